@@ -1,0 +1,4 @@
+import { CreateCoreSchema1764000000000 } from './1764000000000-CreateCoreSchema';
+
+/** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
+export const MIGRATIONS = [CreateCoreSchema1764000000000];

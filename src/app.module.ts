@@ -1,0 +1,51 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesModule } from './cases/cases.module';
+import { ClaimsModule } from './claims/claims.module';
+import { HttpErrorFilter } from './common/http/http-error.filter';
+import { createValidationPipe } from './common/http/validation';
+import { Clock } from './common/time/clock';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseHandle } from './database/open-database';
+import { typeOrmModuleOptions } from './database/typeorm-options';
+import { EmployersModule } from './employers/employers.module';
+import { HealthModule } from './health/health.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { PayoutsModule } from './payouts/payouts.module';
+import { ProjectsModule } from './projects/projects.module';
+import { UsersModule } from './users/users.module';
+import { WorkersModule } from './workers/workers.module';
+
+export interface AppOptions {
+  config: AppConfig;
+  database: DatabaseHandle;
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, database, clock }: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, clock),
+        TypeOrmModule.forRoot(typeOrmModuleOptions(config, database)),
+        CasesModule,
+        ClaimsModule,
+        EmployersModule,
+        HealthModule,
+        OrganisationsModule,
+        PayoutsModule,
+        ProjectsModule,
+        UsersModule,
+        WorkersModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule, AppOptions } from './app.module';
+import { ROSTER_CONTENT_TYPES } from './claims/roster/roster-content-types';
+
+/** Builds the HTTP application; main.ts and the e2e tests both start the service through here. */
+export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: options.config.bodyLimitBytes });
+  // Rosters arrive as CSV or XLSX files in the request body; JSON is Fastify's own.
+  adapter.getInstance().addContentTypeParser(ROSTER_CONTENT_TYPES, { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    logger: loggerLevels(options.config.logLevel),
+  });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Wage-arrears dispute tracker')
+      .setDescription(
+        'Cases of unpaid wages from intake to payout. Money is yuan as a decimal string ("12000.50"); ' +
+          'dates are Asia/Shanghai calendar days (YYYY-MM-DD). Errors carry a stable `code`; messages are ' +
+          'Chinese unless the request sends `Accept-Language: en`.',
+      )
+      .setVersion('0.1')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+  return app;
+}
+
+function loggerLevels(level: AppOptions['config']['logLevel']) {
+  const order = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+  return order.slice(0, order.indexOf(level) + 1) as ('error' | 'warn' | 'log' | 'debug' | 'verbose')[];
+}

@@ -1,0 +1,405 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { batchProblems, toClaimInput } from '../claims/claim-input';
+import { ClaimsService } from '../claims/claims.service';
+import { likePattern } from '../common/database-helpers';
+import { AppError, FieldProblem } from '../common/errors/app-error';
+import { Page, PageQuery, offsetOf } from '../common/http/pagination';
+import { Clock } from '../common/time/clock';
+import { shanghaiDate, yearOf } from '../common/time/shanghai';
+import { Employer } from '../employers/employer.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { Project } from '../projects/project.entity';
+import { CaseEvent } from '../timeline/case-event.entity';
+import { CaseEventsService, NewCaseEvent } from '../timeline/case-events.service';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { CaseEmployer } from './case-employer.entity';
+import { CaseEvidence } from './case-evidence.entity';
+import { assertVersion, lockCase, lockOpenCase } from './case-lock';
+import { Case } from './case.entity';
+import {
+  CASE_LIST_COLUMNS,
+  CASE_LIST_FROM,
+  CASE_SORT_COLUMNS,
+  CaseListRow,
+  NEXT_CASE_NUMBER_SQL,
+  SEARCH_CONDITION,
+  SUBTREE_CONDITION,
+} from './cases.sql';
+import {
+  AssignmentDto,
+  CaseEmployerDto,
+  CaseListQuery,
+  CreateCaseDto,
+  EvidenceDto,
+  NoteDto,
+  TransitionDto,
+  UpdateCaseDto,
+} from './dto/case.dto';
+import { formatCaseNumber } from './domain/case-number';
+import { CASE_STATUSES, CaseStatus, decideTransition, isFinal } from './domain/case-status';
+import { CaseTotals } from './domain/case-totals';
+
+/** Everything the case view shows. */
+export interface CaseDetail {
+  record: Case;
+  organisation: Organisation;
+  project: Project | null;
+  lawyer: User | null;
+  mediator: User | null;
+  employers: (Employer & { role: CaseEmployer['role'] })[];
+  evidence: CaseEvidence[];
+  totals: CaseTotals;
+}
+
+export interface CaseListItem {
+  row: CaseListRow;
+  totals: CaseTotals;
+}
+
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly claims: ClaimsService,
+    private readonly events: CaseEventsService,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+  ) {}
+
+  async open(dto: CreateCaseDto, actorId: string | null): Promise<CaseDetail> {
+    const claimInputs = (dto.claims ?? []).map((claim, index) => toClaimInput(claim, index + 1));
+    const problems = [
+      ...this.intakeDateProblems(dto.intakeDate),
+      ...duplicateEmployerProblems(dto.employers),
+      ...batchProblems(claimInputs, (input, field) =>
+        field === 'idNumber' ? `claims.${input.row - 1}.worker.idNumber` : `claims.${input.row - 1}.${field}`,
+      ),
+    ];
+    if (problems.length > 0) throw AppError.invalid(problems);
+
+    const id = await this.dataSource.transaction(async (manager) => {
+      const organisation = await manager.getRepository(Organisation).findOneBy({ id: dto.organisationId });
+      await this.assertReferences(manager, dto, organisation);
+      const year = yearOf(dto.intakeDate);
+      const [{ last_number }] = await manager.query(NEXT_CASE_NUMBER_SQL, [organisation!.id, year]);
+      const opened = await manager.getRepository(Case).save(
+        manager.getRepository(Case).create({
+          organisationId: organisation!.id,
+          caseNumber: formatCaseNumber(organisation!.code, year, last_number),
+          intakeChannel: dto.intakeChannel,
+          intakeDate: dto.intakeDate,
+          summary: dto.summary.trim(),
+          projectId: dto.projectId ?? null,
+          lawyerId: dto.lawyerId ?? null,
+          mediatorId: dto.mediatorId ?? null,
+          status: 'received',
+        }),
+      );
+      await manager.getRepository(CaseEmployer).insert(
+        dto.employers.map((link) => ({ caseId: opened.id, employerId: link.employerId, role: link.role })),
+      );
+      if (dto.evidence?.length) await this.insertEvidence(manager, opened.id, dto.evidence);
+      await this.events.append(manager, {
+        caseId: opened.id,
+        kind: 'case_opened',
+        actorId,
+        toStatus: 'received',
+        data: {
+          caseNumber: opened.caseNumber,
+          intakeChannel: opened.intakeChannel,
+          lawyerId: opened.lawyerId,
+          mediatorId: opened.mediatorId,
+        },
+      });
+      if (claimInputs.length > 0) {
+        await this.claims.insertClaims(manager, opened.id, claimInputs, actorId, 'form', 'VALIDATION_FAILED');
+      }
+      return opened.id;
+    });
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<CaseDetail> {
+    const manager = this.dataSource.manager;
+    const record = await manager.getRepository(Case).findOneBy({ id });
+    if (!record) throw new AppError('CASE_NOT_FOUND');
+    const [organisation, project, people, links, evidence, totals] = await Promise.all([
+      manager.getRepository(Organisation).findOneByOrFail({ id: record.organisationId }),
+      record.projectId ? manager.getRepository(Project).findOneBy({ id: record.projectId }) : null,
+      manager.getRepository(User).findBy({
+        id: In([record.lawyerId, record.mediatorId].filter((x): x is string => x !== null)),
+      }),
+      manager.getRepository(CaseEmployer).findBy({ caseId: id }),
+      manager.getRepository(CaseEvidence).find({ where: { caseId: id }, order: { createdAt: 'ASC' } }),
+      this.claims.totals(manager, [id]),
+    ]);
+    const employers = await manager.getRepository(Employer).findBy({ id: In(links.map((link) => link.employerId)) });
+    return {
+      record,
+      organisation,
+      project,
+      lawyer: people.find((user) => user.id === record.lawyerId) ?? null,
+      mediator: people.find((user) => user.id === record.mediatorId) ?? null,
+      employers: links.map((link) => ({ ...employers.find((e) => e.id === link.employerId)!, role: link.role })),
+      evidence,
+      totals: totals.get(id)!,
+    };
+  }
+
+  async list(query: CaseListQuery): Promise<Page<CaseListItem>> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (query.status) {
+      const statuses = query.status.split(',').map((s) => s.trim());
+      const unknown = statuses.filter((s) => !(CASE_STATUSES as readonly string[]).includes(s));
+      if (unknown.length > 0) {
+        throw AppError.invalidField('status', 'NOT_ONE_OF', { allowed: CASE_STATUSES.join(', ') });
+      }
+      conditions.push(`c.status = ANY(${param(statuses)}::text[])`);
+    }
+    if (query.organisationId) conditions.push(SUBTREE_CONDITION(param(query.organisationId)));
+    if (query.employerId) {
+      conditions.push(
+        `EXISTS (SELECT 1 FROM case_employers ce WHERE ce.case_id = c.id AND ce.employer_id = ${param(query.employerId)})`,
+      );
+    }
+    if (query.lawyerId) conditions.push(`c.lawyer_id = ${param(query.lawyerId)}`);
+    if (query.mediatorId) conditions.push(`c.mediator_id = ${param(query.mediatorId)}`);
+    if (query.intakeFrom) conditions.push(`c.intake_date >= ${param(query.intakeFrom)}`);
+    if (query.intakeTo) conditions.push(`c.intake_date <= ${param(query.intakeTo)}`);
+    if (query.q?.trim()) conditions.push(SEARCH_CONDITION(param(likePattern(query.q))));
+    const order = this.orderOf(query.sort);
+
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${CASE_LIST_FROM} ${where}`, params);
+    const rows: CaseListRow[] = await this.dataSource.query(
+      `SELECT ${CASE_LIST_COLUMNS} ${CASE_LIST_FROM} ${where}
+        ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`,
+      params,
+    );
+    const totals = await this.claims.totals(
+      this.dataSource.manager,
+      rows.map((row) => row.id),
+    );
+    return {
+      items: rows.map((row) => ({ row, totals: totals.get(row.id)! })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async update(id: string, dto: UpdateCaseDto, actorId: string | null): Promise<CaseDetail> {
+    await this.dataSource.transaction(async (manager) => {
+      const record = await lockOpenCase(manager, id);
+      assertVersion(record, dto.version);
+      const changes: Record<string, { before: unknown; after: unknown }> = {};
+      const change = <K extends 'summary' | 'intakeChannel' | 'projectId'>(key: K, value: Case[K] | undefined) => {
+        if (value === undefined || value === record[key]) return;
+        changes[key] = { before: record[key], after: value };
+        record[key] = value;
+      };
+      if (dto.projectId && !(await manager.getRepository(Project).existsBy({ id: dto.projectId }))) {
+        throw AppError.invalidField('projectId', 'NOT_FOUND');
+      }
+      change('summary', dto.summary?.trim());
+      change('intakeChannel', dto.intakeChannel);
+      change('projectId', dto.projectId);
+      if (Object.keys(changes).length === 0) return;
+      await manager.getRepository(Case).save(record);
+      await this.events.append(manager, { caseId: id, kind: 'case_updated', actorId, data: { changes } });
+    });
+    return this.get(id);
+  }
+
+  async assign(id: string, dto: AssignmentDto, actorId: string | null): Promise<CaseDetail> {
+    await this.dataSource.transaction(async (manager) => {
+      const record = await lockOpenCase(manager, id);
+      assertVersion(record, dto.version);
+      const events: NewCaseEvent[] = [];
+      if (dto.lawyerId !== undefined && dto.lawyerId !== record.lawyerId) {
+        if (dto.lawyerId) await this.users.assertAssignable(manager, dto.lawyerId, 'lawyer', 'lawyerId');
+        events.push({ caseId: id, kind: 'lawyer_assigned', actorId, data: { from: record.lawyerId, to: dto.lawyerId } });
+        record.lawyerId = dto.lawyerId;
+      }
+      if (dto.mediatorId !== undefined && dto.mediatorId !== record.mediatorId) {
+        if (dto.mediatorId) await this.users.assertAssignable(manager, dto.mediatorId, 'mediator', 'mediatorId');
+        events.push({
+          caseId: id,
+          kind: 'mediator_assigned',
+          actorId,
+          data: { from: record.mediatorId, to: dto.mediatorId },
+        });
+        record.mediatorId = dto.mediatorId;
+      }
+      if (events.length === 0) return;
+      await manager.getRepository(Case).save(record);
+      await this.events.append(manager, ...events);
+    });
+    return this.get(id);
+  }
+
+  async transition(id: string, dto: TransitionDto, actorId: string | null): Promise<CaseDetail> {
+    await this.dataSource.transaction(async (manager) => {
+      const record = await lockCase(manager, id);
+      assertVersion(record, dto.version);
+      const totals = (await this.claims.totals(manager, [id])).get(id)!;
+      const decision = decideTransition({ status: record.status, mediatorId: record.mediatorId, claims: totals }, dto);
+      await this.moveTo(manager, record, decision.to, actorId, {
+        outcome: decision.outcome,
+        reason: decision.reason,
+        referredTo: decision.referredTo,
+        note: dto.note?.trim() || null,
+      });
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Applies a move already decided (by decideTransition, or by a payout that starts the paying stage)
+   * and writes it to the timeline.
+   */
+  async moveTo(
+    manager: EntityManager,
+    record: Case,
+    to: CaseStatus,
+    actorId: string | null,
+    details: { outcome?: Case['outcome']; reason?: string | null; referredTo?: string | null; note?: string | null },
+  ): Promise<void> {
+    const from = record.status;
+    record.status = to;
+    record.outcome = details.outcome ?? null;
+    if (details.reason !== undefined) record.statusReason = details.reason;
+    if (details.referredTo !== undefined && details.referredTo !== null) record.referredTo = details.referredTo;
+    record.closedAt = isFinal(to) ? this.clock.now() : null;
+    await manager.getRepository(Case).save(record);
+    await this.events.append(manager, {
+      caseId: record.id,
+      kind: 'status_changed',
+      actorId,
+      fromStatus: from,
+      toStatus: to,
+      data: Object.fromEntries(Object.entries(details).filter(([, value]) => value !== null && value !== undefined)),
+    });
+  }
+
+  async addNote(id: string, dto: NoteDto, actorId: string | null): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await lockCase(manager, id);
+      await this.events.append(manager, { caseId: id, kind: 'note_added', actorId, data: { text: dto.text.trim() } });
+    });
+  }
+
+  async addEvidence(id: string, dto: EvidenceDto, actorId: string | null): Promise<CaseDetail> {
+    await this.dataSource.transaction(async (manager) => {
+      await lockOpenCase(manager, id);
+      await this.insertEvidence(manager, id, [dto]);
+      await this.events.append(manager, {
+        caseId: id,
+        kind: 'evidence_added',
+        actorId,
+        data: { kind: dto.kind, description: dto.description.trim() },
+      });
+    });
+    return this.get(id);
+  }
+
+  async addEmployer(id: string, dto: CaseEmployerDto, actorId: string | null): Promise<CaseDetail> {
+    await this.dataSource.transaction(async (manager) => {
+      await lockOpenCase(manager, id);
+      if (!(await manager.getRepository(Employer).existsBy({ id: dto.employerId }))) {
+        throw AppError.invalidField('employerId', 'NOT_FOUND');
+      }
+      await manager.getRepository(CaseEmployer).insert({ caseId: id, employerId: dto.employerId, role: dto.role });
+      await this.events.append(manager, {
+        caseId: id,
+        kind: 'employer_added',
+        actorId,
+        data: { employerId: dto.employerId, role: dto.role },
+      });
+    });
+    return this.get(id);
+  }
+
+  async timeline(id: string, query: PageQuery): Promise<Page<CaseEvent>> {
+    if (!(await this.dataSource.getRepository(Case).existsBy({ id }))) throw new AppError('CASE_NOT_FOUND');
+    return this.events.list(id, query);
+  }
+
+  private intakeDateProblems(intakeDate: string): FieldProblem[] {
+    return intakeDate > shanghaiDate(this.clock.now()) ? [{ field: 'intakeDate', code: 'DATE_IN_FUTURE' }] : [];
+  }
+
+  private orderOf(sort: string | undefined): string {
+    const [key, direction = 'desc'] = (sort ?? 'intakeDate:desc').split(':');
+    if (!CASE_SORT_COLUMNS[key] || !['asc', 'desc'].includes(direction)) {
+      throw AppError.invalidField('sort', 'NOT_ONE_OF', {
+        allowed: Object.keys(CASE_SORT_COLUMNS)
+          .flatMap((k) => [`${k}:asc`, `${k}:desc`])
+          .join(', '),
+      });
+    }
+    return `${CASE_SORT_COLUMNS[key]} ${direction.toUpperCase()}`;
+  }
+
+  /** Every reference of a new case, checked together so the form shows all that is wrong at once. */
+  private async assertReferences(manager: EntityManager, dto: CreateCaseDto, organisation: Organisation | null) {
+    const problems: FieldProblem[] = [];
+    if (!organisation) problems.push({ field: 'organisationId', code: 'NOT_FOUND' });
+    const employerIds = dto.employers.map((link) => link.employerId);
+    const known = new Set(
+      (await manager.getRepository(Employer).find({ where: { id: In(employerIds) }, select: { id: true } })).map(
+        (e) => e.id,
+      ),
+    );
+    dto.employers.forEach((link, index) => {
+      if (!known.has(link.employerId)) problems.push({ field: `employers.${index}.employerId`, code: 'NOT_FOUND' });
+    });
+    if (dto.projectId && !(await manager.getRepository(Project).existsBy({ id: dto.projectId }))) {
+      problems.push({ field: 'projectId', code: 'NOT_FOUND' });
+    }
+    for (const [field, role] of [
+      ['lawyerId', 'lawyer'],
+      ['mediatorId', 'mediator'],
+    ] as const) {
+      const userId = dto[field];
+      if (!userId) continue;
+      try {
+        await this.users.assertAssignable(manager, userId, role, field);
+      } catch (error) {
+        if (error instanceof AppError) problems.push(...error.problems);
+        else throw error;
+      }
+    }
+    if (problems.length > 0) throw AppError.invalid(problems);
+  }
+
+  private async insertEvidence(manager: EntityManager, caseId: string, evidence: EvidenceDto[]): Promise<void> {
+    await manager.getRepository(CaseEvidence).insert(
+      evidence.map((item) => ({
+        caseId,
+        kind: item.kind,
+        description: item.description.trim(),
+        receivedOn: item.receivedOn ?? null,
+      })),
+    );
+  }
+}
+
+function duplicateEmployerProblems(employers: CaseEmployerDto[]): FieldProblem[] {
+  const seen = new Map<string, number>();
+  const problems: FieldProblem[] = [];
+  employers.forEach((link, index) => {
+    const earlier = seen.get(link.employerId);
+    if (earlier !== undefined) {
+      problems.push({ field: `employers.${index}.employerId`, code: 'DUPLICATE_IN_REQUEST', params: { other: earlier + 1 } });
+    } else seen.set(link.employerId, index);
+  });
+  return problems;
+}

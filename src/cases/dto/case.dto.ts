@@ -1,0 +1,250 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
+import { IsCalendarDate } from '../../common/http/validators';
+import { ClaimInputDto, MAX_CLAIMS_PER_REQUEST } from '../../claims/dto/claim.dto';
+import { CHAIN_ROLES, ChainRole } from '../case-employer.entity';
+import { EVIDENCE_KINDS, EvidenceKind } from '../case-evidence.entity';
+import { INTAKE_CHANNELS, IntakeChannel } from '../case.entity';
+import { CASE_STATUSES, CLOSING_OUTCOMES, CaseStatus, ClosingOutcome } from '../domain/case-status';
+
+export class CaseEmployerDto {
+  @ApiProperty()
+  @IsUUID()
+  employerId: string;
+
+  @ApiProperty({ enum: CHAIN_ROLES, description: 'Its role in this dispute’s subcontracting chain' })
+  @IsIn(CHAIN_ROLES)
+  role: ChainRole;
+}
+
+export class EvidenceDto {
+  @ApiProperty({ enum: EVIDENCE_KINDS })
+  @IsIn(EVIDENCE_KINDS)
+  kind: EvidenceKind;
+
+  @ApiProperty({ example: '2026年3-10月考勤表复印件' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  description: string;
+
+  @ApiPropertyOptional({ example: '2026-11-20' })
+  @IsOptional()
+  @IsCalendarDate()
+  receivedOn?: string;
+}
+
+export class CreateCaseDto {
+  @ApiProperty({ description: 'The organisation handling the case; its code starts the case number' })
+  @IsUUID()
+  organisationId: string;
+
+  @ApiProperty({ enum: INTAKE_CHANNELS })
+  @IsIn(INTAKE_CHANNELS)
+  intakeChannel: IntakeChannel;
+
+  @ApiProperty({ example: '2026-11-22', description: 'Day the request was received (Asia/Shanghai); not in the future' })
+  @IsCalendarDate()
+  intakeDate: string;
+
+  @ApiProperty({ example: '某园林公司拖欠700余名农民工工资及劳务费' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  summary: string;
+
+  @ApiProperty({ type: [CaseEmployerDto], description: 'At least the employer that owes' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CaseEmployerDto)
+  employers: CaseEmployerDto[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  projectId?: string;
+
+  @ApiPropertyOptional({ description: 'A user with the lawyer role' })
+  @IsOptional()
+  @IsUUID()
+  lawyerId?: string;
+
+  @ApiPropertyOptional({ description: 'A user with the mediator role' })
+  @IsOptional()
+  @IsUUID()
+  mediatorId?: string;
+
+  @ApiPropertyOptional({ type: [EvidenceDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceDto)
+  evidence?: EvidenceDto[];
+
+  @ApiPropertyOptional({ type: [ClaimInputDto], description: 'Workers and their claims; large rosters can be imported later' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CLAIMS_PER_REQUEST)
+  @ValidateNested({ each: true })
+  @Type(() => ClaimInputDto)
+  claims?: ClaimInputDto[];
+}
+
+export class UpdateCaseDto {
+  @ApiProperty({ description: 'The version of the case you read' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  summary?: string;
+
+  @ApiPropertyOptional({ enum: INTAKE_CHANNELS })
+  @IsOptional()
+  @IsIn(INTAKE_CHANNELS)
+  intakeChannel?: IntakeChannel;
+
+  @ApiPropertyOptional({ description: 'A project id, or null to unlink' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  projectId?: string | null;
+}
+
+export class AssignmentDto {
+  @ApiPropertyOptional({ description: 'The version you read; omit to assign whatever the current version' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({ description: 'A lawyer, or null to unassign', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  lawyerId?: string | null;
+
+  @ApiPropertyOptional({ description: 'A mediator, or null to unassign', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  mediatorId?: string | null;
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: CASE_STATUSES })
+  @IsIn(CASE_STATUSES)
+  to: CaseStatus;
+
+  @ApiPropertyOptional({ description: 'The version you read; omit to move whatever the current version' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({ enum: CLOSING_OUTCOMES, description: 'Required when closing' })
+  @IsOptional()
+  @IsIn(CLOSING_OUTCOMES)
+  outcome?: ClosingOutcome;
+
+  @ApiPropertyOptional({ description: 'Required when rejecting, withdrawing, or closing partly paid' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+
+  @ApiPropertyOptional({
+    description: 'Rejected: where the worker was sent (free text). Referred: labour_inspection or police',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  referredTo?: string;
+
+  @ApiPropertyOptional({ description: 'A note for the timeline' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class NoteDto {
+  @ApiProperty({ example: '已电话联系项目经理，承诺周五前提供工资表' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  text: string;
+}
+
+export const CASE_SORT_KEYS = ['intakeDate', 'caseNumber', 'createdAt', 'status'] as const;
+
+export class CaseListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'One status or several separated by commas', example: 'mediating,agreed' })
+  @IsOptional()
+  @IsString()
+  status?: string;
+
+  @ApiPropertyOptional({ description: 'Cases of this organisation and those below it' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  employerId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  lawyerId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  mediatorId?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-01' })
+  @IsOptional()
+  @IsCalendarDate()
+  intakeFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30' })
+  @IsOptional()
+  @IsCalendarDate()
+  intakeTo?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the case number, a worker’s name or an employer’s name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ example: 'intakeDate:desc', description: `key:asc|desc; keys: ${CASE_SORT_KEYS.join(', ')}` })
+  @IsOptional()
+  @IsString()
+  sort?: string;
+}

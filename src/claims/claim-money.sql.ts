@@ -1,0 +1,45 @@
+/**
+ * The money of claims, summed from the payout ledger. One definition, used by the case view, the
+ * case list, the lifecycle guards and the payout checks:
+ *   paid        = sum of the claim's payouts
+ *   outstanding = confirmed − paid, or claimed − paid while nothing is confirmed yet
+ *   fully paid  = confirmed, more than zero, and paid in full
+ */
+export const CLAIM_BALANCES_SQL = `
+  SELECT c.id, c.case_id, c.claimed_fen, c.confirmed_fen,
+         COALESCE(p.paid_fen, 0) AS paid_fen,
+         COALESCE(c.confirmed_fen, c.claimed_fen) - COALESCE(p.paid_fen, 0) AS outstanding_fen
+    FROM claims c
+    LEFT JOIN LATERAL (SELECT SUM(amount_fen) AS paid_fen FROM payouts WHERE claim_id = c.id) p ON true`;
+
+export const CASE_TOTALS_SQL = `
+  WITH paid AS (
+    SELECT claim_id, SUM(amount_fen) AS paid_fen FROM payouts WHERE case_id = ANY($1::uuid[]) GROUP BY claim_id
+  ), balances AS (
+    SELECT c.case_id, c.claimed_fen, c.confirmed_fen, COALESCE(paid.paid_fen, 0) AS paid_fen
+      FROM claims c LEFT JOIN paid ON paid.claim_id = c.id
+     WHERE c.case_id = ANY($1::uuid[])
+  )
+  SELECT case_id,
+         count(*)::int                                                            AS workers,
+         SUM(claimed_fen)::text                                                   AS claimed_fen,
+         COALESCE(SUM(confirmed_fen), 0)::text                                    AS confirmed_fen,
+         SUM(paid_fen)::text                                                      AS paid_fen,
+         SUM(COALESCE(confirmed_fen, claimed_fen) - paid_fen)::text               AS outstanding_fen,
+         count(*) FILTER (WHERE confirmed_fen IS NULL)::int                       AS unconfirmed,
+         count(*) FILTER (WHERE COALESCE(confirmed_fen, claimed_fen) > paid_fen)::int AS workers_owed,
+         count(*) FILTER (WHERE confirmed_fen > 0 AND paid_fen >= confirmed_fen)::int AS workers_fully_paid
+    FROM balances
+   GROUP BY case_id`;
+
+export interface CaseTotalsRow {
+  case_id: string;
+  workers: number;
+  claimed_fen: string;
+  confirmed_fen: string;
+  paid_fen: string;
+  outstanding_fen: string;
+  unconfirmed: number;
+  workers_owed: number;
+  workers_fully_paid: number;
+}

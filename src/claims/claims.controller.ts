@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ActorId } from '../common/http/actor';
+import { UuidParam } from '../common/http/uuid-param.pipe';
+import { toClaimView } from './claim.view';
+import { ClaimsService } from './claims.service';
+import { AddClaimsDto, ClaimListQuery, ConfirmClaimsDto, UpdateClaimDto } from './dto/claim.dto';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './roster/roster-content-types';
+
+@ApiTags('claims')
+@Controller('cases/:caseId/claims')
+export class ClaimsController {
+  constructor(private readonly claims: ClaimsService) {}
+
+  @Post()
+  @ApiOperation({ summary: "Add workers' claims to a case (workers are registered on the way if new)" })
+  async add(@Param('caseId', UuidParam) caseId: string, @Body() input: AddClaimsDto, @ActorId() actorId: string | null) {
+    return { added: await this.claims.add(caseId, input, actorId) };
+  }
+
+  @Post('import')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Import a roster of workers: JSON {"rows": [...]}, CSV or XLSX in the request body',
+    description:
+      'Columns (Chinese or English headings): 姓名/name, 身份证号/idNumber, 主张金额/amountClaimed are required; ' +
+      '手机号/mobile, 籍贯/homeProvince, 类别/kind (工资, 劳务费, 其他), 开始日期/periodStart, 结束日期/periodEnd, ' +
+      '确认金额/amountConfirmed, 备注/note are optional. One bad row rejects the whole roster; the answer lists ' +
+      'every bad row by its number in the file.',
+  })
+  @ApiConsumes('application/json', CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  async import(@Param('caseId', UuidParam) caseId: string, @Req() request: FastifyRequest, @ActorId() actorId: string | null) {
+    return this.claims.importRoster(caseId, request.body, request.headers['content-type'], actorId);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "A case's claims with paid and outstanding amounts; filter by name or standing" })
+  async list(@Param('caseId', UuidParam) caseId: string, @Query() query: ClaimListQuery) {
+    const page = await this.claims.list(caseId, query);
+    return { ...page, items: page.items.map(toClaimView) };
+  }
+
+  @Get(':claimId')
+  async get(@Param('caseId', UuidParam) caseId: string, @Param('claimId', UuidParam) claimId: string) {
+    return toClaimView(await this.claims.getRow(caseId, claimId));
+  }
+
+  @Patch(':claimId')
+  @ApiOperation({ summary: 'Correct a claim or confirm its amount; send the version you read' })
+  async update(
+    @Param('caseId', UuidParam) caseId: string,
+    @Param('claimId', UuidParam) claimId: string,
+    @Body() input: UpdateClaimDto,
+    @ActorId() actorId: string | null,
+  ) {
+    return toClaimView(await this.claims.update(caseId, claimId, input, actorId));
+  }
+
+  @Post('confirmations')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm the amounts of many claims at once; all or nothing' })
+  async confirm(
+    @Param('caseId', UuidParam) caseId: string,
+    @Body() input: ConfirmClaimsDto,
+    @ActorId() actorId: string | null,
+  ) {
+    return this.claims.confirmMany(caseId, input, actorId);
+  }
+}

@@ -1,0 +1,312 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { lockOpenCase } from '../cases/case-lock';
+import { CaseTotals, caseTotalsFromRow } from '../cases/domain/case-totals';
+import { likePattern } from '../common/database-helpers';
+import { AppError, FieldProblem } from '../common/errors/app-error';
+import { ErrorCode } from '../common/errors/error-codes';
+import { Page, offsetOf } from '../common/http/pagination';
+import { normalizeResidentId } from '../common/identifiers/resident-id';
+import { fenFromDb, formatYuan, sumFen } from '../common/money/money';
+import { CaseEventsService } from '../timeline/case-events.service';
+import { WorkersService } from '../workers/workers.service';
+import { ClaimInput, batchProblems, fen, toClaimInput } from './claim-input';
+import { CASE_TOTALS_SQL, CLAIM_BALANCES_SQL, CaseTotalsRow } from './claim-money.sql';
+import { Claim } from './claim.entity';
+import { AddClaimsDto, ClaimListQuery, ConfirmClaimsDto, UpdateClaimDto } from './dto/claim.dto';
+import { readRoster } from './roster/roster-reader';
+import { claimsFromRoster } from './roster/roster-rows';
+
+export interface ClaimBalance {
+  id: string;
+  claimedFen: bigint;
+  confirmedFen: bigint | null;
+  paidFen: bigint;
+  outstandingFen: bigint;
+}
+
+export interface ClaimRow extends ClaimBalance {
+  kind: Claim['kind'];
+  periodStart: string | null;
+  periodEnd: string | null;
+  note: string | null;
+  version: number;
+  worker: { id: string; name: string; idNumber: string; mobile: string | null; homeProvince: string | null };
+}
+
+/** How claims arrived, recorded on the timeline. */
+export type ClaimSource = 'form' | 'roster_json' | 'roster_csv' | 'roster_xlsx';
+
+@Injectable()
+export class ClaimsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: CaseEventsService,
+    private readonly workers: WorkersService,
+  ) {}
+
+  async add(caseId: string, dto: AddClaimsDto, actorId: string | null): Promise<number> {
+    const inputs = dto.claims.map((claim, index) => toClaimInput(claim, index + 1));
+    const problems = batchProblems(inputs, (input, field) =>
+      field === 'idNumber' ? `claims.${input.row - 1}.worker.idNumber` : `claims.${input.row - 1}.${field}`,
+    );
+    if (problems.length > 0) throw AppError.invalid(problems);
+    return this.dataSource.transaction(async (manager) => {
+      await lockOpenCase(manager, caseId);
+      return this.insertClaims(manager, caseId, inputs, actorId, 'form', 'VALIDATION_FAILED');
+    });
+  }
+
+  /** A whole roster in one transaction: every row valid, or nothing imported and every bad row listed. */
+  async importRoster(caseId: string, body: unknown, contentType: string | undefined, actorId: string | null) {
+    const rows = await readRoster(body, contentType);
+    const { inputs, problems } = claimsFromRoster(rows);
+    if (problems.length > 0) throw new AppError('ROSTER_INVALID', { count: problems.length }, problems);
+    const source: ClaimSource = contentType?.includes('csv')
+      ? 'roster_csv'
+      : contentType?.includes('sheet')
+        ? 'roster_xlsx'
+        : 'roster_json';
+    const imported = await this.dataSource.transaction(async (manager) => {
+      await lockOpenCase(manager, caseId);
+      return this.insertClaims(manager, caseId, inputs, actorId, source, 'ROSTER_INVALID');
+    });
+    return { imported, claimedTotal: formatYuan(sumFen(inputs.map((input) => input.claimedFen))) };
+  }
+
+  /**
+   * Inserts claims (and any workers not yet registered) inside the caller's transaction, after the
+   * checks that need the database: an id number registered under another name, a worker already on
+   * this case. Problems are reported per row under `errorCode`.
+   */
+  async insertClaims(
+    manager: EntityManager,
+    caseId: string,
+    inputs: ClaimInput[],
+    actorId: string | null,
+    source: ClaimSource,
+    errorCode: Extract<ErrorCode, 'VALIDATION_FAILED' | 'ROSTER_INVALID'>,
+  ): Promise<number> {
+    const fieldOf = (input: ClaimInput, field: string) =>
+      source === 'form' ? `claims.${input.row - 1}.worker.${field}` : field;
+    const { workers, mismatches } = await this.workers.findOrCreateMany(
+      manager,
+      inputs.map((input) => input.worker),
+    );
+    const problems: FieldProblem[] = mismatches.map(({ index, registeredName }) => ({
+      row: inputs[index].row,
+      field: fieldOf(inputs[index], 'name'),
+      code: 'NAME_MISMATCH',
+      params: { registered: registeredName },
+    }));
+    if (problems.length === 0) {
+      const already = new Set(
+        (
+          await manager.getRepository(Claim).find({
+            where: { caseId, workerId: In(workers.map((w) => w.id)) },
+            select: { workerId: true },
+          })
+        ).map((claim) => claim.workerId),
+      );
+      workers.forEach((worker, index) => {
+        if (already.has(worker.id)) {
+          problems.push({ row: inputs[index].row, field: fieldOf(inputs[index], 'idNumber'), code: 'ALREADY_CLAIMANT' });
+        }
+      });
+    }
+    if (problems.length > 0) throw new AppError(errorCode, { count: problems.length }, problems);
+
+    const claims = inputs.map((input, index) => ({
+      caseId,
+      workerId: workers[index].id,
+      kind: input.kind,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      claimedFen: input.claimedFen,
+      confirmedFen: input.confirmedFen,
+      note: input.note,
+    }));
+    for (let start = 0; start < claims.length; start += 1000) {
+      await manager.getRepository(Claim).insert(claims.slice(start, start + 1000));
+    }
+    await this.events.append(manager, {
+      caseId,
+      kind: 'claims_added',
+      actorId,
+      data: {
+        source,
+        workers: inputs.length,
+        claimedTotal: formatYuan(sumFen(inputs.map((input) => input.claimedFen))),
+      },
+    });
+    return inputs.length;
+  }
+
+  async list(caseId: string, query: ClaimListQuery): Promise<Page<ClaimRow>> {
+    const conditions = ['b.case_id = $1'];
+    const params: unknown[] = [caseId];
+    if (query.q?.trim()) {
+      params.push(likePattern(query.q), normalizeResidentId(query.q));
+      conditions.push(`(w.name ILIKE $${params.length - 1} OR w.id_number = $${params.length})`);
+    }
+    if (query.standing === 'unconfirmed') conditions.push('b.confirmed_fen IS NULL');
+    if (query.standing === 'owed') conditions.push('b.outstanding_fen > 0');
+    if (query.standing === 'paid') conditions.push('b.confirmed_fen > 0 AND b.outstanding_fen <= 0');
+    const from = `FROM (${CLAIM_BALANCES_SQL} WHERE c.case_id = $1) b
+                  JOIN claims c ON c.id = b.id JOIN workers w ON w.id = c.worker_id
+                 WHERE ${conditions.join(' AND ')}`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
+    const rows: Record<string, string | number | null>[] = await this.dataSource.query(
+      `SELECT b.*, c.kind, c.period_start, c.period_end, c.note, c.version,
+              w.id AS worker_id, w.name, w.id_number, w.mobile, w.home_province
+         ${from}
+        ORDER BY w.name, c.id
+        LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`,
+      params,
+    );
+    return { items: rows.map(toClaimRow), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async update(caseId: string, claimId: string, dto: UpdateClaimDto, actorId: string | null): Promise<ClaimRow> {
+    await this.dataSource.transaction(async (manager) => {
+      await lockOpenCase(manager, caseId);
+      const claim = await manager.getRepository(Claim).findOneBy({ id: claimId, caseId });
+      if (!claim) throw new AppError('CLAIM_NOT_FOUND');
+      if (claim.version !== dto.version) throw new AppError('STALE_VERSION', { current: claim.version });
+      const before = claimSnapshot(claim);
+      if (dto.kind !== undefined) claim.kind = dto.kind;
+      if (dto.periodStart !== undefined) claim.periodStart = dto.periodStart;
+      if (dto.periodEnd !== undefined) claim.periodEnd = dto.periodEnd;
+      if (dto.amountClaimed !== undefined) claim.claimedFen = fen(dto.amountClaimed);
+      if (dto.amountConfirmed !== undefined) claim.confirmedFen = fen(dto.amountConfirmed);
+      if (dto.note !== undefined) claim.note = dto.note.trim() || null;
+      if (claim.periodStart && claim.periodEnd && claim.periodEnd < claim.periodStart) {
+        throw AppError.invalidField('periodEnd', 'PERIOD_ENDS_BEFORE_START');
+      }
+      const [balance] = (await this.balances(manager, caseId, [claimId])).values();
+      if (claim.confirmedFen !== null && claim.confirmedFen < balance.paidFen) {
+        throw new AppError('CONFIRMED_BELOW_PAID', {
+          confirmed: formatYuan(claim.confirmedFen),
+          paid: formatYuan(balance.paidFen),
+        });
+      }
+      await manager.getRepository(Claim).save(claim);
+      await this.events.append(manager, {
+        caseId,
+        kind: 'claim_updated',
+        actorId,
+        data: { claimId, before, after: claimSnapshot(claim) },
+      });
+    });
+    return this.getRow(caseId, claimId);
+  }
+
+  /** Confirms many workers' amounts at once (the day the wage ledger is checked); all or nothing. */
+  async confirmMany(caseId: string, dto: ConfirmClaimsDto, actorId: string | null) {
+    return this.dataSource.transaction(async (manager) => {
+      await lockOpenCase(manager, caseId);
+      const ids = dto.items.map((item) => item.claimId);
+      const balances = await this.balances(manager, caseId, ids);
+      const problems: FieldProblem[] = [];
+      const firstIndexOf = new Map<string, number>();
+      dto.items.forEach((item, index) => {
+        const balance = balances.get(item.claimId);
+        const field = `items.${index}`;
+        const earlier = firstIndexOf.get(item.claimId);
+        if (earlier !== undefined) {
+          problems.push({ field: `${field}.claimId`, row: index + 1, code: 'DUPLICATE_IN_REQUEST', params: { other: earlier + 1 } });
+        } else firstIndexOf.set(item.claimId, index);
+        if (!balance) problems.push({ field: `${field}.claimId`, row: index + 1, code: 'NOT_ON_CASE' });
+        else if (fen(item.amountConfirmed) < balance.paidFen) {
+          problems.push({
+            field: `${field}.amountConfirmed`,
+            row: index + 1,
+            code: 'TOO_SMALL',
+            params: { min: formatYuan(balance.paidFen) },
+          });
+        }
+      });
+      if (problems.length > 0) throw AppError.invalid(problems);
+      await manager.query(
+        `UPDATE claims SET confirmed_fen = v.confirmed_fen, version = version + 1, updated_at = now()
+           FROM unnest($1::uuid[], $2::bigint[]) AS v(id, confirmed_fen)
+          WHERE claims.id = v.id AND claims.case_id = $3`,
+        [ids, dto.items.map((item) => fen(item.amountConfirmed).toString()), caseId],
+      );
+      const confirmedTotal = formatYuan(sumFen(dto.items.map((item) => fen(item.amountConfirmed))));
+      await this.events.append(manager, {
+        caseId,
+        kind: 'claims_confirmed',
+        actorId,
+        data: { workers: dto.items.length, confirmedTotal },
+      });
+      return { confirmed: dto.items.length, confirmedTotal };
+    });
+  }
+
+  async getRow(caseId: string, claimId: string): Promise<ClaimRow> {
+    const rows: Record<string, string | number | null>[] = await this.dataSource.query(
+      `SELECT b.*, c.kind, c.period_start, c.period_end, c.note, c.version,
+              w.id AS worker_id, w.name, w.id_number, w.mobile, w.home_province
+         FROM (${CLAIM_BALANCES_SQL} WHERE c.id = $1 AND c.case_id = $2) b
+         JOIN claims c ON c.id = b.id JOIN workers w ON w.id = c.worker_id`,
+      [claimId, caseId],
+    );
+    if (rows.length === 0) throw new AppError('CLAIM_NOT_FOUND');
+    return toClaimRow(rows[0]);
+  }
+
+  /** Paid and outstanding of the given claims of a case; claims of other cases are simply absent. */
+  async balances(manager: EntityManager, caseId: string, claimIds: string[]): Promise<Map<string, ClaimBalance>> {
+    const rows: Record<string, string | number | null>[] = await manager.query(
+      `${CLAIM_BALANCES_SQL} WHERE c.case_id = $1 AND c.id = ANY($2::uuid[])`,
+      [caseId, claimIds],
+    );
+    return new Map(rows.map((row) => [String(row.id), toBalance(row)]));
+  }
+
+  async totals(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseTotals>> {
+    const rows: CaseTotalsRow[] = await manager.query(CASE_TOTALS_SQL, [caseIds]);
+    const byCase = new Map(rows.map((row) => [row.case_id, caseTotalsFromRow(row)]));
+    return new Map(caseIds.map((id) => [id, byCase.get(id) ?? caseTotalsFromRow(undefined)]));
+  }
+}
+
+function claimSnapshot(claim: Claim) {
+  return {
+    kind: claim.kind,
+    periodStart: claim.periodStart,
+    periodEnd: claim.periodEnd,
+    amountClaimed: formatYuan(claim.claimedFen),
+    amountConfirmed: claim.confirmedFen === null ? null : formatYuan(claim.confirmedFen),
+    note: claim.note,
+  };
+}
+
+function toBalance(row: Record<string, string | number | null>): ClaimBalance {
+  return {
+    id: String(row.id),
+    claimedFen: fenFromDb(row.claimed_fen),
+    confirmedFen: row.confirmed_fen === null ? null : fenFromDb(row.confirmed_fen),
+    paidFen: fenFromDb(row.paid_fen),
+    outstandingFen: fenFromDb(row.outstanding_fen),
+  };
+}
+
+function toClaimRow(row: Record<string, string | number | null>): ClaimRow {
+  return {
+    ...toBalance(row),
+    kind: row.kind as Claim['kind'],
+    periodStart: row.period_start as string | null,
+    periodEnd: row.period_end as string | null,
+    note: row.note as string | null,
+    version: Number(row.version),
+    worker: {
+      id: String(row.worker_id),
+      name: String(row.name),
+      idNumber: String(row.id_number),
+      mobile: row.mobile as string | null,
+      homeProvince: row.home_province as string | null,
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
+import { IsCalendarDate, IsYuan } from '../../common/http/validators';
+import { WorkerInputDto } from '../../workers/dto/worker.dto';
+import { CLAIM_KINDS, ClaimKind } from '../claim.entity';
+
+/** The most workers one request may carry; the largest known group cases have about a thousand. */
+export const MAX_CLAIMS_PER_REQUEST = 2000;
+
+export class ClaimInputDto {
+  @ApiProperty({ type: WorkerInputDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => WorkerInputDto)
+  worker: WorkerInputDto;
+
+  @ApiPropertyOptional({ enum: CLAIM_KINDS, default: 'wages' })
+  @IsOptional()
+  @IsIn(CLAIM_KINDS)
+  kind?: ClaimKind;
+
+  @ApiPropertyOptional({ example: '2026-03-01', description: 'First day of the unpaid period' })
+  @IsOptional()
+  @IsCalendarDate()
+  periodStart?: string;
+
+  @ApiPropertyOptional({ example: '2026-10-31', description: 'Last day of the unpaid period' })
+  @IsOptional()
+  @IsCalendarDate()
+  periodEnd?: string;
+
+  @ApiProperty({ example: '17142.86', description: 'Amount the worker claims, in yuan' })
+  @IsYuan()
+  amountClaimed: string;
+
+  @ApiPropertyOptional({ example: '17142.86', description: 'Amount confirmed on verification, in yuan' })
+  @IsOptional()
+  @IsYuan()
+  amountConfirmed?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class AddClaimsDto {
+  @ApiProperty({ type: [ClaimInputDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_CLAIMS_PER_REQUEST)
+  @ValidateNested({ each: true })
+  @Type(() => ClaimInputDto)
+  claims: ClaimInputDto[];
+}
+
+export class UpdateClaimDto {
+  @ApiProperty({ description: 'The version of the claim you read' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ enum: CLAIM_KINDS })
+  @IsOptional()
+  @IsIn(CLAIM_KINDS)
+  kind?: ClaimKind;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsCalendarDate()
+  periodStart?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsCalendarDate()
+  periodEnd?: string;
+
+  @ApiPropertyOptional({ example: '17142.86' })
+  @IsOptional()
+  @IsYuan()
+  amountClaimed?: string;
+
+  @ApiPropertyOptional({ example: '17000.00', description: 'Cannot be less than what has already been paid' })
+  @IsOptional()
+  @IsYuan()
+  amountConfirmed?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class ConfirmationDto {
+  @ApiProperty()
+  @IsUUID()
+  claimId: string;
+
+  @ApiProperty({ example: '17142.86' })
+  @IsYuan()
+  amountConfirmed: string;
+}
+
+export class ConfirmClaimsDto {
+  @ApiProperty({ type: [ConfirmationDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_CLAIMS_PER_REQUEST)
+  @ValidateNested({ each: true })
+  @Type(() => ConfirmationDto)
+  items: ConfirmationDto[];
+}
+
+export const CLAIM_STANDINGS = ['unconfirmed', 'owed', 'paid'] as const;
+export type ClaimStanding = (typeof CLAIM_STANDINGS)[number];
+
+export class ClaimListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: "Part of the worker's name, or a whole id number" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: CLAIM_STANDINGS, description: 'unconfirmed, still owed money, or fully paid' })
+  @IsOptional()
+  @IsIn(CLAIM_STANDINGS)
+  standing?: ClaimStanding;
+}

@@ -1,0 +1,97 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { FieldProblem } from '../../common/errors/app-error';
+import { flattenValidationErrors } from '../../common/http/validation';
+import { fenFromSpreadsheetNumber, formatYuan } from '../../common/money/money';
+import { ClaimInput, batchProblems, toClaimInput } from '../claim-input';
+import { ClaimKind } from '../claim.entity';
+import { ClaimInputDto } from '../dto/claim.dto';
+import { RawCell, RawRosterRow, RosterField } from './roster-reader';
+
+const KIND_WORDS: Record<string, ClaimKind> = {
+  工资: 'wages',
+  wages: 'wages',
+  劳务费: 'labour_fees',
+  labour_fees: 'labour_fees',
+  其他: 'other',
+  other: 'other',
+};
+
+/**
+ * Turns roster rows into claims, or into the full list of what is wrong with them: every row is
+ * checked, so the clerk can correct the whole file in one pass.
+ */
+export function claimsFromRoster(rows: RawRosterRow[]): { inputs: ClaimInput[]; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const inputs: ClaimInput[] = [];
+  if (rows.length === 0) return { inputs, problems: [{ code: 'EMPTY_ROSTER' }] };
+
+  for (const raw of rows) {
+    const rowProblems: FieldProblem[] = raw.unknownKeys.map((key) => ({ row: raw.row, field: key, code: 'UNKNOWN_FIELD' }));
+    const plain = toPlainClaim(raw, rowProblems);
+    const dto = plainToInstance(ClaimInputDto, plain);
+    const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
+    for (const problem of flattenValidationErrors(errors)) {
+      const field = problem.field?.replace(/^worker\./, '');
+      if (!rowProblems.some((p) => p.field === field)) rowProblems.push({ ...problem, row: raw.row, field });
+    }
+    if (rowProblems.length > 0) problems.push(...rowProblems);
+    else inputs.push(toClaimInput(dto, raw.row));
+  }
+  problems.push(...batchProblems(inputs, (_, field) => field));
+  return { inputs, problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
+}
+
+/** Spreadsheet cells come as numbers, dates or text; the DTO wants text, as the JSON API does. */
+function toPlainClaim(raw: RawRosterRow, problems: FieldProblem[]): Record<string, unknown> {
+  const text = (field: RosterField) => textOf(raw.cells[field]);
+  const idCell = raw.cells.idNumber;
+  if (typeof idCell === 'number') {
+    problems.push({ row: raw.row, field: 'idNumber', code: 'ID_NUMBER_AS_SPREADSHEET_NUMBER' });
+  }
+  const kindText = text('kind');
+  return omitEmpty({
+    worker: omitEmpty({
+      name: text('name'),
+      idNumber: typeof idCell === 'number' ? undefined : text('idNumber')?.toUpperCase(),
+      mobile: text('mobile'),
+      homeProvince: text('homeProvince'),
+    }),
+    kind: kindText === undefined ? undefined : (KIND_WORDS[kindText] ?? kindText),
+    periodStart: dateOf(raw.cells.periodStart),
+    periodEnd: dateOf(raw.cells.periodEnd),
+    amountClaimed: amountOf(raw.cells.amountClaimed),
+    amountConfirmed: amountOf(raw.cells.amountConfirmed),
+    note: text('note'),
+  });
+}
+
+function textOf(cell: RawCell | undefined): string | undefined {
+  if (cell === null || cell === undefined) return undefined;
+  const value = cell instanceof Date ? cell.toISOString() : String(cell).trim();
+  return value === '' ? undefined : value;
+}
+
+/** Excel keeps a date as a day at UTC midnight; the calendar day is its UTC date. */
+function dateOf(cell: RawCell | undefined): unknown {
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (typeof cell === 'string') {
+    // 2026/3/1 and 2026.3.1 are how dates are typed by hand; write them as 2026-03-01.
+    const parts = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(cell.trim());
+    return parts ? `${parts[1]}-${parts[2].padStart(2, '0')}-${parts[3].padStart(2, '0')}` : cell.trim() || undefined;
+  }
+  return cell ?? undefined;
+}
+
+/** A number cell is an amount in yuan held as a double; keep it only if it is exact to the fen. */
+function amountOf(cell: RawCell | undefined): unknown {
+  if (typeof cell === 'number') {
+    const parsed = fenFromSpreadsheetNumber(cell);
+    return parsed.ok ? formatYuan(parsed.fen) : `${cell}`;
+  }
+  return typeof cell === 'string' ? cell.trim().replace(/^[¥￥]/, '') || undefined : (cell ?? undefined);
+}
+
+function omitEmpty(object: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+}

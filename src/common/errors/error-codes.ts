@@ -1,0 +1,110 @@
+/**
+ * Every error the API can answer with. Codes are stable (clients and forms key on them); the
+ * messages are for people and live in messages.ts, in Chinese and English.
+ */
+export const ERROR_CODES = [
+  // 400: the request itself is wrong
+  'VALIDATION_FAILED',
+  'ROSTER_INVALID',
+  'MALFORMED_REQUEST',
+  'INVALID_PATH_ID',
+  // 404
+  'ROUTE_NOT_FOUND',
+  'CASE_NOT_FOUND',
+  'CLAIM_NOT_FOUND',
+  'EMPLOYER_NOT_FOUND',
+  'ORGANISATION_NOT_FOUND',
+  'PROJECT_NOT_FOUND',
+  'USER_NOT_FOUND',
+  'WORKER_NOT_FOUND',
+  // 409: the request is well formed but the state of things refuses it
+  'TRANSITION_NOT_ALLOWED',
+  'MEDIATOR_REQUIRED',
+  'NO_CLAIMS',
+  'CLAIMS_NOT_CONFIRMED',
+  'MONEY_OUTSTANDING',
+  'NOTHING_PAID',
+  'NOTHING_OUTSTANDING',
+  'CASE_NOT_OPEN',
+  'PAYOUT_NOT_ALLOWED_IN_STATUS',
+  'PAYOUT_EXCEEDS_OUTSTANDING',
+  'CLAIM_NOT_CONFIRMED',
+  'CONFIRMED_BELOW_PAID',
+  'STALE_VERSION',
+  'CREDIT_CODE_TAKEN',
+  'ID_NUMBER_TAKEN',
+  'ORGANISATION_CODE_TAKEN',
+  'USERNAME_TAKEN',
+  'LICENCE_NUMBER_TAKEN',
+  'WORKER_ALREADY_CLAIMANT',
+  'EMPLOYER_ALREADY_ON_CASE',
+  'ORGANISATION_CYCLE',
+  // 405, 413, 415
+  'METHOD_NOT_ALLOWED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  // 503
+  'DATABASE_UNAVAILABLE',
+  // 500: always a bug
+  'INTERNAL_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Problems with one field (or one roster row); they travel inside VALIDATION_FAILED or ROSTER_INVALID. */
+export const FIELD_ERROR_CODES = [
+  'REQUIRED',
+  'UNKNOWN_FIELD',
+  'NOT_A_STRING',
+  'NOT_A_NUMBER',
+  'NOT_AN_INTEGER',
+  'NOT_A_BOOLEAN',
+  'NOT_A_LIST',
+  'NOT_AN_OBJECT',
+  'TOO_SHORT',
+  'TOO_LONG',
+  'TOO_SMALL',
+  'TOO_LARGE',
+  'TOO_FEW_ITEMS',
+  'TOO_MANY_ITEMS',
+  'NOT_ONE_OF',
+  'INVALID_UUID',
+  'INVALID_DATE',
+  'DATE_IN_FUTURE',
+  'PERIOD_ENDS_BEFORE_START',
+  'INVALID_FORMAT',
+  'MONEY_FORMAT',
+  'MONEY_TOO_MANY_DECIMALS',
+  'MONEY_NEGATIVE',
+  'MONEY_TOO_LARGE',
+  'MONEY_ZERO',
+  'ID_NUMBER_FORMAT',
+  'ID_NUMBER_REGION',
+  'ID_NUMBER_BIRTH_DATE',
+  'ID_NUMBER_CHECK_DIGIT',
+  'ID_NUMBER_AS_SPREADSHEET_NUMBER',
+  'CREDIT_CODE_FORMAT',
+  'CREDIT_CODE_CHECK_CHARACTER',
+  'CREDIT_CODE_REQUIRED',
+  'MOBILE_FORMAT',
+  'LICENCE_NUMBER_FORMAT',
+  'ORGANISATION_CODE_FORMAT',
+  'UNKNOWN_PROVINCE',
+  'DUPLICATE_IN_REQUEST',
+  'NOT_FOUND',
+  'NAME_MISMATCH',
+  'ALREADY_CLAIMANT',
+  'WRONG_ROLE',
+  'USER_INACTIVE',
+  'NOT_ON_CASE',
+  'EXCEEDS_OUTSTANDING',
+  'NOT_CONFIRMED',
+  'MISSING_COLUMN',
+  'EMPTY_ROSTER',
+  'UNREADABLE_FILE',
+  'INVALID',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+export function isFieldErrorCode(value: string): value is FieldErrorCode {
+  return (FIELD_ERROR_CODES as readonly string[]).includes(value);
+}

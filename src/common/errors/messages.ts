@@ -1,0 +1,189 @@
+import { ErrorCode, FieldErrorCode } from './error-codes';
+
+export type Language = 'zh' | 'en';
+type Message = { zh: string; en: string };
+
+/** Chinese first: the people at the service centers read Chinese; English on request (Accept-Language: en). */
+export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
+  VALIDATION_FAILED: { zh: '提交的内容有 {count} 处需要修改', en: '{count} field(s) need correcting' },
+  ROSTER_INVALID: {
+    zh: '名单有 {count} 处错误，整份名单未导入；请改正后重新上传',
+    en: 'The roster has {count} problem(s); nothing was imported. Correct them and upload it again',
+  },
+  MALFORMED_REQUEST: { zh: '请求无法解析：{detail}', en: 'The request could not be read: {detail}' },
+  INVALID_PATH_ID: { zh: '地址中的编号格式不正确：{value}', en: 'The id in the address is not valid: {value}' },
+  ROUTE_NOT_FOUND: { zh: '没有这个接口：{method} {path}', en: 'No such endpoint: {method} {path}' },
+  CASE_NOT_FOUND: { zh: '案件不存在', en: 'Case not found' },
+  CLAIM_NOT_FOUND: { zh: '该案件下没有这条诉求', en: 'No such claim on this case' },
+  EMPLOYER_NOT_FOUND: { zh: '用人单位不存在', en: 'Employer not found' },
+  ORGANISATION_NOT_FOUND: { zh: '组织不存在', en: 'Organisation not found' },
+  PROJECT_NOT_FOUND: { zh: '项目不存在', en: 'Project not found' },
+  USER_NOT_FOUND: { zh: '用户不存在', en: 'User not found' },
+  WORKER_NOT_FOUND: { zh: '劳动者不存在', en: 'Worker not found' },
+  TRANSITION_NOT_ALLOWED: {
+    zh: '案件状态不能从"{from}"变为"{to}"',
+    en: 'A case cannot move from "{from}" to "{to}"',
+  },
+  MEDIATOR_REQUIRED: { zh: '请先指派调解员，再开始调解', en: 'Assign a mediator before mediation starts' },
+  NO_CLAIMS: { zh: '案件还没有任何劳动者的诉求', en: 'The case has no worker claims yet' },
+  CLAIMS_NOT_CONFIRMED: {
+    zh: '还有 {count} 名劳动者的金额未核实确认',
+    en: '{count} worker claim(s) have no confirmed amount yet',
+  },
+  MONEY_OUTSTANDING: {
+    zh: '还有 {workers} 名劳动者共 {amount} 元未支付，不能以"全额支付"结案',
+    en: '{workers} worker(s) are still owed {amount} yuan; the case cannot close as paid in full',
+  },
+  NOTHING_PAID: {
+    zh: '尚无任何支付记录，不能以"部分支付"结案',
+    en: 'Nothing has been paid, so the case cannot close as partly paid',
+  },
+  NOTHING_OUTSTANDING: {
+    zh: '所有款项已付清，请以"全额支付"结案',
+    en: 'Everything has been paid: close the case as paid in full',
+  },
+  CASE_NOT_OPEN: { zh: '案件已{status}，不能再修改', en: 'The case is {status} and can no longer be changed' },
+  PAYOUT_NOT_ALLOWED_IN_STATUS: {
+    zh: '案件处于"{status}"状态，不能登记支付',
+    en: 'Payouts cannot be recorded while the case is "{status}"',
+  },
+  PAYOUT_EXCEEDS_OUTSTANDING: {
+    zh: '支付金额 {amount} 元超过该劳动者未付金额 {outstanding} 元',
+    en: 'The payout of {amount} yuan is more than the {outstanding} yuan still owed to this worker',
+  },
+  CLAIM_NOT_CONFIRMED: {
+    zh: '该劳动者的金额尚未核实确认，不能登记支付',
+    en: "This worker's amount has not been confirmed; payouts need a confirmed amount",
+  },
+  CONFIRMED_BELOW_PAID: {
+    zh: '确认金额 {confirmed} 元低于已支付的 {paid} 元',
+    en: 'The confirmed amount of {confirmed} yuan is less than the {paid} yuan already paid',
+  },
+  STALE_VERSION: {
+    zh: '该记录已被他人修改（当前版本 {current}），请刷新后再改',
+    en: 'Someone else changed this record (now version {current}); reload it and try again',
+  },
+  CREDIT_CODE_TAKEN: {
+    zh: '统一社会信用代码 {creditCode} 已登记为另一家用人单位',
+    en: 'Unified social credit code {creditCode} is already registered to another employer',
+  },
+  ID_NUMBER_TAKEN: { zh: '该身份证号已登记', en: 'This resident id number is already registered' },
+  ORGANISATION_CODE_TAKEN: { zh: '组织简码 {code} 已被使用', en: 'Organisation code {code} is already used' },
+  USERNAME_TAKEN: { zh: '用户名 {username} 已被使用', en: 'Username {username} is already taken' },
+  LICENCE_NUMBER_TAKEN: { zh: '该律师执业证号已登记', en: 'This practice licence number is already registered' },
+  WORKER_ALREADY_CLAIMANT: {
+    zh: '该劳动者在本案中已有诉求',
+    en: 'This worker already has a claim on this case',
+  },
+  EMPLOYER_ALREADY_ON_CASE: { zh: '该用人单位已在本案中', en: 'This employer is already on the case' },
+  ORGANISATION_CYCLE: { zh: '组织不能隶属于自己的下级', en: 'An organisation cannot sit under its own descendant' },
+  METHOD_NOT_ALLOWED: { zh: '该接口不支持此方法', en: 'This method is not allowed here' },
+  PAYLOAD_TOO_LARGE: {
+    zh: '提交的内容太大（上限 {limit}），请分批提交',
+    en: 'The request is too large (limit {limit}); send it in parts',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    zh: '不支持的内容类型 {type}；请使用 {accepted}',
+    en: 'Unsupported content type {type}; use {accepted}',
+  },
+  DATABASE_UNAVAILABLE: {
+    zh: '数据库暂时无法访问，请稍后重试',
+    en: 'The database is unavailable right now; try again shortly',
+  },
+  INTERNAL_ERROR: {
+    zh: '系统内部错误，请联系管理员（编号 {reference}）',
+    en: 'Internal error; please tell the administrator (reference {reference})',
+  },
+};
+
+export const FIELD_MESSAGES: Record<FieldErrorCode, Message> = {
+  REQUIRED: { zh: '必填', en: 'is required' },
+  UNKNOWN_FIELD: { zh: '不认识这个字段，请删除', en: 'is not a known field; remove it' },
+  NOT_A_STRING: { zh: '应为文字', en: 'must be text' },
+  NOT_A_NUMBER: { zh: '应为数字', en: 'must be a number' },
+  NOT_AN_INTEGER: { zh: '应为整数', en: 'must be a whole number' },
+  NOT_A_BOOLEAN: { zh: '应为 true 或 false', en: 'must be true or false' },
+  NOT_A_LIST: { zh: '应为列表', en: 'must be a list' },
+  NOT_AN_OBJECT: { zh: '应为对象', en: 'must be an object' },
+  TOO_SHORT: { zh: '至少 {min} 个字', en: 'must have at least {min} characters' },
+  TOO_LONG: { zh: '最多 {max} 个字', en: 'must have at most {max} characters' },
+  TOO_SMALL: { zh: '不能小于 {min}', en: 'must be at least {min}' },
+  TOO_LARGE: { zh: '不能大于 {max}', en: 'must be at most {max}' },
+  TOO_FEW_ITEMS: { zh: '至少需要 {min} 项', en: 'needs at least {min} item(s)' },
+  TOO_MANY_ITEMS: { zh: '最多 {max} 项', en: 'may have at most {max} items' },
+  NOT_ONE_OF: { zh: '应为以下之一：{allowed}', en: 'must be one of: {allowed}' },
+  INVALID_UUID: { zh: '编号格式不正确', en: 'is not a valid id' },
+  INVALID_DATE: { zh: '日期应为 YYYY-MM-DD 格式的真实日期', en: 'must be a real date written YYYY-MM-DD' },
+  DATE_IN_FUTURE: { zh: '日期不能晚于今天', en: 'cannot be later than today' },
+  PERIOD_ENDS_BEFORE_START: { zh: '结束日期早于开始日期', en: 'ends before it starts' },
+  INVALID_FORMAT: { zh: '格式不正确', en: 'has the wrong format' },
+  MONEY_FORMAT: {
+    zh: '金额应写成元，如 "12000" 或 "12000.50"（用文字，不带逗号）',
+    en: 'must be an amount in yuan written as text, like "12000" or "12000.50" (no commas)',
+  },
+  MONEY_TOO_MANY_DECIMALS: { zh: '金额最多精确到分（两位小数）', en: 'may have at most two decimals (fen)' },
+  MONEY_NEGATIVE: { zh: '金额不能为负数', en: 'cannot be negative' },
+  MONEY_TOO_LARGE: { zh: '金额过大', en: 'is too large' },
+  MONEY_ZERO: { zh: '金额必须大于 0', en: 'must be more than 0' },
+  ID_NUMBER_FORMAT: { zh: '身份证号应为18位（最后一位可为X）', en: 'must be 18 characters: 17 digits and a digit or X' },
+  ID_NUMBER_REGION: { zh: '身份证号前两位不是有效的省份代码', en: 'does not start with a valid province code' },
+  ID_NUMBER_BIRTH_DATE: { zh: '身份证号中的出生日期不正确', en: 'contains an impossible birth date' },
+  ID_NUMBER_CHECK_DIGIT: {
+    zh: '身份证号校验位不对，请核对是否抄错',
+    en: 'has a wrong check digit; check it for a copying mistake',
+  },
+  ID_NUMBER_AS_SPREADSHEET_NUMBER: {
+    zh: '身份证号在表格中被存成了数字，后几位已丢失；请把该列设为"文本"后重新填写',
+    en: 'was stored as a number in the spreadsheet, which loses its last digits; format the column as text and re-enter it',
+  },
+  CREDIT_CODE_FORMAT: {
+    zh: '统一社会信用代码应为18位数字或大写字母（不含 I、O、S、V、Z）',
+    en: 'must be 18 digits or capital letters (without I, O, S, V, Z)',
+  },
+  CREDIT_CODE_CHECK_CHARACTER: {
+    zh: '统一社会信用代码校验位不对，请核对是否抄错',
+    en: 'has a wrong check character; check it for a copying mistake',
+  },
+  CREDIT_CODE_REQUIRED: {
+    zh: '除个人包工头外，用人单位必须填写统一社会信用代码',
+    en: 'is required for every employer except an individual contractor',
+  },
+  MOBILE_FORMAT: { zh: '手机号应为1开头的11位数字', en: 'must be an 11-digit mobile number starting with 1' },
+  LICENCE_NUMBER_FORMAT: { zh: '律师执业证号应为17位数字', en: 'must be the 17-digit practice licence number' },
+  ORGANISATION_CODE_FORMAT: {
+    zh: '组织简码应为2-8位大写字母或数字（用于案件编号，如 SY）',
+    en: 'must be 2-8 capital letters or digits (it starts case numbers, like SY)',
+  },
+  UNKNOWN_PROVINCE: { zh: '不是有效的省级行政区名称，如"河南省"', en: 'is not a province name such as 河南省' },
+  DUPLICATE_IN_REQUEST: { zh: '与第 {other} 项重复', en: 'repeats item {other}' },
+  NOT_FOUND: { zh: '找不到该记录', en: 'refers to a record that does not exist' },
+  NAME_MISMATCH: {
+    zh: '该身份证号已登记为"{registered}"，与填写的姓名不符',
+    en: 'this id number is registered to "{registered}", not to the name given',
+  },
+  ALREADY_CLAIMANT: { zh: '该劳动者在本案中已有诉求', en: 'this worker already has a claim on this case' },
+  WRONG_ROLE: { zh: '该用户的角色不是{role}', en: 'this user is not a {role}' },
+  USER_INACTIVE: { zh: '该用户已停用', en: 'this user is deactivated' },
+  NOT_ON_CASE: { zh: '不属于本案件', en: 'does not belong to this case' },
+  EXCEEDS_OUTSTANDING: {
+    zh: '支付 {amount} 元超过未付金额 {outstanding} 元',
+    en: 'the payout of {amount} yuan is more than the {outstanding} yuan still owed',
+  },
+  NOT_CONFIRMED: { zh: '金额尚未核实确认', en: 'the amount has not been confirmed yet' },
+  MISSING_COLUMN: { zh: '缺少"{column}"列', en: 'the column "{column}" is missing' },
+  EMPTY_ROSTER: { zh: '名单中没有任何劳动者', en: 'the roster has no workers' },
+  UNREADABLE_FILE: { zh: '文件无法读取：{detail}', en: 'the file cannot be read: {detail}' },
+  INVALID: { zh: '内容不正确', en: 'is not valid' },
+};
+
+export function render(message: Message, language: Language, params: Record<string, string | number> = {}): string {
+  return message[language].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
+
+/** `Accept-Language: en-GB,en;q=0.9` asks for English; anything else (or nothing) gets Chinese. */
+export function languageOf(acceptLanguage: string | undefined): Language {
+  const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh';
+}

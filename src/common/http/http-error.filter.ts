@@ -1,0 +1,167 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { AppError } from '../errors/app-error';
+import { ErrorCode } from '../errors/error-codes';
+import { ERROR_MESSAGES, FIELD_MESSAGES, Language, languageOf, render } from '../errors/messages';
+import { localiseParams } from '../errors/labels';
+import { appErrorFromDatabase } from '../../database/database-errors';
+
+/** The single place where an error becomes an HTTP answer. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'ROSTER_INVALID':
+    case 'MALFORMED_REQUEST':
+    case 'INVALID_PATH_ID':
+      return 400;
+    case 'ROUTE_NOT_FOUND':
+    case 'CASE_NOT_FOUND':
+    case 'CLAIM_NOT_FOUND':
+    case 'EMPLOYER_NOT_FOUND':
+    case 'ORGANISATION_NOT_FOUND':
+    case 'PROJECT_NOT_FOUND':
+    case 'USER_NOT_FOUND':
+    case 'WORKER_NOT_FOUND':
+      return 404;
+    case 'METHOD_NOT_ALLOWED':
+      return 405;
+    case 'TRANSITION_NOT_ALLOWED':
+    case 'MEDIATOR_REQUIRED':
+    case 'NO_CLAIMS':
+    case 'CLAIMS_NOT_CONFIRMED':
+    case 'MONEY_OUTSTANDING':
+    case 'NOTHING_PAID':
+    case 'NOTHING_OUTSTANDING':
+    case 'CASE_NOT_OPEN':
+    case 'PAYOUT_NOT_ALLOWED_IN_STATUS':
+    case 'PAYOUT_EXCEEDS_OUTSTANDING':
+    case 'CLAIM_NOT_CONFIRMED':
+    case 'CONFIRMED_BELOW_PAID':
+    case 'STALE_VERSION':
+    case 'CREDIT_CODE_TAKEN':
+    case 'ID_NUMBER_TAKEN':
+    case 'ORGANISATION_CODE_TAKEN':
+    case 'USERNAME_TAKEN':
+    case 'LICENCE_NUMBER_TAKEN':
+    case 'WORKER_ALREADY_CLAIMANT':
+    case 'EMPLOYER_ALREADY_ON_CASE':
+    case 'ORGANISATION_CYCLE':
+      return 409;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'DATABASE_UNAVAILABLE':
+      return 503;
+    case 'INTERNAL_ERROR':
+      return 500;
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+function assertUnreachable(code: never): never {
+  throw new Error(`Error code without an HTTP status: ${String(code)}`);
+}
+
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, string | number>;
+  errors?: { field?: string; row?: number; code: string; message: string }[];
+}
+
+export function renderError(error: AppError, language: Language): ErrorBody {
+  const params = localiseParams(error.params, language);
+  const body: ErrorBody = {
+    statusCode: httpStatusOf(error.code),
+    code: error.code,
+    message: render(ERROR_MESSAGES[error.code], language, params),
+  };
+  if (Object.keys(error.params).length > 0) body.details = error.params;
+  if (error.problems.length > 0) {
+    body.errors = error.problems.map((problem) => ({
+      ...(problem.field !== undefined && { field: problem.field }),
+      ...(problem.row !== undefined && { row: problem.row }),
+      code: problem.code,
+      message: render(FIELD_MESSAGES[problem.code], language, localiseParams(problem.params ?? {}, language)),
+    }));
+  }
+  return body;
+}
+
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<FastifyRequest>();
+    const reply = context.getResponse<FastifyReply>();
+    const error = this.toAppError(exception, request);
+    const body = renderError(error, languageOf(request.headers['accept-language']));
+    void reply.status(body.statusCode).send(body);
+  }
+
+  private toAppError(exception: unknown, request: FastifyRequest): AppError {
+    if (exception instanceof AppError) return exception;
+    if (exception instanceof QueryFailedError) {
+      const known = appErrorFromDatabase(exception);
+      if (known) return known;
+    }
+    const fromFramework = frameworkError(exception, request);
+    if (fromFramework) return fromFramework;
+    if (isConnectionFailure(exception)) {
+      this.logger.error(`Database unreachable: ${(exception as Error).message}`);
+      return new AppError('DATABASE_UNAVAILABLE');
+    }
+    // Anything else is a bug: log it in full with a reference the clerk can quote, show nothing internal.
+    const reference = randomUUID().slice(0, 8);
+    this.logger.error(
+      `[${reference}] ${request.method} ${request.url}: ${exception instanceof Error ? exception.stack : String(exception)}`,
+    );
+    return new AppError('INTERNAL_ERROR', { reference });
+  }
+}
+
+/** Errors raised by Nest or Fastify before our code runs: unknown routes, unreadable bodies, size limits. */
+function frameworkError(exception: unknown, request: FastifyRequest): AppError | null {
+  const status =
+    exception instanceof HttpException
+      ? exception.getStatus()
+      : typeof (exception as { statusCode?: unknown })?.statusCode === 'number'
+        ? (exception as { statusCode: number }).statusCode
+        : null;
+  if (status === null || status >= 500) return null;
+  const fastifyCode = (exception as { code?: string }).code ?? '';
+  if (status === 404) return new AppError('ROUTE_NOT_FOUND', { method: request.method, path: request.url.split('?')[0] });
+  if (status === 405) return new AppError('METHOD_NOT_ALLOWED');
+  if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', { limit: sizeLimitText(request) });
+  if (status === 415) {
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', {
+      type: request.headers['content-type'] ?? '(none)',
+      accepted: 'application/json',
+    });
+  }
+  const detail = fastifyCode.startsWith('FST_ERR_CTP_EMPTY_JSON_BODY')
+    ? 'body is empty but Content-Type is application/json'
+    : fastifyCode.startsWith('FST_ERR_CTP')
+      ? 'body is not valid JSON'
+      : exception instanceof Error
+        ? exception.message
+        : 'bad request';
+  return new AppError('MALFORMED_REQUEST', { detail });
+}
+
+function sizeLimitText(request: FastifyRequest): string {
+  const limit = request.routeOptions?.bodyLimit;
+  return limit ? `${Math.round(limit / 1024 / 1024)} MB` : 'the configured limit';
+}
+
+function isConnectionFailure(exception: unknown): boolean {
+  const code = (exception as { code?: string })?.code;
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '08006';
+}

@@ -1,0 +1,46 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export const MAX_PAGE_SIZE = 200;
+
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize: number = 20;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function offsetOf(query: PageQuery): number {
+  return (query.page - 1) * query.pageSize;
+}
+
+/**
+ * `sort=intakeDate:desc` → a whitelisted column and direction. Unknown keys never reach SQL:
+ * the caller passes the map of allowed keys to columns.
+ */
+export function orderByOf(
+  sort: string | undefined,
+  allowed: Record<string, string>,
+  fallback: string,
+): { column: string; direction: 'ASC' | 'DESC' } {
+  const [key, direction] = (sort ?? fallback).split(':');
+  return { column: allowed[key] ?? allowed[fallback.split(':')[0]], direction: direction === 'asc' ? 'ASC' : 'DESC' };
+}

@@ -1,0 +1,31 @@
+/** Business dates are Asia/Shanghai calendar days (UTC+8 all year: China has no daylight saving). */
+export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
+
+const dayFormatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: BUSINESS_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day in Shanghai at this instant, as 'YYYY-MM-DD'. */
+export function shanghaiDate(instant: Date): string {
+  return dayFormatter.format(instant);
+}
+
+/** An instant written in Shanghai local time with its offset: '2026-11-22T15:08:05+08:00'. */
+export function shanghaiTimestamp(instant: Date): string {
+  const shifted = new Date(instant.getTime() + 8 * 3600 * 1000);
+  return `${shifted.toISOString().slice(0, 19)}+08:00`;
+}
+
+/** True for a real calendar day written 'YYYY-MM-DD' (rejects 2026-02-30). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+export function yearOf(calendarDate: string): number {
+  return Number(calendarDate.slice(0, 4));
+}

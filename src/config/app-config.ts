@@ -1,0 +1,94 @@
+/**
+ * The service's configuration, read once from the environment and validated before anything starts.
+ * A wrong value stops the start with a message naming the variable, so a typo in a deployment is
+ * found at once instead of as a strange failure hours later.
+ */
+export interface AppConfig {
+  host: string;
+  port: number;
+  /** Unset: the embedded PostgreSQL (PGlite) under embeddedDataDir. Set: that PostgreSQL server. */
+  databaseUrl: string | null;
+  databasePoolSize: number;
+  embeddedDataDir: string;
+  runMigrationsOnStart: boolean;
+  bodyLimitBytes: number;
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Configuration error in ${variable}: ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env): AppConfig {
+  return {
+    host: readString(env, 'HOST', '127.0.0.1'),
+    port: readInteger(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: readDatabaseUrl(env),
+    databasePoolSize: readInteger(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    embeddedDataDir: readString(env, 'EMBEDDED_DATA_DIR', './data/pglite'),
+    runMigrationsOnStart: readBoolean(env, 'MIGRATIONS_RUN_ON_START', true),
+    bodyLimitBytes: readInteger(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    logLevel: readChoice(env, 'LOG_LEVEL', LOG_LEVELS, 'log'),
+  };
+}
+
+function present(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function readString(env: Env, name: string, fallback: string): string {
+  return present(env, name) ?? fallback;
+}
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = present(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = present(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+function readChoice<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T): T {
+  const raw = present(env, name);
+  if (raw === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `expected one of ${choices.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function readDatabaseUrl(env: Env): string | null {
+  const raw = present(env, 'DATABASE_URL');
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a URL; expected postgres://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, got ${url.protocol}//`);
+  }
+  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'names no database (…/databasename)');
+  return raw;
+}

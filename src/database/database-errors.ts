@@ -1,0 +1,58 @@
+import { QueryFailedError } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
+import { ErrorCode } from '../common/errors/error-codes';
+
+/**
+ * Uniqueness is decided by the database (the only place that sees concurrent requests); these
+ * constraint names, set in the migrations, turn a violation into the error a clerk understands.
+ */
+const UNIQUE_CONSTRAINT_ERRORS: Record<string, ErrorCode> = {
+  case_employers_pkey: 'EMPLOYER_ALREADY_ON_CASE',
+  claims_case_worker_key: 'WORKER_ALREADY_CLAIMANT',
+  employers_credit_code_key: 'CREDIT_CODE_TAKEN',
+  lawyer_profiles_licence_number_key: 'LICENCE_NUMBER_TAKEN',
+  organisations_code_key: 'ORGANISATION_CODE_TAKEN',
+  users_username_key: 'USERNAME_TAKEN',
+  workers_id_number_key: 'ID_NUMBER_TAKEN',
+};
+
+/** The acting user named in X-User-Id is only checked by the foreign key that records it. */
+const FOREIGN_KEY_FIELDS: Record<string, string> = {
+  case_events_actor_id_fkey: 'X-User-Id',
+  payouts_recorded_by_id_fkey: 'X-User-Id',
+};
+
+const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
+
+export function appErrorFromDatabase(error: QueryFailedError): AppError | null {
+  const driverError = error.driverError as { code?: string; constraint?: string; detail?: string };
+  if (driverError.code === UNIQUE_VIOLATION && driverError.constraint) {
+    const code = UNIQUE_CONSTRAINT_ERRORS[driverError.constraint];
+    if (code) return new AppError(code, valuesFromDetail(driverError.detail));
+  }
+  if (driverError.code === FOREIGN_KEY_VIOLATION && driverError.constraint) {
+    const field = FOREIGN_KEY_FIELDS[driverError.constraint];
+    if (field) return AppError.invalidField(field, 'NOT_FOUND');
+  }
+  return null;
+}
+
+/** `Key (credit_code)=(91350100M000100Y43) already exists.` → { creditCode: '91350100M000100Y43' } */
+function valuesFromDetail(detail: string | undefined): Record<string, string> {
+  const match = /^Key \((?:lower\()?([\w, ]+?)\)?\)=\((.*)\) already exists/.exec(detail ?? '');
+  if (!match) return {};
+  const columns = match[1].split(',').map((c) => c.trim());
+  const values = match[2].split(',').map((v) => v.trim());
+  const out: Record<string, string> = {};
+  columns.forEach((column, i) => {
+    out[column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())] = values[i] ?? '';
+  });
+  return out;
+}
+
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === UNIQUE_VIOLATION && driverError.constraint === constraint;
+}

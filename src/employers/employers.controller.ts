@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../common/http/uuid-param.pipe';
+import { CreateEmployerDto, EmployerListQuery, UpdateEmployerDto } from './dto/employer.dto';
+import { toEmployerView } from './employer.view';
+import { EmployersService } from './employers.service';
+
+@ApiTags('employers')
+@Controller('employers')
+export class EmployersController {
+  constructor(private readonly employers: EmployersService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register an employer; the credit code is checked and must be unique' })
+  async create(@Body() input: CreateEmployerDto) {
+    return toEmployerView(await this.employers.create(input));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Employers, searched by name or credit code, filtered by kind, industry, district' })
+  async list(@Query() query: EmployerListQuery) {
+    const page = await this.employers.list(query);
+    return { ...page, items: page.items.map(toEmployerView) };
+  }
+
+  @Get(':id')
+  async get(@Param('id', UuidParam) id: string) {
+    return toEmployerView(await this.employers.get(id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Correct an employer; send the version you read' })
+  async update(@Param('id', UuidParam) id: string, @Body() input: UpdateEmployerDto) {
+    return toEmployerView(await this.employers.update(id, input));
+  }
+}

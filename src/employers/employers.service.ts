@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { likePattern } from '../common/database-helpers';
+import { AppError } from '../common/errors/app-error';
+import { Page, offsetOf } from '../common/http/pagination';
+import { normalizeCreditCode } from '../common/identifiers/credit-code';
+import { CreateEmployerDto, EmployerListQuery, UpdateEmployerDto } from './dto/employer.dto';
+import { Employer } from './employer.entity';
+import { saveWithVersion } from '../database/optimistic-update';
+
+@Injectable()
+export class EmployersService {
+  constructor(@InjectRepository(Employer) private readonly employers: Repository<Employer>) {}
+
+  async create(input: CreateEmployerDto): Promise<Employer> {
+    const creditCode = input.creditCode ? normalizeCreditCode(input.creditCode) : null;
+    if (!creditCode && input.kind !== 'individual_contractor') {
+      throw AppError.invalidField('creditCode', 'CREDIT_CODE_REQUIRED');
+    }
+    return this.employers.save(
+      this.employers.create({
+        name: input.name.trim(),
+        creditCode,
+        kind: input.kind,
+        district: input.district?.trim() || null,
+        industry: input.industry ?? null,
+        legalRepresentative: input.legalRepresentative?.trim() || null,
+        contactName: input.contactName?.trim() || null,
+        contactPhone: input.contactPhone ?? null,
+      }),
+    );
+  }
+
+  async list(query: EmployerListQuery): Promise<Page<Employer>> {
+    const builder = this.employers
+      .createQueryBuilder('employer')
+      .orderBy('employer.name', 'ASC')
+      .addOrderBy('employer.id', 'ASC')
+      .skip(offsetOf(query))
+      .take(query.pageSize);
+    if (query.q?.trim()) {
+      builder.andWhere('(employer.name ILIKE :pattern OR employer.credit_code = :code)', {
+        pattern: likePattern(query.q),
+        code: normalizeCreditCode(query.q),
+      });
+    }
+    if (query.kind) builder.andWhere('employer.kind = :kind', { kind: query.kind });
+    if (query.industry) builder.andWhere('employer.industry = :industry', { industry: query.industry });
+    if (query.district) builder.andWhere('employer.district = :district', { district: query.district });
+    const [items, total] = await builder.getManyAndCount();
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: string): Promise<Employer> {
+    const found = await this.employers.findOneBy({ id });
+    if (!found) throw new AppError('EMPLOYER_NOT_FOUND');
+    return found;
+  }
+
+  async update(id: string, input: UpdateEmployerDto): Promise<Employer> {
+    const { version, ...changes } = input;
+    const trimmed = Object.fromEntries(
+      Object.entries(changes).map(([key, value]) => [key, typeof value === 'string' ? value.trim() || null : value]),
+    );
+    await saveWithVersion(this.employers, id, version, trimmed, 'EMPLOYER_NOT_FOUND');
+    return this.get(id);
+  }
+}

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOrganisationCode } from '../../common/http/validators';
+import { ORGANISATION_KINDS, OrganisationKind } from '../organisation.entity';
+
+export class CreateOrganisationDto {
+  @ApiProperty({ example: 'SY', description: 'Case-number prefix: 2-8 capital letters or digits' })
+  @IsOrganisationCode()
+  code: string;
+
+  @ApiProperty({ example: '顺义区总工会' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ enum: ORGANISATION_KINDS })
+  @IsIn(ORGANISATION_KINDS)
+  kind: OrganisationKind;
+
+  @ApiPropertyOptional({ description: 'The organisation above this one; none for a city federation' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional({ example: '顺义区' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  district?: string;
+}
+
+export class UpdateOrganisationDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'Move the organisation (and everything below it) under another one' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  district?: string;
+}

@@ -1,0 +1,81 @@
+/**
+ * When money may be recorded against a claim, and how much. Pure: the balances come in as data.
+ */
+import { AppError, FieldProblem } from '../../common/errors/app-error';
+import { formatYuan } from '../../common/money/money';
+import type { CaseStatus } from '../../cases/domain/case-status';
+
+/**
+ * Money is counted once amounts are confirmed and the case is past verification: in mediation (an
+ * employer paying before anything is signed), under an agreement, or through arbitration, court
+ * enforcement or labour inspection.
+ */
+export const PAYOUT_STATUSES: readonly CaseStatus[] = [
+  'mediating',
+  'agreed',
+  'paying',
+  'arbitration',
+  'litigation',
+  'referred',
+];
+
+/** The first money in mediation or under an agreement starts the paying stage. */
+export function statusAfterPayout(status: CaseStatus): CaseStatus | null {
+  return status === 'mediating' || status === 'agreed' ? 'paying' : null;
+}
+
+export interface PayoutLine {
+  /** Item number in the request, from 1. */
+  row: number;
+  claimId: string;
+  amountFen: bigint;
+}
+
+export interface ClaimBalanceForPayout {
+  confirmedFen: bigint | null;
+  paidFen: bigint;
+}
+
+/**
+ * Refuses the whole batch if any line is wrong: a claim not on this case (400), a claim not yet
+ * confirmed (409), or more money than the worker is still owed, counting the other lines of the
+ * same batch (409). Every wrong line is listed.
+ */
+export function checkPayouts(
+  status: CaseStatus,
+  lines: PayoutLine[],
+  balances: ReadonlyMap<string, ClaimBalanceForPayout>,
+): void {
+  if (!PAYOUT_STATUSES.includes(status)) throw new AppError('PAYOUT_NOT_ALLOWED_IN_STATUS', { status });
+
+  const unknown: FieldProblem[] = [];
+  const unconfirmed: FieldProblem[] = [];
+  const excessive: FieldProblem[] = [];
+  const paidSoFar = new Map<string, bigint>();
+  let firstExcess: { amount: string; outstanding: string } | null = null;
+
+  for (const line of lines) {
+    const balance = balances.get(line.claimId);
+    const field = `items.${line.row - 1}`;
+    if (!balance) {
+      unknown.push({ row: line.row, field: `${field}.claimId`, code: 'NOT_ON_CASE' });
+      continue;
+    }
+    if (balance.confirmedFen === null) {
+      unconfirmed.push({ row: line.row, field: `${field}.claimId`, code: 'NOT_CONFIRMED' });
+      continue;
+    }
+    const paid = paidSoFar.get(line.claimId) ?? balance.paidFen;
+    const outstanding = balance.confirmedFen - paid;
+    if (line.amountFen > outstanding) {
+      const params = { amount: formatYuan(line.amountFen), outstanding: formatYuan(outstanding < 0n ? 0n : outstanding) };
+      firstExcess ??= params;
+      excessive.push({ row: line.row, field: `${field}.amount`, code: 'EXCEEDS_OUTSTANDING', params });
+    }
+    paidSoFar.set(line.claimId, paid + line.amountFen);
+  }
+
+  if (unknown.length > 0) throw AppError.invalid(unknown);
+  if (unconfirmed.length > 0) throw new AppError('CLAIM_NOT_CONFIRMED', { count: unconfirmed.length }, unconfirmed);
+  if (firstExcess) throw new AppError('PAYOUT_EXCEEDS_OUTSTANDING', firstExcess, excessive);
+}

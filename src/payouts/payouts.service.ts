@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { lockOpenCase } from '../cases/case-lock';
+import { CasesService } from '../cases/cases.service';
+import { fen } from '../claims/claim-input';
+import { ClaimsService } from '../claims/claims.service';
+import { AppError } from '../common/errors/app-error';
+import { Page, offsetOf } from '../common/http/pagination';
+import { fenFromDb, formatYuan, sumFen } from '../common/money/money';
+import { Clock } from '../common/time/clock';
+import { shanghaiDate } from '../common/time/shanghai';
+import { CaseEventsService } from '../timeline/case-events.service';
+import { PayoutLine, checkPayouts, statusAfterPayout } from './domain/payout-rules';
+import { PayoutListQuery, RecordPayoutsDto } from './dto/payout.dto';
+import { Payout } from './payout.entity';
+
+export interface PayoutRow {
+  payout: Payout;
+  workerName: string;
+}
+
+@Injectable()
+export class PayoutsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly claims: ClaimsService,
+    private readonly events: CaseEventsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Records one payout or a whole pay day in one transaction. The case row is locked first, so the
+   * outstanding amounts checked here cannot change until the payouts are written.
+   */
+  async record(caseId: string, dto: RecordPayoutsDto, actorId: string | null) {
+    if (dto.paidOn > shanghaiDate(this.clock.now())) throw AppError.invalidField('paidOn', 'DATE_IN_FUTURE');
+    const lines: PayoutLine[] = dto.items.map((item, index) => ({
+      row: index + 1,
+      claimId: item.claimId.toLowerCase(),
+      amountFen: fen(item.amount),
+    }));
+    return this.dataSource.transaction(async (manager) => {
+      const record = await lockOpenCase(manager, caseId);
+      const balances = await this.claims.balances(manager, caseId, [...new Set(lines.map((line) => line.claimId))]);
+      checkPayouts(record.status, lines, balances);
+
+      const batchId = randomUUID();
+      const rows = dto.items.map((item, index) => ({
+        caseId,
+        claimId: lines[index].claimId,
+        amountFen: lines[index].amountFen,
+        paidOn: dto.paidOn,
+        payerKind: dto.payerKind,
+        channel: dto.channel,
+        receiptReference: item.receiptReference?.trim() || null,
+        batchId,
+        recordedById: actorId,
+      }));
+      for (let start = 0; start < rows.length; start += 1000) {
+        await manager.getRepository(Payout).insert(rows.slice(start, start + 1000));
+      }
+      const total = formatYuan(sumFen(lines.map((line) => line.amountFen)));
+      await this.events.append(manager, {
+        caseId,
+        kind: 'payouts_recorded',
+        actorId,
+        data: { batchId, workers: new Set(lines.map((l) => l.claimId)).size, total, paidOn: dto.paidOn, payerKind: dto.payerKind, channel: dto.channel },
+      });
+      const next = statusAfterPayout(record.status);
+      if (next) await this.cases.moveTo(manager, record, next, actorId, { note: 'first payout recorded' });
+      return { batchId, recorded: rows.length, total };
+    });
+  }
+
+  async list(caseId: string, query: PayoutListQuery): Promise<Page<PayoutRow>> {
+    const conditions = ['p.case_id = $1'];
+    const params: unknown[] = [caseId];
+    if (query.claimId) {
+      params.push(query.claimId);
+      conditions.push(`p.claim_id = $${params.length}`);
+    }
+    if (query.paidOn) {
+      params.push(query.paidOn);
+      conditions.push(`p.paid_on = $${params.length}`);
+    }
+    const where = conditions.join(' AND ');
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM payouts p WHERE ${where}`, params);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT p.*, w.name AS worker_name
+         FROM payouts p JOIN claims c ON c.id = p.claim_id JOIN workers w ON w.id = c.worker_id
+        WHERE ${where}
+        ORDER BY p.paid_on, p.created_at, p.id
+        LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`,
+      params,
+    );
+    if (total === 0 && !(await this.caseExists(caseId))) throw new AppError('CASE_NOT_FOUND');
+    return {
+      items: rows.map((row) => ({
+        workerName: String(row.worker_name),
+        payout: Object.assign(new Payout(), {
+          id: row.id,
+          caseId: row.case_id,
+          claimId: row.claim_id,
+          amountFen: fenFromDb(row.amount_fen as string),
+          paidOn: row.paid_on,
+          payerKind: row.payer_kind,
+          channel: row.channel,
+          receiptReference: row.receipt_reference,
+          batchId: row.batch_id,
+          recordedById: row.recorded_by_id,
+          createdAt: new Date(row.created_at as string),
+        }),
+      })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  private async caseExists(caseId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM cases WHERE id = $1`, [caseId]);
+    return rows.length > 0;
+  }
+}

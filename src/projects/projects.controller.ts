@@ -1,0 +1,29 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../common/http/uuid-param.pipe';
+import { CreateProjectDto, ProjectListQuery } from './dto/project.dto';
+import { toProjectView } from './project.view';
+import { ProjectsService } from './projects.service';
+
+@ApiTags('projects')
+@Controller('projects')
+export class ProjectsController {
+  constructor(private readonly projects: ProjectsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a project with its owner, general contractor and subcontracting chain' })
+  async create(@Body() input: CreateProjectDto) {
+    return toProjectView(await this.projects.create(input));
+  }
+
+  @Get()
+  async list(@Query() query: ProjectListQuery) {
+    const page = await this.projects.list(query);
+    return { ...page, items: page.items.map(toProjectView) };
+  }
+
+  @Get(':id')
+  async get(@Param('id', UuidParam) id: string) {
+    return toProjectView(await this.projects.get(id));
+  }
+}

@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { LawyerProfile } from './lawyer-profile.entity';
+
+export const ROLES = ['admin', 'leader', 'lawyer', 'mediator', 'intake_clerk'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A person who uses the product. Login and permissions arrive with the access issue. */
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @Column()
+  username: string;
+
+  @Column({ name: 'display_name' })
+  displayName: string;
+
+  @Column({ type: 'text' })
+  role: Role;
+
+  @Column()
+  active: boolean;
+
+  @OneToOne(() => LawyerProfile, (profile) => profile.user)
+  lawyerProfile?: LawyerProfile | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
+import { IsMobile, IsProvince, IsResidentId } from '../../common/http/validators';
+
+export class WorkerInputDto {
+  @ApiProperty({ example: '李建国' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name: string;
+
+  @ApiProperty({ example: '11010519491231002X', description: '身份证号, 18 characters, check digit verified' })
+  @IsResidentId()
+  idNumber: string;
+
+  @ApiPropertyOptional({ example: '13800138000' })
+  @IsOptional()
+  @IsMobile()
+  mobile?: string;
+
+  @ApiPropertyOptional({ example: '河南省', description: 'Defaults to the province coded in the id number' })
+  @IsOptional()
+  @IsProvince()
+  homeProvince?: string;
+}
+
+export class UpdateWorkerDto {
+  @ApiProperty({ description: 'The version you read' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsMobile()
+  mobile?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsProvince()
+  homeProvince?: string;
+}
+
+export class WorkerListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Part of the name, or a whole id number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+}

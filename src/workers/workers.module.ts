@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Worker } from './worker.entity';
+import { WorkersController } from './workers.controller';
+import { WorkersService } from './workers.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Worker])],
+  controllers: [WorkersController],
+  providers: [WorkersService],
+  exports: [WorkersService],
+})
+export class WorkersModule {}
