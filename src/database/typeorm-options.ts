@@ -14,6 +14,8 @@ export function dataSourceOptions(database: DatabaseHandle): DataSourceOptions {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // The migrations use the built-in gen_random_uuid(); the service never needs superuser rights.
+    installExtensions: false,
     logging: ['error', 'warn'],
   };
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { Project } from './project.entity';
 
 export const SUBCONTRACT_ROLES = ['subcontractor', 'labour_subcontractor', 'individual_contractor'] as const;
@@ -12,7 +12,7 @@ export class ProjectSubcontract {
 
   @ManyToOne(() => Project, (project) => project.subcontracts)
   @JoinColumn({ name: 'project_id' })
-  project?: Project;
+  project?: Relation<Project>;
 
   @PrimaryColumn({ name: 'employer_id', type: 'uuid' })
   employerId: string;

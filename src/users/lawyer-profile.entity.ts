@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  OneToOne,
+  PrimaryColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { User } from './user.entity';
 
 /** What the union needs to know about a lawyer (值班律师 or public-interest lawyer). */
@@ -9,7 +18,7 @@ export class LawyerProfile {
 
   @OneToOne(() => User, (user) => user.lawyerProfile)
   @JoinColumn({ name: 'user_id' })
-  user?: User;
+  user?: Relation<User>;
 
   /** 律师执业证号: 17 digits. */
   @Column({ name: 'licence_number' })

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  OneToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { LawyerProfile } from './lawyer-profile.entity';
 
 export const ROLES = ['admin', 'leader', 'lawyer', 'mediator', 'intake_clerk'] as const;
@@ -26,7 +34,7 @@ export class User {
   active: boolean;
 
   @OneToOne(() => LawyerProfile, (profile) => profile.user)
-  lawyerProfile?: LawyerProfile | null;
+  lawyerProfile?: Relation<LawyerProfile> | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,0 +1,120 @@
+import { Api } from '../support/test-app';
+import { creditCode, licenceNumber, mobile, residentId, workerName } from './identities';
+
+let counter = 0;
+/** Distinct numbers within a suite (each suite has its own database), so unique columns never collide. */
+export function nextNumber(): number {
+  counter += 1;
+  return counter;
+}
+
+function expectCreated<T>(response: { status: number; body: T }, what: string): T {
+  if (response.status !== 201) {
+    throw new Error(`creating ${what} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return response.body;
+}
+
+export async function makeOrganisation(api: Api, overrides: Record<string, unknown> = {}) {
+  const n = nextNumber();
+  return expectCreated<any>(
+    await api.post('/organisations', {
+      code: `D${String(n).padStart(6, '0').slice(-6)}`,
+      name: `第${n}区总工会`,
+      kind: 'district_federation',
+      ...overrides,
+    }),
+    'organisation',
+  );
+}
+
+export async function makeUser(api: Api, organisationId: string, role: string, overrides: Record<string, unknown> = {}) {
+  const n = nextNumber();
+  return expectCreated<any>(
+    await api.post('/users', {
+      username: `${role}.${n}`,
+      displayName: `${workerName(n)}`,
+      role,
+      organisationId,
+      ...(role === 'lawyer' && { lawyerProfile: { licenceNumber: licenceNumber(n), firm: '北京市某某律师事务所' } }),
+      ...overrides,
+    }),
+    role,
+  );
+}
+
+export async function makeEmployer(api: Api, overrides: Record<string, unknown> = {}) {
+  const n = nextNumber();
+  return expectCreated<any>(
+    await api.post('/employers', {
+      name: `北京第${n}园林绿化有限公司`,
+      creditCode: creditCode(n),
+      kind: 'company',
+      district: '顺义区',
+      industry: 'landscaping',
+      ...overrides,
+    }),
+    'employer',
+  );
+}
+
+export interface RosterRow {
+  name: string;
+  idNumber: string;
+  mobile: string;
+  amountClaimed: string;
+}
+
+/**
+ * A roster of `workers` whose claims add up to exactly `totalFen`, with realistic spread: pairs of
+ * workers differ from the mean by the same amount in opposite directions, and the remainder of the
+ * division is spread one fen at a time.
+ */
+export function makeRoster(workers: number, totalFen: bigint, firstNumber = nextNumber() * 10_000): RosterRow[] {
+  const base = totalFen / BigInt(workers);
+  const remainder = Number(totalFen % BigInt(workers));
+  const amounts = Array.from({ length: workers }, (_, i) => base + (i < remainder ? 1n : 0n));
+  for (let i = 0; i + 1 < workers; i += 2) {
+    const spread = BigInt(((i * 7919) % 400_000) - 200_000);
+    amounts[i] += spread;
+    amounts[i + 1] -= spread;
+  }
+  return amounts.map((fen, i) => ({
+    name: workerName(firstNumber + i),
+    idNumber: residentId(firstNumber + i),
+    mobile: mobile(firstNumber + i),
+    amountClaimed: yuan(fen),
+  }));
+}
+
+export function yuan(fen: bigint): string {
+  const sign = fen < 0n ? '-' : '';
+  const abs = fen < 0n ? -fen : fen;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/** A district with a lawyer, a mediator and an employer: what opening a case needs. */
+export async function makeDesk(api: Api) {
+  const organisation = await makeOrganisation(api);
+  const [lawyer, mediator, employer] = await Promise.all([
+    makeUser(api, organisation.id, 'lawyer'),
+    makeUser(api, organisation.id, 'mediator'),
+    makeEmployer(api),
+  ]);
+  return { organisation, lawyer, mediator, employer };
+}
+
+export async function openCase(api: Api, desk: Awaited<ReturnType<typeof makeDesk>>, overrides: Record<string, unknown> = {}) {
+  return expectCreated<any>(
+    await api.post('/cases', {
+      organisationId: desk.organisation.id,
+      intakeChannel: 'walk_in',
+      intakeDate: '2026-11-20',
+      summary: '拖欠工资',
+      employers: [{ employerId: desk.employer.id, role: 'employer' }],
+      lawyerId: desk.lawyer.id,
+      ...overrides,
+    }),
+    'case',
+  );
+}
