@@ -1,6 +1,9 @@
 // Two projects: pure unit tests next to the code, and e2e suites over HTTP against a real database
 // (embedded PGlite by default, the server named by DATABASE_URL when it is set).
-const transform = { '^.+\\.ts$': ['@swc/jest'] };
+const transform = { '^.+\\.(t|j)s$': ['@swc/jest'] };
+// content-disposition (used by @fastify/static, which serves the API docs) ships only as an ES module;
+// Node 20 loads it natively, Jest's CommonJS runtime needs it transformed.
+const transformIgnorePatterns = ['/node_modules/(?!content-disposition/)'];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -11,6 +14,7 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
       transform,
+      transformIgnorePatterns,
     },
     {
       displayName: 'e2e',
@@ -18,6 +22,7 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform,
+      transformIgnorePatterns,
       testTimeout: 120000,
     },
   ],
