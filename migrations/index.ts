@@ -1,4 +1,5 @@
 import { CreateCoreSchema1764000000000 } from './1764000000000-CreateCoreSchema';
+import { AddAccessAndAudit1764100000000 } from './1764100000000-AddAccessAndAudit';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
-export const MIGRATIONS = [CreateCoreSchema1764000000000];
+export const MIGRATIONS = [CreateCoreSchema1764000000000, AddAccessAndAudit1764100000000];

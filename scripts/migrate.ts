@@ -8,10 +8,12 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { openDatabase } from '../src/database/open-database';
 import { dataSourceOptions } from '../src/database/typeorm-options';
+import { loadPersonalDataKey } from '../src/personal-data/personal-data-key';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
+  loadPersonalDataKey(config); // a server deployment without its key stops here, before any migration runs
   const database = await openDatabase(config);
   const dataSource = new DataSource(dataSourceOptions(database));
   try {

@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ClaimsModule } from './claims/claims.module';
 import { HttpErrorFilter } from './common/http/http-error.filter';
@@ -13,6 +15,7 @@ import { typeOrmModuleOptions } from './database/typeorm-options';
 import { EmployersModule } from './employers/employers.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { PayoutsModule } from './payouts/payouts.module';
 import { ProjectsModule } from './projects/projects.module';
 import { UsersModule } from './users/users.module';
@@ -21,17 +24,22 @@ import { WorkersModule } from './workers/workers.module';
 export interface AppOptions {
   config: AppConfig;
   database: DatabaseHandle;
+  /** The master key for workers' id numbers and phone numbers (personal-data-key.ts). */
+  personalDataKey: Buffer;
   clock?: Clock;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, database, clock }: AppOptions): DynamicModule {
+  static forRoot({ config, database, personalDataKey, clock }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, clock),
+        PersonalDataModule.forRoot(personalDataKey),
         TypeOrmModule.forRoot(typeOrmModuleOptions(config, database)),
+        AuditModule,
+        AuthModule,
         CasesModule,
         ClaimsModule,
         EmployersModule,

@@ -1,7 +1,9 @@
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppOptions } from './app.module';
+import { assertEveryRouteDeclaresAccess } from './auth/access-check';
 import { ROSTER_CONTENT_TYPES } from './claims/roster/roster-content-types';
 
 /** Builds the HTTP application; main.ts and the e2e tests both start the service through here. */
@@ -14,6 +16,18 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: loggerLevels(options.config.logLevel),
   });
+  assertEveryRouteDeclaresAccess(app);
+  // The API documentation page needs its inline scripts and styles; everything else gets the strict defaults.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+    },
+  });
+  app.enableCors({
+    origin: options.config.corsOrigins.length > 0 ? options.config.corsOrigins : false,
+    methods: ['GET', 'POST', 'PATCH', 'PUT'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'Idempotency-Key'],
+  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -24,6 +38,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
           'Chinese unless the request sends `Accept-Language: en`.',
       )
       .setVersion('0.1')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });

@@ -1,4 +1,4 @@
-import { makeDesk, makeEmployer, makeRoster, openCase, yuan } from './factories/scenario';
+import { Desk, makeDesk, makeEmployer, makeRoster, openCase, yuan } from './factories/scenario';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -8,6 +8,7 @@ import { TestApp, startTestApp } from './support/test-app';
  */
 describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
   let t: TestApp;
+  let desk: Desk;
 
   beforeAll(async () => {
     // Two days before the Spring Festival of 2027 (6 February).
@@ -16,11 +17,12 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
   afterAll(() => t.close());
 
   it('is imported, confirmed, agreed, paid in two bulk payouts and closed as paid in full', async () => {
-    const { api } = t;
-    const desk = await makeDesk(api);
-    const generalContractor = await makeEmployer(api, { kind: 'general_contractor', industry: 'construction' });
-    const owner = await makeEmployer(api, { kind: 'project_owner', industry: 'other' });
-    const project = await api.post('/projects', {
+    desk = await makeDesk(t);
+    const lawyer = desk.lawyer.api;
+    const mediator = desk.mediator.api;
+    const generalContractor = await makeEmployer(lawyer, { kind: 'general_contractor', industry: 'construction' });
+    const owner = await makeEmployer(lawyer, { kind: 'project_owner', industry: 'other' });
+    const project = await lawyer.post('/projects', {
       name: '某某公园景观绿化工程',
       site: '顺义区',
       ownerId: owner.id,
@@ -29,7 +31,7 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
     });
     expect(project.status).toBe(201);
 
-    const opened = await openCase(api, desk, {
+    const opened = await openCase(desk, {
       intakeChannel: 'hotline_12351',
       intakeDate: '2026-12-15',
       projectId: project.body.id,
@@ -49,11 +51,11 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
     const csv = ['序号,姓名,身份证号,手机号,主张金额,类别']
       .concat(roster.map((row, i) => `${i + 1},${row.name},${row.idNumber},${row.mobile},${row.amountClaimed},劳务费`))
       .join('\r\n');
-    const imported = await api.upload(`${caseUrl}/claims/import`, csv, 'text/csv');
+    const imported = await lawyer.upload(`${caseUrl}/claims/import`, csv, 'text/csv');
     expect(imported.status).toBe(201);
     expect(imported.body).toEqual({ imported: 700, claimedTotal: '12000000.00' });
 
-    let view = (await api.get(caseUrl)).body;
+    let view = (await mediator.get(caseUrl)).body;
     expect(view.totals).toMatchObject({ workers: 700, unconfirmed: 700, claimed: '12000000.00', paid: '0.00' });
 
     await expectMove(caseUrl, { to: 'verifying' }, 200);
@@ -62,7 +64,7 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
 
     const noMediator = await expectMove(caseUrl, { to: 'mediating' }, 409);
     expect(noMediator.code).toBe('MEDIATOR_REQUIRED');
-    expect((await api.post(`${caseUrl}/assignment`, { mediatorId: desk.mediator.id })).status).toBe(200);
+    expect((await mediator.post(`${caseUrl}/assignment`, { mediatorId: desk.mediator.id })).status).toBe(200);
     await expectMove(caseUrl, { to: 'mediating' }, 200);
 
     const unconfirmed = await expectMove(caseUrl, { to: 'agreed' }, 409);
@@ -71,7 +73,7 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
     // Verification: every worker's amount confirmed as claimed, in one request.
     const claims = await allClaims(caseUrl);
     expect(claims).toHaveLength(700);
-    const confirmed = await api.post(`${caseUrl}/claims/confirmations`, {
+    const confirmed = await lawyer.post(`${caseUrl}/claims/confirmations`, {
       items: claims.map((claim) => ({ claimId: claim.id, amountConfirmed: claim.amountClaimed })),
     });
     expect(confirmed.status).toBe(200);
@@ -82,7 +84,7 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
     // Day one: the general contractor pays 60% of every worker's amount from the dedicated wage account.
     const firstDay = claims.map((claim) => ({ claimId: claim.id, amount: yuan((fenOf(claim.amountClaimed) * 6n) / 10n) }));
     const firstTotal = firstDay.reduce((sum, item) => sum + fenOf(item.amount), 0n);
-    const day1 = await api.post(`${caseUrl}/payouts`, {
+    const day1 = await mediator.post(`${caseUrl}/payouts`, {
       paidOn: '2027-02-03',
       payerKind: 'general_contractor',
       channel: 'dedicated_wage_account',
@@ -91,7 +93,7 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
     expect(day1.status).toBe(201);
     expect(day1.body).toMatchObject({ recorded: 700, total: yuan(firstTotal) });
 
-    view = (await api.get(caseUrl)).body;
+    view = (await mediator.get(caseUrl)).body;
     expect(view.status).toBe('paying');
     expect(view.totals).toMatchObject({
       paid: yuan(firstTotal),
@@ -107,8 +109,8 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
     });
 
     // A payout one fen over what a worker is still owed is refused, and nothing of it is written.
-    const worker = (await api.get(`${caseUrl}/claims/${claims[0].id}`)).body;
-    const tooMuch = await api.post(`${caseUrl}/payouts`, {
+    const worker = (await mediator.get(`${caseUrl}/claims/${claims[0].id}`)).body;
+    const tooMuch = await mediator.post(`${caseUrl}/payouts`, {
       paidOn: '2027-02-04',
       payerKind: 'employer',
       channel: 'bank_transfer',
@@ -123,12 +125,12 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
       details: { outstanding: worker.amountOutstanding },
       errors: [{ field: 'items.1.amount', row: 2, code: 'EXCEEDS_OUTSTANDING' }],
     });
-    expect((await api.get(caseUrl)).body.totals.paid).toBe(yuan(firstTotal));
+    expect((await mediator.get(caseUrl)).body.totals.paid).toBe(yuan(firstTotal));
 
     // Day two: the rest, to every worker's own bank card.
     const current = await allClaims(caseUrl);
     const secondDay = current.map((claim) => ({ claimId: claim.id, amount: claim.amountOutstanding }));
-    const day2 = await api.post(`${caseUrl}/payouts`, {
+    const day2 = await mediator.post(`${caseUrl}/payouts`, {
       paidOn: '2027-02-04',
       payerKind: 'general_contractor',
       channel: 'bank_transfer',
@@ -137,7 +139,7 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
     expect(day2.status).toBe(201);
     expect(day2.body.total).toBe(yuan(1_200_000_000n - firstTotal));
 
-    view = (await api.get(caseUrl)).body;
+    view = (await desk.leader.api.get(caseUrl)).body;
     expect(view.totals).toEqual({
       workers: 700,
       workersFullyPaid: 700,
@@ -154,10 +156,10 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
     expect(closed).toMatchObject({ status: 'closed', outcome: 'paid_in_full', allowedTransitions: [] });
     expect(closed.closedAt).toMatch(/^2027-02-04T18:00:00\+08:00$/);
 
-    const payouts = await api.get(`${caseUrl}/payouts?pageSize=1`);
+    const payouts = await desk.leader.api.get(`${caseUrl}/payouts?pageSize=1`);
     expect(payouts.body.total).toBe(1400);
 
-    const timeline = (await api.get(`${caseUrl}/events?pageSize=200`)).body.items;
+    const timeline = (await desk.leader.api.get(`${caseUrl}/events?pageSize=200`)).body.items;
     expect(timeline.map((event: any) => event.kind)).toEqual([
       'case_opened',
       'claims_added',
@@ -179,7 +181,7 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
       'closed',
     ]);
 
-    const afterClose = await api.post(`${caseUrl}/payouts`, {
+    const afterClose = await mediator.post(`${caseUrl}/payouts`, {
       paidOn: '2027-02-04',
       payerKind: 'employer',
       channel: 'bank_transfer',
@@ -190,7 +192,7 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
   });
 
   async function expectMove(caseUrl: string, body: Record<string, unknown>, status: number) {
-    const response = await t.api.post(`${caseUrl}/transitions`, body);
+    const response = await desk.mediator.api.post(`${caseUrl}/transitions`, body);
     if (response.status !== status) throw new Error(`${JSON.stringify(body)} → ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   }
@@ -198,7 +200,7 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
   async function allClaims(caseUrl: string): Promise<any[]> {
     const items: any[] = [];
     for (let page = 1; ; page += 1) {
-      const response = await t.api.get(`${caseUrl}/claims?pageSize=200&page=${page}`);
+      const response = await desk.mediator.api.get(`${caseUrl}/claims?pageSize=200&page=${page}`);
       items.push(...response.body.items);
       if (items.length >= response.body.total) return items;
     }

@@ -1,32 +1,35 @@
 import { residentId } from './factories/identities';
-import { makeDesk, openCase } from './factories/scenario';
+import { Desk, makeDesk, openCase } from './factories/scenario';
 import { TestApp, startTestApp } from './support/test-app';
 
 /** What must hold however requests interleave, and whatever a client or a bug tries. */
 describe('Integrity of money, numbers and history', () => {
   let t: TestApp;
+  let desk: Desk;
   beforeAll(async () => {
     t = await startTestApp({ now: new Date('2027-01-20T10:00:00+08:00') });
+    desk = await makeDesk(t);
   });
   afterAll(() => t.close());
 
+  let workerNumber = 700;
   async function payingCase() {
-    const desk = await makeDesk(t.api);
-    const opened = await openCase(t.api, desk, {
+    workerNumber += 1;
+    const opened = await openCase(desk, {
       mediatorId: desk.mediator.id,
-      claims: [{ worker: { name: '周八', idNumber: residentId(777) }, amountClaimed: '5000.00', amountConfirmed: '5000.00' }],
+      claims: [{ worker: { name: '周八', idNumber: residentId(workerNumber) }, amountClaimed: '5000.00', amountConfirmed: '5000.00' }],
     });
     for (const to of ['verifying', 'mediating', 'agreed']) {
-      expect((await t.api.post(`/cases/${opened.id}/transitions`, { to })).status).toBe(200);
+      expect((await desk.mediator.api.post(`/cases/${opened.id}/transitions`, { to })).status).toBe(200);
     }
-    const [claim] = (await t.api.get(`/cases/${opened.id}/claims`)).body.items;
+    const [claim] = (await desk.mediator.api.get(`/cases/${opened.id}/claims`)).body.items;
     return { caseId: opened.id, claim };
   }
 
   it('lets only one of ten simultaneous full payouts of the same worker through', async () => {
     const { caseId, claim } = await payingCase();
     const attempt = () =>
-      t.api.post(`/cases/${caseId}/payouts`, {
+      desk.mediator.api.post(`/cases/${caseId}/payouts`, {
         paidOn: '2027-01-20',
         payerKind: 'employer',
         channel: 'bank_transfer',
@@ -36,20 +39,20 @@ describe('Integrity of money, numbers and history', () => {
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
     expect(responses.filter((r) => r.status === 409).every((r) => r.body.code === 'PAYOUT_EXCEEDS_OUTSTANDING')).toBe(true);
     expect(responses.filter((r) => r.status === 409)).toHaveLength(9);
-    const totals = (await t.api.get(`/cases/${caseId}`)).body.totals;
+    const totals = (await desk.mediator.api.get(`/cases/${caseId}`)).body.totals;
     expect(totals).toMatchObject({ paid: '5000.00', outstanding: '0.00', workersFullyPaid: 1 });
   });
 
   it('gives simultaneous openings in one organisation distinct consecutive case numbers', async () => {
-    const desk = await makeDesk(t.api);
-    const opened = await Promise.all(Array.from({ length: 8 }, () => openCase(t.api, desk, { intakeDate: '2027-01-19' })));
+    const other = await makeDesk(t);
+    const opened = await Promise.all(Array.from({ length: 8 }, () => openCase(other, { intakeDate: '2027-01-19' })));
     const numbers = opened.map((c) => c.caseNumber).sort();
-    expect(numbers).toEqual(Array.from({ length: 8 }, (_, i) => `${desk.organisation.code}-2027-0000${i + 1}`));
+    expect(numbers).toEqual(Array.from({ length: 8 }, (_, i) => `${other.organisation.code}-2027-0000${i + 1}`));
   });
 
   it('keeps the timeline and the payout ledger append-only in the database itself', async () => {
     const { caseId, claim } = await payingCase();
-    await t.api.post(`/cases/${caseId}/payouts`, {
+    await desk.mediator.api.post(`/cases/${caseId}/payouts`, {
       paidOn: '2027-01-20',
       payerKind: 'guarantee_deposit',
       channel: 'dedicated_wage_account',
@@ -63,37 +66,37 @@ describe('Integrity of money, numbers and history', () => {
       /append-only/,
     );
     await expect(t.dataSource.query(`DELETE FROM payouts WHERE case_id = $1`, [caseId])).rejects.toThrow(/append-only/);
-    expect((await t.api.get(`/cases/${caseId}`)).body.totals.paid).toBe('100.00');
+    expect((await desk.mediator.api.get(`/cases/${caseId}`)).body.totals.paid).toBe('100.00');
   });
 
   it('refuses a confirmed amount below what was already paid', async () => {
     const { caseId, claim } = await payingCase();
-    await t.api.post(`/cases/${caseId}/payouts`, {
+    await desk.mediator.api.post(`/cases/${caseId}/payouts`, {
       paidOn: '2027-01-20',
       payerKind: 'employer',
       channel: 'cash_with_signature',
       items: [{ claimId: claim.id, amount: '3000.00' }],
     });
-    const current = (await t.api.get(`/cases/${caseId}/claims/${claim.id}`)).body;
-    const lower = await t.api.patch(`/cases/${caseId}/claims/${claim.id}`, { version: current.version, amountConfirmed: '2999.99' });
+    const current = (await desk.lawyer.api.get(`/cases/${caseId}/claims/${claim.id}`)).body;
+    const lower = await desk.lawyer.api.patch(`/cases/${caseId}/claims/${claim.id}`, { version: current.version, amountConfirmed: '2999.99' });
     expect(lower.status).toBe(409);
     expect(lower.body).toMatchObject({ code: 'CONFIRMED_BELOW_PAID', details: { confirmed: '2999.99', paid: '3000.00' } });
-    const fair = await t.api.patch(`/cases/${caseId}/claims/${claim.id}`, { version: current.version, amountConfirmed: '4000.00' });
+    const fair = await desk.lawyer.api.patch(`/cases/${caseId}/claims/${claim.id}`, { version: current.version, amountConfirmed: '4000.00' });
     expect(fair.status).toBe(200);
     expect(fair.body).toMatchObject({ amountConfirmed: '4000.00', amountPaid: '3000.00', amountOutstanding: '1000.00' });
   });
 
   it('closes partly paid with a reason when the rest cannot be recovered', async () => {
     const { caseId, claim } = await payingCase();
-    await t.api.post(`/cases/${caseId}/payouts`, {
+    await desk.mediator.api.post(`/cases/${caseId}/payouts`, {
       paidOn: '2027-01-20',
       payerKind: 'emergency_fund',
       channel: 'bank_transfer',
       items: [{ claimId: claim.id, amount: '2000.00' }],
     });
-    const noReason = await t.api.post(`/cases/${caseId}/transitions`, { to: 'closed', outcome: 'partly_paid' });
+    const noReason = await desk.mediator.api.post(`/cases/${caseId}/transitions`, { to: 'closed', outcome: 'partly_paid' });
     expect(noReason.body.errors).toEqual([expect.objectContaining({ field: 'reason', code: 'REQUIRED' })]);
-    const closed = await t.api.post(`/cases/${caseId}/transitions`, {
+    const closed = await desk.mediator.api.post(`/cases/${caseId}/transitions`, {
       to: 'closed',
       outcome: 'partly_paid',
       reason: '包工头下落不明，余款由应急周转金先行垫付部分',

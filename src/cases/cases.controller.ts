@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorId } from '../common/http/actor';
+import { CurrentUser, Requires } from '../auth/auth.decorators';
+import type { Actor } from '../auth/domain/actor';
 import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { toCaseEventView } from '../timeline/case-event.view';
@@ -11,6 +12,7 @@ import {
   CaseEmployerDto,
   CaseListQuery,
   CreateCaseDto,
+  DispatchDto,
   EvidenceDto,
   NoteDto,
   TransitionDto,
@@ -23,78 +25,88 @@ export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Post()
+  @Requires('cases.open')
   @ApiOperation({ summary: 'Open a case: organisation, intake, employers, optionally workers and their claims' })
-  async open(@Body() input: CreateCaseDto, @ActorId() actorId: string | null) {
-    return toCaseView(await this.cases.open(input, actorId));
+  async open(@Body() input: CreateCaseDto, @CurrentUser() actor: Actor) {
+    return toCaseView(await this.cases.open(input, actor));
   }
 
   @Get()
-  @ApiOperation({ summary: 'Cases with their totals; filter, search and sort' })
-  async list(@Query() query: CaseListQuery) {
-    const page = await this.cases.list(query);
+  @Requires('cases.read')
+  @ApiOperation({ summary: 'Cases in your scope with their totals; filter, search and sort' })
+  async list(@Query() query: CaseListQuery, @CurrentUser() actor: Actor) {
+    const page = await this.cases.list(query, actor.scope);
     return { ...page, items: page.items.map(toCaseListItemView) };
   }
 
   @Get(':id')
+  @Requires('cases.read')
   @ApiOperation({ summary: 'One case with its people, employers, evidence and totals' })
-  async get(@Param('id', UuidParam) id: string) {
-    return toCaseView(await this.cases.get(id));
+  async get(@Param('id', UuidParam) id: string, @CurrentUser() actor: Actor) {
+    return toCaseView(await this.cases.get(id, actor.scope));
   }
 
   @Patch(':id')
+  @Requires('cases.edit')
   @ApiOperation({ summary: 'Change the summary, intake channel or project; send the version you read' })
-  async update(@Param('id', UuidParam) id: string, @Body() input: UpdateCaseDto, @ActorId() actorId: string | null) {
-    return toCaseView(await this.cases.update(id, input, actorId));
+  async update(@Param('id', UuidParam) id: string, @Body() input: UpdateCaseDto, @CurrentUser() actor: Actor) {
+    return toCaseView(await this.cases.update(id, input, actor));
   }
 
   @Post(':id/assignment')
   @HttpCode(200)
+  @Requires('cases.assign')
   @ApiOperation({ summary: 'Assign (or unassign) the lawyer and the mediator' })
-  async assign(@Param('id', UuidParam) id: string, @Body() input: AssignmentDto, @ActorId() actorId: string | null) {
-    return toCaseView(await this.cases.assign(id, input, actorId));
+  async assign(@Param('id', UuidParam) id: string, @Body() input: AssignmentDto, @CurrentUser() actor: Actor) {
+    return toCaseView(await this.cases.assign(id, input, actor));
   }
 
   @Post(':id/transitions')
   @HttpCode(200)
+  @Requires('cases.transition')
   @ApiOperation({
     summary: 'Move the case to another status',
     description: 'A refused move answers 409 with the reason (e.g. MONEY_OUTSTANDING, MEDIATOR_REQUIRED).',
   })
-  async transition(
-    @Param('id', UuidParam) id: string,
-    @Body() input: TransitionDto,
-    @ActorId() actorId: string | null,
-  ) {
-    return toCaseView(await this.cases.transition(id, input, actorId));
+  async transition(@Param('id', UuidParam) id: string, @Body() input: TransitionDto, @CurrentUser() actor: Actor) {
+    return toCaseView(await this.cases.transition(id, input, actor));
+  }
+
+  @Post(':id/dispatch')
+  @HttpCode(200)
+  @Requires('cases.dispatch')
+  @ApiOperation({ summary: '派单: hand the case to another organisation (recorded on the timeline)' })
+  async dispatch(@Param('id', UuidParam) id: string, @Body() input: DispatchDto, @CurrentUser() actor: Actor) {
+    return this.cases.dispatch(id, input, actor);
   }
 
   @Post(':id/notes')
   @HttpCode(204)
+  @Requires('cases.edit')
   @ApiOperation({ summary: 'Add a note to the timeline' })
-  async addNote(@Param('id', UuidParam) id: string, @Body() input: NoteDto, @ActorId() actorId: string | null) {
-    await this.cases.addNote(id, input, actorId);
+  async addNote(@Param('id', UuidParam) id: string, @Body() input: NoteDto, @CurrentUser() actor: Actor) {
+    await this.cases.addNote(id, input, actor);
   }
 
   @Post(':id/evidence')
+  @Requires('cases.open')
   @ApiOperation({ summary: 'Record a piece of evidence received' })
-  async addEvidence(@Param('id', UuidParam) id: string, @Body() input: EvidenceDto, @ActorId() actorId: string | null) {
-    return toCaseView(await this.cases.addEvidence(id, input, actorId));
+  async addEvidence(@Param('id', UuidParam) id: string, @Body() input: EvidenceDto, @CurrentUser() actor: Actor) {
+    return toCaseView(await this.cases.addEvidence(id, input, actor));
   }
 
   @Post(':id/employers')
+  @Requires('cases.open')
   @ApiOperation({ summary: 'Add an employer of the chain to the case' })
-  async addEmployer(
-    @Param('id', UuidParam) id: string,
-    @Body() input: CaseEmployerDto,
-    @ActorId() actorId: string | null,
-  ) {
-    return toCaseView(await this.cases.addEmployer(id, input, actorId));
+  async addEmployer(@Param('id', UuidParam) id: string, @Body() input: CaseEmployerDto, @CurrentUser() actor: Actor) {
+    return toCaseView(await this.cases.addEmployer(id, input, actor));
   }
 
   @Get(':id/events')
+  @Requires('cases.read')
   @ApiOperation({ summary: 'The case timeline, oldest first' })
-  async timeline(@Param('id', UuidParam) id: string, @Query() query: PageQuery) {
-    const page = await this.cases.timeline(id, query);
+  async timeline(@Param('id', UuidParam) id: string, @Query() query: PageQuery, @CurrentUser() actor: Actor) {
+    const page = await this.cases.timeline(id, query, actor.scope);
     return { ...page, items: page.items.map(toCaseEventView) };
   }
 }

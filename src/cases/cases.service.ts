@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor, Scope } from '../auth/domain/actor';
 import { batchProblems, toClaimInput } from '../claims/claim-input';
 import { ClaimsService } from '../claims/claims.service';
 import { likePattern } from '../common/database-helpers';
@@ -16,7 +17,7 @@ import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { CaseEmployer } from './case-employer.entity';
 import { CaseEvidence } from './case-evidence.entity';
-import { assertVersion, lockCase, lockOpenCase } from './case-lock';
+import { CASE_IN_SCOPE, assertCaseVisible, assertVersion, lockCase, lockOpenCase } from './case-lock';
 import { Case } from './case.entity';
 import {
   CASE_LIST_COLUMNS,
@@ -30,6 +31,7 @@ import {
 import {
   AssignmentDto,
   CaseEmployerDto,
+  DispatchDto,
   CaseListQuery,
   CreateCaseDto,
   EvidenceDto,
@@ -68,7 +70,7 @@ export class CasesService {
     private readonly clock: Clock,
   ) {}
 
-  async open(dto: CreateCaseDto, actorId: string | null): Promise<CaseDetail> {
+  async open(dto: CreateCaseDto, actor: Actor): Promise<CaseDetail> {
     const claimInputs = (dto.claims ?? []).map((claim, index) => toClaimInput(claim, index + 1));
     const problems = [
       ...this.intakeDateProblems(dto.intakeDate),
@@ -80,7 +82,12 @@ export class CasesService {
     if (problems.length > 0) throw AppError.invalid(problems);
 
     const id = await this.dataSource.transaction(async (manager) => {
-      const organisation = await manager.getRepository(Organisation).findOneBy({ id: dto.organisationId });
+      const organisation = await manager
+        .getRepository(Organisation)
+        .createQueryBuilder('o')
+        .where('o.id = :id', { id: dto.organisationId })
+        .andWhere(`o.path LIKE :scopePath || '%'`, { scopePath: actor.scope.path })
+        .getOne();
       await this.assertReferences(manager, dto, organisation);
       const year = yearOf(dto.intakeDate);
       const [{ last_number }] = await manager.query(NEXT_CASE_NUMBER_SQL, [organisation!.id, year]);
@@ -104,7 +111,7 @@ export class CasesService {
       await this.events.append(manager, {
         caseId: opened.id,
         kind: 'case_opened',
-        actorId,
+        actorId: actor.id,
         toStatus: 'received',
         data: {
           caseNumber: opened.caseNumber,
@@ -114,16 +121,21 @@ export class CasesService {
         },
       });
       if (claimInputs.length > 0) {
-        await this.claims.insertClaims(manager, opened.id, claimInputs, actorId, 'form', 'VALIDATION_FAILED');
+        await this.claims.insertClaims(manager, opened.id, claimInputs, actor.id, 'form', 'VALIDATION_FAILED');
       }
       return opened.id;
     });
-    return this.get(id);
+    return this.get(id, actor.scope);
   }
 
-  async get(id: string): Promise<CaseDetail> {
+  async get(id: string, scope: Scope): Promise<CaseDetail> {
     const manager = this.dataSource.manager;
-    const record = await manager.getRepository(Case).findOneBy({ id });
+    const record = await manager
+      .getRepository(Case)
+      .createQueryBuilder('c')
+      .where('c.id = :id', { id })
+      .andWhere(`c.${CASE_IN_SCOPE}`, { scopePath: scope.path })
+      .getOne();
     if (!record) throw new AppError('CASE_NOT_FOUND');
     const [organisation, project, people, links, evidence, totals] = await Promise.all([
       manager.getRepository(Organisation).findOneByOrFail({ id: record.organisationId }),
@@ -148,13 +160,13 @@ export class CasesService {
     };
   }
 
-  async list(query: CaseListQuery): Promise<Page<CaseListItem>> {
-    const conditions: string[] = [];
+  async list(query: CaseListQuery, scope: Scope): Promise<Page<CaseListItem>> {
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
+    const conditions: string[] = [`o.path LIKE ${param(scope.path)} || '%'`];
     if (query.status) {
       const statuses = query.status.split(',').map((s) => s.trim());
       const unknown = statuses.filter((s) => !(CASE_STATUSES as readonly string[]).includes(s));
@@ -176,7 +188,7 @@ export class CasesService {
     if (query.q?.trim()) conditions.push(SEARCH_CONDITION(param(likePattern(query.q))));
     const order = this.orderOf(query.sort);
 
-    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const where = `WHERE ${conditions.join(' AND ')}`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${CASE_LIST_FROM} ${where}`, params);
     const rows: CaseListRow[] = await this.dataSource.query(
       `SELECT ${CASE_LIST_COLUMNS} ${CASE_LIST_FROM} ${where}
@@ -195,9 +207,9 @@ export class CasesService {
     };
   }
 
-  async update(id: string, dto: UpdateCaseDto, actorId: string | null): Promise<CaseDetail> {
+  async update(id: string, dto: UpdateCaseDto, actor: Actor): Promise<CaseDetail> {
     await this.dataSource.transaction(async (manager) => {
-      const record = await lockOpenCase(manager, id);
+      const record = await lockOpenCase(manager, id, actor.scope);
       assertVersion(record, dto.version);
       const changes: Record<string, { before: unknown; after: unknown }> = {};
       const change = <K extends 'summary' | 'intakeChannel' | 'projectId'>(key: K, value: Case[K] | undefined) => {
@@ -213,15 +225,16 @@ export class CasesService {
       change('projectId', dto.projectId);
       if (Object.keys(changes).length === 0) return;
       await manager.getRepository(Case).save(record);
-      await this.events.append(manager, { caseId: id, kind: 'case_updated', actorId, data: { changes } });
+      await this.events.append(manager, { caseId: id, kind: 'case_updated', actorId: actor.id, data: { changes } });
     });
-    return this.get(id);
+    return this.get(id, actor.scope);
   }
 
-  async assign(id: string, dto: AssignmentDto, actorId: string | null): Promise<CaseDetail> {
+  async assign(id: string, dto: AssignmentDto, actor: Actor): Promise<CaseDetail> {
     await this.dataSource.transaction(async (manager) => {
-      const record = await lockOpenCase(manager, id);
+      const record = await lockOpenCase(manager, id, actor.scope);
       assertVersion(record, dto.version);
+      const actorId = actor.id;
       const events: NewCaseEvent[] = [];
       if (dto.lawyerId !== undefined && dto.lawyerId !== record.lawyerId) {
         if (dto.lawyerId) await this.users.assertAssignable(manager, dto.lawyerId, 'lawyer', 'lawyerId');
@@ -242,23 +255,23 @@ export class CasesService {
       await manager.getRepository(Case).save(record);
       await this.events.append(manager, ...events);
     });
-    return this.get(id);
+    return this.get(id, actor.scope);
   }
 
-  async transition(id: string, dto: TransitionDto, actorId: string | null): Promise<CaseDetail> {
+  async transition(id: string, dto: TransitionDto, actor: Actor): Promise<CaseDetail> {
     await this.dataSource.transaction(async (manager) => {
-      const record = await lockCase(manager, id);
+      const record = await lockCase(manager, id, actor.scope);
       assertVersion(record, dto.version);
       const totals = (await this.claims.totals(manager, [id])).get(id)!;
       const decision = decideTransition({ status: record.status, mediatorId: record.mediatorId, claims: totals }, dto);
-      await this.moveTo(manager, record, decision.to, actorId, {
+      await this.moveTo(manager, record, decision.to, actor.id, {
         outcome: decision.outcome,
         reason: decision.reason,
         referredTo: decision.referredTo,
         note: dto.note?.trim() || null,
       });
     });
-    return this.get(id);
+    return this.get(id, actor.scope);
   }
 
   /**
@@ -289,30 +302,35 @@ export class CasesService {
     });
   }
 
-  async addNote(id: string, dto: NoteDto, actorId: string | null): Promise<void> {
+  async addNote(id: string, dto: NoteDto, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await lockCase(manager, id);
-      await this.events.append(manager, { caseId: id, kind: 'note_added', actorId, data: { text: dto.text.trim() } });
+      await lockCase(manager, id, actor.scope);
+      await this.events.append(manager, {
+        caseId: id,
+        kind: 'note_added',
+        actorId: actor.id,
+        data: { text: dto.text.trim() },
+      });
     });
   }
 
-  async addEvidence(id: string, dto: EvidenceDto, actorId: string | null): Promise<CaseDetail> {
+  async addEvidence(id: string, dto: EvidenceDto, actor: Actor): Promise<CaseDetail> {
     await this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, id);
+      await lockOpenCase(manager, id, actor.scope);
       await this.insertEvidence(manager, id, [dto]);
       await this.events.append(manager, {
         caseId: id,
         kind: 'evidence_added',
-        actorId,
+        actorId: actor.id,
         data: { kind: dto.kind, description: dto.description.trim() },
       });
     });
-    return this.get(id);
+    return this.get(id, actor.scope);
   }
 
-  async addEmployer(id: string, dto: CaseEmployerDto, actorId: string | null): Promise<CaseDetail> {
+  async addEmployer(id: string, dto: CaseEmployerDto, actor: Actor): Promise<CaseDetail> {
     await this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, id);
+      await lockOpenCase(manager, id, actor.scope);
       if (!(await manager.getRepository(Employer).existsBy({ id: dto.employerId }))) {
         throw AppError.invalidField('employerId', 'NOT_FOUND');
       }
@@ -320,15 +338,40 @@ export class CasesService {
       await this.events.append(manager, {
         caseId: id,
         kind: 'employer_added',
-        actorId,
+        actorId: actor.id,
         data: { employerId: dto.employerId, role: dto.role },
       });
     });
-    return this.get(id);
+    return this.get(id, actor.scope);
   }
 
-  async timeline(id: string, query: PageQuery): Promise<Page<CaseEvent>> {
-    if (!(await this.dataSource.getRepository(Case).existsBy({ id }))) throw new AppError('CASE_NOT_FOUND');
+  /**
+   * 派单: hands a case to the organisation responsible for it, e.g. from the city's 12351 line to a
+   * district. The case keeps its number (the one the worker was given). The sender may lose sight of
+   * it if the receiver is outside their scope: that is what handing over means.
+   */
+  async dispatch(id: string, dto: DispatchDto, actor: Actor): Promise<{ id: string; organisationId: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const record = await lockOpenCase(manager, id, actor.scope);
+      assertVersion(record, dto.version);
+      const target = await manager.getRepository(Organisation).findOneBy({ id: dto.organisationId });
+      if (!target) throw AppError.invalidField('organisationId', 'NOT_FOUND');
+      if (target.id === record.organisationId) return { id, organisationId: target.id };
+      const from = record.organisationId;
+      record.organisationId = target.id;
+      await manager.getRepository(Case).save(record);
+      await this.events.append(manager, {
+        caseId: id,
+        kind: 'case_dispatched',
+        actorId: actor.id,
+        data: { fromOrganisationId: from, toOrganisationId: target.id, note: dto.note?.trim() || null },
+      });
+      return { id, organisationId: target.id };
+    });
+  }
+
+  async timeline(id: string, query: PageQuery, scope: Scope): Promise<Page<CaseEvent>> {
+    await assertCaseVisible(this.dataSource.manager, id, scope);
     return this.events.list(id, query);
   }
 

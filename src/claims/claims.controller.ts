@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ActorId } from '../common/http/actor';
+import { CurrentUser, Requires } from '../auth/auth.decorators';
+import type { Actor } from '../auth/domain/actor';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { toClaimView } from './claim.view';
 import { ClaimsService } from './claims.service';
@@ -14,13 +15,15 @@ export class ClaimsController {
   constructor(private readonly claims: ClaimsService) {}
 
   @Post()
+  @Requires('cases.open')
   @ApiOperation({ summary: "Add workers' claims to a case (workers are registered on the way if new)" })
-  async add(@Param('caseId', UuidParam) caseId: string, @Body() input: AddClaimsDto, @ActorId() actorId: string | null) {
-    return { added: await this.claims.add(caseId, input, actorId) };
+  async add(@Param('caseId', UuidParam) caseId: string, @Body() input: AddClaimsDto, @CurrentUser() actor: Actor) {
+    return { added: await this.claims.add(caseId, input, actor) };
   }
 
   @Post('import')
   @HttpCode(201)
+  @Requires('cases.open')
   @ApiOperation({
     summary: 'Import a roster of workers: JSON {"rows": [...]}, CSV or XLSX in the request body',
     description:
@@ -31,41 +34,49 @@ export class ClaimsController {
   })
   @ApiConsumes('application/json', CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  async import(@Param('caseId', UuidParam) caseId: string, @Req() request: FastifyRequest, @ActorId() actorId: string | null) {
-    return this.claims.importRoster(caseId, request.body, request.headers['content-type'], actorId);
+  async import(@Param('caseId', UuidParam) caseId: string, @Req() request: FastifyRequest, @CurrentUser() actor: Actor) {
+    return this.claims.importRoster(caseId, request.body, request.headers['content-type'], actor);
   }
 
   @Get()
+  @Requires('cases.read')
   @ApiOperation({ summary: "A case's claims with paid and outstanding amounts; filter by name or standing" })
-  async list(@Param('caseId', UuidParam) caseId: string, @Query() query: ClaimListQuery) {
-    const page = await this.claims.list(caseId, query);
+  async list(@Param('caseId', UuidParam) caseId: string, @Query() query: ClaimListQuery, @CurrentUser() actor: Actor) {
+    const page = await this.claims.list(caseId, query, actor.scope);
     return { ...page, items: page.items.map(toClaimView) };
   }
 
   @Get(':claimId')
-  async get(@Param('caseId', UuidParam) caseId: string, @Param('claimId', UuidParam) claimId: string) {
-    return toClaimView(await this.claims.getRow(caseId, claimId));
+  @Requires('cases.read')
+  async get(
+    @Param('caseId', UuidParam) caseId: string,
+    @Param('claimId', UuidParam) claimId: string,
+    @CurrentUser() actor: Actor,
+  ) {
+    return toClaimView(await this.claims.getRow(caseId, claimId, actor.scope));
   }
 
   @Patch(':claimId')
+  @Requires('claims.edit')
   @ApiOperation({ summary: 'Correct a claim or confirm its amount; send the version you read' })
   async update(
     @Param('caseId', UuidParam) caseId: string,
     @Param('claimId', UuidParam) claimId: string,
     @Body() input: UpdateClaimDto,
-    @ActorId() actorId: string | null,
+    @CurrentUser() actor: Actor,
   ) {
-    return toClaimView(await this.claims.update(caseId, claimId, input, actorId));
+    return toClaimView(await this.claims.update(caseId, claimId, input, actor));
   }
 
   @Post('confirmations')
   @HttpCode(200)
+  @Requires('claims.edit')
   @ApiOperation({ summary: 'Confirm the amounts of many claims at once; all or nothing' })
   async confirm(
     @Param('caseId', UuidParam) caseId: string,
     @Body() input: ConfirmClaimsDto,
-    @ActorId() actorId: string | null,
+    @CurrentUser() actor: Actor,
   ) {
-    return this.claims.confirmMany(caseId, input, actorId);
+    return this.claims.confirmMany(caseId, input, actor);
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { lockOpenCase } from '../cases/case-lock';
+import { Actor, Scope } from '../auth/domain/actor';
+import { assertCaseVisible, lockOpenCase } from '../cases/case-lock';
 import { CaseTotals, caseTotalsFromRow } from '../cases/domain/case-totals';
 import { likePattern } from '../common/database-helpers';
 import { AppError, FieldProblem } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-codes';
 import { Page, offsetOf } from '../common/http/pagination';
-import { normalizeResidentId } from '../common/identifiers/resident-id';
 import { fenFromDb, formatYuan, sumFen } from '../common/money/money';
 import { CaseEventsService } from '../timeline/case-events.service';
 import { WorkersService } from '../workers/workers.service';
@@ -45,20 +45,20 @@ export class ClaimsService {
     private readonly workers: WorkersService,
   ) {}
 
-  async add(caseId: string, dto: AddClaimsDto, actorId: string | null): Promise<number> {
+  async add(caseId: string, dto: AddClaimsDto, actor: Actor): Promise<number> {
     const inputs = dto.claims.map((claim, index) => toClaimInput(claim, index + 1));
     const problems = batchProblems(inputs, (input, field) =>
       field === 'idNumber' ? `claims.${input.row - 1}.worker.idNumber` : `claims.${input.row - 1}.${field}`,
     );
     if (problems.length > 0) throw AppError.invalid(problems);
     return this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, caseId);
-      return this.insertClaims(manager, caseId, inputs, actorId, 'form', 'VALIDATION_FAILED');
+      await lockOpenCase(manager, caseId, actor.scope);
+      return this.insertClaims(manager, caseId, inputs, actor.id, 'form', 'VALIDATION_FAILED');
     });
   }
 
   /** A whole roster in one transaction: every row valid, or nothing imported and every bad row listed. */
-  async importRoster(caseId: string, body: unknown, contentType: string | undefined, actorId: string | null) {
+  async importRoster(caseId: string, body: unknown, contentType: string | undefined, actor: Actor) {
     const rows = await readRoster(body, contentType);
     const { inputs, problems } = claimsFromRoster(rows);
     if (problems.length > 0) throw new AppError('ROSTER_INVALID', { count: problems.length }, problems);
@@ -68,8 +68,8 @@ export class ClaimsService {
         ? 'roster_xlsx'
         : 'roster_json';
     const imported = await this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, caseId);
-      return this.insertClaims(manager, caseId, inputs, actorId, source, 'ROSTER_INVALID');
+      await lockOpenCase(manager, caseId, actor.scope);
+      return this.insertClaims(manager, caseId, inputs, actor.id, source, 'ROSTER_INVALID');
     });
     return { imported, claimedTotal: formatYuan(sumFen(inputs.map((input) => input.claimedFen))) };
   }
@@ -142,12 +142,13 @@ export class ClaimsService {
     return inputs.length;
   }
 
-  async list(caseId: string, query: ClaimListQuery): Promise<Page<ClaimRow>> {
+  async list(caseId: string, query: ClaimListQuery, scope: Scope): Promise<Page<ClaimRow>> {
+    await assertCaseVisible(this.dataSource.manager, caseId, scope);
     const conditions = ['b.case_id = $1'];
     const params: unknown[] = [caseId];
     if (query.q?.trim()) {
-      params.push(likePattern(query.q), normalizeResidentId(query.q));
-      conditions.push(`(w.name ILIKE $${params.length - 1} OR w.id_number = $${params.length})`);
+      params.push(likePattern(query.q), this.workers.lookupHash(query.q));
+      conditions.push(`(w.name ILIKE $${params.length - 1} OR w.id_number_hash = $${params.length})`);
     }
     if (query.standing === 'unconfirmed') conditions.push('b.confirmed_fen IS NULL');
     if (query.standing === 'owed') conditions.push('b.outstanding_fen > 0');
@@ -158,18 +159,18 @@ export class ClaimsService {
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
     const rows: Record<string, string | number | null>[] = await this.dataSource.query(
       `SELECT b.*, c.kind, c.period_start, c.period_end, c.note, c.version,
-              w.id AS worker_id, w.name, w.id_number, w.mobile, w.home_province
+              w.id AS worker_id, w.name, w.id_number_sealed, w.mobile_sealed, w.home_province
          ${from}
         ORDER BY w.name, c.id
         LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`,
       params,
     );
-    return { items: rows.map(toClaimRow), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map((row) => this.toClaimRow(row)), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async update(caseId: string, claimId: string, dto: UpdateClaimDto, actorId: string | null): Promise<ClaimRow> {
+  async update(caseId: string, claimId: string, dto: UpdateClaimDto, actor: Actor): Promise<ClaimRow> {
     await this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, caseId);
+      await lockOpenCase(manager, caseId, actor.scope);
       const claim = await manager.getRepository(Claim).findOneBy({ id: claimId, caseId });
       if (!claim) throw new AppError('CLAIM_NOT_FOUND');
       if (claim.version !== dto.version) throw new AppError('STALE_VERSION', { current: claim.version });
@@ -194,17 +195,17 @@ export class ClaimsService {
       await this.events.append(manager, {
         caseId,
         kind: 'claim_updated',
-        actorId,
+        actorId: actor.id,
         data: { claimId, before, after: claimSnapshot(claim) },
       });
     });
-    return this.getRow(caseId, claimId);
+    return this.getRow(caseId, claimId, actor.scope);
   }
 
   /** Confirms many workers' amounts at once (the day the wage ledger is checked); all or nothing. */
-  async confirmMany(caseId: string, dto: ConfirmClaimsDto, actorId: string | null) {
+  async confirmMany(caseId: string, dto: ConfirmClaimsDto, actor: Actor) {
     return this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, caseId);
+      await lockOpenCase(manager, caseId, actor.scope);
       const ids = dto.items.map((item) => item.claimId);
       const balances = await this.balances(manager, caseId, ids);
       const problems: FieldProblem[] = [];
@@ -237,23 +238,24 @@ export class ClaimsService {
       await this.events.append(manager, {
         caseId,
         kind: 'claims_confirmed',
-        actorId,
+        actorId: actor.id,
         data: { workers: dto.items.length, confirmedTotal },
       });
       return { confirmed: dto.items.length, confirmedTotal };
     });
   }
 
-  async getRow(caseId: string, claimId: string): Promise<ClaimRow> {
+  async getRow(caseId: string, claimId: string, scope: Scope): Promise<ClaimRow> {
+    await assertCaseVisible(this.dataSource.manager, caseId, scope);
     const rows: Record<string, string | number | null>[] = await this.dataSource.query(
       `SELECT b.*, c.kind, c.period_start, c.period_end, c.note, c.version,
-              w.id AS worker_id, w.name, w.id_number, w.mobile, w.home_province
+              w.id AS worker_id, w.name, w.id_number_sealed, w.mobile_sealed, w.home_province
          FROM (${CLAIM_BALANCES_SQL} WHERE c.id = $1 AND c.case_id = $2) b
          JOIN claims c ON c.id = b.id JOIN workers w ON w.id = c.worker_id`,
       [claimId, caseId],
     );
     if (rows.length === 0) throw new AppError('CLAIM_NOT_FOUND');
-    return toClaimRow(rows[0]);
+    return this.toClaimRow(rows[0]);
   }
 
   /** Paid and outstanding of the given claims of a case; claims of other cases are simply absent. */
@@ -269,6 +271,23 @@ export class ClaimsService {
     const rows: CaseTotalsRow[] = await manager.query(CASE_TOTALS_SQL, [caseIds]);
     const byCase = new Map(rows.map((row) => [row.case_id, caseTotalsFromRow(row)]));
     return new Map(caseIds.map((id) => [id, byCase.get(id) ?? caseTotalsFromRow(undefined)]));
+  }
+
+  private toClaimRow(row: Record<string, string | number | null>): ClaimRow {
+    return {
+      ...toBalance(row),
+      kind: row.kind as Claim['kind'],
+      periodStart: row.period_start as string | null,
+      periodEnd: row.period_end as string | null,
+      note: row.note as string | null,
+      version: Number(row.version),
+      worker: {
+        id: String(row.worker_id),
+        name: String(row.name),
+        ...this.workers.masked(String(row.id_number_sealed), row.mobile_sealed as string | null),
+        homeProvince: row.home_province as string | null,
+      },
+    };
   }
 }
 
@@ -293,20 +312,3 @@ function toBalance(row: Record<string, string | number | null>): ClaimBalance {
   };
 }
 
-function toClaimRow(row: Record<string, string | number | null>): ClaimRow {
-  return {
-    ...toBalance(row),
-    kind: row.kind as Claim['kind'],
-    periodStart: row.period_start as string | null,
-    periodEnd: row.period_end as string | null,
-    note: row.note as string | null,
-    version: Number(row.version),
-    worker: {
-      id: String(row.worker_id),
-      name: String(row.name),
-      idNumber: String(row.id_number),
-      mobile: row.mobile as string | null,
-      homeProvince: row.home_province as string | null,
-    },
-  };
-}

@@ -13,6 +13,13 @@ export interface AppConfig {
   runMigrationsOnStart: boolean;
   bodyLimitBytes: number;
   logLevel: LogLevel;
+  /** Key for id numbers and phone numbers at rest: PII_KEY, or the key file (created on the embedded default). */
+  personalDataKey: string | null;
+  personalDataKeyFile: string;
+  accessTokenMinutes: number;
+  refreshTokenHours: number;
+  /** Origins allowed to call the API from a browser; empty: no cross-origin calls. */
+  corsOrigins: string[];
 }
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -39,7 +46,36 @@ export function loadConfig(env: Env): AppConfig {
     runMigrationsOnStart: readBoolean(env, 'MIGRATIONS_RUN_ON_START', true),
     bodyLimitBytes: readInteger(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     logLevel: readChoice(env, 'LOG_LEVEL', LOG_LEVELS, 'log'),
+    personalDataKey: readKey(env),
+    personalDataKeyFile: readString(env, 'PII_KEY_FILE', './data/pii.key'),
+    accessTokenMinutes: readInteger(env, 'ACCESS_TOKEN_MINUTES', 15, 1, 24 * 60),
+    refreshTokenHours: readInteger(env, 'REFRESH_TOKEN_HOURS', 12, 1, 24 * 30),
+    corsOrigins: readOrigins(env),
   };
+}
+
+function readKey(env: Env): string | null {
+  const raw = present(env, 'PII_KEY');
+  if (raw === undefined) return null;
+  if (Buffer.from(raw, 'base64').length !== 32) {
+    throw new ConfigError('PII_KEY', 'must be 32 random bytes in base64 (openssl rand -base64 32)');
+  }
+  return raw;
+}
+
+function readOrigins(env: Env): string[] {
+  const raw = present(env, 'CORS_ORIGINS');
+  if (raw === undefined) return [];
+  return raw.split(',').map((origin) => {
+    const trimmed = origin.trim();
+    try {
+      const url = new URL(trimmed);
+      if (url.origin !== trimmed) throw new Error('not an origin');
+    } catch {
+      throw new ConfigError('CORS_ORIGINS', `"${trimmed}" is not an origin like https://union.example.cn`);
+    }
+    return trimmed;
+  });
 }
 
 function present(env: Env, name: string): string | undefined {

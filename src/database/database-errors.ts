@@ -13,7 +13,7 @@ const UNIQUE_CONSTRAINT_ERRORS: Record<string, ErrorCode> = {
   lawyer_profiles_licence_number_key: 'LICENCE_NUMBER_TAKEN',
   organisations_code_key: 'ORGANISATION_CODE_TAKEN',
   users_username_key: 'USERNAME_TAKEN',
-  workers_id_number_key: 'ID_NUMBER_TAKEN',
+  workers_id_number_hash_key: 'ID_NUMBER_TAKEN',
 };
 
 /** The acting user named in X-User-Id is only checked by the foreign key that records it. */

@@ -1,6 +1,7 @@
 import { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
+import { AuditContextSubscriber } from '../auth/request-context';
 import type { AppConfig } from '../config/app-config';
 import type { DatabaseHandle } from './open-database';
 
@@ -24,6 +25,7 @@ export function typeOrmModuleOptions(config: AppConfig, database: DatabaseHandle
   return {
     ...dataSourceOptions(database),
     autoLoadEntities: true,
+    subscribers: [AuditContextSubscriber],
     migrationsRun: config.runMigrationsOnStart,
     // Fail fast: a database that is not there at start-up is a configuration problem, not a blip.
     retryAttempts: 2,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../auth/auth.decorators';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { CreateEmployerDto, EmployerListQuery, UpdateEmployerDto } from './dto/employer.dto';
 import { toEmployerView } from './employer.view';
@@ -11,12 +12,14 @@ export class EmployersController {
   constructor(private readonly employers: EmployersService) {}
 
   @Post()
+  @Requires('employers.edit')
   @ApiOperation({ summary: 'Register an employer; the credit code is checked and must be unique' })
   async create(@Body() input: CreateEmployerDto) {
     return toEmployerView(await this.employers.create(input));
   }
 
   @Get()
+  @Requires('employers.read')
   @ApiOperation({ summary: 'Employers, searched by name or credit code, filtered by kind, industry, district' })
   async list(@Query() query: EmployerListQuery) {
     const page = await this.employers.list(query);
@@ -24,11 +27,13 @@ export class EmployersController {
   }
 
   @Get(':id')
+  @Requires('employers.read')
   async get(@Param('id', UuidParam) id: string) {
     return toEmployerView(await this.employers.get(id));
   }
 
   @Patch(':id')
+  @Requires('employers.edit')
   @ApiOperation({ summary: 'Correct an employer; send the version you read' })
   async update(@Param('id', UuidParam) id: string, @Body() input: UpdateEmployerDto) {
     return toEmployerView(await this.employers.update(id, input));

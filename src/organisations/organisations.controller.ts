@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser, Requires } from '../auth/auth.decorators';
+import type { Actor } from '../auth/domain/actor';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
-import { OrganisationsService } from './organisations.service';
 import { toOrganisationView } from './organisation.view';
+import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
 @Controller('organisations')
@@ -11,25 +13,29 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an organisation (city federation, district federation, industry union, service center)' })
-  async create(@Body() input: CreateOrganisationDto) {
-    return toOrganisationView(await this.organisations.create(input));
+  @Requires('organisations.manage')
+  @ApiOperation({ summary: 'Create an organisation below one in your scope' })
+  async create(@Body() input: CreateOrganisationDto, @CurrentUser() actor: Actor) {
+    return toOrganisationView(await this.organisations.create(input, actor.scope));
   }
 
   @Get()
-  @ApiOperation({ summary: 'All organisations in tree order, each with its depth' })
-  async list() {
-    return (await this.organisations.list()).map(toOrganisationView);
+  @Authenticated()
+  @ApiOperation({ summary: 'Your organisation and those below it, in tree order, each with its depth' })
+  async list(@CurrentUser() actor: Actor) {
+    return (await this.organisations.list(actor.scope)).map(toOrganisationView);
   }
 
   @Get(':id')
-  async get(@Param('id', UuidParam) id: string) {
-    return toOrganisationView(await this.organisations.get(id));
+  @Authenticated()
+  async get(@Param('id', UuidParam) id: string, @CurrentUser() actor: Actor) {
+    return toOrganisationView(await this.organisations.get(id, actor.scope));
   }
 
   @Patch(':id')
+  @Requires('organisations.manage')
   @ApiOperation({ summary: 'Rename an organisation or move it (with everything below it) under another' })
-  async update(@Param('id', UuidParam) id: string, @Body() input: UpdateOrganisationDto) {
-    return toOrganisationView(await this.organisations.update(id, input));
+  async update(@Param('id', UuidParam) id: string, @Body() input: UpdateOrganisationDto, @CurrentUser() actor: Actor) {
+    return toOrganisationView(await this.organisations.update(id, input, actor.scope));
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Scope } from '../auth/domain/actor';
 import { AppError } from '../common/errors/app-error';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
-import { Organisation } from './organisation.entity';
+import { Organisation, OrganisationKind } from './organisation.entity';
 
 @Injectable()
 export class OrganisationsService {
@@ -13,42 +14,43 @@ export class OrganisationsService {
     private readonly dataSource: DataSource,
   ) {}
 
-  async create(input: CreateOrganisationDto): Promise<Organisation> {
-    const id = randomUUID();
-    const parent = input.parentId ? await this.findOrFieldError(input.parentId, 'parentId') : null;
-    return this.organisations.save(
-      this.organisations.create({
-        id,
-        code: input.code,
-        name: input.name.trim(),
-        kind: input.kind,
-        parentId: parent?.id ?? null,
-        district: input.district?.trim() || null,
-        path: `${parent?.path ?? '/'}${id}/`,
-      }),
-    );
+  /** A new organisation below one in the caller's scope. */
+  async create(input: CreateOrganisationDto, scope: Scope): Promise<Organisation> {
+    const parent = await this.findInScopeOrFieldError(input.parentId, scope, 'parentId');
+    return this.dataSource.transaction((manager) => this.insert(manager, input, parent));
   }
 
-  /** All organisations in tree order (a parent before its children). */
-  list(): Promise<Organisation[]> {
-    return this.organisations.find({ order: { path: 'ASC' } });
+  /** The top of a tree (a city federation); only the set-up command makes one. */
+  createRoot(
+    manager: EntityManager,
+    input: { code: string; name: string; kind: OrganisationKind; district?: string },
+  ): Promise<Organisation> {
+    return this.insert(manager, input, null);
   }
 
-  async get(id: string): Promise<Organisation> {
-    const found = await this.organisations.findOneBy({ id });
+  /** The caller's organisation and everything below it, in tree order (a parent before its children). */
+  list(scope: Scope): Promise<Organisation[]> {
+    return this.organisations
+      .createQueryBuilder('o')
+      .where(`o.path LIKE :scopePath || '%'`, { scopePath: scope.path })
+      .orderBy('o.path', 'ASC')
+      .getMany();
+  }
+
+  async get(id: string, scope: Scope): Promise<Organisation> {
+    const found = await this.findInScope(this.dataSource.manager, id, scope);
     if (!found) throw new AppError('ORGANISATION_NOT_FOUND');
     return found;
   }
 
-  async update(id: string, input: UpdateOrganisationDto): Promise<Organisation> {
+  async update(id: string, input: UpdateOrganisationDto, scope: Scope): Promise<Organisation> {
     return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(Organisation);
-      const current = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const current = await this.findInScope(manager, id, scope);
       if (!current) throw new AppError('ORGANISATION_NOT_FOUND');
       if (input.name !== undefined) current.name = input.name.trim();
       if (input.district !== undefined) current.district = input.district.trim() || null;
       if (input.parentId !== undefined && input.parentId !== current.parentId) {
-        const parent = await repository.findOneBy({ id: input.parentId });
+        const parent = await this.findInScope(manager, input.parentId, scope);
         if (!parent) throw AppError.invalidField('parentId', 'NOT_FOUND');
         if (parent.path.startsWith(current.path)) throw new AppError('ORGANISATION_CYCLE');
         const newPath = `${parent.path}${current.id}/`;
@@ -61,22 +63,42 @@ export class OrganisationsService {
         current.parentId = parent.id;
         current.path = newPath;
       }
-      return repository.save(current);
+      return manager.getRepository(Organisation).save(current);
     });
   }
 
-  /** Ids of an organisation and everything below it: the scope of its staff. */
-  async subtreeIds(id: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT o.id FROM organisations o JOIN organisations root ON root.id = $1 WHERE o.path LIKE root.path || '%'`,
-      [id],
-    );
-    return rows.map((row) => row.id);
-  }
-
-  async findOrFieldError(id: string, field: string): Promise<Organisation> {
-    const found = await this.organisations.findOneBy({ id });
+  async findInScopeOrFieldError(id: string, scope: Scope, field: string): Promise<Organisation> {
+    const found = await this.findInScope(this.dataSource.manager, id, scope);
     if (!found) throw AppError.invalidField(field, 'NOT_FOUND');
     return found;
+  }
+
+  private findInScope(manager: EntityManager, id: string, scope: Scope): Promise<Organisation | null> {
+    return manager
+      .getRepository(Organisation)
+      .createQueryBuilder('o')
+      .where('o.id = :id', { id })
+      .andWhere(`o.path LIKE :scopePath || '%'`, { scopePath: scope.path })
+      .getOne();
+  }
+
+  private insert(
+    manager: EntityManager,
+    input: { code: string; name: string; kind: OrganisationKind; district?: string },
+    parent: Organisation | null,
+  ): Promise<Organisation> {
+    const id = randomUUID();
+    const repository = manager.getRepository(Organisation);
+    return repository.save(
+      repository.create({
+        id,
+        code: input.code,
+        name: input.name.trim(),
+        kind: input.kind,
+        parentId: parent?.id ?? null,
+        district: input.district?.trim() || null,
+        path: `${parent?.path ?? '/'}${id}/`,
+      }),
+    );
   }
 }

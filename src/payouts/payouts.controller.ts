@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorId } from '../common/http/actor';
+import { CurrentUser, Requires } from '../auth/auth.decorators';
+import type { Actor } from '../auth/domain/actor';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { formatYuan } from '../common/money/money';
 import { shanghaiTimestamp } from '../common/time/shanghai';
@@ -13,6 +14,7 @@ export class PayoutsController {
   constructor(private readonly payouts: PayoutsService) {}
 
   @Post()
+  @Requires('payouts.record')
   @ApiOperation({
     summary: 'Record payouts: one worker or a whole pay day in one request, all or nothing',
     description: 'A payout larger than what a worker is still owed answers 409 PAYOUT_EXCEEDS_OUTSTANDING.',
@@ -20,15 +22,16 @@ export class PayoutsController {
   async record(
     @Param('caseId', UuidParam) caseId: string,
     @Body() input: RecordPayoutsDto,
-    @ActorId() actorId: string | null,
+    @CurrentUser() actor: Actor,
   ) {
-    return this.payouts.record(caseId, input, actorId);
+    return this.payouts.record(caseId, input, actor);
   }
 
   @Get()
+  @Requires('cases.read')
   @ApiOperation({ summary: "The case's payouts, by day" })
-  async list(@Param('caseId', UuidParam) caseId: string, @Query() query: PayoutListQuery) {
-    const page = await this.payouts.list(caseId, query);
+  async list(@Param('caseId', UuidParam) caseId: string, @Query() query: PayoutListQuery, @CurrentUser() actor: Actor) {
+    const page = await this.payouts.list(caseId, query, actor.scope);
     return { ...page, items: page.items.map(toPayoutView) };
   }
 }

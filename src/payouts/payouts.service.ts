@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { lockOpenCase } from '../cases/case-lock';
+import { Actor, Scope } from '../auth/domain/actor';
+import { assertCaseVisible, lockOpenCase } from '../cases/case-lock';
 import { CasesService } from '../cases/cases.service';
 import { fen } from '../claims/claim-input';
 import { ClaimsService } from '../claims/claims.service';
@@ -34,7 +35,7 @@ export class PayoutsService {
    * Records one payout or a whole pay day in one transaction. The case row is locked first, so the
    * outstanding amounts checked here cannot change until the payouts are written.
    */
-  async record(caseId: string, dto: RecordPayoutsDto, actorId: string | null) {
+  async record(caseId: string, dto: RecordPayoutsDto, actor: Actor) {
     if (dto.paidOn > shanghaiDate(this.clock.now())) throw AppError.invalidField('paidOn', 'DATE_IN_FUTURE');
     const lines: PayoutLine[] = dto.items.map((item, index) => ({
       row: index + 1,
@@ -42,7 +43,7 @@ export class PayoutsService {
       amountFen: fen(item.amount),
     }));
     return this.dataSource.transaction(async (manager) => {
-      const record = await lockOpenCase(manager, caseId);
+      const record = await lockOpenCase(manager, caseId, actor.scope);
       const balances = await this.claims.balances(manager, caseId, [...new Set(lines.map((line) => line.claimId))]);
       checkPayouts(record.status, lines, balances);
 
@@ -56,7 +57,7 @@ export class PayoutsService {
         channel: dto.channel,
         receiptReference: item.receiptReference?.trim() || null,
         batchId,
-        recordedById: actorId,
+        recordedById: actor.id,
       }));
       for (let start = 0; start < rows.length; start += 1000) {
         await manager.getRepository(Payout).insert(rows.slice(start, start + 1000));
@@ -65,16 +66,17 @@ export class PayoutsService {
       await this.events.append(manager, {
         caseId,
         kind: 'payouts_recorded',
-        actorId,
+        actorId: actor.id,
         data: { batchId, workers: new Set(lines.map((l) => l.claimId)).size, total, paidOn: dto.paidOn, payerKind: dto.payerKind, channel: dto.channel },
       });
       const next = statusAfterPayout(record.status);
-      if (next) await this.cases.moveTo(manager, record, next, actorId, { note: 'first payout recorded' });
+      if (next) await this.cases.moveTo(manager, record, next, actor.id, { note: 'first payout recorded' });
       return { batchId, recorded: rows.length, total };
     });
   }
 
-  async list(caseId: string, query: PayoutListQuery): Promise<Page<PayoutRow>> {
+  async list(caseId: string, query: PayoutListQuery, scope: Scope): Promise<Page<PayoutRow>> {
+    await assertCaseVisible(this.dataSource.manager, caseId, scope);
     const conditions = ['p.case_id = $1'];
     const params: unknown[] = [caseId];
     if (query.claimId) {
@@ -95,7 +97,6 @@ export class PayoutsService {
         LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`,
       params,
     );
-    if (total === 0 && !(await this.caseExists(caseId))) throw new AppError('CASE_NOT_FOUND');
     return {
       items: rows.map((row) => ({
         workerName: String(row.worker_name),
@@ -117,10 +118,5 @@ export class PayoutsService {
       page: query.page,
       pageSize: query.pageSize,
     };
-  }
-
-  private async caseExists(caseId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM cases WHERE id = $1`, [caseId]);
-    return rows.length > 0;
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../auth/auth.decorators';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { CreateProjectDto, ProjectListQuery } from './dto/project.dto';
 import { toProjectView } from './project.view';
@@ -11,18 +12,21 @@ export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
   @Post()
+  @Requires('employers.edit')
   @ApiOperation({ summary: 'Register a project with its owner, general contractor and subcontracting chain' })
   async create(@Body() input: CreateProjectDto) {
     return toProjectView(await this.projects.create(input));
   }
 
   @Get()
+  @Requires('employers.read')
   async list(@Query() query: ProjectListQuery) {
     const page = await this.projects.list(query);
     return { ...page, items: page.items.map(toProjectView) };
   }
 
   @Get(':id')
+  @Requires('employers.read')
   async get(@Param('id', UuidParam) id: string) {
     return toProjectView(await this.projects.get(id));
   }

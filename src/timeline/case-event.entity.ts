@@ -4,6 +4,7 @@ import type { CaseStatus } from '../cases/domain/case-status';
 export const CASE_EVENT_KINDS = [
   'case_opened',
   'case_updated',
+  'case_dispatched',
   'status_changed',
   'lawyer_assigned',
   'mediator_assigned',

@@ -33,6 +33,13 @@ export class User {
   @Column()
   active: boolean;
 
+  /** argon2id; never selected unless asked for. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
+  passwordHash?: string | null;
+
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
+
   @OneToOne(() => LawyerProfile, (profile) => profile.user)
   lawyerProfile?: Relation<LawyerProfile> | null;
 

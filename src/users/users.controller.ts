@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Requires } from '../auth/auth.decorators';
+import type { Actor } from '../auth/domain/actor';
 import { UuidParam } from '../common/http/uuid-param.pipe';
-import { CreateUserDto, LawyerProfileDto, UpdateUserDto, UserListQuery } from './dto/user.dto';
+import { CreateUserDto, LawyerProfileDto, ResetPasswordDto, UpdateUserDto, UserListQuery } from './dto/user.dto';
 import { toUserView } from './user.view';
 import { UsersService } from './users.service';
 
@@ -11,32 +13,45 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a user; a lawyer comes with a profile (licence number, firm, phone)' })
-  async create(@Body() input: CreateUserDto) {
-    return toUserView(await this.users.create(input));
+  @Requires('users.manage')
+  @ApiOperation({ summary: 'Create a user with an initial password; a lawyer comes with a profile' })
+  async create(@Body() input: CreateUserDto, @CurrentUser() actor: Actor) {
+    return toUserView(await this.users.create(input, actor));
   }
 
   @Get()
-  @ApiOperation({ summary: 'Users, filtered by role, organisation (with those below it) and active' })
-  async list(@Query() query: UserListQuery) {
-    const page = await this.users.list(query);
+  @Requires('users.read')
+  @ApiOperation({ summary: 'Users in your scope, filtered by role, organisation (with those below it) and active' })
+  async list(@Query() query: UserListQuery, @CurrentUser() actor: Actor) {
+    const page = await this.users.list(query, actor.scope);
     return { ...page, items: page.items.map(toUserView) };
   }
 
   @Get(':id')
-  async get(@Param('id', UuidParam) id: string) {
-    return toUserView(await this.users.get(id));
+  @Requires('users.read')
+  async get(@Param('id', UuidParam) id: string, @CurrentUser() actor: Actor) {
+    return toUserView(await this.users.get(id, actor.scope));
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Rename, move to another organisation, or deactivate a user' })
-  async update(@Param('id', UuidParam) id: string, @Body() input: UpdateUserDto) {
-    return toUserView(await this.users.update(id, input));
+  @Requires('users.manage')
+  @ApiOperation({ summary: 'Rename, move to another organisation, or deactivate a user (their sessions end)' })
+  async update(@Param('id', UuidParam) id: string, @Body() input: UpdateUserDto, @CurrentUser() actor: Actor) {
+    return toUserView(await this.users.update(id, input, actor));
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @Requires('users.manage')
+  @ApiOperation({ summary: "Reset a user's password; every session of theirs ends" })
+  async resetPassword(@Param('id', UuidParam) id: string, @Body() input: ResetPasswordDto, @CurrentUser() actor: Actor) {
+    await this.users.resetPassword(id, input.password, actor);
   }
 
   @Put(':id/lawyer-profile')
+  @Requires('users.manage')
   @ApiOperation({ summary: "Set a lawyer's profile" })
-  async setLawyerProfile(@Param('id', UuidParam) id: string, @Body() input: LawyerProfileDto) {
-    return toUserView(await this.users.setLawyerProfile(id, input));
+  async setLawyerProfile(@Param('id', UuidParam) id: string, @Body() input: LawyerProfileDto, @CurrentUser() actor: Actor) {
+    return toUserView(await this.users.setLawyerProfile(id, input, actor.scope));
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuthService } from '../auth/auth.service';
+import { Actor, Scope } from '../auth/domain/actor';
 import { AppError } from '../common/errors/app-error';
 import { Page, offsetOf } from '../common/http/pagination';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -8,16 +10,19 @@ import { CreateUserDto, LawyerProfileDto, UpdateUserDto, UserListQuery } from '.
 import { LawyerProfile } from './lawyer-profile.entity';
 import { Role, User } from './user.entity';
 
+const USER_IN_SCOPE = `user.organisation_id IN (SELECT id FROM organisations WHERE path LIKE :scopePath || '%')`;
+
 @Injectable()
 export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly organisations: OrganisationsService,
+    private readonly auth: AuthService,
     private readonly dataSource: DataSource,
   ) {}
 
-  async create(input: CreateUserDto): Promise<User> {
-    await this.organisations.findOrFieldError(input.organisationId, 'organisationId');
+  async create(input: CreateUserDto, actor: Actor): Promise<User> {
+    await this.organisations.findInScopeOrFieldError(input.organisationId, actor.scope, 'organisationId');
     if (input.role === 'lawyer' && !input.lawyerProfile) throw AppError.invalidField('lawyerProfile', 'REQUIRED');
     if (input.role !== 'lawyer' && input.lawyerProfile) {
       throw AppError.invalidField('lawyerProfile', 'WRONG_ROLE', { role: 'lawyer' });
@@ -32,16 +37,18 @@ export class UsersService {
           active: true,
         }),
       );
+      await this.auth.setPassword(manager, { ...user, displayName: user.displayName }, input.password, 'created', 'password');
       if (input.lawyerProfile) await this.saveLawyerProfile(manager, user.id, input.lawyerProfile);
       return user.id;
     });
-    return this.get(id);
+    return this.get(id, actor.scope);
   }
 
-  async list(query: UserListQuery): Promise<Page<User>> {
+  async list(query: UserListQuery, scope: Scope): Promise<Page<User>> {
     const builder = this.users
       .createQueryBuilder('user')
       .leftJoinAndSelect('user.lawyerProfile', 'lawyerProfile')
+      .where(USER_IN_SCOPE, { scopePath: scope.path })
       .orderBy('user.displayName', 'ASC')
       .addOrderBy('user.id', 'ASC')
       .skip(offsetOf(query))
@@ -59,29 +66,46 @@ export class UsersService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  async get(id: string): Promise<User> {
-    const user = await this.users.findOne({ where: { id }, relations: { lawyerProfile: true } });
+  async get(id: string, scope: Scope): Promise<User> {
+    const user = await this.users
+      .createQueryBuilder('user')
+      .leftJoinAndSelect('user.lawyerProfile', 'lawyerProfile')
+      .where('user.id = :id', { id })
+      .andWhere(USER_IN_SCOPE, { scopePath: scope.path })
+      .getOne();
     if (!user) throw new AppError('USER_NOT_FOUND');
     return user;
   }
 
-  async update(id: string, input: UpdateUserDto): Promise<User> {
-    const user = await this.get(id);
+  /** Renames, moves or deactivates; a deactivated user's sessions end at once. */
+  async update(id: string, input: UpdateUserDto, actor: Actor): Promise<User> {
+    const user = await this.get(id, actor.scope);
     if (input.organisationId !== undefined) {
-      await this.organisations.findOrFieldError(input.organisationId, 'organisationId');
-      user.organisationId = input.organisationId;
+      await this.organisations.findInScopeOrFieldError(input.organisationId, actor.scope, 'organisationId');
     }
-    if (input.displayName !== undefined) user.displayName = input.displayName.trim();
-    if (input.active !== undefined) user.active = input.active;
-    await this.users.save({ id: user.id, organisationId: user.organisationId, displayName: user.displayName, active: user.active });
-    return this.get(id);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(User).update(id, {
+        organisationId: input.organisationId ?? user.organisationId,
+        displayName: input.displayName?.trim() ?? user.displayName,
+        active: input.active ?? user.active,
+      });
+      if (input.active === false) await this.auth.revokeSessions(manager, id, 'deactivated');
+    });
+    return this.get(id, actor.scope);
   }
 
-  async setLawyerProfile(id: string, input: LawyerProfileDto): Promise<User> {
-    const user = await this.get(id);
+  async resetPassword(id: string, password: string, actor: Actor): Promise<void> {
+    const user = await this.get(id, actor.scope);
+    await this.dataSource.transaction((manager) =>
+      this.auth.setPassword(manager, user, password, 'password reset by an administrator', 'password'),
+    );
+  }
+
+  async setLawyerProfile(id: string, input: LawyerProfileDto, scope: Scope): Promise<User> {
+    const user = await this.get(id, scope);
     if (user.role !== 'lawyer') throw AppError.invalidField('role', 'WRONG_ROLE', { role: 'lawyer' });
-    await this.saveLawyerProfile(this.dataSource.manager, id, input);
-    return this.get(id);
+    await this.dataSource.transaction((manager) => this.saveLawyerProfile(manager, id, input));
+    return this.get(id, scope);
   }
 
   /**
@@ -94,12 +118,6 @@ export class UsersService {
     if (user.role !== role) throw AppError.invalidField(field, 'WRONG_ROLE', { role });
     if (!user.active || (role === 'lawyer' && user.lawyerProfile?.active === false)) {
       throw AppError.invalidField(field, 'USER_INACTIVE');
-    }
-  }
-
-  async assertExists(manager: EntityManager, userId: string): Promise<void> {
-    if (!(await manager.getRepository(User).existsBy({ id: userId }))) {
-      throw AppError.invalidField('X-User-Id', 'NOT_FOUND');
     }
   }
 

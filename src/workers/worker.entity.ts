@@ -1,6 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-/** 农民工: one person across all the cases he is a claimant in, identified by his resident id number. */
+/**
+ * 农民工: one person across all the cases he is a claimant in, identified by his resident id number.
+ * The id number and the mobile number are sensitive personal information (PIPL): stored sealed
+ * (AES-256-GCM), found by a keyed hash, shown masked.
+ */
 @Entity('workers')
 export class Worker {
   @PrimaryGeneratedColumn('uuid')
@@ -9,12 +13,14 @@ export class Worker {
   @Column()
   name: string;
 
-  /** 身份证号 (GB 11643-1999), sensitive personal information. */
-  @Column({ name: 'id_number' })
-  idNumber: string;
+  @Column({ name: 'id_number_sealed' })
+  idNumberSealed: string;
 
-  @Column({ type: 'text', nullable: true })
-  mobile: string | null;
+  @Column({ name: 'id_number_hash' })
+  idNumberHash: string;
+
+  @Column({ name: 'mobile_sealed', type: 'text', nullable: true })
+  mobileSealed: string | null;
 
   @Column({ name: 'home_province', type: 'text', nullable: true })
   homeProvince: string | null;

@@ -1,7 +1,7 @@
 import { shanghaiTimestamp } from '../common/time/shanghai';
-import { Worker } from './worker.entity';
+import { WorkerSummary } from './workers.service';
 
-export function toWorkerView(worker: Worker) {
+export function toWorkerView(worker: WorkerSummary) {
   return {
     id: worker.id,
     name: worker.name,

@@ -1,7 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentUser, Requires } from '../auth/auth.decorators';
+import type { Actor } from '../auth/domain/actor';
 import { UuidParam } from '../common/http/uuid-param.pipe';
-import { UpdateWorkerDto, WorkerInputDto, WorkerListQuery } from './dto/worker.dto';
+import { RevealDto, UpdateWorkerDto, WorkerInputDto, WorkerListQuery } from './dto/worker.dto';
 import { toWorkerView } from './worker.view';
 import { WorkersService } from './workers.service';
 
@@ -11,26 +14,43 @@ export class WorkersController {
   constructor(private readonly workers: WorkersService) {}
 
   @Post()
+  @Requires('workers.edit')
   @ApiOperation({ summary: 'Register a worker (the id number is checked and unique)' })
   async create(@Body() input: WorkerInputDto) {
     return toWorkerView(await this.workers.create(input));
   }
 
   @Get()
-  @ApiOperation({ summary: 'Workers, searched by part of the name or a whole id number' })
-  async list(@Query() query: WorkerListQuery) {
-    const page = await this.workers.list(query);
+  @Requires('workers.read')
+  @ApiOperation({ summary: 'Workers in your scope, by part of the name or a whole id number; numbers masked' })
+  async list(@Query() query: WorkerListQuery, @CurrentUser() actor: Actor) {
+    const page = await this.workers.list(query, actor.scope);
     return { ...page, items: page.items.map(toWorkerView) };
   }
 
   @Get(':id')
-  async get(@Param('id', UuidParam) id: string) {
-    return toWorkerView(await this.workers.get(id));
+  @Requires('workers.read')
+  async get(@Param('id', UuidParam) id: string, @CurrentUser() actor: Actor) {
+    return toWorkerView(await this.workers.get(id, actor.scope));
   }
 
   @Patch(':id')
+  @Requires('workers.edit')
   @ApiOperation({ summary: "Correct a worker's name, mobile or home province; send the version you read" })
-  async update(@Param('id', UuidParam) id: string, @Body() input: UpdateWorkerDto) {
-    return toWorkerView(await this.workers.update(id, input));
+  async update(@Param('id', UuidParam) id: string, @Body() input: UpdateWorkerDto, @CurrentUser() actor: Actor) {
+    return toWorkerView(await this.workers.update(id, input, actor.scope));
+  }
+
+  @Post(':id/reveal')
+  @HttpCode(200)
+  @Requires('workers.reveal')
+  @ApiOperation({ summary: 'Show a full id number or mobile number; written to the audit log' })
+  async reveal(
+    @Param('id', UuidParam) id: string,
+    @Body() input: RevealDto,
+    @CurrentUser() actor: Actor,
+    @Req() request: FastifyRequest,
+  ) {
+    return { field: input.field, value: await this.workers.reveal(id, input.field, actor, request.ip ?? null) };
   }
 }

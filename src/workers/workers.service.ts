@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { AuthService } from '../auth/auth.service';
+import { Actor, Scope } from '../auth/domain/actor';
 import { likePattern } from '../common/database-helpers';
 import { AppError } from '../common/errors/app-error';
 import { Page, offsetOf } from '../common/http/pagination';
 import { normalizeResidentId, provinceOfResidentId } from '../common/identifiers/resident-id';
 import { saveWithVersion } from '../database/optimistic-update';
-import { UpdateWorkerDto, WorkerInputDto, WorkerListQuery } from './dto/worker.dto';
+import { maskIdNumber, maskMobile } from '../personal-data/domain/masking';
+import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { RevealField, UpdateWorkerDto, WorkerInputDto, WorkerListQuery } from './dto/worker.dto';
 import { Worker } from './worker.entity';
 
 /** A worker as given on a form or a roster row, already validated. */
@@ -23,41 +27,89 @@ export interface NameMismatch {
   registeredName: string;
 }
 
+/** A worker as shown: id number and mobile masked. */
+export interface WorkerSummary {
+  id: string;
+  name: string;
+  idNumber: string;
+  mobile: string | null;
+  homeProvince: string | null;
+  version: number;
+  createdAt: Date;
+}
+
+/**
+ * Workers a user may see: those with a claim in a case of their scope, and those registered but not
+ * yet on any case (a lawyer registers the worker before opening the case).
+ */
+const WORKER_IN_SCOPE = `(
+  EXISTS (SELECT 1 FROM claims cl JOIN cases c ON c.id = cl.case_id JOIN organisations o ON o.id = c.organisation_id
+           WHERE cl.worker_id = worker.id AND o.path LIKE :scopePath || '%')
+  OR NOT EXISTS (SELECT 1 FROM claims cl WHERE cl.worker_id = worker.id))`;
+
 @Injectable()
 export class WorkersService {
-  constructor(@InjectRepository(Worker) private readonly workers: Repository<Worker>) {}
+  constructor(
+    @InjectRepository(Worker) private readonly workers: Repository<Worker>,
+    private readonly cipher: PersonalDataCipher,
+    private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
+  ) {}
 
-  async create(input: WorkerInputDto): Promise<Worker> {
-    return this.workers.save(this.workers.create(newWorker(input)));
+  async create(input: WorkerInputDto): Promise<WorkerSummary> {
+    const saved = await this.dataSource.transaction((manager) =>
+      manager.getRepository(Worker).save(manager.getRepository(Worker).create(this.sealed(input))),
+    );
+    return this.summarise(saved);
   }
 
-  async list(query: WorkerListQuery): Promise<Page<Worker>> {
+  async list(query: WorkerListQuery, scope: Scope): Promise<Page<WorkerSummary>> {
     const builder = this.workers
       .createQueryBuilder('worker')
+      .where(WORKER_IN_SCOPE, { scopePath: scope.path })
       .orderBy('worker.name', 'ASC')
       .addOrderBy('worker.id', 'ASC')
       .skip(offsetOf(query))
       .take(query.pageSize);
     if (query.q?.trim()) {
-      builder.andWhere('(worker.name ILIKE :pattern OR worker.id_number = :idNumber)', {
+      builder.andWhere('(worker.name ILIKE :pattern OR worker.id_number_hash = :idNumberHash)', {
         pattern: likePattern(query.q),
-        idNumber: normalizeResidentId(query.q),
+        idNumberHash: this.cipher.lookupHash(normalizeResidentId(query.q)),
       });
     }
     const [items, total] = await builder.getManyAndCount();
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items: items.map((worker) => this.summarise(worker)), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async get(id: string): Promise<Worker> {
-    const found = await this.workers.findOneBy({ id });
-    if (!found) throw new AppError('WORKER_NOT_FOUND');
-    return found;
+  async get(id: string, scope: Scope): Promise<WorkerSummary> {
+    return this.summarise(await this.findVisible(id, scope));
   }
 
-  async update(id: string, input: UpdateWorkerDto): Promise<Worker> {
-    const { version, ...changes } = input;
-    await saveWithVersion(this.workers, id, version, { ...changes, name: changes.name?.trim() }, 'WORKER_NOT_FOUND');
-    return this.get(id);
+  async update(id: string, input: UpdateWorkerDto, scope: Scope): Promise<WorkerSummary> {
+    await this.findVisible(id, scope);
+    const { version, mobile, ...changes } = input;
+    await this.dataSource.transaction((manager) =>
+      saveWithVersion(
+        manager.getRepository(Worker),
+        id,
+        version,
+        {
+          ...changes,
+          name: changes.name?.trim(),
+          ...(mobile !== undefined && { mobileSealed: this.cipher.encrypt(mobile.trim()) }),
+        },
+        'WORKER_NOT_FOUND',
+      ),
+    );
+    return this.get(id, scope);
+  }
+
+  /** The full id number or mobile number, for a permitted role; every reveal is in the audit log. */
+  async reveal(id: string, field: RevealField, actor: Actor, clientAddress: string | null): Promise<string | null> {
+    const worker = await this.findVisible(id, actor.scope);
+    const sealed = field === 'idNumber' ? worker.idNumberSealed : worker.mobileSealed;
+    await this.auth.audit(actor.id, { address: clientAddress, userAgent: null }, 'reveal', 'workers', id, { field });
+    return sealed === null ? null : this.cipher.decrypt(sealed);
   }
 
   /**
@@ -70,32 +122,67 @@ export class WorkersService {
     inputs: WorkerInput[],
   ): Promise<{ workers: Worker[]; mismatches: NameMismatch[] }> {
     const repository = manager.getRepository(Worker);
-    const idNumbers = inputs.map((input) => normalizeResidentId(input.idNumber));
+    const hashes = inputs.map((input) => this.cipher.lookupHash(normalizeResidentId(input.idNumber)));
     const existing = new Map(
-      (await repository.find({ where: { idNumber: In(idNumbers) } })).map((worker) => [worker.idNumber, worker]),
+      (await repository.find({ where: { idNumberHash: In(hashes) } })).map((worker) => [worker.idNumberHash, worker]),
     );
     const mismatches: NameMismatch[] = [];
     inputs.forEach((input, index) => {
-      const known = existing.get(idNumbers[index]);
+      const known = existing.get(hashes[index]);
       if (known && known.name !== input.name.trim()) mismatches.push({ index, registeredName: known.name });
     });
     if (mismatches.length > 0) return { workers: [], mismatches };
 
-    const missing = inputs.filter((_, index) => !existing.has(idNumbers[index])).map(newWorker);
-    if (missing.length > 0) {
-      const inserted: Worker[] = await repository.save(missing.map((w) => repository.create(w)), { chunk: 500 });
-      for (const worker of inserted) existing.set(worker.idNumber, worker);
+    const missing = inputs.filter((_, index) => !existing.has(hashes[index])).map((input) => this.sealed(input));
+    for (let start = 0; start < missing.length; start += 500) {
+      const inserted: Worker[] = await repository.save(missing.slice(start, start + 500).map((w) => repository.create(w)));
+      for (const worker of inserted) existing.set(worker.idNumberHash, worker);
     }
-    return { workers: idNumbers.map((idNumber) => existing.get(idNumber)!), mismatches: [] };
+    return { workers: hashes.map((hash) => existing.get(hash)!), mismatches: [] };
   }
-}
 
-function newWorker(input: WorkerInput): Partial<Worker> {
-  const idNumber = normalizeResidentId(input.idNumber);
-  return {
-    name: input.name.trim(),
-    idNumber,
-    mobile: input.mobile?.trim() || null,
-    homeProvince: input.homeProvince?.trim() || provinceOfResidentId(idNumber),
-  };
+  lookupHash(idNumber: string): string {
+    return this.cipher.lookupHash(normalizeResidentId(idNumber));
+  }
+
+  /** Masked numbers for display, from sealed columns. */
+  masked(idNumberSealed: string, mobileSealed: string | null): { idNumber: string; mobile: string | null } {
+    return {
+      idNumber: maskIdNumber(this.cipher.decrypt(idNumberSealed)),
+      mobile: mobileSealed === null ? null : maskMobile(this.cipher.decrypt(mobileSealed)),
+    };
+  }
+
+  private async findVisible(id: string, scope: Scope): Promise<Worker> {
+    const found = await this.workers
+      .createQueryBuilder('worker')
+      .where('worker.id = :id', { id })
+      .andWhere(WORKER_IN_SCOPE, { scopePath: scope.path })
+      .getOne();
+    if (!found) throw new AppError('WORKER_NOT_FOUND');
+    return found;
+  }
+
+  private sealed(input: WorkerInput): Partial<Worker> {
+    const idNumber = normalizeResidentId(input.idNumber);
+    const mobile = input.mobile?.trim() || null;
+    return {
+      name: input.name.trim(),
+      idNumberSealed: this.cipher.encrypt(idNumber),
+      idNumberHash: this.cipher.lookupHash(idNumber),
+      mobileSealed: mobile && this.cipher.encrypt(mobile),
+      homeProvince: input.homeProvince?.trim() || provinceOfResidentId(idNumber),
+    };
+  }
+
+  private summarise(worker: Worker): WorkerSummary {
+    return {
+      id: worker.id,
+      name: worker.name,
+      ...this.masked(worker.idNumberSealed, worker.mobileSealed),
+      homeProvince: worker.homeProvince,
+      version: worker.version,
+      createdAt: worker.createdAt,
+    };
+  }
 }

@@ -1,4 +1,4 @@
-import { Api } from '../support/test-app';
+import { Api, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { creditCode, licenceNumber, mobile, residentId, workerName } from './identities';
 
 let counter = 0;
@@ -15,32 +15,41 @@ function expectCreated<T>(response: { status: number; body: T }, what: string): 
   return response.body;
 }
 
-export async function makeOrganisation(api: Api, overrides: Record<string, unknown> = {}) {
+/** A district federation under `parentId` (the city federation by default), created by the city's admin. */
+export async function makeOrganisation(t: TestApp, overrides: Record<string, unknown> = {}) {
   const n = nextNumber();
   return expectCreated<any>(
-    await api.post('/organisations', {
+    await t.admin.post('/organisations', {
       code: `D${String(n).padStart(6, '0').slice(-6)}`,
       name: `第${n}区总工会`,
       kind: 'district_federation',
+      parentId: t.rootOrganisationId,
       ...overrides,
     }),
     'organisation',
   );
 }
 
-export async function makeUser(api: Api, organisationId: string, role: string, overrides: Record<string, unknown> = {}) {
+export async function makeUser(t: TestApp, organisationId: string, role: string, overrides: Record<string, unknown> = {}) {
   const n = nextNumber();
   return expectCreated<any>(
-    await api.post('/users', {
+    await t.admin.post('/users', {
       username: `${role}.${n}`,
       displayName: `${workerName(n)}`,
       role,
       organisationId,
+      password: TEST_PASSWORD,
       ...(role === 'lawyer' && { lawyerProfile: { licenceNumber: licenceNumber(n), firm: '北京市某某律师事务所' } }),
       ...overrides,
     }),
     role,
   );
+}
+
+/** A user of the given role in the organisation, with an Api logged in as them. */
+export async function makeStaff(t: TestApp, organisationId: string, role: string) {
+  const user = await makeUser(t, organisationId, role);
+  return { ...user, api: await t.login(user.username) };
 }
 
 export async function makeEmployer(api: Api, overrides: Record<string, unknown> = {}) {
@@ -93,20 +102,24 @@ export function yuan(fen: bigint): string {
   return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }
 
-/** A district with a lawyer, a mediator and an employer: what opening a case needs. */
-export async function makeDesk(api: Api) {
-  const organisation = await makeOrganisation(api);
-  const [lawyer, mediator, employer] = await Promise.all([
-    makeUser(api, organisation.id, 'lawyer'),
-    makeUser(api, organisation.id, 'mediator'),
-    makeEmployer(api),
-  ]);
-  return { organisation, lawyer, mediator, employer };
+/**
+ * A district service desk: its organisation, a lawyer, a mediator, an intake clerk and a leader
+ * (each logged in), and an employer to open cases against.
+ */
+export async function makeDesk(t: TestApp) {
+  const organisation = await makeOrganisation(t);
+  const [lawyer, mediator, clerk, leader] = await Promise.all(
+    ['lawyer', 'mediator', 'intake_clerk', 'leader'].map((role) => makeStaff(t, organisation.id, role)),
+  );
+  const employer = await makeEmployer(lawyer.api);
+  return { organisation, lawyer, mediator, clerk, leader, employer };
 }
+export type Desk = Awaited<ReturnType<typeof makeDesk>>;
 
-export async function openCase(api: Api, desk: Awaited<ReturnType<typeof makeDesk>>, overrides: Record<string, unknown> = {}) {
+/** A case opened by the desk's lawyer. */
+export async function openCase(desk: Desk, overrides: Record<string, unknown> = {}) {
   return expectCreated<any>(
-    await api.post('/cases', {
+    await desk.lawyer.api.post('/cases', {
       organisationId: desk.organisation.id,
       intakeChannel: 'walk_in',
       intakeDate: '2026-11-20',

@@ -1,7 +1,11 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
+import { createAdmin } from '../../src/admin/create-admin';
 import { createApp } from '../../src/app';
+import { AuthService } from '../../src/auth/auth.service';
+import { OrganisationsService } from '../../src/organisations/organisations.service';
 import { FixedClock } from '../../src/common/time/clock';
 import { loadConfig } from '../../src/config/app-config';
 import { DatabaseHandle, openDatabase } from '../../src/database/open-database';
@@ -71,11 +75,20 @@ async function parseBody(response: Response): Promise<any> {
   }
 }
 
+/** Strong enough for the password policy; every test user has it unless a test says otherwise. */
+export const TEST_PASSWORD = 'Winter-ledger-Shunyi-2027';
+
 export interface TestApp {
-  api: Api;
+  /** Not logged in. */
+  anonymous: Api;
+  /** The administrator of the city federation at the top of the tree. */
+  admin: Api;
+  rootOrganisationId: string;
   app: NestFastifyApplication;
   clock: FixedClock;
   dataSource: DataSource;
+  /** An Api logged in as this user. */
+  login(username: string, password?: string): Promise<Api>;
   close(): Promise<void>;
 }
 
@@ -85,14 +98,31 @@ export async function startTestApp(options: { now?: Date } = {}): Promise<TestAp
   const config = loadConfig({ ...testDatabase.env, PORT: '0', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '5' });
   const database: DatabaseHandle = await openDatabase(config);
   const clock = new FixedClock(options.now ?? new Date('2026-11-22T02:00:00Z'));
-  const app = await createApp({ config, database, clock });
+  const app = await createApp({ config, database, clock, personalDataKey: randomBytes(32) });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
+  const anonymous = new Api(`http://127.0.0.1:${address.port}`);
+  const dataSource = app.get(DataSource);
+  const { organisationId } = await createAdmin(dataSource, app.get(OrganisationsService), app.get(AuthService), {
+    username: 'admin',
+    displayName: '市总管理员',
+    password: TEST_PASSWORD,
+    organisationCode: 'BJ',
+    organisationName: '北京市总工会',
+  });
+  const login = async (username: string, password = TEST_PASSWORD) => {
+    const response = await anonymous.post('/auth/login', { username, password });
+    if (response.status !== 200) throw new Error(`login of ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+    return anonymous.withHeaders({ authorization: `Bearer ${response.body.accessToken}` });
+  };
   return {
-    api: new Api(`http://127.0.0.1:${address.port}`),
+    anonymous,
+    admin: await login('admin'),
+    rootOrganisationId: organisationId,
     app,
     clock,
-    dataSource: app.get(DataSource),
+    dataSource,
+    login,
     close: async () => {
       await app.close();
       await database.close();

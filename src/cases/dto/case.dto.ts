@@ -191,6 +191,24 @@ export class TransitionDto {
   note?: string;
 }
 
+export class DispatchDto {
+  @ApiProperty({ description: 'The organisation that takes the case over' })
+  @IsUUID()
+  organisationId: string;
+
+  @ApiPropertyOptional({ description: 'The version you read' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({ example: '属顺义区管辖，转顺义区总工会职工服务中心办理' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
 export class NoteDto {
   @ApiProperty({ example: '已电话联系项目经理，承诺周五前提供工资表' })
   @IsString()

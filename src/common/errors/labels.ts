@@ -21,9 +21,13 @@ const VALUE_LABELS: Record<string, { zh: string; en: string }> = {
   lawyer: { zh: '律师', en: 'lawyer' },
   mediator: { zh: '调解员', en: 'mediator' },
   intake_clerk: { zh: '受理员', en: 'intake clerk' },
+  missing_token: { zh: '请求未携带登录凭证', en: 'the request carries no access token' },
+  invalid_token: { zh: '登录凭证无效或已注销', en: 'the access token is invalid or was revoked' },
+  expired_token: { zh: '登录已过期，请刷新或重新登录', en: 'the access token has expired; refresh it or log in again' },
+  invalid_refresh_token: { zh: '刷新凭证无效或已过期，请重新登录', en: 'the refresh token is invalid or expired; log in again' },
 };
 
-const LABELLED_PARAMS = new Set(['from', 'to', 'status', 'role']);
+const LABELLED_PARAMS = new Set(['from', 'to', 'status', 'role', 'reason']);
 
 export function localiseParams(
   params: Record<string, string | number>,

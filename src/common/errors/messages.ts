@@ -12,6 +12,32 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
   },
   MALFORMED_REQUEST: { zh: '请求无法解析：{detail}', en: 'The request could not be read: {detail}' },
   INVALID_PATH_ID: { zh: '地址中的编号格式不正确：{value}', en: 'The id in the address is not valid: {value}' },
+  UNAUTHENTICATED: {
+    zh: '请先登录（{reason}）',
+    en: 'Please log in ({reason})',
+  },
+  LOGIN_FAILED: { zh: '用户名或密码不正确', en: 'Wrong username or password' },
+  ACCOUNT_DISABLED: { zh: '该账号已停用，请联系管理员', en: 'This account is deactivated; ask an administrator' },
+  FORBIDDEN: {
+    zh: '您的角色（{role}）无权执行此操作',
+    en: 'Your role ({role}) is not allowed to do this',
+  },
+  LOGIN_THROTTLED: {
+    zh: '登录失败次数过多，请 {seconds} 秒后再试',
+    en: 'Too many failed logins; try again in {seconds} seconds',
+  },
+  ACCOUNT_LOCKED: {
+    zh: '登录失败次数过多，已暂时锁定，请 {minutes} 分钟后再试或联系管理员',
+    en: 'Too many failed logins: locked for now; try again in {minutes} minutes or ask an administrator',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    zh: '该 Idempotency-Key 已用于另一个不同的请求',
+    en: 'This Idempotency-Key was already used for a different request',
+  },
+  IDEMPOTENCY_KEY_IN_USE: {
+    zh: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试',
+    en: 'A request with this Idempotency-Key is still being processed; retry shortly',
+  },
   ROUTE_NOT_FOUND: { zh: '没有这个接口：{method} {path}', en: 'No such endpoint: {method} {path}' },
   CASE_NOT_FOUND: { zh: '案件不存在', en: 'Case not found' },
   CLAIM_NOT_FOUND: { zh: '该案件下没有这条诉求', en: 'No such claim on this case' },
@@ -173,6 +199,13 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, Message> = {
   MISSING_COLUMN: { zh: '缺少"{column}"列', en: 'the column "{column}" is missing' },
   EMPTY_ROSTER: { zh: '名单中没有任何劳动者', en: 'the roster has no workers' },
   UNREADABLE_FILE: { zh: '文件无法读取：{detail}', en: 'the file cannot be read: {detail}' },
+  PASSWORD_TOO_SHORT: { zh: '密码至少 10 位', en: 'must have at least 10 characters' },
+  PASSWORD_TOO_COMMON: {
+    zh: '密码太常见或太容易猜到，请换一个更长、更少见的',
+    en: 'is too common or easy to guess; choose a longer, less usual one',
+  },
+  PASSWORD_CONTAINS_NAME: { zh: '密码不能包含用户名或姓名', en: 'must not contain your username or name' },
+  WRONG_PASSWORD: { zh: '当前密码不正确', en: 'is not your current password' },
   INVALID: { zh: '内容不正确', en: 'is not valid' },
 };
 

@@ -16,6 +16,12 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MALFORMED_REQUEST':
     case 'INVALID_PATH_ID':
       return 400;
+    case 'UNAUTHENTICATED':
+    case 'LOGIN_FAILED':
+      return 401;
+    case 'ACCOUNT_DISABLED':
+    case 'FORBIDDEN':
+      return 403;
     case 'ROUTE_NOT_FOUND':
     case 'CASE_NOT_FOUND':
     case 'CLAIM_NOT_FOUND':
@@ -48,7 +54,12 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'WORKER_ALREADY_CLAIMANT':
     case 'EMPLOYER_ALREADY_ON_CASE':
     case 'ORGANISATION_CYCLE':
+    case 'IDEMPOTENCY_KEY_REUSED':
+    case 'IDEMPOTENCY_KEY_IN_USE':
       return 409;
+    case 'LOGIN_THROTTLED':
+    case 'ACCOUNT_LOCKED':
+      return 429;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
@@ -103,6 +114,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const reply = context.getResponse<FastifyReply>();
     const error = this.toAppError(exception, request);
     const body = renderError(error, languageOf(request.headers['accept-language']));
+    if (body.statusCode === 429 && error.params.seconds !== undefined) void reply.header('retry-after', String(error.params.seconds));
+    if (body.statusCode === 401) void reply.header('www-authenticate', 'Bearer');
     void reply.status(body.statusCode).send(body);
   }
 

@@ -18,10 +18,9 @@ export class CreateOrganisationDto {
   @IsIn(ORGANISATION_KINDS)
   kind: OrganisationKind;
 
-  @ApiPropertyOptional({ description: 'The organisation above this one; none for a city federation' })
-  @IsOptional()
+  @ApiProperty({ description: 'The organisation above this one (the city federation itself is created by the set-up command)' })
   @IsUUID()
-  parentId?: string;
+  parentId: string;
 
   @ApiPropertyOptional({ example: '顺义区' })
   @IsOptional()

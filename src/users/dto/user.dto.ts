@@ -63,6 +63,11 @@ export class CreateUserDto {
   @IsUUID()
   organisationId: string;
 
+  @ApiProperty({ description: 'Initial password: at least 10 characters, not common; the user can change it' })
+  @IsString()
+  @MaxLength(200)
+  password: string;
+
   @ApiPropertyOptional({ type: LawyerProfileDto, description: 'Required when role is lawyer' })
   @IsOptional()
   @ValidateNested()
@@ -105,4 +110,11 @@ export class UserListQuery extends PageQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   active?: boolean;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ description: 'The new password; every session of the user ends' })
+  @IsString()
+  @MaxLength(200)
+  password: string;
 }

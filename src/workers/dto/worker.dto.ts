@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { IsMobile, IsProvince, IsResidentId } from '../../common/http/validators';
 
@@ -55,4 +55,13 @@ export class WorkerListQuery extends PageQuery {
   @IsString()
   @MaxLength(50)
   q?: string;
+}
+
+export const REVEAL_FIELDS = ['idNumber', 'mobile'] as const;
+export type RevealField = (typeof REVEAL_FIELDS)[number];
+
+export class RevealDto {
+  @ApiProperty({ enum: REVEAL_FIELDS, description: 'Which number to show in full; the reveal is audited' })
+  @IsIn(REVEAL_FIELDS)
+  field: RevealField;
 }

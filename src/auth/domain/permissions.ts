@@ -1,0 +1,57 @@
+/**
+ * Who may do what: the permission matrix, in one place. The README's table is checked against this
+ * file by a test, so the two cannot drift apart. Every endpoint names the permission it needs; an
+ * endpoint that names none is refused to everyone (forgetting fails closed).
+ */
+import type { Role } from '../../users/user.entity';
+
+export const PERMISSIONS = [
+  'cases.read', // see cases, their claims, payouts and timeline (in scope)
+  'cases.open', // open a case, add workers' claims, evidence and employers
+  'cases.edit', // change a case's summary, channel, project; add notes
+  'cases.assign', // assign the lawyer and the mediator
+  'cases.dispatch', // 派单: move a case to another organisation
+  'cases.transition', // change a case's status
+  'claims.edit', // correct and confirm claims
+  'payouts.record', // record payouts
+  'workers.read', // see workers (id numbers and phones masked)
+  'workers.edit', // register and correct workers
+  'workers.reveal', // see a full id number or phone number (audited)
+  'employers.read', // see employers and projects
+  'employers.edit', // register and correct employers and projects
+  'organisations.manage', // create, rename and move organisations
+  'users.read', // see users of the organisation tree
+  'users.manage', // create users, reset passwords, deactivate accounts
+  'audit.read', // search the audit trail
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ_ALL: Permission[] = ['cases.read', 'workers.read', 'employers.read', 'users.read'];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: [...READ_ALL, 'organisations.manage', 'users.manage', 'audit.read'],
+  leader: [...READ_ALL],
+  lawyer: [
+    ...READ_ALL,
+    'cases.open',
+    'cases.edit',
+    'claims.edit',
+    'workers.edit',
+    'workers.reveal',
+    'employers.edit',
+  ],
+  mediator: [
+    ...READ_ALL,
+    'cases.edit',
+    'cases.assign',
+    'cases.transition',
+    'claims.edit',
+    'payouts.record',
+    'workers.reveal',
+  ],
+  intake_clerk: [...READ_ALL, 'cases.open', 'cases.edit', 'cases.assign', 'cases.dispatch', 'workers.edit', 'employers.edit'],
+};
+
+export function allows(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,75 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { Observable, catchError, from, mergeMap, of } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
+import type { AuthenticatedUser } from './auth.service';
+
+const MAX_KEY_LENGTH = 200;
+
+/**
+ * `Idempotency-Key` on a POST: the first request runs and its answer is kept; a retry with the same
+ * key and the same body gets that answer again and creates nothing. The same key with another body
+ * is refused, and so is a retry while the first is still running. Keys belong to the user who sent
+ * them; failed requests release their key so the corrected request can use it.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly dataSource: DataSource) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
+    const header = request.headers['idempotency-key'];
+    const key = typeof header === 'string' ? header.trim() : '';
+    if (request.method !== 'POST' || !key || !request.user) return next.handle();
+    if (key.length > MAX_KEY_LENGTH) throw AppError.invalidField('Idempotency-Key', 'TOO_LONG', { max: MAX_KEY_LENGTH });
+
+    const userId = request.user.id;
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n`)
+      .update(Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body ?? null))
+      .digest('hex');
+
+    return from(this.begin(userId, key, requestHash)).pipe(
+      mergeMap((stored) => {
+        if (stored) return of(stored.response);
+        return next.handle().pipe(
+          mergeMap(async (response: unknown) => {
+            const status = context.switchToHttp().getResponse<{ statusCode: number }>().statusCode;
+            await this.dataSource.query(
+              `UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2`,
+              [userId, key, status, JSON.stringify(response ?? null)],
+            );
+            return response;
+          }),
+          catchError(async (error: unknown) => {
+            await this.dataSource.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status_code IS NULL`, [
+              userId,
+              key,
+            ]);
+            throw error;
+          }),
+        );
+      }),
+    );
+  }
+
+  /** Claims the key, or returns the answer kept for it. */
+  private async begin(userId: string, key: string, requestHash: string): Promise<{ response: unknown } | null> {
+    const claimed = await this.dataSource.query(
+      `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
+      [userId, key, requestHash],
+    );
+    if (claimed.length > 0) return null;
+    const [existing]: { request_hash: string; status_code: number | null; response: unknown }[] = await this.dataSource.query(
+      `SELECT request_hash, status_code, response FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+      [userId, key],
+    );
+    if (!existing) return this.begin(userId, key, requestHash);
+    if (existing.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    if (existing.status_code === null) throw new AppError('IDEMPOTENCY_KEY_IN_USE');
+    return { response: existing.response };
+  }
+}

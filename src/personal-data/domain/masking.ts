@@ -1,0 +1,14 @@
+/**
+ * How sensitive numbers are shown by default (PIPL: show only what the reader needs).
+ * 110101199003071234 → 110101********1234 (region and last four: enough to tell people apart on a list)
+ * 13812345678 → 138****5678
+ */
+export function maskIdNumber(idNumber: string): string {
+  if (idNumber.length < 10) return '*'.repeat(idNumber.length);
+  return `${idNumber.slice(0, 6)}${'*'.repeat(idNumber.length - 10)}${idNumber.slice(-4)}`;
+}
+
+export function maskMobile(mobile: string): string {
+  if (mobile.length < 7) return '*'.repeat(mobile.length);
+  return `${mobile.slice(0, 3)}${'*'.repeat(mobile.length - 7)}${mobile.slice(-4)}`;
+}

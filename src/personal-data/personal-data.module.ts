@@ -1,0 +1,14 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { PersonalDataCipher } from './personal-data-cipher';
+
+@Global()
+@Module({})
+export class PersonalDataModule {
+  static forRoot(key: Buffer): DynamicModule {
+    return {
+      module: PersonalDataModule,
+      providers: [{ provide: PersonalDataCipher, useValue: new PersonalDataCipher(key) }],
+      exports: [PersonalDataCipher],
+    };
+  }
+}
