@@ -7,6 +7,8 @@ const transformIgnorePatterns = ['/node_modules/(?!content-disposition/)'];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Suites start a database and the whole service in beforeAll; that is slower than a unit test.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',
@@ -23,7 +25,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform,
       transformIgnorePatterns,
-      testTimeout: 120000,
     },
   ],
 };

@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { createAdmin } from './admin/create-admin';
+import { AuthService } from './auth/auth.service';
+import { OrganisationsService } from './organisations/organisations.service';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/app-config';
 import { openDatabase } from './database/open-database';
@@ -22,7 +26,24 @@ async function main(): Promise<void> {
   logger.log(`Serving on http://${config.host}:${config.port} with ${where}`);
   logger.log(`API documentation: http://${config.host}:${config.port}/docs`);
   const [{ users }] = await app.get(DataSource).query(`SELECT count(*)::int AS users FROM users`);
-  if (users === 0) {
+  if (users === 0 && database.embedded) {
+    // The embedded default is one machine's own installation: make its first administrator now and
+    // say once how to log in, rather than sending a newcomer to a second command.
+    const password = randomBytes(15).toString('base64url');
+    await createAdmin(app.get(DataSource), app.get(OrganisationsService), app.get(AuthService), {
+      username: 'admin',
+      displayName: '管理员',
+      password,
+      organisationCode: 'BJ',
+      organisationName: '北京市总工会',
+    });
+    logger.warn(
+      `First start: created the administrator "admin" with password ${password} in organisation BJ (北京市总工会).\n` +
+        `  Log in: curl -X POST http://${config.host}:${config.port}/auth/login -H 'content-type: application/json' ` +
+        `-d '{"username":"admin","password":"${password}"}'\n` +
+        '  Then change the password with POST /auth/password. This is the only time it is shown.',
+    );
+  } else if (users === 0) {
     logger.warn(
       'No users yet. Create the first administrator (it asks for the password), then log in with POST /auth/login:\n' +
         '  npm run cli -- create-admin --username admin --organisation-code BJ --organisation-name 北京市总工会',

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { types } from 'pg';
 import type { AppConfig } from '../config/app-config';
@@ -31,6 +31,7 @@ export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
   const inMemory = config.embeddedDataDir.startsWith('memory://');
   const dataDir = inMemory ? config.embeddedDataDir : resolve(config.embeddedDataDir);
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const releaseLock = inMemory ? () => {} : lockDataDir(dataDir);
   const db = await PGlite.create({ dataDir });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
@@ -41,6 +42,38 @@ export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
     close: async () => {
       await server.stop();
       await db.close();
+      releaseLock();
     },
   };
+}
+
+/**
+ * PGlite's files must have one process at a time: a second service, or the set-up command run while
+ * the service is up, would corrupt them. A lock file with the owner's pid keeps them apart; a lock
+ * left by a process that died is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = `${dataDir}.lock`;
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+  } catch {
+    const owner = Number(readFileSync(lockFile, 'utf8'));
+    if (owner && owner !== process.pid && isRunning(owner)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${owner}. Stop that service first, ` +
+          'or set DATABASE_URL to use a PostgreSQL server, which any number of processes can share.',
+      );
+    }
+    writeFileSync(lockFile, String(process.pid));
+  }
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

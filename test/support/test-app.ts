@@ -75,6 +75,9 @@ async function parseBody(response: Response): Promise<any> {
   }
 }
 
+// Each suite starts a database and the whole service in beforeAll: give hooks and tests room.
+jest.setTimeout(120_000);
+
 /** Strong enough for the password policy; every test user has it unless a test says otherwise. */
 export const TEST_PASSWORD = 'Winter-ledger-Shunyi-2027';
 

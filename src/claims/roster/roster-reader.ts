@@ -113,7 +113,8 @@ function readCsv(bytes: Buffer): RawCell[][] {
     text = new TextDecoder('gb18030').decode(bytes);
   }
   try {
-    return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    // Blank lines are kept (and skipped later) so that every row keeps the number the clerk sees.
+    return parse(text, { bom: true, skip_empty_lines: false, relax_column_count: true, trim: true }) as string[][];
   } catch (error) {
     throw unreadable((error as Error).message);
   }

@@ -30,7 +30,7 @@ export function claimsFromRoster(rows: RawRosterRow[]): { inputs: ClaimInput[]; 
     const rowProblems: FieldProblem[] = raw.unknownKeys.map((key) => ({ row: raw.row, field: key, code: 'UNKNOWN_FIELD' }));
     const plain = toPlainClaim(raw, rowProblems);
     const dto = plainToInstance(ClaimInputDto, plain);
-    const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
+    const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
     for (const problem of flattenValidationErrors(errors)) {
       const field = problem.field?.replace(/^worker\./, '');
       if (!rowProblems.some((p) => p.field === field)) rowProblems.push({ ...problem, row: raw.row, field });

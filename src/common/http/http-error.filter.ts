@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
 import { ERROR_MESSAGES, FIELD_MESSAGES, Language, languageOf, render } from '../errors/messages';
 import { localiseParams } from '../errors/labels';
+import { ROSTER_CONTENT_TYPES } from '../../claims/roster/roster-content-types';
 import { appErrorFromDatabase } from '../../database/database-errors';
 
 /** The single place where an error becomes an HTTP answer. */
@@ -156,7 +157,9 @@ function frameworkError(exception: unknown, request: FastifyRequest): AppError |
   if (status === 415) {
     return new AppError('UNSUPPORTED_MEDIA_TYPE', {
       type: request.headers['content-type'] ?? '(none)',
-      accepted: 'application/json',
+      accepted: request.url.split('?')[0].endsWith('/claims/import')
+        ? ['application/json', ...ROSTER_CONTENT_TYPES].join(', ')
+        : 'application/json',
     });
   }
   const detail = fastifyCode.startsWith('FST_ERR_CTP_EMPTY_JSON_BODY')

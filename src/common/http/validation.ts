@@ -39,18 +39,29 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
-    stopAtFirstError: true,
+    // The target lets the error messages name a decorator's limits ("at most 50 characters").
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => AppError.invalid(flattenValidationErrors(errors)),
   });
+}
+
+/**
+ * One problem per field, the one a clerk should fix first: a missing value before its length, its
+ * type before its format (class-validator reports every failed rule, in no useful order).
+ */
+const CONSTRAINT_PRIORITY = ['whitelistValidation', 'isDefined', 'isNotEmpty', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject'];
+
+function priorityOf(constraint: string): number {
+  const index = CONSTRAINT_PRIORITY.indexOf(constraint);
+  return index === -1 ? CONSTRAINT_PRIORITY.length : index;
 }
 
 export function flattenValidationErrors(errors: ValidationError[], parentPath = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const error of errors) {
     const path = error.property ? (parentPath ? `${parentPath}.${error.property}` : error.property) : parentPath;
-    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
-      problems.push(toProblem(error, path, constraint, message));
-    }
+    const [first] = Object.entries(error.constraints ?? {}).sort(([a], [b]) => priorityOf(a) - priorityOf(b));
+    if (first) problems.push(toProblem(error, path, first[0], first[1]));
     if (error.children?.length) problems.push(...flattenValidationErrors(error.children, path));
   }
   return problems;
