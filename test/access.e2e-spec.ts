@@ -212,4 +212,18 @@ describe('Access: the permission matrix and organisation scope', () => {
     expect((await desk.clerk.api.get(`/cases/${hotline.body.id}`)).status).toBe(404);
     expect((await other.lawyer.api.get(`/cases/${hotline.body.id}`)).status).toBe(200);
   });
+
+  it('names the acting user on every audit row written through the API', async () => {
+    const anonymous = await t.dataSource.query(
+      `SELECT action, entity_type, entity_id FROM audit_log
+        WHERE actor_id IS NULL AND action <> 'login_failed'
+          AND entity_id NOT IN (SELECT id::text FROM users WHERE username = 'admin')
+          AND entity_id <> $1`,
+      [t.rootOrganisationId],
+    );
+    // Only the set-up command (the first administrator and the city federation) acts without a user.
+    expect(anonymous).toEqual([]);
+    const [{ rows }] = await t.dataSource.query(`SELECT count(*)::int AS rows FROM audit_log WHERE actor_id IS NOT NULL`);
+    expect(rows).toBeGreaterThan(20);
+  });
 });

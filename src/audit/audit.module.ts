@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuditController, AuditService } from './audit.controller';
+import { AuditController } from './audit.controller';
+import { AuditService } from './audit.service';
 
 @Module({ controllers: [AuditController], providers: [AuditService] })
 export class AuditModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { likePattern } from '../common/database-helpers';
 import { AppError } from '../common/errors/app-error';
 import { Page, offsetOf } from '../common/http/pagination';
@@ -11,7 +11,10 @@ import { saveWithVersion } from '../database/optimistic-update';
 
 @Injectable()
 export class EmployersService {
-  constructor(@InjectRepository(Employer) private readonly employers: Repository<Employer>) {}
+  constructor(
+    @InjectRepository(Employer) private readonly employers: Repository<Employer>,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async create(input: CreateEmployerDto): Promise<Employer> {
     const creditCode = input.creditCode ? normalizeCreditCode(input.creditCode) : null;
@@ -63,7 +66,10 @@ export class EmployersService {
     const trimmed = Object.fromEntries(
       Object.entries(changes).map(([key, value]) => [key, typeof value === 'string' ? value.trim() || null : value]),
     );
-    await saveWithVersion(this.employers, id, version, trimmed, 'EMPLOYER_NOT_FOUND');
+    // In a transaction, like every write: that is where the audit trail learns who is acting.
+    await this.dataSource.transaction((manager) =>
+      saveWithVersion(manager.getRepository(Employer), id, version, trimmed, 'EMPLOYER_NOT_FOUND'),
+    );
     return this.get(id);
   }
 }
