@@ -213,6 +213,19 @@ describe('Access: the permission matrix and organisation scope', () => {
     expect((await other.lawyer.api.get(`/cases/${hotline.body.id}`)).status).toBe(200);
   });
 
+  it('assigns only people who can see the case, and unassigns them when a dispatch takes it out of their sight', async () => {
+    const foreign = await desk.mediator.api.post(`/cases/${caseId}/assignment`, { mediatorId: other.mediator.id });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.errors).toEqual([expect.objectContaining({ field: 'mediatorId', code: 'CANNOT_SEE_CASE' })]);
+
+    const moving = await openCase(desk, { lawyerId: desk.lawyer.id, mediatorId: desk.mediator.id });
+    expect((await desk.clerk.api.post(`/cases/${moving.id}/dispatch`, { organisationId: other.organisation.id })).status).toBe(200);
+    const view = (await other.lawyer.api.get(`/cases/${moving.id}`)).body;
+    expect(view).toMatchObject({ lawyer: null, mediator: null, organisation: { id: other.organisation.id } });
+    const kinds = (await other.lawyer.api.get(`/cases/${moving.id}/events`)).body.items.map((e: any) => e.kind);
+    expect(kinds.slice(-3)).toEqual(['case_dispatched', 'lawyer_assigned', 'mediator_assigned']);
+  });
+
   it('names the acting user on every audit row written through the API', async () => {
     const anonymous = await t.dataSource.query(
       `SELECT action, entity_type, entity_id FROM audit_log

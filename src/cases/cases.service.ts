@@ -237,12 +237,14 @@ export class CasesService {
       const actorId = actor.id;
       const events: NewCaseEvent[] = [];
       if (dto.lawyerId !== undefined && dto.lawyerId !== record.lawyerId) {
-        if (dto.lawyerId) await this.users.assertAssignable(manager, dto.lawyerId, 'lawyer', 'lawyerId');
+        if (dto.lawyerId) await this.users.assertAssignable(manager, dto.lawyerId, 'lawyer', 'lawyerId', record.organisationId);
         events.push({ caseId: id, kind: 'lawyer_assigned', actorId, data: { from: record.lawyerId, to: dto.lawyerId } });
         record.lawyerId = dto.lawyerId;
       }
       if (dto.mediatorId !== undefined && dto.mediatorId !== record.mediatorId) {
-        if (dto.mediatorId) await this.users.assertAssignable(manager, dto.mediatorId, 'mediator', 'mediatorId');
+        if (dto.mediatorId) {
+          await this.users.assertAssignable(manager, dto.mediatorId, 'mediator', 'mediatorId', record.organisationId);
+        }
         events.push({
           caseId: id,
           kind: 'mediator_assigned',
@@ -359,13 +361,27 @@ export class CasesService {
       if (target.id === record.organisationId) return { id, organisationId: target.id };
       const from = record.organisationId;
       record.organisationId = target.id;
+      const events: NewCaseEvent[] = [
+        {
+          caseId: id,
+          kind: 'case_dispatched',
+          actorId: actor.id,
+          data: { fromOrganisationId: from, toOrganisationId: target.id, note: dto.note?.trim() || null },
+        },
+      ];
+      // A lawyer or mediator who cannot see the case in its new organisation is no longer on it.
+      for (const [field, kind] of [
+        ['lawyerId', 'lawyer_assigned'],
+        ['mediatorId', 'mediator_assigned'],
+      ] as const) {
+        const assigned = record[field];
+        if (assigned && !(await this.users.seesOrganisation(manager, assigned, target.id))) {
+          record[field] = null;
+          events.push({ caseId: id, kind, actorId: actor.id, data: { from: assigned, to: null, reason: 'dispatched' } });
+        }
+      }
       await manager.getRepository(Case).save(record);
-      await this.events.append(manager, {
-        caseId: id,
-        kind: 'case_dispatched',
-        actorId: actor.id,
-        data: { fromOrganisationId: from, toOrganisationId: target.id, note: dto.note?.trim() || null },
-      });
+      await this.events.append(manager, ...events);
       return { id, organisationId: target.id };
     });
   }
@@ -414,7 +430,7 @@ export class CasesService {
       const userId = dto[field];
       if (!userId) continue;
       try {
-        await this.users.assertAssignable(manager, userId, role, field);
+        await this.users.assertAssignable(manager, userId, role, field, organisation?.id);
       } catch (error) {
         if (error instanceof AppError) problems.push(...error.problems);
         else throw error;

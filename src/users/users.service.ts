@@ -109,16 +109,37 @@ export class UsersService {
   }
 
   /**
-   * Checks that `userId` names an active user of the given role, for assigning a case; the problem is
-   * reported against `field` so the form can show it next to the right input.
+   * Checks that `userId` names an active user of the given role who can see the case (their
+   * organisation is the case's or one above it), for assigning a case; the problem is reported
+   * against `field` so the form can show it next to the right input.
    */
-  async assertAssignable(manager: EntityManager, userId: string, role: Role, field: string): Promise<void> {
+  async assertAssignable(
+    manager: EntityManager,
+    userId: string,
+    role: Role,
+    field: string,
+    caseOrganisationId: string | undefined,
+  ): Promise<void> {
     const user = await manager.getRepository(User).findOne({ where: { id: userId }, relations: { lawyerProfile: true } });
     if (!user) throw AppError.invalidField(field, 'NOT_FOUND');
     if (user.role !== role) throw AppError.invalidField(field, 'WRONG_ROLE', { role });
     if (!user.active || (role === 'lawyer' && user.lawyerProfile?.active === false)) {
       throw AppError.invalidField(field, 'USER_INACTIVE');
     }
+    if (caseOrganisationId && !(await this.seesOrganisation(manager, userId, caseOrganisationId))) {
+      throw AppError.invalidField(field, 'CANNOT_SEE_CASE');
+    }
+  }
+
+  /** Whether the user's scope (their organisation and those below it) includes the organisation. */
+  async seesOrganisation(manager: EntityManager, userId: string, organisationId: string): Promise<boolean> {
+    const [row] = await manager.query(
+      `SELECT target.path LIKE own.path || '%' AS sees
+         FROM users u JOIN organisations own ON own.id = u.organisation_id, organisations target
+        WHERE u.id = $1 AND target.id = $2`,
+      [userId, organisationId],
+    );
+    return row?.sees === true;
   }
 
   private async saveLawyerProfile(manager: EntityManager, userId: string, input: LawyerProfileDto): Promise<void> {

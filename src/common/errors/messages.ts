@@ -190,6 +190,10 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, Message> = {
   ALREADY_CLAIMANT: { zh: '该劳动者在本案中已有诉求', en: 'this worker already has a claim on this case' },
   WRONG_ROLE: { zh: '该用户的角色不是{role}', en: 'this user is not a {role}' },
   USER_INACTIVE: { zh: '该用户已停用', en: 'this user is deactivated' },
+  CANNOT_SEE_CASE: {
+    zh: '该人员所在组织看不到本案件，请指派本组织或上级组织的人员',
+    en: "belongs to an organisation that cannot see this case; assign someone of the case's organisation or above it",
+  },
   NOT_ON_CASE: { zh: '不属于本案件', en: 'does not belong to this case' },
   EXCEEDS_OUTSTANDING: {
     zh: '支付 {amount} 元超过未付金额 {outstanding} 元',

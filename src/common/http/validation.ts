@@ -81,20 +81,20 @@ function paramsOf(error: ValidationError, constraint: string): Record<string, st
   const metadata = getMetadataStorage()
     .getTargetValidationMetadatas(target, '', true, false)
     .find((m) => m.propertyName === error.property && m.name === constraint);
-  const args = (metadata?.constraints ?? []) as unknown[];
+  const [limit] = (metadata?.constraints ?? []) as unknown[];
   switch (constraint) {
     case 'minLength':
     case 'min':
     case 'arrayMinSize':
-      return { min: Number(args[0]) };
+      return typeof limit === 'number' ? { min: limit } : undefined;
     case 'maxLength':
     case 'max':
     case 'arrayMaxSize':
-      return { max: Number(args[0]) };
+      return typeof limit === 'number' ? { max: limit } : undefined;
     case 'isIn':
-      return { allowed: (args[0] as unknown[]).join(', ') };
+      return Array.isArray(limit) ? { allowed: limit.join(', ') } : undefined;
     case 'isEnum':
-      return { allowed: Object.values(args[0] as object).join(', ') };
+      return limit !== null && typeof limit === 'object' ? { allowed: Object.values(limit).join(', ') } : undefined;
     default:
       return undefined;
   }
