@@ -41,8 +41,8 @@ export class AddAccessAndAudit1764100000000 implements MigrationInterface {
         access_token_hash text NOT NULL CONSTRAINT sessions_access_token_hash_key UNIQUE,
         access_expires_at timestamptz NOT NULL,
         refresh_token_hash text NOT NULL CONSTRAINT sessions_refresh_token_hash_key UNIQUE,
-        -- the refresh token this one replaced: presenting it again means it was stolen
-        previous_refresh_token_hash text,
+        -- every refresh token this session has already used: presenting one again means it was copied
+        used_refresh_token_hashes text[] NOT NULL DEFAULT '{}',
         refresh_expires_at timestamptz NOT NULL,
         client_address text,
         user_agent text,
@@ -51,10 +51,7 @@ export class AddAccessAndAudit1764100000000 implements MigrationInterface {
         revoked_reason text
       )`);
     await queryRunner.query(`CREATE INDEX sessions_user_idx ON sessions (user_id) WHERE revoked_at IS NULL`);
-    await queryRunner.query(
-      `CREATE INDEX sessions_previous_refresh_idx ON sessions (previous_refresh_token_hash)
-        WHERE previous_refresh_token_hash IS NOT NULL`,
-    );
+    await queryRunner.query(`CREATE INDEX sessions_used_refresh_idx ON sessions USING gin (used_refresh_token_hashes)`);
 
     await queryRunner.query(`
       CREATE TABLE login_throttles (

@@ -7,7 +7,15 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { Role } from '../users/user.entity';
 import { Actor } from './domain/actor';
-import { ACCOUNT_POLICY, ADDRESS_POLICY, ThrottlePolicy, ThrottleState, checkThrottle, recordFailure } from './domain/login-throttle';
+import {
+  ACCOUNT_POLICY,
+  ADDRESS_POLICY,
+  ThrottleDecision,
+  ThrottlePolicy,
+  ThrottleState,
+  checkThrottle,
+  recordFailure,
+} from './domain/login-throttle';
 import { passwordProblem } from './domain/password-policy';
 import { newToken, tokenHash } from './tokens';
 
@@ -31,6 +39,12 @@ export interface ClientInfo {
   address: string | null;
   userAgent: string | null;
 }
+
+type LoginOutcome =
+  | { kind: 'throttled'; decision: ThrottleDecision }
+  | { kind: 'failed'; userId: string | null }
+  | { kind: 'disabled' }
+  | { kind: 'ok'; tokens: TokenPair; user: AuthenticatedUser };
 
 interface UserRow {
   id: string;
@@ -60,48 +74,65 @@ export class AuthService {
     const now = this.clock.now();
     const throttles: [string, ThrottlePolicy][] = [[`account:${username.trim().toLowerCase()}`, ACCOUNT_POLICY]];
     if (client.address) throttles.push([`address:${client.address}`, ADDRESS_POLICY]);
-    const states = await this.loadThrottles(throttles.map(([key]) => key));
-    for (const [key, policy] of throttles) {
-      const decision = checkThrottle(states.get(key) ?? null, policy, now);
-      if (!decision.allowed) {
-        throw decision.locked
-          ? new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil(decision.retryAfterSeconds / 60), seconds: decision.retryAfterSeconds })
-          : new AppError('LOGIN_THROTTLED', { seconds: decision.retryAfterSeconds });
-      }
-    }
 
-    const user = await this.findUser(`lower(u.username) = lower($1)`, username.trim());
-    const passwordMatches = user?.password_hash
-      ? await verify(user.password_hash, password)
-      : (await verify(await this.decoyHash, password), false);
-    if (!user || !passwordMatches) {
+    // Check, verify and count in one transaction that holds a lock per throttle key: parallel guesses
+    // are counted one after another instead of all reading the same count.
+    const outcome = await this.dataSource.transaction(async (manager): Promise<LoginOutcome> => {
+      for (const key of throttles.map(([k]) => k).sort()) {
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
+      }
+      const states = await this.loadThrottles(manager, throttles.map(([key]) => key));
       for (const [key, policy] of throttles) {
-        await this.saveThrottle(key, recordFailure(states.get(key) ?? null, policy, now));
+        const decision = checkThrottle(states.get(key) ?? null, policy, now);
+        if (!decision.allowed) return { kind: 'throttled', decision };
       }
-      await this.audit(null, client, 'login_failed', 'users', user?.id ?? null, { username: username.trim() });
-      throw new AppError('LOGIN_FAILED');
-    }
-    if (!user.active) throw new AppError('ACCOUNT_DISABLED');
+      const user = await this.findUser(manager, `lower(u.username) = lower($1)`, username.trim());
+      const passwordMatches = user?.password_hash
+        ? await verify(user.password_hash, password)
+        : (await verify(await this.decoyHash, password), false);
+      if (!user || !passwordMatches) {
+        for (const [key, policy] of throttles) {
+          await this.saveThrottle(manager, key, recordFailure(states.get(key) ?? null, policy, now));
+        }
+        return { kind: 'failed', userId: user?.id ?? null };
+      }
+      if (!user.active) return { kind: 'disabled' };
+      await manager.query(`DELETE FROM login_throttles WHERE key = $1`, [throttles[0][0]]);
+      const tokens = this.newTokens(now);
+      const [{ id: sessionId }] = await manager.query(
+        `INSERT INTO sessions (user_id, access_token_hash, access_expires_at, refresh_token_hash, refresh_expires_at,
+                               client_address, user_agent, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [
+          user.id,
+          tokenHash(tokens.accessToken),
+          tokens.accessExpiresAt,
+          tokenHash(tokens.refreshToken),
+          tokens.refreshExpiresAt,
+          client.address,
+          client.userAgent?.slice(0, 300) ?? null,
+          now,
+        ],
+      );
+      return { kind: 'ok', tokens, user: toAuthenticated(user, sessionId) };
+    });
 
-    await this.dataSource.query(`DELETE FROM login_throttles WHERE key = $1`, [throttles[0][0]]);
-    const tokens = this.newTokens(now);
-    const [{ id: sessionId }] = await this.dataSource.query(
-      `INSERT INTO sessions (user_id, access_token_hash, access_expires_at, refresh_token_hash, refresh_expires_at,
-                             client_address, user_agent, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [
-        user.id,
-        tokenHash(tokens.accessToken),
-        tokens.accessExpiresAt,
-        tokenHash(tokens.refreshToken),
-        tokens.refreshExpiresAt,
-        client.address,
-        client.userAgent?.slice(0, 300) ?? null,
-        now,
-      ],
-    );
-    await this.audit(user.id, client, 'login', 'users', user.id, { sessionId });
-    return { ...tokens, user: toAuthenticated(user, sessionId) };
+    switch (outcome.kind) {
+      case 'throttled': {
+        const { retryAfterSeconds: seconds, locked } = outcome.decision as { retryAfterSeconds: number; locked: boolean };
+        throw locked
+          ? new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil(seconds / 60), seconds })
+          : new AppError('LOGIN_THROTTLED', { seconds });
+      }
+      case 'failed':
+        await this.audit(null, client, 'login_failed', 'users', outcome.userId, { username: username.trim() });
+        throw new AppError('LOGIN_FAILED');
+      case 'disabled':
+        throw new AppError('ACCOUNT_DISABLED');
+      case 'ok':
+        await this.audit(outcome.user.id, client, 'login', 'users', outcome.user.id, { sessionId: outcome.user.sessionId });
+        return { ...outcome.tokens, user: outcome.user };
+    }
   }
 
   /** The user behind an access token, or 401 with the reason. One indexed lookup per request. */
@@ -123,12 +154,12 @@ export class AuthService {
 
   /**
    * A new token pair for a valid refresh token; the old pair stops working. A refresh token that was
-   * already used is a sign it was copied: the whole session is revoked.
+   * already used is a sign it was copied: the whole session is ended, the thief's and the owner's.
    */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const now = this.clock.now();
     const presented = tokenHash(refreshToken);
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager): Promise<TokenPair | 'reused' | 'invalid'> => {
       const [session]: { id: string; refresh_expires_at: Date; revoked_at: Date | null; active: boolean }[] =
         await manager.query(
           `SELECT s.id, s.refresh_expires_at, s.revoked_at, u.active
@@ -136,20 +167,18 @@ export class AuthService {
           [presented],
         );
       if (!session) {
-        await manager.query(
+        const revoked = await manager.query(
           `UPDATE sessions SET revoked_at = $2, revoked_reason = 'refresh token reused'
-            WHERE previous_refresh_token_hash = $1 AND revoked_at IS NULL`,
+            WHERE used_refresh_token_hashes @> ARRAY[$1::text] AND revoked_at IS NULL RETURNING id`,
           [presented, now],
         );
-        throw new AppError('UNAUTHENTICATED', { reason: 'invalid_refresh_token' });
+        return revoked.length > 0 ? 'reused' : 'invalid';
       }
-      if (session.revoked_at || !session.active || new Date(session.refresh_expires_at) <= now) {
-        throw new AppError('UNAUTHENTICATED', { reason: 'invalid_refresh_token' });
-      }
+      if (session.revoked_at || !session.active || new Date(session.refresh_expires_at) <= now) return 'invalid';
       const tokens = this.newTokens(now);
       await manager.query(
         `UPDATE sessions SET access_token_hash = $2, access_expires_at = $3, refresh_token_hash = $4,
-                             refresh_expires_at = $5, previous_refresh_token_hash = $6
+                             refresh_expires_at = $5, used_refresh_token_hashes = used_refresh_token_hashes || $6::text
           WHERE id = $1`,
         [
           session.id,
@@ -162,6 +191,9 @@ export class AuthService {
       );
       return tokens;
     });
+    // Thrown after the commit, so that ending a session whose token was reused is not rolled back.
+    if (typeof outcome === 'string') throw new AppError('UNAUTHENTICATED', { reason: 'invalid_refresh_token' });
+    return outcome;
   }
 
   async logout(user: AuthenticatedUser, client: ClientInfo): Promise<void> {
@@ -173,7 +205,7 @@ export class AuthService {
   }
 
   async changePassword(user: AuthenticatedUser, currentPassword: string, newPassword: string): Promise<void> {
-    const row = await this.findUser(`u.id = $1`, user.id);
+    const row = await this.findUser(this.dataSource.manager, `u.id = $1`, user.id);
     if (!row?.password_hash || !(await verify(row.password_hash, currentPassword))) {
       throw AppError.invalidField('currentPassword', 'WRONG_PASSWORD');
     }
@@ -236,8 +268,8 @@ export class AuthService {
     };
   }
 
-  private async findUser(condition: string, value: string): Promise<UserRow | undefined> {
-    const [row] = await this.dataSource.query(
+  private async findUser(manager: EntityManager, condition: string, value: string): Promise<UserRow | undefined> {
+    const [row] = await manager.query(
       `SELECT u.id, u.username, u.display_name, u.role, u.active, u.organisation_id, o.path, u.password_hash
          FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE ${condition}`,
       [value],
@@ -245,9 +277,9 @@ export class AuthService {
     return row;
   }
 
-  private async loadThrottles(keys: string[]): Promise<Map<string, ThrottleState>> {
+  private async loadThrottles(manager: EntityManager, keys: string[]): Promise<Map<string, ThrottleState>> {
     const rows: { key: string; failures: number; last_failure_at: Date; locked_until: Date | null }[] =
-      await this.dataSource.query(`SELECT * FROM login_throttles WHERE key = ANY($1::text[])`, [keys]);
+      await manager.query(`SELECT * FROM login_throttles WHERE key = ANY($1::text[])`, [keys]);
     return new Map(
       rows.map((row) => [
         row.key,
@@ -260,8 +292,8 @@ export class AuthService {
     );
   }
 
-  private async saveThrottle(key: string, state: ThrottleState): Promise<void> {
-    await this.dataSource.query(
+  private async saveThrottle(manager: EntityManager, key: string, state: ThrottleState): Promise<void> {
+    await manager.query(
       `INSERT INTO login_throttles (key, failures, last_failure_at, locked_until) VALUES ($1, $2, $3, $4)
        ON CONFLICT (key) DO UPDATE SET failures = $2, last_failure_at = $3, locked_until = $4`,
       [key, state.failures, state.lastFailureAt, state.lockedUntil],

@@ -1,4 +1,5 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { Observable, catchError, from, mergeMap, of } from 'rxjs';
@@ -9,10 +10,13 @@ import type { AuthenticatedUser } from './auth.service';
 const MAX_KEY_LENGTH = 200;
 
 /**
- * `Idempotency-Key` on a POST: the first request runs and its answer is kept; a retry with the same
- * key and the same body gets that answer again and creates nothing. The same key with another body
- * is refused, and so is a retry while the first is still running. Keys belong to the user who sent
- * them; failed requests release their key so the corrected request can use it.
+ * `Idempotency-Key` on a POST that creates something (201 or 204: a case, claims, payouts, a note…):
+ * the first request runs and its answer is kept; a retry with the same key and the same body gets
+ * that answer again and creates nothing. The same key with another body is refused, and so is a
+ * retry while the first is still running. Keys belong to the user who sent them; failed requests
+ * release their key so the corrected request can use it. Actions answered with 200 (status changes,
+ * reveals, logins) are not replayed: their answers may hold what must not be kept, such as a revealed
+ * id number, and repeating them is either harmless or refused by the case's state.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -22,7 +26,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
     const header = request.headers['idempotency-key'];
     const key = typeof header === 'string' ? header.trim() : '';
-    if (request.method !== 'POST' || !key || !request.user) return next.handle();
+    const status = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? HttpStatus.CREATED;
+    if (request.method !== 'POST' || !key || !request.user || status === HttpStatus.OK) return next.handle();
     if (key.length > MAX_KEY_LENGTH) throw AppError.invalidField('Idempotency-Key', 'TOO_LONG', { max: MAX_KEY_LENGTH });
 
     const userId = request.user.id;
@@ -36,7 +41,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (stored) return of(stored.response);
         return next.handle().pipe(
           mergeMap(async (response: unknown) => {
-            const status = context.switchToHttp().getResponse<{ statusCode: number }>().statusCode;
             await this.dataSource.query(
               `UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2`,
               [userId, key, status, JSON.stringify(response ?? null)],

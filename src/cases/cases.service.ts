@@ -17,7 +17,7 @@ import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { CaseEmployer } from './case-employer.entity';
 import { CaseEvidence } from './case-evidence.entity';
-import { CASE_IN_SCOPE, assertCaseVisible, assertVersion, lockCase, lockOpenCase } from './case-lock';
+import { assertCaseVisible, assertVersion, caseInScope, lockCase, lockOpenCase } from './case-lock';
 import { Case } from './case.entity';
 import {
   CASE_LIST_COLUMNS,
@@ -130,12 +130,7 @@ export class CasesService {
 
   async get(id: string, scope: Scope): Promise<CaseDetail> {
     const manager = this.dataSource.manager;
-    const record = await manager
-      .getRepository(Case)
-      .createQueryBuilder('c')
-      .where('c.id = :id', { id })
-      .andWhere(`c.${CASE_IN_SCOPE}`, { scopePath: scope.path })
-      .getOne();
+    const record = await caseInScope(manager, id, scope).getOne();
     if (!record) throw new AppError('CASE_NOT_FOUND');
     const [organisation, project, people, links, evidence, totals] = await Promise.all([
       manager.getRepository(Organisation).findOneByOrFail({ id: record.organisationId }),
