@@ -7,6 +7,7 @@ import { ErrorCode } from '../common/errors/error-codes';
  * constraint names, set in the migrations, turn a violation into the error a clerk understands.
  */
 const UNIQUE_CONSTRAINT_ERRORS: Record<string, ErrorCode> = {
+  agreements_case_key: 'AGREEMENT_EXISTS',
   case_employers_pkey: 'EMPLOYER_ALREADY_ON_CASE',
   claims_case_worker_key: 'WORKER_ALREADY_CLAIMANT',
   employers_credit_code_key: 'CREDIT_CODE_TAKEN',

@@ -15,6 +15,11 @@ export const CASE_EVENT_KINDS = [
   'claim_updated',
   'claims_confirmed',
   'payouts_recorded',
+  'session_scheduled',
+  'session_held',
+  'session_cancelled',
+  'representatives_elected',
+  'agreement_signed',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -41,6 +41,11 @@ export class Api {
     return this.request<T>('PUT', path, body, headers);
   }
 
+  /** A GET whose answer is not JSON (a printable document, an export). */
+  async getRaw(path: string): Promise<Response> {
+    return fetch(this.baseUrl + path, { headers: this.defaultHeaders });
+  }
+
   /** Sends raw bytes (a CSV or XLSX roster) with the given content type. */
   async upload<T = any>(path: string, bytes: Buffer | string, contentType: string): Promise<ApiResponse<T>> {
     const response = await fetch(this.baseUrl + path, {

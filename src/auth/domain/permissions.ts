@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'cases.transition', // change a case's status
   'claims.edit', // correct and confirm claims
   'payouts.record', // record payouts
+  'mediation.manage', // schedule sessions, record their outcome, representatives and agreements
   'workers.read', // see workers (id numbers and phones masked)
   'workers.edit', // register and correct workers
   'workers.reveal', // see a full id number or phone number (audited)
@@ -47,6 +48,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'cases.transition',
     'claims.edit',
     'payouts.record',
+    'mediation.manage',
     'workers.reveal',
   ],
   intake_clerk: [...READ_ALL, 'cases.open', 'cases.edit', 'cases.assign', 'cases.dispatch', 'workers.edit', 'employers.edit'],

@@ -46,6 +46,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
   PROJECT_NOT_FOUND: { zh: '项目不存在', en: 'Project not found' },
   USER_NOT_FOUND: { zh: '用户不存在', en: 'User not found' },
   WORKER_NOT_FOUND: { zh: '劳动者不存在', en: 'Worker not found' },
+  SESSION_NOT_FOUND: { zh: '该案件没有这次调解', en: 'No such mediation session on this case' },
+  AGREEMENT_NOT_FOUND: { zh: '该案件尚未签订调解协议', en: 'This case has no mediation agreement yet' },
+  MEDIATOR_DOUBLE_BOOKED: {
+    zh: '调解员在该时段已有调解（案件 {caseNumber}，{startsAt}）',
+    en: 'The mediator already has a session then (case {caseNumber}, {startsAt})',
+  },
+  ROOM_DOUBLE_BOOKED: {
+    zh: '调解室在该时段已被占用（案件 {caseNumber}，{startsAt}）',
+    en: 'The room is already taken then (case {caseNumber}, {startsAt})',
+  },
+  SESSION_NOT_SCHEDULED: { zh: '这次调解已{status}，不能再登记结果', en: 'This session is {status}; its outcome cannot be recorded' },
+  AGREEMENT_EXISTS: { zh: '本案已签订调解协议', en: 'This case already has an agreement' },
+  AGREEMENT_EXCEEDS_OUTSTANDING: {
+    zh: '协议金额 {amount} 元超过尚欠金额 {outstanding} 元',
+    en: 'The agreed {amount} yuan is more than the {outstanding} yuan still owed',
+  },
   TRANSITION_NOT_ALLOWED: {
     zh: '案件状态不能从"{from}"变为"{to}"',
     en: 'A case cannot move from "{from}" to "{to}"',
@@ -210,6 +226,11 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, Message> = {
   },
   PASSWORD_CONTAINS_NAME: { zh: '密码不能包含用户名或姓名', en: 'must not contain your username or name' },
   WRONG_PASSWORD: { zh: '当前密码不正确', en: 'is not your current password' },
+  DUE_BEFORE_SIGNING: { zh: '分期到期日早于协议签订日', en: 'falls before the agreement was signed' },
+  ENDS_BEFORE_START: { zh: '结束时间应晚于开始时间', en: 'must be after the start' },
+  NOT_A_CLAIMANT: { zh: '不是本案的劳动者', en: 'is not a worker of this case' },
+  CLAIM_REQUIRED: { zh: '按人分期时每期都要指明劳动者', en: 'each instalment of a per-worker schedule names the claim' },
+  CLAIM_NOT_ALLOWED: { zh: '按总额分期时不指明劳动者', en: 'instalments of the total name no claim' },
   INVALID: { zh: '内容不正确', en: 'is not valid' },
 };
 

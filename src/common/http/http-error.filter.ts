@@ -31,6 +31,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PROJECT_NOT_FOUND':
     case 'USER_NOT_FOUND':
     case 'WORKER_NOT_FOUND':
+    case 'SESSION_NOT_FOUND':
+    case 'AGREEMENT_NOT_FOUND':
       return 404;
     case 'METHOD_NOT_ALLOWED':
       return 405;
@@ -55,6 +57,11 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'WORKER_ALREADY_CLAIMANT':
     case 'EMPLOYER_ALREADY_ON_CASE':
     case 'ORGANISATION_CYCLE':
+    case 'MEDIATOR_DOUBLE_BOOKED':
+    case 'ROOM_DOUBLE_BOOKED':
+    case 'SESSION_NOT_SCHEDULED':
+    case 'AGREEMENT_EXISTS':
+    case 'AGREEMENT_EXCEEDS_OUTSTANDING':
     case 'IDEMPOTENCY_KEY_REUSED':
     case 'IDEMPOTENCY_KEY_IN_USE':
       return 409;

@@ -1,0 +1,124 @@
+import {
+  addDays,
+  addYears,
+  compare,
+  daysBetween,
+  HolidayData,
+  isCalendarDate,
+  isWeekend,
+  WorkingCalendar,
+} from './calendar';
+
+/** Every day from `first` to `last`, both included. */
+function range(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let day = first; compare(day, last) <= 0; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+/** The State Council's 2026 schedule: New Year, Spring Festival and National Day with their make-up days. */
+const HOLIDAYS_2026: HolidayData = {
+  daysOff: new Set([
+    ...range('2026-01-01', '2026-01-03'),
+    ...range('2026-02-15', '2026-02-23'),
+    ...range('2026-10-01', '2026-10-07'),
+  ]),
+  makeUpWorkdays: new Set(['2026-02-14', '2026-02-28', '2026-09-20', '2026-10-10']),
+  coveredYears: new Set([2026]),
+};
+
+describe('calendar-day arithmetic', () => {
+  it('adds days across the end of a month and of a year', () => {
+    expect(addDays('2026-01-30', 3)).toBe('2026-02-02');
+    expect(addDays('2026-12-30', 5)).toBe('2027-01-04');
+  });
+
+  it('goes back in time with a negative number of days', () => {
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('counts 29 February in a leap year', () => {
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+
+  it('ends a year counted from 29 February on 28 February of a common year', () => {
+    expect(addYears('2028-02-29', 1)).toBe('2029-02-28');
+  });
+
+  it('keeps 29 February when the later year is a leap year too', () => {
+    expect(addYears('2028-02-29', 4)).toBe('2032-02-29');
+  });
+
+  it('counts the calendar days between two dates, negative backwards', () => {
+    expect(daysBetween('2026-02-10', '2026-02-24')).toBe(14);
+    expect(daysBetween('2026-02-25', '2026-02-24')).toBe(-1);
+    expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
+  });
+
+  it('orders dates, and sorts them as a comparator', () => {
+    expect(compare('2026-02-14', '2026-02-15')).toBe(-1);
+    expect(compare('2026-02-14', '2026-02-14')).toBe(0);
+    expect(['2026-10-01', '2026-02-14', '2025-12-31'].sort(compare)).toEqual(['2025-12-31', '2026-02-14', '2026-10-01']);
+  });
+
+  it('knows Saturdays and Sundays from weekdays', () => {
+    expect(isWeekend('2026-02-14')).toBe(true); // Saturday
+    expect(isWeekend('2026-03-08')).toBe(true); // Sunday
+    expect(isWeekend('2026-03-09')).toBe(false); // Monday
+  });
+
+  it.each(['2026-02-30', '2025-02-29', '2026-13-01', '2026-1-1', ''])('refuses %p as a date', (text) => {
+    expect(isCalendarDate(text)).toBe(false);
+    expect(() => addDays(text, 1)).toThrow(RangeError);
+  });
+});
+
+describe('WorkingCalendar', () => {
+  const calendar = new WorkingCalendar(HOLIDAYS_2026);
+
+  it('treats a listed holiday on a weekday as a day off', () => {
+    expect(calendar.isDayOff('2026-10-05')).toBe(true); // Monday of the National Day break
+  });
+
+  it('treats a make-up Saturday as a working day', () => {
+    expect(calendar.isDayOff('2026-02-14')).toBe(false);
+  });
+
+  it('treats a plain Sunday as a day off and a plain Monday as a working day', () => {
+    expect(calendar.isDayOff('2026-03-08')).toBe(true);
+    expect(calendar.isDayOff('2026-03-09')).toBe(false);
+  });
+
+  it('finds the first working day after the Spring Festival break', () => {
+    expect(calendar.nextWorkingDay('2026-02-15')).toBe('2026-02-24');
+  });
+
+  it('returns the day itself when it is already a working day', () => {
+    expect(calendar.nextWorkingDay('2026-09-20')).toBe('2026-09-20'); // make-up Sunday
+  });
+
+  it('covers only the years whose schedule was entered', () => {
+    expect(calendar.covers('2026-12-31')).toBe(true);
+    expect(calendar.covers('2027-01-01')).toBe(false);
+  });
+
+  it('still skips weekends in a year it does not cover', () => {
+    expect(calendar.nextWorkingDay('2027-03-13')).toBe('2027-03-15'); // Saturday → Monday
+  });
+
+  it('refuses a day listed both as a day off and as a make-up working day', () => {
+    const contradictory = { ...HOLIDAYS_2026, makeUpWorkdays: new Set(['2026-02-16']) };
+    expect(() => new WorkingCalendar(contradictory)).toThrow(/2026-02-16/);
+  });
+
+  it('refuses holiday data with a date that does not exist', () => {
+    expect(() => new WorkingCalendar({ ...HOLIDAYS_2026, daysOff: new Set(['2026-02-30']) })).toThrow(RangeError);
+  });
+
+  it('is not changed when the caller later changes its own sets', () => {
+    const daysOff = new Set(['2026-03-09']);
+    const own = new WorkingCalendar({ daysOff, makeUpWorkdays: new Set(), coveredYears: new Set([2026]) });
+    daysOff.delete('2026-03-09');
+    expect(own.isDayOff('2026-03-09')).toBe(true);
+  });
+});

@@ -1,0 +1,36 @@
+/** Sessions that would overlap a new one for the same mediator or room (cancelled ones free their slot). */
+export const OVERLAPPING_SESSIONS_SQL = `
+  SELECT s.id, s.mediator_id, s.room_id, s.starts_at, c.case_number
+    FROM mediation_sessions s JOIN cases c ON c.id = s.case_id
+   WHERE s.status <> 'cancelled'
+     AND (s.mediator_id = $1 OR s.room_id = $2)
+     AND s.starts_at < $4 AND $3 < s.ends_at`;
+
+export const SESSION_COLUMNS = `
+  s.id, s.case_id, c.case_number, s.mediator_id, u.display_name AS mediator_name, s.room_id, r.name AS room_name,
+  s.place, s.starts_at, s.ends_at, s.status, s.outcome, s.adjourned_to, s.notes, s.version`;
+
+export const SESSION_FROM = `
+  FROM mediation_sessions s
+  JOIN cases c ON c.id = s.case_id
+  JOIN organisations o ON o.id = c.organisation_id
+  JOIN users u ON u.id = s.mediator_id
+  LEFT JOIN mediation_rooms r ON r.id = s.room_id`;
+
+export interface SessionRow {
+  id: string;
+  case_id: string;
+  case_number: string;
+  mediator_id: string;
+  mediator_name: string;
+  room_id: string | null;
+  room_name: string | null;
+  place: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  status: string;
+  outcome: string | null;
+  adjourned_to: string | null;
+  notes: string | null;
+  version: number;
+}
