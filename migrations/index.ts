@@ -1,6 +1,12 @@
 import { CreateCoreSchema1764000000000 } from './1764000000000-CreateCoreSchema';
 import { AddAccessAndAudit1764100000000 } from './1764100000000-AddAccessAndAudit';
 import { AddMediation1764200000000 } from './1764200000000-AddMediation';
+import { AddHolidaysAndLegalDates1764300000000 } from './1764300000000-AddHolidaysAndLegalDates';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
-export const MIGRATIONS = [CreateCoreSchema1764000000000, AddAccessAndAudit1764100000000, AddMediation1764200000000];
+export const MIGRATIONS = [
+  CreateCoreSchema1764000000000,
+  AddAccessAndAudit1764100000000,
+  AddMediation1764200000000,
+  AddHolidaysAndLegalDates1764300000000,
+];

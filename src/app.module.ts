@@ -14,6 +14,7 @@ import { DatabaseHandle } from './database/open-database';
 import { typeOrmModuleOptions } from './database/typeorm-options';
 import { EmployersModule } from './employers/employers.module';
 import { HealthModule } from './health/health.module';
+import { LegalClocksModule } from './legal-clocks/legal-clocks.module';
 import { MediationModule } from './mediation/mediation.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
@@ -45,6 +46,7 @@ export class AppModule {
         ClaimsModule,
         EmployersModule,
         HealthModule,
+        LegalClocksModule,
         MediationModule,
         OrganisationsModule,
         PayoutsModule,

@@ -79,6 +79,9 @@ describe('Access: the permission matrix and organisation scope', () => {
     { name: 'create a user', permission: 'users.manage', call: (api) => api.post('/users', {}) },
     { name: 'reset a password', permission: 'users.manage', call: (api) => api.post(`/users/${desk.lawyer.id}/password`, {}) },
     { name: 'search the audit trail', permission: 'audit.read', call: (api) => api.get('/audit') },
+    { name: "enter a year's holidays", permission: 'holidays.manage', call: (api) => api.put('/holidays/2040', {}) },
+    { name: 'read legal deadlines', permission: 'cases.read', call: (api) => api.get(`/cases/${caseId}/deadlines`) },
+    { name: 'record legal dates', permission: 'cases.edit', call: (api) => api.patch(`/cases/${caseId}/legal-dates`, {}) },
   ];
 
   it('covers every permission of the README with at least one endpoint', () => {

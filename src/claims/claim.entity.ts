@@ -38,6 +38,16 @@ export class Claim {
   @Column({ type: 'text', nullable: true })
   note: string | null;
 
+  /** When the worker knew his wages were not paid; the limitation year runs from it (LDMAA art. 27). */
+  @Column({ name: 'knew_on', type: 'date', nullable: true })
+  knewOn: string | null;
+
+  @Column({ name: 'employment_ongoing' })
+  employmentOngoing: boolean;
+
+  @Column({ name: 'employment_ended_on', type: 'date', nullable: true })
+  employmentEndedOn: string | null;
+
   @VersionColumn()
   version: number;
 

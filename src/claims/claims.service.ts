@@ -181,6 +181,9 @@ export class ClaimsService {
       if (dto.amountClaimed !== undefined) claim.claimedFen = fen(dto.amountClaimed);
       if (dto.amountConfirmed !== undefined) claim.confirmedFen = fen(dto.amountConfirmed);
       if (dto.note !== undefined) claim.note = dto.note.trim() || null;
+      if (dto.knewOn !== undefined) claim.knewOn = dto.knewOn;
+      if (dto.employmentOngoing !== undefined) claim.employmentOngoing = dto.employmentOngoing;
+      if (dto.employmentEndedOn !== undefined) claim.employmentEndedOn = dto.employmentEndedOn;
       if (claim.periodStart && claim.periodEnd && claim.periodEnd < claim.periodStart) {
         throw AppError.invalidField('periodEnd', 'PERIOD_ENDS_BEFORE_START');
       }
@@ -299,6 +302,9 @@ function claimSnapshot(claim: Claim) {
     amountClaimed: formatYuan(claim.claimedFen),
     amountConfirmed: claim.confirmedFen === null ? null : formatYuan(claim.confirmedFen),
     note: claim.note,
+    knewOn: claim.knewOn,
+    employmentOngoing: claim.employmentOngoing,
+    employmentEndedOn: claim.employmentEndedOn,
   };
 }
 

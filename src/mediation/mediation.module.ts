@@ -12,5 +12,6 @@ import { MediationService } from './mediation.service';
   imports: [CasesModule, ClaimsModule, TimelineModule, UsersModule, WorkersModule],
   controllers: [MediationController],
   providers: [AgreementDocumentService, MediationService],
+  exports: [MediationService],
 })
 export class MediationModule {}

@@ -20,6 +20,7 @@ export const CASE_EVENT_KINDS = [
   'session_cancelled',
   'representatives_elected',
   'agreement_signed',
+  'legal_dates_recorded',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

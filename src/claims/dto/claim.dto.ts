@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
+  ValidateIf,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -100,6 +102,22 @@ export class UpdateClaimDto {
   @IsOptional()
   @IsYuan()
   amountConfirmed?: string;
+
+  @ApiPropertyOptional({ example: '2026-07-15', description: 'When the worker knew his wages were not paid (limitation starts)' })
+  @IsOptional()
+  @IsCalendarDate()
+  knewOn?: string;
+
+  @ApiPropertyOptional({ description: 'Still employed: wage arrears are not time-barred while employment lasts (LDMAA art. 27)' })
+  @IsOptional()
+  @IsBoolean()
+  employmentOngoing?: boolean;
+
+  @ApiPropertyOptional({ nullable: true, example: '2026-10-31', description: 'The day his employment ended' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsCalendarDate()
+  employmentEndedOn?: string | null;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -38,7 +38,9 @@ export function assertWithinLegalBounds(thresholds: ProvinceThresholds): void {
 
 function assertInRange(name: string, value: bigint, lowest: bigint, highest: bigint): void {
   if (value < lowest || value > highest) {
-    throw new RangeError(`${name} must be between ${lowest} and ${highest} fen under the SPC interpretation of 2013 art. 3: ${value}`);
+    throw new RangeError(
+      `${name} must be between ${lowest} and ${highest} fen (SPC interpretation of 2013 art. 3): ${value}`,
+    );
   }
 }
 

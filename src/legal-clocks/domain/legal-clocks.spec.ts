@@ -157,9 +157,10 @@ describe('caseDeadlines', () => {
   describe('instalments of a mediation agreement (LDMAA arts. 15-16)', () => {
     // Due on Sunday 15 March: a date fixed in the agreement, not moved to Monday.
     const instalment = { id: 'instalment-1', dueOn: '2026-03-15', amountFen: 3_000_000n, paidFen: 0n, paidInFullOn: null };
+    const instalmentClock = (deadlines: Deadline[]) => clockOf(deadlines, 'instalment', 'instalment-1');
 
     it('is due today on its due date, even on a Sunday', () => {
-      const clock = clockOf(caseDeadlines(caseWith({ instalments: [instalment] }), '2026-03-15', calendar), 'instalment', 'instalment-1');
+      const clock = instalmentClock(caseDeadlines(caseWith({ instalments: [instalment] }), '2026-03-15', calendar));
       expect(clock).toMatchObject({ dueOn: '2026-03-15', state: 'due_today', daysLeft: 0 });
     });
 
@@ -181,13 +182,13 @@ describe('caseDeadlines', () => {
 
     it('stays overdue when only part of it was paid', () => {
       const partly = { ...instalment, paidFen: 2_000_000n };
-      const clock = clockOf(caseDeadlines(caseWith({ instalments: [partly] }), '2026-03-16', calendar), 'instalment', 'instalment-1');
+      const clock = instalmentClock(caseDeadlines(caseWith({ instalments: [partly] }), '2026-03-16', calendar));
       expect(clock.state).toBe('overdue');
     });
 
     it('is satisfied when paid in full', () => {
       const paid = { ...instalment, paidFen: 3_000_000n, paidInFullOn: '2026-03-14' };
-      const clock = clockOf(caseDeadlines(caseWith({ instalments: [paid] }), '2026-03-16', calendar), 'instalment', 'instalment-1');
+      const clock = instalmentClock(caseDeadlines(caseWith({ instalments: [paid] }), '2026-03-16', calendar));
       expect(clock).toMatchObject({ state: 'satisfied', daysLeft: null });
     });
   });

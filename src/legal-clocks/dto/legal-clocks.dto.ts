@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsCalendarDate, IsPositiveYuan } from '../../common/http/validators';
+
+export class YearScheduleDto {
+  @ApiProperty({ example: '国务院办公厅关于2027年部分节假日安排的通知', description: 'Where the schedule comes from' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  source: string;
+
+  @ApiProperty({ example: ['2027-02-05', '2027-02-06'], description: 'Every statutory day off of the year' })
+  @IsArray()
+  @ArrayMaxSize(60)
+  @IsCalendarDate({ each: true })
+  daysOff: string[];
+
+  @ApiProperty({ example: ['2027-02-14'], description: 'Saturdays and Sundays that are working days (调休上班)' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsCalendarDate({ each: true })
+  makeUpWorkdays: string[];
+}
+
+export class LegalDatesDto {
+  @ApiPropertyOptional({ nullable: true, example: '2027-01-20' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsCalendarDate()
+  arbitrationAppliedOn?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsCalendarDate()
+  arbitrationAcceptedOn?: string | null;
+
+  @ApiPropertyOptional({ description: 'The award period was extended once by 15 days (LDMAA art. 43)' })
+  @IsOptional()
+  @IsBoolean()
+  arbitrationExtended?: boolean;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsCalendarDate()
+  arbitrationAwardedOn?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsCalendarDate()
+  paymentOrderAppliedOn?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsCalendarDate()
+  paymentOrderIssuedOn?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsCalendarDate()
+  paymentOrderServedOn?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'The date a labour-bureau order told the employer to pay by' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsCalendarDate()
+  bureauOrderPayBy?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '50000.00', description: 'The amount the order says is due' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsPositiveYuan()
+  bureauOrderAmount?: string | null;
+}
+
+export class DeadlinesQuery {
+  @ApiPropertyOptional({ default: 14, description: 'Deadlines due within this many days, and all overdue ones' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  within: number = 14;
+}

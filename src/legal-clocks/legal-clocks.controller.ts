@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser, Requires } from '../auth/auth.decorators';
+import type { Actor } from '../auth/domain/actor';
+import { AppError } from '../common/errors/app-error';
+import { UuidParam } from '../common/http/uuid-param.pipe';
+import { formatYuan } from '../common/money/money';
+import { Deadline } from './domain/legal-clocks';
+import { DeadlinesQuery, LegalDatesDto, YearScheduleDto } from './dto/legal-clocks.dto';
+import { HolidaysService } from './holidays.service';
+import { LegalClocksService } from './legal-clocks.service';
+
+@ApiTags('legal clocks')
+@Controller()
+export class LegalClocksController {
+  constructor(
+    private readonly clocks: LegalClocksService,
+    private readonly holidays: HolidaysService,
+  ) {}
+
+  @Get('cases/:caseId/deadlines')
+  @Requires('cases.read')
+  @ApiOperation({
+    summary: "A case's legal clocks: mediation 15 days, arbitration 5 and 45(+15) days, instalments, payment order, " +
+      "labour-bureau order, and each worker's limitation year; computed with the statutory holidays",
+  })
+  async forCase(@Param('caseId', UuidParam) caseId: string, @CurrentUser() actor: Actor) {
+    const clocks = await this.clocks.forCase(caseId, actor.scope);
+    return { ...clocks, deadlines: clocks.deadlines.map(toDeadlineView), workers: clocks.workers.map(toDeadlineView) };
+  }
+
+  @Get('deadlines')
+  @Requires('cases.read')
+  @ApiOperation({ summary: 'What is overdue or due within N days across the open cases of your scope, soonest first' })
+  async due(@Query() query: DeadlinesQuery, @CurrentUser() actor: Actor) {
+    return (await this.clocks.dueAcross(actor.scope, query.within)).map(toDeadlineView);
+  }
+
+  @Patch('cases/:caseId/legal-dates')
+  @HttpCode(204)
+  @Requires('cases.edit')
+  @ApiOperation({ summary: 'Record arbitration, payment-order and labour-bureau order dates the clocks run from' })
+  async setLegalDates(@Param('caseId', UuidParam) caseId: string, @Body() input: LegalDatesDto, @CurrentUser() actor: Actor) {
+    await this.clocks.setLegalDates(caseId, input, actor);
+  }
+
+  @Get('holidays/:year')
+  @Authenticated()
+  @ApiOperation({ summary: "A year's statutory days off and make-up working days, and where they come from" })
+  year(@Param('year', ParseIntPipe) year: number) {
+    return this.holidays.year(checkedYear(year));
+  }
+
+  @Put('holidays/:year')
+  @HttpCode(204)
+  @Requires('holidays.manage')
+  @ApiOperation({ summary: "Enter a year's schedule as the State Council published it (for years the package lacks)" })
+  async setYear(@Param('year', ParseIntPipe) year: number, @Body() input: YearScheduleDto) {
+    await this.holidays.setYear(checkedYear(year), input);
+  }
+}
+
+function checkedYear(year: number): number {
+  if (year < 2000 || year > 2100) throw new AppError('INVALID_PATH_ID', { value: String(year) });
+  return year;
+}
+
+function toDeadlineView<T extends Deadline>(deadline: T) {
+  const { surcharge, ...rest } = deadline;
+  return {
+    ...rest,
+    ...(surcharge && { surcharge: { minimum: formatYuan(surcharge.minimumFen), maximum: formatYuan(surcharge.maximumFen) } }),
+  };
+}

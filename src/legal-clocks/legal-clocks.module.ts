@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { MediationModule } from '../mediation/mediation.module';
+import { TimelineModule } from '../timeline/timeline.module';
+import { HolidaysService } from './holidays.service';
+import { LegalClocksController } from './legal-clocks.controller';
+import { LegalClocksService } from './legal-clocks.service';
+
+@Module({
+  imports: [MediationModule, TimelineModule],
+  controllers: [LegalClocksController],
+  providers: [HolidaysService, LegalClocksService],
+  exports: [HolidaysService, LegalClocksService],
+})
+export class LegalClocksModule {}
