@@ -2,6 +2,7 @@ import { CreateCoreSchema1764000000000 } from './1764000000000-CreateCoreSchema'
 import { AddAccessAndAudit1764100000000 } from './1764100000000-AddAccessAndAudit';
 import { AddMediation1764200000000 } from './1764200000000-AddMediation';
 import { AddHolidaysAndLegalDates1764300000000 } from './1764300000000-AddHolidaysAndLegalDates';
+import { AddLawyersDesk1764400000000 } from './1764400000000-AddLawyersDesk';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   AddAccessAndAudit1764100000000,
   AddMediation1764200000000,
   AddHolidaysAndLegalDates1764300000000,
+  AddLawyersDesk1764400000000,
 ];

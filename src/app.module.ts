@@ -12,6 +12,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseHandle } from './database/open-database';
 import { typeOrmModuleOptions } from './database/typeorm-options';
+import { DeskModule } from './desk/desk.module';
 import { EmployersModule } from './employers/employers.module';
 import { HealthModule } from './health/health.module';
 import { LegalClocksModule } from './legal-clocks/legal-clocks.module';
@@ -44,6 +45,7 @@ export class AppModule {
         AuthModule,
         CasesModule,
         ClaimsModule,
+        DeskModule,
         EmployersModule,
         HealthModule,
         LegalClocksModule,

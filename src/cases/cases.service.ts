@@ -70,7 +70,15 @@ export class CasesService {
     private readonly clock: Clock,
   ) {}
 
-  async open(dto: CreateCaseDto, actor: Actor): Promise<CaseDetail> {
+  /**
+   * Opens a case. `linkSource` runs in the same transaction, so a case opened from a consultation or
+   * an early warning is linked to it, or not opened at all.
+   */
+  async open(
+    dto: CreateCaseDto,
+    actor: Actor,
+    linkSource?: (manager: EntityManager, caseId: string) => Promise<void>,
+  ): Promise<CaseDetail> {
     const claimInputs = (dto.claims ?? []).map((claim, index) => toClaimInput(claim, index + 1));
     const problems = [
       ...this.intakeDateProblems(dto.intakeDate),
@@ -123,6 +131,7 @@ export class CasesService {
       if (claimInputs.length > 0) {
         await this.claims.insertClaims(manager, opened.id, claimInputs, actor.id, 'form', 'VALIDATION_FAILED');
       }
+      if (linkSource) await linkSource(manager, opened.id);
       return opened.id;
     });
     return this.get(id, actor.scope);

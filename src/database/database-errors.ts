@@ -8,6 +8,7 @@ import { ErrorCode } from '../common/errors/error-codes';
  */
 const UNIQUE_CONSTRAINT_ERRORS: Record<string, ErrorCode> = {
   agreements_case_key: 'AGREEMENT_EXISTS',
+  duty_shifts_lawyer_day_key: 'LAWYER_ALREADY_ON_DUTY',
   case_employers_pkey: 'EMPLOYER_ALREADY_ON_CASE',
   claims_case_worker_key: 'WORKER_ALREADY_CLAIMANT',
   employers_credit_code_key: 'CREDIT_CODE_TAKEN',

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'users.read', // see users of the organisation tree
   'users.manage', // create users, reset passwords, deactivate accounts
   'audit.read', // search the audit trail
+  'duty.manage', // set the lawyers' duty roster
+  'desk.log', // log consultations and outreach visits, turn them into cases
   'holidays.manage', // enter the statutory holiday schedule of a year the calendar package does not cover
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -31,10 +33,11 @@ export type Permission = (typeof PERMISSIONS)[number];
 const READ_ALL: Permission[] = ['cases.read', 'workers.read', 'employers.read', 'users.read'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: [...READ_ALL, 'organisations.manage', 'users.manage', 'audit.read', 'holidays.manage'],
+  admin: [...READ_ALL, 'organisations.manage', 'users.manage', 'audit.read', 'duty.manage', 'holidays.manage'],
   leader: [...READ_ALL],
   lawyer: [
     ...READ_ALL,
+    'desk.log',
     'cases.open',
     'cases.edit',
     'claims.edit',

@@ -47,6 +47,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
   USER_NOT_FOUND: { zh: '用户不存在', en: 'User not found' },
   WORKER_NOT_FOUND: { zh: '劳动者不存在', en: 'Worker not found' },
   SESSION_NOT_FOUND: { zh: '该案件没有这次调解', en: 'No such mediation session on this case' },
+  DUTY_SHIFT_NOT_FOUND: { zh: '没有这个值班安排', en: 'No such duty shift' },
+  CONSULTATION_NOT_FOUND: { zh: '咨询记录不存在', en: 'Consultation not found' },
+  EARLY_WARNING_NOT_FOUND: { zh: '预警不存在', en: 'Early warning not found' },
+  LAWYER_ALREADY_ON_DUTY: {
+    zh: '该律师当天已有值班安排',
+    en: 'This lawyer is already on duty that day',
+  },
+  ALREADY_A_CASE: { zh: '已据此立案，不能重复立案', en: 'A case has already been opened from this' },
   AGREEMENT_NOT_FOUND: { zh: '该案件尚未签订调解协议', en: 'This case has no mediation agreement yet' },
   MEDIATOR_DOUBLE_BOOKED: {
     zh: '调解员在该时段已有调解（案件 {caseNumber}，{startsAt}）',

@@ -32,6 +32,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'USER_NOT_FOUND':
     case 'WORKER_NOT_FOUND':
     case 'SESSION_NOT_FOUND':
+    case 'DUTY_SHIFT_NOT_FOUND':
+    case 'CONSULTATION_NOT_FOUND':
+    case 'EARLY_WARNING_NOT_FOUND':
     case 'AGREEMENT_NOT_FOUND':
       return 404;
     case 'METHOD_NOT_ALLOWED':
@@ -61,6 +64,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ROOM_DOUBLE_BOOKED':
     case 'SESSION_NOT_SCHEDULED':
     case 'AGREEMENT_EXISTS':
+    case 'LAWYER_ALREADY_ON_DUTY':
+    case 'ALREADY_A_CASE':
     case 'AGREEMENT_EXCEEDS_OUTSTANDING':
     case 'IDEMPOTENCY_KEY_REUSED':
     case 'IDEMPOTENCY_KEY_IN_USE':

@@ -1,0 +1,121 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CurrentUser, Requires } from '../auth/auth.decorators';
+import type { Actor } from '../auth/domain/actor';
+import { toCaseView } from '../cases/case.view';
+import { UuidParam } from '../common/http/uuid-param.pipe';
+import { ConflictsService } from './conflicts.service';
+import { DeskService } from './desk.service';
+import { toConsultationView, toVisitView, toWarningView } from './desk.view';
+import { ConsultationDto, ConsultationListQuery, DutyShiftDto, EngagementDto, OpenFromDeskDto, OutreachVisitDto, RosterQuery } from './dto/desk.dto';
+
+export class WarningQuery {
+  @ApiPropertyOptional({ enum: ['open', 'case_opened', 'dismissed'] })
+  @IsOptional()
+  @IsIn(['open', 'case_opened', 'dismissed'])
+  status?: string;
+}
+
+export class SimilarQuery {
+  @ApiPropertyOptional({ example: '北京宏达建筑劳务有限公司' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+}
+
+@ApiTags('lawyers desk')
+@Controller()
+export class DeskController {
+  constructor(
+    private readonly desk: DeskService,
+    private readonly conflicts: ConflictsService,
+  ) {}
+
+  @Post('duty-shifts')
+  @Requires('duty.manage')
+  @ApiOperation({ summary: 'Put a lawyer on duty at a service center for a day (one center a day per lawyer)' })
+  addShift(@Body() input: DutyShiftDto, @CurrentUser() actor: Actor) {
+    return this.desk.addShift(input, actor);
+  }
+
+  @Delete('duty-shifts/:id')
+  @HttpCode(204)
+  @Requires('duty.manage')
+  async removeShift(@Param('id', UuidParam) id: string, @CurrentUser() actor: Actor) {
+    await this.desk.removeShift(id, actor.scope);
+  }
+
+  @Get('duty-shifts')
+  @Requires('cases.read')
+  @ApiOperation({ summary: "Who is on duty today at a service center, or the month's roster with month=YYYY-MM" })
+  roster(@Query() query: RosterQuery, @CurrentUser() actor: Actor) {
+    return this.desk.roster(query.organisationId, query.month, actor.scope);
+  }
+
+  @Post('consultations')
+  @Requires('desk.log')
+  @ApiOperation({ summary: 'Log a consultation (the worker may stay anonymous)' })
+  async logConsultation(@Body() input: ConsultationDto, @CurrentUser() actor: Actor) {
+    return toConsultationView(await this.desk.logConsultation(input, actor));
+  }
+
+  @Get('consultations')
+  @Requires('cases.read')
+  @ApiOperation({ summary: "A lawyer's consultations of a day (yours, today, by default) with counts" })
+  async consultations(@Query() query: ConsultationListQuery, @CurrentUser() actor: Actor) {
+    const day = await this.desk.consultations(query, actor);
+    return { ...day, items: day.items.map(toConsultationView) };
+  }
+
+  @Post('consultations/:id/case')
+  @Requires('cases.open')
+  @ApiOperation({ summary: 'Open a case from a consultation; its data is carried over and both are linked' })
+  async caseFromConsultation(@Param('id', UuidParam) id: string, @Body() input: OpenFromDeskDto, @CurrentUser() actor: Actor) {
+    return toCaseView(await this.desk.caseFromConsultation(id, input, actor));
+  }
+
+  @Post('outreach-visits')
+  @Requires('desk.log')
+  @ApiOperation({ summary: 'Record an outreach visit (送法进企业); arrears found raise an early warning' })
+  async logVisit(@Body() input: OutreachVisitDto, @CurrentUser() actor: Actor) {
+    const { visit, earlyWarning } = await this.desk.logVisit(input, actor);
+    return { visit: toVisitView(visit), earlyWarning: earlyWarning && toWarningView(earlyWarning) };
+  }
+
+  @Get('early-warnings')
+  @Requires('cases.read')
+  async warnings(@Query() query: WarningQuery, @CurrentUser() actor: Actor) {
+    return (await this.desk.warnings(query.status, actor.scope)).map(toWarningView);
+  }
+
+  @Post('early-warnings/:id/case')
+  @Requires('cases.open')
+  @ApiOperation({ summary: 'Open a case from an early warning (employer and project carried over)' })
+  async caseFromWarning(@Param('id', UuidParam) id: string, @Body() input: OpenFromDeskDto, @CurrentUser() actor: Actor) {
+    return toCaseView(await this.desk.caseFromWarning(id, input, actor));
+  }
+
+  @Post('lawyer-engagements')
+  @HttpCode(204)
+  @Requires('desk.log')
+  @ApiOperation({ summary: 'Declare an employer you have acted for: assigning you against it will be flagged' })
+  async declareEngagement(@Body() input: EngagementDto, @CurrentUser() actor: Actor) {
+    await this.desk.declareEngagement(input, actor);
+  }
+
+  @Get('cases/:caseId/conflicts')
+  @Requires('cases.read')
+  @ApiOperation({ summary: "Workers claiming in another open case; a lawyer who has acted for one of the case's employers" })
+  conflictsOfCase(@Param('caseId', UuidParam) caseId: string, @CurrentUser() actor: Actor) {
+    return this.conflicts.forCase(caseId, actor.scope);
+  }
+
+  @Get('employers-similar')
+  @Requires('employers.read')
+  @ApiOperation({ summary: 'Employers whose names look like this one (before registering a new one)' })
+  similar(@Query() query: SimilarQuery) {
+    return this.conflicts.similarEmployers(query.name);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { UsersModule } from '../users/users.module';
+import { ConflictsService } from './conflicts.service';
+import { DeskController } from './desk.controller';
+import { DeskService } from './desk.service';
+
+@Module({
+  imports: [CasesModule, UsersModule],
+  controllers: [DeskController],
+  providers: [ConflictsService, DeskService],
+})
+export class DeskModule {}

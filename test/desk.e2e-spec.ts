@@ -1,0 +1,134 @@
+import { residentId } from './factories/identities';
+import { Desk, makeDesk, makeEmployer, openCase } from './factories/scenario';
+import { TestApp, startTestApp } from './support/test-app';
+
+/** The on-duty lawyers' desk: roster, consultations, outreach visits, and the checks that flag conflicts. */
+describe("Lawyers' desk", () => {
+  let t: TestApp;
+  let desk: Desk;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: new Date('2027-01-11T09:00:00+08:00') });
+    desk = await makeDesk(t);
+  });
+  afterAll(() => t.close());
+
+  it('keeps a duty roster with no lawyer on duty twice a day, and says who is on duty today', async () => {
+    const shift = await t.admin.post('/duty-shifts', { organisationId: desk.organisation.id, lawyerId: desk.lawyer.id, day: '2027-01-11' });
+    expect(shift.status).toBe(201);
+    const twice = await t.admin.post('/duty-shifts', { organisationId: desk.organisation.id, lawyerId: desk.lawyer.id, day: '2027-01-11' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('LAWYER_ALREADY_ON_DUTY');
+    await t.admin.post('/duty-shifts', { organisationId: desk.organisation.id, lawyerId: desk.lawyer.id, day: '2027-01-25' });
+    const notALawyer = await t.admin.post('/duty-shifts', { organisationId: desk.organisation.id, lawyerId: desk.mediator.id, day: '2027-01-12' });
+    expect(notALawyer.body.errors).toEqual([expect.objectContaining({ field: 'lawyerId', code: 'WRONG_ROLE' })]);
+
+    const today = (await desk.clerk.api.get(`/duty-shifts?organisationId=${desk.organisation.id}`)).body;
+    expect(today).toEqual([expect.objectContaining({ day: '2027-01-11', lawyerId: desk.lawyer.id })]);
+    const month = (await desk.clerk.api.get(`/duty-shifts?organisationId=${desk.organisation.id}&month=2027-01`)).body;
+    expect(month.map((s: any) => s.day)).toEqual(['2027-01-11', '2027-01-25']);
+    expect((await desk.lawyer.api.post('/duty-shifts', { organisationId: desk.organisation.id, lawyerId: desk.lawyer.id, day: '2027-01-13' })).status).toBe(403);
+  });
+
+  it("logs consultations in one request each and lists a lawyer's day with counts", async () => {
+    const base = { organisationId: desk.organisation.id, channel: 'walk_in', advice: '告知可申请调解，准备考勤记录', durationMinutes: 12 };
+    const anonymous = await desk.lawyer.api.post('/consultations', { ...base, topic: 'unpaid_wages', consultedAt: '2027-01-11T09:10:00+08:00' });
+    expect(anonymous.status).toBe(201);
+    expect(anonymous.body).toMatchObject({ workerName: null, topic: 'unpaid_wages', consultedAt: '2027-01-11T09:10:00+08:00' });
+    await desk.lawyer.api.post('/consultations', { ...base, topic: 'work_injury', workerName: '刘师傅', followUpNeeded: true, consultedAt: '2027-01-11T10:00:00+08:00' });
+    await desk.lawyer.api.post('/consultations', { ...base, topic: 'unpaid_wages', consultedAt: '2027-01-10T16:00:00+08:00' });
+    const day = (await desk.lawyer.api.get('/consultations?day=2027-01-11')).body;
+    expect(day.counts).toEqual({ total: 2, followUpNeeded: 1, openedCases: 0, byTopic: { unpaid_wages: 1, work_injury: 1 } });
+    const missing = await desk.lawyer.api.post('/consultations', { organisationId: desk.organisation.id, channel: 'walk_in', topic: 'other' });
+    expect(missing.body.errors.map((e: any) => e.field).sort()).toEqual(['advice', 'durationMinutes']);
+  });
+
+  it('turns a consultation into a case with its data carried over, linked both ways', async () => {
+    const consultation = (
+      await desk.lawyer.api.post('/consultations', {
+        organisationId: desk.organisation.id,
+        channel: 'hotline_12351',
+        topic: 'unpaid_labour_fees',
+        workerName: '陈师傅',
+        employerId: desk.employer.id,
+        advice: '拖欠三个月劳务费，建议立案调解',
+        durationMinutes: 20,
+        consultedAt: '2027-01-11T08:30:00+08:00',
+      })
+    ).body;
+    const opened = await desk.lawyer.api.post(`/consultations/${consultation.id}/case`, {
+      claims: [{ worker: { name: '陈师傅', idNumber: residentId(71) }, amountClaimed: '15000.00', kind: 'labour_fees' }],
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({
+      intakeChannel: 'hotline_12351',
+      intakeDate: '2027-01-11',
+      summary: '拖欠劳务费：拖欠三个月劳务费，建议立案调解',
+      lawyer: { id: desk.lawyer.id },
+      employers: [expect.objectContaining({ id: desk.employer.id, role: 'employer' })],
+      totals: { workers: 1, claimed: '15000.00' },
+    });
+    const day = (await desk.lawyer.api.get('/consultations?day=2027-01-11')).body;
+    expect(day.items.find((c: any) => c.id === consultation.id).caseId).toBe(opened.body.id);
+    const [{ consultation_id }] = await t.dataSource.query(`SELECT consultation_id FROM cases WHERE id = $1`, [opened.body.id]);
+    expect(consultation_id).toBe(consultation.id);
+    const again = await desk.lawyer.api.post(`/consultations/${consultation.id}/case`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ALREADY_A_CASE');
+  });
+
+  it('raises an early warning from an outreach visit that finds arrears, and opens a case from it', async () => {
+    const employer = await makeEmployer(desk.lawyer.api, { kind: 'labour_subcontractor' });
+    const visit = await desk.lawyer.api.post('/outreach-visits', {
+      organisationId: desk.organisation.id,
+      visitedOn: '2027-01-08',
+      employerId: employer.id,
+      site: '顺义区某工地',
+      workersReached: 86,
+      wageSheets: 'incomplete',
+      dedicatedWageAccount: 'missing',
+      guaranteeDeposit: 'in_order',
+      realNameRecords: 'incomplete',
+      arrearsFound: true,
+      estimatedWorkers: 40,
+      estimatedAmount: '600000.00',
+      findings: '12月工资未发放',
+    });
+    expect(visit.status).toBe(201);
+    expect(visit.body.earlyWarning).toMatchObject({ status: 'open', estimatedAmount: '600000.00', raisedOn: '2027-01-08' });
+    const { id: _id, lawyerId: _lawyer, projectId: _project, ...again } = visit.body.visit;
+    const clean = await desk.lawyer.api.post('/outreach-visits', { ...again, arrearsFound: false, findings: '工资按月足额发放' });
+    expect(clean.status).toBe(201);
+    expect(clean.body.earlyWarning).toBeNull();
+
+    const open = (await desk.leader.api.get('/early-warnings?status=open')).body;
+    expect(open.map((w: any) => w.id)).toContain(visit.body.earlyWarning.id);
+    const opened = await desk.lawyer.api.post(`/early-warnings/${visit.body.earlyWarning.id}/case`, {});
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ intakeChannel: 'outreach_visit', summary: '送法进企业发现欠薪：12月工资未发放' });
+    const after = (await desk.leader.api.get('/early-warnings')).body.find((w: any) => w.id === visit.body.earlyWarning.id);
+    expect(after).toMatchObject({ status: 'case_opened', caseId: opened.body.id });
+  });
+
+  it('flags a worker already claiming in another open case, and a lawyer who acted for the employer', async () => {
+    const idNumber = residentId(81);
+    const first = await openCase(desk, { claims: [{ worker: { name: '赵师傅', idNumber }, amountClaimed: '3000.00' }] });
+    const second = await openCase(desk, { claims: [{ worker: { name: '赵师傅', idNumber }, amountClaimed: '3000.00' }] });
+    expect((await desk.lawyer.api.post('/lawyer-engagements', { employerId: desk.employer.id, note: '曾任该公司法律顾问' })).status).toBe(204);
+    const conflicts = (await desk.lawyer.api.get(`/cases/${second.id}/conflicts`)).body;
+    expect(conflicts.workersInOtherOpenCases).toEqual([
+      expect.objectContaining({ workerName: '赵师傅', caseNumber: first.caseNumber, caseId: first.id, visible: true }),
+    ]);
+    expect(conflicts.lawyerActedForEmployer).toEqual([
+      expect.objectContaining({ lawyerId: desk.lawyer.id, employerId: desk.employer.id, note: '曾任该公司法律顾问' }),
+    ]);
+  });
+
+  it('suggests registered employers whose names look like a new one', async () => {
+    const hongda = await makeEmployer(desk.lawyer.api, { name: '北京宏达建筑劳务有限公司' });
+    const similar = (await desk.lawyer.api.get(`/employers-similar?name=${encodeURIComponent('宏达建筑劳务有限责任公司')}`)).body;
+    expect(similar.map((e: any) => e.id)).toContain(hongda.id);
+    const unrelated = (await desk.lawyer.api.get(`/employers-similar?name=${encodeURIComponent('远方物流有限公司')}`)).body;
+    expect(unrelated.map((e: any) => e.id)).not.toContain(hongda.id);
+  });
+});
