@@ -3,6 +3,7 @@ import { AddAccessAndAudit1764100000000 } from './1764100000000-AddAccessAndAudi
 import { AddMediation1764200000000 } from './1764200000000-AddMediation';
 import { AddHolidaysAndLegalDates1764300000000 } from './1764300000000-AddHolidaysAndLegalDates';
 import { AddLawyersDesk1764400000000 } from './1764400000000-AddLawyersDesk';
+import { AddCriminalThresholds1764500000000 } from './1764500000000-AddCriminalThresholds';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AddMediation1764200000000,
   AddHolidaysAndLegalDates1764300000000,
   AddLawyersDesk1764400000000,
+  AddCriminalThresholds1764500000000,
 ];

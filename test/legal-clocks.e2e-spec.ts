@@ -110,4 +110,33 @@ describe('Legal clocks over the API', () => {
     const wrongYear = await t.admin.put('/holidays/2031', { ...schedule, makeUpWorkdays: ['2031-01-27'] });
     expect(wrongYear.body.errors).toEqual([expect.objectContaining({ field: 'makeUpWorkdays.0', code: 'INVALID_DATE' })]);
   });
+
+  it("checks a case against a province's criminal threshold once a labour-bureau order has been ignored", async () => {
+    // Figures typed in for this test at the bottom of the national range, not any province's real ones.
+    const figures = { individualAmount: '5000.00', groupAmount: '30000.00', source: '测试用标准' };
+    expect((await desk.lawyer.api.put(`/criminal-thresholds/${encodeURIComponent('北京市')}`, figures)).status).toBe(403);
+    const outOfRange = await t.admin.put(`/criminal-thresholds/${encodeURIComponent('北京市')}`, { ...figures, groupAmount: '200000.00' });
+    expect(outOfRange.body.errors).toEqual([expect.objectContaining({ field: 'groupAmount' })]);
+    expect((await t.admin.put(`/criminal-thresholds/${encodeURIComponent('北京市')}`, figures)).status).toBe(204);
+    expect((await desk.lawyer.api.get('/criminal-thresholds')).body).toEqual([
+      { province: '北京市', individualAmount: '5000.00', groupAmount: '30000.00', source: '测试用标准' },
+    ]);
+
+    const opened = await openCase(desk, {
+      intakeDate: '2026-02-05',
+      claims: Array.from({ length: 10 }, (_, i) => ({
+        worker: { name: `班组工人${i}`, idNumber: residentId(200 + i) },
+        periodStart: '2025-11-01',
+        periodEnd: '2026-01-31',
+        amountClaimed: '3100.00',
+      })),
+    });
+    const check = (province: string) =>
+      desk.lawyer.api.get(`/cases/${opened.id}/criminal-threshold?province=${encodeURIComponent(province)}`);
+    expect((await check('北京市')).body).toMatchObject({ met: false, reasons: ['group', 'no_government_order'], governmentOrderIgnored: false });
+
+    await desk.lawyer.api.patch(`/cases/${opened.id}/legal-dates`, { bureauOrderPayBy: '2026-02-01', bureauOrderAmount: '31000.00' });
+    expect((await check('北京市')).body).toMatchObject({ met: true, reasons: ['group'], governmentOrderIgnored: true });
+    expect((await check('河北省')).body.errors).toEqual([expect.objectContaining({ field: 'province', code: 'NOT_FOUND' })]);
+  });
 });

@@ -3,10 +3,12 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
 import { AppError } from '../common/errors/app-error';
+import { PROVINCES } from '../common/identifiers/resident-id';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { formatYuan } from '../common/money/money';
 import { Deadline } from './domain/legal-clocks';
-import { DeadlinesQuery, LegalDatesDto, YearScheduleDto } from './dto/legal-clocks.dto';
+import { CriminalThresholdsService } from './criminal-thresholds.service';
+import { DeadlinesQuery, LegalDatesDto, ProvinceQuery, ThresholdDto, YearScheduleDto } from './dto/legal-clocks.dto';
 import { HolidaysService } from './holidays.service';
 import { LegalClocksService } from './legal-clocks.service';
 
@@ -16,7 +18,30 @@ export class LegalClocksController {
   constructor(
     private readonly clocks: LegalClocksService,
     private readonly holidays: HolidaysService,
+    private readonly thresholds: CriminalThresholdsService,
   ) {}
+
+  @Get('criminal-thresholds')
+  @Authenticated()
+  @ApiOperation({ summary: 'The amounts of the crime of refusing to pay wages, per province (Criminal Law art. 276-1)' })
+  listThresholds() {
+    return this.thresholds.list();
+  }
+
+  @Put('criminal-thresholds/:province')
+  @HttpCode(204)
+  @Requires('rules.manage')
+  @ApiOperation({ summary: "Set a province's amounts, within the national range of the 2013 SPC interpretation" })
+  async setThreshold(@Param('province') province: string, @Body() input: ThresholdDto) {
+    await this.thresholds.set(checkedProvince(province), input);
+  }
+
+  @Get('cases/:caseId/criminal-threshold')
+  @Requires('cases.read')
+  @ApiOperation({ summary: "Whether the case meets a province's criminal threshold, and on which ground" })
+  criminalThreshold(@Param('caseId', UuidParam) caseId: string, @Query() query: ProvinceQuery, @CurrentUser() actor: Actor) {
+    return this.thresholds.checkCase(caseId, query.province, actor.scope);
+  }
 
   @Get('cases/:caseId/deadlines')
   @Requires('cases.read')
@@ -53,11 +78,16 @@ export class LegalClocksController {
 
   @Put('holidays/:year')
   @HttpCode(204)
-  @Requires('holidays.manage')
+  @Requires('rules.manage')
   @ApiOperation({ summary: "Enter a year's schedule as the State Council published it (for years the package lacks)" })
   async setYear(@Param('year', ParseIntPipe) year: number, @Body() input: YearScheduleDto) {
     await this.holidays.setYear(checkedYear(year), input);
   }
+}
+
+function checkedProvince(province: string): string {
+  if (!PROVINCES.includes(province)) throw AppError.invalidField('province', 'UNKNOWN_PROVINCE');
+  return province;
 }
 
 function checkedYear(year: number): number {

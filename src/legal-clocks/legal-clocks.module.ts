@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MediationModule } from '../mediation/mediation.module';
 import { TimelineModule } from '../timeline/timeline.module';
+import { CriminalThresholdsService } from './criminal-thresholds.service';
 import { HolidaysService } from './holidays.service';
 import { LegalClocksController } from './legal-clocks.controller';
 import { LegalClocksService } from './legal-clocks.service';
@@ -8,7 +9,7 @@ import { LegalClocksService } from './legal-clocks.service';
 @Module({
   imports: [MediationModule, TimelineModule],
   controllers: [LegalClocksController],
-  providers: [HolidaysService, LegalClocksService],
+  providers: [CriminalThresholdsService, HolidaysService, LegalClocksService],
   exports: [HolidaysService, LegalClocksService],
 })
 export class LegalClocksModule {}

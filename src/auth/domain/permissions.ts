@@ -26,14 +26,14 @@ export const PERMISSIONS = [
   'audit.read', // search the audit trail
   'duty.manage', // set the lawyers' duty roster
   'desk.log', // log consultations and outreach visits, turn them into cases
-  'holidays.manage', // enter the statutory holiday schedule of a year the calendar package does not cover
+  'rules.manage', // the rules the law leaves to data: holiday schedules, criminal thresholds per province
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_ALL: Permission[] = ['cases.read', 'workers.read', 'employers.read', 'users.read'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: [...READ_ALL, 'organisations.manage', 'users.manage', 'audit.read', 'duty.manage', 'holidays.manage'],
+  admin: [...READ_ALL, 'organisations.manage', 'users.manage', 'audit.read', 'duty.manage', 'rules.manage'],
   leader: [...READ_ALL],
   lawyer: [
     ...READ_ALL,

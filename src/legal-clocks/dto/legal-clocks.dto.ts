@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsCalendarDate, IsPositiveYuan } from '../../common/http/validators';
+import { IsCalendarDate, IsPositiveYuan, IsProvince } from '../../common/http/validators';
 
 export class YearScheduleDto {
   @ApiProperty({ example: '国务院办公厅关于2027年部分节假日安排的通知', description: 'Where the schedule comes from' })
@@ -86,4 +86,26 @@ export class DeadlinesQuery {
   @Min(0)
   @Max(366)
   within: number = 14;
+}
+
+export class ThresholdDto {
+  @ApiProperty({ example: '10000.00', description: "One worker owed three months' pay: 5,000-20,000 yuan by province" })
+  @IsPositiveYuan()
+  individualAmount: string;
+
+  @ApiProperty({ example: '60000.00', description: 'Ten or more workers in total: 30,000-100,000 yuan by province' })
+  @IsPositiveYuan()
+  groupAmount: string;
+
+  @ApiProperty({ example: '北京市高级人民法院关于拒不支付劳动报酬罪数额标准的通知', description: 'Where the figures come from' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  source: string;
+}
+
+export class ProvinceQuery {
+  @ApiProperty({ example: '北京市', description: 'The province whose thresholds apply' })
+  @IsProvince()
+  province: string;
 }

@@ -1,0 +1,32 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The amounts above which refusing to pay wages is a crime differ by province (set by each
+ * provincial high court within the national range of the 2013 SPC interpretation): data that
+ * administrators enter, not code.
+ */
+export class AddCriminalThresholds1764500000000 implements MigrationInterface {
+  name = 'AddCriminalThresholds1764500000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE criminal_thresholds (
+        province text PRIMARY KEY,
+        individual_fen bigint NOT NULL CHECK (individual_fen BETWEEN 500000 AND 2000000),
+        group_fen bigint NOT NULL CHECK (group_fen BETWEEN 3000000 AND 10000000),
+        source text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await queryRunner.query(`
+      CREATE TRIGGER criminal_thresholds_audit_insert AFTER INSERT ON criminal_thresholds REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION audit_inserted('province')`);
+    await queryRunner.query(`
+      CREATE TRIGGER criminal_thresholds_audit_update AFTER UPDATE ON criminal_thresholds
+      REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION audit_updated('province')`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE criminal_thresholds`);
+  }
+}
