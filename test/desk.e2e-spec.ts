@@ -70,8 +70,7 @@ describe("Lawyers' desk", () => {
     });
     const day = (await desk.lawyer.api.get('/consultations?day=2027-01-11')).body;
     expect(day.items.find((c: any) => c.id === consultation.id).caseId).toBe(opened.body.id);
-    const [{ consultation_id }] = await t.dataSource.query(`SELECT consultation_id FROM cases WHERE id = $1`, [opened.body.id]);
-    expect(consultation_id).toBe(consultation.id);
+    expect((await desk.lawyer.api.get(`/cases/${opened.body.id}`)).body.consultationId).toBe(consultation.id);
     const again = await desk.lawyer.api.post(`/consultations/${consultation.id}/case`, {});
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ALREADY_A_CASE');
@@ -122,13 +121,34 @@ describe("Lawyers' desk", () => {
     expect(conflicts.lawyerActedForEmployer).toEqual([
       expect.objectContaining({ lawyerId: desk.lawyer.id, employerId: desk.employer.id, note: '曾任该公司法律顾问' }),
     ]);
+    const third = await desk.lawyer.api.post('/cases', {
+      organisationId: desk.organisation.id,
+      intakeChannel: 'walk_in',
+      intakeDate: '2027-01-11',
+      summary: '拖欠工资',
+      employers: [{ employerId: desk.employer.id, role: 'employer' }],
+      lawyerId: desk.lawyer.id,
+    });
+    expect(third.body.warnings).toEqual([{ code: 'LAWYER_ACTED_FOR_EMPLOYER', employerName: desk.employer.name, note: '曾任该公司法律顾问' }]);
+    const added = await desk.lawyer.api.post(`/cases/${third.body.id}/claims`, {
+      claims: [{ worker: { name: '赵师傅', idNumber }, amountClaimed: '100.00' }],
+    });
+    expect(added.body).toEqual({
+      added: 1,
+      alsoClaimingElsewhere: [
+        { workerName: '赵师傅', caseNumber: first.caseNumber },
+        { workerName: '赵师傅', caseNumber: second.caseNumber },
+      ],
+    });
   });
 
   it('suggests registered employers whose names look like a new one', async () => {
     const hongda = await makeEmployer(desk.lawyer.api, { name: '北京宏达建筑劳务有限公司' });
-    const similar = (await desk.lawyer.api.get(`/employers-similar?name=${encodeURIComponent('宏达建筑劳务有限责任公司')}`)).body;
+    const typedAgain = await desk.lawyer.api.post('/employers', { name: '宏达建筑劳务（北京）有限公司', kind: 'individual_contractor' });
+    expect(typedAgain.body.similarEmployers).toEqual([expect.objectContaining({ id: hongda.id })]);
+    const similar = (await desk.lawyer.api.get(`/employers/similar?name=${encodeURIComponent('宏达建筑劳务有限责任公司')}`)).body;
     expect(similar.map((e: any) => e.id)).toContain(hongda.id);
-    const unrelated = (await desk.lawyer.api.get(`/employers-similar?name=${encodeURIComponent('远方物流有限公司')}`)).body;
+    const unrelated = (await desk.lawyer.api.get(`/employers/similar?name=${encodeURIComponent('远方物流有限公司')}`)).body;
     expect(unrelated.map((e: any) => e.id)).not.toContain(hongda.id);
   });
 });

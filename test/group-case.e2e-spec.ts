@@ -53,7 +53,7 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
       .join('\r\n');
     const imported = await lawyer.upload(`${caseUrl}/claims/import`, csv, 'text/csv');
     expect(imported.status).toBe(201);
-    expect(imported.body).toEqual({ imported: 700, claimedTotal: '12000000.00' });
+    expect(imported.body).toEqual({ imported: 700, claimedTotal: '12000000.00', alsoClaimingElsewhere: [] });
 
     let view = (await mediator.get(caseUrl)).body;
     expect(view.totals).toMatchObject({ workers: 700, unconfirmed: 700, claimed: '12000000.00', paid: '0.00' });

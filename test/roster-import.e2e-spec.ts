@@ -224,7 +224,7 @@ describe('Roster import', () => {
     const response = await lawyer.upload(importUrl(opened.id), workbook, XLSX);
 
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({ imported: 4, claimedTotal: '28286.93' });
+    expect(response.body).toEqual({ imported: 4, claimedTotal: '28286.93', alsoClaimingElsewhere: [] });
     const claims = await allClaims(lawyer, opened.id);
     const byId = (idNumber: string) => claimOfIdNumber(claims, idNumber);
     expect(byId(a.idNumber)).toMatchObject({
@@ -307,7 +307,7 @@ describe('Roster import', () => {
     const response = await lawyer.upload(importUrl(opened.id), bytes, CSV);
 
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({ imported: 3, claimedTotal: '22322.04' });
+    expect(response.body).toEqual({ imported: 3, claimedTotal: '22322.04', alsoClaimingElsewhere: [] });
     const claims = await allClaims(lawyer, opened.id);
     const summary = claims
       .map((claim) => [claim.worker.name, claim.worker.idNumber, claim.kind, claim.amountClaimed, claim.note])
@@ -329,7 +329,7 @@ describe('Roster import', () => {
     const response = await lawyer.upload(importUrl(opened.id), bytes, 'text/csv; charset=utf-8');
 
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({ imported: 2, claimedTotal: '25000.01' });
+    expect(response.body).toEqual({ imported: 2, claimedTotal: '25000.01', alsoClaimingElsewhere: [] });
     const names = (await allClaims(lawyer, opened.id)).map((claim) => claim.worker.name).sort();
     expect(names).toEqual(rows.map((row) => row.name).sort());
   });
@@ -356,7 +356,7 @@ describe('Roster import', () => {
     });
 
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({ imported: 2, claimedTotal: '15000.01' });
+    expect(response.body).toEqual({ imported: 2, claimedTotal: '15000.01', alsoClaimingElsewhere: [] });
     const claims = await allClaims(lawyer, opened.id);
     expect(claimOfIdNumber(claims, a.idNumber)).toMatchObject({
       worker: { name: a.name, idNumber: maskedIdNumber(a.idNumber), mobile: maskedMobile(a.mobile), homeProvince: '四川省' },
@@ -508,7 +508,7 @@ describe('Roster import', () => {
     const response = await lawyer.upload(importUrl(opened.id), rosterCsv(rows), CSV);
 
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({ imported: 700, claimedTotal: '9876543.21' });
+    expect(response.body).toEqual({ imported: 700, claimedTotal: '9876543.21', alsoClaimingElsewhere: [] });
     const view = (await lawyer.get(`/cases/${opened.id}`)).body;
     expect(view.totals).toMatchObject({ workers: 700, unconfirmed: 700, claimed: '9876543.21', outstanding: '9876543.21' });
     const claims = await allClaims(lawyer, opened.id);

@@ -49,6 +49,10 @@ export class Case {
   @Column()
   summary: string;
 
+  /** The consultation this case was opened from, if any (the consultation links back to it). */
+  @Column({ name: 'consultation_id', type: 'uuid', nullable: true })
+  consultationId: string | null;
+
   @VersionColumn()
   version: number;
 

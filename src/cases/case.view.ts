@@ -32,6 +32,7 @@ export function toCaseView(detail: CaseDetail) {
     intakeChannel: record.intakeChannel,
     intakeDate: record.intakeDate,
     summary: record.summary,
+    consultationId: record.consultationId,
     project: detail.project ? { id: detail.project.id, name: detail.project.name } : null,
     lawyer: detail.lawyer ? { id: detail.lawyer.id, displayName: detail.lawyer.displayName } : null,
     mediator: detail.mediator ? { id: detail.mediator.id, displayName: detail.mediator.displayName } : null,

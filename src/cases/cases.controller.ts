@@ -28,7 +28,8 @@ export class CasesController {
   @Requires('cases.open')
   @ApiOperation({ summary: 'Open a case: organisation, intake, employers, optionally workers and their claims' })
   async open(@Body() input: CreateCaseDto, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.cases.open(input, actor));
+    const detail = await this.cases.open(input, actor);
+    return { ...toCaseView(detail), warnings: await this.cases.lawyerConflicts(detail.record.id) };
   }
 
   @Get()
@@ -58,7 +59,8 @@ export class CasesController {
   @Requires('cases.assign')
   @ApiOperation({ summary: 'Assign (or unassign) the lawyer and the mediator' })
   async assign(@Param('id', UuidParam) id: string, @Body() input: AssignmentDto, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.cases.assign(id, input, actor));
+    const detail = await this.cases.assign(id, input, actor);
+    return { ...toCaseView(detail), warnings: await this.cases.lawyerConflicts(id) };
   }
 
   @Post(':id/transitions')

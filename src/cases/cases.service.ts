@@ -390,6 +390,21 @@ export class CasesService {
     });
   }
 
+  /**
+   * The case's lawyer has declared acting for one of its employers: a conflict to flag when the lawyer
+   * is assigned (the people decide; a lawyer may have advised a company years ago on something else).
+   */
+  async lawyerConflicts(caseId: string): Promise<{ code: 'LAWYER_ACTED_FOR_EMPLOYER'; employerName: string; note: string | null }[]> {
+    return this.dataSource.query(
+      `SELECT 'LAWYER_ACTED_FOR_EMPLOYER' AS code, e.name AS "employerName", le.note
+         FROM cases c JOIN case_employers ce ON ce.case_id = c.id
+         JOIN lawyer_engagements le ON le.lawyer_id = c.lawyer_id AND le.employer_id = ce.employer_id
+         JOIN employers e ON e.id = ce.employer_id
+        WHERE c.id = $1 ORDER BY e.name`,
+      [caseId],
+    );
+  }
+
   async timeline(id: string, query: PageQuery, scope: Scope): Promise<Page<CaseEvent>> {
     await assertCaseVisible(this.dataSource.manager, id, scope);
     return this.events.list(id, query);

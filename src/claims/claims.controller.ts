@@ -18,7 +18,7 @@ export class ClaimsController {
   @Requires('cases.open')
   @ApiOperation({ summary: "Add workers' claims to a case (workers are registered on the way if new)" })
   async add(@Param('caseId', UuidParam) caseId: string, @Body() input: AddClaimsDto, @CurrentUser() actor: Actor) {
-    return { added: await this.claims.add(caseId, input, actor) };
+    return this.claims.add(caseId, input, actor);
   }
 
   @Post('import')

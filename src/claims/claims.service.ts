@@ -34,6 +34,11 @@ export interface ClaimRow extends ClaimBalance {
   worker: { id: string; name: string; idNumber: string; mobile: string | null; homeProvince: string | null };
 }
 
+export interface ClaimingElsewhere {
+  workerName: string;
+  caseNumber: string;
+}
+
 /** How claims arrived, recorded on the timeline. */
 export type ClaimSource = 'form' | 'roster_json' | 'roster_csv' | 'roster_xlsx';
 
@@ -45,16 +50,17 @@ export class ClaimsService {
     private readonly workers: WorkersService,
   ) {}
 
-  async add(caseId: string, dto: AddClaimsDto, actor: Actor): Promise<number> {
+  async add(caseId: string, dto: AddClaimsDto, actor: Actor): Promise<{ added: number; alsoClaimingElsewhere: ClaimingElsewhere[] }> {
     const inputs = dto.claims.map((claim, index) => toClaimInput(claim, index + 1));
     const problems = batchProblems(inputs, (input, field) =>
       field === 'idNumber' ? `claims.${input.row - 1}.worker.idNumber` : `claims.${input.row - 1}.${field}`,
     );
     if (problems.length > 0) throw AppError.invalid(problems);
-    return this.dataSource.transaction(async (manager) => {
+    const added = await this.dataSource.transaction(async (manager) => {
       await lockOpenCase(manager, caseId, actor.scope);
       return this.insertClaims(manager, caseId, inputs, actor.id, 'form', 'VALIDATION_FAILED');
     });
+    return { added, alsoClaimingElsewhere: await this.claimingElsewhere(caseId) };
   }
 
   /** A whole roster in one transaction: every row valid, or nothing imported and every bad row listed. */
@@ -71,7 +77,28 @@ export class ClaimsService {
       await lockOpenCase(manager, caseId, actor.scope);
       return this.insertClaims(manager, caseId, inputs, actor.id, source, 'ROSTER_INVALID');
     });
-    return { imported, claimedTotal: formatYuan(sumFen(inputs.map((input) => input.claimedFen))) };
+    return {
+      imported,
+      claimedTotal: formatYuan(sumFen(inputs.map((input) => input.claimedFen))),
+      alsoClaimingElsewhere: await this.claimingElsewhere(caseId),
+    };
+  }
+
+  /**
+   * Workers of this case who are also claimants in another open case: flagged, not refused (a worker
+   * may be owed by two employers), so the clerk can check the same arrears are not counted twice.
+   */
+  async claimingElsewhere(caseId: string): Promise<ClaimingElsewhere[]> {
+    return this.dataSource.query(
+      `SELECT w.name AS "workerName", other.case_number AS "caseNumber"
+         FROM claims mine
+         JOIN claims theirs ON theirs.worker_id = mine.worker_id AND theirs.case_id <> mine.case_id
+         JOIN cases other ON other.id = theirs.case_id AND other.status NOT IN ('closed', 'withdrawn', 'rejected')
+         JOIN workers w ON w.id = mine.worker_id
+        WHERE mine.case_id = $1
+        ORDER BY w.name, other.case_number`,
+      [caseId],
+    );
   }
 
   /**

@@ -3,9 +3,6 @@ import { DataSource } from 'typeorm';
 import { Scope } from '../auth/domain/actor';
 import { assertCaseVisible } from '../cases/case-lock';
 
-/** Words that every company name has, which say nothing about which company it is. */
-const NAME_NOISE = /(有限责任公司|股份有限公司|有限公司|集团|公司|北京市|北京|市|（.*?）|\(.*?\)|\s)/g;
-
 /**
  * What should make a clerk stop and look: workers already claiming in another open case (the same
  * arrears counted twice, or the same employer again), and a lawyer on the case who has acted for the
@@ -39,18 +36,5 @@ export class ConflictsService {
       [caseId],
     );
     return { workersInOtherOpenCases, lawyerActedForEmployer };
-  }
-
-  /** Employers whose names share their distinctive part with `name`: likely the same company typed twice. */
-  async similarEmployers(name: string) {
-    const core = name.replace(NAME_NOISE, '');
-    if (core.length < 2) return [];
-    return this.dataSource.query(
-      `SELECT id, name, credit_code AS "creditCode", kind FROM employers
-        WHERE regexp_replace(name, $2, '', 'g') LIKE '%' || $1 || '%'
-           OR (length(regexp_replace(name, $2, '', 'g')) >= 2 AND $1 LIKE '%' || regexp_replace(name, $2, '', 'g') || '%')
-        ORDER BY name LIMIT 20`,
-      [core, NAME_NOISE.source],
-    );
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
 import { toCaseView } from '../cases/case.view';
@@ -17,13 +17,6 @@ export class WarningQuery {
   status?: string;
 }
 
-export class SimilarQuery {
-  @ApiPropertyOptional({ example: '北京宏达建筑劳务有限公司' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name: string;
-}
 
 @ApiTags('lawyers desk')
 @Controller()
@@ -110,12 +103,5 @@ export class DeskController {
   @ApiOperation({ summary: "Workers claiming in another open case; a lawyer who has acted for one of the case's employers" })
   conflictsOfCase(@Param('caseId', UuidParam) caseId: string, @CurrentUser() actor: Actor) {
     return this.conflicts.forCase(caseId, actor.scope);
-  }
-
-  @Get('employers-similar')
-  @Requires('employers.read')
-  @ApiOperation({ summary: 'Employers whose names look like this one (before registering a new one)' })
-  similar(@Query() query: SimilarQuery) {
-    return this.conflicts.similarEmployers(query.name);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../auth/auth.decorators';
 import { UuidParam } from '../common/http/uuid-param.pipe';
-import { CreateEmployerDto, EmployerListQuery, UpdateEmployerDto } from './dto/employer.dto';
+import { CreateEmployerDto, EmployerListQuery, SimilarQuery, UpdateEmployerDto } from './dto/employer.dto';
 import { toEmployerView } from './employer.view';
 import { EmployersService } from './employers.service';
 
@@ -15,7 +15,16 @@ export class EmployersController {
   @Requires('employers.edit')
   @ApiOperation({ summary: 'Register an employer; the credit code is checked and must be unique' })
   async create(@Body() input: CreateEmployerDto) {
-    return toEmployerView(await this.employers.create(input));
+    const employer = await this.employers.create(input);
+    // Near-duplicate names are shown, not refused: two companies can have similar names.
+    return { ...toEmployerView(employer), similarEmployers: await this.employers.similar(employer.name, employer.id) };
+  }
+
+  @Get('similar')
+  @Requires('employers.read')
+  @ApiOperation({ summary: 'Employers whose names look like this one (before registering a new one)' })
+  similar(@Query() query: SimilarQuery) {
+    return this.employers.similar(query.name);
   }
 
   @Get()

@@ -9,6 +9,9 @@ import { CreateEmployerDto, EmployerListQuery, UpdateEmployerDto } from './dto/e
 import { Employer } from './employer.entity';
 import { saveWithVersion } from '../database/optimistic-update';
 
+/** Words that every company name has, which say nothing about which company it is. */
+const NAME_NOISE = /(有限责任公司|股份有限公司|有限公司|集团|公司|北京市|北京|市|（.*?）|\(.*?\)|\s)/g;
+
 @Injectable()
 export class EmployersService {
   constructor(
@@ -32,6 +35,20 @@ export class EmployersService {
         contactName: input.contactName?.trim() || null,
         contactPhone: input.contactPhone ?? null,
       }),
+    );
+  }
+
+  /** Employers whose names share their distinctive part with `name`: likely the same company typed twice. */
+  async similar(name: string, exceptId?: string): Promise<Pick<Employer, 'id' | 'name' | 'creditCode' | 'kind'>[]> {
+    const core = name.replace(NAME_NOISE, '');
+    if (core.length < 2) return [];
+    return this.dataSource.query(
+      `SELECT id, name, credit_code AS "creditCode", kind FROM employers
+        WHERE id IS DISTINCT FROM $3::uuid
+          AND (regexp_replace(name, $2, '', 'g') LIKE '%' || $1 || '%'
+               OR (length(regexp_replace(name, $2, '', 'g')) >= 2 AND $1 LIKE '%' || regexp_replace(name, $2, '', 'g') || '%'))
+        ORDER BY name LIMIT 20`,
+      [core, NAME_NOISE.source, exceptId ?? null],
     );
   }
 

@@ -119,3 +119,11 @@ export class EmployerListQuery extends PageQuery {
   @MaxLength(50)
   district?: string;
 }
+
+export class SimilarQuery {
+  @ApiProperty({ example: '北京宏达建筑劳务有限公司' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+}
