@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { auditTable } from './support/audit-triggers';
 import { loadConfig } from '../src/config/app-config';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
 import { loadPersonalDataKey } from '../src/personal-data/personal-data-key';
@@ -168,16 +169,7 @@ export class AddAccessAndAudit1764100000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE workers ADD CONSTRAINT workers_id_number_hash_key UNIQUE (id_number_hash)`);
 
     for (const [table, key] of AUDITED_TABLES) {
-      await queryRunner.query(`
-        CREATE TRIGGER ${table}_audit_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_inserted('${key}')`);
-      await queryRunner.query(`
-        CREATE TRIGGER ${table}_audit_update AFTER UPDATE ON ${table}
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_updated('${key}')`);
-      await queryRunner.query(`
-        CREATE TRIGGER ${table}_audit_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_deleted('${key}')`);
+      await auditTable(queryRunner, table, key);
     }
   }
 

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { auditTable } from './support/audit-triggers';
 
 /**
  * Mediation: rooms, sessions with their attendance, the workers' elected representatives, and the
@@ -92,16 +93,7 @@ export class AddMediation1764200000000 implements MigrationInterface {
       ['mediation_sessions', 'id'],
       ['session_attendance', 'session_id'],
     ]) {
-      await queryRunner.query(`
-        CREATE TRIGGER ${table}_audit_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_inserted('${key}')`);
-      await queryRunner.query(`
-        CREATE TRIGGER ${table}_audit_update AFTER UPDATE ON ${table}
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_updated('${key}')`);
-      await queryRunner.query(`
-        CREATE TRIGGER ${table}_audit_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_deleted('${key}')`);
+      await auditTable(queryRunner, table, key);
     }
   }
 

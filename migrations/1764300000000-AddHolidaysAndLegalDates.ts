@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { auditTable } from './support/audit-triggers';
 
 /**
  * Holiday schedules that administrators enter for the years the calendar package does not cover,
@@ -44,16 +45,7 @@ export class AddHolidaysAndLegalDates1764300000000 implements MigrationInterface
       ['holiday_years', 'year'],
       ['holidays', 'day'],
     ]) {
-      await queryRunner.query(`
-        CREATE TRIGGER ${table}_audit_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_inserted('${key}')`);
-      await queryRunner.query(`
-        CREATE TRIGGER ${table}_audit_update AFTER UPDATE ON ${table}
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_updated('${key}')`);
-      await queryRunner.query(`
-        CREATE TRIGGER ${table}_audit_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_deleted('${key}')`);
+      await auditTable(queryRunner, table, key);
     }
   }
 

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { auditTable } from './support/audit-triggers';
 
 /**
  * The on-duty lawyers' desk: the duty roster (值班), consultations, outreach visits (送法进企业) with
@@ -95,16 +96,7 @@ export class AddLawyersDesk1764400000000 implements MigrationInterface {
       ['lawyer_engagements', 'lawyer_id'],
       ['outreach_visits', 'id'],
     ]) {
-      await queryRunner.query(`
-        CREATE TRIGGER ${table}_audit_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_inserted('${key}')`);
-      await queryRunner.query(`
-        CREATE TRIGGER ${table}_audit_update AFTER UPDATE ON ${table}
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_updated('${key}')`);
-      await queryRunner.query(`
-        CREATE TRIGGER ${table}_audit_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_deleted('${key}')`);
+      await auditTable(queryRunner, table, key);
     }
   }
 

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { auditTable } from './support/audit-triggers';
 
 /**
  * The amounts above which refusing to pay wages is a crime differ by province (set by each
@@ -17,13 +18,7 @@ export class AddCriminalThresholds1764500000000 implements MigrationInterface {
         source text NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`
-      CREATE TRIGGER criminal_thresholds_audit_insert AFTER INSERT ON criminal_thresholds REFERENCING NEW TABLE AS new_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION audit_inserted('province')`);
-    await queryRunner.query(`
-      CREATE TRIGGER criminal_thresholds_audit_update AFTER UPDATE ON criminal_thresholds
-      REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION audit_updated('province')`);
+    await auditTable(queryRunner, 'criminal_thresholds', 'province');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
