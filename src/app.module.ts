@@ -21,6 +21,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { PayoutsModule } from './payouts/payouts.module';
 import { ProjectsModule } from './projects/projects.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { UsersModule } from './users/users.module';
 import { WorkersModule } from './workers/workers.module';
 
@@ -53,6 +54,7 @@ export class AppModule {
         OrganisationsModule,
         PayoutsModule,
         ProjectsModule,
+        RemindersModule,
         UsersModule,
         WorkersModule,
       ],

@@ -139,4 +139,22 @@ describe('Legal clocks over the API', () => {
     expect((await check('北京市')).body).toMatchObject({ met: true, reasons: ['group'], governmentOrderIgnored: true });
     expect((await check('河北省')).body.errors).toEqual([expect.objectContaining({ field: 'province', code: 'NOT_FOUND' })]);
   });
+
+  it('counts down to the Spring Festival eve on the season and on every open case', async () => {
+    const season = (await desk.leader.api.get('/season')).body;
+    expect(season).toMatchObject({
+      festivalYear: 2026,
+      festival: '2026-02-17',
+      eve: '2026-02-16',
+      daysToEve: 10,
+      startsOn: '2025-11-01',
+      inSeason: true,
+    });
+    const opened = await openCase(desk, { intakeDate: '2026-02-05' });
+    expect(opened.festivalCountdown).toEqual({ eve: '2026-02-16', daysToEve: 10 });
+    const listed = (await desk.leader.api.get('/cases?pageSize=200')).body.items.find((c: any) => c.id === opened.id);
+    expect(listed.festivalCountdown).toEqual({ eve: '2026-02-16', daysToEve: 10 });
+    const withdrawn = await desk.mediator.api.post(`/cases/${opened.id}/transitions`, { to: 'withdrawn', reason: '已自行协商解决' });
+    expect(withdrawn.body.festivalCountdown).toBeNull();
+  });
 });

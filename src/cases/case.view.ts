@@ -1,7 +1,8 @@
 import { formatYuan } from '../common/money/money';
 import { shanghaiTimestamp } from '../common/time/shanghai';
 import { CaseDetail, CaseListItem } from './cases.service';
-import { TRANSITIONS } from './domain/case-status';
+import { TRANSITIONS, isFinal } from './domain/case-status';
+import type { SeasonView } from '../reminders/season.service';
 import { CaseTotals } from './domain/case-totals';
 
 export function toTotalsView(totals: CaseTotals) {
@@ -17,7 +18,7 @@ export function toTotalsView(totals: CaseTotals) {
   };
 }
 
-export function toCaseView(detail: CaseDetail) {
+export function toCaseView(detail: CaseDetail, season: SeasonView) {
   const { record } = detail;
   return {
     id: record.id,
@@ -50,6 +51,7 @@ export function toCaseView(detail: CaseDetail) {
       receivedOn: item.receivedOn,
     })),
     totals: toTotalsView(detail.totals),
+    festivalCountdown: countdown(record.status, season),
     version: record.version,
     createdAt: shanghaiTimestamp(record.createdAt),
     updatedAt: shanghaiTimestamp(record.updatedAt),
@@ -57,7 +59,7 @@ export function toCaseView(detail: CaseDetail) {
   };
 }
 
-export function toCaseListItemView({ row, totals }: CaseListItem) {
+export function toCaseListItemView({ row, totals }: CaseListItem, season: SeasonView) {
   return {
     id: row.id,
     caseNumber: row.case_number,
@@ -71,7 +73,13 @@ export function toCaseListItemView({ row, totals }: CaseListItem) {
     lawyer: row.lawyer_id ? { id: row.lawyer_id, displayName: row.lawyer_name } : null,
     mediator: row.mediator_id ? { id: row.mediator_id, displayName: row.mediator_name } : null,
     totals: toTotalsView(totals),
+    festivalCountdown: countdown(row.status as CaseDetail['record']['status'], season),
     version: row.version,
     createdAt: shanghaiTimestamp(new Date(row.created_at)),
   };
+}
+
+/** Days left to the Spring Festival's eve, on every open case: the day the season is about. */
+function countdown(status: CaseDetail['record']['status'], season: SeasonView) {
+  return isFinal(status) ? null : { eve: season.eve, daysToEve: season.daysToEve };
 }

@@ -7,6 +7,7 @@ import { UuidParam } from '../common/http/uuid-param.pipe';
 import { toCaseEventView } from '../timeline/case-event.view';
 import { toCaseListItemView, toCaseView } from './case.view';
 import { CasesService } from './cases.service';
+import { SeasonService } from '../reminders/season.service';
 import {
   AssignmentDto,
   CaseEmployerDto,
@@ -22,14 +23,17 @@ import {
 @ApiTags('cases')
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly season: SeasonService,
+  ) {}
 
   @Post()
   @Requires('cases.open')
   @ApiOperation({ summary: 'Open a case: organisation, intake, employers, optionally workers and their claims' })
   async open(@Body() input: CreateCaseDto, @CurrentUser() actor: Actor) {
     const detail = await this.cases.open(input, actor);
-    return { ...toCaseView(detail), warnings: await this.cases.lawyerConflicts(detail.record.id) };
+    return { ...toCaseView(detail, this.season.current()), warnings: await this.cases.lawyerConflicts(detail.record.id) };
   }
 
   @Get()
@@ -37,21 +41,22 @@ export class CasesController {
   @ApiOperation({ summary: 'Cases in your scope with their totals; filter, search and sort' })
   async list(@Query() query: CaseListQuery, @CurrentUser() actor: Actor) {
     const page = await this.cases.list(query, actor.scope);
-    return { ...page, items: page.items.map(toCaseListItemView) };
+    const season = this.season.current();
+    return { ...page, items: page.items.map((item) => toCaseListItemView(item, season)) };
   }
 
   @Get(':id')
   @Requires('cases.read')
   @ApiOperation({ summary: 'One case with its people, employers, evidence and totals' })
   async get(@Param('id', UuidParam) id: string, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.cases.get(id, actor.scope));
+    return toCaseView(await this.cases.get(id, actor.scope), this.season.current());
   }
 
   @Patch(':id')
   @Requires('cases.edit')
   @ApiOperation({ summary: 'Change the summary, intake channel or project; send the version you read' })
   async update(@Param('id', UuidParam) id: string, @Body() input: UpdateCaseDto, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.cases.update(id, input, actor));
+    return toCaseView(await this.cases.update(id, input, actor), this.season.current());
   }
 
   @Post(':id/assignment')
@@ -60,7 +65,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Assign (or unassign) the lawyer and the mediator' })
   async assign(@Param('id', UuidParam) id: string, @Body() input: AssignmentDto, @CurrentUser() actor: Actor) {
     const detail = await this.cases.assign(id, input, actor);
-    return { ...toCaseView(detail), warnings: await this.cases.lawyerConflicts(id) };
+    return { ...toCaseView(detail, this.season.current()), warnings: await this.cases.lawyerConflicts(id) };
   }
 
   @Post(':id/transitions')
@@ -71,7 +76,7 @@ export class CasesController {
     description: 'A refused move answers 409 with the reason (e.g. MONEY_OUTSTANDING, MEDIATOR_REQUIRED).',
   })
   async transition(@Param('id', UuidParam) id: string, @Body() input: TransitionDto, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.cases.transition(id, input, actor));
+    return toCaseView(await this.cases.transition(id, input, actor), this.season.current());
   }
 
   @Post(':id/dispatch')
@@ -94,14 +99,14 @@ export class CasesController {
   @Requires('cases.open')
   @ApiOperation({ summary: 'Record a piece of evidence received' })
   async addEvidence(@Param('id', UuidParam) id: string, @Body() input: EvidenceDto, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.cases.addEvidence(id, input, actor));
+    return toCaseView(await this.cases.addEvidence(id, input, actor), this.season.current());
   }
 
   @Post(':id/employers')
   @Requires('cases.open')
   @ApiOperation({ summary: 'Add an employer of the chain to the case' })
   async addEmployer(@Param('id', UuidParam) id: string, @Body() input: CaseEmployerDto, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.cases.addEmployer(id, input, actor));
+    return toCaseView(await this.cases.addEmployer(id, input, actor), this.season.current());
   }
 
   @Get(':id/events')

@@ -7,6 +7,7 @@ import { toCaseView } from '../cases/case.view';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { ConflictsService } from './conflicts.service';
 import { DeskService } from './desk.service';
+import { SeasonService } from '../reminders/season.service';
 import { toConsultationView, toVisitView, toWarningView } from './desk.view';
 import { ConsultationDto, ConsultationListQuery, DutyShiftDto, EngagementDto, OpenFromDeskDto, OutreachVisitDto, RosterQuery } from './dto/desk.dto';
 
@@ -24,6 +25,7 @@ export class DeskController {
   constructor(
     private readonly desk: DeskService,
     private readonly conflicts: ConflictsService,
+    private readonly season: SeasonService,
   ) {}
 
   @Post('duty-shifts')
@@ -66,7 +68,7 @@ export class DeskController {
   @Requires('cases.open')
   @ApiOperation({ summary: 'Open a case from a consultation; its data is carried over and both are linked' })
   async caseFromConsultation(@Param('id', UuidParam) id: string, @Body() input: OpenFromDeskDto, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.desk.caseFromConsultation(id, input, actor));
+    return toCaseView(await this.desk.caseFromConsultation(id, input, actor), this.season.current());
   }
 
   @Post('outreach-visits')
@@ -87,7 +89,7 @@ export class DeskController {
   @Requires('cases.open')
   @ApiOperation({ summary: 'Open a case from an early warning (employer and project carried over)' })
   async caseFromWarning(@Param('id', UuidParam) id: string, @Body() input: OpenFromDeskDto, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.desk.caseFromWarning(id, input, actor));
+    return toCaseView(await this.desk.caseFromWarning(id, input, actor), this.season.current());
   }
 
   @Post('lawyer-engagements')

@@ -1,0 +1,233 @@
+/**
+ * Which reminders are due on a day, as data. The service stores each one under `reminderKey`, a unique
+ * key, so a sweep that runs twice, after a restart or on two instances at once still produces it once.
+ *
+ * Every rule counts calendar days from `today` to a date: the festival's eve (除夕), a deadline from the
+ * legal clocks, an instalment's due date, a mediation session. `daysBefore` lists the days on which it
+ * fires; for the overdue rule the numbers count days after the date instead (see `ruleFiresOn`).
+ *
+ * Pure: no framework, no database, no clock. Dates are Asia/Shanghai calendar days, 'YYYY-MM-DD'.
+ */
+import { daysBetween } from '../../legal-clocks/domain/calendar';
+import { SeasonSettings, seasonStatus } from './season';
+
+export type ReminderKind =
+  | 'festival_countdown' // 春节倒计时：除夕前提醒承办律师和调解员
+  | 'leader_digest' // 领导每日欠薪汇总
+  | 'mediation_limit' // 调解期限（收到调解申请之日起十五日）
+  | 'instalment_due' // 调解协议分期款到期
+  | 'instalment_overdue' // 分期款逾期未付
+  | 'session_tomorrow' // 明天开调解会
+  | 'arbitration_deadline' // 仲裁期限（受理、裁决）
+  | 'limitation_deadline'; // 仲裁时效
+
+export type Urgency = 'info' | 'warning' | 'urgent';
+
+export interface ReminderRule {
+  kind: ReminderKind;
+  enabled: boolean;
+  /**
+   * Days before the date on which the rule fires, e.g. [30, 14, 7, 3, 1] for the festival, [3, 1, 0] for a
+   * deadline (0 = on the day). Empty means every day: every day of the season for the digest, every day
+   * while overdue for an overdue instalment. For `instalment_overdue` the numbers are days after the date.
+   */
+  daysBefore: number[];
+}
+
+/** Defaults until an administrator edits the rules; each reminder gets one more chance as the date nears. */
+export const DEFAULT_RULES: ReminderRule[] = [
+  { kind: 'festival_countdown', enabled: true, daysBefore: [30, 14, 7, 3, 1] },
+  { kind: 'leader_digest', enabled: true, daysBefore: [] },
+  { kind: 'mediation_limit', enabled: true, daysBefore: [3, 1, 0] },
+  { kind: 'instalment_due', enabled: true, daysBefore: [1, 0] },
+  { kind: 'instalment_overdue', enabled: true, daysBefore: [] },
+  { kind: 'session_tomorrow', enabled: true, daysBefore: [1] },
+  { kind: 'arbitration_deadline', enabled: true, daysBefore: [7, 3, 1, 0] },
+  { kind: 'limitation_deadline', enabled: true, daysBefore: [7, 3, 1, 0] },
+];
+
+/** The kinds that count down to a dated deadline of one subject, handled by `deadlineReminders`. */
+const DEADLINE_KINDS: ReadonlySet<ReminderKind> = new Set<ReminderKind>([
+  'mediation_limit',
+  'instalment_due',
+  'instalment_overdue',
+  'session_tomorrow',
+  'arbitration_deadline',
+  'limitation_deadline',
+]);
+
+export interface DueReminder {
+  kind: ReminderKind;
+  /** What the reminder is about: case id, instalment id, session id, or the leader's scope for the digest. */
+  subject: string;
+  /**
+   * The day the reminder is for, i.e. the day of the sweep that produces it. Not the deadline: the
+   * 7-, 3- and 1-day reminders of one deadline must have different keys or only the first would be kept.
+   */
+  dueOn: string;
+  recipientId: string;
+  urgency: Urgency;
+}
+
+/** A due reminder with the date it counts towards, for the message text. */
+export interface CountdownReminder extends DueReminder {
+  /** The festival's eve, the deadline, the instalment's due date or the session day. */
+  targetOn: string;
+  /** Calendar days from `dueOn` to `targetOn`: 0 on the day, negative when overdue. */
+  daysLeft: number;
+}
+
+export interface FestivalCase {
+  caseId: string;
+  lawyerId: string | null;
+  mediatorId: string | null;
+  outstandingFen: bigint;
+}
+
+export interface DatedDeadline {
+  subject: string;
+  dueOn: string;
+  recipients: string[];
+}
+
+export interface DigestLeader {
+  leaderId: string;
+  /** The organisation or region whose cases the leader oversees. */
+  scopeId: string;
+}
+
+/**
+ * The unique key that makes a reminder exactly-once: rule kind, subject, due date, recipient. Each part
+ * is percent-encoded so that a ':' inside an id cannot make two different reminders share a key.
+ */
+export function reminderKey(r: DueReminder): string {
+  return [r.kind, r.subject, r.dueOn, r.recipientId].map(encodeURIComponent).join(':');
+}
+
+/** The rule of a kind among the stored rules; a kind missing from them does not fire. */
+export function ruleFor(rules: readonly ReminderRule[], kind: ReminderKind): ReminderRule {
+  return rules.find((rule) => rule.kind === kind) ?? { kind, enabled: false, daysBefore: [] };
+}
+
+/**
+ * Whether a rule fires with `daysLeft` calendar days to its date (negative once the date has passed).
+ * Overdue reminders fire only after the date, the others only up to and on it: a countdown that fired
+ * after its deadline would tell people something already too late.
+ */
+export function ruleFiresOn(rule: ReminderRule, daysLeft: number): boolean {
+  if (!rule.enabled) return false;
+  const daysCounted = rule.kind === 'instalment_overdue' ? -daysLeft : daysLeft;
+  const inWindow = rule.kind === 'instalment_overdue' ? daysCounted > 0 : daysCounted >= 0;
+  return inWindow && (rule.daysBefore.length === 0 || rule.daysBefore.includes(daysCounted));
+}
+
+/**
+ * Urgency rising as the date nears. One day or less (including overdue) is urgent: there is no working
+ * day left to act in. Up to a week is a warning: the last full working week, enough to get an employer
+ * or a project's general contractor (总包) to pay if someone starts now. Anything further is information.
+ */
+export function urgencyOf(daysLeft: number): Urgency {
+  if (daysLeft <= 1) return 'urgent';
+  if (daysLeft <= 7) return 'warning';
+  return 'info';
+}
+
+/**
+ * 春节倒计时: on the days of the rule before the eve, every case with money still outstanding reminds its
+ * lawyer and its mediator, once per case per person (one who is both gets one reminder). A case paid in
+ * full has nothing left to chase, so it gets none.
+ */
+export function festivalReminders(input: {
+  today: string;
+  eve: string;
+  rule: ReminderRule;
+  cases: FestivalCase[];
+}): CountdownReminder[] {
+  assertRuleKind(input.rule, 'festival_countdown');
+  const daysLeft = daysBetween(input.today, input.eve);
+  if (!ruleFiresOn(input.rule, daysLeft)) return [];
+  return input.cases
+    .filter((c) => c.outstandingFen > 0n)
+    .flatMap((c) =>
+      distinctRecipients([c.lawyerId, c.mediatorId]).map((recipientId) =>
+        countdownReminder(input.rule.kind, c.caseId, input.today, input.eve, recipientId),
+      ),
+    );
+}
+
+/** Reminders of dated deadlines (legal clocks, instalments, sessions) that the rule makes due today. */
+export function deadlineReminders(input: {
+  today: string;
+  rule: ReminderRule;
+  deadlines: DatedDeadline[];
+}): CountdownReminder[] {
+  if (!DEADLINE_KINDS.has(input.rule.kind)) {
+    throw new RangeError(`deadlineReminders takes a deadline rule, not '${input.rule.kind}'`);
+  }
+  return input.deadlines
+    .filter((deadline) => ruleFiresOn(input.rule, daysBetween(input.today, deadline.dueOn)))
+    .flatMap((deadline) =>
+      distinctRecipients(deadline.recipients).map((recipientId) =>
+        countdownReminder(input.rule.kind, deadline.subject, input.today, deadline.dueOn, recipientId),
+      ),
+    );
+}
+
+/**
+ * 每日汇总: each leader gets a digest of his scope on the days of the rule (every day by default) while
+ * the season runs. Outside the season there is no campaign to report on.
+ */
+export function digestReminders(input: {
+  today: string;
+  rule: ReminderRule;
+  season: SeasonSettings;
+  leaders: DigestLeader[];
+}): CountdownReminder[] {
+  assertRuleKind(input.rule, 'leader_digest');
+  const status = seasonStatus(input.today, input.season);
+  if (!status.inSeason || !ruleFiresOn(input.rule, status.daysToEve)) return [];
+  const seen = new Set<string>();
+  return input.leaders
+    .filter((leader) => firstTime(seen, `${leader.scopeId}\u0000${leader.leaderId}`))
+    .map((leader) => countdownReminder(input.rule.kind, leader.scopeId, input.today, status.eve, leader.leaderId));
+}
+
+/** What is wrong with an edited rule, for the administrator; empty when it is usable. */
+export function ruleProblems(rule: ReminderRule): string[] {
+  const problems: string[] = [];
+  if (rule.daysBefore.some((days) => !Number.isInteger(days) || days < 0)) {
+    problems.push('days must be whole numbers of 0 or more');
+  }
+  if (rule.kind === 'instalment_overdue' && rule.daysBefore.includes(0)) {
+    problems.push('an instalment is not overdue on its due day: count days after it from 1');
+  }
+  if (new Set(rule.daysBefore).size !== rule.daysBefore.length) problems.push('a day is listed twice');
+  return problems;
+}
+
+function countdownReminder(
+  kind: ReminderKind,
+  subject: string,
+  today: string,
+  targetOn: string,
+  recipientId: string,
+): CountdownReminder {
+  const daysLeft = daysBetween(today, targetOn);
+  return { kind, subject, dueOn: today, recipientId, urgency: urgencyOf(daysLeft), targetOn, daysLeft };
+}
+
+/** Recipients without the unassigned (null) and without repeats, in their first order. */
+function distinctRecipients(ids: (string | null)[]): string[] {
+  const seen = new Set<string>();
+  return ids.filter((id): id is string => id !== null && firstTime(seen, id));
+}
+
+function firstTime(seen: Set<string>, value: string): boolean {
+  if (seen.has(value)) return false;
+  seen.add(value);
+  return true;
+}
+
+function assertRuleKind(rule: ReminderRule, kind: ReminderKind): void {
+  if (rule.kind !== kind) throw new RangeError(`expected a '${kind}' rule, not '${rule.kind}'`);
+}
