@@ -4,6 +4,7 @@ import { AddMediation1764200000000 } from './1764200000000-AddMediation';
 import { AddHolidaysAndLegalDates1764300000000 } from './1764300000000-AddHolidaysAndLegalDates';
 import { AddLawyersDesk1764400000000 } from './1764400000000-AddLawyersDesk';
 import { AddCriminalThresholds1764500000000 } from './1764500000000-AddCriminalThresholds';
+import { AddReminders1764600000000 } from './1764600000000-AddReminders';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddHolidaysAndLegalDates1764300000000,
   AddLawyersDesk1764400000000,
   AddCriminalThresholds1764500000000,
+  AddReminders1764600000000,
 ];

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -41,6 +42,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config, clock),
         PersonalDataModule.forRoot(personalDataKey),
+        ScheduleModule.forRoot(),
         TypeOrmModule.forRoot(typeOrmModuleOptions(config, database)),
         AuditModule,
         AuthModule,

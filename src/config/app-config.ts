@@ -20,6 +20,10 @@ export interface AppConfig {
   refreshTokenHours: number;
   /** Origins allowed to call the API from a browser; empty: no cross-origin calls. */
   corsOrigins: string[];
+  /** Where people open the product: the links in reminders point here. */
+  publicBaseUrl: string;
+  /** Cron expression (Asia/Shanghai) of the daily reminder sweep; null: no scheduled sweep. */
+  reminderSweepCron: string | null;
 }
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -51,7 +55,28 @@ export function loadConfig(env: Env): AppConfig {
     accessTokenMinutes: readInteger(env, 'ACCESS_TOKEN_MINUTES', 15, 1, 24 * 60),
     refreshTokenHours: readInteger(env, 'REFRESH_TOKEN_HOURS', 12, 1, 24 * 30),
     corsOrigins: readOrigins(env),
+    publicBaseUrl: readBaseUrl(env),
+    reminderSweepCron: readCron(env),
   };
+}
+
+function readBaseUrl(env: Env): string {
+  const raw = readString(env, 'PUBLIC_BASE_URL', 'http://127.0.0.1:3000');
+  try {
+    new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_BASE_URL', `is not a URL: "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function readCron(env: Env): string | null {
+  const raw = readString(env, 'REMINDER_SWEEP_CRON', '0 7 * * *');
+  if (raw === 'off') return null;
+  if (raw.split(/\s+/).length < 5 || raw.split(/\s+/).length > 6) {
+    throw new ConfigError('REMINDER_SWEEP_CRON', `expected a cron expression like "0 7 * * *" or "off", got "${raw}"`);
+  }
+  return raw;
 }
 
 function readKey(env: Env): string | null {

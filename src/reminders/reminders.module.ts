@@ -1,12 +1,15 @@
 import { Global, Module } from '@nestjs/common';
+import { ReminderScheduler } from './reminder-scheduler';
+import { RemindersController } from './reminders.controller';
+import { RemindersService } from './reminders.service';
 import { SeasonController } from './season.controller';
 import { SeasonService } from './season.service';
 
-/** The season and its countdown; reminders and their delivery come with the reminders issue. */
+/** The season and its countdown, the reminder rules, the sweep, and each user's inbox. */
 @Global()
 @Module({
-  controllers: [SeasonController],
-  providers: [SeasonService],
+  controllers: [RemindersController, SeasonController],
+  providers: [ReminderScheduler, RemindersService, SeasonService],
   exports: [SeasonService],
 })
 export class RemindersModule {}

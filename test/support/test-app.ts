@@ -103,7 +103,14 @@ export interface TestApp {
 /** Starts the whole service on its own fresh database, listening on a free loopback port. */
 export async function startTestApp(options: { now?: Date } = {}): Promise<TestApp> {
   const testDatabase: TestDatabase = await createTestDatabase();
-  const config = loadConfig({ ...testDatabase.env, PORT: '0', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '5' });
+  const config = loadConfig({
+    ...testDatabase.env,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    DATABASE_POOL_SIZE: '5',
+    // Tests sweep by hand on the days they choose.
+    REMINDER_SWEEP_CRON: 'off',
+  });
   const database: DatabaseHandle = await openDatabase(config);
   const clock = new FixedClock(options.now ?? new Date('2026-11-22T02:00:00Z'));
   const app = await createApp({ config, database, clock, personalDataKey: randomBytes(32) });

@@ -47,6 +47,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
   USER_NOT_FOUND: { zh: '用户不存在', en: 'User not found' },
   WORKER_NOT_FOUND: { zh: '劳动者不存在', en: 'Worker not found' },
   SESSION_NOT_FOUND: { zh: '该案件没有这次调解', en: 'No such mediation session on this case' },
+  REMINDER_NOT_FOUND: { zh: '没有这条提醒', en: 'No such reminder' },
   DUTY_SHIFT_NOT_FOUND: { zh: '没有这个值班安排', en: 'No such duty shift' },
   CONSULTATION_NOT_FOUND: { zh: '咨询记录不存在', en: 'Consultation not found' },
   EARLY_WARNING_NOT_FOUND: { zh: '预警不存在', en: 'Early warning not found' },

@@ -32,6 +32,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'USER_NOT_FOUND':
     case 'WORKER_NOT_FOUND':
     case 'SESSION_NOT_FOUND':
+    case 'REMINDER_NOT_FOUND':
     case 'DUTY_SHIFT_NOT_FOUND':
     case 'CONSULTATION_NOT_FOUND':
     case 'EARLY_WARNING_NOT_FOUND':

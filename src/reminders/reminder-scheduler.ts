@@ -1,0 +1,45 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
+import { Clock } from '../common/time/clock';
+import { BUSINESS_TIME_ZONE, shanghaiDate } from '../common/time/shanghai';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { RemindersService } from './reminders.service';
+
+/**
+ * Runs the daily sweep on the configured schedule, in Asia/Shanghai time. Thin on purpose: the sweep
+ * is idempotent, so a missed or doubled run (a restart, a second instance) does no harm.
+ */
+@Injectable()
+export class ReminderScheduler implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Reminders');
+
+  constructor(
+    private readonly registry: SchedulerRegistry,
+    private readonly reminders: RemindersService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.reminderSweepCron) return;
+    const job = CronJob.from({
+      cronTime: this.config.reminderSweepCron,
+      timeZone: BUSINESS_TIME_ZONE,
+      onTick: () => void this.runOnce(),
+      start: true,
+    });
+    this.registry.addCronJob('reminder-sweep', job);
+  }
+
+  async runOnce(): Promise<void> {
+    const on = shanghaiDate(this.clock.now());
+    try {
+      const result = await this.reminders.sweep(on, false);
+      this.logger.log(`Sweep of ${on}: ${result.created} new reminder(s) of ${result.planned} due`);
+    } catch (error) {
+      this.logger.error(`Sweep of ${on} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+}

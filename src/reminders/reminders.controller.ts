@@ -1,0 +1,87 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser, Requires } from '../auth/auth.decorators';
+import type { Actor } from '../auth/domain/actor';
+import { AppError } from '../common/errors/app-error';
+import { UuidParam } from '../common/http/uuid-param.pipe';
+import { Clock } from '../common/time/clock';
+import { shanghaiDate } from '../common/time/shanghai';
+import { DEFAULT_RULES, ReminderKind } from './domain/reminder-policy';
+import { InboxQuery, PreviewQuery, RuleDto, SweepDto } from './dto/reminders.dto';
+import { PlannedReminder, RemindersService } from './reminders.service';
+
+@ApiTags('reminders')
+@Controller()
+export class RemindersController {
+  constructor(
+    private readonly reminders: RemindersService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('inbox')
+  @Authenticated()
+  @ApiOperation({ summary: 'Your reminders, newest first' })
+  inbox(@Query() query: InboxQuery, @CurrentUser() actor: Actor) {
+    return this.reminders.inbox(actor.id, query, query.unread ?? false);
+  }
+
+  @Get('inbox/unread-count')
+  @Authenticated()
+  async unread(@CurrentUser() actor: Actor) {
+    return { unread: await this.reminders.unreadCount(actor.id) };
+  }
+
+  @Post('inbox/:id/read')
+  @HttpCode(204)
+  @Authenticated()
+  async markRead(@Param('id', UuidParam) id: string, @CurrentUser() actor: Actor) {
+    await this.reminders.markRead(actor.id, id);
+  }
+
+  @Get('reminders/preview')
+  @Requires('rules.manage')
+  @ApiOperation({ summary: 'Dry run: the reminders a sweep on that day would produce; nothing is written or sent' })
+  async preview(@Query() query: PreviewQuery) {
+    const result = await this.reminders.sweep(query.on, true);
+    return { ...result, reminders: result.reminders.map(toPlannedView) };
+  }
+
+  @Post('reminders/sweep')
+  @HttpCode(200)
+  @Requires('rules.manage')
+  @ApiOperation({ summary: 'Run the sweep now (for today by default); reminders already made are not made again' })
+  async sweep(@Body() input: SweepDto) {
+    const result = await this.reminders.sweep(input.on ?? shanghaiDate(this.clock.now()), false);
+    return { ...result, reminders: undefined };
+  }
+
+  @Get('reminder-rules')
+  @Authenticated()
+  async rules() {
+    return [...(await this.reminders.rules()).values()];
+  }
+
+  @Put('reminder-rules/:kind')
+  @HttpCode(204)
+  @Requires('rules.manage')
+  @ApiOperation({ summary: 'Turn a rule on or off and set the days before its date on which it reminds' })
+  async setRule(@Param('kind') kind: string, @Body() input: RuleDto) {
+    if (!DEFAULT_RULES.some((rule) => rule.kind === kind)) throw AppError.invalidField('kind', 'NOT_FOUND');
+    await this.reminders.setRule(kind as ReminderKind, input.enabled, input.daysBefore);
+  }
+}
+
+function toPlannedView(reminder: PlannedReminder) {
+  return {
+    kind: reminder.kind,
+    subject: reminder.subject,
+    dueOn: reminder.dueOn,
+    recipientId: reminder.recipientId,
+    caseId: reminder.caseId,
+    urgency: reminder.urgency,
+    daysLeft: reminder.daysLeft,
+    title: reminder.title,
+    body: reminder.body,
+    link: reminder.link,
+  };
+}
