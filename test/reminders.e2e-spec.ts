@@ -25,6 +25,8 @@ describe('Reminders before the Spring Festival', () => {
   }
 
   it('reminds lawyer and mediator 30, 14, 7, 3 and 1 days before the eve, exactly once, and stops once paid', async () => {
+    // This scenario is about the countdown: the leaders' daily digest is looked at below.
+    await t.admin.put('/reminder-rules/leader_digest', { enabled: false, daysBefore: [] });
     const unpaid = await owingCase(1, '8000.00');
     const paidMidSeason = await owingCase(2, '5000.00');
     const season = ['2027-01-06', '2027-01-22', '2027-01-29', '2027-02-02', '2027-02-04'];
@@ -78,6 +80,7 @@ describe('Reminders before the Spring Festival', () => {
     const mediator = await t.login(desk.mediator.username);
     expect((await mediator.post(`/inbox/${last.id}/read`)).status).toBe(404);
     t.clock.set(new Date('2026-12-01T09:00:00+08:00'));
+    await t.admin.put('/reminder-rules/leader_digest', { enabled: true, daysBefore: [] });
   });
 
   it('previews a day without writing anything, and follows the rules as edited', async () => {
@@ -86,12 +89,13 @@ describe('Reminders before the Spring Festival', () => {
       intakeDate: '2026-11-30',
       claims: [{ worker: { name: '钱师傅', idNumber: residentId(3) }, amountClaimed: '100.00' }],
     });
+    const countdowns = (preview: any) => preview.reminders.filter((r: any) => r.kind === 'festival_countdown');
     const preview = (await t.admin.get('/reminders/preview?on=2027-01-20')).body;
-    expect(preview).toMatchObject({ planned: 0 });
+    expect(countdowns(preview)).toEqual([]);
     expect((await t.admin.put('/reminder-rules/festival_countdown', { enabled: true, daysBefore: [16, 1] })).status).toBe(204);
     const edited = (await t.admin.get('/reminders/preview?on=2027-01-20')).body;
     expect(edited.dryRun).toBe(true);
-    expect(edited.reminders).toEqual(
+    expect(countdowns(edited)).toEqual(
       expect.arrayContaining([expect.objectContaining({ recipientId: other.lawyer.id, daysLeft: 16, urgency: 'info' })]),
     );
     const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM reminders WHERE due_on = '2027-01-20'`);
@@ -113,5 +117,76 @@ describe('Reminders before the Spring Festival', () => {
     expect(results.reduce((sum, r) => sum + r.body.created, 0)).toBe(after - before);
     const rows = await t.dataSource.query(`SELECT recipient_id FROM reminders WHERE case_id = $1 ORDER BY recipient_id`, [fresh.id]);
     expect(rows.map((r: any) => r.recipient_id).sort()).toEqual([desk.lawyer.id, desk.mediator.id].sort());
+  });
+
+  it('reminds of the mediation limit, tomorrow\'s session, instalments due and overdue, and sends leaders the digest', async () => {
+    const d = await makeDesk(t);
+    const opened = await openCase(d, {
+      intakeDate: '2026-11-30',
+      mediatorId: d.mediator.id,
+      claims: [
+        { worker: { name: '孙师傅', idNumber: residentId(11) }, amountClaimed: '6000.00', amountConfirmed: '6000.00' },
+        { worker: { name: '李师傅', idNumber: residentId(12) }, amountClaimed: '4000.50', amountConfirmed: '4000.50' },
+      ],
+    });
+    for (const to of ['verifying', 'mediating']) await d.mediator.api.post(`/cases/${opened.id}/transitions`, { to });
+    const kindsOn = async (on: string, caseId: string | null = opened.id) => {
+      await t.admin.post('/reminders/sweep', { on });
+      const rows = await t.dataSource.query(
+        `SELECT kind, recipient_id FROM reminders WHERE due_on = $1 AND (case_id = $2 OR ($2::uuid IS NULL AND kind = 'leader_digest'))
+          ORDER BY kind, recipient_id`,
+        [on, caseId],
+      );
+      return rows
+        .map((r: any) => `${r.kind}:${r.recipient_id === d.mediator.id ? 'mediator' : r.recipient_id === d.lawyer.id ? 'lawyer' : 'leader'}`)
+        .sort();
+    };
+
+    // Mediation began on 1 December 2026: 15 days end on Wednesday 16 December.
+    expect(await kindsOn('2026-12-13')).toEqual(['mediation_limit:lawyer', 'mediation_limit:mediator']);
+    expect(await kindsOn('2026-12-14')).toEqual([]);
+
+    const session = await d.mediator.api.post(`/cases/${opened.id}/sessions`, {
+      startsAt: '2026-12-04T09:30:00+08:00',
+      endsAt: '2026-12-04T11:00:00+08:00',
+      place: '调解一室',
+    });
+    expect(session.status).toBe(201);
+    expect(await kindsOn('2026-12-03')).toEqual(['session_tomorrow:lawyer', 'session_tomorrow:mediator']);
+
+    const agreement = await d.mediator.api.post(`/cases/${opened.id}/agreement`, {
+      signedOn: '2026-12-01',
+      schedule: 'total',
+      instalments: [
+        { dueOn: '2026-12-20', amount: '5000.00' },
+        { dueOn: '2027-01-10', amount: '5000.50' },
+      ],
+    });
+    expect(agreement.status).toBe(201);
+    expect(await kindsOn('2026-12-19')).toEqual(['instalment_due:lawyer', 'instalment_due:mediator']);
+    expect(await kindsOn('2026-12-22')).toEqual(['instalment_overdue:lawyer', 'instalment_overdue:mediator']);
+
+    // The first instalment is paid late, on 23 December: it stops being overdue from then on.
+    t.clock.set(new Date('2026-12-23T10:00:00+08:00'));
+    const mediator = await t.login(d.mediator.username);
+    const claims = (await mediator.get(`/cases/${opened.id}/claims`)).body.items;
+    const paid = await mediator.post(`/cases/${opened.id}/payouts`, {
+      paidOn: '2026-12-23',
+      payerKind: 'employer',
+      channel: 'bank_transfer',
+      items: claims.map((c: any) => ({ claimId: c.id, amount: c.amountConfirmed === '6000.00' ? '3000.00' : '2000.00' })),
+    });
+    expect(paid.status).toBe(201);
+    t.clock.set(new Date('2026-12-01T09:00:00+08:00'));
+    expect(await kindsOn('2026-12-24')).toEqual([]);
+
+    // The leader's digest: what is still owed in the district, by organisation, and what came in since yesterday.
+    await t.admin.post('/reminders/sweep', { on: '2026-12-24' });
+    const [digest] = await t.dataSource.query(
+      `SELECT title, body FROM reminders WHERE kind = 'leader_digest' AND recipient_id = $1 AND due_on = '2026-12-24'`,
+      [d.leader.id],
+    );
+    expect(digest.body).toContain('仍欠薪：1 件案件，2 名劳动者，共 5,000.50 元');
+    expect(digest.body).toContain('昨日以来已支付：5,000.00 元');
   });
 });

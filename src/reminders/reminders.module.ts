@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { LegalClocksModule } from '../legal-clocks/legal-clocks.module';
 import { ReminderScheduler } from './reminder-scheduler';
 import { RemindersController } from './reminders.controller';
 import { RemindersService } from './reminders.service';
@@ -8,6 +9,7 @@ import { SeasonService } from './season.service';
 /** The season and its countdown, the reminder rules, the sweep, and each user's inbox. */
 @Global()
 @Module({
+  imports: [LegalClocksModule],
   controllers: [RemindersController, SeasonController],
   providers: [ReminderScheduler, RemindersService, SeasonService],
   exports: [SeasonService],

@@ -5,10 +5,37 @@ import { AppError } from '../common/errors/app-error';
 import { fenFromDb } from '../common/money/money';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { caseLink, festivalMessage } from './domain/messages';
-import { CountdownReminder, ReminderKind, ReminderRule, festivalReminders } from './domain/reminder-policy';
+import { endOfPeriod } from '../legal-clocks/domain/periods';
+import { daysBetween } from '../legal-clocks/domain/calendar';
+import { HolidaysService } from '../legal-clocks/holidays.service';
+import { shanghaiTimestamp } from '../common/time/shanghai';
+import {
+  caseLink,
+  digestMessage,
+  festivalMessage,
+  instalmentDueMessage,
+  instalmentOverdueMessage,
+  mediationLimitMessage,
+  sessionTomorrowMessage,
+} from './domain/messages';
+import {
+  CountdownReminder,
+  ReminderKind,
+  ReminderRule,
+  deadlineReminders,
+  digestReminders,
+  festivalReminders,
+} from './domain/reminder-policy';
+import { defaultSeason } from './domain/season';
 import { festivalEve, seasonFestivalYear } from './domain/spring-festival';
-import { FESTIVAL_CANDIDATES_SQL, INSERT_REMINDERS_SQL } from './reminders.sql';
+import {
+  CASES_IN_MEDIATION_SQL,
+  DIGEST_SQL,
+  FESTIVAL_CANDIDATES_SQL,
+  INSERT_REMINDERS_SQL,
+  SESSIONS_TOMORROW_SQL,
+  UNPAID_INSTALMENTS_SQL,
+} from './reminders.sql';
 
 export interface PlannedReminder extends CountdownReminder {
   caseId: string | null;
@@ -34,12 +61,19 @@ export interface SweepResult {
 export class RemindersService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly holidays: HolidaysService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async sweep(on: string, dryRun: boolean): Promise<SweepResult> {
     const rules = await this.rules();
-    const planned = [...(await this.festivalCountdown(on, rules.get('festival_countdown')))];
+    const planned = [
+      ...(await this.festivalCountdown(on, rules.get('festival_countdown'))),
+      ...(await this.instalments(on, rules.get('instalment_due'), rules.get('instalment_overdue'))),
+      ...(await this.sessionsTomorrow(on, rules.get('session_tomorrow'))),
+      ...(await this.mediationLimits(on, rules.get('mediation_limit'))),
+      ...(await this.digests(on, rules.get('leader_digest'))),
+    ];
     if (dryRun || planned.length === 0) return { on, dryRun, planned: planned.length, created: 0, reminders: planned };
     const inserted: { id: string }[] = await this.dataSource.query(INSERT_REMINDERS_SQL, [
       planned.map((r) => r.kind),
@@ -98,6 +132,132 @@ export class RemindersService {
       [reminderId, userId],
     );
     if (count === 0) throw new AppError('REMINDER_NOT_FOUND');
+  }
+
+  private daysToEve(on: string): number {
+    return daysBetween(on, festivalEve(seasonFestivalYear(on)));
+  }
+
+  /** Instalments due soon (instalment_due) and those overdue, every day until paid (instalment_overdue). */
+  private async instalments(on: string, dueRule?: ReminderRule, overdueRule?: ReminderRule): Promise<PlannedReminder[]> {
+    if (!dueRule?.enabled && !overdueRule?.enabled) return [];
+    const rows: { id: string; due_on: string; case_id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; unpaid_fen: string; amount_fen: string }[] =
+      await this.dataSource.query(UNPAID_INSTALMENTS_SQL, [on]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const deadlines = rows.map((row) => ({
+      subject: row.id,
+      dueOn: row.due_on,
+      recipients: [row.mediator_id, row.lawyer_id].filter((id): id is string => !!id),
+    }));
+    const due = [
+      ...(dueRule ? deadlineReminders({ today: on, rule: dueRule, deadlines }) : []),
+      ...(overdueRule ? deadlineReminders({ today: on, rule: overdueRule, deadlines }) : []),
+    ];
+    return due.map((reminder) => {
+      const row = byId.get(reminder.subject)!;
+      const link = caseLink(this.config.publicBaseUrl, row.case_id);
+      const summary = { caseNumber: row.case_number, workersOwed: 0, outstandingFen: fenFromDb(row.unpaid_fen), link, daysToEve: this.daysToEve(on) };
+      const message =
+        reminder.kind === 'instalment_due'
+          ? instalmentDueMessage({ ...summary, instalmentFen: fenFromDb(row.amount_fen), dueOn: row.due_on, daysLeft: reminder.daysLeft })
+          : instalmentOverdueMessage({ ...summary, unpaidFen: fenFromDb(row.unpaid_fen), dueOn: row.due_on, daysOverdue: -reminder.daysLeft });
+      return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
+    });
+  }
+
+  private async sessionsTomorrow(on: string, rule?: ReminderRule): Promise<PlannedReminder[]> {
+    if (!rule?.enabled) return [];
+    const rows: { id: string; starts_at: Date; place: string | null; room_name: string | null; case_id: string; case_number: string; mediator_id: string; lawyer_id: string | null }[] =
+      await this.dataSource.query(SESSIONS_TOMORROW_SQL, [on]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const due = deadlineReminders({
+      today: on,
+      rule,
+      deadlines: rows.map((row) => ({
+        subject: row.id,
+        dueOn: shanghaiTimestamp(new Date(row.starts_at)).slice(0, 10),
+        recipients: [row.mediator_id, row.lawyer_id].filter((id): id is string => !!id),
+      })),
+    });
+    return due.map((reminder) => {
+      const row = byId.get(reminder.subject)!;
+      const link = caseLink(this.config.publicBaseUrl, row.case_id);
+      const startsAt = shanghaiTimestamp(new Date(row.starts_at));
+      const message = sessionTomorrowMessage({
+        caseNumber: row.case_number,
+        workersOwed: 0,
+        outstandingFen: 0n,
+        link,
+        sessionOn: startsAt.slice(0, 10),
+        startsAt: startsAt.slice(11, 16),
+        place: row.room_name ?? row.place,
+      });
+      return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
+    });
+  }
+
+  /** The 15 days of mediation (LDMAA art. 14), counted with the statutory holidays. */
+  private async mediationLimits(on: string, rule?: ReminderRule): Promise<PlannedReminder[]> {
+    if (!rule?.enabled) return [];
+    const rows: { case_id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; mediating_since: string | null }[] =
+      await this.dataSource.query(CASES_IN_MEDIATION_SQL);
+    const calendar = await this.holidays.calendar();
+    const limits = new Map(
+      rows
+        .filter((row) => row.mediating_since)
+        .map((row) => [row.case_id, { row, limitOn: endOfPeriod(row.mediating_since!, { days: 15 }, calendar).lastDay }]),
+    );
+    const due = deadlineReminders({
+      today: on,
+      rule,
+      deadlines: [...limits.values()].map(({ row, limitOn }) => ({
+        subject: row.case_id,
+        dueOn: limitOn,
+        recipients: [row.mediator_id, row.lawyer_id].filter((id): id is string => !!id),
+      })),
+    });
+    return due.map((reminder) => {
+      const { row, limitOn } = limits.get(reminder.subject)!;
+      const link = caseLink(this.config.publicBaseUrl, row.case_id);
+      const message = mediationLimitMessage({
+        caseNumber: row.case_number,
+        workersOwed: 0,
+        outstandingFen: 0n,
+        link,
+        limitOn,
+        daysLeft: reminder.daysLeft,
+      });
+      return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
+    });
+  }
+
+  /** Every day of the season, each leader's digest of what is still unpaid in their scope, by organisation. */
+  private async digests(on: string, rule?: ReminderRule): Promise<PlannedReminder[]> {
+    if (!rule?.enabled) return [];
+    const rows: { leader_id: string; scope_id: string; scope_name: string; organisation_name: string; cases: number; workers: number; outstanding_fen: string; paid_since_yesterday_fen: string }[] =
+      await this.dataSource.query(DIGEST_SQL, [on]);
+    const season = defaultSeason(seasonFestivalYear(on));
+    const due = digestReminders({
+      today: on,
+      rule,
+      season,
+      leaders: [...new Map(rows.map((row) => [`${row.leader_id}/${row.scope_id}`, { leaderId: row.leader_id, scopeId: row.scope_id }])).values()],
+    });
+    return due.map((reminder) => {
+      const mine = rows.filter((row) => row.leader_id === reminder.recipientId && row.scope_id === reminder.subject);
+      const message = digestMessage({
+        scopeName: mine[0].scope_name,
+        rows: mine.map((row) => ({
+          organisationName: row.organisation_name,
+          cases: row.cases,
+          workers: row.workers,
+          outstandingFen: fenFromDb(row.outstanding_fen),
+        })),
+        paidSinceYesterdayFen: fenFromDb(mine[0].paid_since_yesterday_fen),
+        daysToEve: reminder.daysLeft,
+      });
+      return { ...reminder, caseId: null, title: message.title, body: message.body, link: this.config.publicBaseUrl };
+    });
   }
 
   /** 30, 14, 7, 3 and 1 days before the festival's eve, every open case still owing money reminds its people. */
