@@ -5,6 +5,7 @@ import { AddHolidaysAndLegalDates1764300000000 } from './1764300000000-AddHolida
 import { AddLawyersDesk1764400000000 } from './1764400000000-AddLawyersDesk';
 import { AddCriminalThresholds1764500000000 } from './1764500000000-AddCriminalThresholds';
 import { AddReminders1764600000000 } from './1764600000000-AddReminders';
+import { AddReminderDelivery1764700000000 } from './1764700000000-AddReminderDelivery';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddLawyersDesk1764400000000,
   AddCriminalThresholds1764500000000,
   AddReminders1764600000000,
+  AddReminderDelivery1764700000000,
 ];

@@ -24,6 +24,11 @@ export interface AppConfig {
   publicBaseUrl: string;
   /** Cron expression (Asia/Shanghai) of the daily reminder sweep; null: no scheduled sweep. */
   reminderSweepCron: string | null;
+  /** How often pending deliveries (e-mail, WeCom, webhooks) are tried; null: only by hand. */
+  reminderDeliveryCron: string | null;
+  /** smtp://user:password@host:port for e-mail reminders; null: e-mail deliveries wait. */
+  smtpUrl: string | null;
+  smtpFrom: string;
 }
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -56,8 +61,18 @@ export function loadConfig(env: Env): AppConfig {
     refreshTokenHours: readInteger(env, 'REFRESH_TOKEN_HOURS', 12, 1, 24 * 30),
     corsOrigins: readOrigins(env),
     publicBaseUrl: readBaseUrl(env),
-    reminderSweepCron: readCron(env),
+    reminderSweepCron: readCron(env, 'REMINDER_SWEEP_CRON', '0 7 * * *'),
+    reminderDeliveryCron: readCron(env, 'REMINDER_DELIVERY_CRON', '* * * * *'),
+    smtpUrl: readSmtpUrl(env),
+    smtpFrom: readString(env, 'SMTP_FROM', '欠薪维权提醒 <reminders@localhost>'),
   };
+}
+
+function readSmtpUrl(env: Env): string | null {
+  const raw = present(env, 'SMTP_URL');
+  if (raw === undefined) return null;
+  if (!/^smtps?:\/\//.test(raw)) throw new ConfigError('SMTP_URL', 'must look like smtp://user:password@host:587');
+  return raw;
 }
 
 function readBaseUrl(env: Env): string {
@@ -70,11 +85,11 @@ function readBaseUrl(env: Env): string {
   return raw.replace(/\/+$/, '');
 }
 
-function readCron(env: Env): string | null {
-  const raw = readString(env, 'REMINDER_SWEEP_CRON', '0 7 * * *');
+function readCron(env: Env, name: string, fallback: string): string | null {
+  const raw = readString(env, name, fallback);
   if (raw === 'off') return null;
   if (raw.split(/\s+/).length < 5 || raw.split(/\s+/).length > 6) {
-    throw new ConfigError('REMINDER_SWEEP_CRON', `expected a cron expression like "0 7 * * *" or "off", got "${raw}"`);
+    throw new ConfigError(name, `expected a cron expression like "0 7 * * *" or "off", got "${raw}"`);
   }
   return raw;
 }

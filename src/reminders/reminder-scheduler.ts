@@ -5,6 +5,7 @@ import { Clock } from '../common/time/clock';
 import { BUSINESS_TIME_ZONE, shanghaiDate } from '../common/time/shanghai';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { DeliveryService } from './delivery.service';
 import { RemindersService } from './reminders.service';
 
 /**
@@ -18,19 +19,39 @@ export class ReminderScheduler implements OnApplicationBootstrap {
   constructor(
     private readonly registry: SchedulerRegistry,
     private readonly reminders: RemindersService,
+    private readonly delivery: DeliveryService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.reminderSweepCron) return;
-    const job = CronJob.from({
-      cronTime: this.config.reminderSweepCron,
-      timeZone: BUSINESS_TIME_ZONE,
-      onTick: () => void this.runOnce(),
-      start: true,
-    });
-    this.registry.addCronJob('reminder-sweep', job);
+    if (this.config.reminderSweepCron) {
+      const sweep = CronJob.from({
+        cronTime: this.config.reminderSweepCron,
+        timeZone: BUSINESS_TIME_ZONE,
+        onTick: () => void this.runOnce(),
+        start: true,
+      });
+      this.registry.addCronJob('reminder-sweep', sweep);
+    }
+    if (this.config.reminderDeliveryCron) {
+      const deliver = CronJob.from({
+        cronTime: this.config.reminderDeliveryCron,
+        timeZone: BUSINESS_TIME_ZONE,
+        onTick: () => void this.deliverOnce(),
+        start: true,
+      });
+      this.registry.addCronJob('reminder-delivery', deliver);
+    }
+  }
+
+  async deliverOnce(): Promise<void> {
+    try {
+      const { delivered, failed } = await this.delivery.deliverDue();
+      if (delivered + failed > 0) this.logger.log(`Deliveries: ${delivered} delivered, ${failed} to retry`);
+    } catch (error) {
+      this.logger.error(`Delivery run failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
   }
 
   async runOnce(): Promise<void> {

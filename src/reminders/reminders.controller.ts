@@ -7,7 +7,9 @@ import { UuidParam } from '../common/http/uuid-param.pipe';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
 import { DEFAULT_RULES, ReminderKind } from './domain/reminder-policy';
-import { InboxQuery, PreviewQuery, RuleDto, SweepDto } from './dto/reminders.dto';
+import { CHANNELS, Channel } from './channels';
+import { DeliveryService } from './delivery.service';
+import { ChannelDto, DeliveryListQuery, InboxQuery, PreviewQuery, RuleDto, SweepDto } from './dto/reminders.dto';
 import { PlannedReminder, RemindersService } from './reminders.service';
 
 @ApiTags('reminders')
@@ -15,8 +17,39 @@ import { PlannedReminder, RemindersService } from './reminders.service';
 export class RemindersController {
   constructor(
     private readonly reminders: RemindersService,
+    private readonly delivery: DeliveryService,
     private readonly clock: Clock,
   ) {}
+
+  @Get('me/channels')
+  @Authenticated()
+  @ApiOperation({ summary: 'Where your reminders go besides the inbox: e-mail, a WeCom group robot, a webhook' })
+  channels(@CurrentUser() actor: Actor) {
+    return this.delivery.channelsOf(actor.id);
+  }
+
+  @Put('me/channels/:channel')
+  @HttpCode(204)
+  @Authenticated()
+  async setChannel(@Param('channel') channel: string, @Body() input: ChannelDto, @CurrentUser() actor: Actor) {
+    if (!(CHANNELS as readonly string[]).includes(channel)) throw AppError.invalidField('channel', 'NOT_ONE_OF', { allowed: CHANNELS.join(', ') });
+    await this.delivery.setChannel(actor.id, channel as Channel, input.address, input.enabled ?? true);
+  }
+
+  @Post('reminders/deliver')
+  @HttpCode(200)
+  @Requires('rules.manage')
+  @ApiOperation({ summary: 'Try the pending deliveries now (they are also tried on REMINDER_DELIVERY_CRON)' })
+  deliver() {
+    return this.delivery.deliverDue();
+  }
+
+  @Get('reminders/deliveries')
+  @Requires('rules.manage')
+  @ApiOperation({ summary: 'Delivery status: pending ones with their attempts and last error, delivered ones' })
+  deliveries(@Query() query: DeliveryListQuery) {
+    return this.delivery.list(query.status, query);
+  }
 
   @Get('inbox')
   @Authenticated()

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { LegalClocksModule } from '../legal-clocks/legal-clocks.module';
+import { ChannelSender } from './channels';
+import { DeliveryService } from './delivery.service';
 import { ReminderScheduler } from './reminder-scheduler';
 import { RemindersController } from './reminders.controller';
 import { RemindersService } from './reminders.service';
@@ -11,7 +13,7 @@ import { SeasonService } from './season.service';
 @Module({
   imports: [LegalClocksModule],
   controllers: [RemindersController, SeasonController],
-  providers: [ReminderScheduler, RemindersService, SeasonService],
+  providers: [ChannelSender, DeliveryService, ReminderScheduler, RemindersService, SeasonService],
   exports: [SeasonService],
 })
 export class RemindersModule {}

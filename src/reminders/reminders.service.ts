@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { endOfPeriod } from '../legal-clocks/domain/periods';
 import { daysBetween } from '../legal-clocks/domain/calendar';
 import { HolidaysService } from '../legal-clocks/holidays.service';
+import { DeliveryService } from './delivery.service';
 import { shanghaiTimestamp } from '../common/time/shanghai';
 import {
   caseLink,
@@ -61,6 +62,7 @@ export interface SweepResult {
 export class RemindersService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly delivery: DeliveryService,
     private readonly holidays: HolidaysService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -75,7 +77,9 @@ export class RemindersService {
       ...(await this.digests(on, rules.get('leader_digest'))),
     ];
     if (dryRun || planned.length === 0) return { on, dryRun, planned: planned.length, created: 0, reminders: planned };
-    const inserted: { id: string }[] = await this.dataSource.query(INSERT_REMINDERS_SQL, [
+    // The reminders and their deliveries commit together: no reminder without its outbox rows.
+    const inserted: { id: string }[] = await this.dataSource.transaction(async (manager) => {
+      const rows: { id: string }[] = await manager.query(INSERT_REMINDERS_SQL, [
       planned.map((r) => r.kind),
       planned.map((r) => r.subject),
       planned.map((r) => r.dueOn),
@@ -85,7 +89,10 @@ export class RemindersService {
       planned.map((r) => r.title),
       planned.map((r) => r.body),
       planned.map((r) => r.link),
-    ]);
+      ]);
+      await this.delivery.enqueue(manager, rows.map((row) => row.id));
+      return rows;
+    });
     return { on, dryRun, planned: planned.length, created: inserted.length, reminders: planned };
   }
 

@@ -101,15 +101,17 @@ export interface TestApp {
 }
 
 /** Starts the whole service on its own fresh database, listening on a free loopback port. */
-export async function startTestApp(options: { now?: Date } = {}): Promise<TestApp> {
+export async function startTestApp(options: { now?: Date; env?: Record<string, string> } = {}): Promise<TestApp> {
   const testDatabase: TestDatabase = await createTestDatabase();
   const config = loadConfig({
     ...testDatabase.env,
     PORT: '0',
     LOG_LEVEL: 'warn',
     DATABASE_POOL_SIZE: '5',
-    // Tests sweep by hand on the days they choose.
+    // Tests sweep and deliver by hand on the days they choose.
     REMINDER_SWEEP_CRON: 'off',
+    REMINDER_DELIVERY_CRON: 'off',
+    ...options.env,
   });
   const database: DatabaseHandle = await openDatabase(config);
   const clock = new FixedClock(options.now ?? new Date('2026-11-22T02:00:00Z'));

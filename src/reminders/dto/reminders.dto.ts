@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { IsCalendarDate } from '../../common/http/validators';
 
@@ -37,4 +37,24 @@ export class RuleDto {
   @Min(0, { each: true })
   @Max(366, { each: true })
   daysBefore: number[];
+}
+
+export class ChannelDto {
+  @ApiProperty({ example: 'wang@example.cn', description: 'An e-mail address; for wecom and webhook, the URL to post to' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  address: string;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}
+
+export class DeliveryListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['pending', 'delivered'] })
+  @IsOptional()
+  @IsIn(['pending', 'delivered'])
+  status?: 'pending' | 'delivered';
 }
