@@ -2,6 +2,8 @@ import { residentId } from './factories/identities';
 import { Desk, makeDesk, openCase } from './factories/scenario';
 import { TestApp, startTestApp } from './support/test-app';
 
+const onServer = !!process.env.DATABASE_URL;
+
 /**
  * The festival countdown over the 2027 season (eve: 5 February 2027), swept day by day with the
  * clock moved: who is reminded, on which days, exactly once, and not after their case is paid.
@@ -188,5 +190,25 @@ describe('Reminders before the Spring Festival', () => {
     );
     expect(digest.body).toContain('仍欠薪：1 件案件，2 名劳动者，共 5,000.50 元');
     expect(digest.body).toContain('昨日以来已支付：5,000.00 元');
+  });
+
+  // Two processes cannot open one embedded database (its files take one process at a time), so
+  // two instances sharing one database exist only on a PostgreSQL server.
+  (onServer ? it : it.skip)('produces each reminder once when two service instances sweep the same day at once', async () => {
+    const second = await startTestApp({ now: new Date('2026-12-01T09:00:00+08:00'), joining: t.shared });
+    try {
+      const d = await makeDesk(t);
+      const opened = await openCase(d, {
+        intakeDate: '2026-11-30',
+        mediatorId: d.mediator.id,
+        claims: [{ worker: { name: '吴师傅', idNumber: residentId(31) }, amountClaimed: '700.00' }],
+      });
+      const results = await Promise.all([t.admin, second.admin, t.admin, second.admin].map((api) => api.post('/reminders/sweep', { on: '2027-01-29' })));
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+      const rows = await t.dataSource.query(`SELECT recipient_id FROM reminders WHERE case_id = $1 AND due_on = '2027-01-29'`, [opened.id]);
+      expect(rows.map((r: any) => r.recipient_id).sort()).toEqual([d.lawyer.id, d.mediator.id].sort());
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -97,12 +97,22 @@ export interface TestApp {
   dataSource: DataSource;
   /** An Api logged in as this user. */
   login(username: string, password?: string): Promise<Api>;
+  /** What a second instance needs to share this one's database (a PostgreSQL server only). */
+  shared: { env: Record<string, string>; personalDataKey: Buffer; rootOrganisationId: string };
   close(): Promise<void>;
 }
 
-/** Starts the whole service on its own fresh database, listening on a free loopback port. */
-export async function startTestApp(options: { now?: Date; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const testDatabase: TestDatabase = await createTestDatabase();
+/**
+ * Starts the whole service on its own fresh database, listening on a free loopback port; or, with
+ * `joining`, as a second instance on another one's database (as a city deployment runs several).
+ */
+export async function startTestApp(
+  options: { now?: Date; env?: Record<string, string>; joining?: TestApp['shared'] } = {},
+): Promise<TestApp> {
+  const testDatabase: TestDatabase = options.joining
+    ? { env: options.joining.env, drop: async () => {} }
+    : await createTestDatabase();
+  const personalDataKey = options.joining?.personalDataKey ?? randomBytes(32);
   const config = loadConfig({
     ...testDatabase.env,
     PORT: '0',
@@ -115,18 +125,20 @@ export async function startTestApp(options: { now?: Date; env?: Record<string, s
   });
   const database: DatabaseHandle = await openDatabase(config);
   const clock = new FixedClock(options.now ?? new Date('2026-11-22T02:00:00Z'));
-  const app = await createApp({ config, database, clock, personalDataKey: randomBytes(32) });
+  const app = await createApp({ config, database, clock, personalDataKey });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const anonymous = new Api(`http://127.0.0.1:${address.port}`);
   const dataSource = app.get(DataSource);
-  const { organisationId } = await createAdmin(dataSource, app.get(OrganisationsService), app.get(AuthService), {
-    username: 'admin',
-    displayName: '市总管理员',
-    password: TEST_PASSWORD,
-    organisationCode: 'BJ',
-    organisationName: '北京市总工会',
-  });
+  const { organisationId } = options.joining
+    ? { organisationId: options.joining.rootOrganisationId }
+    : await createAdmin(dataSource, app.get(OrganisationsService), app.get(AuthService), {
+        username: 'admin',
+        displayName: '市总管理员',
+        password: TEST_PASSWORD,
+        organisationCode: 'BJ',
+        organisationName: '北京市总工会',
+      });
   const login = async (username: string, password = TEST_PASSWORD) => {
     const response = await anonymous.post('/auth/login', { username, password });
     if (response.status !== 200) throw new Error(`login of ${username}: ${response.status} ${JSON.stringify(response.body)}`);
@@ -140,6 +152,7 @@ export async function startTestApp(options: { now?: Date; env?: Record<string, s
     clock,
     dataSource,
     login,
+    shared: { env: testDatabase.env, personalDataKey, rootOrganisationId: organisationId },
     close: async () => {
       await app.close();
       await database.close();
