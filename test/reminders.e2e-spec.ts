@@ -192,6 +192,41 @@ describe('Reminders before the Spring Festival', () => {
     expect(digest.body).toContain('昨日以来已支付：5,000.00 元');
   });
 
+  it("reminds of the arbitration commission's deadline and of a worker's limitation year running out", async () => {
+    const d = await makeDesk(t);
+    const arbitration = await openCase(d, {
+      intakeDate: '2026-11-20',
+      mediatorId: d.mediator.id,
+      claims: [{ worker: { name: '郑师傅', idNumber: residentId(41) }, amountClaimed: '900.00' }],
+    });
+    await d.mediator.api.post(`/cases/${arbitration.id}/transitions`, { to: 'verifying' });
+    await d.mediator.api.post(`/cases/${arbitration.id}/transitions`, { to: 'arbitration' });
+    await d.lawyer.api.patch(`/cases/${arbitration.id}/legal-dates`, { arbitrationAppliedOn: '2026-12-01' });
+    // Applied 1 December: 5 days end on Sunday 6 December, so Monday 7 December; 3 days before is 4 December.
+    await t.admin.post('/reminders/sweep', { on: '2026-12-04' });
+    const arbitrationRows = await t.dataSource.query(
+      `SELECT kind, subject, title FROM reminders WHERE case_id = $1 AND due_on = '2026-12-04'`,
+      [arbitration.id],
+    );
+    expect(arbitrationRows.map((r: any) => [r.kind, r.subject])).toEqual([
+      ['arbitration_deadline', `${arbitration.id}:acceptance`],
+      ['arbitration_deadline', `${arbitration.id}:acceptance`],
+    ]);
+
+    // A worker who came to the union on 10 December 2025: his year ends on Thursday 10 December 2026.
+    const old = await openCase(d, {
+      intakeDate: '2025-12-10',
+      claims: [{ worker: { name: '冯师傅', idNumber: residentId(42) }, amountClaimed: '1500.00', periodEnd: '2025-11-30' }],
+    });
+    await t.admin.post('/reminders/sweep', { on: '2026-12-03' });
+    const [limitation] = await t.dataSource.query(
+      `SELECT kind, recipient_id, title FROM reminders WHERE case_id = $1 AND due_on = '2026-12-03'`,
+      [old.id],
+    );
+    expect(limitation).toMatchObject({ kind: 'limitation_deadline', recipient_id: d.lawyer.id });
+    expect(limitation.title).toContain('冯师傅');
+  });
+
   // Two processes cannot open one embedded database (its files take one process at a time), so
   // two instances sharing one database exist only on a PostgreSQL server.
   (onServer ? it : it.skip)('produces each reminder once when two service instances sweep the same day at once', async () => {

@@ -11,8 +11,10 @@ import { HolidaysService } from '../legal-clocks/holidays.service';
 import { DeliveryService } from './delivery.service';
 import { shanghaiTimestamp } from '../common/time/shanghai';
 import {
+  arbitrationDeadlineMessage,
   caseLink,
   digestMessage,
+  limitationDeadlineMessage,
   festivalMessage,
   instalmentDueMessage,
   instalmentOverdueMessage,
@@ -29,8 +31,11 @@ import {
 } from './domain/reminder-policy';
 import { defaultSeason } from './domain/season';
 import { festivalEve, seasonFestivalYear } from './domain/spring-festival';
+import { workerLimitation } from '../legal-clocks/domain/legal-clocks';
 import {
+  ARBITRATIONS_SQL,
   CASES_IN_MEDIATION_SQL,
+  LIMITATIONS_SQL,
   DIGEST_SQL,
   FESTIVAL_CANDIDATES_SQL,
   INSERT_REMINDERS_SQL,
@@ -75,6 +80,8 @@ export class RemindersService {
       ...(await this.sessionsTomorrow(on, rules.get('session_tomorrow'))),
       ...(await this.mediationLimits(on, rules.get('mediation_limit'))),
       ...(await this.digests(on, rules.get('leader_digest'))),
+      ...(await this.arbitrations(on, rules.get('arbitration_deadline'))),
+      ...(await this.limitations(on, rules.get('limitation_deadline'))),
     ];
     if (dryRun || planned.length === 0) return { on, dryRun, planned: planned.length, created: 0, reminders: planned };
     // The reminders and their deliveries commit together: no reminder without its outbox rows.
@@ -232,6 +239,89 @@ export class RemindersService {
         outstandingFen: 0n,
         link,
         limitOn,
+        daysLeft: reminder.daysLeft,
+      });
+      return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
+    });
+  }
+
+  /** The arbitration commission's 5 days to accept and 45 (+15) days to award (LDMAA arts. 29, 43). */
+  private async arbitrations(on: string, rule?: ReminderRule): Promise<PlannedReminder[]> {
+    if (!rule?.enabled) return [];
+    const rows: { case_id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; arbitration_applied_on: string; arbitration_accepted_on: string | null; arbitration_extended: boolean }[] =
+      await this.dataSource.query(ARBITRATIONS_SQL);
+    const calendar = await this.holidays.calendar();
+    const clocks = new Map<string, { row: (typeof rows)[number]; name: string; dueOn: string }>();
+    for (const row of rows) {
+      const [subject, name, dueOn] = row.arbitration_accepted_on
+        ? [`${row.case_id}:award`, '仲裁裁决期限', endOfPeriod(row.arbitration_accepted_on, { days: row.arbitration_extended ? 60 : 45 }, calendar).lastDay]
+        : [`${row.case_id}:acceptance`, '仲裁受理期限', endOfPeriod(row.arbitration_applied_on, { days: 5 }, calendar).lastDay];
+      clocks.set(subject, { row, name, dueOn });
+    }
+    const due = deadlineReminders({
+      today: on,
+      rule,
+      deadlines: [...clocks.entries()].map(([subject, { row, dueOn }]) => ({
+        subject,
+        dueOn,
+        recipients: [row.lawyer_id, row.mediator_id].filter((id): id is string => !!id),
+      })),
+    });
+    return due.map((reminder) => {
+      const { row, name, dueOn } = clocks.get(reminder.subject)!;
+      const link = caseLink(this.config.publicBaseUrl, row.case_id);
+      const message = arbitrationDeadlineMessage({
+        caseNumber: row.case_number,
+        workersOwed: 0,
+        outstandingFen: 0n,
+        link,
+        deadlineName: name,
+        dueOn,
+        daysLeft: reminder.daysLeft,
+      });
+      return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
+    });
+  }
+
+  /** Each worker's limitation year (LDMAA art. 27), for the lawyer: apply or interrupt it in time. */
+  private async limitations(on: string, rule?: ReminderRule): Promise<PlannedReminder[]> {
+    if (!rule?.enabled) return [];
+    const rows: { claim_id: string; worker_id: string; name: string; case_id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; knew_on: string; employment_ongoing: boolean; employment_ended_on: string | null; intake_date: string; signed_on: string | null; first_paid_on: string | null }[] =
+      await this.dataSource.query(LIMITATIONS_SQL, [on]);
+    const calendar = await this.holidays.calendar();
+    const clocks = new Map<string, { row: (typeof rows)[number]; dueOn: string }>();
+    for (const row of rows) {
+      const deadline = workerLimitation(
+        {
+          workerId: row.worker_id,
+          knewOn: row.knew_on,
+          employmentEndedOn: row.employment_ended_on,
+          employmentOngoing: row.employment_ongoing,
+          interruptions: [row.intake_date, row.signed_on, row.first_paid_on].filter((d): d is string => !!d),
+        },
+        on,
+        calendar,
+      );
+      if (deadline.dueOn) clocks.set(row.claim_id, { row, dueOn: deadline.dueOn });
+    }
+    const due = deadlineReminders({
+      today: on,
+      rule,
+      deadlines: [...clocks.entries()].map(([subject, { row, dueOn }]) => ({
+        subject,
+        dueOn,
+        recipients: [row.lawyer_id].filter((id): id is string => !!id),
+      })),
+    });
+    return due.map((reminder) => {
+      const { row, dueOn } = clocks.get(reminder.subject)!;
+      const link = caseLink(this.config.publicBaseUrl, row.case_id);
+      const message = limitationDeadlineMessage({
+        caseNumber: `${row.case_number}（${row.name}）`,
+        workersOwed: 1,
+        outstandingFen: 0n,
+        link,
+        dueOn,
         daysLeft: reminder.daysLeft,
       });
       return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };

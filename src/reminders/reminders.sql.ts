@@ -92,3 +92,24 @@ export const DIGEST_SQL = `
    WHERE u.role = 'leader' AND u.active
    GROUP BY u.id, own.id, own.name, own.path, o.id, o.name
    ORDER BY u.id, o.name`;
+
+/** Open cases in arbitration with an application and no award yet: the 5-day and 45(+15)-day periods. */
+export const ARBITRATIONS_SQL = `
+  SELECT c.id AS case_id, c.case_number, c.lawyer_id, c.mediator_id, c.arbitration_applied_on, c.arbitration_accepted_on,
+         c.arbitration_extended
+    FROM cases c
+   WHERE c.status NOT IN ('closed', 'withdrawn', 'rejected')
+     AND c.arbitration_applied_on IS NOT NULL AND c.arbitration_awarded_on IS NULL`;
+
+/**
+ * Each worker of an open case not yet in arbitration, with the dates his limitation year runs from:
+ * when he knew (or the end of the claimed period), coming to the union, the agreement, the first payout.
+ */
+export const LIMITATIONS_SQL = `
+  SELECT cl.id AS claim_id, cl.worker_id, w.name, c.id AS case_id, c.case_number, c.lawyer_id, c.mediator_id,
+         COALESCE(cl.knew_on, cl.period_end, c.intake_date)::text AS knew_on, cl.employment_ongoing,
+         cl.employment_ended_on::text AS employment_ended_on, c.intake_date::text AS intake_date,
+         (SELECT a.signed_on::text FROM agreements a WHERE a.case_id = c.id) AS signed_on,
+         (SELECT min(p.paid_on)::text FROM payouts p WHERE p.case_id = c.id AND p.paid_on <= $1) AS first_paid_on
+    FROM claims cl JOIN cases c ON c.id = cl.case_id JOIN workers w ON w.id = cl.worker_id
+   WHERE c.status NOT IN ('closed', 'withdrawn', 'rejected') AND c.arbitration_applied_on IS NULL`;
