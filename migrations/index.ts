@@ -6,6 +6,7 @@ import { AddLawyersDesk1764400000000 } from './1764400000000-AddLawyersDesk';
 import { AddCriminalThresholds1764500000000 } from './1764500000000-AddCriminalThresholds';
 import { AddReminders1764600000000 } from './1764600000000-AddReminders';
 import { AddReminderDelivery1764700000000 } from './1764700000000-AddReminderDelivery';
+import { AddSeasons1764800000000 } from './1764800000000-AddSeasons';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddCriminalThresholds1764500000000,
   AddReminders1764600000000,
   AddReminderDelivery1764700000000,
+  AddSeasons1764800000000,
 ];

@@ -85,6 +85,7 @@ describe('Access: the permission matrix and organisation scope', () => {
     { name: 'log an outreach visit', permission: 'desk.log', call: (api) => api.post('/outreach-visits', {}) },
     { name: 'read conflicts of a case', permission: 'cases.read', call: (api) => api.get(`/cases/${caseId}/conflicts`) },
     { name: 'set criminal thresholds', permission: 'rules.manage', call: (api) => api.put(`/criminal-thresholds/${encodeURIComponent('河北省')}`, {}) },
+    { name: 'set a season', permission: 'rules.manage', call: (api) => api.put('/seasons/2040', {}) },
     { name: 'see delivery status', permission: 'rules.manage', call: (api) => api.get('/reminders/deliveries') },
     { name: 'run the reminder sweep', permission: 'rules.manage', call: (api) => api.post('/reminders/sweep', { on: '2026-12-10' }) },
     { name: "enter a year's holidays", permission: 'rules.manage', call: (api) => api.put('/holidays/2040', {}) },

@@ -157,4 +157,20 @@ describe('Legal clocks over the API', () => {
     const withdrawn = await desk.mediator.api.post(`/cases/${opened.id}/transitions`, { to: 'withdrawn', reason: '已自行协商解决' });
     expect(withdrawn.body.festivalCountdown).toBeNull();
   });
+
+  it('takes the season and its intermediate targets as the administrator set them', async () => {
+    const season = { startsOn: '2025-11-10', endsOn: '2026-02-16', targets: [{ name: '核实案件清零', on: '2026-02-12', appliesTo: 'verified_cases' }] };
+    expect((await desk.lawyer.api.put('/seasons/2026', season)).status).toBe(403);
+    const backwards = await t.admin.put('/seasons/2026', { ...season, endsOn: '2025-11-01' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors[0]).toMatchObject({ field: 'season', code: 'INVALID_SEASON' });
+    expect((await t.admin.put('/seasons/2026', season)).status).toBe(204);
+    expect((await desk.lawyer.api.get('/season')).body).toMatchObject({
+      configured: true,
+      startsOn: '2025-11-10',
+      eve: '2026-02-16',
+      daysToEve: 10,
+      nextTarget: { name: '核实案件清零', on: '2026-02-12', appliesTo: 'verified_cases', daysLeft: 6 },
+    });
+  });
 });

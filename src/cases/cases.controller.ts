@@ -33,7 +33,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Open a case: organisation, intake, employers, optionally workers and their claims' })
   async open(@Body() input: CreateCaseDto, @CurrentUser() actor: Actor) {
     const detail = await this.cases.open(input, actor);
-    return { ...toCaseView(detail, this.season.current()), warnings: await this.cases.lawyerConflicts(detail.record.id) };
+    return { ...toCaseView(detail, await this.season.current()), warnings: await this.cases.lawyerConflicts(detail.record.id) };
   }
 
   @Get()
@@ -41,7 +41,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Cases in your scope with their totals; filter, search and sort' })
   async list(@Query() query: CaseListQuery, @CurrentUser() actor: Actor) {
     const page = await this.cases.list(query, actor.scope);
-    const season = this.season.current();
+    const season = await this.season.current();
     return { ...page, items: page.items.map((item) => toCaseListItemView(item, season)) };
   }
 
@@ -49,14 +49,14 @@ export class CasesController {
   @Requires('cases.read')
   @ApiOperation({ summary: 'One case with its people, employers, evidence and totals' })
   async get(@Param('id', UuidParam) id: string, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.cases.get(id, actor.scope), this.season.current());
+    return toCaseView(await this.cases.get(id, actor.scope), await this.season.current());
   }
 
   @Patch(':id')
   @Requires('cases.edit')
   @ApiOperation({ summary: 'Change the summary, intake channel or project; send the version you read' })
   async update(@Param('id', UuidParam) id: string, @Body() input: UpdateCaseDto, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.cases.update(id, input, actor), this.season.current());
+    return toCaseView(await this.cases.update(id, input, actor), await this.season.current());
   }
 
   @Post(':id/assignment')
@@ -65,7 +65,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Assign (or unassign) the lawyer and the mediator' })
   async assign(@Param('id', UuidParam) id: string, @Body() input: AssignmentDto, @CurrentUser() actor: Actor) {
     const detail = await this.cases.assign(id, input, actor);
-    return { ...toCaseView(detail, this.season.current()), warnings: await this.cases.lawyerConflicts(id) };
+    return { ...toCaseView(detail, await this.season.current()), warnings: await this.cases.lawyerConflicts(id) };
   }
 
   @Post(':id/transitions')
@@ -76,7 +76,7 @@ export class CasesController {
     description: 'A refused move answers 409 with the reason (e.g. MONEY_OUTSTANDING, MEDIATOR_REQUIRED).',
   })
   async transition(@Param('id', UuidParam) id: string, @Body() input: TransitionDto, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.cases.transition(id, input, actor), this.season.current());
+    return toCaseView(await this.cases.transition(id, input, actor), await this.season.current());
   }
 
   @Post(':id/dispatch')
@@ -99,14 +99,14 @@ export class CasesController {
   @Requires('cases.open')
   @ApiOperation({ summary: 'Record a piece of evidence received' })
   async addEvidence(@Param('id', UuidParam) id: string, @Body() input: EvidenceDto, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.cases.addEvidence(id, input, actor), this.season.current());
+    return toCaseView(await this.cases.addEvidence(id, input, actor), await this.season.current());
   }
 
   @Post(':id/employers')
   @Requires('cases.open')
   @ApiOperation({ summary: 'Add an employer of the chain to the case' })
   async addEmployer(@Param('id', UuidParam) id: string, @Body() input: CaseEmployerDto, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.cases.addEmployer(id, input, actor), this.season.current());
+    return toCaseView(await this.cases.addEmployer(id, input, actor), await this.season.current());
   }
 
   @Get(':id/events')

@@ -68,7 +68,7 @@ export class DeskController {
   @Requires('cases.open')
   @ApiOperation({ summary: 'Open a case from a consultation; its data is carried over and both are linked' })
   async caseFromConsultation(@Param('id', UuidParam) id: string, @Body() input: OpenFromDeskDto, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.desk.caseFromConsultation(id, input, actor), this.season.current());
+    return toCaseView(await this.desk.caseFromConsultation(id, input, actor), await this.season.current());
   }
 
   @Post('outreach-visits')
@@ -89,7 +89,7 @@ export class DeskController {
   @Requires('cases.open')
   @ApiOperation({ summary: 'Open a case from an early warning (employer and project carried over)' })
   async caseFromWarning(@Param('id', UuidParam) id: string, @Body() input: OpenFromDeskDto, @CurrentUser() actor: Actor) {
-    return toCaseView(await this.desk.caseFromWarning(id, input, actor), this.season.current());
+    return toCaseView(await this.desk.caseFromWarning(id, input, actor), await this.season.current());
   }
 
   @Post('lawyer-engagements')

@@ -9,6 +9,7 @@ import { endOfPeriod } from '../legal-clocks/domain/periods';
 import { daysBetween } from '../legal-clocks/domain/calendar';
 import { HolidaysService } from '../legal-clocks/holidays.service';
 import { DeliveryService } from './delivery.service';
+import { SeasonService } from './season.service';
 import { shanghaiTimestamp } from '../common/time/shanghai';
 import {
   arbitrationDeadlineMessage,
@@ -29,7 +30,6 @@ import {
   digestReminders,
   festivalReminders,
 } from './domain/reminder-policy';
-import { defaultSeason } from './domain/season';
 import { festivalEve, seasonFestivalYear } from './domain/spring-festival';
 import { workerLimitation } from '../legal-clocks/domain/legal-clocks';
 import {
@@ -69,6 +69,7 @@ export class RemindersService {
     private readonly dataSource: DataSource,
     private readonly delivery: DeliveryService,
     private readonly holidays: HolidaysService,
+    private readonly season: SeasonService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -333,7 +334,7 @@ export class RemindersService {
     if (!rule?.enabled) return [];
     const rows: { leader_id: string; scope_id: string; scope_name: string; organisation_name: string; cases: number; workers: number; outstanding_fen: string; paid_since_yesterday_fen: string }[] =
       await this.dataSource.query(DIGEST_SQL, [on]);
-    const season = defaultSeason(seasonFestivalYear(on));
+    const { settings: season } = await this.season.settings(seasonFestivalYear(on));
     const due = digestReminders({
       today: on,
       rule,
@@ -360,7 +361,7 @@ export class RemindersService {
   /** 30, 14, 7, 3 and 1 days before the festival's eve, every open case still owing money reminds its people. */
   private async festivalCountdown(on: string, rule: ReminderRule | undefined): Promise<PlannedReminder[]> {
     if (!rule?.enabled) return [];
-    const eve = festivalEve(seasonFestivalYear(on));
+    const { eve } = await this.season.on(on);
     const rows: { case_id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; outstanding_fen: string; workers_owed: number }[] =
       await this.dataSource.query(FESTIVAL_CANDIDATES_SQL);
     const byCase = new Map(rows.map((row) => [row.case_id, row]));

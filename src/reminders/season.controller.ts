@@ -1,17 +1,73 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '../auth/auth.decorators';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { Authenticated, Requires } from '../auth/auth.decorators';
+import { AppError } from '../common/errors/app-error';
+import { IsCalendarDate } from '../common/http/validators';
 import { SeasonService } from './season.service';
 
+export class SeasonTargetDto {
+  @ApiProperty({ example: '元旦前核实案件清零' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ example: '2027-01-01' })
+  @IsCalendarDate()
+  on: string;
+
+  @ApiProperty({ enum: ['verified_cases', 'all_cases'] })
+  @IsIn(['verified_cases', 'all_cases'])
+  appliesTo: 'verified_cases' | 'all_cases';
+}
+
+export class SeasonDto {
+  @ApiProperty({ example: '2026-11-01' })
+  @IsCalendarDate()
+  startsOn: string;
+
+  @ApiProperty({ example: '2027-02-05', description: "Usually the festival's eve" })
+  @IsCalendarDate()
+  endsOn: string;
+
+  @ApiProperty({ type: [SeasonTargetDto] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => SeasonTargetDto)
+  targets: SeasonTargetDto[];
+}
+
 @ApiTags('season')
-@Controller('season')
+@Controller()
 export class SeasonController {
   constructor(private readonly season: SeasonService) {}
 
-  @Get()
+  @Get('season')
   @Authenticated()
-  @ApiOperation({ summary: "The current winter campaign: the Spring Festival, its eve, and the days left" })
+  @ApiOperation({ summary: 'The current winter campaign: the Spring Festival, its eve, the days left, the next target' })
   current() {
     return this.season.current();
   }
+
+  @Get('seasons/:festivalYear')
+  @Authenticated()
+  async get(@Param('festivalYear', ParseIntPipe) festivalYear: number) {
+    return (await this.season.settings(checkedYear(festivalYear))).settings;
+  }
+
+  @Put('seasons/:festivalYear')
+  @HttpCode(204)
+  @Requires('rules.manage')
+  @ApiOperation({ summary: "Set a season's window and targets as the campaign was announced" })
+  async set(@Param('festivalYear', ParseIntPipe) festivalYear: number, @Body() input: SeasonDto) {
+    await this.season.set(checkedYear(festivalYear), input);
+  }
+}
+
+function checkedYear(year: number): number {
+  if (year < 2000 || year > 2100) throw new AppError('INVALID_PATH_ID', { value: String(year) });
+  return year;
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
-import { SeasonStatus, defaultSeason, seasonStatus } from './domain/season';
+import { SeasonSettings, SeasonStatus, defaultSeason, seasonProblems, seasonStatus } from './domain/season';
 import { seasonFestivalYear, springFestival } from './domain/spring-festival';
 
 export interface SeasonView extends SeasonStatus {
@@ -9,27 +11,59 @@ export interface SeasonView extends SeasonStatus {
   festival: string;
   startsOn: string;
   endsOn: string;
+  targets: SeasonSettings['targets'];
+  configured: boolean;
 }
 
 /**
- * The winter campaign against wage arrears (根治欠薪冬季专项行动) that today belongs to: the Spring
- * Festival from the lunar calendar, the season's window, and the days left to the festival's eve.
- * Seasons use the default window (1 November to the eve) until seasons become editable.
+ * The winter campaign against wage arrears (根治欠薪冬季专项行动) that a day belongs to: the Spring
+ * Festival from the lunar calendar, the season's window and targets as administrators set them (or
+ * the defaults: 1 November to the festival's eve), and the days left to the eve.
  */
 @Injectable()
 export class SeasonService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
-  current(): SeasonView {
-    const today = shanghaiDate(this.clock.now());
-    const festivalYear = seasonFestivalYear(today);
-    const settings = defaultSeason(festivalYear);
+  async current(): Promise<SeasonView> {
+    return this.on(shanghaiDate(this.clock.now()));
+  }
+
+  async on(day: string): Promise<SeasonView> {
+    const festivalYear = seasonFestivalYear(day);
+    const { settings, configured } = await this.settings(festivalYear);
     return {
       festivalYear,
       festival: springFestival(festivalYear),
       startsOn: settings.startsOn,
       endsOn: settings.endsOn,
-      ...seasonStatus(today, settings),
+      targets: settings.targets,
+      configured,
+      ...seasonStatus(day, settings),
     };
+  }
+
+  async settings(festivalYear: number): Promise<{ settings: SeasonSettings; configured: boolean }> {
+    const [row] = await this.dataSource.query(
+      `SELECT starts_on::text, ends_on::text, targets FROM seasons WHERE festival_year = $1`,
+      [festivalYear],
+    );
+    return row
+      ? { settings: { startsOn: row.starts_on, endsOn: row.ends_on, targets: row.targets }, configured: true }
+      : { settings: defaultSeason(festivalYear), configured: false };
+  }
+
+  async set(festivalYear: number, settings: SeasonSettings): Promise<void> {
+    const problems = seasonProblems(settings);
+    if (problems.length > 0) throw AppError.invalidField('season', 'INVALID_SEASON', { problems: problems.join('; ') });
+    await this.dataSource.transaction((manager) =>
+      manager.query(
+        `INSERT INTO seasons (festival_year, starts_on, ends_on, targets) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (festival_year) DO UPDATE SET starts_on = $2, ends_on = $3, targets = $4, updated_at = now()`,
+        [festivalYear, settings.startsOn, settings.endsOn, JSON.stringify(settings.targets)],
+      ),
+    );
   }
 }

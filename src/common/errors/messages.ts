@@ -235,6 +235,7 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, Message> = {
   },
   PASSWORD_CONTAINS_NAME: { zh: '密码不能包含用户名或姓名', en: 'must not contain your username or name' },
   WRONG_PASSWORD: { zh: '当前密码不正确', en: 'is not your current password' },
+  INVALID_SEASON: { zh: '专项行动设置有误：{problems}', en: 'the season does not hold together: {problems}' },
   DUE_BEFORE_SIGNING: { zh: '分期到期日早于协议签订日', en: 'falls before the agreement was signed' },
   ENDS_BEFORE_START: { zh: '结束时间应晚于开始时间', en: 'must be after the start' },
   NOT_A_CLAIMANT: { zh: '不是本案的劳动者', en: 'is not a worker of this case' },
