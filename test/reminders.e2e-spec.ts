@@ -146,6 +146,9 @@ describe('Reminders before the Spring Festival', () => {
 
     // Mediation began on 1 December 2026: 15 days end on Wednesday 16 December.
     expect(await kindsOn('2026-12-13')).toEqual(['mediation_limit:lawyer', 'mediation_limit:mediator']);
+    const [limit] = await t.dataSource.query(`SELECT body FROM reminders WHERE case_id = $1 AND due_on = '2026-12-13' LIMIT 1`, [opened.id]);
+    // A deadline reminder says who is still owed how much, like the countdown does.
+    expect(limit.body).toContain('仍有 2 名劳动者被欠薪，尚欠 10,000.50 元');
     expect(await kindsOn('2026-12-14')).toEqual([]);
 
     const session = await d.mediator.api.post(`/cases/${opened.id}/sessions`, {

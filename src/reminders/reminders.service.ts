@@ -33,6 +33,7 @@ import {
 import { festivalEve, seasonFestivalYear } from './domain/spring-festival';
 import { workerLimitation } from '../legal-clocks/domain/legal-clocks';
 import {
+  OPEN_CASE_MONEY_SQL,
   ARBITRATIONS_SQL,
   CASES_IN_MEDIATION_SQL,
   LIMITATIONS_SQL,
@@ -42,6 +43,9 @@ import {
   SESSIONS_TOMORROW_SQL,
   UNPAID_INSTALMENTS_SQL,
 } from './reminders.sql';
+
+/** Per open case: workers still owed and the amount outstanding. */
+type CaseMoney = Map<string, { workersOwed: number; outstandingFen: bigint }>;
 
 export interface PlannedReminder extends CountdownReminder {
   caseId: string | null;
@@ -75,14 +79,15 @@ export class RemindersService {
 
   async sweep(on: string, dryRun: boolean): Promise<SweepResult> {
     const rules = await this.rules();
+    const money = await this.caseMoney(on);
     const planned = [
       ...(await this.festivalCountdown(on, rules.get('festival_countdown'))),
-      ...(await this.instalments(on, rules.get('instalment_due'), rules.get('instalment_overdue'))),
-      ...(await this.sessionsTomorrow(on, rules.get('session_tomorrow'))),
-      ...(await this.mediationLimits(on, rules.get('mediation_limit'))),
+      ...(await this.instalments(on, money, rules.get('instalment_due'), rules.get('instalment_overdue'))),
+      ...(await this.sessionsTomorrow(on, money, rules.get('session_tomorrow'))),
+      ...(await this.mediationLimits(on, money, rules.get('mediation_limit'))),
       ...(await this.digests(on, rules.get('leader_digest'))),
-      ...(await this.arbitrations(on, rules.get('arbitration_deadline'))),
-      ...(await this.limitations(on, rules.get('limitation_deadline'))),
+      ...(await this.arbitrations(on, money, rules.get('arbitration_deadline'))),
+      ...(await this.limitations(on, money, rules.get('limitation_deadline'))),
     ];
     if (dryRun || planned.length === 0) return { on, dryRun, planned: planned.length, created: 0, reminders: planned };
     // The reminders and their deliveries commit together: no reminder without its outbox rows.
@@ -102,6 +107,18 @@ export class RemindersService {
       return rows;
     });
     return { on, dryRun, planned: planned.length, created: inserted.length, reminders: planned };
+  }
+
+  /** The money of every open case on the sweep's day, loaded once per sweep for all deadline messages. */
+  private async caseMoney(on: string): Promise<CaseMoney> {
+    const rows: { case_id: string; workers_owed: number; outstanding_fen: string }[] = await this.dataSource.query(OPEN_CASE_MONEY_SQL, [on]);
+    return new Map(rows.map((row) => [row.case_id, { workersOwed: row.workers_owed, outstandingFen: fenFromDb(row.outstanding_fen) }]));
+  }
+
+  /** What a deadline message says about its case: who is still owed how much, the link, the days to the eve. */
+  private summaryOf(money: CaseMoney, caseId: string, caseNumber: string, on: string) {
+    const owed = money.get(caseId) ?? { workersOwed: 0, outstandingFen: 0n };
+    return { caseNumber, ...owed, link: caseLink(this.config.publicBaseUrl, caseId), daysToEve: this.daysToEve(on) };
   }
 
   async rules(): Promise<Map<ReminderKind, ReminderRule>> {
@@ -154,7 +171,7 @@ export class RemindersService {
   }
 
   /** Instalments due soon (instalment_due) and those overdue, every day until paid (instalment_overdue). */
-  private async instalments(on: string, dueRule?: ReminderRule, overdueRule?: ReminderRule): Promise<PlannedReminder[]> {
+  private async instalments(on: string, money: CaseMoney, dueRule?: ReminderRule, overdueRule?: ReminderRule): Promise<PlannedReminder[]> {
     if (!dueRule?.enabled && !overdueRule?.enabled) return [];
     const rows: { id: string; due_on: string; case_id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; unpaid_fen: string; amount_fen: string }[] =
       await this.dataSource.query(UNPAID_INSTALMENTS_SQL, [on]);
@@ -171,7 +188,7 @@ export class RemindersService {
     return due.map((reminder) => {
       const row = byId.get(reminder.subject)!;
       const link = caseLink(this.config.publicBaseUrl, row.case_id);
-      const summary = { caseNumber: row.case_number, workersOwed: 0, outstandingFen: fenFromDb(row.unpaid_fen), link, daysToEve: this.daysToEve(on) };
+      const summary = this.summaryOf(money, row.case_id, row.case_number, on);
       const message =
         reminder.kind === 'instalment_due'
           ? instalmentDueMessage({ ...summary, instalmentFen: fenFromDb(row.amount_fen), dueOn: row.due_on, daysLeft: reminder.daysLeft })
@@ -180,7 +197,7 @@ export class RemindersService {
     });
   }
 
-  private async sessionsTomorrow(on: string, rule?: ReminderRule): Promise<PlannedReminder[]> {
+  private async sessionsTomorrow(on: string, money: CaseMoney, rule?: ReminderRule): Promise<PlannedReminder[]> {
     if (!rule?.enabled) return [];
     const rows: { id: string; starts_at: Date; place: string | null; room_name: string | null; case_id: string; case_number: string; mediator_id: string; lawyer_id: string | null }[] =
       await this.dataSource.query(SESSIONS_TOMORROW_SQL, [on]);
@@ -199,10 +216,7 @@ export class RemindersService {
       const link = caseLink(this.config.publicBaseUrl, row.case_id);
       const startsAt = shanghaiTimestamp(new Date(row.starts_at));
       const message = sessionTomorrowMessage({
-        caseNumber: row.case_number,
-        workersOwed: 0,
-        outstandingFen: 0n,
-        link,
+        ...this.summaryOf(money, row.case_id, row.case_number, on),
         sessionOn: startsAt.slice(0, 10),
         startsAt: startsAt.slice(11, 16),
         place: row.room_name ?? row.place,
@@ -212,7 +226,7 @@ export class RemindersService {
   }
 
   /** The 15 days of mediation (LDMAA art. 14), counted with the statutory holidays. */
-  private async mediationLimits(on: string, rule?: ReminderRule): Promise<PlannedReminder[]> {
+  private async mediationLimits(on: string, money: CaseMoney, rule?: ReminderRule): Promise<PlannedReminder[]> {
     if (!rule?.enabled) return [];
     const rows: { case_id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; mediating_since: string | null }[] =
       await this.dataSource.query(CASES_IN_MEDIATION_SQL);
@@ -235,10 +249,7 @@ export class RemindersService {
       const { row, limitOn } = limits.get(reminder.subject)!;
       const link = caseLink(this.config.publicBaseUrl, row.case_id);
       const message = mediationLimitMessage({
-        caseNumber: row.case_number,
-        workersOwed: 0,
-        outstandingFen: 0n,
-        link,
+        ...this.summaryOf(money, row.case_id, row.case_number, on),
         limitOn,
         daysLeft: reminder.daysLeft,
       });
@@ -247,7 +258,7 @@ export class RemindersService {
   }
 
   /** The arbitration commission's 5 days to accept and 45 (+15) days to award (LDMAA arts. 29, 43). */
-  private async arbitrations(on: string, rule?: ReminderRule): Promise<PlannedReminder[]> {
+  private async arbitrations(on: string, money: CaseMoney, rule?: ReminderRule): Promise<PlannedReminder[]> {
     if (!rule?.enabled) return [];
     const rows: { case_id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; arbitration_applied_on: string; arbitration_accepted_on: string | null; arbitration_extended: boolean }[] =
       await this.dataSource.query(ARBITRATIONS_SQL);
@@ -272,10 +283,7 @@ export class RemindersService {
       const { row, name, dueOn } = clocks.get(reminder.subject)!;
       const link = caseLink(this.config.publicBaseUrl, row.case_id);
       const message = arbitrationDeadlineMessage({
-        caseNumber: row.case_number,
-        workersOwed: 0,
-        outstandingFen: 0n,
-        link,
+        ...this.summaryOf(money, row.case_id, row.case_number, on),
         deadlineName: name,
         dueOn,
         daysLeft: reminder.daysLeft,
@@ -285,7 +293,7 @@ export class RemindersService {
   }
 
   /** Each worker's limitation year (LDMAA art. 27), for the lawyer: apply or interrupt it in time. */
-  private async limitations(on: string, rule?: ReminderRule): Promise<PlannedReminder[]> {
+  private async limitations(on: string, money: CaseMoney, rule?: ReminderRule): Promise<PlannedReminder[]> {
     if (!rule?.enabled) return [];
     const rows: { claim_id: string; worker_id: string; name: string; case_id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; knew_on: string; employment_ongoing: boolean; employment_ended_on: string | null; intake_date: string; signed_on: string | null; first_paid_on: string | null }[] =
       await this.dataSource.query(LIMITATIONS_SQL, [on]);
@@ -318,10 +326,8 @@ export class RemindersService {
       const { row, dueOn } = clocks.get(reminder.subject)!;
       const link = caseLink(this.config.publicBaseUrl, row.case_id);
       const message = limitationDeadlineMessage({
+        ...this.summaryOf(money, row.case_id, row.case_number, on),
         caseNumber: `${row.case_number}（${row.name}）`,
-        workersOwed: 1,
-        outstandingFen: 0n,
-        link,
         dueOn,
         daysLeft: reminder.daysLeft,
       });

@@ -113,3 +113,14 @@ export const LIMITATIONS_SQL = `
          (SELECT min(p.paid_on)::text FROM payouts p WHERE p.case_id = c.id AND p.paid_on <= $1) AS first_paid_on
     FROM claims cl JOIN cases c ON c.id = cl.case_id JOIN workers w ON w.id = cl.worker_id
    WHERE c.status NOT IN ('closed', 'withdrawn', 'rejected') AND c.arbitration_applied_on IS NULL`;
+
+/** Workers still owed and the amount outstanding of every open case, as of the day: what a reminder tells. */
+export const OPEN_CASE_MONEY_SQL = `
+  SELECT cl.case_id,
+         count(*) FILTER (WHERE COALESCE(cl.confirmed_fen, cl.claimed_fen) > COALESCE(paid.paid_fen, 0))::int AS workers_owed,
+         SUM(COALESCE(cl.confirmed_fen, cl.claimed_fen) - COALESCE(paid.paid_fen, 0))::text AS outstanding_fen
+    FROM claims cl
+    JOIN cases c ON c.id = cl.case_id AND c.status NOT IN ('closed', 'withdrawn', 'rejected')
+    LEFT JOIN (SELECT claim_id, SUM(amount_fen) AS paid_fen FROM payouts WHERE paid_on <= $1 GROUP BY claim_id) paid
+      ON paid.claim_id = cl.id
+   GROUP BY cl.case_id`;
