@@ -7,6 +7,7 @@ import { AddCriminalThresholds1764500000000 } from './1764500000000-AddCriminalT
 import { AddReminders1764600000000 } from './1764600000000-AddReminders';
 import { AddReminderDelivery1764700000000 } from './1764700000000-AddReminderDelivery';
 import { AddSeasons1764800000000 } from './1764800000000-AddSeasons';
+import { AddCaseFacts1764900000000 } from './1764900000000-AddCaseFacts';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AddReminders1764600000000,
   AddReminderDelivery1764700000000,
   AddSeasons1764800000000,
+  AddCaseFacts1764900000000,
 ];

@@ -22,6 +22,8 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { PayoutsModule } from './payouts/payouts.module';
 import { ProjectsModule } from './projects/projects.module';
+import { ReportsDatabaseModule } from './database/reports-database.module';
+import { ReportsModule } from './reports/reports.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { UsersModule } from './users/users.module';
 import { WorkersModule } from './workers/workers.module';
@@ -57,6 +59,8 @@ export class AppModule {
         PayoutsModule,
         ProjectsModule,
         RemindersModule,
+        ReportsDatabaseModule,
+        ReportsModule,
         UsersModule,
         WorkersModule,
       ],

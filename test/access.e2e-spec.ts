@@ -45,6 +45,7 @@ describe('Access: the permission matrix and organisation scope', () => {
     { name: 'read a case', permission: 'cases.read', call: (api) => api.get(`/cases/${caseId}`) },
     { name: 'read a timeline', permission: 'cases.read', call: (api) => api.get(`/cases/${caseId}/events`) },
     { name: 'list payouts', permission: 'cases.read', call: (api) => api.get(`/cases/${caseId}/payouts`) },
+    { name: 'export the case list', permission: 'cases.read', call: (api) => api.getRaw('/cases/export?format=csv') },
     {
       name: 'open a case',
       permission: 'cases.open',
@@ -72,6 +73,7 @@ describe('Access: the permission matrix and organisation scope', () => {
     { name: 'reveal an id number', permission: 'workers.reveal', call: (api) => api.post(`/workers/${workerId}/reveal`, { field: 'idNumber' }) },
     { name: 'list employers', permission: 'employers.read', call: (api) => api.get('/employers') },
     { name: 'list projects', permission: 'employers.read', call: (api) => api.get('/projects') },
+    { name: "read an employer's record", permission: 'employers.read', call: (api) => api.get(`/reports/employers/${desk.employer.creditCode}`) },
     { name: 'register an employer', permission: 'employers.edit', call: (api) => api.post('/employers', {}) },
     { name: 'register a project', permission: 'employers.edit', call: (api) => api.post('/projects', {}) },
     { name: 'create an organisation', permission: 'organisations.manage', call: (api) => api.post('/organisations', {}) },
@@ -89,6 +91,9 @@ describe('Access: the permission matrix and organisation scope', () => {
     { name: 'see delivery status', permission: 'rules.manage', call: (api) => api.get('/reminders/deliveries') },
     { name: 'run the reminder sweep', permission: 'rules.manage', call: (api) => api.post('/reminders/sweep', { on: '2026-12-10' }) },
     { name: "enter a year's holidays", permission: 'rules.manage', call: (api) => api.put('/holidays/2040', {}) },
+    { name: 'read the figures', permission: 'reports.read', call: (api) => api.get('/reports/summary') },
+    { name: 'read a breakdown', permission: 'reports.read', call: (api) => api.get('/reports/breakdowns/employer') },
+    { name: 'see what is unpaid before the festival', permission: 'reports.read', call: (api) => api.get('/reports/festival') },
     { name: 'read legal deadlines', permission: 'cases.read', call: (api) => api.get(`/cases/${caseId}/deadlines`) },
     { name: 'record legal dates', permission: 'cases.edit', call: (api) => api.patch(`/cases/${caseId}/legal-dates`, {}) },
   ];

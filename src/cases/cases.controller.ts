@@ -2,15 +2,20 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
+import { tableDownload } from '../common/export/send-export';
 import { PageQuery } from '../common/http/pagination';
+import { Clock } from '../common/time/clock';
+import { shanghaiDate } from '../common/time/shanghai';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { toCaseEventView } from '../timeline/case-event.view';
+import { CASE_EXPORT_COLUMNS } from './case-export';
 import { toCaseListItemView, toCaseView } from './case.view';
 import { CasesService } from './cases.service';
 import { SeasonService } from '../reminders/season.service';
 import {
   AssignmentDto,
   CaseEmployerDto,
+  CaseExportQuery,
   CaseListQuery,
   CreateCaseDto,
   DispatchDto,
@@ -26,6 +31,7 @@ export class CasesController {
   constructor(
     private readonly cases: CasesService,
     private readonly season: SeasonService,
+    private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -43,6 +49,14 @@ export class CasesController {
     const page = await this.cases.list(query, actor.scope);
     const season = await this.season.current();
     return { ...page, items: page.items.map((item) => toCaseListItemView(item, season)) };
+  }
+
+  @Get('export')
+  @Requires('cases.read')
+  @ApiOperation({ summary: 'Every case the list would show (same filters and sort, no pages) as a spreadsheet or CSV' })
+  async export(@Query() query: CaseExportQuery, @CurrentUser() actor: Actor) {
+    const rows = await this.cases.exportRows(query, actor.scope);
+    return tableDownload(query.format, `案件清单_${shanghaiDate(this.clock.now())}`, CASE_EXPORT_COLUMNS, rows);
   }
 
   @Get(':id')

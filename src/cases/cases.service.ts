@@ -8,6 +8,7 @@ import { AppError, FieldProblem } from '../common/errors/app-error';
 import { Page, PageQuery, offsetOf } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate, yearOf } from '../common/time/shanghai';
+import { ReportsDatabase } from '../database/reports-database';
 import { Employer } from '../employers/employer.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Project } from '../projects/project.entity';
@@ -23,6 +24,9 @@ import {
   CASE_LIST_COLUMNS,
   CASE_LIST_FROM,
   CASE_SORT_COLUMNS,
+  CASE_EXPORT_MONEY_COLUMNS,
+  CASE_EXPORT_MONEY_JOIN,
+  CaseExportRow,
   CaseListRow,
   NEXT_CASE_NUMBER_SQL,
   SEARCH_CONDITION,
@@ -68,6 +72,7 @@ export class CasesService {
     private readonly events: CaseEventsService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly reportsDatabase: ReportsDatabase,
   ) {}
 
   /**
@@ -165,6 +170,28 @@ export class CasesService {
   }
 
   async list(query: CaseListQuery, scope: Scope): Promise<Page<CaseListItem>> {
+    const { where, params } = this.listFilter(query, scope);
+    const order = this.orderOf(query.sort);
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${CASE_LIST_FROM} ${where}`, params);
+    const rows: CaseListRow[] = await this.dataSource.query(
+      `SELECT ${CASE_LIST_COLUMNS} ${CASE_LIST_FROM} ${where}
+        ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`,
+      params,
+    );
+    const totals = await this.claims.totals(
+      this.dataSource.manager,
+      rows.map((row) => row.id),
+    );
+    return {
+      items: rows.map((row) => ({ row, totals: totals.get(row.id)! })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** The case list's filters as SQL, always inside the caller's scope. */
+  private listFilter(query: Omit<CaseListQuery, 'page' | 'pageSize'>, scope: Scope): { where: string; params: unknown[] } {
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
@@ -190,25 +217,21 @@ export class CasesService {
     if (query.intakeFrom) conditions.push(`c.intake_date >= ${param(query.intakeFrom)}`);
     if (query.intakeTo) conditions.push(`c.intake_date <= ${param(query.intakeTo)}`);
     if (query.q?.trim()) conditions.push(SEARCH_CONDITION(param(likePattern(query.q))));
-    const order = this.orderOf(query.sort);
+    return { where: `WHERE ${conditions.join(' AND ')}`, params };
+  }
 
-    const where = `WHERE ${conditions.join(' AND ')}`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${CASE_LIST_FROM} ${where}`, params);
-    const rows: CaseListRow[] = await this.dataSource.query(
-      `SELECT ${CASE_LIST_COLUMNS} ${CASE_LIST_FROM} ${where}
-        ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`,
+  /**
+   * Every case the list would show, for an export: one cursor over the reports database, each row with
+   * its money from the reports' summary table, so 100,000 rows stream in bounded memory.
+   */
+  async exportRows(query: CaseListQuery, scope: Scope): Promise<AsyncIterable<CaseExportRow>> {
+    const { where, params } = this.listFilter(query, scope);
+    const order = this.orderOf(query.sort);
+    return this.reportsDatabase.stream<CaseExportRow>(
+      `SELECT ${CASE_LIST_COLUMNS}, ${CASE_EXPORT_MONEY_COLUMNS} ${CASE_LIST_FROM} ${CASE_EXPORT_MONEY_JOIN} ${where}
+        ORDER BY ${order}, c.id`,
       params,
     );
-    const totals = await this.claims.totals(
-      this.dataSource.manager,
-      rows.map((row) => row.id),
-    );
-    return {
-      items: rows.map((row) => ({ row, totals: totals.get(row.id)! })),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
   }
 
   async update(id: string, dto: UpdateCaseDto, actor: Actor): Promise<CaseDetail> {

@@ -55,3 +55,17 @@ export interface CaseListRow {
   mediator_name: string | null;
   employer_names: string | null;
 }
+
+/** What an export adds to each listed case: its money, from the reports' summary row. */
+export const CASE_EXPORT_MONEY_COLUMNS = `
+  f.workers, f.workers_owed, f.claimed_fen::text, f.confirmed_fen::text, f.owed_fen::text, f.paid_fen::text`;
+export const CASE_EXPORT_MONEY_JOIN = `JOIN case_facts f ON f.case_id = c.id`;
+
+export interface CaseExportRow extends CaseListRow {
+  workers: number;
+  workers_owed: number;
+  claimed_fen: string;
+  confirmed_fen: string;
+  owed_fen: string;
+  paid_fen: string;
+}

@@ -9,6 +9,8 @@ export interface AppConfig {
   /** Unset: the embedded PostgreSQL (PGlite) under embeddedDataDir. Set: that PostgreSQL server. */
   databaseUrl: string | null;
   databasePoolSize: number;
+  /** A read replica of DATABASE_URL for reports and exports; null: reports read from the primary. */
+  reportsDatabaseUrl: string | null;
   embeddedDataDir: string;
   runMigrationsOnStart: boolean;
   bodyLimitBytes: number;
@@ -49,7 +51,8 @@ export function loadConfig(env: Env): AppConfig {
   return {
     host: readString(env, 'HOST', '127.0.0.1'),
     port: readInteger(env, 'PORT', 3000, 0, 65535),
-    databaseUrl: readDatabaseUrl(env),
+    databaseUrl: readDatabaseUrl(env, 'DATABASE_URL'),
+    reportsDatabaseUrl: readReportsDatabaseUrl(env),
     databasePoolSize: readInteger(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     embeddedDataDir: readString(env, 'EMBEDDED_DATA_DIR', './data/pglite'),
     runMigrationsOnStart: readBoolean(env, 'MIGRATIONS_RUN_ON_START', true),
@@ -153,18 +156,26 @@ function readChoice<T extends string>(env: Env, name: string, choices: readonly 
   return raw as T;
 }
 
-function readDatabaseUrl(env: Env): string | null {
-  const raw = present(env, 'DATABASE_URL');
+function readReportsDatabaseUrl(env: Env): string | null {
+  const url = readDatabaseUrl(env, 'REPORTS_DATABASE_URL');
+  if (url !== null && present(env, 'DATABASE_URL') === undefined) {
+    throw new ConfigError('REPORTS_DATABASE_URL', 'needs DATABASE_URL too: a replica is of a PostgreSQL server, not of the embedded database');
+  }
+  return url;
+}
+
+function readDatabaseUrl(env: Env, name: string): string | null {
+  const raw = present(env, name);
   if (raw === undefined) return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', 'is not a URL; expected postgres://user:password@host:5432/database');
+    throw new ConfigError(name, 'is not a URL; expected postgres://user:password@host:5432/database');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, got ${url.protocol}//`);
+    throw new ConfigError(name, `must start with postgres:// or postgresql://, got ${url.protocol}//`);
   }
-  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'names no database (…/databasename)');
+  if (url.pathname.length <= 1) throw new ConfigError(name, 'names no database (…/databasename)');
   return raw;
 }

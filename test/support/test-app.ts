@@ -154,9 +154,19 @@ export async function startTestApp(
     login,
     shared: { env: testDatabase.env, personalDataKey, rootOrganisationId: organisationId },
     close: async () => {
+      // Every suite, whatever it did, leaves the reports' summary rows equal to what they summarise.
+      const drifted: { case_id: string }[] = await dataSource.query(FACTS_DRIFT_SQL);
       await app.close();
       await database.close();
       await testDatabase.drop();
+      if (drifted.length > 0) {
+        throw new Error(`case_facts differ from case_facts_source for cases ${drifted.map((row) => row.case_id).join(', ')}`);
+      }
     },
   };
 }
+
+const FACTS_DRIFT_SQL = `
+  SELECT case_id FROM (SELECT * FROM case_facts EXCEPT SELECT * FROM case_facts_source) stale
+  UNION
+  SELECT case_id FROM (SELECT * FROM case_facts_source EXCEPT SELECT * FROM case_facts) missing`;

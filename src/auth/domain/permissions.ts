@@ -27,14 +27,15 @@ export const PERMISSIONS = [
   'duty.manage', // set the lawyers' duty roster
   'desk.log', // log consultations and outreach visits, turn them into cases
   'rules.manage', // the rules the law leaves to data: holiday schedules, criminal thresholds per province
+  'reports.read', // the figures of the scope (recovered, workers helped, completion, before the festival) and their exports
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_ALL: Permission[] = ['cases.read', 'workers.read', 'employers.read', 'users.read'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: [...READ_ALL, 'organisations.manage', 'users.manage', 'audit.read', 'duty.manage', 'rules.manage'],
-  leader: [...READ_ALL],
+  admin: [...READ_ALL, 'organisations.manage', 'users.manage', 'audit.read', 'duty.manage', 'rules.manage', 'reports.read'],
+  leader: [...READ_ALL, 'reports.read'],
   lawyer: [
     ...READ_ALL,
     'desk.log',

@@ -15,6 +15,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { EXPORT_FORMATS, ExportFormat } from '../../common/export/tabular-export';
 import { PageQuery } from '../../common/http/pagination';
 import { IsCalendarDate } from '../../common/http/validators';
 import { ClaimInputDto, MAX_CLAIMS_PER_REQUEST } from '../../claims/dto/claim.dto';
@@ -265,4 +266,10 @@ export class CaseListQuery extends PageQuery {
   @IsOptional()
   @IsString()
   sort?: string;
+}
+
+export class CaseExportQuery extends CaseListQuery {
+  @ApiProperty({ enum: EXPORT_FORMATS, description: 'xlsx (Excel) or csv (UTF-8 with BOM)' })
+  @IsIn(EXPORT_FORMATS)
+  format: ExportFormat;
 }

@@ -21,6 +21,29 @@ const VALUE_LABELS: Record<string, { zh: string; en: string }> = {
   lawyer: { zh: '律师', en: 'lawyer' },
   mediator: { zh: '调解员', en: 'mediator' },
   intake_clerk: { zh: '受理员', en: 'intake clerk' },
+  // outcomes, roles in the subcontracting chain, industries and intake channels (exports)
+  paid_in_full: { zh: '全额支付', en: 'paid in full' },
+  partly_paid: { zh: '部分支付', en: 'partly paid' },
+  employer: { zh: '用人单位', en: 'employer' },
+  project_owner: { zh: '建设单位', en: 'project owner' },
+  general_contractor: { zh: '施工总承包单位', en: 'general contractor' },
+  subcontractor: { zh: '分包单位', en: 'subcontractor' },
+  labour_subcontractor: { zh: '劳务分包单位', en: 'labour subcontractor' },
+  individual_contractor: { zh: '包工头', en: 'labour-gang head' },
+  construction: { zh: '建筑业', en: 'construction' },
+  landscaping: { zh: '园林绿化', en: 'landscaping' },
+  manufacturing: { zh: '制造业', en: 'manufacturing' },
+  catering: { zh: '餐饮业', en: 'catering' },
+  logistics: { zh: '物流业', en: 'logistics' },
+  property_services: { zh: '物业服务', en: 'property services' },
+  retail: { zh: '零售业', en: 'retail' },
+  domestic_services: { zh: '家政服务', en: 'domestic services' },
+  other: { zh: '其他', en: 'other' },
+  walk_in: { zh: '来访', en: 'walk-in' },
+  hotline_12351: { zh: '12351热线', en: '12351 hotline' },
+  outreach_visit: { zh: '走访发现', en: 'outreach visit' },
+  labour_bureau_referral: { zh: '人社部门转办', en: 'labour bureau referral' },
+  online: { zh: '网上', en: 'online' },
   missing_token: { zh: '请求未携带登录凭证', en: 'the request carries no access token' },
   invalid_token: { zh: '登录凭证无效或已注销', en: 'the access token is invalid or was revoked' },
   expired_token: { zh: '登录已过期，请刷新或重新登录', en: 'the access token has expired; refresh it or log in again' },
@@ -39,4 +62,10 @@ export function localiseParams(
     out[name] = label ? label[language] : value;
   }
   return out;
+}
+
+/** The Chinese name of an enumerated value (a status, an outcome, an industry…), or the value itself. */
+export function chineseLabelOf(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return VALUE_LABELS[value]?.zh ?? value;
 }

@@ -1,0 +1,58 @@
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+
+/**
+ * Where reports read: a read replica when REPORTS_DATABASE_URL names one, so leaders' figures and
+ * large exports never compete with intake on the primary; the service's own database otherwise.
+ * Reports only read, so replication lag (normally well under a second) is the only difference.
+ */
+@Injectable()
+export class ReportsDatabase implements OnModuleInit, OnModuleDestroy {
+  private replica: DataSource | null = null;
+
+  constructor(
+    private readonly primary: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!this.config.reportsDatabaseUrl) return;
+    this.replica = await new DataSource({
+      type: 'postgres',
+      url: this.config.reportsDatabaseUrl,
+      extra: { max: this.config.databasePoolSize },
+      logging: ['error', 'warn'],
+    }).initialize();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.replica?.isInitialized) await this.replica.destroy();
+  }
+
+  private get source(): DataSource {
+    return this.replica ?? this.primary;
+  }
+
+  query<Row>(sql: string, params: unknown[]): Promise<Row[]> {
+    return this.source.query(sql, params);
+  }
+
+  /**
+   * The rows of a query one by one through a server-side cursor (pg-query-stream), for exports of any
+   * size in bounded memory. The connection returns to the pool when the rows end or the consumer stops.
+   */
+  async *stream<Row>(sql: string, params: unknown[]): AsyncGenerator<Row> {
+    const runner = this.source.createQueryRunner();
+    let rows: NodeJS.ReadableStream & { destroy(): void } | undefined;
+    try {
+      rows = (await runner.stream(sql, params)) as NodeJS.ReadableStream & { destroy(): void };
+      for await (const row of rows) yield row as Row;
+    } finally {
+      // A consumer that stops early (the client went away) closes the cursor before the connection is reused.
+      rows?.destroy();
+      await runner.release();
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * What the reports say about a set of cases, from the sums the database returns. Pure: amounts in
+ * fen (bigint), rates as fractions rounded to four places, no clock.
+ */
+
+export interface CaseFigureSums {
+  opened: number;
+  concluded: number;
+  closed: number;
+  workers: number;
+  claimedFen: bigint;
+  confirmedFen: bigint;
+  owedFen: bigint;
+  recoveredFen: bigint;
+  unpaidFen: bigint;
+  paidInFull: number;
+  medianDays: number | null;
+  p90Days: number | null;
+}
+
+export interface CaseFigures {
+  /** Cases opened (受理) in the period. */
+  casesOpened: number;
+  /** Of those, the cases that reached a final status: closed, withdrawn or not accepted. */
+  casesConcluded: number;
+  /** 办结率: concluded ÷ opened; null when nothing was opened. */
+  completionRate: number | null;
+  /** Workers' claim lines on the cases opened (人次: a worker in two cases counts twice). */
+  workersHelped: number;
+  claimedFen: bigint;
+  confirmedFen: bigint;
+  /** What the workers are owed: confirmed amounts, and claimed amounts where none is confirmed yet. */
+  owedFen: bigint;
+  /** Paid to the workers of those cases so far. */
+  recoveredFen: bigint;
+  /** 追回率: recovered ÷ owed; null when nothing is owed. */
+  recoveryRate: number | null;
+  /** Still owed on the cases among them that are not concluded. */
+  unpaidFen: bigint;
+  casesPaidInFull: number;
+  /** Days from intake to the payment that settled the case, over the cases paid in full. */
+  medianDaysToFullPayment: number | null;
+  p90DaysToFullPayment: number | null;
+}
+
+export function caseFigures(sums: CaseFigureSums): CaseFigures {
+  return {
+    casesOpened: sums.opened,
+    casesConcluded: sums.concluded,
+    completionRate: rate(BigInt(sums.concluded), BigInt(sums.opened)),
+    workersHelped: sums.workers,
+    claimedFen: sums.claimedFen,
+    confirmedFen: sums.confirmedFen,
+    owedFen: sums.owedFen,
+    recoveredFen: sums.recoveredFen,
+    recoveryRate: rate(sums.recoveredFen, sums.owedFen),
+    unpaidFen: sums.unpaidFen,
+    casesPaidInFull: sums.paidInFull,
+    medianDaysToFullPayment: roundDays(sums.medianDays),
+    p90DaysToFullPayment: roundDays(sums.p90Days),
+  };
+}
+
+/** A fraction rounded half up to four places (0.1234 = 12.34%), computed in integers so it is exact. */
+export function rate(numerator: bigint, denominator: bigint): number | null {
+  if (denominator <= 0n) return null;
+  const tenThousandths = (numerator * 20000n + denominator) / (2n * denominator);
+  return Number(tenThousandths) / 10000;
+}
+
+/** Percentiles interpolate between whole days; one decimal is as precise as anyone reads them. */
+function roundDays(days: number | null): number | null {
+  return days === null ? null : Math.round(days * 10) / 10;
+}
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/**
+ * The period a report covers when none is asked for: the current winter campaign from its first day
+ * to today, or, outside the campaign, the last twelve months.
+ */
+export function defaultPeriod(today: string, seasonStartsOn: string): Period {
+  if (seasonStartsOn <= today) return { from: seasonStartsOn, to: today };
+  const [year, month, day] = today.split('-').map(Number);
+  const yearBefore = new Date(Date.UTC(year - 1, month - 1, day + 1));
+  return { from: yearBefore.toISOString().slice(0, 10), to: today };
+}
+
+/** The longest period one report covers: ten years is every season anyone keeps. */
+export const MAX_PERIOD_DAYS = 3660;
+
+export function periodDays(period: Period): number {
+  return (Date.parse(`${period.to}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`)) / 86_400_000 + 1;
+}

@@ -1,0 +1,71 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { EXPORT_FORMATS, ExportFormat } from '../../common/export/tabular-export';
+import { PageQuery } from '../../common/http/pagination';
+import { IsCalendarDate, IsProvince } from '../../common/http/validators';
+
+export class ExportQuery {
+  @ApiPropertyOptional({
+    enum: EXPORT_FORMATS,
+    description: 'Download the report as a spreadsheet (xlsx) or CSV (UTF-8 with BOM) instead of JSON; exports hold every row',
+  })
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS)
+  format?: ExportFormat;
+}
+
+export class ReportQuery extends ExportQuery {
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'First day (Asia/Shanghai); default: the start of the current campaign' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2027-02-05', description: 'Last day, included; default: today' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Narrow the report to this organisation and those below it (within your own)' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+}
+
+export class BreakdownQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS })
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS)
+  format?: ExportFormat;
+
+  @ApiPropertyOptional({ example: '2026-11-01' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2027-02-05' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+}
+
+export class FestivalQuery extends ExportQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+}
+
+export class EmployerHistoryQuery extends ExportQuery {
+  @ApiPropertyOptional({
+    example: '北京',
+    description: "Judge the criminal amount by this province's figures; default: the lowest figures the law allows any province",
+  })
+  @IsOptional()
+  @IsProvince()
+  province?: string;
+}

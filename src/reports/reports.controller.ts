@@ -1,0 +1,99 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Requires } from '../auth/auth.decorators';
+import type { Actor } from '../auth/domain/actor';
+import { AppError } from '../common/errors/app-error';
+import { tableDownload } from '../common/export/send-export';
+import { BreakdownQuery, EmployerHistoryQuery, FestivalQuery, ReportQuery } from './dto/report.dto';
+import { DIMENSION_NAMES, DimensionName } from './reports.sql';
+import { ReportsService } from './reports.service';
+import {
+  EMPLOYER_CASE_COLUMNS,
+  FESTIVAL_COLUMNS,
+  FIGURE_COLUMNS,
+  breakdownColumns,
+  toBreakdownItemView,
+  toEmployerHistoryView,
+  toFestivalItemView,
+  toFiguresView,
+} from './reports.view';
+
+const DIMENSION_TITLES: Record<DimensionName, string> = {
+  organisation: '分单位统计',
+  industry: '分行业统计',
+  employer: '分用人单位统计',
+  project: '分项目统计',
+  lawyer: '分律师统计',
+  mediator: '分调解员统计',
+  month: '分月统计',
+};
+
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('summary')
+  @Requires('reports.read')
+  @ApiOperation({ summary: 'The headline figures of a period in your scope: cases, completion, workers, money, speed, desk work' })
+  async summary(@Query() query: ReportQuery, @CurrentUser() actor: Actor) {
+    const summary = await this.reports.summary(query, actor.scope);
+    if (query.format) {
+      return tableDownload(query.format, `汇总_${summary.period.from}_${summary.period.to}`, FIGURE_COLUMNS, [summary.figures]);
+    }
+    return {
+      scope: summary.scope,
+      period: summary.period,
+      ...toFiguresView(summary.figures),
+      casesClosedInPeriod: summary.casesClosedInPeriod,
+      consultations: summary.consultations,
+      outreachVisits: summary.outreachVisits,
+    };
+  }
+
+  @Get('breakdowns/:dimension')
+  @Requires('reports.read')
+  @ApiParam({ name: 'dimension', enum: DIMENSION_NAMES })
+  @ApiOperation({ summary: 'The same figures per organisation, industry, employer (repeat offenders first), project, lawyer, mediator or month' })
+  async breakdown(@Param('dimension') dimension: string, @Query() query: BreakdownQuery, @CurrentUser() actor: Actor) {
+    if (!(DIMENSION_NAMES as string[]).includes(dimension)) {
+      throw AppError.invalidField('dimension', 'NOT_ONE_OF', { allowed: DIMENSION_NAMES.join(', ') });
+    }
+    const name = dimension as DimensionName;
+    const report = await this.reports.breakdown(name, query, actor.scope, query.format !== undefined);
+    if (query.format) {
+      return tableDownload(query.format, `${DIMENSION_TITLES[name]}_${report.period.from}_${report.period.to}`, breakdownColumns(name), report.items);
+    }
+    return {
+      scope: report.scope,
+      period: report.period,
+      items: report.items.map(toBreakdownItemView),
+      total: report.total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  @Get('festival')
+  @Requires('reports.read')
+  @ApiOperation({ summary: 'Before the Spring Festival: what open cases still owe, and to how many workers, per organisation, with the days left' })
+  async festival(@Query() query: FestivalQuery, @CurrentUser() actor: Actor) {
+    const report = await this.reports.festival(query.organisationId, actor.scope);
+    if (query.format) {
+      const totals = { ...report.totals, label: '合计', detail: '' };
+      return tableDownload(query.format, `节前欠薪_${report.season.eve}`, FESTIVAL_COLUMNS, [...report.items, totals]);
+    }
+    return { scope: report.scope, season: report.season, totals: toFestivalItemView(report.totals), items: report.items.map(toFestivalItemView) };
+  }
+
+  @Get('employers/:creditCode')
+  @Requires('employers.read')
+  @ApiOperation({ summary: "An employer's record by credit code: every case in your scope, amounts, outcomes and the joint-punishment flags" })
+  async employerHistory(@Param('creditCode') creditCode: string, @Query() query: EmployerHistoryQuery, @CurrentUser() actor: Actor) {
+    const history = await this.reports.employerHistory(creditCode, query, actor.scope);
+    if (query.format) {
+      return tableDownload(query.format, `用人单位案件_${history.employer.creditCode}`, EMPLOYER_CASE_COLUMNS, history.cases);
+    }
+    return toEmployerHistoryView(history);
+  }
+}

@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import type { Scope } from '../auth/domain/actor';
+import { AppError } from '../common/errors/app-error';
+import { chineseLabelOf } from '../common/errors/labels';
+import { checkCreditCode, normalizeCreditCode } from '../common/identifiers/credit-code';
+import { fenFromDb } from '../common/money/money';
+import { Clock } from '../common/time/clock';
+import { shanghaiDate } from '../common/time/shanghai';
+import { ReportsDatabase } from '../database/reports-database';
+import { monthsOwed } from '../legal-clocks/criminal-thresholds.service';
+import { LOWEST_THRESHOLDS, ProvinceThresholds } from '../legal-clocks/domain/criminal-threshold';
+import { SeasonService } from '../reminders/season.service';
+import { CaseFigures, MAX_PERIOD_DAYS, Period, caseFigures, defaultPeriod, periodDays } from './domain/figures';
+import { JointPunishmentFlag, jointPunishmentFlags } from './domain/joint-punishment';
+import { BreakdownQuery, EmployerHistoryQuery, ReportQuery } from './dto/report.dto';
+import {
+  BreakdownRow,
+  CaseFiguresRow,
+  DimensionName,
+  EMPLOYER_CASES_SQL,
+  EMPLOYER_WORKERS_SQL,
+  EmployerCaseRow,
+  FESTIVAL_SQL,
+  FestivalRow,
+  SUMMARY_SQL,
+  SummaryRow,
+  breakdownSql,
+} from './reports.sql';
+
+/** The organisation a report covers: the caller's own, or one below it that they asked for. */
+export interface ReportScope {
+  organisationId: string;
+  code: string;
+  name: string;
+  path: string;
+}
+
+export interface Summary {
+  scope: ReportScope;
+  period: Period;
+  figures: CaseFigures;
+  casesClosedInPeriod: number;
+  consultations: number;
+  outreachVisits: number;
+}
+
+export interface BreakdownItem {
+  key: string | null;
+  label: string | null;
+  detail: string | null;
+  figures: CaseFigures;
+  consultations: number | null;
+  outreachVisits: number | null;
+}
+
+export interface FestivalItem {
+  key: string;
+  label: string;
+  detail: string;
+  openCases: number;
+  casesOwing: number;
+  workersOwed: number;
+  unpaidFen: bigint;
+  casesUnverified: number;
+}
+
+export interface EmployerHistory {
+  employer: { id: string; name: string; creditCode: string; kind: string; industry: string | null; district: string | null };
+  thresholds: { province: string | null; individualFen: bigint; groupFen: bigint };
+  cases: (EmployerCaseRow & { outstandingFen: bigint })[];
+  totals: { cases: number; workers: number; claimedFen: bigint; owedFen: bigint; paidFen: bigint; outstandingFen: bigint };
+  outcomes: Record<string, number>;
+  meetsListingCriteria: boolean;
+  flags: JointPunishmentFlag[];
+}
+
+/**
+ * Figures for union leaders. Each report is one explicit query (reports.sql.ts) over the caller's
+ * scope, read from the reports database (a replica when configured).
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly database: ReportsDatabase,
+    private readonly season: SeasonService,
+    private readonly clock: Clock,
+  ) {}
+
+  async summary(query: ReportQuery, scope: Scope): Promise<Summary> {
+    const reportScope = await this.scopeOf(query.organisationId, scope);
+    const period = await this.periodOf(query);
+    const [row] = await this.database.query<SummaryRow>(SUMMARY_SQL, [reportScope.path, reportScope.organisationId, period.from, period.to]);
+    return {
+      scope: reportScope,
+      period,
+      figures: caseFigures(sumsOf(row)),
+      casesClosedInPeriod: row.closed_in_period,
+      consultations: row.consultations,
+      outreachVisits: row.outreach_visits,
+    };
+  }
+
+  /** One page of a breakdown, or with `everyRow` all of them (exports). */
+  async breakdown(
+    dimension: DimensionName,
+    query: BreakdownQuery,
+    scope: Scope,
+    everyRow = false,
+  ): Promise<{ scope: ReportScope; period: Period; items: BreakdownItem[]; total: number }> {
+    const reportScope = await this.scopeOf(query.organisationId, scope);
+    const period = await this.periodOf(query);
+    const rows = await this.database.query<BreakdownRow>(breakdownSql(dimension), [
+      reportScope.path,
+      reportScope.organisationId,
+      period.from,
+      period.to,
+      everyRow ? null : query.pageSize,
+      everyRow ? 0 : (query.page - 1) * query.pageSize,
+    ]);
+    return {
+      scope: reportScope,
+      period,
+      items: rows.map((row) => ({
+        key: row.key,
+        label: dimension === 'industry' ? chineseLabelOf(row.key) : row.label,
+        detail: row.detail,
+        figures: caseFigures(sumsOf(row)),
+        consultations: row.consultations,
+        outreachVisits: row.outreach_visits,
+      })),
+      total: rows[0]?.total_groups ?? (await this.groupCount(dimension, reportScope, period)),
+    };
+  }
+
+  /** Before the festival: open cases and what they still owe, per organisation, with the days left. */
+  async festival(organisationId: string | undefined, scope: Scope) {
+    const reportScope = await this.scopeOf(organisationId, scope);
+    const season = await this.season.current();
+    const rows = await this.database.query<FestivalRow>(FESTIVAL_SQL, [reportScope.path, reportScope.organisationId]);
+    const items: FestivalItem[] = rows.map((row) => ({
+      key: row.key,
+      label: row.label,
+      detail: row.detail,
+      openCases: row.open_cases,
+      casesOwing: row.cases_owing,
+      workersOwed: row.workers_owed,
+      unpaidFen: fenFromDb(row.unpaid_fen),
+      casesUnverified: row.cases_unverified,
+    }));
+    const total = (pick: (item: FestivalItem) => number) => items.reduce((sum, item) => sum + pick(item), 0);
+    return {
+      scope: reportScope,
+      season: { festival: season.festival, eve: season.eve, daysToEve: season.daysToEve, nextTarget: season.nextTarget },
+      totals: {
+        openCases: total((item) => item.openCases),
+        casesOwing: total((item) => item.casesOwing),
+        workersOwed: total((item) => item.workersOwed),
+        unpaidFen: items.reduce((sum, item) => sum + item.unpaidFen, 0n),
+        casesUnverified: total((item) => item.casesUnverified),
+      },
+      items,
+    };
+  }
+
+  /** All cases of one employer in the caller's scope, in any role of the chain, with the joint-punishment flags. */
+  async employerHistory(rawCreditCode: string, query: EmployerHistoryQuery, scope: Scope): Promise<EmployerHistory> {
+    const creditCode = normalizeCreditCode(rawCreditCode);
+    const problem = checkCreditCode(creditCode);
+    if (problem) throw AppError.invalidField('creditCode', problem === 'FORMAT' ? 'CREDIT_CODE_FORMAT' : 'CREDIT_CODE_CHECK_CHARACTER');
+    const [employer] = await this.database.query<EmployerHistory['employer']>(
+      `SELECT id, name, credit_code AS "creditCode", kind, industry, district FROM employers WHERE credit_code = $1`,
+      [creditCode],
+    );
+    if (!employer) throw new AppError('EMPLOYER_NOT_FOUND');
+    const thresholds = await this.thresholdsOf(query.province);
+    const rows = await this.database.query<EmployerCaseRow>(EMPLOYER_CASES_SQL, [scope.path, scope.organisationId, employer.id]);
+    const workers = await this.database.query<{ case_id: string; outstanding_fen: string; period_start: string | null; period_end: string | null }>(
+      EMPLOYER_WORKERS_SQL,
+      [rows.map((row) => row.id)],
+    );
+    const cases = rows.map((row) => ({ ...row, outstandingFen: fenFromDb(row.owed_fen) - fenFromDb(row.paid_fen) }));
+    const { meetsListingCriteria, flags } = jointPunishmentFlags(
+      cases.map((row) => ({
+        caseNumber: row.case_number,
+        intakeDate: row.intake_date,
+        status: row.status,
+        referredTo: row.referred_to,
+        bureauOrderPayBy: row.bureau_order_pay_by,
+        paidInFull: row.outstandingFen === 0n && fenFromDb(row.paid_fen) > 0n,
+        workers: workers
+          .filter((worker) => worker.case_id === row.id)
+          .map((worker) => ({ outstandingFen: fenFromDb(worker.outstanding_fen), monthsOwed: monthsOwed(worker.period_start, worker.period_end) })),
+      })),
+      thresholds,
+      shanghaiDate(this.clock.now()),
+    );
+    const sum = (pick: (row: (typeof cases)[number]) => bigint) => cases.reduce((total, row) => total + pick(row), 0n);
+    const outcomes: Record<string, number> = {};
+    for (const row of cases) {
+      const key = row.status === 'closed' ? `closed_${row.outcome}` : row.status;
+      outcomes[key] = (outcomes[key] ?? 0) + 1;
+    }
+    return {
+      employer,
+      thresholds: { province: query.province ?? null, ...thresholds },
+      cases,
+      totals: {
+        cases: cases.length,
+        workers: cases.reduce((total, row) => total + row.workers, 0),
+        claimedFen: sum((row) => fenFromDb(row.claimed_fen)),
+        owedFen: sum((row) => fenFromDb(row.owed_fen)),
+        paidFen: sum((row) => fenFromDb(row.paid_fen)),
+        outstandingFen: sum((row) => row.outstandingFen),
+      },
+      outcomes,
+      meetsListingCriteria,
+      flags,
+    };
+  }
+
+  /** The organisation asked for, if it lies in the caller's subtree; anything else is "not found". */
+  private async scopeOf(organisationId: string | undefined, scope: Scope): Promise<ReportScope> {
+    const [found] = await this.database.query<ReportScope>(
+      `SELECT id AS "organisationId", code, name, path FROM organisations WHERE id = $1 AND path LIKE $2 || '%'`,
+      [organisationId ?? scope.organisationId, scope.path],
+    );
+    if (!found) throw new AppError('ORGANISATION_NOT_FOUND');
+    return found;
+  }
+
+  private async periodOf(query: { from?: string; to?: string }): Promise<Period> {
+    const today = shanghaiDate(this.clock.now());
+    const fallback = query.from && query.to ? null : defaultPeriod(today, (await this.season.current()).startsOn);
+    const period = { from: query.from ?? fallback!.from, to: query.to ?? fallback!.to };
+    if (period.to < period.from) throw AppError.invalidField('to', 'PERIOD_ENDS_BEFORE_START');
+    if (periodDays(period) > MAX_PERIOD_DAYS) throw AppError.invalidField('to', 'TOO_LARGE', { max: MAX_PERIOD_DAYS });
+    return period;
+  }
+
+  /** The figures of a province, or the lowest the law lets any province set (the most cautious reading). */
+  private async thresholdsOf(province: string | undefined): Promise<ProvinceThresholds> {
+    if (!province) return LOWEST_THRESHOLDS;
+    const [row] = await this.database.query<{ individual_fen: string; group_fen: string }>(
+      `SELECT individual_fen, group_fen FROM criminal_thresholds WHERE province = $1`,
+      [province.trim()],
+    );
+    if (!row) throw AppError.invalidField('province', 'NOT_FOUND');
+    return { individualFen: fenFromDb(row.individual_fen), groupFen: fenFromDb(row.group_fen) };
+  }
+
+  /** A page past the last one has no rows to carry the count; ask for it separately. */
+  private async groupCount(dimension: DimensionName, reportScope: ReportScope, period: Period): Promise<number> {
+    const rows = await this.database.query<BreakdownRow>(breakdownSql(dimension), [
+      reportScope.path,
+      reportScope.organisationId,
+      period.from,
+      period.to,
+      1,
+      0,
+    ]);
+    return rows[0]?.total_groups ?? 0;
+  }
+}
+
+function sumsOf(row: CaseFiguresRow) {
+  return {
+    opened: row.opened,
+    concluded: row.concluded,
+    closed: row.closed,
+    workers: row.workers,
+    claimedFen: fenFromDb(row.claimed_fen),
+    confirmedFen: fenFromDb(row.confirmed_fen),
+    owedFen: fenFromDb(row.owed_fen),
+    recoveredFen: fenFromDb(row.recovered_fen),
+    unpaidFen: fenFromDb(row.unpaid_fen),
+    paidInFull: row.paid_in_full,
+    medianDays: row.median_days === null ? null : Number(row.median_days),
+    p90Days: row.p90_days === null ? null : Number(row.p90_days),
+  };
+}
