@@ -310,10 +310,19 @@ describe('Reports for union leaders', () => {
       expect(rows.length - 1).toBe(list.total + 1);
       const csv = (await shunyi.leader.api.getRaw('/cases/export?format=csv&status=closed,paying,received'));
       const lines = (await csv.text()).slice(1).trim().split('\r\n');
-      expect(lines.slice(1).map((line) => line.split(',')[0]).sort()).toEqual(list.items.map((item: any) => item.caseNumber).sort());
+      expect(lines.slice(1).map((line: string) => line.split(',')[0]).sort()).toEqual(list.items.map((item: any) => item.caseNumber).sort());
       const missing = await cityLeader.getRaw('/cases/export');
       expect(missing.status).toBe(400);
     });
+  });
+
+  it("follows an employer's corrected industry at once", async () => {
+    const current = (await shunyi.lawyer.api.get(`/employers/${employerB.id}`)).body;
+    const corrected = await shunyi.lawyer.api.patch(`/employers/${employerB.id}`, { version: current.version, industry: 'logistics' });
+    expect(corrected.status).toBe(200);
+    const byIndustry = (await shunyi.leader.api.get(`/reports/breakdowns/industry?${period}`)).body.items;
+    expect(byIndustry.find((row: any) => row.key === 'catering')).toBeUndefined();
+    expect(byIndustry.find((row: any) => row.key === 'logistics')).toMatchObject({ label: '物流业', casesOpened: 1, owed: '3000.00' });
   });
 
   it('uses the organisations of the scope, not a look-alike name', async () => {

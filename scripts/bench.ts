@@ -1,0 +1,481 @@
+/**
+ * `npm run bench`: the speed of the reports, exports and intake at city scale, on the PostgreSQL server.
+ *
+ *   npm run bench [-- --cases 1000000 --runs 20]
+ *
+ * Uses BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/wages_bench), creating the
+ * database if it is missing and seeding it up to --cases (reusing what a previous run seeded). Then it
+ * starts the service in its own process on that database and prints, as Markdown for BENCHMARKS.md:
+ *   - each report's p50/p95 over HTTP next to the same figures computed by a hand-written query over
+ *     the base tables (test/support/reference-figures.ts), with the ratio and whether the numbers agree;
+ *   - a 100,000-row case-list export: time, size and the service's peak resident memory;
+ *   - intake: cases with 10 workers opened per second over HTTP, next to bare INSERTs of the same rows
+ *     through `pg`, at the same concurrency.
+ * These are measurements, not pass/fail tests; the targets are printed beside them.
+ */
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { Client as PgClient, Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { residentIdCheckDigit } from '../src/common/identifiers/resident-id';
+import { shanghaiDate } from '../src/common/time/shanghai';
+import { dataSourceOptions } from '../src/database/typeorm-options';
+import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
+import { seedDatabase } from '../src/seed/seed-database';
+import {
+  REFERENCE_COUNTS_SQL,
+  REFERENCE_DIMENSIONS,
+  REFERENCE_FESTIVAL_SQL,
+  ReferenceDimension,
+  referenceFiguresSql,
+} from '../test/support/reference-figures';
+import { Timing, ms, table, throughput, time } from './bench/measure';
+import { Client, ServiceProcess } from './bench/service-process';
+
+const BENCH_USER = 'bench-admin';
+const BENCH_CLERK = 'bench-clerk';
+const BENCH_PASSWORD = 'Bench-ledger-Shunyi-2027';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      cases: { type: 'string', default: '1000000' },
+      runs: { type: 'string', default: '20' },
+      'reference-runs': { type: 'string', default: '5' },
+      'intake-seconds': { type: 'string', default: '20' },
+      concurrency: { type: 'string', default: '8' },
+    },
+  });
+  const wanted = Number(values.cases);
+  const runs = Number(values.runs);
+  const referenceRuns = Number(values['reference-runs']);
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wages_bench';
+  const key = benchKey();
+  const cipher = new PersonalDataCipher(key);
+
+  await ensureDatabase(url);
+  const dataSource = await new DataSource(dataSourceOptions({ url, poolSize: 2, embedded: false, close: async () => {} })).initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  const [{ cases: present }] = await dataSource.query(`SELECT count(*)::int AS cases FROM cases`);
+  if (present < wanted) {
+    console.error(`Seeding ${wanted - present} cases (the database has ${present})…`);
+    const runner = dataSource.createQueryRunner();
+    const started = Date.now();
+    try {
+      await seedDatabase(runner, {
+        cases: wanted - present,
+        seed: present + 1,
+        today: shanghaiDate(new Date()),
+        cipher,
+        onProgress: progressPrinter(),
+      });
+    } finally {
+      await runner.release();
+    }
+    console.error(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+  await dataSource.destroy();
+
+  const pool = new Pool({ connectionString: url, max: Number(values.concurrency) });
+  const facts = await describeData(pool);
+  const env = { DATABASE_URL: url, PII_KEY: key.toString('base64'), DATABASE_POOL_SIZE: String(Math.max(10, Number(values.concurrency) + 2)) };
+  ensureUser(url, env);
+  const service = await ServiceProcess.start(env, 3950);
+  try {
+    const admin = new Client(service.baseUrl, BENCH_USER, BENCH_PASSWORD);
+    const clerk = await ensureClerk(admin, pool, service.baseUrl);
+
+    console.log(`# Benchmark run ${new Date().toISOString()}\n`);
+    console.log(machine(facts));
+    console.log('\n## Reports (city scope unless said; HTTP through the service vs. a hand-written query over the base tables)\n');
+    console.log(await benchReports(admin, pool, facts, runs, referenceRuns));
+    console.log('\n## Export of the case list\n');
+    console.log(await benchExport(admin, service, pool));
+    console.log('\n## Intake: opening a case with 10 workers\n');
+    console.log(await benchIntake(clerk, pool, cipher, facts, Number(values.concurrency), Number(values['intake-seconds'])));
+  } finally {
+    await service.stop();
+    await pool.end();
+  }
+}
+
+interface DataFacts {
+  cases: number;
+  claims: number;
+  payouts: number;
+  workers: number;
+  consultations: number;
+  databaseSize: string;
+  postgres: string;
+  rootId: string;
+  rootPath: string;
+  rootCode: string;
+  districtId: string;
+  districtPath: string;
+  serviceCenterId: string;
+  employerId: string;
+  lastIntake: string;
+}
+
+async function describeData(pool: Pool): Promise<DataFacts> {
+  const { rows: [row] } = await pool.query(`
+    SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM claims)::int AS claims,
+           (SELECT count(*) FROM payouts)::int AS payouts, (SELECT count(*) FROM workers)::int AS workers,
+           (SELECT count(*) FROM consultations)::int AS consultations,
+           pg_size_pretty(pg_database_size(current_database())) AS database_size, version() AS postgres,
+           (SELECT max(intake_date)::text FROM cases) AS last_intake`);
+  const { rows: [root] } = await pool.query(`SELECT id, path, code FROM organisations WHERE parent_id IS NULL ORDER BY created_at LIMIT 1`);
+  // the district with the most cases, and its busiest service center
+  const { rows: [district] } = await pool.query(
+    `SELECT d.id, d.path FROM organisations d JOIN organisations o ON o.path LIKE d.path || '%' JOIN case_facts f ON f.organisation_id = o.id
+      WHERE d.parent_id = $1 GROUP BY d.id, d.path ORDER BY count(*) DESC LIMIT 1`,
+    [root.id],
+  );
+  const { rows: [center] } = await pool.query(
+    `SELECT organisation_id AS id FROM case_facts GROUP BY organisation_id ORDER BY count(*) DESC LIMIT 1`,
+  );
+  const { rows: [employer] } = await pool.query(
+    `SELECT ce.employer_id AS id FROM case_employers ce JOIN employers e ON e.id = ce.employer_id
+      WHERE e.credit_code IS NOT NULL GROUP BY ce.employer_id ORDER BY count(*) DESC LIMIT 1`,
+  );
+  return {
+    cases: row.cases,
+    claims: row.claims,
+    payouts: row.payouts,
+    workers: row.workers,
+    consultations: row.consultations,
+    databaseSize: row.database_size,
+    postgres: row.postgres,
+    rootId: root.id,
+    rootPath: root.path,
+    rootCode: root.code,
+    districtId: district.id,
+    districtPath: district.path,
+    serviceCenterId: center.id,
+    employerId: employer.id,
+    lastIntake: row.last_intake,
+  };
+}
+
+function machine(facts: DataFacts): string {
+  return [
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM; Node ${process.version}; ${facts.postgres.split(',')[0]} on the same machine.`,
+    `Data: ${facts.cases.toLocaleString('en')} cases, ${facts.claims.toLocaleString('en')} claims, ${facts.payouts.toLocaleString('en')} payouts, ` +
+      `${facts.workers.toLocaleString('en')} workers, ${facts.consultations.toLocaleString('en')} consultations; database ${facts.databaseSize}.`,
+  ].join('\n');
+}
+
+/** A row of a reference query: column → value as node-postgres returns it. */
+type Row = Record<string, string | number | null>;
+
+/** The parts of the reports' JSON the benchmark checks against the reference. */
+interface ReportJson {
+  casesOpened: number;
+  claimed: string;
+  recovered: string;
+  total: number;
+  items: { key: string | null; casesOpened: number; recovered: string; openCases: number; unpaid: string }[];
+  totals: { cases: number; paid: string };
+}
+
+interface ReportCase {
+  name: string;
+  path: string;
+  reference: (pool: Pool) => Promise<Row[]>;
+  /** The endpoint's numbers agree with the reference's. */
+  agrees: (json: ReportJson, reference: Row[]) => boolean;
+}
+
+async function benchReports(admin: Client, pool: Pool, facts: DataFacts, runs: number, referenceRuns: number): Promise<string> {
+  const to = facts.lastIntake;
+  const from = dayBefore(to, 364);
+  const city = [facts.rootPath, facts.rootId, from, to];
+  const district = [facts.districtPath, facts.districtId, from, to];
+  const figures = (dimension: ReferenceDimension, params: unknown[]) => async (p: Pool) => (await p.query(referenceFiguresSql(dimension), params)).rows;
+  const totalAgrees = (json: ReportJson, [row]: Row[]) => json.casesOpened === row.opened && json.recovered === yuanOf(row.recovered_fen) && json.claimed === yuanOf(row.claimed_fen);
+  const reports: ReportCase[] = [
+    {
+      name: 'summary, one year',
+      path: `/reports/summary?from=${from}&to=${to}`,
+      reference: async (p) => [...(await figures('total', city)(p)), (await p.query(REFERENCE_COUNTS_SQL, city)).rows[0]],
+      agrees: totalAgrees,
+    },
+    {
+      name: 'summary, one year, one district',
+      path: `/reports/summary?from=${from}&to=${to}&organisationId=${facts.districtId}`,
+      reference: async (p) => [...(await figures('total', district)(p)), (await p.query(REFERENCE_COUNTS_SQL, district)).rows[0]],
+      agrees: totalAgrees,
+    },
+    {
+      name: 'summary, all seasons',
+      path: `/reports/summary?from=2020-01-01&to=${to}`,
+      reference: async (p) => [
+        ...(await figures('total', [facts.rootPath, facts.rootId, '2020-01-01', to])(p)),
+        (await p.query(REFERENCE_COUNTS_SQL, [facts.rootPath, facts.rootId, '2020-01-01', to])).rows[0],
+      ],
+      agrees: totalAgrees,
+    },
+    ...REFERENCE_DIMENSIONS.map((dimension) => ({
+      name: `by ${dimension}, one year`,
+      path: `/reports/breakdowns/${dimension}?from=${from}&to=${to}&pageSize=50`,
+      reference: figures(dimension, city),
+      agrees: (json: ReportJson, rows: Row[]) =>
+        json.total >= rows.length &&
+        json.items.every((item) => {
+          const row = rows.find((r) => r.key === item.key);
+          return row ? row.opened === item.casesOpened && yuanOf(row.recovered_fen) === item.recovered : item.casesOpened === 0;
+        }),
+    })),
+    {
+      name: 'before the festival',
+      path: `/reports/festival`,
+      reference: async (p) => (await p.query(REFERENCE_FESTIVAL_SQL, [facts.rootPath, facts.rootId])).rows,
+      agrees: (json: ReportJson, rows: Row[]) =>
+        json.items.every((item) => {
+          const row = rows.find((r) => r.key === item.key);
+          return !!row && row.open_cases === item.openCases && yuanOf(row.unpaid_fen) === item.unpaid;
+        }),
+    },
+    {
+      name: 'employer with the most cases',
+      path: `/reports/employers/${await creditCodeOf(pool, facts.employerId)}`,
+      reference: async (p) => (await p.query(REFERENCE_EMPLOYER_SQL, [facts.employerId])).rows,
+      agrees: (json: ReportJson, [row]: Row[]) => json.totals.cases === row.cases && json.totals.paid === yuanOf(row.paid_fen),
+    },
+  ];
+
+  const rows: (string | number)[][] = [];
+  for (const report of reports) {
+    let json = {} as ReportJson;
+    const endpoint = await time(async () => (json = await admin.getJson<ReportJson>(report.path)), runs, 2);
+    let reference: Row[] = [];
+    const lowerBound = await time(async () => (reference = await report.reference(pool)), referenceRuns, 1);
+    rows.push([
+      report.name,
+      ms(endpoint.p50),
+      ms(endpoint.p95),
+      ms(lowerBound.p50),
+      ms(lowerBound.p95),
+      ratio(endpoint, lowerBound),
+      endpoint.p95 < 300 ? 'yes' : 'NO',
+      report.agrees(json, reference) ? 'yes' : 'NO',
+    ]);
+    console.error(`  ${report.name}: p95 ${ms(endpoint.p95)} (reference ${ms(lowerBound.p95)})`);
+  }
+  return table(['report', 'p50', 'p95', 'reference p50', 'reference p95', 'p95 ÷ reference p95', 'p95 < 300 ms', 'same numbers'], rows);
+}
+
+/** The employer's cases and money, the plain way. */
+const REFERENCE_EMPLOYER_SQL = `
+  SELECT count(DISTINCT ce.case_id)::int AS cases, COALESCE(SUM(p.amount_fen), 0)::text AS paid_fen
+    FROM case_employers ce LEFT JOIN payouts p ON p.case_id = ce.case_id
+   WHERE ce.employer_id = $1`;
+
+async function benchExport(admin: Client, service: ServiceProcess, pool: Pool): Promise<string> {
+  const { rows: [edge] } = await pool.query(`SELECT intake_date::text AS day FROM cases ORDER BY intake_date DESC OFFSET 99999 LIMIT 1`);
+  const results: (string | number)[][] = [];
+  for (const format of ['xlsx', 'csv']) {
+    service.resetPeak();
+    const before = service.memory();
+    const started = Date.now();
+    const response = await admin.get(`/cases/export?format=${format}&intakeFrom=${edge.day}`);
+    let bytes = 0;
+    let rowsSeen = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      if (format === 'csv') for (const byte of chunk) if (byte === 10) rowsSeen++;
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const after = service.memory();
+    const { rows: [count] } = await pool.query(`SELECT count(*)::int AS n FROM cases WHERE intake_date >= $1`, [edge.day]);
+    results.push([
+      format,
+      count.n.toLocaleString('en'),
+      format === 'csv' ? (rowsSeen - 1).toLocaleString('en') : '—',
+      `${(bytes / 2 ** 20).toFixed(1)} MB`,
+      `${seconds.toFixed(1)} s`,
+      `${before.rssMb.toFixed(0)} MB`,
+      `${after.peakMb.toFixed(0)} MB`,
+      after.peakMb < 300 ? 'yes' : 'NO',
+    ]);
+  }
+  return table(['format', 'cases', 'CSV data lines', 'size', 'time', 'service RSS before', 'service peak RSS during', 'peak < 300 MB'], results);
+}
+
+async function benchIntake(clerk: Client, pool: Pool, cipher: PersonalDataCipher, facts: DataFacts, concurrency: number, seconds: number): Promise<string> {
+  const run = Date.now() % 100_000;
+  let serial = 0;
+  const { rows: [org] } = await pool.query(`SELECT id, code FROM organisations WHERE id = $1`, [facts.serviceCenterId]);
+  const today = shanghaiDate(new Date());
+  const workersOf = () =>
+    Array.from({ length: 10 }, () => {
+      serial += 1;
+      return benchWorker(run, serial);
+    });
+
+  const http = await throughput(
+    async () => {
+      await clerk.post('/cases', {
+        organisationId: org.id,
+        intakeChannel: 'walk_in',
+        intakeDate: today,
+        summary: '基准测试：10名工人欠薪',
+        employers: [{ employerId: facts.employerId, role: 'employer' }],
+        claims: workersOf().map((worker) => ({
+          worker: { name: worker.name, idNumber: worker.idNumber },
+          amountClaimed: '8500.00',
+          periodStart: '2026-06-01',
+          periodEnd: '2026-10-31',
+        })),
+      });
+    },
+    concurrency,
+    seconds,
+  );
+
+  // The same rows, written the plain way: one transaction per case, one multi-row INSERT per table.
+  const bare = await throughput(
+    async () => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const { rows: [{ last_number }] } = await client.query(
+          `INSERT INTO case_number_counters (organisation_id, year, last_number) VALUES ($1, $2, 1)
+           ON CONFLICT (organisation_id, year) DO UPDATE SET last_number = case_number_counters.last_number + 1 RETURNING last_number`,
+          [org.id, Number(today.slice(0, 4))],
+        );
+        const caseId = randomUUID();
+        await client.query(
+          `INSERT INTO cases (id, organisation_id, case_number, intake_channel, intake_date, summary) VALUES ($1, $2, $3, 'walk_in', $4, $5)`,
+          [caseId, org.id, `${org.code}-${today.slice(0, 4)}-${String(last_number).padStart(5, '0')}`, today, '基准测试：10名工人欠薪'],
+        );
+        await client.query(`INSERT INTO case_employers (case_id, employer_id, role) VALUES ($1, $2, 'employer')`, [caseId, facts.employerId]);
+        await client.query(`INSERT INTO case_events (case_id, kind, to_status, data) VALUES ($1, 'case_opened', 'received', '{}')`, [caseId]);
+        const workers = workersOf().map((worker) => ({ id: randomUUID(), ...worker }));
+        await client.query(
+          `INSERT INTO workers (id, name, id_number_sealed, id_number_hash)
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
+          [workers.map((w) => w.id), workers.map((w) => w.name), workers.map((w) => cipher.encrypt(w.idNumber)), workers.map((w) => cipher.lookupHash(w.idNumber))],
+        );
+        await client.query(
+          `INSERT INTO claims (case_id, worker_id, kind, period_start, period_end, claimed_fen)
+           SELECT $1, unnest($2::uuid[]), 'wages', '2026-06-01', '2026-10-31', 850000`,
+          [caseId, workers.map((w) => w.id)],
+        );
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    concurrency,
+    seconds,
+  );
+  return table(
+    ['path', 'cases opened', 'cases per second', 'share of bare inserts'],
+    [
+      [`POST /cases over HTTP (validation, auth, audit, summary rows, answer)`, http.done, http.perSecond.toFixed(1), `${((http.perSecond / bare.perSecond) * 100).toFixed(0)}%`],
+      [`bare INSERTs of the same rows through pg`, bare.done, bare.perSecond.toFixed(1), '100%'],
+    ],
+  ) + `\n\n${concurrency} clients at once for ${seconds} s each; target: HTTP at least 50% of bare.`;
+}
+
+/** Workers no seeded data can collide with: born 1930-1950 (the seed's workers are 18-65 years old). */
+function benchWorker(run: number, serial: number): { name: string; idNumber: string } {
+  const n = run * 1_000_000 + serial;
+  const birth = new Date(Date.UTC(1930, 0, 1) + (n % 7000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const first17 = `650102${birth}${String(Math.floor(n / 7000) % 1000).padStart(3, '0')}`;
+  return { name: `基准${String.fromCharCode(0x4e00 + (n % 2000))}`, idNumber: first17 + residentIdCheckDigit(first17) };
+}
+
+async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new PgClient({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The administrator the benchmark logs in as, made with the product's own command. */
+function ensureUser(url: string, env: Record<string, string>): void {
+  const exists = execFileSync('psql', [url, '-tAc', `SELECT count(*) FROM users WHERE username = '${BENCH_USER}'`]).toString().trim();
+  if (exists !== '0') return;
+  const root = execFileSync('psql', [url, '-tAc', `SELECT code FROM organisations WHERE parent_id IS NULL ORDER BY created_at LIMIT 1`]).toString().trim();
+  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'cli.ts'), 'create-admin', '--username', BENCH_USER, '--organisation-code', root || 'BJ'], {
+    env: { ...process.env, ...env, ADMIN_PASSWORD: BENCH_PASSWORD, TS_NODE_TRANSPILE_ONLY: 'true' },
+    stdio: 'inherit',
+  });
+}
+
+/** An intake clerk of the city federation, who may open cases anywhere below it. */
+async function ensureClerk(admin: Client, pool: Pool, baseUrl: string): Promise<Client> {
+  const { rowCount } = await pool.query(`SELECT 1 FROM users WHERE username = $1`, [BENCH_CLERK]);
+  if (!rowCount) {
+    const { rows: [root] } = await pool.query(`SELECT organisation_id FROM users WHERE username = $1`, [BENCH_USER]);
+    await admin.post('/users', {
+      organisationId: root.organisation_id,
+      username: BENCH_CLERK,
+      displayName: '基准受理员',
+      role: 'intake_clerk',
+      password: BENCH_PASSWORD,
+    });
+  }
+  return new Client(baseUrl, BENCH_CLERK, BENCH_PASSWORD);
+}
+
+/** The benchmark database's own key for workers' id numbers, kept beside the embedded data. */
+function benchKey(): Buffer {
+  if (process.env.PII_KEY) return Buffer.from(process.env.PII_KEY, 'base64');
+  const file = join('data', 'bench-pii.key');
+  if (!existsSync(file)) {
+    mkdirSync('data', { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+}
+
+async function creditCodeOf(pool: Pool, employerId: string): Promise<string> {
+  const { rows: [row] } = await pool.query(`SELECT credit_code FROM employers WHERE id = $1`, [employerId]);
+  return row.credit_code;
+}
+
+function progressPrinter() {
+  let last = 0;
+  return (progress: { phase: string; done: number; total: number }) => {
+    if (Date.now() - last < 2000 && progress.done < progress.total) return;
+    last = Date.now();
+    console.error(`  ${progress.phase}: ${progress.done.toLocaleString('en')} / ${progress.total.toLocaleString('en')}`);
+  };
+}
+
+function ratio(endpoint: Timing, reference: Timing): string {
+  return `${(endpoint.p95 / reference.p95).toFixed(2)}×`;
+}
+
+function yuanOf(fen: string | number | null): string {
+  const value = BigInt(fen ?? 0);
+  return `${value / 100n}.${String(value % 100n).padStart(2, '0')}`;
+}
+
+function dayBefore(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

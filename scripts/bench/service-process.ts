@@ -1,0 +1,109 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The service as a deployment runs it: its own process (so its memory can be read apart from the
+ * benchmark's), on the benchmark database, with the schedulers off.
+ */
+export class ServiceProcess {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(env: Record<string, string>, port: number): Promise<ServiceProcess> {
+    const root = join(__dirname, '..', '..');
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(root, 'src', 'main.ts')], {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        REMINDER_SWEEP_CRON: 'off',
+        REMINDER_DELIVERY_CRON: 'off',
+        TS_NODE_TRANSPILE_ONLY: 'true',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const service = new ServiceProcess(child, `http://127.0.0.1:${port}`);
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`the service exited with code ${child.exitCode}`);
+      try {
+        if ((await fetch(`${service.baseUrl}/health`)).ok) return service;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    throw new Error('the service did not answer /health within two minutes');
+  }
+
+  /** Resident memory now and at its peak since the last reset, in MB (Linux /proc). */
+  memory(): { rssMb: number; peakMb: number } {
+    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+    return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+  }
+
+  /** Starts measuring the peak afresh (writing 5 to clear_refs resets VmHWM, Linux 4.0+). */
+  resetPeak(): void {
+    writeFileSync(`/proc/${this.child.pid}/clear_refs`, '5');
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** A logged-in client of the service; logs in again before the 15-minute access token runs out. */
+export class Client {
+  private token = '';
+  private loggedInAt = 0;
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly username: string,
+    private readonly password: string,
+  ) {}
+
+  private async headers(): Promise<Record<string, string>> {
+    if (Date.now() - this.loggedInAt > 10 * 60_000) {
+      const response = await fetch(`${this.baseUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: this.username, password: this.password }),
+      });
+      if (!response.ok) throw new Error(`login of ${this.username}: ${response.status} ${await response.text()}`);
+      this.token = ((await response.json()) as { accessToken: string }).accessToken;
+      this.loggedInAt = Date.now();
+    }
+    return { authorization: `Bearer ${this.token}` };
+  }
+
+  async get(path: string): Promise<Response> {
+    const response = await fetch(this.baseUrl + path, { headers: await this.headers() });
+    if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+    return response;
+  }
+
+  async getJson<T>(path: string): Promise<T> {
+    return (await (await this.get(path)).json()) as T;
+  }
+
+  async post<T>(path: string, body: unknown): Promise<T> {
+    const response = await fetch(this.baseUrl + path, {
+      method: 'POST',
+      headers: { ...(await this.headers()), 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+}
