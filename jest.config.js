@@ -1,9 +1,10 @@
 // Two projects: pure unit tests next to the code, and e2e suites over HTTP against a real database
 // (embedded PGlite by default, the server named by DATABASE_URL when it is set).
 const transform = { '^.+\\.(t|j)s$': ['@swc/jest'] };
-// content-disposition (used by @fastify/static, which serves the API docs) ships only as an ES module;
-// Node 20 loads it natively, Jest's CommonJS runtime needs it transformed.
-const transformIgnorePatterns = ['/node_modules/(?!content-disposition/)'];
+// content-disposition (used by @fastify/static, which serves the API docs) and @faker-js/faker (the seed
+// generator's names) ship only as ES modules; Node 20 loads them natively, Jest's CommonJS runtime needs
+// them transformed.
+const transformIgnorePatterns = ['/node_modules/(?!content-disposition/|@faker-js/faker/)'];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { serverSessionOptions } from './typeorm-options';
 
 /**
  * Where reports read: a read replica when REPORTS_DATABASE_URL names one, so leaders' figures and
@@ -22,7 +23,7 @@ export class ReportsDatabase implements OnModuleInit, OnModuleDestroy {
     this.replica = await new DataSource({
       type: 'postgres',
       url: this.config.reportsDatabaseUrl,
-      extra: { max: this.config.databasePoolSize },
+      extra: { max: this.config.databasePoolSize, ...serverSessionOptions(false) },
       logging: ['error', 'warn'],
     }).initialize();
   }

@@ -1,0 +1,213 @@
+import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
+import { seedDatabase } from '../src/seed/seed-database';
+import { makeStaff } from './factories/scenario';
+import {
+  REFERENCE_COUNTS_SQL,
+  REFERENCE_DIMENSIONS,
+  REFERENCE_FESTIVAL_SQL,
+  referenceDeskSql,
+  referenceFiguresSql,
+} from './support/reference-figures';
+import { Api, TestApp, startTestApp } from './support/test-app';
+
+jest.setTimeout(300_000);
+
+/**
+ * Every figure of every report, on a seeded city of a few thousand cases over several seasons, equals
+ * the same figure computed the plain way from the base tables (test/support/reference-figures.ts),
+ * for the whole city and for one district, over one season and over all of them.
+ */
+describe('Reports agree with plain SQL over the base tables', () => {
+  let t: TestApp;
+  let admin: Api;
+  let districtLeader: Api;
+  let root: { id: string; path: string };
+  let district: { id: string; path: string; name: string };
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: new Date('2026-11-22T10:00:00+08:00') });
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await seedDatabase(runner, { cases: 2500, seed: 7, today: '2026-11-22', cipher: t.app.get(PersonalDataCipher) });
+    } finally {
+      await runner.release();
+    }
+    admin = await t.login('admin');
+    [root] = await t.dataSource.query(`SELECT id, path FROM organisations WHERE id = $1`, [t.rootOrganisationId]);
+    [district] = await t.dataSource.query(
+      `SELECT d.id, d.path, d.name FROM organisations d JOIN organisations o ON o.path LIKE d.path || '%' JOIN cases c ON c.organisation_id = o.id
+        WHERE d.parent_id = $1 GROUP BY d.id ORDER BY count(*) DESC LIMIT 1`,
+      [root.id],
+    );
+    districtLeader = (await makeStaff(t, district.id, 'leader')).api;
+  });
+  afterAll(() => t.close());
+
+  const periods = [
+    { name: 'the 2025-26 season', from: '2025-11-01', to: '2026-02-16' },
+    { name: 'every season', from: '2020-01-01', to: '2026-11-22' },
+  ];
+
+  /** The reference row as the API shows it. */
+  const expected = (row: any) => ({
+    casesOpened: row.opened,
+    casesConcluded: row.concluded,
+    workersHelped: row.workers,
+    claimed: yuan(row.claimed_fen),
+    confirmed: yuan(row.confirmed_fen),
+    owed: yuan(row.owed_fen),
+    recovered: yuan(row.recovered_fen),
+    unpaid: yuan(row.unpaid_fen),
+    casesPaidInFull: row.paid_in_full,
+    medianDaysToFullPayment: row.median_days,
+    p90DaysToFullPayment: row.p90_days,
+    completionRate: row.opened ? round4(row.concluded / row.opened) : null,
+  });
+  const actual = (item: any) => ({
+    casesOpened: item.casesOpened,
+    casesConcluded: item.casesConcluded,
+    workersHelped: item.workersHelped,
+    claimed: item.claimed,
+    confirmed: item.confirmed,
+    owed: item.owed,
+    recovered: item.recovered,
+    unpaid: item.unpaid,
+    casesPaidInFull: item.casesPaidInFull,
+    medianDaysToFullPayment: item.medianDaysToFullPayment,
+    p90DaysToFullPayment: item.p90DaysToFullPayment,
+    completionRate: item.completionRate,
+  });
+
+  describe.each(periods)('over $name', ({ from, to }) => {
+    const scopes = () => [
+      { name: 'city', api: admin, path: root.path, id: root.id },
+      { name: 'district', api: districtLeader, path: district.path, id: district.id },
+    ];
+
+    it('has data worth comparing', async () => {
+      const [row] = await t.dataSource.query(referenceFiguresSql('total'), [root.path, root.id, from, to]);
+      expect(row.opened).toBeGreaterThan(100);
+      expect(BigInt(row.recovered_fen)).toBeGreaterThan(0n);
+      expect(row.paid_in_full).toBeGreaterThan(10);
+    });
+
+    it('summary: every figure, for the city and for a district', async () => {
+      for (const scope of scopes()) {
+        const params = [scope.path, scope.id, from, to];
+        const [figures] = await t.dataSource.query(referenceFiguresSql('total'), params);
+        const [counts] = await t.dataSource.query(REFERENCE_COUNTS_SQL, params);
+        const response = await scope.api.get(`/reports/summary?from=${from}&to=${to}`);
+        expect(response.status).toBe(200);
+        expect({ scope: scope.name, ...actual(response.body) }).toEqual({ scope: scope.name, ...expected(figures) });
+        expect(response.body).toMatchObject({
+          casesClosedInPeriod: counts.closed_in_period,
+          consultations: counts.consultations,
+          outreachVisits: counts.outreach_visits,
+          recoveryRate: BigInt(figures.owed_fen) > 0n ? round4(Number(BigInt(figures.recovered_fen) * 1_000_000n / BigInt(figures.owed_fen)) / 1_000_000) : null,
+        });
+      }
+    });
+
+    it.each(REFERENCE_DIMENSIONS)('by %s: every group and every figure', async (dimension) => {
+      for (const scope of scopes()) {
+        const params = [scope.path, scope.id, from, to];
+        const reference: any[] = await t.dataSource.query(referenceFiguresSql(dimension), params);
+        const desk: any[] =
+          dimension === 'organisation' || dimension === 'lawyer' || dimension === 'month'
+            ? await t.dataSource.query(referenceDeskSql(dimension), params)
+            : [];
+        const items = await allPages(scope.api, `/reports/breakdowns/${dimension}?from=${from}&to=${to}`);
+        const withCases = items.filter((item) => item.casesOpened > 0);
+        expect(withCases.map((item) => item.key).sort()).toEqual(reference.map((row) => row.key).sort());
+        for (const row of reference) {
+          const item = withCases.find((candidate) => candidate.key === row.key);
+          expect({ dimension, key: row.key, ...actual(item) }).toEqual({ dimension, key: row.key, ...expected(row) });
+        }
+        for (const row of desk) {
+          const item = items.find((candidate) => candidate.key === row.key);
+          expect({ key: row.key, consultations: item?.consultations, visits: item?.outreachVisits }).toEqual({
+            key: row.key,
+            consultations: row.consultations,
+            visits: row.visits,
+          });
+        }
+        // groups without cases are there only for their desk work
+        for (const item of items.filter((candidate) => candidate.casesOpened === 0)) {
+          expect(item.consultations + item.outreachVisits).toBeGreaterThan(0);
+        }
+        if (dimension === 'employer') {
+          const opened = withCases.map((item) => item.casesOpened);
+          expect(opened).toEqual([...opened].sort((a, b) => b - a));
+        }
+      }
+    });
+  });
+
+  it('before the festival: what every group of the scope still owes', async () => {
+    for (const [api, scope] of [
+      [admin, root],
+      [districtLeader, district],
+    ] as const) {
+      const reference: any[] = await t.dataSource.query(REFERENCE_FESTIVAL_SQL, [scope.path, scope.id]);
+      const response = await api.get('/reports/festival');
+      expect(response.status).toBe(200);
+      expect(response.body.items.map((item: any) => item.key).sort()).toEqual(reference.map((row) => row.key).sort());
+      for (const row of reference) {
+        expect(response.body.items.find((item: any) => item.key === row.key)).toMatchObject({
+          openCases: row.open_cases,
+          casesOwing: row.cases_owing,
+          workersOwed: row.workers_owed,
+          unpaid: yuan(row.unpaid_fen),
+          casesUnverified: row.cases_unverified,
+        });
+      }
+    }
+  });
+
+  it("an employer's record: the repeat offenders' cases and money in each scope", async () => {
+    const offenders: { id: string; credit_code: string }[] = await t.dataSource.query(
+      `SELECT e.id, e.credit_code FROM employers e JOIN case_employers ce ON ce.employer_id = e.id
+        WHERE e.credit_code IS NOT NULL GROUP BY e.id ORDER BY count(*) DESC, e.id LIMIT 3`,
+    );
+    for (const offender of offenders) {
+      for (const [api, scope] of [
+        [admin, root],
+        [districtLeader, district],
+      ] as const) {
+        const [row] = await t.dataSource.query(
+          `SELECT count(*)::int AS cases,
+                  COALESCE(SUM((SELECT SUM(cl.claimed_fen) FROM claims cl WHERE cl.case_id = c.id)), 0)::text AS claimed_fen,
+                  COALESCE(SUM((SELECT SUM(p.amount_fen) FROM payouts p WHERE p.case_id = c.id)), 0)::text AS paid_fen
+             FROM case_employers ce JOIN cases c ON c.id = ce.case_id JOIN organisations o ON o.id = c.organisation_id
+            WHERE ce.employer_id = $1 AND o.path LIKE $2 || '%'`,
+          [offender.id, scope.path],
+        );
+        const response = await api.get(`/reports/employers/${offender.credit_code}`);
+        expect(response.status).toBe(200);
+        expect(response.body.totals).toMatchObject({ cases: row.cases, claimed: yuan(row.claimed_fen), paid: yuan(row.paid_fen) });
+        expect(response.body.cases).toHaveLength(row.cases);
+      }
+    }
+  });
+});
+
+async function allPages(api: Api, path: string): Promise<any[]> {
+  const items: any[] = [];
+  for (let page = 1; ; page++) {
+    const response = await api.get(`${path}&page=${page}&pageSize=200`);
+    expect(response.status).toBe(200);
+    items.push(...response.body.items);
+    if (items.length >= response.body.total || response.body.items.length === 0) return items;
+  }
+}
+
+function yuan(fen: string): string {
+  const value = BigInt(fen);
+  const sign = value < 0n ? '-' : '';
+  const abs = value < 0n ? -value : value;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+function round4(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}
