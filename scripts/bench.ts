@@ -72,6 +72,7 @@ async function main(): Promise<void> {
         seed: present + 1,
         today: shanghaiDate(new Date()),
         cipher,
+        personalDataKey: key,
         onProgress: progressPrinter(),
       });
     } finally {

@@ -39,7 +39,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Open a case: organisation, intake, employers, optionally workers and their claims' })
   async open(@Body() input: CreateCaseDto, @CurrentUser() actor: Actor) {
     const detail = await this.cases.open(input, actor);
-    return { ...toCaseView(detail, await this.season.current()), warnings: await this.cases.lawyerConflicts(detail.record.id) };
+    return { ...toCaseView(detail, await this.season.current()), warnings: await this.cases.lawyerConflicts(detail.record) };
   }
 
   @Get()
@@ -79,7 +79,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Assign (or unassign) the lawyer and the mediator' })
   async assign(@Param('id', UuidParam) id: string, @Body() input: AssignmentDto, @CurrentUser() actor: Actor) {
     const detail = await this.cases.assign(id, input, actor);
-    return { ...toCaseView(detail, await this.season.current()), warnings: await this.cases.lawyerConflicts(id) };
+    return { ...toCaseView(detail, await this.season.current()), warnings: await this.cases.lawyerConflicts(detail.record) };
   }
 
   @Post(':id/transitions')

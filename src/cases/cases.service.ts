@@ -121,7 +121,7 @@ export class CasesService {
         dto.employers.map((link) => ({ caseId: opened.id, employerId: link.employerId, role: link.role })),
       );
       if (dto.evidence?.length) await this.insertEvidence(manager, opened.id, dto.evidence);
-      await this.events.append(manager, {
+      const openingEvent: NewCaseEvent = {
         caseId: opened.id,
         kind: 'case_opened',
         actorId: actor.id,
@@ -132,9 +132,11 @@ export class CasesService {
           lawyerId: opened.lawyerId,
           mediatorId: opened.mediatorId,
         },
-      });
+      };
       if (claimInputs.length > 0) {
-        await this.claims.insertClaims(manager, opened.id, claimInputs, actor.id, 'form', 'VALIDATION_FAILED');
+        await this.claims.insertClaims(manager, opened.id, claimInputs, actor.id, 'form', 'VALIDATION_FAILED', openingEvent);
+      } else {
+        await this.events.append(manager, openingEvent);
       }
       if (linkSource) await linkSource(manager, opened.id);
       return opened.id;
@@ -146,24 +148,29 @@ export class CasesService {
     const manager = this.dataSource.manager;
     const record = await caseInScope(manager, id, scope).getOne();
     if (!record) throw new AppError('CASE_NOT_FOUND');
-    const [organisation, project, people, links, evidence, totals] = await Promise.all([
+    const assigned = [record.lawyerId, record.mediatorId].filter((x): x is string => x !== null);
+    const [organisation, project, people, employers, evidence, totals] = await Promise.all([
       manager.getRepository(Organisation).findOneByOrFail({ id: record.organisationId }),
       record.projectId ? manager.getRepository(Project).findOneBy({ id: record.projectId }) : null,
-      manager.getRepository(User).findBy({
-        id: In([record.lawyerId, record.mediatorId].filter((x): x is string => x !== null)),
-      }),
-      manager.getRepository(CaseEmployer).findBy({ caseId: id }),
+      assigned.length > 0 ? manager.getRepository(User).findBy({ id: In(assigned) }) : [],
+      manager
+        .getRepository(Employer)
+        .createQueryBuilder('e')
+        .innerJoin(CaseEmployer, 'ce', 'ce.employer_id = e.id')
+        .addSelect('ce.role', 'chain_role')
+        .where('ce.case_id = :id', { id })
+        .getRawAndEntities<{ e_id: string; chain_role: CaseEmployer['role'] }>(),
       manager.getRepository(CaseEvidence).find({ where: { caseId: id }, order: { createdAt: 'ASC' } }),
       this.claims.totals(manager, [id]),
     ]);
-    const employers = await manager.getRepository(Employer).findBy({ id: In(links.map((link) => link.employerId)) });
+    const roles = new Map(employers.raw.map((row) => [row.e_id, row.chain_role]));
     return {
       record,
       organisation,
       project,
       lawyer: people.find((user) => user.id === record.lawyerId) ?? null,
       mediator: people.find((user) => user.id === record.mediatorId) ?? null,
-      employers: links.map((link) => ({ ...employers.find((e) => e.id === link.employerId)!, role: link.role })),
+      employers: employers.entities.map((employer) => ({ ...employer, role: roles.get(employer.id)! })),
       evidence,
       totals: totals.get(id)!,
     };
@@ -417,14 +424,15 @@ export class CasesService {
    * The case's lawyer has declared acting for one of its employers: a conflict to flag when the lawyer
    * is assigned (the people decide; a lawyer may have advised a company years ago on something else).
    */
-  async lawyerConflicts(caseId: string): Promise<{ code: 'LAWYER_ACTED_FOR_EMPLOYER'; employerName: string; note: string | null }[]> {
+  async lawyerConflicts(record: Pick<Case, 'id' | 'lawyerId'>): Promise<{ code: 'LAWYER_ACTED_FOR_EMPLOYER'; employerName: string; note: string | null }[]> {
+    if (!record.lawyerId) return [];
     return this.dataSource.query(
       `SELECT 'LAWYER_ACTED_FOR_EMPLOYER' AS code, e.name AS "employerName", le.note
          FROM cases c JOIN case_employers ce ON ce.case_id = c.id
          JOIN lawyer_engagements le ON le.lawyer_id = c.lawyer_id AND le.employer_id = ce.employer_id
          JOIN employers e ON e.id = ce.employer_id
         WHERE c.id = $1 ORDER BY e.name`,
-      [caseId],
+      [record.id],
     );
   }
 

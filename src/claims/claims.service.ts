@@ -8,7 +8,7 @@ import { AppError, FieldProblem } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-codes';
 import { Page, offsetOf } from '../common/http/pagination';
 import { fenFromDb, formatYuan, sumFen } from '../common/money/money';
-import { CaseEventsService } from '../timeline/case-events.service';
+import { CaseEventsService, NewCaseEvent } from '../timeline/case-events.service';
 import { WorkersService } from '../workers/workers.service';
 import { ClaimInput, batchProblems, fen, toClaimInput } from './claim-input';
 import { CASE_TOTALS_SQL, CLAIM_BALANCES_SQL, CaseTotalsRow } from './claim-money.sql';
@@ -104,7 +104,9 @@ export class ClaimsService {
   /**
    * Inserts claims (and any workers not yet registered) inside the caller's transaction, after the
    * checks that need the database: an id number registered under another name, a worker already on
-   * this case. Problems are reported per row under `errorCode`.
+   * this case. Problems are reported per row under `errorCode`. `opening`, when the case is being
+   * opened in this transaction, is its case_opened event: written in the same statement as the
+   * claims_added one, and there is no claimant to look for yet (intake is the busiest write path).
    */
   async insertClaims(
     manager: EntityManager,
@@ -113,6 +115,7 @@ export class ClaimsService {
     actorId: string | null,
     source: ClaimSource,
     errorCode: Extract<ErrorCode, 'VALIDATION_FAILED' | 'ROSTER_INVALID'>,
+    opening?: NewCaseEvent,
   ): Promise<number> {
     const fieldOf = (input: ClaimInput, field: string) =>
       source === 'form' ? `claims.${input.row - 1}.worker.${field}` : field;
@@ -126,7 +129,7 @@ export class ClaimsService {
       code: 'NAME_MISMATCH',
       params: { registered: registeredName },
     }));
-    if (problems.length === 0) {
+    if (problems.length === 0 && !opening) {
       const already = new Set(
         (
           await manager.getRepository(Claim).find({
@@ -156,7 +159,7 @@ export class ClaimsService {
     for (let start = 0; start < claims.length; start += 1000) {
       await manager.getRepository(Claim).insert(claims.slice(start, start + 1000));
     }
-    await this.events.append(manager, {
+    await this.events.append(manager, ...(opening ? [opening] : []), {
       caseId,
       kind: 'claims_added',
       actorId,

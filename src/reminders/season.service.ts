@@ -20,6 +20,8 @@ export interface SeasonView extends SeasonStatus {
  * Festival from the lunar calendar, the season's window and targets as administrators set them (or
  * the defaults: 1 November to the festival's eve), and the days left to the eve.
  */
+const SETTINGS_TTL_MS = 5_000;
+
 @Injectable()
 export class SeasonService {
   constructor(
@@ -45,7 +47,22 @@ export class SeasonService {
     };
   }
 
-  async settings(festivalYear: number): Promise<{ settings: SeasonSettings; configured: boolean }> {
+  /**
+   * Read on every case view and intake, changed a few times a year: kept for a few seconds. Another
+   * instance sees a change within SETTINGS_TTL_MS; this one at once (set() forgets its copy).
+   */
+  private readonly cached = new Map<number, { at: number; value: Promise<{ settings: SeasonSettings; configured: boolean }> }>();
+
+  settings(festivalYear: number): Promise<{ settings: SeasonSettings; configured: boolean }> {
+    const hit = this.cached.get(festivalYear);
+    if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.value;
+    const value = this.readSettings(festivalYear);
+    this.cached.set(festivalYear, { at: Date.now(), value });
+    value.catch(() => this.cached.delete(festivalYear));
+    return value;
+  }
+
+  private async readSettings(festivalYear: number): Promise<{ settings: SeasonSettings; configured: boolean }> {
     const [row] = await this.dataSource.query(
       `SELECT starts_on::text, ends_on::text, targets FROM seasons WHERE festival_year = $1`,
       [festivalYear],
@@ -65,5 +82,6 @@ export class SeasonService {
         [festivalYear, settings.startsOn, settings.endsOn, JSON.stringify(settings.targets)],
       ),
     );
+    this.cached.delete(festivalYear);
   }
 }
