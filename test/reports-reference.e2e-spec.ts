@@ -59,8 +59,8 @@ describe('Reports agree with plain SQL over the base tables', () => {
     recovered: yuan(row.recovered_fen),
     unpaid: yuan(row.unpaid_fen),
     casesPaidInFull: row.paid_in_full,
-    medianDaysToFullPayment: row.median_days,
-    p90DaysToFullPayment: row.p90_days,
+    medianDaysToFullPayment: row.median_days === null ? null : Math.round(row.median_days * 10) / 10,
+    p90DaysToFullPayment: row.p90_days === null ? null : Math.round(row.p90_days * 10) / 10,
     completionRate: row.opened ? round4(row.concluded / row.opened) : null,
   });
   const actual = (item: any) => ({

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { serverSessionOptions } from './typeorm-options';
@@ -40,11 +41,25 @@ export class ReportsDatabase implements OnModuleInit, OnModuleDestroy {
     return this.source.query(sql, params);
   }
 
+  /** Exports running now; each holds a connection for as long as its client takes to download. */
+  private streaming = 0;
+
   /**
    * The rows of a query one by one through a server-side cursor (pg-query-stream), for exports of any
    * size in bounded memory. The connection returns to the pool when the rows end or the consumer stops.
+   * At most half the pool streams at once (one on the embedded database), so slow downloads cannot
+   * take every connection from intake: one more is refused at once with EXPORTS_BUSY.
    */
-  async *stream<Row>(sql: string, params: unknown[]): AsyncGenerator<Row> {
+  stream<Row>(sql: string, params: unknown[]): AsyncGenerator<Row> {
+    const poolSize = Number((this.source.options.extra as { max?: number } | undefined)?.max ?? 1);
+    if (this.streaming >= Math.max(1, Math.floor(poolSize / 2))) {
+      throw new AppError('EXPORTS_BUSY', { seconds: 30 });
+    }
+    this.streaming++;
+    return this.rows<Row>(sql, params);
+  }
+
+  private async *rows<Row>(sql: string, params: unknown[]): AsyncGenerator<Row> {
     const runner = this.source.createQueryRunner();
     let rows: NodeJS.ReadableStream & { destroy(): void } | undefined;
     try {
@@ -54,6 +69,7 @@ export class ReportsDatabase implements OnModuleInit, OnModuleDestroy {
       // A consumer that stops early (the client went away) closes the cursor before the connection is reused.
       rows?.destroy();
       await runner.release();
+      this.streaming--;
     }
   }
 }

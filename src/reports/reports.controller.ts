@@ -10,7 +10,7 @@ import { ReportsService } from './reports.service';
 import {
   EMPLOYER_CASE_COLUMNS,
   FESTIVAL_COLUMNS,
-  FIGURE_COLUMNS,
+  SUMMARY_COLUMNS,
   breakdownColumns,
   toBreakdownItemView,
   toEmployerHistoryView,
@@ -39,7 +39,7 @@ export class ReportsController {
   async summary(@Query() query: ReportQuery, @CurrentUser() actor: Actor) {
     const summary = await this.reports.summary(query, actor.scope);
     if (query.format) {
-      return tableDownload(query.format, `汇总_${summary.period.from}_${summary.period.to}`, FIGURE_COLUMNS, [summary.figures]);
+      return tableDownload(query.format, `汇总_${summary.period.from}_${summary.period.to}`, SUMMARY_COLUMNS, [summary]);
     }
     return {
       scope: summary.scope,
@@ -80,8 +80,9 @@ export class ReportsController {
   async festival(@Query() query: FestivalQuery, @CurrentUser() actor: Actor) {
     const report = await this.reports.festival(query.organisationId, actor.scope);
     if (query.format) {
-      const totals = { ...report.totals, label: '合计', detail: '' };
-      return tableDownload(query.format, `节前欠薪_${report.season.eve}`, FESTIVAL_COLUMNS, [...report.items, totals]);
+      const { eve, daysToEve } = report.season;
+      const rows = [...report.items, { ...report.totals, label: '合计', detail: '' }].map((row) => ({ ...row, eve, daysToEve }));
+      return tableDownload(query.format, `节前欠薪_${eve}`, FESTIVAL_COLUMNS, rows);
     }
     return { scope: report.scope, season: report.season, totals: toFestivalItemView(report.totals), items: report.items.map(toFestivalItemView) };
   }

@@ -22,9 +22,13 @@ import {
   EmployerCaseRow,
   FESTIVAL_SQL,
   FestivalRow,
+  SUMMARY_COUNTS_SQL,
   SUMMARY_SQL,
-  SummaryRow,
+  SpeedRow,
+  SummaryCountsRow,
+  breakdownSpeedSql,
   breakdownSql,
+  speedSql,
 } from './reports.sql';
 
 /** The organisation a report covers: the caller's own, or one below it that they asked for. */
@@ -89,14 +93,20 @@ export class ReportsService {
   async summary(query: ReportQuery, scope: Scope): Promise<Summary> {
     const reportScope = await this.scopeOf(query.organisationId, scope);
     const period = await this.periodOf(query);
-    const [row] = await this.database.query<SummaryRow>(SUMMARY_SQL, [reportScope.path, reportScope.organisationId, period.from, period.to]);
+    const params = [reportScope.path, reportScope.organisationId, period.from, period.to];
+    // three independent reads, at once (each may also use parallel workers on a server)
+    const [[sums], [counts], speed] = await Promise.all([
+      this.database.query<CaseFiguresRow>(SUMMARY_SQL, params),
+      this.database.query<SummaryCountsRow>(SUMMARY_COUNTS_SQL, params),
+      this.database.query<SpeedRow>(speedSql('NULL'), [...params, null, true]),
+    ]);
     return {
       scope: reportScope,
       period,
-      figures: caseFigures(sumsOf(row)),
-      casesClosedInPeriod: row.closed_in_period,
-      consultations: row.consultations,
-      outreachVisits: row.outreach_visits,
+      figures: caseFigures(sumsOf(sums), speed),
+      casesClosedInPeriod: counts.closed_in_period,
+      consultations: counts.consultations,
+      outreachVisits: counts.outreach_visits,
     };
   }
 
@@ -109,14 +119,24 @@ export class ReportsService {
   ): Promise<{ scope: ReportScope; period: Period; items: BreakdownItem[]; total: number }> {
     const reportScope = await this.scopeOf(query.organisationId, scope);
     const period = await this.periodOf(query);
+    const params = [reportScope.path, reportScope.organisationId, period.from, period.to];
     const rows = await this.database.query<BreakdownRow>(breakdownSql(dimension), [
-      reportScope.path,
-      reportScope.organisationId,
-      period.from,
-      period.to,
+      ...params,
       everyRow ? null : query.pageSize,
       everyRow ? 0 : (query.page - 1) * query.pageSize,
     ]);
+    // the speed of payment of the groups on this page only
+    const keys = rows.map((row) => row.group_key).filter((key): key is string => key !== null);
+    const speed =
+      rows.length === 0
+        ? []
+        : await this.database.query<SpeedRow>(breakdownSpeedSql(dimension), [
+            ...params,
+            everyRow ? null : keys,
+            rows.some((row) => row.group_key === null),
+          ]);
+    const speedByKey = new Map<string | null, SpeedRow[]>();
+    for (const entry of speed) speedByKey.set(entry.key, [...(speedByKey.get(entry.key) ?? []), entry]);
     return {
       scope: reportScope,
       period,
@@ -124,7 +144,7 @@ export class ReportsService {
         key: row.key,
         label: dimension === 'industry' ? chineseLabelOf(row.key) : row.label,
         detail: row.detail,
-        figures: caseFigures(sumsOf(row)),
+        figures: caseFigures(sumsOf(row), speedByKey.get(row.group_key) ?? []),
         consultations: row.consultations,
         outreachVisits: row.outreach_visits,
       })),
@@ -182,6 +202,7 @@ export class ReportsService {
     const { meetsListingCriteria, flags } = jointPunishmentFlags(
       cases.map((row) => ({
         caseNumber: row.case_number,
+        role: row.role,
         intakeDate: row.intake_date,
         status: row.status,
         referredTo: row.referred_to,
@@ -274,7 +295,5 @@ function sumsOf(row: CaseFiguresRow) {
     recoveredFen: fenFromDb(row.recovered_fen),
     unpaidFen: fenFromDb(row.unpaid_fen),
     paidInFull: row.paid_in_full,
-    medianDays: row.median_days === null ? null : Number(row.median_days),
-    p90Days: row.p90_days === null ? null : Number(row.p90_days),
   };
 }

@@ -1,8 +1,7 @@
 /**
  * The reports' SQL, in one place to be read and reviewed. Every figure about cases is counted from
  * `case_facts` (one row per case, kept exact by triggers: migrations/1764900000000-AddCaseFacts.ts),
- * and every query starts from `scope_organisations`, the caller's organisation subtree, so no query
- * can forget the scope. Parameters: $1 the scope path, $2 the scope organisation's id; period
+ * and every query joins `SCOPE`, the caller's organisation subtree, so no query can forget the scope. Parameters: $1 the scope path, $2 the scope organisation's id; period
  * queries add $3 (first day) and $4 (last day), both inclusive, Asia/Shanghai.
  */
 
@@ -12,21 +11,26 @@ const FINAL = `('closed', 'withdrawn', 'rejected')`;
 /**
  * The caller's organisations, each with the group it is reported under: the child of the scope
  * organisation it belongs to (a city leader sees districts, a district leader its service centers),
- * or the scope organisation itself.
+ * or the scope organisation itself. A subquery in each FROM rather than one shared CTE: a shared CTE
+ * is materialised, and scans that join a materialised CTE cannot run in parallel.
  */
-export const SCOPE_ORGANISATIONS = `
-  scope_organisations AS (
-    SELECT o.id,
-           COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-      FROM organisations o
-     WHERE o.path LIKE $1::text || '%')`;
+export const SCOPE = `(
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%')`;
+
+/**
+ * The same, for grouping by organisation: OFFSET 0 keeps the group worked out once per organisation
+ * instead of once per case, which costs more than the parallel scan it gives up.
+ */
+const SCOPE_GROUPED = SCOPE.replace(/\)$/, ' OFFSET 0)');
 
 /** A case is paid in full when every worker's confirmed amount is paid; the day is its last payment. */
 const PAID_IN_FULL = `(f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)`;
 const DAYS_TO_FULL_PAYMENT = `GREATEST(f.last_paid_on - f.intake_date, 0)`;
 
-/** The figures of a set of cases opened in the period; the same columns for the total and every breakdown row. */
-export const CASE_FIGURES = `
+/** The sums of a set of cases opened in the period; the same columns for the total and every breakdown row. */
+const CASE_SUMS = `
   count(*)::int                                                                   AS opened,
   count(*) FILTER (WHERE f.status IN ${FINAL})::int                               AS concluded,
   count(*) FILTER (WHERE f.status = 'closed')::int                                AS closed,
@@ -36,9 +40,7 @@ export const CASE_FIGURES = `
   COALESCE(SUM(f.owed_fen), 0)::text                                              AS owed_fen,
   COALESCE(SUM(f.paid_fen), 0)::text                                              AS recovered_fen,
   COALESCE(SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ${FINAL}), 0)::text AS unpaid_fen,
-  count(*) FILTER (WHERE ${PAID_IN_FULL})::int                                    AS paid_in_full,
-  percentile_disc(0.5) WITHIN GROUP (ORDER BY ${DAYS_TO_FULL_PAYMENT}) FILTER (WHERE ${PAID_IN_FULL}) AS median_days,
-  percentile_disc(0.9) WITHIN GROUP (ORDER BY ${DAYS_TO_FULL_PAYMENT}) FILTER (WHERE ${PAID_IN_FULL}) AS p90_days`;
+  count(*) FILTER (WHERE ${PAID_IN_FULL})::int                                    AS paid_in_full`;
 
 export interface CaseFiguresRow {
   opened: number;
@@ -51,31 +53,51 @@ export interface CaseFiguresRow {
   recovered_fen: string;
   unpaid_fen: string;
   paid_in_full: number;
-  median_days: number | null;
-  p90_days: number | null;
 }
 
 const IN_PERIOD = `f.intake_date BETWEEN $3::date AND $4::date`;
 
-/** The headline: cases opened in the period, cases closed in it, consultations and outreach visits. */
+/** The headline: the sums of the cases opened in the period. */
 export const SUMMARY_SQL = `
-  WITH ${SCOPE_ORGANISATIONS}
-  SELECT opened.*,
-         (SELECT count(*)::int FROM case_facts f JOIN scope_organisations o ON o.id = f.organisation_id
+  SELECT ${CASE_SUMS}
+    FROM case_facts f JOIN ${SCOPE} o ON o.id = f.organisation_id
+   WHERE ${IN_PERIOD}`;
+
+/** Cases concluded in the period (whenever opened), consultations and outreach visits. */
+export const SUMMARY_COUNTS_SQL = `
+  SELECT (SELECT count(*)::int FROM case_facts f JOIN ${SCOPE} o ON o.id = f.organisation_id
            WHERE f.closed_on BETWEEN $3::date AND $4::date) AS closed_in_period,
-         (SELECT count(*)::int FROM consultations x JOIN scope_organisations o ON o.id = x.organisation_id
+         (SELECT count(*)::int FROM consultations x JOIN ${SCOPE} o ON o.id = x.organisation_id
            WHERE x.consulted_at >= $3::date::timestamp AT TIME ZONE 'Asia/Shanghai'
              AND x.consulted_at < ($4::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS consultations,
-         (SELECT count(*)::int FROM outreach_visits v JOIN scope_organisations o ON o.id = v.organisation_id
-           WHERE v.visited_on BETWEEN $3::date AND $4::date) AS outreach_visits
-    FROM (SELECT ${CASE_FIGURES}
-            FROM case_facts f JOIN scope_organisations o ON o.id = f.organisation_id
-           WHERE ${IN_PERIOD}) opened`;
+         (SELECT count(*)::int FROM outreach_visits v JOIN ${SCOPE} o ON o.id = v.organisation_id
+           WHERE v.visited_on BETWEEN $3::date AND $4::date) AS outreach_visits`;
 
-export interface SummaryRow extends CaseFiguresRow {
+export interface SummaryCountsRow {
   closed_in_period: number;
   consultations: number;
   outreach_visits: number;
+}
+
+/**
+ * How long the cases paid in full took, as a histogram of whole days per group: exact, small, and
+ * summed in parallel, where a percentile in SQL would sort every case on one core. The percentiles are
+ * computed from it (domain/figures.ts). `key` is the group's key as text (NULL for the summary); $5
+ * the keys wanted (NULL: all), $6 whether the group without a key is wanted.
+ */
+export function speedSql(key: string, scope = SCOPE): string {
+  return `
+    SELECT ${key}::text AS key, ${DAYS_TO_FULL_PAYMENT} AS days, count(*)::int AS cases
+      FROM case_facts f JOIN ${scope} o ON o.id = f.organisation_id
+     WHERE ${IN_PERIOD} AND ${PAID_IN_FULL}
+       AND ($5::text[] IS NULL OR ${key}::text = ANY($5::text[]) OR ($6 AND ${key} IS NULL))
+     GROUP BY 1, 2`;
+}
+
+export interface SpeedRow {
+  key: string | null;
+  days: number;
+  cases: number;
 }
 
 /**
@@ -87,7 +109,10 @@ export interface Dimension {
   /** The key's label and any detail, from the grouped key `g.key`. */
   label: string;
   labelJoin: string;
+  /** On the groups' own columns only, so a page is cut before any label is looked up. */
   order: string;
+  /** The key is the organisation's group: join the scope with its groups worked out once. */
+  groupsByOrganisation?: boolean;
   desk?: { consultationKey: string; visitKey: string };
 }
 
@@ -96,7 +121,8 @@ export const DIMENSIONS = {
     key: 'o.group_id',
     label: `g.key::text AS key, grp.name AS label, grp.code AS detail`,
     labelJoin: `LEFT JOIN organisations grp ON grp.id = g.key`,
-    order: `grp.path`,
+    order: `(SELECT path FROM organisations WHERE id = g.key), g.key`,
+    groupsByOrganisation: true,
     desk: { consultationKey: 'o.group_id', visitKey: 'o.group_id' },
   },
   industry: {
@@ -110,40 +136,47 @@ export const DIMENSIONS = {
     key: 'f.employer_id',
     label: `g.key::text AS key, e.name AS label, e.credit_code AS detail`,
     labelJoin: `LEFT JOIN employers e ON e.id = g.key`,
-    order: `g.opened DESC, g.unpaid_fen::bigint DESC, e.name`,
+    order: `g.opened DESC, g.unpaid_fen::bigint DESC, g.key`,
   },
   project: {
     key: 'f.project_id',
     label: `g.key::text AS key, p.name AS label, p.site AS detail`,
     labelJoin: `LEFT JOIN projects p ON p.id = g.key`,
-    order: `g.opened DESC, p.name`,
+    order: `g.opened DESC, g.key`,
   },
   lawyer: {
     key: 'f.lawyer_id',
     label: `g.key::text AS key, u.display_name AS label, u.username AS detail`,
     labelJoin: `LEFT JOIN users u ON u.id = g.key`,
-    order: `g.opened DESC, u.display_name`,
+    order: `g.opened DESC, g.key`,
     desk: { consultationKey: 'x.lawyer_id', visitKey: 'v.lawyer_id' },
   },
   mediator: {
     key: 'f.mediator_id',
     label: `g.key::text AS key, u.display_name AS label, u.username AS detail`,
     labelJoin: `LEFT JOIN users u ON u.id = g.key`,
-    order: `g.opened DESC, u.display_name`,
+    order: `g.opened DESC, g.key`,
   },
+  // grouped by the month's first day (date_trunc is many times cheaper per row than to_char), shown as 'YYYY-MM'
   month: {
-    key: `to_char(f.intake_date, 'YYYY-MM')`,
-    label: `g.key::text AS key, g.key::text AS label, NULL::text AS detail`,
+    key: `date_trunc('month', f.intake_date::timestamp)::date`,
+    label: `to_char(g.key, 'YYYY-MM') AS key, to_char(g.key, 'YYYY-MM') AS label, NULL::text AS detail`,
     labelJoin: ``,
     order: `g.key`,
     desk: {
-      consultationKey: `to_char(x.consulted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`,
-      visitKey: `to_char(v.visited_on, 'YYYY-MM')`,
+      consultationKey: `date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date`,
+      visitKey: `date_trunc('month', v.visited_on::timestamp)::date`,
     },
   },
 } satisfies Record<string, Dimension>;
 
 export type DimensionName = keyof typeof DIMENSIONS;
+
+/** The histogram of days to full payment per group of a breakdown (see speedSql). */
+export function breakdownSpeedSql(name: DimensionName): string {
+  const dimension: Dimension = DIMENSIONS[name];
+  return speedSql(dimension.key, dimension.groupsByOrganisation ? SCOPE_GROUPED : SCOPE);
+}
 export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as DimensionName[];
 
 /**
@@ -154,50 +187,57 @@ export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as DimensionName[];
 export function breakdownSql(name: DimensionName): string {
   const dimension: Dimension = DIMENSIONS[name];
   const desk = dimension.desk;
-  const deskCounts = desk
-    ? `, desk_consultations AS (
-         SELECT ${desk.consultationKey} AS key, count(*)::int AS n
-           FROM consultations x JOIN scope_organisations o ON o.id = x.organisation_id
-          WHERE x.consulted_at >= $3::date::timestamp AT TIME ZONE 'Asia/Shanghai'
-            AND x.consulted_at < ($4::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-          GROUP BY 1
-       ), desk_visits AS (
-         SELECT ${desk.visitKey} AS key, count(*)::int AS n
-           FROM outreach_visits v JOIN scope_organisations o ON o.id = v.organisation_id
-          WHERE v.visited_on BETWEEN $3::date AND $4::date
-          GROUP BY 1
-       )`
-    : '';
-  // Groups with desk work but no case opened still belong in the breakdown.
+  const scope = dimension.groupsByOrganisation ? SCOPE_GROUPED : SCOPE;
+  const caseGroups = `
+    SELECT ${dimension.key} AS key, ${CASE_SUMS}
+      FROM case_facts f JOIN ${scope} o ON o.id = f.organisation_id
+     WHERE ${IN_PERIOD}
+     GROUP BY 1`;
+  // Groups with desk work but no case opened still belong in the breakdown, hence the full joins.
+  // Each part appears once, so PostgreSQL can run it in parallel (a CTE used twice could not be).
+  // Desk keys are never null (every consultation and visit has its organisation, lawyer and day).
   const groups = desk
-    ? `(SELECT cf.*, 0 AS no_cases FROM case_groups cf
-        UNION ALL
-        SELECT k.key, ${EMPTY_FIGURES}, 1 FROM (SELECT key FROM desk_consultations UNION SELECT key FROM desk_visits) k
-         WHERE NOT EXISTS (SELECT 1 FROM case_groups cf WHERE cf.key IS NOT DISTINCT FROM k.key))`
-    : `(SELECT cf.*, 0 AS no_cases FROM case_groups cf)`;
+    ? `
+    SELECT COALESCE(cg.key, c.key, v.key) AS key,
+           COALESCE(cg.opened, 0) AS opened, COALESCE(cg.concluded, 0) AS concluded, COALESCE(cg.closed, 0) AS closed,
+           COALESCE(cg.workers, 0) AS workers, COALESCE(cg.claimed_fen, '0') AS claimed_fen,
+           COALESCE(cg.confirmed_fen, '0') AS confirmed_fen, COALESCE(cg.owed_fen, '0') AS owed_fen,
+           COALESCE(cg.recovered_fen, '0') AS recovered_fen, COALESCE(cg.unpaid_fen, '0') AS unpaid_fen,
+           COALESCE(cg.paid_in_full, 0) AS paid_in_full,
+           COALESCE(c.n, 0) AS consultations, COALESCE(v.n, 0) AS outreach_visits
+      FROM (${caseGroups}) cg
+      FULL JOIN (
+        SELECT ${desk.consultationKey} AS key, count(*)::int AS n
+          FROM consultations x JOIN ${scope} o ON o.id = x.organisation_id
+         WHERE x.consulted_at >= $3::date::timestamp AT TIME ZONE 'Asia/Shanghai'
+           AND x.consulted_at < ($4::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+         GROUP BY 1) c ON c.key = cg.key
+      FULL JOIN (
+        SELECT ${desk.visitKey} AS key, count(*)::int AS n
+          FROM outreach_visits v JOIN ${scope} o ON o.id = v.organisation_id
+         WHERE v.visited_on BETWEEN $3::date AND $4::date
+         GROUP BY 1) v ON v.key = COALESCE(cg.key, c.key)`
+    : `SELECT cg.*, NULL::int AS consultations, NULL::int AS outreach_visits FROM (${caseGroups}) cg`;
   return `
-    WITH ${SCOPE_ORGANISATIONS},
-    case_groups AS (
-      SELECT ${dimension.key} AS key, ${CASE_FIGURES}
-        FROM case_facts f JOIN scope_organisations o ON o.id = f.organisation_id
-       WHERE ${IN_PERIOD}
-       GROUP BY 1
-    )${deskCounts}
-    SELECT ${dimension.label}, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen,
-           g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.median_days, g.p90_days,
-           ${desk ? 'COALESCE(c.n, 0) AS consultations, COALESCE(v.n, 0) AS outreach_visits' : 'NULL::int AS consultations, NULL::int AS outreach_visits'},
-           count(*) OVER ()::int AS total_groups
-      FROM ${groups} g
+    WITH page AS (
+      SELECT g.*, count(*) OVER ()::int AS total_groups
+        FROM (${groups}) g
+       ORDER BY ${dimension.order} NULLS LAST
+       LIMIT $5 OFFSET $6
+    )
+    SELECT ${dimension.label}, g.key::text AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.consultations, g.outreach_visits,
+           g.total_groups
+      FROM page g
       ${dimension.labelJoin}
-      ${desk ? 'LEFT JOIN desk_consultations c ON c.key IS NOT DISTINCT FROM g.key LEFT JOIN desk_visits v ON v.key IS NOT DISTINCT FROM g.key' : ''}
-     ORDER BY ${dimension.order} NULLS LAST
-     LIMIT $5 OFFSET $6`;
+     ORDER BY ${dimension.order} NULLS LAST`;
 }
 
-const EMPTY_FIGURES = `0, 0, 0, 0, '0', '0', '0', '0', '0', 0, NULL::int, NULL::int`;
 
 export interface BreakdownRow extends CaseFiguresRow {
   key: string | null;
+  /** The key as the speed histogram names it (for months, the first day rather than 'YYYY-MM'). */
+  group_key: string | null;
   label: string | null;
   detail: string | null;
   consultations: number | null;
@@ -207,7 +247,6 @@ export interface BreakdownRow extends CaseFiguresRow {
 
 /** Before the festival: what open cases still owe, per group of the scope. */
 export const FESTIVAL_SQL = `
-  WITH ${SCOPE_ORGANISATIONS}
   SELECT o.group_id::text AS key, grp.name AS label, grp.code AS detail,
          count(*)::int AS open_cases,
          count(*) FILTER (WHERE f.owed_fen > f.paid_fen)::int AS cases_owing,
@@ -215,7 +254,7 @@ export const FESTIVAL_SQL = `
          COALESCE(SUM(f.owed_fen - f.paid_fen), 0)::text AS unpaid_fen,
          count(*) FILTER (WHERE f.unconfirmed > 0)::int AS cases_unverified
     FROM case_facts f
-    JOIN scope_organisations o ON o.id = f.organisation_id
+    JOIN ${SCOPE_GROUPED} o ON o.id = f.organisation_id
     JOIN organisations grp ON grp.id = o.group_id
    WHERE f.status NOT IN ${FINAL}
    GROUP BY o.group_id, grp.name, grp.code, grp.path
@@ -234,14 +273,13 @@ export interface FestivalRow {
 
 /** Every case of one employer in the scope, in any role of the chain, with its money. $3: the employer. */
 export const EMPLOYER_CASES_SQL = `
-  WITH ${SCOPE_ORGANISATIONS}
   SELECT c.id, c.case_number, ce.role, c.intake_date::text, f.status, f.outcome, f.closed_on::text,
          c.referred_to, c.bureau_order_pay_by::text, org.name AS organisation_name,
          f.workers, f.workers_owed, f.claimed_fen::text, f.confirmed_fen::text, f.owed_fen::text, f.paid_fen::text
     FROM case_employers ce
     JOIN cases c ON c.id = ce.case_id
     JOIN case_facts f ON f.case_id = c.id
-    JOIN scope_organisations o ON o.id = c.organisation_id
+    JOIN ${SCOPE} o ON o.id = c.organisation_id
     JOIN organisations org ON org.id = c.organisation_id
    WHERE ce.employer_id = $3
    ORDER BY c.intake_date DESC, c.case_number DESC`;

@@ -2,7 +2,7 @@ import { chineseLabelOf } from '../common/errors/labels';
 import { formatYuan } from '../common/money/money';
 import { ExportColumn } from '../common/export/tabular-export';
 import { CaseFigures } from './domain/figures';
-import type { BreakdownItem, EmployerHistory, FestivalItem } from './reports.service';
+import type { BreakdownItem, EmployerHistory, FestivalItem, Summary } from './reports.service';
 
 /** Figures as the API shows them: amounts in yuan strings (exact), rates as fractions. */
 export function toFiguresView(figures: CaseFigures) {
@@ -99,8 +99,18 @@ export const FIGURE_COLUMNS: ExportColumn<CaseFigures>[] = [
   { header: '追回率', kind: 'ratio', value: (f) => f.recoveryRate },
   { header: '未结案件尚欠（元）', kind: 'yuan', value: (f) => f.unpaidFen },
   { header: '全额支付案件数', kind: 'integer', value: (f) => f.casesPaidInFull },
-  { header: '受理至全额支付天数（中位数）', kind: 'integer', value: (f) => f.medianDaysToFullPayment },
-  { header: '受理至全额支付天数（90%分位）', kind: 'integer', value: (f) => f.p90DaysToFullPayment },
+  { header: '受理至全额支付天数（中位数）', kind: 'decimal', value: (f) => f.medianDaysToFullPayment },
+  { header: '受理至全额支付天数（90%分位）', kind: 'decimal', value: (f) => f.p90DaysToFullPayment },
+];
+
+/** The summary as one row: the figures, then what was concluded in the period and the desk's work. */
+export const SUMMARY_COLUMNS: ExportColumn<Summary>[] = [
+  { header: '统计起始日', kind: 'date', value: (summary) => summary.period.from },
+  { header: '统计截止日', kind: 'date', value: (summary) => summary.period.to },
+  ...FIGURE_COLUMNS.map((column) => ({ ...column, value: (summary: Summary) => column.value(summary.figures) })),
+  { header: '期内办结案件数', kind: 'integer', value: (summary) => summary.casesClosedInPeriod },
+  { header: '咨询接待（次）', kind: 'integer', value: (summary) => summary.consultations },
+  { header: '走访企业（次）', kind: 'integer', value: (summary) => summary.outreachVisits },
 ];
 
 const DIMENSION_HEADINGS: Record<string, [label: string, detail: string]> = {
@@ -124,7 +134,9 @@ export function breakdownColumns(dimension: string): ExportColumn<BreakdownItem>
   ];
 }
 
-export const FESTIVAL_COLUMNS: ExportColumn<Omit<FestivalItem, 'key'>>[] = [
+export type FestivalExportRow = Omit<FestivalItem, 'key'> & { eve: string; daysToEve: number };
+
+export const FESTIVAL_COLUMNS: ExportColumn<FestivalExportRow>[] = [
   { header: '单位', kind: 'text', value: (item) => item.label },
   { header: '单位代码', kind: 'text', value: (item) => item.detail },
   { header: '在办案件数', kind: 'integer', value: (item) => item.openCases },
@@ -132,6 +144,8 @@ export const FESTIVAL_COLUMNS: ExportColumn<Omit<FestivalItem, 'key'>>[] = [
   { header: '尚未足额领薪（人）', kind: 'integer', value: (item) => item.workersOwed },
   { header: '尚欠金额（元）', kind: 'yuan', value: (item) => item.unpaidFen },
   { header: '未核实案件数', kind: 'integer', value: (item) => item.casesUnverified },
+  { header: '除夕', kind: 'date', value: (item) => item.eve },
+  { header: '距除夕天数', kind: 'integer', value: (item) => item.daysToEve },
 ];
 
 export const EMPLOYER_CASE_COLUMNS: ExportColumn<EmployerHistory['cases'][number]>[] = [

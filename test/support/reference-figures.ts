@@ -65,9 +65,9 @@ export function referenceFiguresSql(dimension: ReferenceDimension): string {
            SUM(paid_fen)::text AS recovered_fen,
            COALESCE(SUM(owed_fen - paid_fen) FILTER (WHERE status NOT IN ('closed', 'withdrawn', 'rejected')), 0)::text AS unpaid_fen,
            count(*) FILTER (WHERE workers > 0 AND unconfirmed = 0 AND workers_owed = 0 AND paid_fen > 0)::int AS paid_in_full,
-           percentile_disc(0.5) WITHIN GROUP (ORDER BY GREATEST(last_paid_on - intake_date, 0))
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(last_paid_on - intake_date, 0))
              FILTER (WHERE workers > 0 AND unconfirmed = 0 AND workers_owed = 0 AND paid_fen > 0) AS median_days,
-           percentile_disc(0.9) WITHIN GROUP (ORDER BY GREATEST(last_paid_on - intake_date, 0))
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY GREATEST(last_paid_on - intake_date, 0))
              FILTER (WHERE workers > 0 AND unconfirmed = 0 AND workers_owed = 0 AND paid_fen > 0) AS p90_days
       FROM per_case
      GROUP BY key`;

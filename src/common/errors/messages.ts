@@ -22,6 +22,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
     zh: '您的角色（{role}）无权执行此操作',
     en: 'Your role ({role}) is not allowed to do this',
   },
+  EXPORTS_BUSY: {
+    zh: '正在导出的报表较多，请 {seconds} 秒后再试',
+    en: 'Too many exports are running; try again in {seconds} seconds',
+  },
   LOGIN_THROTTLED: {
     zh: '登录失败次数过多，请 {seconds} 秒后再试',
     en: 'Too many failed logins; try again in {seconds} seconds',

@@ -15,7 +15,7 @@ import { shanghaiDate } from '../time/shanghai';
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export type ColumnKind = 'text' | 'integer' | 'yuan' | 'date' | 'ratio';
+export type ColumnKind = 'text' | 'integer' | 'decimal' | 'yuan' | 'date' | 'ratio';
 
 /**
  * What a column's `value` may return, by kind:
@@ -23,6 +23,7 @@ export type ColumnKind = 'text' | 'integer' | 'yuan' | 'date' | 'ratio';
  * - integer: a whole number, or a bigint, or a decimal-integer string as node-postgres returns int8 and COUNT(*).
  * - yuan: an amount in integer fen (分), in any of the integer forms above.
  * - date: a 'YYYY-MM-DD' string, written as is, or a Date, written as its Asia/Shanghai calendar day.
+ * - decimal: a number shown with one decimal (a median of days, 12.5), or a numeric string.
  * - ratio: a number, usually between 0 and 1 (or a numeric string, as node-postgres returns numeric).
  * A value of the wrong shape (12.5 fen, a Date in a text column) is a bug in the report, so it fails the export.
  */
@@ -132,6 +133,8 @@ function csvCell<Row>(column: ExportColumn<Row>, value: CellValue): string {
     }
     case 'integer':
       return integerOf(column, value).toString();
+    case 'decimal':
+      return ratioOf(column, value).toFixed(1);
     case 'yuan':
       return formatYuan(integerOf(column, value));
     case 'date':
@@ -219,6 +222,8 @@ function xlsxCell<Row>(column: ExportColumn<Row>, value: CellValue): string | nu
       return textOf(column, value);
     case 'integer':
       return Number(integerOf(column, value));
+    case 'decimal':
+      return ratioOf(column, value);
     case 'yuan':
       // A number in yuan so Excel can sum it. Doubles hold every amount below 2^53 fen to the fen.
       return Number(integerOf(column, value)) / 100;
@@ -238,13 +243,14 @@ function xlsxCell<Row>(column: ExportColumn<Row>, value: CellValue): string | nu
  */
 const CELL_STYLES: Record<ColumnKind, Partial<ExcelJS.Style>> = {
   date: {},
+  decimal: { numFmt: '0.0' },
   integer: {},
   ratio: { numFmt: PERCENT_FORMAT },
   text: {},
   yuan: { numFmt: YUAN_FORMAT },
 };
 
-const MIN_WIDTH: Record<ColumnKind, number> = { date: 12, integer: 8, ratio: 8, text: 12, yuan: 16 };
+const MIN_WIDTH: Record<ColumnKind, number> = { date: 12, decimal: 8, integer: 8, ratio: 8, text: 12, yuan: 16 };
 const MAX_WIDTH = 40;
 
 /** Excel widths count narrow characters; a Chinese character takes two. Padded for the filter button. */

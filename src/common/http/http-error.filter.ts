@@ -73,6 +73,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case 'LOGIN_THROTTLED':
     case 'ACCOUNT_LOCKED':
+    case 'EXPORTS_BUSY':
       return 429;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

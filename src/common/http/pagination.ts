@@ -10,6 +10,8 @@ export class PageQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  // far beyond any real list, and small enough that (page - 1) × pageSize stays an exact integer in SQL
+  @Max(1_000_000)
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })

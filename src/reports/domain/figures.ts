@@ -14,8 +14,12 @@ export interface CaseFigureSums {
   recoveredFen: bigint;
   unpaidFen: bigint;
   paidInFull: number;
-  medianDays: number | null;
-  p90Days: number | null;
+}
+
+/** How many cases paid in full took a given number of whole days from intake to the last payment. */
+export interface DaysCount {
+  days: number;
+  cases: number;
 }
 
 export interface CaseFigures {
@@ -43,7 +47,7 @@ export interface CaseFigures {
   p90DaysToFullPayment: number | null;
 }
 
-export function caseFigures(sums: CaseFigureSums): CaseFigures {
+export function caseFigures(sums: CaseFigureSums, daysToFullPayment: readonly DaysCount[]): CaseFigures {
   return {
     casesOpened: sums.opened,
     casesConcluded: sums.concluded,
@@ -56,8 +60,8 @@ export function caseFigures(sums: CaseFigureSums): CaseFigures {
     recoveryRate: rate(sums.recoveredFen, sums.owedFen),
     unpaidFen: sums.unpaidFen,
     casesPaidInFull: sums.paidInFull,
-    medianDaysToFullPayment: roundDays(sums.medianDays),
-    p90DaysToFullPayment: roundDays(sums.p90Days),
+    medianDaysToFullPayment: roundDays(percentileOf(daysToFullPayment, 0.5)),
+    p90DaysToFullPayment: roundDays(percentileOf(daysToFullPayment, 0.9)),
   };
 }
 
@@ -66,6 +70,29 @@ export function rate(numerator: bigint, denominator: bigint): number | null {
   if (denominator <= 0n) return null;
   const tenThousandths = (numerator * 20000n + denominator) / (2n * denominator);
   return Number(tenThousandths) / 10000;
+}
+
+/**
+ * A percentile of the cases in a histogram, as PostgreSQL's percentile_cont computes it: the value at
+ * position fraction × (n − 1) of the sorted values, interpolated between its two neighbours. The
+ * median of 10 and 20 days is 15; their 90th percentile 19.
+ */
+export function percentileOf(histogram: readonly DaysCount[], fraction: number): number | null {
+  const sorted = histogram.filter((entry) => entry.cases > 0).sort((a, b) => a.days - b.days);
+  const total = sorted.reduce((sum, entry) => sum + entry.cases, 0);
+  if (total === 0) return null;
+  const position = fraction * (total - 1);
+  const below = Math.floor(position);
+  const valueAt = (rank: number) => {
+    let seen = 0;
+    for (const entry of sorted) {
+      seen += entry.cases;
+      if (rank < seen) return entry.days;
+    }
+    return sorted[sorted.length - 1].days;
+  };
+  const low = valueAt(below);
+  return low + (position - below) * (valueAt(Math.min(below + 1, total - 1)) - low);
 }
 
 /** Percentiles interpolate between whole days; one decimal is as precise as anyone reads them. */

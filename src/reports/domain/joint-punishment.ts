@@ -1,14 +1,19 @@
 /**
- * Whether an employer's record meets the criteria for the list of employers subject to joint
- * punishment for wage arrears (拖欠农民工工资失信联合惩戒对象名单), Regulations on Ensuring Payment
- * of Wages to Migrant Workers art. 48, as the Ministry of Human Resources and Social Security's
- * interim measures of 2021 (拖欠农民工工资失信联合惩戒对象名单管理暂行办法) art. 5 spell them out:
- *   (1) wages withheld or delayed without cause reaching the amount of the crime of refusing to pay
- *       labour remuneration (Criminal Law art. 276-1, SPC interpretation 2013 art. 3);
- *   (2) arrears that caused a mass or extreme incident with a serious adverse social impact.
- * The tracker can establish (1) from its figures. It does not record incidents, so (2) is shown by
- * what points to it: a case the police took, or a large group left unpaid. The listing decision is the
- * labour bureau's; these flags tell the union which employers to raise with it.
+ * Whether an employer's record meets the test for the list of employers subject to joint punishment
+ * for wage arrears (拖欠农民工工资失信联合惩戒对象名单), Regulations on Ensuring Payment of Wages to
+ * Migrant Workers art. 48, as the Ministry of Human Resources and Social Security's interim measures of
+ * 2021 (拖欠农民工工资失信联合惩戒对象名单管理暂行办法, order no. 45) art. 5 spell it out: the labour
+ * bureau ordered the employer to pay by a date, the employer did not (经…责令限期支付工资，逾期未支付),
+ * and either
+ *   (1) the wages withheld or delayed reach the amount of the crime of refusing to pay labour
+ *       remuneration (Criminal Law art. 276-1, SPC interpretation 2013 art. 3: one worker owed three
+ *       months or more, or ten workers or more in total — 数额累计, so across the employer's cases), or
+ *   (2) the arrears caused a mass or extreme incident with a serious adverse social impact.
+ * The tracker can establish the order and (1) from its records. It does not record incidents, so (2)
+ * is shown by what points to it: a case the police took, a large group left unpaid. Only cases the
+ * employer owes directly count (not those where it is only the owner or general contractor), and only
+ * cases that were accepted. The listing decision is the labour bureau's; these flags tell the union
+ * which employers to raise with it.
  *
  * Pure: the caller passes each case's figures and the day to judge on.
  */
@@ -16,6 +21,8 @@ import { CriminalThresholdInput, ProvinceThresholds, criminalThresholdCheck } fr
 
 export interface EmployerCaseRecord {
   caseNumber: string;
+  /** The employer's role in the case's subcontracting chain. */
+  role: string;
   intakeDate: string;
   status: string;
   referredTo: string | null;
@@ -35,7 +42,7 @@ export type JointPunishmentCriterion =
 export interface JointPunishmentFlag {
   criterion: JointPunishmentCriterion;
   met: boolean;
-  /** Whether the flag is itself a listing criterion (art. 5) or only points to one. */
+  /** Part of the listing test of art. 5 (the ignored order, the criminal amount), or only pointing to it. */
   listingCriterion: boolean;
   basis: string;
   caseNumbers: string[];
@@ -44,40 +51,43 @@ export interface JointPunishmentFlag {
 /** Ten workers: the size of a group case (LDMAA art. 7) and of the group test of the criminal amount. */
 const LARGE_GROUP = 10;
 
+/** Roles in which the employer itself owes the wages (not only answers for them as owner or contractor). */
+const OWING_ROLES = new Set(['employer', 'individual_contractor', 'labour_subcontractor', 'subcontractor']);
+
 export function jointPunishmentFlags(
   cases: readonly EmployerCaseRecord[],
   thresholds: ProvinceThresholds,
   today: string,
 ): { meetsListingCriteria: boolean; flags: JointPunishmentFlag[] } {
-  const owing = cases.filter((record) => record.workers.some((worker) => worker.outstandingFen > 0n));
+  const accepted = cases.filter((record) => record.status !== 'rejected' && record.status !== 'withdrawn');
+  const owedWorkers = (record: EmployerCaseRecord) => record.workers.filter((worker) => worker.outstandingFen > 0n);
+  const owing = accepted.filter((record) => OWING_ROLES.has(record.role) && owedWorkers(record).length > 0);
   const numbers = (records: readonly EmployerCaseRecord[]) => records.map((record) => record.caseNumber);
 
-  const criminalAmount = owing.filter(
-    (record) => criminalThresholdCheck({ workers: record.workers, governmentOrderIgnored: true }, thresholds).met,
-  );
-  const orderIgnored = cases.filter(
+  const criminalAmountMet =
+    owing.length > 0 &&
+    criminalThresholdCheck({ workers: owing.flatMap(owedWorkers), governmentOrderIgnored: true }, thresholds).met;
+  const orderIgnored = accepted.filter(
     (record) => record.bureauOrderPayBy !== null && record.bureauOrderPayBy < today && !record.paidInFull,
   );
-  const police = cases.filter((record) => record.referredTo === 'police');
-  const largeGroup = owing.filter(
-    (record) => record.workers.filter((worker) => worker.outstandingFen > 0n).length >= LARGE_GROUP,
-  );
-  const seasonsWithArrears = new Set(cases.map((record) => campaignYear(record.intakeDate)));
+  const police = accepted.filter((record) => record.referredTo === 'police');
+  const largeGroup = owing.filter((record) => owedWorkers(record).length >= LARGE_GROUP);
+  const seasonsWithArrears = new Set(accepted.map((record) => campaignYear(record.intakeDate)));
 
   const flags: JointPunishmentFlag[] = [
     {
-      criterion: 'criminal_amount',
-      met: criminalAmount.length > 0,
-      listingCriterion: true,
-      basis: '拖欠农民工工资失信联合惩戒对象名单管理暂行办法 第五条第（一）项；刑法第276条之一',
-      caseNumbers: numbers(criminalAmount),
-    },
-    {
       criterion: 'order_ignored',
       met: orderIgnored.length > 0,
-      listingCriterion: false,
-      basis: '劳动合同法第85条；拒不支付劳动报酬罪“经政府有关部门责令支付仍不支付”',
+      listingCriterion: true,
+      basis: '拖欠农民工工资失信联合惩戒对象名单管理暂行办法 第五条“经人力资源社会保障行政部门依法责令限期支付工资，逾期未支付”',
       caseNumbers: numbers(orderIgnored),
+    },
+    {
+      criterion: 'criminal_amount',
+      met: criminalAmountMet,
+      listingCriterion: true,
+      basis: '拖欠农民工工资失信联合惩戒对象名单管理暂行办法 第五条第（一）项；刑法第276条之一；最高人民法院2013年解释第三条',
+      caseNumbers: criminalAmountMet ? numbers(owing) : [],
     },
     {
       criterion: 'police_referral',
@@ -98,10 +108,11 @@ export function jointPunishmentFlags(
       met: seasonsWithArrears.size >= 2,
       listingCriterion: false,
       basis: '保障农民工工资支付条例第48条“情节严重”（线索）',
-      caseNumbers: seasonsWithArrears.size >= 2 ? numbers(cases) : [],
+      caseNumbers: seasonsWithArrears.size >= 2 ? numbers(accepted) : [],
     },
   ];
-  return { meetsListingCriteria: flags.some((flag) => flag.listingCriterion && flag.met), flags };
+  // art. 5: the order ignored, and situation (1) — (2) is not in the records, so it is never assumed
+  return { meetsListingCriteria: orderIgnored.length > 0 && criminalAmountMet, flags };
 }
 
 /** The winter campaign a case belongs to, named by the calendar year it starts in (November on). */

@@ -62,7 +62,7 @@ export class FestivalQuery extends ExportQuery {
 
 export class EmployerHistoryQuery extends ExportQuery {
   @ApiPropertyOptional({
-    example: '北京',
+    example: '北京市',
     description: "Judge the criminal amount by this province's figures; default: the lowest figures the law allows any province",
   })
   @IsOptional()

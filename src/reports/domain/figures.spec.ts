@@ -1,0 +1,46 @@
+import { caseFigures, defaultPeriod, percentileOf, rate } from './figures';
+
+describe('report figures', () => {
+  it('interpolates percentiles as percentile_cont does', () => {
+    expect(percentileOf([{ days: 10, cases: 1 }, { days: 20, cases: 1 }], 0.5)).toBe(15);
+    expect(percentileOf([{ days: 20, cases: 1 }, { days: 10, cases: 1 }], 0.9)).toBeCloseTo(19, 10);
+    // 1, 2, 2, 2, 9: the median is the third value, the 90th percentile lies between 2 and 9
+    const histogram = [{ days: 9, cases: 1 }, { days: 2, cases: 3 }, { days: 1, cases: 1 }];
+    expect(percentileOf(histogram, 0.5)).toBe(2);
+    expect(percentileOf(histogram, 0.9)).toBeCloseTo(2 + 0.6 * 7, 10);
+    expect(percentileOf([], 0.5)).toBeNull();
+    expect(percentileOf([{ days: 4, cases: 0 }], 0.5)).toBeNull();
+  });
+
+  it('rounds rates half up to four places, in integers', () => {
+    expect(rate(1n, 3n)).toBe(0.3333);
+    expect(rate(2n, 3n)).toBe(0.6667);
+    expect(rate(1n, 8n)).toBe(0.125);
+    expect(rate(123_456_789_012_345n, 123_456_789_012_346n)).toBe(1);
+    expect(rate(5n, 0n)).toBeNull();
+  });
+
+  it('reads the completion and recovery rates and the speed of payment from the sums', () => {
+    const figures = caseFigures(
+      {
+        opened: 3,
+        concluded: 1,
+        closed: 1,
+        workers: 6,
+        claimedFen: 2_100_000n,
+        confirmedFen: 1_700_000n,
+        owedFen: 2_000_000n,
+        recoveredFen: 1_300_000n,
+        unpaidFen: 700_000n,
+        paidInFull: 2,
+      },
+      [{ days: 10, cases: 1 }, { days: 21, cases: 1 }],
+    );
+    expect(figures).toMatchObject({ completionRate: 0.3333, recoveryRate: 0.65, medianDaysToFullPayment: 15.5, p90DaysToFullPayment: 19.9 });
+  });
+
+  it('covers the current campaign by default, or the last twelve months outside it', () => {
+    expect(defaultPeriod('2026-12-10', '2026-11-01')).toEqual({ from: '2026-11-01', to: '2026-12-10' });
+    expect(defaultPeriod('2026-07-15', '2026-11-01')).toEqual({ from: '2025-07-16', to: '2026-07-15' });
+  });
+});
