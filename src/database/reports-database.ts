@@ -24,7 +24,7 @@ export class ReportsDatabase implements OnModuleInit, OnModuleDestroy {
     this.replica = await new DataSource({
       type: 'postgres',
       url: this.config.reportsDatabaseUrl,
-      extra: { max: this.config.databasePoolSize, ...serverSessionOptions(false) },
+      extra: { max: this.config.databasePoolSize, options: sessionOptionsWith(this.config.reportsDatabaseUrl) },
       logging: ['error', 'warn'],
     }).initialize();
   }
@@ -72,4 +72,10 @@ export class ReportsDatabase implements OnModuleInit, OnModuleDestroy {
       this.streaming--;
     }
   }
+}
+
+/** JIT off as on the primary, keeping any session options the replica's URL sets itself. */
+function sessionOptionsWith(url: string): string {
+  const own = new URL(url).searchParams.get('options');
+  return [own, serverSessionOptions(false).options].filter(Boolean).join(' ');
 }
