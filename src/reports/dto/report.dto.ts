@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { EXPORT_FORMATS, ExportFormat } from '../../common/export/tabular-export';
 import { PageQuery } from '../../common/http/pagination';
@@ -31,27 +31,8 @@ export class ReportQuery extends ExportQuery {
   organisationId?: string;
 }
 
-export class BreakdownQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: EXPORT_FORMATS })
-  @IsOptional()
-  @IsIn(EXPORT_FORMATS)
-  format?: ExportFormat;
-
-  @ApiPropertyOptional({ example: '2026-11-01' })
-  @IsOptional()
-  @IsCalendarDate()
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2027-02-05' })
-  @IsOptional()
-  @IsCalendarDate()
-  to?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  organisationId?: string;
-}
+/** A report's period, scope and format, and a page of its groups. */
+export class BreakdownQuery extends IntersectionType(PageQuery, ReportQuery) {}
 
 export class FestivalQuery extends ExportQuery {
   @ApiPropertyOptional()
