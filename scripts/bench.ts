@@ -23,6 +23,7 @@ import { execFileSync } from 'node:child_process';
 import { Client as PgClient, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { residentIdCheckDigit } from '../src/common/identifiers/resident-id';
+import { fenFromDb, formatYuan } from '../src/common/money/money';
 import { shanghaiDate } from '../src/common/time/shanghai';
 import { dataSourceOptions } from '../src/database/typeorm-options';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
@@ -487,8 +488,7 @@ function ratio(endpoint: Timing, reference: Timing): string {
 }
 
 function yuanOf(fen: string | number | null): string {
-  const value = BigInt(fen ?? 0);
-  return `${value / 100n}.${String(value % 100n).padStart(2, '0')}`;
+  return formatYuan(fenFromDb(fen ?? 0));
 }
 
 function dayBefore(day: string, days: number): string {

@@ -1,6 +1,6 @@
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
 import { seedDatabase } from '../src/seed/seed-database';
-import { makeStaff } from './factories/scenario';
+import { makeStaff, yuan as yuanOfFen } from './factories/scenario';
 import {
   REFERENCE_COUNTS_SQL,
   REFERENCE_DIMENSIONS,
@@ -201,12 +201,8 @@ async function allPages(api: Api, path: string): Promise<any[]> {
   }
 }
 
-function yuan(fen: string): string {
-  const value = BigInt(fen);
-  const sign = value < 0n ? '-' : '';
-  const abs = value < 0n ? -value : value;
-  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-}
+
+const yuan = (fen: string) => yuanOfFen(BigInt(fen));
 
 function round4(value: number): number {
   return Math.round(value * 10000) / 10000;

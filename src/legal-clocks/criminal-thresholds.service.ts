@@ -8,16 +8,8 @@ import { AppError } from '../common/errors/app-error';
 import { fenFromDb, formatYuan } from '../common/money/money';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
-import { HIGHEST_THRESHOLDS, LOWEST_THRESHOLDS, ProvinceThresholds, criminalThresholdCheck } from './domain/criminal-threshold';
+import { HIGHEST_THRESHOLDS, LOWEST_THRESHOLDS, ProvinceThresholds, criminalThresholdCheck, monthsOwed } from './domain/criminal-threshold';
 import { ThresholdDto } from './dto/legal-clocks.dto';
-
-/** Whole calendar months of an unpaid period, the first and last month counted in full. */
-export function monthsOwed(periodStart: string | null, periodEnd: string | null): number {
-  if (!periodStart || !periodEnd) return 0;
-  const [startYear, startMonth] = periodStart.split('-').map(Number);
-  const [endYear, endMonth] = periodEnd.split('-').map(Number);
-  return Math.max(0, (endYear - startYear) * 12 + (endMonth - startMonth) + 1);
-}
 
 @Injectable()
 export class CriminalThresholdsService {

@@ -7,8 +7,7 @@ import { fenFromDb } from '../common/money/money';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
 import { ReportsDatabase } from '../database/reports-database';
-import { monthsOwed } from '../legal-clocks/criminal-thresholds.service';
-import { LOWEST_THRESHOLDS, ProvinceThresholds } from '../legal-clocks/domain/criminal-threshold';
+import { CriminalThresholdInput, LOWEST_THRESHOLDS, ProvinceThresholds, monthsOwed } from '../legal-clocks/domain/criminal-threshold';
 import { SeasonService } from '../reminders/season.service';
 import { CaseFigures, MAX_PERIOD_DAYS, Period, caseFigures, defaultPeriod, periodDays } from './domain/figures';
 import { JointPunishmentFlag, jointPunishmentFlags } from './domain/joint-punishment';
@@ -16,6 +15,7 @@ import { BreakdownQuery, EmployerHistoryQuery, ReportQuery } from './dto/report.
 import {
   BreakdownRow,
   CaseFiguresRow,
+  DIMENSION_NAMES,
   DimensionName,
   EMPLOYER_CASES_SQL,
   EMPLOYER_WORKERS_SQL,
@@ -112,11 +112,15 @@ export class ReportsService {
 
   /** One page of a breakdown, or with `everyRow` all of them (exports). */
   async breakdown(
-    dimension: DimensionName,
+    requested: string,
     query: BreakdownQuery,
     scope: Scope,
     everyRow = false,
-  ): Promise<{ scope: ReportScope; period: Period; items: BreakdownItem[]; total: number }> {
+  ): Promise<{ dimension: DimensionName; scope: ReportScope; period: Period; items: BreakdownItem[]; total: number }> {
+    if (!(DIMENSION_NAMES as string[]).includes(requested)) {
+      throw AppError.invalidField('dimension', 'NOT_ONE_OF', { allowed: DIMENSION_NAMES.join(', ') });
+    }
+    const dimension = requested as DimensionName;
     const reportScope = await this.scopeOf(query.organisationId, scope);
     const period = await this.periodOf(query);
     const params = [reportScope.path, reportScope.organisationId, period.from, period.to];
@@ -136,8 +140,13 @@ export class ReportsService {
             rows.some((row) => row.group_key === null),
           ]);
     const speedByKey = new Map<string | null, SpeedRow[]>();
-    for (const entry of speed) speedByKey.set(entry.key, [...(speedByKey.get(entry.key) ?? []), entry]);
+    for (const entry of speed) {
+      const list = speedByKey.get(entry.key);
+      if (list) list.push(entry);
+      else speedByKey.set(entry.key, [entry]);
+    }
     return {
+      dimension,
       scope: reportScope,
       period,
       items: rows.map((row) => ({
@@ -199,6 +208,13 @@ export class ReportsService {
       [rows.map((row) => row.id)],
     );
     const cases = rows.map((row) => ({ ...row, outstandingFen: fenFromDb(row.owed_fen) - fenFromDb(row.paid_fen) }));
+    const workersByCase = new Map<string, CriminalThresholdInput['workers']>();
+    for (const worker of workers) {
+      const owed = { outstandingFen: fenFromDb(worker.outstanding_fen), monthsOwed: monthsOwed(worker.period_start, worker.period_end) };
+      const list = workersByCase.get(worker.case_id);
+      if (list) list.push(owed);
+      else workersByCase.set(worker.case_id, [owed]);
+    }
     const { meetsListingCriteria, flags } = jointPunishmentFlags(
       cases.map((row) => ({
         caseNumber: row.case_number,
@@ -208,9 +224,7 @@ export class ReportsService {
         referredTo: row.referred_to,
         bureauOrderPayBy: row.bureau_order_pay_by,
         paidInFull: row.outstandingFen === 0n && fenFromDb(row.paid_fen) > 0n,
-        workers: workers
-          .filter((worker) => worker.case_id === row.id)
-          .map((worker) => ({ outstandingFen: fenFromDb(worker.outstanding_fen), monthsOwed: monthsOwed(worker.period_start, worker.period_end) })),
+        workers: workersByCase.get(row.id) ?? [],
       })),
       thresholds,
       shanghaiDate(this.clock.now()),

@@ -1,3 +1,5 @@
+import { CLAIM_BALANCES_SQL } from '../claims/claim-money.sql';
+
 /**
  * The reports' SQL, in one place to be read and reviewed. Every figure about cases is counted from
  * `case_facts` (one row per case, kept exact by triggers: migrations/1764900000000-AddCaseFacts.ts),
@@ -305,8 +307,6 @@ export interface EmployerCaseRow {
 
 /** What each worker of those cases is still owed and for how long, for the criminal-amount test. $1: case ids. */
 export const EMPLOYER_WORKERS_SQL = `
-  SELECT cl.case_id, COALESCE(cl.confirmed_fen, cl.claimed_fen) - COALESCE(p.paid_fen, 0) AS outstanding_fen,
-         cl.period_start::text, cl.period_end::text
-    FROM claims cl
-    LEFT JOIN LATERAL (SELECT SUM(amount_fen) AS paid_fen FROM payouts WHERE claim_id = cl.id) p ON true
-   WHERE cl.case_id = ANY($1::uuid[])`;
+  SELECT b.case_id, b.outstanding_fen, cl.period_start::text, cl.period_end::text
+    FROM (${CLAIM_BALANCES_SQL} WHERE c.case_id = ANY($1::uuid[])) b
+    JOIN claims cl ON cl.id = b.id`;

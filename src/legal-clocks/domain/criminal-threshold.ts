@@ -100,3 +100,11 @@ function groupAmountMet(workers: CriminalThresholdInput['workers'], thresholds: 
   const totalFen = owed.reduce((sum, worker) => sum + worker.outstandingFen, 0n);
   return owed.length >= GROUP_SIZE && totalFen >= thresholds.groupFen;
 }
+
+/** Whole calendar months of an unpaid period, the first and last month counted in full. */
+export function monthsOwed(periodStart: string | null, periodEnd: string | null): number {
+  if (!periodStart || !periodEnd) return 0;
+  const [startYear, startMonth] = periodStart.split('-').map(Number);
+  const [endYear, endMonth] = periodEnd.split('-').map(Number);
+  return Math.max(0, (endYear - startYear) * 12 + (endMonth - startMonth) + 1);
+}
