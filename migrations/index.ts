@@ -8,6 +8,7 @@ import { AddReminders1764600000000 } from './1764600000000-AddReminders';
 import { AddReminderDelivery1764700000000 } from './1764700000000-AddReminderDelivery';
 import { AddSeasons1764800000000 } from './1764800000000-AddSeasons';
 import { AddCaseFacts1764900000000 } from './1764900000000-AddCaseFacts';
+import { AddReportRollups1765000000000 } from './1765000000000-AddReportRollups';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AddReminderDelivery1764700000000,
   AddSeasons1764800000000,
   AddCaseFacts1764900000000,
+  AddReportRollups1765000000000,
 ];

@@ -28,6 +28,8 @@ export interface AppConfig {
   reminderSweepCron: string | null;
   /** How often pending deliveries (e-mail, WeCom, webhooks) are tried; null: only by hand. */
   reminderDeliveryCron: string | null;
+  /** When changes are folded into the reports' monthly rollups (cron with seconds); null: never. */
+  reportRollupCron: string | null;
   /** smtp://user:password@host:port for e-mail reminders; null: e-mail deliveries wait. */
   smtpUrl: string | null;
   smtpFrom: string;
@@ -66,6 +68,7 @@ export function loadConfig(env: Env): AppConfig {
     publicBaseUrl: readBaseUrl(env),
     reminderSweepCron: readCron(env, 'REMINDER_SWEEP_CRON', '0 7 * * *'),
     reminderDeliveryCron: readCron(env, 'REMINDER_DELIVERY_CRON', '* * * * *'),
+    reportRollupCron: readCron(env, 'REPORT_ROLLUP_CRON', '*/10 * * * * *'),
     smtpUrl: readSmtpUrl(env),
     smtpFrom: readString(env, 'SMTP_FROM', '欠薪维权提醒 <reminders@localhost>'),
   };

@@ -9,7 +9,7 @@ import { shanghaiDate } from '../common/time/shanghai';
 import { ReportsDatabase } from '../database/reports-database';
 import { CriminalThresholdInput, LOWEST_THRESHOLDS, ProvinceThresholds, monthsOwed } from '../legal-clocks/domain/criminal-threshold';
 import { SeasonService } from '../reminders/season.service';
-import { CaseFigures, MAX_PERIOD_DAYS, Period, caseFigures, defaultPeriod, periodDays } from './domain/figures';
+import { CaseFigures, MAX_PERIOD_DAYS, Period, caseFigures, cutByMonth, defaultPeriod, periodDays } from './domain/figures';
 import { JointPunishmentFlag, jointPunishmentFlags } from './domain/joint-punishment';
 import { BreakdownQuery, EmployerHistoryQuery, ReportQuery } from './dto/report.dto';
 import {
@@ -22,13 +22,14 @@ import {
   EmployerCaseRow,
   FESTIVAL_SQL,
   FestivalRow,
-  SUMMARY_COUNTS_SQL,
+  SUMMARY_SPEED_SQL,
   SUMMARY_SQL,
   SpeedRow,
-  SummaryCountsRow,
+  SummaryRow,
   breakdownSpeedSql,
   breakdownSql,
-  speedSql,
+  isRolledUp,
+  speedByKeys,
 } from './reports.sql';
 
 /** The organisation a report covers: the caller's own, or one below it that they asked for. */
@@ -93,20 +94,19 @@ export class ReportsService {
   async summary(query: ReportQuery, scope: Scope): Promise<Summary> {
     const reportScope = await this.scopeOf(query.organisationId, scope);
     const period = await this.periodOf(query);
-    const params = [reportScope.path, reportScope.organisationId, period.from, period.to];
-    // three independent reads, at once (each may also use parallel workers on a server)
-    const [[sums], [counts], speed] = await Promise.all([
-      this.database.query<CaseFiguresRow>(SUMMARY_SQL, params),
-      this.database.query<SummaryCountsRow>(SUMMARY_COUNTS_SQL, params),
-      this.database.query<SpeedRow>(speedSql('NULL'), [...params, null, true]),
+    const params = rollupParams(reportScope, period);
+    // two independent reads, at once (each may also use parallel workers on a server)
+    const [[sums], speed] = await Promise.all([
+      this.database.query<SummaryRow>(SUMMARY_SQL, params),
+      this.database.query<SpeedRow>(SUMMARY_SPEED_SQL, params),
     ]);
     return {
       scope: reportScope,
       period,
       figures: caseFigures(sumsOf(sums), speed),
-      casesClosedInPeriod: counts.closed_in_period,
-      consultations: counts.consultations,
-      outreachVisits: counts.outreach_visits,
+      casesClosedInPeriod: sums.concluded_in_period,
+      consultations: sums.consultations,
+      outreachVisits: sums.outreach_visits,
     };
   }
 
@@ -123,22 +123,10 @@ export class ReportsService {
     const dimension = requested as DimensionName;
     const reportScope = await this.scopeOf(query.organisationId, scope);
     const period = await this.periodOf(query);
-    const params = [reportScope.path, reportScope.organisationId, period.from, period.to];
-    const rows = await this.database.query<BreakdownRow>(breakdownSql(dimension), [
-      ...params,
-      everyRow ? null : query.pageSize,
-      everyRow ? 0 : (query.page - 1) * query.pageSize,
-    ]);
-    // the speed of payment of the groups on this page only
-    const keys = rows.map((row) => row.group_key).filter((key): key is string => key !== null);
-    const speed =
-      rows.length === 0
-        ? []
-        : await this.database.query<SpeedRow>(breakdownSpeedSql(dimension), [
-            ...params,
-            everyRow ? null : keys,
-            rows.some((row) => row.group_key === null),
-          ]);
+    const params = isRolledUp(dimension) ? rollupParams(reportScope, period) : periodParams(reportScope, period);
+    const page = everyRow ? [null, 0] : [query.pageSize, (query.page - 1) * query.pageSize];
+    const rows = await this.database.query<BreakdownRow>(breakdownSql(dimension), [...params, ...page]);
+    const speed = rows.length === 0 ? [] : await this.speedOf(dimension, rows, reportScope, period);
     const speedByKey = new Map<string | null, SpeedRow[]>();
     for (const entry of speed) {
       const list = speedByKey.get(entry.key);
@@ -157,8 +145,19 @@ export class ReportsService {
         consultations: row.consultations,
         outreachVisits: row.outreach_visits,
       })),
-      total: rows[0]?.total_groups ?? (await this.groupCount(dimension, reportScope, period)),
+      total: rows[0]?.total_groups ?? (await this.groupCount(dimension, params)),
     };
+  }
+
+  /** The speed of payment of a breakdown's groups: by the page's keys where there are many groups. */
+  private speedOf(dimension: DimensionName, rows: BreakdownRow[], reportScope: ReportScope, period: Period): Promise<SpeedRow[]> {
+    if (!speedByKeys(dimension)) return this.database.query<SpeedRow>(breakdownSpeedSql(dimension), rollupParams(reportScope, period));
+    const keys = rows.map((row) => row.group_key).filter((key): key is string => key !== null);
+    return this.database.query<SpeedRow>(breakdownSpeedSql(dimension), [
+      ...periodParams(reportScope, period),
+      keys,
+      rows.some((row) => row.group_key === null),
+    ]);
   }
 
   /** Before the festival: open cases and what they still owe, per organisation, with the days left. */
@@ -284,17 +283,30 @@ export class ReportsService {
   }
 
   /** A page past the last one has no rows to carry the count; ask for it separately. */
-  private async groupCount(dimension: DimensionName, reportScope: ReportScope, period: Period): Promise<number> {
-    const rows = await this.database.query<BreakdownRow>(breakdownSql(dimension), [
-      reportScope.path,
-      reportScope.organisationId,
-      period.from,
-      period.to,
-      1,
-      0,
-    ]);
+  private async groupCount(dimension: DimensionName, params: unknown[]): Promise<number> {
+    const rows = await this.database.query<BreakdownRow>(breakdownSql(dimension), [...params, 1, 0]);
     return rows[0]?.total_groups ?? 0;
   }
+}
+
+/** The parameters of a query over case_facts for a period (reports.sql.ts). */
+function periodParams(scope: ReportScope, period: Period): unknown[] {
+  return [scope.path, scope.organisationId, period.from, period.to];
+}
+
+/** The parameters of a query over the monthly rollups: the whole months, and the days on either side. */
+function rollupParams(scope: ReportScope, period: Period): unknown[] {
+  const { months, before, after } = cutByMonth(period);
+  return [
+    scope.path,
+    scope.organisationId,
+    months?.from ?? null,
+    months?.to ?? null,
+    before?.from ?? null,
+    before?.to ?? null,
+    after?.from ?? null,
+    after?.to ?? null,
+  ];
 }
 
 function sumsOf(row: CaseFiguresRow) {

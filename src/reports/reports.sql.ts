@@ -1,10 +1,13 @@
 import { CLAIM_BALANCES_SQL } from '../claims/claim-money.sql';
 
 /**
- * The reports' SQL, in one place to be read and reviewed. Every figure about cases is counted from
- * `case_facts` (one row per case, kept exact by triggers: migrations/1764900000000-AddCaseFacts.ts),
- * and every query joins `SCOPE`, the caller's organisation subtree, so no query can forget the scope. Parameters: $1 the scope path, $2 the scope organisation's id; period
- * queries add $3 (first day) and $4 (last day), both inclusive, Asia/Shanghai.
+ * The reports' SQL, in one place to be read and reviewed. Figures about cases come from two exact
+ * summaries kept by triggers in the same transaction as the data: `case_facts`, one row per case
+ * (migrations/1764900000000-AddCaseFacts.ts), and `report_rollups`, its sums per organisation and month
+ * (migrations/1765000000000-AddReportRollups.ts). A report over a period takes its whole months from the
+ * rollups and the days on either side from case_facts. Every query is limited to the scope: rollup rows
+ * by the scope organisation's own subtree rows, case_facts by joining `SCOPE`. Parameters start with $1
+ * the scope path and $2 the scope organisation's id; days are Asia/Shanghai, periods inclusive.
  */
 
 /** The statuses a case ends in; a case in any other status is still being handled. */
@@ -31,18 +34,70 @@ const SCOPE_GROUPED = SCOPE.replace(/\)$/, ' OFFSET 0)');
 const PAID_IN_FULL = `(f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)`;
 const DAYS_TO_FULL_PAYMENT = `GREATEST(f.last_paid_on - f.intake_date, 0)`;
 
-/** The sums of a set of cases opened in the period; the same columns for the total and every breakdown row. */
-const CASE_SUMS = `
-  count(*)::int                                                                   AS opened,
-  count(*) FILTER (WHERE f.status IN ${FINAL})::int                               AS concluded,
-  count(*) FILTER (WHERE f.status = 'closed')::int                                AS closed,
-  COALESCE(SUM(f.workers), 0)::int                                                AS workers,
-  COALESCE(SUM(f.claimed_fen), 0)::text                                           AS claimed_fen,
-  COALESCE(SUM(f.confirmed_fen), 0)::text                                         AS confirmed_fen,
-  COALESCE(SUM(f.owed_fen), 0)::text                                              AS owed_fen,
-  COALESCE(SUM(f.paid_fen), 0)::text                                              AS recovered_fen,
-  COALESCE(SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ${FINAL}), 0)::text AS unpaid_fen,
-  count(*) FILTER (WHERE ${PAID_IN_FULL})::int                                    AS paid_in_full`;
+/** What every report row says, in this order, whatever it was added up from. */
+const FIGURES = [
+  'opened',
+  'concluded',
+  'closed',
+  'workers',
+  'claimed_fen',
+  'confirmed_fen',
+  'owed_fen',
+  'recovered_fen',
+  'unpaid_fen',
+  'paid_in_full',
+  'concluded_in_period',
+  'consultations',
+  'outreach_visits',
+] as const;
+type Figure = (typeof FIGURES)[number];
+
+/** The full list of figures, these computed and the others zero, so parts can be stacked with UNION ALL. */
+function figuresWith(values: Partial<Record<Figure, string>>): string {
+  return FIGURES.map((figure) => `${values[figure] ?? '0'} AS ${figure}`).join(', ');
+}
+
+/** The figures of a set of case_facts rows `f`: the cases opened in the period and their money to date. */
+const CASE_SUM_EXPRESSIONS: Partial<Record<Figure, string>> = {
+  opened: 'count(*)',
+  concluded: `count(*) FILTER (WHERE f.status IN ${FINAL})`,
+  closed: `count(*) FILTER (WHERE f.status = 'closed')`,
+  workers: 'SUM(f.workers)',
+  claimed_fen: 'SUM(f.claimed_fen)',
+  confirmed_fen: 'SUM(f.confirmed_fen)',
+  owed_fen: 'SUM(f.owed_fen)',
+  recovered_fen: 'SUM(f.paid_fen)',
+  unpaid_fen: `SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ${FINAL})`,
+  paid_in_full: `count(*) FILTER (WHERE ${PAID_IN_FULL})`,
+};
+const CASE_SUMS = figuresWith(CASE_SUM_EXPRESSIONS);
+
+/** The same figures from rollup rows `r` (migrations/1765000000000-AddReportRollups.ts). */
+const ROLLUP_SUMS = figuresWith({
+  opened: 'SUM(r.opened)',
+  concluded: 'SUM(r.concluded)',
+  closed: 'SUM(r.closed)',
+  workers: 'SUM(r.workers)',
+  claimed_fen: 'SUM(r.claimed_fen)',
+  confirmed_fen: 'SUM(r.confirmed_fen)',
+  owed_fen: 'SUM(r.owed_fen)',
+  recovered_fen: 'SUM(r.paid_fen)',
+  unpaid_fen: 'SUM(r.unpaid_fen)',
+  paid_in_full: 'SUM(r.paid_in_full)',
+  concluded_in_period: 'SUM(r.concluded_in_month)',
+  consultations: 'SUM(r.consultations)',
+  outreach_visits: 'SUM(r.outreach_visits)',
+});
+
+/** Figures as the service reads them: counts as numbers, amounts in fen as text, none as zero. */
+function asRead(expressions: Partial<Record<Figure, string>>): string {
+  return FIGURES.map(
+    (figure) => `COALESCE(${expressions[figure] ?? '0'}, 0)::${figure.endsWith('_fen') ? 'text' : 'int'} AS ${figure}`,
+  ).join(',\n  ');
+}
+
+/** The parts of a report added up. */
+const FIGURES_ADDED_UP = asRead(Object.fromEntries(FIGURES.map((figure) => [figure, `SUM(p.${figure})`])));
 
 export interface CaseFiguresRow {
   opened: number;
@@ -57,44 +112,132 @@ export interface CaseFiguresRow {
   paid_in_full: number;
 }
 
-const IN_PERIOD = `f.intake_date BETWEEN $3::date AND $4::date`;
+/**
+ * Parameters of the queries that read the monthly rollups: $1 the scope path, $2 the scope
+ * organisation, $3 and $4 the first days of the first and last whole month of the period (NULL: none),
+ * $5-$6 and $7-$8 the days before and after them (NULL: none), counted case by case.
+ */
+const ROLLUPS = `(SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes)`;
+const IN_WHOLE_MONTHS = `r.month BETWEEN $3::date AND $4::date`;
+const SCOPE_SUBTREE = `r.organisation_id = $2::uuid AND r.subtree`;
 
-/** The headline: the sums of the cases opened in the period. */
-export const SUMMARY_SQL = `
-  SELECT ${CASE_SUMS}
-    FROM case_facts f JOIN ${SCOPE} o ON o.id = f.organisation_id
-   WHERE ${IN_PERIOD}`;
+/** A scan of the days before the whole months and one of the days after them. */
+function eachEdge(scan: (from: string, to: string) => string): string {
+  return `${scan('$5::date', '$6::date')}\n UNION ALL\n${scan('$7::date', '$8::date')}`;
+}
 
-/** Cases concluded in the period (whenever opened), consultations and outreach visits. */
-export const SUMMARY_COUNTS_SQL = `
-  SELECT (SELECT count(*)::int FROM case_facts f JOIN ${SCOPE} o ON o.id = f.organisation_id
-           WHERE f.closed_on BETWEEN $3::date AND $4::date) AS closed_in_period,
-         (SELECT count(*)::int FROM consultations x JOIN ${SCOPE} o ON o.id = x.organisation_id
-           WHERE x.consulted_at >= $3::date::timestamp AT TIME ZONE 'Asia/Shanghai'
-             AND x.consulted_at < ($4::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS consultations,
-         (SELECT count(*)::int FROM outreach_visits v JOIN ${SCOPE} o ON o.id = v.organisation_id
-           WHERE v.visited_on BETWEEN $3::date AND $4::date) AS outreach_visits`;
+const consultedBetween = (from: string, to: string) =>
+  `x.consulted_at >= ${from}::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < (${to} + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
 
-export interface SummaryCountsRow {
-  closed_in_period: number;
+/** How a figure's group is found in each source: the rollups, case_facts `f` with its scope row `o`, the desk. */
+interface RolledUpSource {
+  dimension: 'all' | 'industry' | 'lawyer' | 'mediator';
+  rollupKey: string;
+  /** Which rollup rows: the scope's subtree unless said. */
+  rollupRows?: string;
+  factsKey: string;
+  /** The key is the organisation's group: join the scope with its groups worked out once. */
+  groupsByOrganisation?: boolean;
+  concludedInPeriod?: boolean;
+  desk?: { consultationKey: string; visitKey: string };
+}
+
+/** The figures per group key (or, ungrouped, in total): whole months from the rollups, the rest from case_facts. */
+function rolledUpFiguresSql(source: RolledUpSource, grouped: boolean): string {
+  const scope = source.groupsByOrganisation ? SCOPE_GROUPED : SCOPE;
+  const parts = [
+    `SELECT ${source.rollupKey} AS key, ${ROLLUP_SUMS}
+       FROM ${ROLLUPS} r
+      WHERE r.dimension = '${source.dimension}' AND ${source.rollupRows ?? SCOPE_SUBTREE} AND r.days IS NULL AND ${IN_WHOLE_MONTHS}
+      GROUP BY 1`,
+    eachEdge(
+      (from, to) => `SELECT ${source.factsKey} AS key, ${CASE_SUMS}
+       FROM case_facts f JOIN ${scope} o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN ${from} AND ${to}
+      GROUP BY 1`,
+    ),
+  ];
+  if (source.concludedInPeriod) {
+    parts.push(
+      eachEdge(
+        (from, to) => `SELECT ${source.factsKey} AS key, ${figuresWith({ concluded_in_period: 'count(*)' })}
+       FROM case_facts f JOIN ${scope} o ON o.id = f.organisation_id
+      WHERE f.closed_on BETWEEN ${from} AND ${to}
+      GROUP BY 1`,
+      ),
+    );
+  }
+  if (source.desk) {
+    const { consultationKey, visitKey } = source.desk;
+    parts.push(
+      eachEdge(
+        (from, to) => `SELECT ${consultationKey} AS key, ${figuresWith({ consultations: 'count(*)' })}
+       FROM consultations x JOIN ${scope} o ON o.id = x.organisation_id
+      WHERE ${consultedBetween(from, to)}
+      GROUP BY 1`,
+      ),
+      eachEdge(
+        (from, to) => `SELECT ${visitKey} AS key, ${figuresWith({ outreach_visits: 'count(*)' })}
+       FROM outreach_visits v JOIN ${scope} o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN ${from} AND ${to}
+      GROUP BY 1`,
+      ),
+    );
+  }
+  const added = `FROM (\n${parts.join('\n UNION ALL\n')}\n) p`;
+  return grouped
+    ? `SELECT p.key, ${FIGURES_ADDED_UP} ${added} GROUP BY p.key
+       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0`
+    : `SELECT ${FIGURES_ADDED_UP} ${added}`;
+}
+
+/** The speed-of-payment histogram per group key from the rollups and case_facts (as rolledUpFiguresSql). */
+function rolledUpSpeedSql(source: RolledUpSource): string {
+  const scope = source.groupsByOrganisation ? SCOPE_GROUPED : SCOPE;
+  return `
+    SELECT p.key, p.days, SUM(p.cases)::int AS cases
+      FROM (
+        SELECT ${source.rollupKey} AS key, r.days, SUM(r.paid_in_full) AS cases
+          FROM ${ROLLUPS} r
+         WHERE r.dimension = '${source.dimension}' AND ${source.rollupRows ?? SCOPE_SUBTREE} AND r.days IS NOT NULL AND ${IN_WHOLE_MONTHS}
+         GROUP BY 1, 2
+        UNION ALL
+        ${eachEdge(
+          (from, to) => `SELECT ${source.factsKey} AS key, ${DAYS_TO_FULL_PAYMENT} AS days, count(*) AS cases
+          FROM case_facts f JOIN ${scope} o ON o.id = f.organisation_id
+         WHERE f.intake_date BETWEEN ${from} AND ${to} AND ${PAID_IN_FULL}
+         GROUP BY 1, 2`,
+        )}
+      ) p
+     GROUP BY p.key, p.days
+    HAVING SUM(p.cases) <> 0`;
+}
+
+const SUMMARY_SOURCE: RolledUpSource = {
+  dimension: 'all',
+  rollupKey: 'NULL::text',
+  factsKey: 'NULL::text',
+  concludedInPeriod: true,
+  desk: { consultationKey: 'NULL::text', visitKey: 'NULL::text' },
+};
+
+/**
+ * The headline: the sums of the cases opened in the period, the cases concluded in it (whenever
+ * opened), consultations and outreach visits. Rollup parameters.
+ */
+export const SUMMARY_SQL = rolledUpFiguresSql(SUMMARY_SOURCE, false);
+
+export interface SummaryRow extends CaseFiguresRow {
+  concluded_in_period: number;
   consultations: number;
   outreach_visits: number;
 }
 
 /**
- * How long the cases paid in full took, as a histogram of whole days per group: exact, small, and
- * summed in parallel, where a percentile in SQL would sort every case on one core. The percentiles are
- * computed from it (domain/figures.ts). `key` is the group's key as text (NULL for the summary); $5
- * the keys wanted (NULL: all), $6 whether the group without a key is wanted.
+ * How long the cases paid in full took, as a histogram of whole days (per group): exact and small;
+ * the percentiles are computed from it (domain/figures.ts). Rollup parameters.
  */
-export function speedSql(key: string, scope = SCOPE): string {
-  return `
-    SELECT ${key}::text AS key, ${DAYS_TO_FULL_PAYMENT} AS days, count(*)::int AS cases
-      FROM case_facts f JOIN ${scope} o ON o.id = f.organisation_id
-     WHERE ${IN_PERIOD} AND ${PAID_IN_FULL}
-       AND ($5::text[] IS NULL OR ${key}::text = ANY($5::text[]) OR ($6 AND ${key} IS NULL))
-     GROUP BY 1, 2`;
-}
+export const SUMMARY_SPEED_SQL = rolledUpSpeedSql(SUMMARY_SOURCE);
 
 export interface SpeedRow {
   key: string | null;
@@ -103,138 +246,173 @@ export interface SpeedRow {
 }
 
 /**
- * How each breakdown groups cases, and how its rows are named and ordered. Consultations and outreach
- * visits are counted where they carry the same dimension (organisation, lawyer, month).
+ * How each breakdown groups cases, and how its rows are named and ordered. Organisation, industry,
+ * month, lawyer and mediator are read from the monthly rollups; employers and projects are too many
+ * to roll up usefully (most have a case or two a month), so they are counted from case_facts.
+ * Consultations and outreach visits are counted where they carry the same dimension.
  */
 export interface Dimension {
-  key: string;
-  /** The key's label and any detail, from the grouped key `g.key`. */
+  /** Rolled up, or counted from case_facts by this key. */
+  source: RolledUpSource | { factsKey: string };
+  /** Speed of payment: from the rollups for every group, or from case_facts for the page's keys by this column. */
+  speedByColumn?: string;
+  /** The key's label and any detail, from the grouped key `g.key` (text). */
   label: string;
   labelJoin: string;
   /** On the groups' own columns only, so a page is cut before any label is looked up. */
   order: string;
-  /** The key is the organisation's group: join the scope with its groups worked out once. */
-  groupsByOrganisation?: boolean;
-  desk?: { consultationKey: string; visitKey: string };
 }
 
 export const DIMENSIONS = {
   organisation: {
-    key: 'o.group_id',
-    label: `g.key::text AS key, grp.name AS label, grp.code AS detail`,
-    labelJoin: `LEFT JOIN organisations grp ON grp.id = g.key`,
-    order: `(SELECT path FROM organisations WHERE id = g.key), g.key`,
-    groupsByOrganisation: true,
-    desk: { consultationKey: 'o.group_id', visitKey: 'o.group_id' },
+    // the scope's children with everything below them, and the scope organisation's own cases
+    source: {
+      dimension: 'all',
+      rollupKey: 'r.organisation_id::text',
+      rollupRows: `((r.subtree AND r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid))
+                    OR (NOT r.subtree AND r.organisation_id = $2::uuid))`,
+      factsKey: 'o.group_id::text',
+      groupsByOrganisation: true,
+      desk: { consultationKey: 'o.group_id::text', visitKey: 'o.group_id::text' },
+    },
+    label: `g.key AS key, grp.name AS label, grp.code AS detail`,
+    labelJoin: `LEFT JOIN organisations grp ON grp.id = g.key::uuid`,
+    order: `(SELECT path FROM organisations WHERE id = g.key::uuid), g.key`,
   },
   industry: {
-    key: `COALESCE(f.industry, 'other')`,
-    label: `g.key::text AS key, g.key::text AS label, NULL::text AS detail`,
+    source: { dimension: 'industry', rollupKey: 'r.key', factsKey: `COALESCE(f.industry, 'other')` },
+    label: `g.key AS key, g.key AS label, NULL::text AS detail`,
     labelJoin: ``,
     order: `g.opened DESC, g.key`,
   },
   // repeat offenders first: the employers with the most cases, then the most still owed
   employer: {
-    key: 'f.employer_id',
-    label: `g.key::text AS key, e.name AS label, e.credit_code AS detail`,
-    labelJoin: `LEFT JOIN employers e ON e.id = g.key`,
+    source: { factsKey: 'f.employer_id' },
+    speedByColumn: 'employer_id',
+    label: `g.key AS key, e.name AS label, e.credit_code AS detail`,
+    labelJoin: `LEFT JOIN employers e ON e.id = g.key::uuid`,
     order: `g.opened DESC, g.unpaid_fen::bigint DESC, g.key`,
   },
   project: {
-    key: 'f.project_id',
-    label: `g.key::text AS key, p.name AS label, p.site AS detail`,
-    labelJoin: `LEFT JOIN projects p ON p.id = g.key`,
+    source: { factsKey: 'f.project_id' },
+    speedByColumn: 'project_id',
+    label: `g.key AS key, p.name AS label, p.site AS detail`,
+    labelJoin: `LEFT JOIN projects p ON p.id = g.key::uuid`,
     order: `g.opened DESC, g.key`,
   },
   lawyer: {
-    key: 'f.lawyer_id',
-    label: `g.key::text AS key, u.display_name AS label, u.username AS detail`,
-    labelJoin: `LEFT JOIN users u ON u.id = g.key`,
+    source: {
+      dimension: 'lawyer',
+      rollupKey: 'r.key',
+      factsKey: 'f.lawyer_id::text',
+      desk: { consultationKey: 'x.lawyer_id::text', visitKey: 'v.lawyer_id::text' },
+    },
+    speedByColumn: 'lawyer_id',
+    label: `g.key AS key, u.display_name AS label, u.username AS detail`,
+    labelJoin: `LEFT JOIN users u ON u.id = g.key::uuid`,
     order: `g.opened DESC, g.key`,
-    desk: { consultationKey: 'x.lawyer_id', visitKey: 'v.lawyer_id' },
   },
   mediator: {
-    key: 'f.mediator_id',
-    label: `g.key::text AS key, u.display_name AS label, u.username AS detail`,
-    labelJoin: `LEFT JOIN users u ON u.id = g.key`,
+    source: { dimension: 'mediator', rollupKey: 'r.key', factsKey: 'f.mediator_id::text' },
+    speedByColumn: 'mediator_id',
+    label: `g.key AS key, u.display_name AS label, u.username AS detail`,
+    labelJoin: `LEFT JOIN users u ON u.id = g.key::uuid`,
     order: `g.opened DESC, g.key`,
   },
-  // grouped by the month's first day (date_trunc is many times cheaper per row than to_char), shown as 'YYYY-MM'
+  // keyed by the month's first day ('YYYY-MM-DD'), shown as 'YYYY-MM'
   month: {
-    key: `date_trunc('month', f.intake_date::timestamp)::date`,
-    label: `to_char(g.key, 'YYYY-MM') AS key, to_char(g.key, 'YYYY-MM') AS label, NULL::text AS detail`,
+    source: {
+      dimension: 'all',
+      rollupKey: 'r.month::text',
+      factsKey: `date_trunc('month', f.intake_date::timestamp)::date::text`,
+      desk: {
+        consultationKey: `date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text`,
+        visitKey: `date_trunc('month', v.visited_on::timestamp)::date::text`,
+      },
+    },
+    label: `to_char(g.key::date, 'YYYY-MM') AS key, to_char(g.key::date, 'YYYY-MM') AS label, NULL::text AS detail`,
     labelJoin: ``,
     order: `g.key`,
-    desk: {
-      consultationKey: `date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date`,
-      visitKey: `date_trunc('month', v.visited_on::timestamp)::date`,
-    },
   },
 } satisfies Record<string, Dimension>;
 
 export type DimensionName = keyof typeof DIMENSIONS;
-
-/** The histogram of days to full payment per group of a breakdown (see speedSql). */
-export function breakdownSpeedSql(name: DimensionName): string {
-  const dimension: Dimension = DIMENSIONS[name];
-  return speedSql(dimension.key, dimension.groupsByOrganisation ? SCOPE_GROUPED : SCOPE);
-}
 export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as DimensionName[];
 
+/** Whether a breakdown reads the rollups (rollup parameters) or case_facts over the period (period parameters). */
+export function isRolledUp(name: DimensionName): boolean {
+  return 'dimension' in DIMENSIONS[name].source;
+}
+
 /**
- * One breakdown: the case figures per group, with the desk's counts where they apply; all groups
- * with `total_groups` on every row so a page knows how many there are. $5/$6: limit and offset
- * (NULL limit: every row, for exports).
+ * The groups of a breakdown counted from case_facts over the period. Period parameters: $1 the scope
+ * path, $2 the scope organisation, $3 and $4 the first and last day.
+ */
+function factsFiguresSql(factsKey: string): string {
+  // grouped once, by the key's own type (cheaper to hash than its text)
+  return `SELECT ${factsKey}::text AS key, ${asRead(CASE_SUM_EXPRESSIONS)}
+    FROM case_facts f JOIN ${SCOPE} o ON o.id = f.organisation_id
+   WHERE f.intake_date BETWEEN $3::date AND $4::date
+   GROUP BY ${factsKey}`;
+}
+
+/**
+ * One page of a breakdown, every group with `total_groups` so a page knows how many there are. The
+ * parameters after the source's: the limit (NULL: every row, for exports) and the offset.
  */
 export function breakdownSql(name: DimensionName): string {
   const dimension: Dimension = DIMENSIONS[name];
-  const desk = dimension.desk;
-  const scope = dimension.groupsByOrganisation ? SCOPE_GROUPED : SCOPE;
-  const caseGroups = `
-    SELECT ${dimension.key} AS key, ${CASE_SUMS}
-      FROM case_facts f JOIN ${scope} o ON o.id = f.organisation_id
-     WHERE ${IN_PERIOD}
-     GROUP BY 1`;
-  // Groups with desk work but no case opened still belong in the breakdown, hence the full joins.
-  // Each part appears once, so PostgreSQL can run it in parallel (a CTE used twice could not be).
-  // Desk keys are never null (every consultation and visit has its organisation, lawyer and day).
-  const groups = desk
-    ? `
-    SELECT COALESCE(cg.key, c.key, v.key) AS key,
-           COALESCE(cg.opened, 0) AS opened, COALESCE(cg.concluded, 0) AS concluded, COALESCE(cg.closed, 0) AS closed,
-           COALESCE(cg.workers, 0) AS workers, COALESCE(cg.claimed_fen, '0') AS claimed_fen,
-           COALESCE(cg.confirmed_fen, '0') AS confirmed_fen, COALESCE(cg.owed_fen, '0') AS owed_fen,
-           COALESCE(cg.recovered_fen, '0') AS recovered_fen, COALESCE(cg.unpaid_fen, '0') AS unpaid_fen,
-           COALESCE(cg.paid_in_full, 0) AS paid_in_full,
-           COALESCE(c.n, 0) AS consultations, COALESCE(v.n, 0) AS outreach_visits
-      FROM (${caseGroups}) cg
-      FULL JOIN (
-        SELECT ${desk.consultationKey} AS key, count(*)::int AS n
-          FROM consultations x JOIN ${scope} o ON o.id = x.organisation_id
-         WHERE x.consulted_at >= $3::date::timestamp AT TIME ZONE 'Asia/Shanghai'
-           AND x.consulted_at < ($4::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-         GROUP BY 1) c ON c.key = cg.key
-      FULL JOIN (
-        SELECT ${desk.visitKey} AS key, count(*)::int AS n
-          FROM outreach_visits v JOIN ${scope} o ON o.id = v.organisation_id
-         WHERE v.visited_on BETWEEN $3::date AND $4::date
-         GROUP BY 1) v ON v.key = COALESCE(cg.key, c.key)`
-    : `SELECT cg.*, NULL::int AS consultations, NULL::int AS outreach_visits FROM (${caseGroups}) cg`;
+  const source = dimension.source;
+  const groups = 'dimension' in source ? rolledUpFiguresSql(source, true) : factsFiguresSql(source.factsKey);
+  const limit = 'dimension' in source ? '$9' : '$5';
+  const offset = 'dimension' in source ? '$10' : '$6';
+  const desk = 'dimension' in source && source.desk;
   return `
     WITH page AS (
       SELECT g.*, count(*) OVER ()::int AS total_groups
         FROM (${groups}) g
        ORDER BY ${dimension.order} NULLS LAST
-       LIMIT $5 OFFSET $6
+       LIMIT ${limit} OFFSET ${offset}
     )
-    SELECT ${dimension.label}, g.key::text AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.consultations, g.outreach_visits,
+    SELECT ${dimension.label}, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+           ${desk ? 'g.consultations, g.outreach_visits' : 'NULL::int AS consultations, NULL::int AS outreach_visits'},
            g.total_groups
       FROM page g
       ${dimension.labelJoin}
      ORDER BY ${dimension.order} NULLS LAST`;
 }
 
+/**
+ * The speed-of-payment histogram of a breakdown's groups. Rolled-up dimensions without their own
+ * column read it from the rollups for every group (rollup parameters); the others from case_facts,
+ * through an index on the column, for the page's groups only (period parameters, then $5 the keys and
+ * $6 whether the group without a key is on the page).
+ */
+export function breakdownSpeedSql(name: DimensionName): string {
+  const dimension: Dimension = DIMENSIONS[name];
+  if (!dimension.speedByColumn) {
+    if (!('dimension' in dimension.source)) throw new Error(`the ${name} breakdown has no source for its speed`);
+    return rolledUpSpeedSql(dimension.source);
+  }
+  const column = `f.${dimension.speedByColumn}`;
+  const paidInPeriod = `f.intake_date BETWEEN $3::date AND $4::date AND ${PAID_IN_FULL}`;
+  return `
+    SELECT ${column}::text AS key, ${DAYS_TO_FULL_PAYMENT} AS days, count(*)::int AS cases
+      FROM case_facts f JOIN ${SCOPE} o ON o.id = f.organisation_id
+     WHERE ${column} = ANY($5::uuid[]) AND ${paidInPeriod}
+     GROUP BY 1, 2
+    UNION ALL
+    SELECT NULL, ${DAYS_TO_FULL_PAYMENT}, count(*)::int
+      FROM case_facts f JOIN ${SCOPE} o ON o.id = f.organisation_id
+     WHERE $6 AND ${column} IS NULL AND ${paidInPeriod}
+     GROUP BY 2`;
+}
+
+/** Whether a breakdown's speed histogram is asked for by the page's keys (period parameters). */
+export function speedByKeys(name: DimensionName): boolean {
+  return (DIMENSIONS[name] as Dimension).speedByColumn !== undefined;
+}
 
 export interface BreakdownRow extends CaseFiguresRow {
   key: string | null;

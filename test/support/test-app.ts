@@ -121,6 +121,7 @@ export async function startTestApp(
     // Tests sweep and deliver by hand on the days they choose.
     REMINDER_SWEEP_CRON: 'off',
     REMINDER_DELIVERY_CRON: 'off',
+    REPORT_ROLLUP_CRON: 'off',
     ...options.env,
   });
   const database: DatabaseHandle = await openDatabase(config);
@@ -156,11 +157,15 @@ export async function startTestApp(
     close: async () => {
       // Every suite, whatever it did, leaves the reports' summary rows equal to what they summarise.
       const drifted: { case_id: string }[] = await dataSource.query(FACTS_DRIFT_SQL);
+      const driftedRollups: object[] = await dataSource.query(ROLLUPS_DRIFT_SQL);
       await app.close();
       await database.close();
       await testDatabase.drop();
       if (drifted.length > 0) {
         throw new Error(`case_facts differ from case_facts_source for cases ${drifted.map((row) => row.case_id).join(', ')}`);
+      }
+      if (driftedRollups.length > 0) {
+        throw new Error(`report_rollups (with their changes) differ from report_rollups_source: ${JSON.stringify(driftedRollups.slice(0, 5))}`);
       }
     },
   };
@@ -170,3 +175,16 @@ const FACTS_DRIFT_SQL = `
   SELECT case_id FROM (SELECT * FROM case_facts EXCEPT SELECT * FROM case_facts_source) stale
   UNION
   SELECT case_id FROM (SELECT * FROM case_facts_source EXCEPT SELECT * FROM case_facts) missing`;
+
+const ROLLUP_SUMS = ['opened', 'concluded', 'closed', 'workers', 'claimed_fen', 'confirmed_fen', 'owed_fen', 'paid_fen', 'unpaid_fen',
+  'paid_in_full', 'concluded_in_month', 'consultations', 'outreach_visits'];
+// report_rollups and the changes not yet folded into them, added up per bucket (a bucket that nets to zero is no bucket)
+const ROLLUPS_ADDED_UP = `
+  SELECT organisation_id, subtree, dimension, month, key, days, ${ROLLUP_SUMS.map((column) => `SUM(${column})`).join(', ')}
+    FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r
+   GROUP BY organisation_id, subtree, dimension, month, key, days
+  HAVING ${ROLLUP_SUMS.map((column) => `SUM(${column}) <> 0`).join(' OR ')}`;
+const ROLLUPS_DRIFT_SQL = `
+  (${ROLLUPS_ADDED_UP} EXCEPT SELECT * FROM report_rollups_source)
+  UNION ALL
+  (SELECT * FROM report_rollups_source EXCEPT ${ROLLUPS_ADDED_UP})`;

@@ -1,4 +1,4 @@
-import { caseFigures, defaultPeriod, percentileOf, rate } from './figures';
+import { caseFigures, cutByMonth, defaultPeriod, percentileOf, rate } from './figures';
 
 describe('report figures', () => {
   it('interpolates percentiles as percentile_cont does', () => {
@@ -42,5 +42,40 @@ describe('report figures', () => {
   it('covers the current campaign by default, or the last twelve months outside it', () => {
     expect(defaultPeriod('2026-12-10', '2026-11-01')).toEqual({ from: '2026-11-01', to: '2026-12-10' });
     expect(defaultPeriod('2026-07-15', '2026-11-01')).toEqual({ from: '2025-07-16', to: '2026-07-15' });
+  });
+
+  it('cuts a period into whole months and the days on either side', () => {
+    expect(cutByMonth({ from: '2026-01-15', to: '2026-04-10' })).toEqual({
+      months: { from: '2026-02-01', to: '2026-03-01' },
+      before: { from: '2026-01-15', to: '2026-01-31' },
+      after: { from: '2026-04-01', to: '2026-04-10' },
+    });
+    // whole months only, across a year and a leap February
+    expect(cutByMonth({ from: '2023-12-01', to: '2024-02-29' })).toEqual({
+      months: { from: '2023-12-01', to: '2024-02-01' },
+      before: null,
+      after: null,
+    });
+    // no whole month inside: day by day
+    expect(cutByMonth({ from: '2026-01-02', to: '2026-01-31' })).toEqual({
+      months: null,
+      before: { from: '2026-01-02', to: '2026-01-31' },
+      after: null,
+    });
+    expect(cutByMonth({ from: '2026-01-20', to: '2026-02-10' })).toEqual({
+      months: null,
+      before: { from: '2026-01-20', to: '2026-02-10' },
+      after: null,
+    });
+    expect(cutByMonth({ from: '2026-03-01', to: '2026-03-01' })).toEqual({
+      months: null,
+      before: { from: '2026-03-01', to: '2026-03-01' },
+      after: null,
+    });
+    expect(cutByMonth({ from: '2025-11-23', to: '2026-11-22' })).toEqual({
+      months: { from: '2025-12-01', to: '2026-10-01' },
+      before: { from: '2025-11-23', to: '2025-11-30' },
+      after: { from: '2026-11-01', to: '2026-11-22' },
+    });
   });
 });

@@ -122,3 +122,40 @@ export const MAX_PERIOD_DAYS = 3660;
 export function periodDays(period: Period): number {
   return (Date.parse(`${period.to}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`)) / 86_400_000 + 1;
 }
+
+/**
+ * A period cut where the monthly summary rows can serve it: the whole months inside it (first days
+ * of the first and last, or null when there is none) and the days before and after them, which the
+ * reports count case by case. 2026-01-15..2026-04-10 is January's 15th-31st, February and March whole,
+ * and April's 1st-10th.
+ */
+export interface MonthCut {
+  months: Period | null;
+  before: Period | null;
+  after: Period | null;
+}
+
+export function cutByMonth(period: Period): MonthCut {
+  const firstWhole = period.from.endsWith('-01') ? period.from : firstOfMonth(addDays(lastOfMonth(period.from), 1));
+  // the first day after the last whole month
+  const afterWhole = firstOfMonth(addDays(period.to, 1));
+  if (firstWhole >= afterWhole) return { months: null, before: period, after: null };
+  return {
+    months: { from: firstWhole, to: firstOfMonth(addDays(afterWhole, -1)) },
+    before: period.from < firstWhole ? { from: period.from, to: addDays(firstWhole, -1) } : null,
+    after: afterWhole <= period.to ? { from: afterWhole, to: period.to } : null,
+  };
+}
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function firstOfMonth(day: string): string {
+  return `${day.slice(0, 7)}-01`;
+}
+
+function lastOfMonth(day: string): string {
+  const [year, month] = day.split('-').map(Number);
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}

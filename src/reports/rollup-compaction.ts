@@ -1,0 +1,51 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
+import { DataSource } from 'typeorm';
+import { BUSINESS_TIME_ZONE } from '../common/time/shanghai';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+
+/**
+ * Folds the rollup changes that writers append (migrations/1765000000000-AddReportRollups.ts) into
+ * the monthly rollups, so reports add up a few rows per month instead of every change since. Reports
+ * are exact whether or not this has run; it only keeps them fast. Safe on every instance: the
+ * database lets one compaction run at a time and the others return at once.
+ */
+@Injectable()
+export class RollupCompaction implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Reports');
+
+  constructor(
+    private readonly registry: SchedulerRegistry,
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.reportRollupCron) return;
+    const job = CronJob.from({
+      cronTime: this.config.reportRollupCron,
+      timeZone: BUSINESS_TIME_ZONE,
+      onTick: () => void this.runOnce(),
+      start: true,
+      // a run that takes longer than the interval is not started twice
+      waitForCompletion: true,
+    });
+    this.registry.addCronJob('report-rollups', job);
+  }
+
+  /** Folds every change committed so far; returns the rollup rows written. */
+  async compact(): Promise<number> {
+    const [{ folded }] = await this.dataSource.query(`SELECT compact_report_rollups()::int AS folded`);
+    return folded;
+  }
+
+  async runOnce(): Promise<void> {
+    try {
+      await this.compact();
+    } catch (error) {
+      this.logger.error(`Folding the report rollups failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+}
