@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { creditCode, residentId, workerName } from './factories/identities';
 import { Desk, makeDesk, makeEmployer, makeOrganisation, makeStaff, openCase } from './factories/scenario';
+import { RollupCompaction } from '../src/reports/rollup-compaction';
 import { Api, TestApp, startTestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
@@ -332,5 +333,48 @@ describe('Reports for union leaders', () => {
     await makeOrganisation(t, { name: '新区总工会' });
     const byOrganisation = (await cityLeader.get(`/reports/breakdowns/organisation?${period}`)).body;
     expect(byOrganisation.items.map((row: any) => row.label)).not.toContain('新区总工会');
+  });
+
+  it('stays exact when the changes are folded into the monthly sums, for whole months and the days around them', async () => {
+    const periods = [period, 'from=2026-10-01&to=2026-11-30', 'from=2026-10-15&to=2026-11-20'];
+    const read = async () =>
+      Promise.all(
+        periods.flatMap((query) => [
+          cityLeader.get(`/reports/summary?${query}`).then((response) => response.body),
+          cityLeader.get(`/reports/breakdowns/organisation?${query}`).then((response) => response.body.items),
+          cityLeader.get(`/reports/breakdowns/lawyer?${query}`).then((response) => response.body.items),
+        ]),
+      );
+    const before = await read();
+    const [{ pending }] = await t.dataSource.query(`SELECT count(*)::int AS pending FROM report_rollup_changes`);
+    expect(pending).toBeGreaterThan(0);
+    expect(await t.app.get(RollupCompaction).compact()).toBeGreaterThan(0);
+    const [{ left }] = await t.dataSource.query(`SELECT count(*)::int AS left FROM report_rollup_changes`);
+    expect(left).toBe(0);
+    expect(await read()).toEqual(before);
+    // October and November whole come from the sums alone
+    expect(before[3]).toMatchObject({ casesOpened: 5, casesConcluded: 3, casesClosedInPeriod: 3, consultations: 1 });
+  });
+
+  it('moves what a service center counted to its new district when it is moved', async () => {
+    const desk = await makeDesk(t, { name: '顺义区后沙峪服务站', kind: 'service_center', parentId: shunyi.organisation.id });
+    const center = desk.organisation;
+    const moved = await openCase(desk, { intakeDate: '2026-11-12', claims: claims([4000]) });
+    expect(moved.id).toBeDefined();
+    await t.app.get(RollupCompaction).compact();
+    expect((await shunyi.leader.api.get(`/reports/summary?${period}`)).body).toMatchObject({ casesOpened: 4 });
+
+    const response = await t.admin.patch(`/organisations/${center.id}`, { parentId: haidian.organisation.id });
+    expect(response.status).toBe(200);
+    expect((await shunyi.leader.api.get(`/reports/summary?${period}`)).body).toMatchObject({ casesOpened: 3 });
+    expect((await haidian.leader.api.get(`/reports/summary?${period}`)).body).toMatchObject({ casesOpened: 2, claimed: '12000.00' });
+    const byOrganisation = (await haidian.leader.api.get(`/reports/breakdowns/organisation?${period}`)).body.items;
+    expect(byOrganisation.map((row: any) => [row.label, row.casesOpened])).toEqual(
+      expect.arrayContaining([
+        [haidian.organisation.name, 1],
+        ['顺义区后沙峪服务站', 1],
+      ]),
+    );
+    // (the suite's close checks every rollup against what it sums, the move included)
   });
 });

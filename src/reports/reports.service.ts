@@ -123,9 +123,9 @@ export class ReportsService {
     const dimension = requested as DimensionName;
     const reportScope = await this.scopeOf(query.organisationId, scope);
     const period = await this.periodOf(query);
-    const params = isRolledUp(dimension) ? rollupParams(reportScope, period) : periodParams(reportScope, period);
+    const params = isRolledUp(dimension) ? rollupParams(reportScope, period) : await this.periodParams(reportScope, period);
     const page = everyRow ? [null, 0] : [query.pageSize, (query.page - 1) * query.pageSize];
-    const rows = await this.database.query<BreakdownRow>(breakdownSql(dimension), [...params, ...page]);
+    const rows = await this.database.query<BreakdownRow>(breakdownSql(dimension, everyRow), [...params, ...page]);
     const speed = rows.length === 0 ? [] : await this.speedOf(dimension, rows, reportScope, period);
     const speedByKey = new Map<string | null, SpeedRow[]>();
     for (const entry of speed) {
@@ -149,12 +149,15 @@ export class ReportsService {
     };
   }
 
-  /** The speed of payment of a breakdown's groups: by the page's keys where there are many groups. */
-  private speedOf(dimension: DimensionName, rows: BreakdownRow[], reportScope: ReportScope, period: Period): Promise<SpeedRow[]> {
+  /**
+   * The speed of payment of a breakdown's groups: of every group from the rollups, or where there are
+   * many groups, of the page's groups from case_facts.
+   */
+  private async speedOf(dimension: DimensionName, rows: BreakdownRow[], reportScope: ReportScope, period: Period): Promise<SpeedRow[]> {
     if (!speedByKeys(dimension)) return this.database.query<SpeedRow>(breakdownSpeedSql(dimension), rollupParams(reportScope, period));
     const keys = rows.map((row) => row.group_key).filter((key): key is string => key !== null);
     return this.database.query<SpeedRow>(breakdownSpeedSql(dimension), [
-      ...periodParams(reportScope, period),
+      ...(await this.periodParams(reportScope, period)),
       keys,
       rows.some((row) => row.group_key === null),
     ]);
@@ -282,16 +285,23 @@ export class ReportsService {
     return { individualFen: fenFromDb(row.individual_fen), groupFen: fenFromDb(row.group_fen) };
   }
 
+  /**
+   * The parameters of a query over case_facts for a period (reports.sql.ts): the days, and the ids of
+   * the scope organisation and every one below it.
+   */
+  private async periodParams(reportScope: ReportScope, period: Period): Promise<unknown[]> {
+    const [{ ids }] = await this.database.query<{ ids: string[] }>(
+      `SELECT array_agg(id)::text[] AS ids FROM organisations WHERE path LIKE $1 || '%'`,
+      [reportScope.path],
+    );
+    return [period.from, period.to, ids];
+  }
+
   /** A page past the last one has no rows to carry the count; ask for it separately. */
   private async groupCount(dimension: DimensionName, params: unknown[]): Promise<number> {
     const rows = await this.database.query<BreakdownRow>(breakdownSql(dimension), [...params, 1, 0]);
     return rows[0]?.total_groups ?? 0;
   }
-}
-
-/** The parameters of a query over case_facts for a period (reports.sql.ts). */
-function periodParams(scope: ReportScope, period: Period): unknown[] {
-  return [scope.path, scope.organisationId, period.from, period.to];
 }
 
 /** The parameters of a query over the monthly rollups: the whole months, and the days on either side. */

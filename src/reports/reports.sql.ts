@@ -131,7 +131,7 @@ const consultedBetween = (from: string, to: string) =>
 
 /** How a figure's group is found in each source: the rollups, case_facts `f` with its scope row `o`, the desk. */
 interface RolledUpSource {
-  dimension: 'all' | 'industry' | 'lawyer' | 'mediator';
+  dimension: 'all' | 'industry' | 'lawyer' | 'mediator' | 'project';
   rollupKey: string;
   /** Which rollup rows: the scope's subtree unless said. */
   rollupRows?: string;
@@ -247,13 +247,13 @@ export interface SpeedRow {
 
 /**
  * How each breakdown groups cases, and how its rows are named and ordered. Organisation, industry,
- * month, lawyer and mediator are read from the monthly rollups; employers and projects are too many
- * to roll up usefully (most have a case or two a month), so they are counted from case_facts.
+ * month, lawyer, mediator and project are read from the monthly rollups; employers are too many to
+ * roll up usefully (most have a case or two a month), so they are counted from case_facts.
  * Consultations and outreach visits are counted where they carry the same dimension.
  */
 export interface Dimension {
   /** Rolled up, or counted from case_facts by this key. */
-  source: RolledUpSource | { factsKey: string };
+  source: RolledUpSource | { factsColumn: string };
   /** Speed of payment: from the rollups for every group, or from case_facts for the page's keys by this column. */
   speedByColumn?: string;
   /** The key's label and any detail, from the grouped key `g.key` (text). */
@@ -269,8 +269,8 @@ export const DIMENSIONS = {
     source: {
       dimension: 'all',
       rollupKey: 'r.organisation_id::text',
-      rollupRows: `((r.subtree AND r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid))
-                    OR (NOT r.subtree AND r.organisation_id = $2::uuid))`,
+      rollupRows: `r.organisation_id = ANY(ARRAY(SELECT id FROM organisations WHERE parent_id = $2::uuid UNION ALL SELECT $2::uuid))
+                   AND r.subtree = (r.organisation_id <> $2::uuid)`,
       factsKey: 'o.group_id::text',
       groupsByOrganisation: true,
       desk: { consultationKey: 'o.group_id::text', visitKey: 'o.group_id::text' },
@@ -287,14 +287,14 @@ export const DIMENSIONS = {
   },
   // repeat offenders first: the employers with the most cases, then the most still owed
   employer: {
-    source: { factsKey: 'f.employer_id' },
+    source: { factsColumn: 'employer_id' },
     speedByColumn: 'employer_id',
     label: `g.key AS key, e.name AS label, e.credit_code AS detail`,
     labelJoin: `LEFT JOIN employers e ON e.id = g.key::uuid`,
     order: `g.opened DESC, g.unpaid_fen::bigint DESC, g.key`,
   },
   project: {
-    source: { factsKey: 'f.project_id' },
+    source: { dimension: 'project', rollupKey: 'r.key', factsKey: 'f.project_id::text' },
     speedByColumn: 'project_id',
     label: `g.key AS key, p.name AS label, p.site AS detail`,
     labelJoin: `LEFT JOIN projects p ON p.id = g.key::uuid`,
@@ -345,35 +345,62 @@ export function isRolledUp(name: DimensionName): boolean {
 }
 
 /**
- * The groups of a breakdown counted from case_facts over the period. Period parameters: $1 the scope
- * path, $2 the scope organisation, $3 and $4 the first and last day.
+ * A breakdown counted from case_facts over the period. Period parameters: $1 and $2 the first and
+ * last day, $3 the ids of the scope's organisations (a constant list, cheaper per case than a join),
+ * then the limit (NULL: every row) and the offset. A page ranks the groups on the two figures that
+ * order them, from a narrow index, and adds up the rest for the page's groups only, through the key's
+ * index; every row (an export) adds up everything at once.
  */
-function factsFiguresSql(factsKey: string): string {
-  // grouped once, by the key's own type (cheaper to hash than its text)
-  return `SELECT ${factsKey}::text AS key, ${asRead(CASE_SUM_EXPRESSIONS)}
-    FROM case_facts f JOIN ${SCOPE} o ON o.id = f.organisation_id
-   WHERE f.intake_date BETWEEN $3::date AND $4::date
-   GROUP BY ${factsKey}`;
+function factsBreakdownSql(column: string, order: string, everyRow: boolean): string {
+  const inScope = `f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date`;
+  if (everyRow) {
+    return `
+      SELECT g.*, count(*) OVER ()::int AS total_groups
+        FROM (SELECT f.${column}::text AS key, ${asRead(CASE_SUM_EXPRESSIONS)}
+                FROM case_facts f WHERE ${inScope} GROUP BY f.${column}) g
+       ORDER BY ${order} NULLS LAST
+       LIMIT $4 OFFSET $5`;
+  }
+  return `
+    WITH ranked AS (
+      SELECT f.${column} AS key, count(*) AS opened, ${CASE_SUM_EXPRESSIONS.unpaid_fen} AS unpaid_fen
+        FROM case_facts f
+       WHERE ${inScope}
+       GROUP BY f.${column}
+    ), page AS (
+      SELECT g.key, count(*) OVER ()::int AS total_groups
+        FROM ranked g
+       ORDER BY ${order} NULLS LAST
+       LIMIT $4 OFFSET $5
+    )
+    SELECT page.key::text AS key, sums.*, page.total_groups
+      FROM page
+     CROSS JOIN LATERAL (
+       SELECT ${asRead(CASE_SUM_EXPRESSIONS)}
+         FROM (SELECT * FROM case_facts f WHERE f.${column} = page.key AND ${inScope}
+               UNION ALL
+               SELECT * FROM case_facts f WHERE page.key IS NULL AND f.${column} IS NULL AND ${inScope}) f
+     ) sums`;
 }
 
 /**
- * One page of a breakdown, every group with `total_groups` so a page knows how many there are. The
- * parameters after the source's: the limit (NULL: every row, for exports) and the offset.
+ * One page of a breakdown (or with `everyRow` all of it), every group with `total_groups` so a page
+ * knows how many there are. The parameters after the source's: the limit and the offset.
  */
-export function breakdownSql(name: DimensionName): string {
+export function breakdownSql(name: DimensionName, everyRow = false): string {
   const dimension: Dimension = DIMENSIONS[name];
   const source = dimension.source;
-  const groups = 'dimension' in source ? rolledUpFiguresSql(source, true) : factsFiguresSql(source.factsKey);
-  const limit = 'dimension' in source ? '$9' : '$5';
-  const offset = 'dimension' in source ? '$10' : '$6';
+  const page =
+    'dimension' in source
+      ? `SELECT g.*, count(*) OVER ()::int AS total_groups
+           FROM (${rolledUpFiguresSql(source, true)}) g
+          ORDER BY ${dimension.order} NULLS LAST
+          LIMIT $9 OFFSET $10`
+      : factsBreakdownSql(source.factsColumn, dimension.order, everyRow);
+  // the rollups' page takes the rollup parameters, so its limit and offset come after them
   const desk = 'dimension' in source && source.desk;
   return `
-    WITH page AS (
-      SELECT g.*, count(*) OVER ()::int AS total_groups
-        FROM (${groups}) g
-       ORDER BY ${dimension.order} NULLS LAST
-       LIMIT ${limit} OFFSET ${offset}
-    )
+    WITH page AS (${page})
     SELECT ${dimension.label}, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
            g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
            ${desk ? 'g.consultations, g.outreach_visits' : 'NULL::int AS consultations, NULL::int AS outreach_visits'},
@@ -386,8 +413,8 @@ export function breakdownSql(name: DimensionName): string {
 /**
  * The speed-of-payment histogram of a breakdown's groups. Rolled-up dimensions without their own
  * column read it from the rollups for every group (rollup parameters); the others from case_facts,
- * through an index on the column, for the page's groups only (period parameters, then $5 the keys and
- * $6 whether the group without a key is on the page).
+ * through an index on the column, for the page's groups only (period parameters, then $4 the keys and
+ * $5 whether the group without a key is on the page).
  */
 export function breakdownSpeedSql(name: DimensionName): string {
   const dimension: Dimension = DIMENSIONS[name];
@@ -396,16 +423,16 @@ export function breakdownSpeedSql(name: DimensionName): string {
     return rolledUpSpeedSql(dimension.source);
   }
   const column = `f.${dimension.speedByColumn}`;
-  const paidInPeriod = `f.intake_date BETWEEN $3::date AND $4::date AND ${PAID_IN_FULL}`;
+  const paidInPeriod = `f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date AND ${PAID_IN_FULL}`;
   return `
     SELECT ${column}::text AS key, ${DAYS_TO_FULL_PAYMENT} AS days, count(*)::int AS cases
-      FROM case_facts f JOIN ${SCOPE} o ON o.id = f.organisation_id
-     WHERE ${column} = ANY($5::uuid[]) AND ${paidInPeriod}
+      FROM case_facts f
+     WHERE ${column} = ANY($4::uuid[]) AND ${paidInPeriod}
      GROUP BY 1, 2
     UNION ALL
     SELECT NULL, ${DAYS_TO_FULL_PAYMENT}, count(*)::int
-      FROM case_facts f JOIN ${SCOPE} o ON o.id = f.organisation_id
-     WHERE $6 AND ${column} IS NULL AND ${paidInPeriod}
+      FROM case_facts f
+     WHERE $5 AND ${column} IS NULL AND ${paidInPeriod}
      GROUP BY 2`;
 }
 

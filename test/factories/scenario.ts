@@ -106,8 +106,8 @@ export function yuan(fen: bigint): string {
  * A district service desk: its organisation, a lawyer, a mediator, an intake clerk and a leader
  * (each logged in), and an employer to open cases against.
  */
-export async function makeDesk(t: TestApp) {
-  const organisation = await makeOrganisation(t);
+export async function makeDesk(t: TestApp, organisation_: Record<string, unknown> = {}) {
+  const organisation = await makeOrganisation(t, organisation_);
   const [lawyer, mediator, clerk, leader] = await Promise.all(
     ['lawyer', 'mediator', 'intake_clerk', 'leader'].map((role) => makeStaff(t, organisation.id, role)),
   );
