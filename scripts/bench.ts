@@ -83,8 +83,8 @@ async function main(): Promise<void> {
   }
   await dataSource.destroy();
 
-  // JIT off as the service has it (src/database/typeorm-options.ts): the lower bound is PostgreSQL at its best.
-  const pool = new Pool({ connectionString: url, max: Number(values.concurrency), options: '-c jit=off' });
+  // The session settings the service has (src/database/typeorm-options.ts): the lower bound is PostgreSQL at its best.
+  const pool = new Pool({ connectionString: url, max: Number(values.concurrency), options: '-c jit=off -c work_mem=32MB' });
   const facts = await describeData(pool);
   const env = { DATABASE_URL: url, PII_KEY: key.toString('base64'), DATABASE_POOL_SIZE: String(Math.max(10, Number(values.concurrency) + 2)) };
   ensureUser(url, env);

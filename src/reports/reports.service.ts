@@ -125,7 +125,9 @@ export class ReportsService {
     const period = await this.periodOf(query);
     const params = isRolledUp(dimension) ? rollupParams(reportScope, period) : await this.periodParams(reportScope, period);
     const page = everyRow ? [null, 0] : [query.pageSize, (query.page - 1) * query.pageSize];
-    const rows = await this.database.query<BreakdownRow>(breakdownSql(dimension, everyRow), [...params, ...page]);
+    const rows = isRolledUp(dimension)
+      ? await this.database.serialQuery<BreakdownRow>(breakdownSql(dimension), [...params, ...page])
+      : await this.database.query<BreakdownRow>(breakdownSql(dimension, everyRow), [...params, ...page]);
     const speed = rows.length === 0 ? [] : await this.speedOf(dimension, rows, reportScope, period);
     const speedByKey = new Map<string | null, SpeedRow[]>();
     for (const entry of speed) {

@@ -52,9 +52,13 @@ const FIGURES = [
 ] as const;
 type Figure = (typeof FIGURES)[number];
 
-/** The full list of figures, these computed and the others zero, so parts can be stacked with UNION ALL. */
+/**
+ * The full list of figures, these computed and the others zero, so parts can be stacked with UNION
+ * ALL. Each part's sums are bigint (PostgreSQL would make them numeric, many times slower to add up
+ * again); fen fit in bigint many times over.
+ */
 function figuresWith(values: Partial<Record<Figure, string>>): string {
-  return FIGURES.map((figure) => `${values[figure] ?? '0'} AS ${figure}`).join(', ');
+  return FIGURES.map((figure) => `${values[figure] ? `(${values[figure]})::bigint` : '0::bigint'} AS ${figure}`).join(', ');
 }
 
 /** The figures of a set of case_facts rows `f`: the cases opened in the period and their money to date. */
@@ -72,21 +76,21 @@ const CASE_SUM_EXPRESSIONS: Partial<Record<Figure, string>> = {
 };
 const CASE_SUMS = figuresWith(CASE_SUM_EXPRESSIONS);
 
-/** The same figures from rollup rows `r` (migrations/1765000000000-AddReportRollups.ts). */
-const ROLLUP_SUMS = figuresWith({
-  opened: 'SUM(r.opened)',
-  concluded: 'SUM(r.concluded)',
-  closed: 'SUM(r.closed)',
-  workers: 'SUM(r.workers)',
-  claimed_fen: 'SUM(r.claimed_fen)',
-  confirmed_fen: 'SUM(r.confirmed_fen)',
-  owed_fen: 'SUM(r.owed_fen)',
-  recovered_fen: 'SUM(r.paid_fen)',
-  unpaid_fen: 'SUM(r.unpaid_fen)',
-  paid_in_full: 'SUM(r.paid_in_full)',
-  concluded_in_period: 'SUM(r.concluded_in_month)',
-  consultations: 'SUM(r.consultations)',
-  outreach_visits: 'SUM(r.outreach_visits)',
+/** The same figures of one rollup row `r` (migrations/1765000000000-AddReportRollups.ts), added up with the rest. */
+const ROLLUP_FIGURES = figuresWith({
+  opened: 'r.opened',
+  concluded: 'r.concluded',
+  closed: 'r.closed',
+  workers: 'r.workers',
+  claimed_fen: 'r.claimed_fen',
+  confirmed_fen: 'r.confirmed_fen',
+  owed_fen: 'r.owed_fen',
+  recovered_fen: 'r.paid_fen',
+  unpaid_fen: 'r.unpaid_fen',
+  paid_in_full: 'r.paid_in_full',
+  concluded_in_period: 'r.concluded_in_month',
+  consultations: 'r.consultations',
+  outreach_visits: 'r.outreach_visits',
 });
 
 /** Figures as the service reads them: counts as numbers, amounts in fen as text, none as zero. */
@@ -133,8 +137,8 @@ const consultedBetween = (from: string, to: string) =>
 interface RolledUpSource {
   dimension: 'all' | 'industry' | 'lawyer' | 'mediator' | 'project';
   rollupKey: string;
-  /** Which rollup rows: the scope's subtree unless said. */
-  rollupRows?: string;
+  /** Which rollup rows (each condition read by its own index scan): the scope's subtree unless said. */
+  rollupRows?: string[];
   factsKey: string;
   /** The key is the organisation's group: join the scope with its groups worked out once. */
   groupsByOrganisation?: boolean;
@@ -142,14 +146,24 @@ interface RolledUpSource {
   desk?: { consultationKey: string; visitKey: string };
 }
 
+/**
+ * The rollup rows of a source's dimension in the whole months of the period. Every condition names
+ * the organisation and whether it is the subtree row, so each is one range of the rollups' index.
+ */
+function rollupRows(source: RolledUpSource): string {
+  const scans = (source.rollupRows ?? [SCOPE_SUBTREE]).map(
+    (rows) => `SELECT * FROM ${ROLLUPS} r WHERE ${rows} AND r.dimension = '${source.dimension}' AND ${IN_WHOLE_MONTHS}`,
+  );
+  return `(${scans.join(' UNION ALL ')})`;
+}
+
 /** The figures per group key (or, ungrouped, in total): whole months from the rollups, the rest from case_facts. */
 function rolledUpFiguresSql(source: RolledUpSource, grouped: boolean): string {
   const scope = source.groupsByOrganisation ? SCOPE_GROUPED : SCOPE;
   const parts = [
-    `SELECT ${source.rollupKey} AS key, ${ROLLUP_SUMS}
-       FROM ${ROLLUPS} r
-      WHERE r.dimension = '${source.dimension}' AND ${source.rollupRows ?? SCOPE_SUBTREE} AND r.days IS NULL AND ${IN_WHOLE_MONTHS}
-      GROUP BY 1`,
+    `SELECT ${source.rollupKey} AS key, ${ROLLUP_FIGURES}
+       FROM ${rollupRows(source)} r
+      WHERE r.days IS NULL`,
     eachEdge(
       (from, to) => `SELECT ${source.factsKey} AS key, ${CASE_SUMS}
        FROM case_facts f JOIN ${scope} o ON o.id = f.organisation_id
@@ -198,8 +212,8 @@ function rolledUpSpeedSql(source: RolledUpSource): string {
     SELECT p.key, p.days, SUM(p.cases)::int AS cases
       FROM (
         SELECT ${source.rollupKey} AS key, r.days, SUM(r.paid_in_full) AS cases
-          FROM ${ROLLUPS} r
-         WHERE r.dimension = '${source.dimension}' AND ${source.rollupRows ?? SCOPE_SUBTREE} AND r.days IS NOT NULL AND ${IN_WHOLE_MONTHS}
+          FROM ${rollupRows(source)} r
+         WHERE r.days IS NOT NULL
          GROUP BY 1, 2
         UNION ALL
         ${eachEdge(
@@ -269,8 +283,7 @@ export const DIMENSIONS = {
     source: {
       dimension: 'all',
       rollupKey: 'r.organisation_id::text',
-      rollupRows: `r.organisation_id = ANY(ARRAY(SELECT id FROM organisations WHERE parent_id = $2::uuid UNION ALL SELECT $2::uuid))
-                   AND r.subtree = (r.organisation_id <> $2::uuid)`,
+      rollupRows: [`r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree`, `r.organisation_id = $2::uuid AND NOT r.subtree`],
       factsKey: 'o.group_id::text',
       groupsByOrganisation: true,
       desk: { consultationKey: 'o.group_id::text', visitKey: 'o.group_id::text' },
