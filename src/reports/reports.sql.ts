@@ -1,4 +1,4 @@
-import { CLAIM_BALANCES_SQL } from '../claims/claim-money.sql';
+import { CLAIM_BALANCES_OF_CASES_SQL } from '../claims/claim-money.sql';
 
 /**
  * The reports' SQL, in one place to be read and reviewed. Figures about cases come from two exact
@@ -525,6 +525,4 @@ export interface EmployerCaseRow {
 
 /** What each worker of those cases is still owed and for how long, for the criminal-amount test. $1: case ids. */
 export const EMPLOYER_WORKERS_SQL = `
-  SELECT b.case_id, b.outstanding_fen, cl.period_start::text, cl.period_end::text
-    FROM (${CLAIM_BALANCES_SQL} WHERE c.case_id = ANY($1::uuid[])) b
-    JOIN claims cl ON cl.id = b.id`;
+  SELECT b.case_id, b.outstanding_fen, b.period_start::text, b.period_end::text FROM (${CLAIM_BALANCES_OF_CASES_SQL}) b`;
