@@ -18,11 +18,12 @@ const SUMS = [
 ] as const;
 const BUCKET = ['organisation_id', 'subtree', 'dimension', 'month', 'key', 'days'] as const;
 
-const SUM_COLUMNS = SUMS.map((column) => `${column} ${column.endsWith('_fen') ? 'bigint' : 'integer'} NOT NULL`).join(', ');
+const sqlTypeOf = (column: (typeof SUMS)[number]) => (column.endsWith('_fen') ? 'bigint' : 'integer');
+const SUM_COLUMNS = SUMS.map((column) => `${column} ${sqlTypeOf(column)} NOT NULL`).join(', ');
 const SUMMED = SUMS.map((column) => `SUM(r.${column}) AS ${column}`).join(', ');
 const BUCKET_COLUMNS = BUCKET.map((column) => `r.${column}`).join(', ');
 const SIGNED = SUMS.map((column) => `c.sign * r.${column} AS ${column}`).join(', ');
-const SUM_TYPES = SUMS.map((column) => `${column} ${column.endsWith('_fen') ? 'bigint' : 'integer'}`).join(', ');
+const SUM_TYPES = SUMS.map((column) => `${column} ${sqlTypeOf(column)}`).join(', ');
 const nonZero = SUMS.map((column) => `SUM(r.${column}) <> 0`).join(' OR ');
 const allColumns = [...BUCKET, ...SUMS].join(', ');
 

@@ -24,7 +24,7 @@ import {
   CASE_LIST_COLUMNS,
   CASE_LIST_FROM,
   CASE_SORT_COLUMNS,
-  CASE_EXPORT_MONEY_COLUMNS,
+  CASE_MONEY_COLUMNS,
   CASE_EXPORT_MONEY_JOIN,
   CaseExportRow,
   CaseListRow,
@@ -235,7 +235,7 @@ export class CasesService {
     const { where, params } = this.listFilter(query, scope);
     const order = this.orderOf(query.sort);
     return this.reportsDatabase.stream<CaseExportRow>(
-      `SELECT ${CASE_LIST_COLUMNS}, ${CASE_EXPORT_MONEY_COLUMNS} ${CASE_LIST_FROM} ${CASE_EXPORT_MONEY_JOIN} ${where}
+      `SELECT ${CASE_LIST_COLUMNS}, ${CASE_MONEY_COLUMNS} ${CASE_LIST_FROM} ${CASE_EXPORT_MONEY_JOIN} ${where}
         ORDER BY ${order}, c.id`,
       params,
     );

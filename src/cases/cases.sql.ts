@@ -57,11 +57,12 @@ export interface CaseListRow {
 }
 
 /** What an export adds to each listed case: its money, from the reports' summary row. */
-export const CASE_EXPORT_MONEY_COLUMNS = `
+/** A case's workers and money from its summary row (case_facts `f`), for exports and the employer record. */
+export const CASE_MONEY_COLUMNS = `
   f.workers, f.workers_owed, f.claimed_fen::text, f.confirmed_fen::text, f.owed_fen::text, f.paid_fen::text`;
 export const CASE_EXPORT_MONEY_JOIN = `JOIN case_facts f ON f.case_id = c.id`;
 
-export interface CaseExportRow extends CaseListRow {
+export interface CaseMoneyRow {
   workers: number;
   workers_owed: number;
   claimed_fen: string;
@@ -69,3 +70,5 @@ export interface CaseExportRow extends CaseListRow {
   owed_fen: string;
   paid_fen: string;
 }
+
+export interface CaseExportRow extends CaseListRow, CaseMoneyRow {}

@@ -27,13 +27,7 @@ export const CLAIM_BALANCES_OF_CASES_SQL = `
    WHERE c.case_id = ANY($1::uuid[])`;
 
 export const CASE_TOTALS_SQL = `
-  WITH paid AS (
-    SELECT claim_id, SUM(amount_fen) AS paid_fen FROM payouts WHERE case_id = ANY($1::uuid[]) GROUP BY claim_id
-  ), balances AS (
-    SELECT c.case_id, c.claimed_fen, c.confirmed_fen, COALESCE(paid.paid_fen, 0) AS paid_fen
-      FROM claims c LEFT JOIN paid ON paid.claim_id = c.id
-     WHERE c.case_id = ANY($1::uuid[])
-  )
+  WITH balances AS (${CLAIM_BALANCES_OF_CASES_SQL})
   SELECT case_id,
          count(*)::int                                                            AS workers,
          SUM(claimed_fen)::text                                                   AS claimed_fen,

@@ -123,12 +123,15 @@ export class ReportsService {
     const dimension = requested as DimensionName;
     const reportScope = await this.scopeOf(query.organisationId, scope);
     const period = await this.periodOf(query);
-    const params = isRolledUp(dimension) ? rollupParams(reportScope, period) : await this.periodParams(reportScope, period);
+    const rollups = rollupParams(reportScope, period);
+    // case_facts over the period: the employers' figures, and the speed of the page's groups where there are many
+    const facts = isRolledUp(dimension) && !speedByKeys(dimension) ? null : await this.periodParams(reportScope, period);
+    const params = facts && !isRolledUp(dimension) ? facts : rollups;
     const page = everyRow ? [null, 0] : [query.pageSize, (query.page - 1) * query.pageSize];
     const rows = isRolledUp(dimension)
       ? await this.database.serialQuery<BreakdownRow>(breakdownSql(dimension), [...params, ...page])
       : await this.database.query<BreakdownRow>(breakdownSql(dimension, everyRow), [...params, ...page]);
-    const speed = rows.length === 0 ? [] : await this.speedOf(dimension, rows, reportScope, period);
+    const speed = rows.length === 0 ? [] : await this.speedOf(dimension, rows, rollups, facts);
     const speedByKey = new Map<string | null, SpeedRow[]>();
     for (const entry of speed) {
       const list = speedByKey.get(entry.key);
@@ -155,11 +158,11 @@ export class ReportsService {
    * The speed of payment of a breakdown's groups: of every group from the rollups, or where there are
    * many groups, of the page's groups from case_facts.
    */
-  private async speedOf(dimension: DimensionName, rows: BreakdownRow[], reportScope: ReportScope, period: Period): Promise<SpeedRow[]> {
-    if (!speedByKeys(dimension)) return this.database.query<SpeedRow>(breakdownSpeedSql(dimension), rollupParams(reportScope, period));
+  private speedOf(dimension: DimensionName, rows: BreakdownRow[], rollups: unknown[], facts: unknown[] | null): Promise<SpeedRow[]> {
+    if (!facts) return this.database.query<SpeedRow>(breakdownSpeedSql(dimension), rollups);
     const keys = rows.map((row) => row.group_key).filter((key): key is string => key !== null);
     return this.database.query<SpeedRow>(breakdownSpeedSql(dimension), [
-      ...(await this.periodParams(reportScope, period)),
+      ...facts,
       keys,
       rows.some((row) => row.group_key === null),
     ]);

@@ -1,3 +1,4 @@
+import { CASE_MONEY_COLUMNS, CaseMoneyRow } from '../cases/cases.sql';
 import { CLAIM_BALANCES_OF_CASES_SQL } from '../claims/claim-money.sql';
 
 /**
@@ -277,6 +278,13 @@ export interface Dimension {
   order: string;
 }
 
+/** Lawyers and mediators: named by their display name and username, busiest first. */
+const STAFF_ROWS = {
+  label: `g.key AS key, u.display_name AS label, u.username AS detail`,
+  labelJoin: `LEFT JOIN users u ON u.id = g.key::uuid`,
+  order: `g.opened DESC, g.key`,
+};
+
 export const DIMENSIONS = {
   organisation: {
     // the scope's children with everything below them, and the scope organisation's own cases
@@ -321,16 +329,12 @@ export const DIMENSIONS = {
       desk: { consultationKey: 'x.lawyer_id::text', visitKey: 'v.lawyer_id::text' },
     },
     speedByColumn: 'lawyer_id',
-    label: `g.key AS key, u.display_name AS label, u.username AS detail`,
-    labelJoin: `LEFT JOIN users u ON u.id = g.key::uuid`,
-    order: `g.opened DESC, g.key`,
+    ...STAFF_ROWS,
   },
   mediator: {
     source: { dimension: 'mediator', rollupKey: 'r.key', factsKey: 'f.mediator_id::text' },
     speedByColumn: 'mediator_id',
-    label: `g.key AS key, u.display_name AS label, u.username AS detail`,
-    labelJoin: `LEFT JOIN users u ON u.id = g.key::uuid`,
-    order: `g.opened DESC, g.key`,
+    ...STAFF_ROWS,
   },
   // keyed by the month's first day ('YYYY-MM-DD'), shown as 'YYYY-MM'
   month: {
@@ -494,8 +498,7 @@ export interface FestivalRow {
 /** Every case of one employer in the scope, in any role of the chain, with its money. $3: the employer. */
 export const EMPLOYER_CASES_SQL = `
   SELECT c.id, c.case_number, ce.role, c.intake_date::text, f.status, f.outcome, f.closed_on::text,
-         c.referred_to, c.bureau_order_pay_by::text, org.name AS organisation_name,
-         f.workers, f.workers_owed, f.claimed_fen::text, f.confirmed_fen::text, f.owed_fen::text, f.paid_fen::text
+         c.referred_to, c.bureau_order_pay_by::text, org.name AS organisation_name, ${CASE_MONEY_COLUMNS}
     FROM case_employers ce
     JOIN cases c ON c.id = ce.case_id
     JOIN case_facts f ON f.case_id = c.id
@@ -504,7 +507,7 @@ export const EMPLOYER_CASES_SQL = `
    WHERE ce.employer_id = $3
    ORDER BY c.intake_date DESC, c.case_number DESC`;
 
-export interface EmployerCaseRow {
+export interface EmployerCaseRow extends CaseMoneyRow {
   id: string;
   case_number: string;
   role: string;
@@ -515,12 +518,6 @@ export interface EmployerCaseRow {
   referred_to: string | null;
   bureau_order_pay_by: string | null;
   organisation_name: string;
-  workers: number;
-  workers_owed: number;
-  claimed_fen: string;
-  confirmed_fen: string;
-  owed_fen: string;
-  paid_fen: string;
 }
 
 /** What each worker of those cases is still owed and for how long, for the criminal-amount test. $1: case ids. */

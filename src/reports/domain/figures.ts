@@ -1,3 +1,5 @@
+import { addDays } from '../../legal-clocks/domain/calendar';
+
 /**
  * What the reports say about a set of cases, from the sums the database returns. Pure: amounts in
  * fen (bigint), rates as fractions rounded to four places, no clock.
@@ -145,10 +147,6 @@ export function cutByMonth(period: Period): MonthCut {
     before: period.from < firstWhole ? { from: period.from, to: addDays(firstWhole, -1) } : null,
     after: afterWhole <= period.to ? { from: afterWhole, to: period.to } : null,
   };
-}
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function firstOfMonth(day: string): string {
