@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { Client as PgClient, Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { creditCodeCheckCharacter } from '../src/common/identifiers/credit-code';
 import { residentIdCheckDigit } from '../src/common/identifiers/resident-id';
 import { fenFromDb, formatYuan } from '../src/common/money/money';
 import { shanghaiDate } from '../src/common/time/shanghai';
@@ -41,6 +42,8 @@ import { Client, ServiceProcess } from './bench/service-process';
 const BENCH_USER = 'bench-admin';
 const BENCH_CLERK = 'bench-clerk';
 const BENCH_PASSWORD = 'Bench-ledger-Shunyi-2027';
+/** The employer the intake benchmark opens its cases against, so they never swell a measured employer's record. */
+const BENCH_EMPLOYER_CODE_BODY = '91110113BENCH0000';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -144,7 +147,8 @@ async function describeData(pool: Pool): Promise<DataFacts> {
   );
   const { rows: [employer] } = await pool.query(
     `SELECT ce.employer_id AS id FROM case_employers ce JOIN employers e ON e.id = ce.employer_id
-      WHERE e.credit_code IS NOT NULL GROUP BY ce.employer_id ORDER BY count(*) DESC LIMIT 1`,
+      WHERE e.credit_code IS NOT NULL AND e.credit_code <> $1 GROUP BY ce.employer_id ORDER BY count(*) DESC LIMIT 1`,
+    [benchEmployerCode()],
   );
   return {
     cases: row.cases,
@@ -328,6 +332,7 @@ async function benchExport(admin: Client, service: ServiceProcess, pool: Pool): 
 }
 
 async function benchIntake(clerk: Client, pool: Pool, cipher: PersonalDataCipher, facts: DataFacts, concurrency: number, seconds: number): Promise<string> {
+  const employerId = await ensureIntakeEmployer(clerk, pool);
   const run = Date.now() % 100_000;
   let serial = 0;
   const { rows: [org] } = await pool.query(`SELECT id, code FROM organisations WHERE id = $1`, [facts.serviceCenterId]);
@@ -345,7 +350,7 @@ async function benchIntake(clerk: Client, pool: Pool, cipher: PersonalDataCipher
         intakeChannel: 'walk_in',
         intakeDate: today,
         summary: '基准测试：10名工人欠薪',
-        employers: [{ employerId: facts.employerId, role: 'employer' }],
+        employers: [{ employerId, role: 'employer' }],
         claims: workersOf().map((worker) => ({
           worker: { name: worker.name, idNumber: worker.idNumber },
           amountClaimed: '8500.00',
@@ -374,7 +379,7 @@ async function benchIntake(clerk: Client, pool: Pool, cipher: PersonalDataCipher
           `INSERT INTO cases (id, organisation_id, case_number, intake_channel, intake_date, summary) VALUES ($1, $2, $3, 'walk_in', $4, $5)`,
           [caseId, org.id, `${org.code}-${today.slice(0, 4)}-${String(last_number).padStart(5, '0')}`, today, '基准测试：10名工人欠薪'],
         );
-        await client.query(`INSERT INTO case_employers (case_id, employer_id, role) VALUES ($1, $2, 'employer')`, [caseId, facts.employerId]);
+        await client.query(`INSERT INTO case_employers (case_id, employer_id, role) VALUES ($1, $2, 'employer')`, [caseId, employerId]);
         await client.query(`INSERT INTO case_events (case_id, kind, to_status, data) VALUES ($1, 'case_opened', 'received', '{}')`, [caseId]);
         const workers = workersOf().map((worker) => ({ id: randomUUID(), ...worker }));
         await client.query(
@@ -456,6 +461,19 @@ async function ensureClerk(admin: Client, pool: Pool, baseUrl: string): Promise<
     });
   }
   return new Client(baseUrl, BENCH_CLERK, BENCH_PASSWORD);
+}
+
+function benchEmployerCode(): string {
+  return BENCH_EMPLOYER_CODE_BODY + creditCodeCheckCharacter(BENCH_EMPLOYER_CODE_BODY);
+}
+
+/** The intake benchmark's employer, registered through the service the first time. */
+async function ensureIntakeEmployer(clerk: Client, pool: Pool): Promise<string> {
+  const creditCode = benchEmployerCode();
+  const { rows: [existing] } = await pool.query(`SELECT id FROM employers WHERE credit_code = $1`, [creditCode]);
+  if (existing) return existing.id;
+  const created = await clerk.post<{ id: string }>('/employers', { name: '基准测试建筑劳务有限公司', creditCode, kind: 'company', industry: 'construction' });
+  return created.id;
 }
 
 /** The benchmark database's own key for workers' id numbers, kept beside the embedded data. */

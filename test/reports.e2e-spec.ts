@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
 import { creditCode, residentId, workerName } from './factories/identities';
 import { Desk, makeDesk, makeEmployer, makeOrganisation, makeStaff, openCase } from './factories/scenario';
+import { ReportsDatabase } from '../src/database/reports-database';
 import { RollupCompaction } from '../src/reports/rollup-compaction';
 import { Api, TestApp, startTestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
+const onServer = !!process.env.DATABASE_URL;
 
 /**
  * The leaders' reports over a small city whose every number is known: two districts (顺义 and 海淀),
@@ -311,11 +313,40 @@ describe('Reports for union leaders', () => {
       const rows = await sheetRows((await download('/cases/export?format=xlsx&status=closed,paying,received')).bytes);
       // the city leader's export holds 海淀's closed case too; the district leader's list does not
       expect(rows.length - 1).toBe(list.total + 1);
-      const csv = (await shunyi.leader.api.getRaw('/cases/export?format=csv&status=closed,paying,received'));
-      const lines = (await csv.text()).slice(1).trim().split('\r\n');
+      const csv = Buffer.from(await (await shunyi.leader.api.getRaw('/cases/export?format=csv&status=closed,paying,received')).arrayBuffer());
+      expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = csv.subarray(3).toString('utf8').trim().split('\r\n');
       expect(lines.slice(1).map((line: string) => line.split(',')[0]).sort()).toEqual(list.items.map((item: any) => item.caseNumber).sort());
       const missing = await cityLeader.getRaw('/cases/export');
       expect(missing.status).toBe(400);
+    });
+
+    it('refuse one more export while as many stream as the service allows, saying when to try again', async () => {
+      // Downloads held open, as slow clients would: each keeps its cursor and connection.
+      const reportsDatabase = t.app.get(ReportsDatabase);
+      const held: AsyncGenerator<unknown>[] = [];
+      let refusal: unknown;
+      while (!refusal && held.length < 20) {
+        try {
+          const rows = reportsDatabase.stream('SELECT n FROM generate_series(1, 3) n', []);
+          await rows.next();
+          held.push(rows);
+        } catch (error) {
+          refusal = error;
+        }
+      }
+      expect(refusal).toMatchObject({ code: 'EXPORTS_BUSY', params: { seconds: 30 } });
+      expect(held.length).toBeGreaterThanOrEqual(1);
+      if (onServer) {
+        // (the embedded database has one connection: while a download holds it, every request waits)
+        const busy = await cityLeader.get('/cases/export?format=csv&status=received');
+        expect(busy.status).toBe(429);
+        expect(busy.body.code).toBe('EXPORTS_BUSY');
+        expect(busy.headers.get('retry-after')).toBe('30');
+        expect(busy.body.message).toContain('30');
+      }
+      for (const rows of held) await rows.return(undefined);
+      expect((await cityLeader.getRaw('/cases/export?format=csv&status=received')).status).toBe(200);
     });
   });
 
@@ -376,5 +407,26 @@ describe('Reports for union leaders', () => {
       ]),
     );
     // (the suite's close checks every rollup against what it sums, the move included)
+  });
+
+  it("flags the criminal amount in an employer's record from the workers still owed, not those paid in full", async () => {
+    const desk = await makeDesk(t);
+    const opened = await openCase(desk, { intakeDate: '2026-11-16', claims: claims([6000, 9000]) });
+    await toMediation(desk, opened.id);
+    const confirmed = await confirmAll(desk, opened.id);
+    const owedWorker = confirmed.find((claim: any) => claim.amountClaimed === '6000.00');
+    const paidWorker = confirmed.find((claim: any) => claim.amountClaimed === '9000.00');
+    const pay = (items: { claimId: string; amount: string }[]) =>
+      desk.mediator.api.post(`/cases/${opened.id}/payouts`, { paidOn: '2026-11-25', payerKind: 'employer', channel: 'bank_transfer', items });
+    expect((await pay([{ claimId: owedWorker.id, amount: '500.00' }, { claimId: paidWorker.id, amount: '9000.00' }])).status).toBe(201);
+    const flag = async () => {
+      const record = (await cityLeader.get(`/reports/employers/${desk.employer.creditCode}`)).body;
+      return record.flags.find((item: any) => item.criterion === 'criminal_amount');
+    };
+    // eight months (March to October) and 5,500 yuan still owed to one worker: the lowest provincial figure is 5,000
+    expect(await flag()).toMatchObject({ met: true, caseNumbers: [opened.caseNumber] });
+
+    expect((await pay([{ claimId: owedWorker.id, amount: '1000.00' }])).status).toBe(201);
+    expect(await flag()).toMatchObject({ met: false, caseNumbers: [] });
   });
 });

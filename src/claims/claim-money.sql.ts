@@ -13,18 +13,24 @@ export const CLAIM_BALANCES_SQL = `
     LEFT JOIN LATERAL (SELECT SUM(amount_fen) AS paid_fen FROM payouts WHERE claim_id = c.id) p ON true`;
 
 /**
- * The same balances for every claim of many cases at once ($1: case ids), with the period each claim
- * covers: their payouts summed in one pass instead of one lookup per claim.
+ * The same balances for every claim of many cases at once, with the period each claim covers: their
+ * payouts summed in one pass instead of one lookup per claim. `caseIds` is a SQL expression of type
+ * uuid[]: a bound parameter, or an array built earlier in the same statement.
  */
-export const CLAIM_BALANCES_OF_CASES_SQL = `
+export function claimBalancesOfCasesSql(caseIds: string): string {
+  return `
   WITH paid AS (
-    SELECT claim_id, SUM(amount_fen) AS paid_fen FROM payouts WHERE case_id = ANY($1::uuid[]) GROUP BY claim_id
+    SELECT claim_id, SUM(amount_fen) AS paid_fen FROM payouts WHERE case_id = ANY(${caseIds}) GROUP BY claim_id
   )
   SELECT c.id, c.case_id, c.claimed_fen, c.confirmed_fen, c.period_start, c.period_end,
          COALESCE(paid.paid_fen, 0) AS paid_fen,
          COALESCE(c.confirmed_fen, c.claimed_fen) - COALESCE(paid.paid_fen, 0) AS outstanding_fen
     FROM claims c LEFT JOIN paid ON paid.claim_id = c.id
-   WHERE c.case_id = ANY($1::uuid[])`;
+   WHERE c.case_id = ANY(${caseIds})`;
+}
+
+/** The balances of the cases whose ids are $1. */
+export const CLAIM_BALANCES_OF_CASES_SQL = claimBalancesOfCasesSql('$1::uuid[]');
 
 export const CASE_TOTALS_SQL = `
   WITH balances AS (${CLAIM_BALANCES_OF_CASES_SQL})

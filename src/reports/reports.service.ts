@@ -18,7 +18,6 @@ import {
   DIMENSION_NAMES,
   DimensionName,
   EMPLOYER_CASES_SQL,
-  EMPLOYER_WORKERS_SQL,
   EmployerCaseRow,
   FESTIVAL_SQL,
   FestivalRow,
@@ -69,10 +68,16 @@ export interface FestivalItem {
   casesUnverified: number;
 }
 
+/** A case of the employer's record: its row, what it still owes, and each worker it still owes. */
+export type EmployerCase = Omit<EmployerCaseRow, 'owed_workers_outstanding_fen' | 'owed_workers_period_start' | 'owed_workers_period_end'> & {
+  outstandingFen: bigint;
+  owedWorkers: CriminalThresholdInput['workers'];
+};
+
 export interface EmployerHistory {
   employer: { id: string; name: string; creditCode: string; kind: string; industry: string | null; district: string | null };
   thresholds: { province: string | null; individualFen: bigint; groupFen: bigint };
-  cases: (EmployerCaseRow & { outstandingFen: bigint })[];
+  cases: EmployerCase[];
   totals: { cases: number; workers: number; claimedFen: bigint; owedFen: bigint; paidFen: bigint; outstandingFen: bigint };
   outcomes: Record<string, number>;
   meetsListingCriteria: boolean;
@@ -203,25 +208,23 @@ export class ReportsService {
     const creditCode = normalizeCreditCode(rawCreditCode);
     const problem = checkCreditCode(creditCode);
     if (problem) throw AppError.invalidField('creditCode', problem === 'FORMAT' ? 'CREDIT_CODE_FORMAT' : 'CREDIT_CODE_CHECK_CHARACTER');
-    const [employer] = await this.database.query<EmployerHistory['employer']>(
-      `SELECT id, name, credit_code AS "creditCode", kind, industry, district FROM employers WHERE credit_code = $1`,
-      [creditCode],
-    );
+    const [[employer], thresholds] = await Promise.all([
+      this.database.query<EmployerHistory['employer']>(
+        `SELECT id, name, credit_code AS "creditCode", kind, industry, district FROM employers WHERE credit_code = $1`,
+        [creditCode],
+      ),
+      this.thresholdsOf(query.province),
+    ]);
     if (!employer) throw new AppError('EMPLOYER_NOT_FOUND');
-    const thresholds = await this.thresholdsOf(query.province);
     const rows = await this.database.query<EmployerCaseRow>(EMPLOYER_CASES_SQL, [scope.path, scope.organisationId, employer.id]);
-    const workers = await this.database.query<{ case_id: string; outstanding_fen: string; period_start: string | null; period_end: string | null }>(
-      EMPLOYER_WORKERS_SQL,
-      [rows.map((row) => row.id)],
-    );
-    const cases = rows.map((row) => ({ ...row, outstandingFen: fenFromDb(row.owed_fen) - fenFromDb(row.paid_fen) }));
-    const workersByCase = new Map<string, CriminalThresholdInput['workers']>();
-    for (const worker of workers) {
-      const owed = { outstandingFen: fenFromDb(worker.outstanding_fen), monthsOwed: monthsOwed(worker.period_start, worker.period_end) };
-      const list = workersByCase.get(worker.case_id);
-      if (list) list.push(owed);
-      else workersByCase.set(worker.case_id, [owed]);
-    }
+    const cases = rows.map(({ owed_workers_outstanding_fen, owed_workers_period_start, owed_workers_period_end, ...row }) => ({
+      ...row,
+      outstandingFen: fenFromDb(row.owed_fen) - fenFromDb(row.paid_fen),
+      owedWorkers: owed_workers_outstanding_fen.map((outstanding, i) => ({
+        outstandingFen: fenFromDb(outstanding),
+        monthsOwed: monthsOwed(owed_workers_period_start[i], owed_workers_period_end[i]),
+      })),
+    }));
     const { meetsListingCriteria, flags } = jointPunishmentFlags(
       cases.map((row) => ({
         caseNumber: row.case_number,
@@ -231,7 +234,7 @@ export class ReportsService {
         referredTo: row.referred_to,
         bureauOrderPayBy: row.bureau_order_pay_by,
         paidInFull: row.outstandingFen === 0n && fenFromDb(row.paid_fen) > 0n,
-        workers: workersByCase.get(row.id) ?? [],
+        workers: row.owedWorkers,
       })),
       thresholds,
       shanghaiDate(this.clock.now()),

@@ -1,5 +1,5 @@
 import { CASE_MONEY_COLUMNS, CaseMoneyRow } from '../cases/cases.sql';
-import { CLAIM_BALANCES_OF_CASES_SQL } from '../claims/claim-money.sql';
+import { claimBalancesOfCasesSql } from '../claims/claim-money.sql';
 
 /**
  * The reports' SQL, in one place to be read and reviewed. Figures about cases come from two exact
@@ -495,17 +495,38 @@ export interface FestivalRow {
   cases_unverified: number;
 }
 
-/** Every case of one employer in the scope, in any role of the chain, with its money. $3: the employer. */
+/**
+ * Every case of one employer in the scope, in any role of the chain, with its money; and, on the
+ * cases where someone is still owed, what each of those workers is owed and over which months (for
+ * the criminal-amount test), as parallel arrays. Workers paid in full do not count towards it, so
+ * they are not read. $3: the employer.
+ */
 export const EMPLOYER_CASES_SQL = `
-  SELECT c.id, c.case_number, ce.role, c.intake_date::text, f.status, f.outcome, f.closed_on::text,
-         c.referred_to, c.bureau_order_pay_by::text, org.name AS organisation_name, ${CASE_MONEY_COLUMNS}
-    FROM case_employers ce
-    JOIN cases c ON c.id = ce.case_id
-    JOIN case_facts f ON f.case_id = c.id
-    JOIN ${SCOPE} o ON o.id = c.organisation_id
-    JOIN organisations org ON org.id = c.organisation_id
-   WHERE ce.employer_id = $3
-   ORDER BY c.intake_date DESC, c.case_number DESC`;
+  WITH employer_cases AS MATERIALIZED (
+    SELECT c.id, c.case_number, ce.role, c.intake_date, f.status, f.outcome, f.closed_on,
+           c.referred_to, c.bureau_order_pay_by, org.name AS organisation_name, ${CASE_MONEY_COLUMNS}
+      FROM case_employers ce
+      JOIN cases c ON c.id = ce.case_id
+      JOIN case_facts f ON f.case_id = c.id
+      JOIN ${SCOPE} o ON o.id = c.organisation_id
+      JOIN organisations org ON org.id = c.organisation_id
+     WHERE ce.employer_id = $3
+  ), owed_workers AS (
+    SELECT b.case_id, array_agg(b.outstanding_fen::text) AS outstanding_fen,
+           array_agg(b.period_start::text) AS period_start, array_agg(b.period_end::text) AS period_end
+      FROM (${claimBalancesOfCasesSql('ARRAY(SELECT id FROM employer_cases WHERE workers_owed > 0)')}) b
+     WHERE b.outstanding_fen > 0
+     GROUP BY b.case_id
+  )
+  SELECT ec.id, ec.case_number, ec.role, ec.intake_date::text, ec.status, ec.outcome, ec.closed_on::text,
+         ec.referred_to, ec.bureau_order_pay_by::text, ec.organisation_name,
+         ec.workers, ec.workers_owed, ec.claimed_fen, ec.confirmed_fen, ec.owed_fen, ec.paid_fen,
+         COALESCE(w.outstanding_fen, '{}') AS owed_workers_outstanding_fen,
+         COALESCE(w.period_start, '{}') AS owed_workers_period_start,
+         COALESCE(w.period_end, '{}') AS owed_workers_period_end
+    FROM employer_cases ec
+    LEFT JOIN owed_workers w ON w.case_id = ec.id
+   ORDER BY ec.intake_date DESC, ec.case_number DESC`;
 
 export interface EmployerCaseRow extends CaseMoneyRow {
   id: string;
@@ -518,8 +539,8 @@ export interface EmployerCaseRow extends CaseMoneyRow {
   referred_to: string | null;
   bureau_order_pay_by: string | null;
   organisation_name: string;
+  /** Per worker still owed on this case: outstanding fen, and the first and last day of the period owed. */
+  owed_workers_outstanding_fen: string[];
+  owed_workers_period_start: (string | null)[];
+  owed_workers_period_end: (string | null)[];
 }
-
-/** What each worker of those cases is still owed and for how long, for the criminal-amount test. $1: case ids. */
-export const EMPLOYER_WORKERS_SQL = `
-  SELECT b.case_id, b.outstanding_fen, b.period_start::text, b.period_end::text FROM (${CLAIM_BALANCES_OF_CASES_SQL}) b`;

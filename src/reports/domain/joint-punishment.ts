@@ -29,6 +29,7 @@ export interface EmployerCaseRecord {
   /** The labour bureau's pay-by date, when it ordered payment. */
   bureauOrderPayBy: string | null;
   paidInFull: boolean;
+  /** The case's workers; those paid in full count for nothing, so a caller may leave them out. */
   workers: CriminalThresholdInput['workers'];
 }
 
