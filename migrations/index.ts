@@ -9,6 +9,7 @@ import { AddReminderDelivery1764700000000 } from './1764700000000-AddReminderDel
 import { AddSeasons1764800000000 } from './1764800000000-AddSeasons';
 import { AddCaseFacts1764900000000 } from './1764900000000-AddCaseFacts';
 import { AddReportRollups1765000000000 } from './1765000000000-AddReportRollups';
+import { VacuumReportTablesOften1765100000000 } from './1765100000000-VacuumReportTablesOften';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AddSeasons1764800000000,
   AddCaseFacts1764900000000,
   AddReportRollups1765000000000,
+  VacuumReportTablesOften1765100000000,
 ];

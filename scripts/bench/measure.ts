@@ -6,16 +6,37 @@ export interface Timing {
   p95: number;
 }
 
-/** Runs `task` `warmup` times unmeasured, then `runs` times, and returns the percentiles in milliseconds. */
-export async function time(task: () => Promise<unknown>, runs: number, warmup = 1): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await task();
-  const samples: number[] = [];
+/**
+ * Times a report and its reference side by side on a noisy machine: after their warm-ups, the
+ * reference's runs are spread evenly among the report's, so a busy spell of the machine slows both
+ * alike instead of whichever happened to run then. A reference that answers within a second runs as
+ * often as the report; a slow one `referenceRuns` times.
+ */
+export async function timeSideBySide(
+  report: () => Promise<unknown>,
+  reference: () => Promise<unknown>,
+  runs: number,
+  referenceRuns: number,
+): Promise<{ report: Timing; reference: Timing }> {
+  await report();
+  await report();
+  const warm = await sample(reference);
+  const times = warm < 1000 ? runs : Math.min(runs, referenceRuns);
+  const reportSamples: number[] = [];
+  const referenceSamples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    await task();
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    reportSamples.push(await sample(report));
+    // the reference's k-th run comes after the report's run i where k·runs ÷ times is passed
+    if (Math.floor(((i + 1) * times) / runs) > referenceSamples.length) referenceSamples.push(await sample(reference));
   }
-  return { runs, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+  const timing = (samples: number[]): Timing => ({ runs: samples.length, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) });
+  return { report: timing(reportSamples), reference: timing(referenceSamples) };
+}
+
+async function sample(task: () => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await task();
+  return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
 /** Nearest-rank percentile: the smallest sample with at least that share of samples at or below it. */

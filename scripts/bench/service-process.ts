@@ -73,17 +73,21 @@ export class Client {
     private readonly password: string,
   ) {}
 
+  /** Logs in again when the token is older than `age` ms (the access token lasts 15 minutes). */
+  async logInIfOlderThan(age: number): Promise<void> {
+    if (Date.now() - this.loggedInAt <= age) return;
+    const response = await fetch(`${this.baseUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: this.username, password: this.password }),
+    });
+    if (!response.ok) throw new Error(`login of ${this.username}: ${response.status} ${await response.text()}`);
+    this.token = ((await response.json()) as { accessToken: string }).accessToken;
+    this.loggedInAt = Date.now();
+  }
+
   private async headers(): Promise<Record<string, string>> {
-    if (Date.now() - this.loggedInAt > 10 * 60_000) {
-      const response = await fetch(`${this.baseUrl}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: this.username, password: this.password }),
-      });
-      if (!response.ok) throw new Error(`login of ${this.username}: ${response.status} ${await response.text()}`);
-      this.token = ((await response.json()) as { accessToken: string }).accessToken;
-      this.loggedInAt = Date.now();
-    }
+    await this.logInIfOlderThan(10 * 60_000);
     return { authorization: `Bearer ${this.token}` };
   }
 

@@ -158,8 +158,12 @@ function rollupRows(source: RolledUpSource): string {
   return `(${scans.join(' UNION ALL ')})`;
 }
 
-/** The figures per group key (or, ungrouped, in total): whole months from the rollups, the rest from case_facts. */
-function rolledUpFiguresSql(source: RolledUpSource, grouped: boolean): string {
+/**
+ * The parts that add up to the figures, one row per key and source: whole months from the rollups, the
+ * days around them from case_facts (and the desk's tables). Added up by key for a breakdown, in all for
+ * the summary.
+ */
+function rolledUpPartsSql(source: RolledUpSource): string {
   const scope = source.groupsByOrganisation ? SCOPE_GROUPED : SCOPE;
   const parts = [
     `SELECT ${source.rollupKey} AS key, ${ROLLUP_FIGURES}
@@ -199,14 +203,37 @@ function rolledUpFiguresSql(source: RolledUpSource, grouped: boolean): string {
       ),
     );
   }
-  const added = `FROM (\n${parts.join('\n UNION ALL\n')}\n) p`;
-  return grouped
-    ? `SELECT p.key, ${FIGURES_ADDED_UP} ${added} GROUP BY p.key
-       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0`
-    : `SELECT ${FIGURES_ADDED_UP} ${added}`;
+  return `(\n${parts.join('\n UNION ALL\n')}\n)`;
 }
 
-/** The speed-of-payment histogram per group key from the rollups and case_facts (as rolledUpFiguresSql). */
+/**
+ * One page of a rolled-up breakdown. Its parts (rollup rows and edge days, one row per key and
+ * source) are ranked by cases opened alone, and only the page's keys have every figure added up: a
+ * breakdown by project has some 20,000 keys a year, and adding up thirteen figures for each of them
+ * cost more than everything else. `order` may use only `g.key` and `g.opened`.
+ */
+function rolledUpPageSql(source: RolledUpSource, order: string): string {
+  return `
+    WITH parts AS MATERIALIZED ${rolledUpPartsSql(source)},
+    ranked AS (
+      SELECT p.key, SUM(p.opened) AS opened
+        FROM parts p
+       GROUP BY p.key
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+    ), page AS (
+      SELECT g.key, count(*) OVER ()::int AS total_groups
+        FROM ranked g
+       ORDER BY ${order} NULLS LAST
+       LIMIT $9 OFFSET $10
+    )
+    SELECT page.key, ${FIGURES_ADDED_UP}, page.total_groups
+      FROM parts p
+      -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
+      JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
+     GROUP BY page.key, page.total_groups`;
+}
+
+/** The speed-of-payment histogram per group key from the rollups and case_facts (as rolledUpPartsSql). */
 function rolledUpSpeedSql(source: RolledUpSource): string {
   const scope = source.groupsByOrganisation ? SCOPE_GROUPED : SCOPE;
   return `
@@ -240,7 +267,7 @@ const SUMMARY_SOURCE: RolledUpSource = {
  * The headline: the sums of the cases opened in the period, the cases concluded in it (whenever
  * opened), consultations and outreach visits. Rollup parameters.
  */
-export const SUMMARY_SQL = rolledUpFiguresSql(SUMMARY_SOURCE, false);
+export const SUMMARY_SQL = `SELECT ${FIGURES_ADDED_UP} FROM ${rolledUpPartsSql(SUMMARY_SOURCE)} p`;
 
 export interface SummaryRow extends CaseFiguresRow {
   concluded_in_period: number;
@@ -274,7 +301,10 @@ export interface Dimension {
   /** The key's label and any detail, from the grouped key `g.key` (text). */
   label: string;
   labelJoin: string;
-  /** On the groups' own columns only, so a page is cut before any label is looked up. */
+  /**
+   * On the groups' own columns only, so a page is cut before any label is looked up; a rolled-up
+   * dimension's on `g.key` and `g.opened` only (they are ranked before the rest is added up).
+   */
   order: string;
 }
 
@@ -408,12 +438,7 @@ export function breakdownSql(name: DimensionName, everyRow = false): string {
   const dimension: Dimension = DIMENSIONS[name];
   const source = dimension.source;
   const page =
-    'dimension' in source
-      ? `SELECT g.*, count(*) OVER ()::int AS total_groups
-           FROM (${rolledUpFiguresSql(source, true)}) g
-          ORDER BY ${dimension.order} NULLS LAST
-          LIMIT $9 OFFSET $10`
-      : factsBreakdownSql(source.factsColumn, dimension.order, everyRow);
+    'dimension' in source ? rolledUpPageSql(source, dimension.order) : factsBreakdownSql(source.factsColumn, dimension.order, everyRow);
   // the rollups' page takes the rollup parameters, so its limit and offset come after them
   const desk = 'dimension' in source && source.desk;
   return `
