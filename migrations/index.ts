@@ -10,6 +10,7 @@ import { AddSeasons1764800000000 } from './1764800000000-AddSeasons';
 import { AddCaseFacts1764900000000 } from './1764900000000-AddCaseFacts';
 import { AddReportRollups1765000000000 } from './1765000000000-AddReportRollups';
 import { VacuumReportTablesOften1765100000000 } from './1765100000000-VacuumReportTablesOften';
+import { AddEmployerRankingIndex1765200000000 } from './1765200000000-AddEmployerRankingIndex';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AddCaseFacts1764900000000,
   AddReportRollups1765000000000,
   VacuumReportTablesOften1765100000000,
+  AddEmployerRankingIndex1765200000000,
 ];

@@ -138,6 +138,11 @@ describe('Reports agree with plain SQL over the base tables', () => {
         if (dimension === 'employer') {
           const opened = withCases.map((item) => item.casesOpened);
           expect(opened).toEqual([...opened].sort((a, b) => b - a));
+          // repeat offenders first, and among as many cases, the most still owed first, across every page
+          const outOfOrder = withCases.filter(
+            (item, i) => i > 0 && item.casesOpened === withCases[i - 1].casesOpened && Number(item.unpaid) > Number(withCases[i - 1].unpaid),
+          );
+          expect(outOfOrder).toEqual([]);
         }
       }
     });

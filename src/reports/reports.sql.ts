@@ -342,7 +342,7 @@ export const DIMENSIONS = {
     speedByColumn: 'employer_id',
     label: `g.key AS key, e.name AS label, e.credit_code AS detail`,
     labelJoin: `LEFT JOIN employers e ON e.id = g.key::uuid`,
-    order: `g.opened DESC, g.unpaid_fen::bigint DESC, g.key`,
+    order: `g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key`,
   },
   project: {
     source: { dimension: 'project', rollupKey: 'r.key', factsKey: 'f.project_id::text' },
@@ -394,9 +394,11 @@ export function isRolledUp(name: DimensionName): boolean {
 /**
  * A breakdown counted from case_facts over the period. Period parameters: $1 and $2 the first and
  * last day, $3 the ids of the scope's organisations (a constant list, cheaper per case than a join),
- * then the limit (NULL: every row) and the offset. A page ranks the groups on the two figures that
- * order them, from a narrow index, and adds up the rest for the page's groups only, through the key's
- * index; every row (an export) adds up everything at once.
+ * then the limit (NULL: every row) and the offset. A page counts every group's cases from a narrow
+ * index; only the groups with as many cases as the page's last one or more can be on the page, so only
+ * they have their unpaid amount added up (the order's second key, from the key's covering index); the
+ * page's groups then have every figure added up. `order` must begin with `g.opened DESC`. Every row
+ * (an export) adds up everything at once.
  */
 function factsBreakdownSql(column: string, order: string, everyRow: boolean): string {
   const inScope = `f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date`;
@@ -408,26 +410,34 @@ function factsBreakdownSql(column: string, order: string, everyRow: boolean): st
        ORDER BY ${order} NULLS LAST
        LIMIT $4 OFFSET $5`;
   }
+  // the case_facts rows of group `key` in the period and scope (a NULL key: the cases without one)
+  const ofGroup = (key: string, columns: string) => `(
+    SELECT ${columns} FROM case_facts f WHERE f.${column} = ${key} AND ${inScope}
+     UNION ALL
+    SELECT ${columns} FROM case_facts f WHERE ${key} IS NULL AND f.${column} IS NULL AND ${inScope}) f`;
   return `
-    WITH ranked AS (
-      SELECT f.${column} AS key, count(*) AS opened, ${CASE_SUM_EXPRESSIONS.unpaid_fen} AS unpaid_fen
-        FROM case_facts f
-       WHERE ${inScope}
-       GROUP BY f.${column}
+    WITH counted AS MATERIALIZED (
+      SELECT f.${column} AS key, count(*) AS opened FROM case_facts f WHERE ${inScope} GROUP BY f.${column}
+    ), cut AS (
+      -- the cases of the page's last group: a group with fewer comes after the page
+      SELECT c.opened FROM counted c ORDER BY c.opened DESC LIMIT 1 OFFSET $4::bigint + $5::bigint - 1
+    ), contenders AS (
+      SELECT c.key, c.opened, u.unpaid_fen
+        FROM counted c
+       CROSS JOIN LATERAL (
+         SELECT ${CASE_SUM_EXPRESSIONS.unpaid_fen} AS unpaid_fen
+           FROM ${ofGroup('c.key', 'f.status, f.owed_fen, f.paid_fen')}
+       ) u
+       WHERE c.opened >= COALESCE((SELECT opened FROM cut), 0)
     ), page AS (
-      SELECT g.key, count(*) OVER ()::int AS total_groups
-        FROM ranked g
+      SELECT g.key, (SELECT count(*) FROM counted)::int AS total_groups
+        FROM contenders g
        ORDER BY ${order} NULLS LAST
        LIMIT $4 OFFSET $5
     )
     SELECT page.key::text AS key, sums.*, page.total_groups
       FROM page
-     CROSS JOIN LATERAL (
-       SELECT ${asRead(CASE_SUM_EXPRESSIONS)}
-         FROM (SELECT * FROM case_facts f WHERE f.${column} = page.key AND ${inScope}
-               UNION ALL
-               SELECT * FROM case_facts f WHERE page.key IS NULL AND f.${column} IS NULL AND ${inScope}) f
-     ) sums`;
+     CROSS JOIN LATERAL (SELECT ${asRead(CASE_SUM_EXPRESSIONS)} FROM ${ofGroup('page.key', '*')}) sums`;
 }
 
 /**
@@ -537,6 +547,7 @@ export const EMPLOYER_CASES_SQL = `
       JOIN organisations org ON org.id = c.organisation_id
      WHERE ce.employer_id = $3
   ), owed_workers AS (
+    -- one aggregation feeds the three arrays the same rows in the same order, so they line up
     SELECT b.case_id, array_agg(b.outstanding_fen::text) AS outstanding_fen,
            array_agg(b.period_start::text) AS period_start, array_agg(b.period_end::text) AS period_end
       FROM (${claimBalancesOfCasesSql('ARRAY(SELECT id FROM employer_cases WHERE workers_owed > 0)')}) b
