@@ -29,11 +29,8 @@ export function claimBalancesOfCasesSql(caseIds: string): string {
    WHERE c.case_id = ANY(${caseIds})`;
 }
 
-/** The balances of the cases whose ids are $1. */
-export const CLAIM_BALANCES_OF_CASES_SQL = claimBalancesOfCasesSql('$1::uuid[]');
-
 export const CASE_TOTALS_SQL = `
-  WITH balances AS (${CLAIM_BALANCES_OF_CASES_SQL})
+  WITH balances AS (${claimBalancesOfCasesSql('$1::uuid[]')})
   SELECT case_id,
          count(*)::int                                                            AS workers,
          SUM(claimed_fen)::text                                                   AS claimed_fen,

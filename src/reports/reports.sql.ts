@@ -7,8 +7,10 @@ import { claimBalancesOfCasesSql } from '../claims/claim-money.sql';
  * (migrations/1764900000000-AddCaseFacts.ts), and `report_rollups`, its sums per organisation and month
  * (migrations/1765000000000-AddReportRollups.ts). A report over a period takes its whole months from the
  * rollups and the days on either side from case_facts. Every query is limited to the scope: rollup rows
- * by the scope organisation's own subtree rows, case_facts by joining `SCOPE`. Parameters start with $1
- * the scope path and $2 the scope organisation's id; days are Asia/Shanghai, periods inclusive.
+ * by the scope organisation's own subtree rows, case_facts by joining `SCOPE` (the breakdown by
+ * employer by a list of the scope's organisation ids instead, see factsBreakdownSql). Parameters start
+ * with $1 the scope path and $2 the scope organisation's id unless said; days are Asia/Shanghai,
+ * periods inclusive.
  */
 
 /** The statuses a case ends in; a case in any other status is still being handled. */
