@@ -11,6 +11,7 @@ import { AddCaseFacts1764900000000 } from './1764900000000-AddCaseFacts';
 import { AddReportRollups1765000000000 } from './1765000000000-AddReportRollups';
 import { VacuumReportTablesOften1765100000000 } from './1765100000000-VacuumReportTablesOften';
 import { AddEmployerRankingIndex1765200000000 } from './1765200000000-AddEmployerRankingIndex';
+import { AddUserPreferences1765300000000 } from './1765300000000-AddUserPreferences';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AddReportRollups1765000000000,
   VacuumReportTablesOften1765100000000,
   AddEmployerRankingIndex1765200000000,
+  AddUserPreferences1765300000000,
 ];

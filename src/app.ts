@@ -1,10 +1,11 @@
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppOptions } from './app.module';
 import { assertEveryRouteDeclaresAccess } from './auth/access-check';
 import { ROSTER_CONTENT_TYPES } from './claims/roster/roster-content-types';
+import { servePages } from './web-pages/serve-pages';
 
 /** Builds the HTTP application; main.ts and the e2e tests both start the service through here. */
 export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
@@ -17,18 +18,35 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     logger: loggerLevels(options.config.logLevel),
   });
   assertEveryRouteDeclaresAccess(app);
-  // The API documentation page needs its inline scripts and styles; everything else gets the strict defaults.
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
-    },
-  });
+  await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
   app.enableCors({
     origin: options.config.corsOrigins.length > 0 ? options.config.corsOrigins : false,
     methods: ['GET', 'POST', 'PATCH', 'PUT'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'Idempotency-Key'],
   });
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('docs', app, describeApi(app), { jsonDocumentUrl: 'docs/json' });
+  await servePages(app, options.config.webDir);
+  return app;
+}
+
+/**
+ * The strict defaults, less two that break the product on an office network: no
+ * upgrade-insecure-requests (opened over plain http by a LAN name or address, the browser would fetch
+ * every script over https and show a blank page), and blob: images (a photo picked on a phone is
+ * previewed from a blob: URL). The API documentation needs its inline scripts; antd writes its styles
+ * inline.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'", "'unsafe-inline'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  upgradeInsecureRequests: null,
+};
+
+/** The OpenAPI document served at /docs/json; `npm run api:types` makes the web client's types from it. */
+export function describeApi(app: NestFastifyApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Wage-arrears dispute tracker')
@@ -41,8 +59,6 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
-  return app;
 }
 
 function loggerLevels(level: AppOptions['config']['logLevel']) {

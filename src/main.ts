@@ -24,29 +24,34 @@ async function main(): Promise<void> {
     ? `embedded PostgreSQL (PGlite), data in ${config.embeddedDataDir}`
     : 'PostgreSQL server from DATABASE_URL';
   logger.log(`Serving on http://${config.host}:${config.port} with ${where}`);
-  logger.log(`API documentation: http://${config.host}:${config.port}/docs`);
+  logger.log(`Pages: http://${config.host}:${config.port}/app/   API documentation: http://${config.host}:${config.port}/docs`);
   const [{ users }] = await app.get(DataSource).query(`SELECT count(*)::int AS users FROM users`);
-  if (users === 0 && database.embedded) {
-    // The embedded default is one machine's own installation: make its first administrator now and
-    // say once how to log in, rather than sending a newcomer to a second command.
-    const password = randomBytes(15).toString('base64url');
+  if (users === 0 && (config.initialAdminPassword || database.embedded)) {
+    // The embedded default is one machine's own installation: make its first administrator now rather
+    // than sending a newcomer to a second command. ADMIN_PASSWORD sets the password without a log to read.
+    const password = config.initialAdminPassword ?? randomBytes(15).toString('base64url');
     await createAdmin(app.get(DataSource), app.get(OrganisationsService), app.get(AuthService), {
       username: 'admin',
       displayName: '管理员',
       password,
       organisationCode: 'BJ',
       organisationName: '北京市总工会',
+      passwordSetBy: config.initialAdminPassword ? 'the_user' : 'someone_else',
     });
-    logger.warn(
-      `First start: created the administrator "admin" with password ${password} in organisation BJ (北京市总工会).\n` +
-        `  Log in: curl -X POST http://${config.host}:${config.port}/auth/login -H 'content-type: application/json' ` +
-        `-d '{"username":"admin","password":"${password}"}'\n` +
-        '  Then change the password with POST /auth/password. This is the only time it is shown.',
-    );
+    if (config.initialAdminPassword) {
+      logger.log('First start: created the administrator "admin" (organisation BJ, 北京市总工会) with the password in ADMIN_PASSWORD.');
+    } else {
+      logger.warn(
+        `First start: created the administrator "admin" with password ${password} in organisation BJ (北京市总工会).\n` +
+          `  Log in at http://${config.host}:${config.port}/app/ ; you will be asked to choose your own password.\n` +
+          '  This is the only time it is shown (set ADMIN_PASSWORD before the first start to choose it instead).',
+      );
+    }
   } else if (users === 0) {
     logger.warn(
-      'No users yet. Create the first administrator (it asks for the password), then log in with POST /auth/login:\n' +
-        '  npm run cli -- create-admin --username admin --organisation-code BJ --organisation-name 北京市总工会',
+      'No users yet. Create the first administrator (it asks for the password), then log in at /app/:\n' +
+        '  npm run cli -- create-admin --username admin --organisation-code BJ --organisation-name 北京市总工会\n' +
+        '  (or set ADMIN_PASSWORD and start again)',
     );
   }
 

@@ -75,4 +75,5 @@ describe('The OpenAPI document describes every answer', () => {
     }
     expect(problems).toEqual([]);
   });
+
 });

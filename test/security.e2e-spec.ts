@@ -384,6 +384,10 @@ describe('Security: audit trail, personal data, concurrency, retries and session
       displayName: user.displayName,
       role: 'mediator',
       organisationId: org,
+      locale: 'zh-CN',
+      // an administrator set the password: the pages ask for a new one
+      mustChangePassword: true,
+      permissions: expect.arrayContaining(['cases.transition', 'payouts.record']),
     });
 
     // Logout: the token stops working at once; another session of the same user goes on.

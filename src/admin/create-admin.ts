@@ -12,6 +12,8 @@ export interface CreateAdminInput {
   password: string;
   organisationCode: string;
   organisationName?: string;
+  /** A password made up for them (printed on a first start) must be replaced at the first login. */
+  passwordSetBy?: 'the_user' | 'someone_else';
 }
 
 /**
@@ -44,7 +46,7 @@ export async function createAdmin(
         active: true,
       }),
     );
-    await auth.setPassword(manager, user, input.password, 'created', 'password');
+    await auth.setPassword(manager, user, input.password, 'created', input.passwordSetBy ?? 'the_user', 'password');
     return { userId: user.id, organisationId: organisation.id, createdOrganisation };
   });
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Scope } from '../auth/domain/actor';
 import { Page, offsetOf } from '../common/http/pagination';
-import { AuditQuery } from './dto/audit-query.dto';
+import { AuditAction, AuditQuery } from './dto/audit-query.dto';
 
 export interface AuditRow {
   id: string;
@@ -10,11 +10,12 @@ export interface AuditRow {
   actor_id: string | null;
   actor_name: string | null;
   client_address: string | null;
-  action: string;
+  action: AuditAction;
   entity_type: string;
   entity_id: string | null;
-  before: unknown;
-  after: unknown;
+  /** JSON objects: the row before and after (triggers), or what a security event was about. */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
 }
 
 @Injectable()

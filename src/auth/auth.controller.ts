@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { shanghaiTimestamp } from '../common/time/shanghai';
 import { Authenticated, Public } from './auth.decorators';
-import { AuthService, AuthenticatedUser, ClientInfo, TokenPair } from './auth.service';
-import { ChangePasswordDto, LoginDto, RefreshDto } from './dto/auth.dto';
+import { AuthService, AuthenticatedUser, ClientInfo } from './auth.service';
+import { CurrentUserView, LoginView, TokenPairView, toCurrentUserView, toLoginView, toTokenPairView } from './auth.view';
+import { ChangePasswordDto, LoginDto, RefreshDto, PreferencesDto } from './dto/auth.dto';
 
 type AuthedRequest = FastifyRequest & { user: AuthenticatedUser };
 
@@ -20,17 +20,18 @@ export class AuthController {
     summary: 'Log in with username and password; answers an access token (short-lived) and a refresh token',
     description: 'Repeated failures slow down, then lock the account for 15 minutes (429 with Retry-After).',
   })
+  @ApiOkResponse({ type: LoginView })
   async login(@Body() input: LoginDto, @Req() request: FastifyRequest) {
-    const { user, ...tokens } = await this.auth.login(input.username, input.password, clientOf(request));
-    return { ...toTokenView(tokens), user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, organisationId: user.scope.organisationId } };
+    return toLoginView(await this.auth.login(input.username, input.password, clientOf(request)));
   }
 
   @Post('refresh')
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for a new token pair (the old pair stops working)' })
+  @ApiOkResponse({ type: TokenPairView })
   async refresh(@Body() input: RefreshDto) {
-    return toTokenView(await this.auth.refresh(input.refreshToken));
+    return toTokenPairView(await this.auth.refresh(input.refreshToken));
   }
 
   @Post('logout')
@@ -52,22 +53,20 @@ export class AuthController {
   @Get('me')
   @Authenticated()
   @ApiOperation({ summary: 'Who is logged in' })
+  @ApiOkResponse({ type: CurrentUserView })
   me(@Req() request: AuthedRequest) {
-    const { user } = request;
-    return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, organisationId: user.scope.organisationId };
+    return toCurrentUserView(request.user);
+  }
+
+  @Put('me/preferences')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Your own settings: the language of the pages and of the messages' })
+  async setPreferences(@Body() input: PreferencesDto, @Req() request: AuthedRequest) {
+    await this.auth.setLocale(request.user, input.locale);
   }
 }
 
 export function clientOf(request: FastifyRequest): ClientInfo {
   return { address: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null };
-}
-
-function toTokenView(tokens: TokenPair) {
-  return {
-    tokenType: 'Bearer',
-    accessToken: tokens.accessToken,
-    accessExpiresAt: shanghaiTimestamp(tokens.accessExpiresAt),
-    refreshToken: tokens.refreshToken,
-    refreshExpiresAt: shanghaiTimestamp(tokens.refreshExpiresAt),
-  };
 }

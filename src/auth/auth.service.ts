@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AuditAction } from '../audit/dto/audit-query.dto';
+import type { Locale } from './domain/locale';
 import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { AppConfig } from '../config/app-config';
@@ -26,7 +28,11 @@ export interface AuthenticatedUser extends Actor {
   sessionId: string;
   username: string;
   displayName: string;
+  locale: Locale;
+  /** The password was set by someone else: the pages ask for a new one before anything else. */
+  passwordChangeRequired: boolean;
 }
+
 
 export interface TokenPair {
   accessToken: string;
@@ -55,6 +61,8 @@ interface UserRow {
   organisation_id: string;
   path: string;
   password_hash: string | null;
+  locale: Locale;
+  password_change_required: boolean;
 }
 
 @Injectable()
@@ -140,7 +148,8 @@ export class AuthService {
     const [row]: (UserRow & { session_id: string; access_expires_at: Date; revoked_at: Date | null })[] =
       await this.dataSource.query(
         `SELECT s.id AS session_id, s.access_expires_at, s.revoked_at,
-                u.id, u.username, u.display_name, u.role, u.active, u.organisation_id, o.path, NULL AS password_hash
+                u.id, u.username, u.display_name, u.role, u.active, u.organisation_id, o.path, NULL AS password_hash,
+                u.locale, u.password_change_required
            FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id
           WHERE s.access_token_hash = $1`,
         [tokenHash(accessToken)],
@@ -210,30 +219,36 @@ export class AuthService {
       throw AppError.invalidField('currentPassword', 'WRONG_PASSWORD');
     }
     await this.dataSource.transaction((manager) =>
-      this.setPassword(manager, { id: row.id, username: row.username, displayName: row.display_name }, newPassword, 'password changed'),
+      this.setPassword(manager, { id: row.id, username: row.username, displayName: row.display_name }, newPassword, 'password changed', 'the_user'),
     );
   }
 
   /**
    * Checks the policy, stores the argon2id hash and ends every session of the user: after a password
-   * change (or an administrator's reset), old tokens must not work anywhere.
+   * change (or an administrator's reset), old tokens must not work anywhere. A password someone else
+   * set (`setBy: 'someone_else'`) must be replaced by the user at the next login.
    */
   async setPassword(
     manager: EntityManager,
     user: { id: string; username: string; displayName: string },
     password: string,
     reason: string,
+    setBy: 'the_user' | 'someone_else',
     field = 'newPassword',
   ): Promise<void> {
     const problem = passwordProblem(password, [user.username, user.displayName]);
     if (problem) throw AppError.invalidField(field, problem);
     const now = this.clock.now();
-    await manager.query(`UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1`, [
-      user.id,
-      await hash(password, ARGON2_OPTIONS),
-      now,
-    ]);
+    await manager.query(
+      `UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3, password_change_required = $4 WHERE id = $1`,
+      [user.id, await hash(password, ARGON2_OPTIONS), now, setBy === 'someone_else'],
+    );
     await this.revokeSessions(manager, user.id, reason);
+  }
+
+  /** The user's own choice of language, for every browser they log in on. */
+  async setLocale(user: AuthenticatedUser, locale: Locale): Promise<void> {
+    await this.dataSource.query(`UPDATE users SET locale = $2 WHERE id = $1`, [user.id, locale]);
   }
 
   async revokeSessions(manager: EntityManager, userId: string, reason: string): Promise<void> {
@@ -247,7 +262,7 @@ export class AuthService {
   async audit(
     actorId: string | null,
     client: ClientInfo,
-    action: string,
+    action: AuditAction,
     entityType: string,
     entityId: string | null,
     after: Record<string, unknown>,
@@ -270,7 +285,8 @@ export class AuthService {
 
   private async findUser(manager: EntityManager, condition: string, value: string): Promise<UserRow | undefined> {
     const [row] = await manager.query(
-      `SELECT u.id, u.username, u.display_name, u.role, u.active, u.organisation_id, o.path, u.password_hash
+      `SELECT u.id, u.username, u.display_name, u.role, u.active, u.organisation_id, o.path, u.password_hash,
+              u.locale, u.password_change_required
          FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE ${condition}`,
       [value],
     );
@@ -309,5 +325,7 @@ function toAuthenticated(row: UserRow, sessionId: string): AuthenticatedUser {
     sessionId,
     username: row.username,
     displayName: row.display_name,
+    locale: row.locale,
+    passwordChangeRequired: row.password_change_required,
   };
 }

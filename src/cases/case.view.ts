@@ -1,11 +1,194 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { OrganisationRefView, UserRefView } from '../common/http/api-responses';
 import { formatYuan } from '../common/money/money';
 import { shanghaiTimestamp } from '../common/time/shanghai';
-import { CaseDetail, CaseListItem } from './cases.service';
-import { TRANSITIONS, isFinal } from './domain/case-status';
+import { EMPLOYER_KINDS, EmployerKind } from '../employers/employer.entity';
 import type { SeasonView } from '../reminders/season.service';
+import { CHAIN_ROLES, ChainRole } from './case-employer.entity';
+import { EVIDENCE_KINDS, EvidenceKind } from './case-evidence.entity';
+import { INTAKE_CHANNELS, IntakeChannel } from './case.entity';
+import type { CaseDetail, CaseListItem } from './cases.service';
+import { CASE_STATUSES, CLOSING_OUTCOMES, CaseStatus, ClosingOutcome, TRANSITIONS, isFinal } from './domain/case-status';
 import { CaseTotals } from './domain/case-totals';
 
-export function toTotalsView(totals: CaseTotals) {
+// A property naming a shared enum (enumName) has its note in a comment, not a description: @nestjs/swagger
+// copies the description onto the shared enum schema, where it would be wrong for every other use.
+
+/** A case's workers and money, in yuan. */
+export class CaseTotalsView {
+  @ApiProperty({ description: 'Workers with a claim on the case', example: 700 })
+  workers: number;
+  @ApiProperty({ description: 'Workers whose confirmed amount is paid in full', example: 120 })
+  workersFullyPaid: number;
+  @ApiProperty({ description: 'Workers still owed money', example: 580 })
+  workersOwed: number;
+  @ApiProperty({ description: 'Claims whose amount is not confirmed yet', example: 0 })
+  unconfirmed: number;
+  @ApiProperty({ example: '12000000.00' })
+  claimed: string;
+  @ApiProperty({ example: '11800000.00' })
+  confirmed: string;
+  @ApiProperty({ example: '2000000.00' })
+  paid: string;
+  @ApiProperty({ example: '9800000.00' })
+  outstanding: string;
+}
+
+/** Days left to the Spring Festival's eve (除夕). */
+export class FestivalCountdownView {
+  @ApiProperty({ format: 'date', example: '2027-02-05' })
+  eve: string;
+  @ApiProperty({ description: '0 on the eve, negative after it', example: 42 })
+  daysToEve: number;
+}
+
+export class ProjectRefView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ example: '顺义区某安置房项目' })
+  name: string;
+}
+
+/** An employer on the case, with its role in this dispute's subcontracting chain. */
+export class CaseEmployerView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ example: '北京某建筑劳务有限公司' })
+  name: string;
+  @ApiProperty({ type: String, nullable: true, description: '统一社会信用代码; none for an individual contractor' })
+  creditCode: string | null;
+  @ApiProperty({ enum: EMPLOYER_KINDS, enumName: 'EmployerKind' })
+  kind: EmployerKind;
+  /** Its role in this dispute's subcontracting chain. */
+  @ApiProperty({ enum: CHAIN_ROLES, enumName: 'EmployerRole' })
+  role: ChainRole;
+}
+
+export class CaseEvidenceView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ enum: EVIDENCE_KINDS, enumName: 'EvidenceKind' })
+  kind: EvidenceKind;
+  @ApiProperty({ example: '2026年3-10月考勤表复印件' })
+  description: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  receivedOn: string | null;
+}
+
+/** One case with its people, employers, evidence and totals. */
+export class CaseView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ example: 'SY-2026-00042' })
+  caseNumber: string;
+  @ApiProperty({ enum: CASE_STATUSES, enumName: 'CaseStatus' })
+  status: CaseStatus;
+  /** Set once closed. */
+  @ApiProperty({ enum: CLOSING_OUTCOMES, enumName: 'CaseOutcome', nullable: true })
+  outcome: ClosingOutcome | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the case was rejected, withdrawn or closed partly paid' })
+  statusReason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Where the worker was sent (rejected or referred)' })
+  referredTo: string | null;
+  /** The moves the lifecycle allows from here (their guards are checked when one is asked for). */
+  @ApiProperty({ enum: CASE_STATUSES, enumName: 'CaseStatus', isArray: true })
+  allowedTransitions: readonly CaseStatus[];
+  @ApiProperty({ type: OrganisationRefView })
+  organisation: OrganisationRefView;
+  @ApiProperty({ enum: INTAKE_CHANNELS, enumName: 'IntakeChannel' })
+  intakeChannel: IntakeChannel;
+  @ApiProperty({ format: 'date', example: '2026-11-22' })
+  intakeDate: string;
+  @ApiProperty({ example: '某园林公司拖欠700余名农民工工资及劳务费' })
+  summary: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The consultation the case was opened from' })
+  consultationId: string | null;
+  @ApiProperty({ type: ProjectRefView, nullable: true })
+  project: ProjectRefView | null;
+  @ApiProperty({ type: UserRefView, nullable: true })
+  lawyer: UserRefView | null;
+  @ApiProperty({ type: UserRefView, nullable: true })
+  mediator: UserRefView | null;
+  @ApiProperty({ type: [CaseEmployerView] })
+  employers: CaseEmployerView[];
+  @ApiProperty({ type: [CaseEvidenceView] })
+  evidence: CaseEvidenceView[];
+  @ApiProperty({ type: CaseTotalsView })
+  totals: CaseTotalsView;
+  @ApiProperty({ type: FestivalCountdownView, nullable: true, description: 'On open cases only' })
+  festivalCountdown: FestivalCountdownView | null;
+  @ApiProperty({ description: 'Send it back with a change', example: 3 })
+  version: number;
+  @ApiProperty({ format: 'date-time', example: '2026-11-22T15:08:05+08:00' })
+  createdAt: string;
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  closedAt: string | null;
+}
+
+export const CASE_WARNING_CODES = ['LAWYER_ACTED_FOR_EMPLOYER'] as const;
+export type CaseWarningCode = (typeof CASE_WARNING_CODES)[number];
+
+/** A flag for the people to weigh, not a refusal: the lawyer has acted for one of the case's employers. */
+export class CaseWarningView {
+  @ApiProperty({ enum: CASE_WARNING_CODES, enumName: 'CaseWarningCode' })
+  code: CaseWarningCode;
+  @ApiProperty({ example: '北京某建筑劳务有限公司' })
+  employerName: string;
+  @ApiProperty({ type: String, nullable: true, example: '2025年曾担任该公司常年法律顾问' })
+  note: string | null;
+}
+
+/** A case just opened or assigned, with what the clerk should look at. */
+export class CaseWithWarningsView extends CaseView {
+  @ApiProperty({ type: [CaseWarningView] })
+  warnings: CaseWarningView[];
+}
+
+/** A case handed to another organisation (派单). */
+export class DispatchedCaseView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid', description: 'The organisation that has the case now' })
+  organisationId: string;
+}
+
+/** A row of the case list. */
+export class CaseListItemView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ example: 'SY-2026-00042' })
+  caseNumber: string;
+  @ApiProperty({ enum: CASE_STATUSES, enumName: 'CaseStatus' })
+  status: CaseStatus;
+  @ApiProperty({ enum: CLOSING_OUTCOMES, enumName: 'CaseOutcome', nullable: true })
+  outcome: ClosingOutcome | null;
+  @ApiProperty({ type: OrganisationRefView })
+  organisation: OrganisationRefView;
+  @ApiProperty({ enum: INTAKE_CHANNELS, enumName: 'IntakeChannel' })
+  intakeChannel: IntakeChannel;
+  @ApiProperty({ format: 'date' })
+  intakeDate: string;
+  @ApiProperty()
+  summary: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The employers’ names joined by 、', example: '甲公司、乙公司' })
+  employerNames: string | null;
+  @ApiProperty({ type: UserRefView, nullable: true })
+  lawyer: UserRefView | null;
+  @ApiProperty({ type: UserRefView, nullable: true })
+  mediator: UserRefView | null;
+  @ApiProperty({ type: CaseTotalsView })
+  totals: CaseTotalsView;
+  @ApiProperty({ type: FestivalCountdownView, nullable: true, description: 'On open cases only' })
+  festivalCountdown: FestivalCountdownView | null;
+  @ApiProperty()
+  version: number;
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export function toTotalsView(totals: CaseTotals): CaseTotalsView {
   return {
     workers: totals.count,
     workersFullyPaid: totals.workersFullyPaid,
@@ -18,7 +201,7 @@ export function toTotalsView(totals: CaseTotals) {
   };
 }
 
-export function toCaseView(detail: CaseDetail, season: SeasonView) {
+export function toCaseView(detail: CaseDetail, season: SeasonView): CaseView {
   const { record } = detail;
   return {
     id: record.id,
@@ -27,7 +210,6 @@ export function toCaseView(detail: CaseDetail, season: SeasonView) {
     outcome: record.outcome,
     statusReason: record.statusReason,
     referredTo: record.referredTo,
-    /** The moves the lifecycle allows from here (their guards are checked when one is asked for). */
     allowedTransitions: TRANSITIONS[record.status],
     organisation: { id: detail.organisation.id, code: detail.organisation.code, name: detail.organisation.name },
     intakeChannel: record.intakeChannel,
@@ -59,7 +241,7 @@ export function toCaseView(detail: CaseDetail, season: SeasonView) {
   };
 }
 
-export function toCaseListItemView({ row, totals }: CaseListItem, season: SeasonView) {
+export function toCaseListItemView({ row, totals }: CaseListItem, season: SeasonView): CaseListItemView {
   return {
     id: row.id,
     caseNumber: row.case_number,
@@ -70,16 +252,21 @@ export function toCaseListItemView({ row, totals }: CaseListItem, season: Season
     intakeDate: row.intake_date,
     summary: row.summary,
     employerNames: row.employer_names,
-    lawyer: row.lawyer_id ? { id: row.lawyer_id, displayName: row.lawyer_name } : null,
-    mediator: row.mediator_id ? { id: row.mediator_id, displayName: row.mediator_name } : null,
+    lawyer: userRef(row.lawyer_id, row.lawyer_name),
+    mediator: userRef(row.mediator_id, row.mediator_name),
     totals: toTotalsView(totals),
-    festivalCountdown: countdown(row.status as CaseDetail['record']['status'], season),
+    festivalCountdown: countdown(row.status, season),
     version: row.version,
     createdAt: shanghaiTimestamp(new Date(row.created_at)),
   };
 }
 
+/** A person joined by a LEFT JOIN: both columns are set, or neither. */
+function userRef(id: string | null, displayName: string | null): UserRefView | null {
+  return id ? { id, displayName: displayName as string } : null;
+}
+
 /** Days left to the Spring Festival's eve, on every open case: the day the season is about. */
-function countdown(status: CaseDetail['record']['status'], season: SeasonView) {
+function countdown(status: CaseStatus, season: SeasonView): FestivalCountdownView | null {
   return isFinal(status) ? null : { eve: season.eve, daysToEve: season.daysToEve };
 }

@@ -1,15 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
 import { tableDownload } from '../common/export/send-export';
-import { PageQuery } from '../common/http/pagination';
+import { ApiPageResponse, ApiTableResponse } from '../common/http/api-responses';
+import { Page, PageQuery } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
 import { UuidParam } from '../common/http/uuid-param.pipe';
-import { toCaseEventView } from '../timeline/case-event.view';
+import { CaseEventView, toCaseEventView } from '../timeline/case-event.view';
 import { CASE_EXPORT_COLUMNS } from './case-export';
-import { toCaseListItemView, toCaseView } from './case.view';
+import {
+  CaseListItemView,
+  CaseView,
+  CaseWithWarningsView,
+  DispatchedCaseView,
+  toCaseListItemView,
+  toCaseView,
+} from './case.view';
 import { CasesService } from './cases.service';
 import { SeasonService } from '../reminders/season.service';
 import {
@@ -37,7 +45,8 @@ export class CasesController {
   @Post()
   @Requires('cases.open')
   @ApiOperation({ summary: 'Open a case: organisation, intake, employers, optionally workers and their claims' })
-  async open(@Body() input: CreateCaseDto, @CurrentUser() actor: Actor) {
+  @ApiCreatedResponse({ type: CaseWithWarningsView })
+  async open(@Body() input: CreateCaseDto, @CurrentUser() actor: Actor): Promise<CaseWithWarningsView> {
     const detail = await this.cases.open(input, actor);
     return { ...toCaseView(detail, await this.season.current()), warnings: await this.cases.lawyerConflicts(detail.record) };
   }
@@ -45,7 +54,8 @@ export class CasesController {
   @Get()
   @Requires('cases.read')
   @ApiOperation({ summary: 'Cases in your scope with their totals; filter, search and sort' })
-  async list(@Query() query: CaseListQuery, @CurrentUser() actor: Actor) {
+  @ApiPageResponse(CaseListItemView)
+  async list(@Query() query: CaseListQuery, @CurrentUser() actor: Actor): Promise<Page<CaseListItemView>> {
     const page = await this.cases.list(query, actor.scope);
     const season = await this.season.current();
     return { ...page, items: page.items.map((item) => toCaseListItemView(item, season)) };
@@ -54,6 +64,7 @@ export class CasesController {
   @Get('export')
   @Requires('cases.read')
   @ApiOperation({ summary: 'Every case the list would show (same filters and sort, no pages) as a spreadsheet or CSV' })
+  @ApiTableResponse(undefined, 'The cases as a spreadsheet (format=xlsx) or CSV (format=csv)')
   async export(@Query() query: CaseExportQuery, @CurrentUser() actor: Actor) {
     const rows = await this.cases.exportRows(query, actor.scope);
     return tableDownload(query.format, `案件清单_${shanghaiDate(this.clock.now())}`, CASE_EXPORT_COLUMNS, rows);
@@ -62,14 +73,20 @@ export class CasesController {
   @Get(':id')
   @Requires('cases.read')
   @ApiOperation({ summary: 'One case with its people, employers, evidence and totals' })
-  async get(@Param('id', UuidParam) id: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseView })
+  async get(@Param('id', UuidParam) id: string, @CurrentUser() actor: Actor): Promise<CaseView> {
     return toCaseView(await this.cases.get(id, actor.scope), await this.season.current());
   }
 
   @Patch(':id')
   @Requires('cases.edit')
   @ApiOperation({ summary: 'Change the summary, intake channel or project; send the version you read' })
-  async update(@Param('id', UuidParam) id: string, @Body() input: UpdateCaseDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseView })
+  async update(
+    @Param('id', UuidParam) id: string,
+    @Body() input: UpdateCaseDto,
+    @CurrentUser() actor: Actor,
+  ): Promise<CaseView> {
     return toCaseView(await this.cases.update(id, input, actor), await this.season.current());
   }
 
@@ -77,7 +94,12 @@ export class CasesController {
   @HttpCode(200)
   @Requires('cases.assign')
   @ApiOperation({ summary: 'Assign (or unassign) the lawyer and the mediator' })
-  async assign(@Param('id', UuidParam) id: string, @Body() input: AssignmentDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseWithWarningsView })
+  async assign(
+    @Param('id', UuidParam) id: string,
+    @Body() input: AssignmentDto,
+    @CurrentUser() actor: Actor,
+  ): Promise<CaseWithWarningsView> {
     const detail = await this.cases.assign(id, input, actor);
     return { ...toCaseView(detail, await this.season.current()), warnings: await this.cases.lawyerConflicts(detail.record) };
   }
@@ -89,7 +111,12 @@ export class CasesController {
     summary: 'Move the case to another status',
     description: 'A refused move answers 409 with the reason (e.g. MONEY_OUTSTANDING, MEDIATOR_REQUIRED).',
   })
-  async transition(@Param('id', UuidParam) id: string, @Body() input: TransitionDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseView })
+  async transition(
+    @Param('id', UuidParam) id: string,
+    @Body() input: TransitionDto,
+    @CurrentUser() actor: Actor,
+  ): Promise<CaseView> {
     return toCaseView(await this.cases.transition(id, input, actor), await this.season.current());
   }
 
@@ -97,7 +124,12 @@ export class CasesController {
   @HttpCode(200)
   @Requires('cases.dispatch')
   @ApiOperation({ summary: '派单: hand the case to another organisation (recorded on the timeline)' })
-  async dispatch(@Param('id', UuidParam) id: string, @Body() input: DispatchDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: DispatchedCaseView })
+  async dispatch(
+    @Param('id', UuidParam) id: string,
+    @Body() input: DispatchDto,
+    @CurrentUser() actor: Actor,
+  ): Promise<DispatchedCaseView> {
     return this.cases.dispatch(id, input, actor);
   }
 
@@ -112,21 +144,36 @@ export class CasesController {
   @Post(':id/evidence')
   @Requires('cases.open')
   @ApiOperation({ summary: 'Record a piece of evidence received' })
-  async addEvidence(@Param('id', UuidParam) id: string, @Body() input: EvidenceDto, @CurrentUser() actor: Actor) {
+  @ApiCreatedResponse({ type: CaseView })
+  async addEvidence(
+    @Param('id', UuidParam) id: string,
+    @Body() input: EvidenceDto,
+    @CurrentUser() actor: Actor,
+  ): Promise<CaseView> {
     return toCaseView(await this.cases.addEvidence(id, input, actor), await this.season.current());
   }
 
   @Post(':id/employers')
   @Requires('cases.open')
   @ApiOperation({ summary: 'Add an employer of the chain to the case' })
-  async addEmployer(@Param('id', UuidParam) id: string, @Body() input: CaseEmployerDto, @CurrentUser() actor: Actor) {
+  @ApiCreatedResponse({ type: CaseView })
+  async addEmployer(
+    @Param('id', UuidParam) id: string,
+    @Body() input: CaseEmployerDto,
+    @CurrentUser() actor: Actor,
+  ): Promise<CaseView> {
     return toCaseView(await this.cases.addEmployer(id, input, actor), await this.season.current());
   }
 
   @Get(':id/events')
   @Requires('cases.read')
   @ApiOperation({ summary: 'The case timeline, oldest first' })
-  async timeline(@Param('id', UuidParam) id: string, @Query() query: PageQuery, @CurrentUser() actor: Actor) {
+  @ApiPageResponse(CaseEventView)
+  async timeline(
+    @Param('id', UuidParam) id: string,
+    @Query() query: PageQuery,
+    @CurrentUser() actor: Actor,
+  ): Promise<Page<CaseEventView>> {
     const page = await this.cases.timeline(id, query, actor.scope);
     return { ...page, items: page.items.map(toCaseEventView) };
   }

@@ -18,6 +18,7 @@ import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { CaseEmployer } from './case-employer.entity';
 import { CaseEvidence } from './case-evidence.entity';
+import type { CaseWarningView, DispatchedCaseView } from './case.view';
 import { assertCaseVisible, assertVersion, caseInScope, lockCase, lockOpenCase } from './case-lock';
 import { Case } from './case.entity';
 import {
@@ -386,7 +387,7 @@ export class CasesService {
    * district. The case keeps its number (the one the worker was given). The sender may lose sight of
    * it if the receiver is outside their scope: that is what handing over means.
    */
-  async dispatch(id: string, dto: DispatchDto, actor: Actor): Promise<{ id: string; organisationId: string }> {
+  async dispatch(id: string, dto: DispatchDto, actor: Actor): Promise<DispatchedCaseView> {
     return this.dataSource.transaction(async (manager) => {
       const record = await lockOpenCase(manager, id, actor.scope);
       assertVersion(record, dto.version);
@@ -424,7 +425,7 @@ export class CasesService {
    * The case's lawyer has declared acting for one of its employers: a conflict to flag when the lawyer
    * is assigned (the people decide; a lawyer may have advised a company years ago on something else).
    */
-  async lawyerConflicts(record: Pick<Case, 'id' | 'lawyerId'>): Promise<{ code: 'LAWYER_ACTED_FOR_EMPLOYER'; employerName: string; note: string | null }[]> {
+  async lawyerConflicts(record: Pick<Case, 'id' | 'lawyerId'>): Promise<CaseWarningView[]> {
     if (!record.lawyerId) return [];
     return this.dataSource.query(
       `SELECT 'LAWYER_ACTED_FOR_EMPLOYER' AS code, e.name AS "employerName", le.note

@@ -1,3 +1,6 @@
+import type { IntakeChannel } from './case.entity';
+import type { CaseStatus, ClosingOutcome } from './domain/case-status';
+
 /** The case list: explicit SQL so its filters and their indexes can be read and reviewed in one place. */
 export const CASE_LIST_COLUMNS = `
   c.id, c.case_number, c.status, c.outcome, c.intake_channel, c.intake_date, c.summary, c.version,
@@ -39,9 +42,9 @@ export const NEXT_CASE_NUMBER_SQL = `
 export interface CaseListRow {
   id: string;
   case_number: string;
-  status: string;
-  outcome: string | null;
-  intake_channel: string;
+  status: CaseStatus;
+  outcome: ClosingOutcome | null;
+  intake_channel: IntakeChannel;
   intake_date: string;
   summary: string;
   version: number;

@@ -1,7 +1,82 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { formatYuan } from '../common/money/money';
-import { ClaimRow } from './claims.service';
+import { CLAIM_KINDS, ClaimKind } from './claim.entity';
+import type { ClaimRow } from './claims.service';
 
-export function toClaimView(claim: ClaimRow) {
+/** The worker of a claim, his id number and mobile masked. */
+export class ClaimWorkerView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ example: '张建国' })
+  name: string;
+  @ApiProperty({ description: 'Masked', example: '110105********1234' })
+  idNumber: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Masked', example: '138****5678' })
+  mobile: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '河南省' })
+  homeProvince: string | null;
+}
+
+/** One worker's claim with what has been paid against it. */
+export class ClaimView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ type: ClaimWorkerView })
+  worker: ClaimWorkerView;
+  @ApiProperty({ enum: CLAIM_KINDS, enumName: 'ClaimKind' })
+  kind: ClaimKind;
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  periodStart: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  periodEnd: string | null;
+  @ApiProperty({ example: '12000.50' })
+  amountClaimed: string;
+  @ApiProperty({ type: String, nullable: true, example: '12000.50', description: 'Null until verified' })
+  amountConfirmed: string | null;
+  @ApiProperty({ example: '6000.00' })
+  amountPaid: string;
+  @ApiProperty({ example: '6000.50', description: 'Of the confirmed amount, or of the claimed one before confirmation' })
+  amountOutstanding: string;
+  @ApiProperty({ description: 'Confirmed, and paid in full' })
+  fullyPaid: boolean;
+  @ApiProperty({ type: String, nullable: true })
+  note: string | null;
+  @ApiProperty({ description: 'Send it back with a correction', example: 1 })
+  version: number;
+}
+
+/** A worker of this case who is also a claimant in another open case: a flag, not a refusal. */
+export class ClaimingElsewhereView {
+  @ApiProperty({ example: '张建国' })
+  workerName: string;
+  @ApiProperty({ example: 'SY-2026-00017' })
+  caseNumber: string;
+}
+
+export class ClaimsAddedView {
+  @ApiProperty({ example: 3 })
+  added: number;
+  @ApiProperty({ type: [ClaimingElsewhereView] })
+  alsoClaimingElsewhere: ClaimingElsewhereView[];
+}
+
+export class RosterImportedView {
+  @ApiProperty({ example: 700 })
+  imported: number;
+  @ApiProperty({ example: '12000000.00', description: 'The sum of the imported claims' })
+  claimedTotal: string;
+  @ApiProperty({ type: [ClaimingElsewhereView] })
+  alsoClaimingElsewhere: ClaimingElsewhereView[];
+}
+
+export class ClaimsConfirmedView {
+  @ApiProperty({ example: 700 })
+  confirmed: number;
+  @ApiProperty({ example: '11800000.00', description: 'The sum of the confirmed amounts' })
+  confirmedTotal: string;
+}
+
+export function toClaimView(claim: ClaimRow): ClaimView {
   return {
     id: claim.id,
     worker: claim.worker,

@@ -13,6 +13,7 @@ import { WorkersService } from '../workers/workers.service';
 import { ClaimInput, batchProblems, fen, toClaimInput } from './claim-input';
 import { CASE_TOTALS_SQL, CLAIM_BALANCES_SQL, CaseTotalsRow } from './claim-money.sql';
 import { Claim } from './claim.entity';
+import type { ClaimingElsewhereView, ClaimsAddedView, ClaimsConfirmedView, RosterImportedView } from './claim.view';
 import { AddClaimsDto, ClaimListQuery, ConfirmClaimsDto, UpdateClaimDto } from './dto/claim.dto';
 import { readRoster } from './roster/roster-reader';
 import { claimsFromRoster } from './roster/roster-rows';
@@ -34,11 +35,6 @@ export interface ClaimRow extends ClaimBalance {
   worker: { id: string; name: string; idNumber: string; mobile: string | null; homeProvince: string | null };
 }
 
-export interface ClaimingElsewhere {
-  workerName: string;
-  caseNumber: string;
-}
-
 /** How claims arrived, recorded on the timeline. */
 export type ClaimSource = 'form' | 'roster_json' | 'roster_csv' | 'roster_xlsx';
 
@@ -50,7 +46,7 @@ export class ClaimsService {
     private readonly workers: WorkersService,
   ) {}
 
-  async add(caseId: string, dto: AddClaimsDto, actor: Actor): Promise<{ added: number; alsoClaimingElsewhere: ClaimingElsewhere[] }> {
+  async add(caseId: string, dto: AddClaimsDto, actor: Actor): Promise<ClaimsAddedView> {
     const inputs = dto.claims.map((claim, index) => toClaimInput(claim, index + 1));
     const problems = batchProblems(inputs, (input, field) =>
       field === 'idNumber' ? `claims.${input.row - 1}.worker.idNumber` : `claims.${input.row - 1}.${field}`,
@@ -64,7 +60,7 @@ export class ClaimsService {
   }
 
   /** A whole roster in one transaction: every row valid, or nothing imported and every bad row listed. */
-  async importRoster(caseId: string, body: unknown, contentType: string | undefined, actor: Actor) {
+  async importRoster(caseId: string, body: unknown, contentType: string | undefined, actor: Actor): Promise<RosterImportedView> {
     const rows = await readRoster(body, contentType);
     const { inputs, problems } = claimsFromRoster(rows);
     if (problems.length > 0) throw new AppError('ROSTER_INVALID', { count: problems.length }, problems);
@@ -88,7 +84,7 @@ export class ClaimsService {
    * Workers of this case who are also claimants in another open case: flagged, not refused (a worker
    * may be owed by two employers), so the clerk can check the same arrears are not counted twice.
    */
-  async claimingElsewhere(caseId: string): Promise<ClaimingElsewhere[]> {
+  async claimingElsewhere(caseId: string): Promise<ClaimingElsewhereView[]> {
     return this.dataSource.query(
       `SELECT w.name AS "workerName", other.case_number AS "caseNumber"
          FROM claims mine
@@ -236,7 +232,7 @@ export class ClaimsService {
   }
 
   /** Confirms many workers' amounts at once (the day the wage ledger is checked); all or nothing. */
-  async confirmMany(caseId: string, dto: ConfirmClaimsDto, actor: Actor) {
+  async confirmMany(caseId: string, dto: ConfirmClaimsDto, actor: Actor): Promise<ClaimsConfirmedView> {
     return this.dataSource.transaction(async (manager) => {
       await lockOpenCase(manager, caseId, actor.scope);
       const ids = dto.items.map((item) => item.claimId);

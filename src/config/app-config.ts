@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
 /**
  * The service's configuration, read once from the environment and validated before anything starts.
  * A wrong value stops the start with a message naming the variable, so a typo in a deployment is
@@ -33,6 +36,13 @@ export interface AppConfig {
   /** smtp://user:password@host:port for e-mail reminders; null: e-mail deliveries wait. */
   smtpUrl: string | null;
   smtpFrom: string;
+  /** The built pages (web/dist), served under /app/. */
+  webDir: string;
+  /**
+   * The first administrator's password, for a first start that must not print one (tests, scripted
+   * deployments); used only while there is no user at all.
+   */
+  initialAdminPassword: string | null;
 }
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -71,6 +81,8 @@ export function loadConfig(env: Env): AppConfig {
     reportRollupCron: readCron(env, 'REPORT_ROLLUP_CRON', '*/10 * * * * *'),
     smtpUrl: readSmtpUrl(env),
     smtpFrom: readString(env, 'SMTP_FROM', '欠薪维权提醒 <reminders@localhost>'),
+    webDir: readString(env, 'WEB_DIR', defaultWebDir()),
+    initialAdminPassword: present(env, 'ADMIN_PASSWORD') ?? null,
   };
 }
 
@@ -181,4 +193,11 @@ function readDatabaseUrl(env: Env, name: string): string | null {
   }
   if (url.pathname.length <= 1) throw new ConfigError(name, 'names no database (…/databasename)');
   return raw;
+}
+
+/** web/dist beside the project's package.json, from the sources (tests) as from the build (dist/src/config). */
+function defaultWebDir(): string {
+  let directory = __dirname;
+  while (!existsSync(join(directory, 'package.json')) && dirname(directory) !== directory) directory = dirname(directory);
+  return join(directory, 'web', 'dist');
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Scope } from '../auth/domain/actor';
 import { assertCaseVisible } from '../cases/case-lock';
+import type { CaseConflictsView } from './desk.view';
 
 /**
  * What should make a clerk stop and look: workers already claiming in another open case (the same
@@ -12,7 +13,7 @@ import { assertCaseVisible } from '../cases/case-lock';
 export class ConflictsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async forCase(caseId: string, scope: Scope) {
+  async forCase(caseId: string, scope: Scope): Promise<CaseConflictsView> {
     await assertCaseVisible(this.dataSource.manager, caseId, scope);
     const workersInOtherOpenCases = await this.dataSource.query(
       `SELECT w.id AS "workerId", w.name AS "workerName", other.case_number AS "caseNumber", other.status,

@@ -1,23 +1,43 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
-import { toCaseView } from '../cases/case.view';
+import { CaseView, toCaseView } from '../cases/case.view';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { ConflictsService } from './conflicts.service';
 import { DeskService } from './desk.service';
 import { SeasonService } from '../reminders/season.service';
-import { toConsultationView, toVisitView, toWarningView } from './desk.view';
-import { ConsultationDto, ConsultationListQuery, DutyShiftDto, EngagementDto, OpenFromDeskDto, OutreachVisitDto, RosterQuery } from './dto/desk.dto';
+import {
+  CaseConflictsView,
+  ConsultationDayView,
+  ConsultationView,
+  DutyShiftView,
+  EarlyWarningView,
+  RosterEntryView,
+  VisitLoggedView,
+  toConsultationView,
+  toVisitView,
+  toWarningView,
+} from './desk.view';
+import {
+  ConsultationDto,
+  ConsultationListQuery,
+  DutyShiftDto,
+  EARLY_WARNING_STATUSES,
+  EarlyWarningStatus,
+  EngagementDto,
+  OpenFromDeskDto,
+  OutreachVisitDto,
+  RosterQuery,
+} from './dto/desk.dto';
 
 export class WarningQuery {
-  @ApiPropertyOptional({ enum: ['open', 'case_opened', 'dismissed'] })
+  @ApiPropertyOptional({ enum: EARLY_WARNING_STATUSES })
   @IsOptional()
-  @IsIn(['open', 'case_opened', 'dismissed'])
-  status?: string;
+  @IsIn(EARLY_WARNING_STATUSES)
+  status?: EarlyWarningStatus;
 }
-
 
 @ApiTags('lawyers desk')
 @Controller()
@@ -31,6 +51,7 @@ export class DeskController {
   @Post('duty-shifts')
   @Requires('duty.manage')
   @ApiOperation({ summary: 'Put a lawyer on duty at a service center for a day (one center a day per lawyer)' })
+  @ApiCreatedResponse({ type: DutyShiftView })
   addShift(@Body() input: DutyShiftDto, @CurrentUser() actor: Actor) {
     return this.desk.addShift(input, actor);
   }
@@ -45,6 +66,7 @@ export class DeskController {
   @Get('duty-shifts')
   @Requires('cases.read')
   @ApiOperation({ summary: "Who is on duty today at a service center, or the month's roster with month=YYYY-MM" })
+  @ApiOkResponse({ type: [RosterEntryView] })
   roster(@Query() query: RosterQuery, @CurrentUser() actor: Actor) {
     return this.desk.roster(query.organisationId, query.month, actor.scope);
   }
@@ -52,14 +74,16 @@ export class DeskController {
   @Post('consultations')
   @Requires('desk.log')
   @ApiOperation({ summary: 'Log a consultation (the worker may stay anonymous)' })
-  async logConsultation(@Body() input: ConsultationDto, @CurrentUser() actor: Actor) {
+  @ApiCreatedResponse({ type: ConsultationView })
+  async logConsultation(@Body() input: ConsultationDto, @CurrentUser() actor: Actor): Promise<ConsultationView> {
     return toConsultationView(await this.desk.logConsultation(input, actor));
   }
 
   @Get('consultations')
   @Requires('cases.read')
   @ApiOperation({ summary: "A lawyer's consultations of a day (yours, today, by default) with counts" })
-  async consultations(@Query() query: ConsultationListQuery, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: ConsultationDayView })
+  async consultations(@Query() query: ConsultationListQuery, @CurrentUser() actor: Actor): Promise<ConsultationDayView> {
     const day = await this.desk.consultations(query, actor);
     return { ...day, items: day.items.map(toConsultationView) };
   }
@@ -67,28 +91,40 @@ export class DeskController {
   @Post('consultations/:id/case')
   @Requires('cases.open')
   @ApiOperation({ summary: 'Open a case from a consultation; its data is carried over and both are linked' })
-  async caseFromConsultation(@Param('id', UuidParam) id: string, @Body() input: OpenFromDeskDto, @CurrentUser() actor: Actor) {
+  @ApiCreatedResponse({ type: CaseView })
+  async caseFromConsultation(
+    @Param('id', UuidParam) id: string,
+    @Body() input: OpenFromDeskDto,
+    @CurrentUser() actor: Actor,
+  ): Promise<CaseView> {
     return toCaseView(await this.desk.caseFromConsultation(id, input, actor), await this.season.current());
   }
 
   @Post('outreach-visits')
   @Requires('desk.log')
   @ApiOperation({ summary: 'Record an outreach visit (送法进企业); arrears found raise an early warning' })
-  async logVisit(@Body() input: OutreachVisitDto, @CurrentUser() actor: Actor) {
+  @ApiCreatedResponse({ type: VisitLoggedView })
+  async logVisit(@Body() input: OutreachVisitDto, @CurrentUser() actor: Actor): Promise<VisitLoggedView> {
     const { visit, earlyWarning } = await this.desk.logVisit(input, actor);
     return { visit: toVisitView(visit), earlyWarning: earlyWarning && toWarningView(earlyWarning) };
   }
 
   @Get('early-warnings')
   @Requires('cases.read')
-  async warnings(@Query() query: WarningQuery, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: [EarlyWarningView] })
+  async warnings(@Query() query: WarningQuery, @CurrentUser() actor: Actor): Promise<EarlyWarningView[]> {
     return (await this.desk.warnings(query.status, actor.scope)).map(toWarningView);
   }
 
   @Post('early-warnings/:id/case')
   @Requires('cases.open')
   @ApiOperation({ summary: 'Open a case from an early warning (employer and project carried over)' })
-  async caseFromWarning(@Param('id', UuidParam) id: string, @Body() input: OpenFromDeskDto, @CurrentUser() actor: Actor) {
+  @ApiCreatedResponse({ type: CaseView })
+  async caseFromWarning(
+    @Param('id', UuidParam) id: string,
+    @Body() input: OpenFromDeskDto,
+    @CurrentUser() actor: Actor,
+  ): Promise<CaseView> {
     return toCaseView(await this.desk.caseFromWarning(id, input, actor), await this.season.current());
   }
 
@@ -103,6 +139,7 @@ export class DeskController {
   @Get('cases/:caseId/conflicts')
   @Requires('cases.read')
   @ApiOperation({ summary: "Workers claiming in another open case; a lawyer who has acted for one of the case's employers" })
+  @ApiOkResponse({ type: CaseConflictsView })
   conflictsOfCase(@Param('caseId', UuidParam) caseId: string, @CurrentUser() actor: Actor) {
     return this.conflicts.forCase(caseId, actor.scope);
   }

@@ -10,6 +10,7 @@ import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
 import { UsersService } from '../users/users.service';
+import type { DutyShiftView, RosterEntryView } from './desk.view';
 import { ConsultationDto, ConsultationListQuery, DutyShiftDto, EngagementDto, OpenFromDeskDto, OutreachVisitDto } from './dto/desk.dto';
 
 /** How a consultation's channel becomes a case's intake channel. */
@@ -44,7 +45,7 @@ export class DeskService {
     private readonly clock: Clock,
   ) {}
 
-  async addShift(dto: DutyShiftDto, actor: Actor) {
+  async addShift(dto: DutyShiftDto, actor: Actor): Promise<DutyShiftView> {
     await this.assertOrganisationInScope(dto.organisationId, actor.scope);
     return this.dataSource.transaction(async (manager) => {
       await this.users.assertAssignable(manager, dto.lawyerId, 'lawyer', 'lawyerId', dto.organisationId);
@@ -52,7 +53,7 @@ export class DeskService {
         `INSERT INTO duty_shifts (organisation_id, lawyer_id, day) VALUES ($1, $2, $3) RETURNING id`,
         [dto.organisationId, dto.lawyerId, dto.day],
       );
-      return { id: shift.id as string, ...dto };
+      return { id: shift.id as string, organisationId: dto.organisationId, lawyerId: dto.lawyerId, day: dto.day };
     });
   }
 
@@ -69,7 +70,7 @@ export class DeskService {
   }
 
   /** A service center's roster for a month, or who is on duty today. */
-  async roster(organisationId: string, month: string | undefined, scope: Scope) {
+  async roster(organisationId: string, month: string | undefined, scope: Scope): Promise<RosterEntryView[]> {
     await this.assertOrganisationInScope(organisationId, scope);
     const [from, to] = month
       ? [`${month}-01`, null]

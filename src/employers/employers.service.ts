@@ -7,6 +7,7 @@ import { Page, offsetOf } from '../common/http/pagination';
 import { normalizeCreditCode } from '../common/identifiers/credit-code';
 import { CreateEmployerDto, EmployerListQuery, UpdateEmployerDto } from './dto/employer.dto';
 import { Employer } from './employer.entity';
+import { SimilarEmployerView } from './employer.view';
 import { saveWithVersion } from '../database/optimistic-update';
 
 /** Words that every company name has, which say nothing about which company it is. */
@@ -39,7 +40,7 @@ export class EmployersService {
   }
 
   /** Employers whose names share their distinctive part with `name`: likely the same company typed twice. */
-  async similar(name: string, exceptId?: string): Promise<Pick<Employer, 'id' | 'name' | 'creditCode' | 'kind'>[]> {
+  async similar(name: string, exceptId?: string): Promise<SimilarEmployerView[]> {
     const core = name.replace(NAME_NOISE, '');
     if (core.length < 2) return [];
     return this.dataSource.query(

@@ -10,6 +10,7 @@ import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
 import { HIGHEST_THRESHOLDS, LOWEST_THRESHOLDS, ProvinceThresholds, criminalThresholdCheck, monthsOwed } from './domain/criminal-threshold';
 import { ThresholdDto } from './dto/legal-clocks.dto';
+import type { CaseCriminalThresholdView, CriminalThresholdView } from './legal-clocks.view';
 
 @Injectable()
 export class CriminalThresholdsService {
@@ -18,7 +19,7 @@ export class CriminalThresholdsService {
     private readonly clock: Clock,
   ) {}
 
-  async list() {
+  async list(): Promise<CriminalThresholdView[]> {
     const rows: { province: string; individual_fen: string; group_fen: string; source: string }[] = await this.dataSource.query(
       `SELECT * FROM criminal_thresholds ORDER BY province`,
     );
@@ -55,7 +56,7 @@ export class CriminalThresholdsService {
    * amounts per worker (months from the claimed period) and whether a labour-bureau order to pay
    * was ignored. A finding for the lawyer to weigh, never an automatic referral.
    */
-  async checkCase(caseId: string, province: string, scope: Scope) {
+  async checkCase(caseId: string, province: string, scope: Scope): Promise<CaseCriminalThresholdView> {
     await assertCaseVisible(this.dataSource.manager, caseId, scope);
     const [row] = await this.dataSource.query(`SELECT * FROM criminal_thresholds WHERE province = $1`, [province]);
     if (!row) throw AppError.invalidField('province', 'NOT_FOUND');

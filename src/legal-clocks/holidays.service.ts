@@ -4,6 +4,7 @@ import { AppError, FieldProblem } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { WorkingCalendar, isWeekend } from './domain/calendar';
 import { YearScheduleDto } from './dto/legal-clocks.dto';
+import type { HolidayYearView } from './legal-clocks.view';
 import { YearSchedule, packageSchedule } from './package-holidays';
 
 /** The years the calendar is built for: far enough back for old disputes, ahead for long periods. */
@@ -51,7 +52,7 @@ export class HolidaysService {
   }
 
   /** A year's schedule and where it comes from. */
-  async year(year: number): Promise<YearSchedule & { source: string | null; covered: boolean }> {
+  async year(year: number): Promise<HolidayYearView> {
     const entered = (await this.enteredSchedules()).get(year);
     if (entered) return { ...entered, covered: true };
     const fromPackage = packageSchedule(year);

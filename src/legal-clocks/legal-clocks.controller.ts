@@ -1,16 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
 import { AppError } from '../common/errors/app-error';
 import { PROVINCES } from '../common/identifiers/resident-id';
 import { UuidParam } from '../common/http/uuid-param.pipe';
-import { formatYuan } from '../common/money/money';
-import { Deadline } from './domain/legal-clocks';
 import { CriminalThresholdsService } from './criminal-thresholds.service';
 import { DeadlinesQuery, LegalDatesDto, ProvinceQuery, ThresholdDto, YearScheduleDto } from './dto/legal-clocks.dto';
 import { HolidaysService } from './holidays.service';
 import { LegalClocksService } from './legal-clocks.service';
+import {
+  CaseCriminalThresholdView,
+  CaseDeadlinesView,
+  CriminalThresholdView,
+  DueDeadlineView,
+  HolidayYearView,
+  toDeadlineView,
+} from './legal-clocks.view';
 
 @ApiTags('legal clocks')
 @Controller()
@@ -24,6 +30,7 @@ export class LegalClocksController {
   @Get('criminal-thresholds')
   @Authenticated()
   @ApiOperation({ summary: 'The amounts of the crime of refusing to pay wages, per province (Criminal Law art. 276-1)' })
+  @ApiOkResponse({ type: [CriminalThresholdView] })
   listThresholds() {
     return this.thresholds.list();
   }
@@ -39,6 +46,7 @@ export class LegalClocksController {
   @Get('cases/:caseId/criminal-threshold')
   @Requires('cases.read')
   @ApiOperation({ summary: "Whether the case meets a province's criminal threshold, and on which ground" })
+  @ApiOkResponse({ type: CaseCriminalThresholdView })
   criminalThreshold(@Param('caseId', UuidParam) caseId: string, @Query() query: ProvinceQuery, @CurrentUser() actor: Actor) {
     return this.thresholds.checkCase(caseId, query.province, actor.scope);
   }
@@ -49,7 +57,8 @@ export class LegalClocksController {
     summary: "A case's legal clocks: mediation 15 days, arbitration 5 and 45(+15) days, instalments, payment order, " +
       "labour-bureau order, and each worker's limitation year; computed with the statutory holidays",
   })
-  async forCase(@Param('caseId', UuidParam) caseId: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseDeadlinesView })
+  async forCase(@Param('caseId', UuidParam) caseId: string, @CurrentUser() actor: Actor): Promise<CaseDeadlinesView> {
     const clocks = await this.clocks.forCase(caseId, actor.scope);
     return { ...clocks, deadlines: clocks.deadlines.map(toDeadlineView), workers: clocks.workers.map(toDeadlineView) };
   }
@@ -57,7 +66,8 @@ export class LegalClocksController {
   @Get('deadlines')
   @Requires('cases.read')
   @ApiOperation({ summary: 'What is overdue or due within N days across the open cases of your scope, soonest first' })
-  async due(@Query() query: DeadlinesQuery, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: [DueDeadlineView] })
+  async due(@Query() query: DeadlinesQuery, @CurrentUser() actor: Actor): Promise<DueDeadlineView[]> {
     return (await this.clocks.dueAcross(actor.scope, query.within)).map(toDeadlineView);
   }
 
@@ -72,6 +82,7 @@ export class LegalClocksController {
   @Get('holidays/:year')
   @Authenticated()
   @ApiOperation({ summary: "A year's statutory days off and make-up working days, and where they come from" })
+  @ApiOkResponse({ type: HolidayYearView })
   year(@Param('year', ParseIntPipe) year: number) {
     return this.holidays.year(checkedYear(year));
   }
@@ -93,12 +104,4 @@ function checkedProvince(province: string): string {
 function checkedYear(year: number): number {
   if (year < 2000 || year > 2100) throw new AppError('INVALID_PATH_ID', { value: String(year) });
   return year;
-}
-
-function toDeadlineView<T extends Deadline>(deadline: T) {
-  const { surcharge, ...rest } = deadline;
-  return {
-    ...rest,
-    ...(surcharge && { surcharge: { minimum: formatYuan(surcharge.minimumFen), maximum: formatYuan(surcharge.maximumFen) } }),
-  };
 }

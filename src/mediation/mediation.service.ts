@@ -13,14 +13,24 @@ import { shanghaiDate, shanghaiTimestamp } from '../common/time/shanghai';
 import { CaseEventsService } from '../timeline/case-events.service';
 import { UsersService } from '../users/users.service';
 import { InstalmentStanding, matchInstalments } from './domain/instalments';
-import { AgendaQuery, AgreementDto, CreateRoomDto, RepresentativesDto, ScheduleSessionDto, SessionOutcomeDto } from './dto/mediation.dto';
+import {
+  AgendaQuery,
+  AgreementDto,
+  AgreementSchedule,
+  CreateRoomDto,
+  RepresentativesDto,
+  ScheduleSessionDto,
+  SessionOutcomeDto,
+} from './dto/mediation.dto';
 import { OVERLAPPING_SESSIONS_SQL, SESSION_COLUMNS, SESSION_FROM, SessionRow } from './mediation.sql';
+import type { MediationRoomView, RepresentativesView } from './mediation.view';
 
-export interface AgreementView {
+/** The agreement of a case, each instalment with its standing as of today. */
+export interface AgreementStanding {
   id: string;
   caseId: string;
   signedOn: string;
-  schedule: 'total' | 'per_worker';
+  schedule: AgreementSchedule;
   totalFen: bigint;
   terms: string | null;
   version: number;
@@ -38,7 +48,7 @@ export class MediationService {
     private readonly clock: Clock,
   ) {}
 
-  async createRoom(dto: CreateRoomDto, scope: Scope): Promise<{ id: string; organisationId: string; name: string }> {
+  async createRoom(dto: CreateRoomDto, scope: Scope): Promise<MediationRoomView> {
     return this.dataSource.transaction(async (manager) => {
       const [organisation] = await manager.query(`SELECT id FROM organisations WHERE id = $1 AND path LIKE $2 || '%'`, [
         dto.organisationId,
@@ -53,13 +63,13 @@ export class MediationService {
     });
   }
 
-  async listRooms(scope: Scope): Promise<{ id: string; organisationId: string; name: string }[]> {
-    const rows = await this.dataSource.query(
+  async listRooms(scope: Scope): Promise<MediationRoomView[]> {
+    const rows: { id: string; organisation_id: string; name: string }[] = await this.dataSource.query(
       `SELECT r.id, r.organisation_id, r.name FROM mediation_rooms r JOIN organisations o ON o.id = r.organisation_id
         WHERE o.path LIKE $1 || '%' ORDER BY r.name`,
       [scope.path],
     );
-    return rows.map((r: { id: string; organisation_id: string; name: string }) => ({ id: r.id, organisationId: r.organisation_id, name: r.name }));
+    return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, name: r.name }));
   }
 
   /**
@@ -179,7 +189,7 @@ export class MediationService {
     );
   }
 
-  async setRepresentatives(caseId: string, dto: RepresentativesDto, actor: Actor): Promise<{ workerIds: string[]; electedOn: string }> {
+  async setRepresentatives(caseId: string, dto: RepresentativesDto, actor: Actor): Promise<RepresentativesView> {
     return this.dataSource.transaction(async (manager) => {
       await lockOpenCase(manager, caseId, actor.scope);
       const claimants = new Set(
@@ -212,7 +222,7 @@ export class MediationService {
    * (with the same guards as any move: every claim confirmed). The agreed total is the sum of the
    * instalments and cannot exceed what is still owed.
    */
-  async recordAgreement(caseId: string, dto: AgreementDto, actor: Actor): Promise<AgreementView> {
+  async recordAgreement(caseId: string, dto: AgreementDto, actor: Actor): Promise<AgreementStanding> {
     const today = shanghaiDate(this.clock.now());
     const problems: FieldProblem[] = [];
     if (dto.signedOn > today) problems.push({ field: 'signedOn', code: 'DATE_IN_FUTURE' });
@@ -273,7 +283,7 @@ export class MediationService {
   }
 
   /** The agreement with each instalment's standing, matched from the payouts as of today. */
-  async agreement(caseId: string, scope: Scope): Promise<AgreementView> {
+  async agreement(caseId: string, scope: Scope): Promise<AgreementStanding> {
     await assertCaseVisible(this.dataSource.manager, caseId, scope);
     const [agreement] = await this.dataSource.query(`SELECT * FROM agreements WHERE case_id = $1`, [caseId]);
     if (!agreement) throw new AppError('AGREEMENT_NOT_FOUND');

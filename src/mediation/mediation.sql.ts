@@ -1,3 +1,5 @@
+import type { SessionOutcome, SessionStatus } from './dto/mediation.dto';
+
 /** Sessions that would overlap a new one for the same mediator or room (cancelled ones free their slot). */
 export const OVERLAPPING_SESSIONS_SQL = `
   SELECT s.id, s.mediator_id, s.room_id, s.starts_at, c.case_number
@@ -28,8 +30,8 @@ export interface SessionRow {
   place: string | null;
   starts_at: Date;
   ends_at: Date;
-  status: string;
-  outcome: string | null;
+  status: SessionStatus;
+  outcome: SessionOutcome | null;
   adjourned_to: string | null;
   notes: string | null;
   version: number;

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
-import { toOrganisationView } from './organisation.view';
+import { OrganisationView, toOrganisationView } from './organisation.view';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
@@ -15,6 +15,7 @@ export class OrganisationsController {
   @Post()
   @Requires('organisations.manage')
   @ApiOperation({ summary: 'Create an organisation below one in your scope' })
+  @ApiCreatedResponse({ type: OrganisationView })
   async create(@Body() input: CreateOrganisationDto, @CurrentUser() actor: Actor) {
     return toOrganisationView(await this.organisations.create(input, actor.scope));
   }
@@ -22,12 +23,14 @@ export class OrganisationsController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Your organisation and those below it, in tree order, each with its depth' })
+  @ApiOkResponse({ type: [OrganisationView] })
   async list(@CurrentUser() actor: Actor) {
     return (await this.organisations.list(actor.scope)).map(toOrganisationView);
   }
 
   @Get(':id')
   @Authenticated()
+  @ApiOkResponse({ type: OrganisationView })
   async get(@Param('id', UuidParam) id: string, @CurrentUser() actor: Actor) {
     return toOrganisationView(await this.organisations.get(id, actor.scope));
   }
@@ -35,6 +38,7 @@ export class OrganisationsController {
   @Patch(':id')
   @Requires('organisations.manage')
   @ApiOperation({ summary: 'Rename an organisation or move it (with everything below it) under another' })
+  @ApiOkResponse({ type: OrganisationView })
   async update(@Param('id', UuidParam) id: string, @Body() input: UpdateOrganisationDto, @CurrentUser() actor: Actor) {
     return toOrganisationView(await this.organisations.update(id, input, actor.scope));
   }

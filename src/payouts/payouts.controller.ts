@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
+import { ApiPageResponse } from '../common/http/api-responses';
+import { Page } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param.pipe';
-import { formatYuan } from '../common/money/money';
-import { shanghaiTimestamp } from '../common/time/shanghai';
 import { PayoutListQuery, RecordPayoutsDto } from './dto/payout.dto';
-import { PayoutRow, PayoutsService } from './payouts.service';
+import { PayoutView, PayoutsRecordedView, toPayoutView } from './payout.view';
+import { PayoutsService } from './payouts.service';
 
 @ApiTags('payouts')
 @Controller('cases/:caseId/payouts')
@@ -19,6 +20,7 @@ export class PayoutsController {
     summary: 'Record payouts: one worker or a whole pay day in one request, all or nothing',
     description: 'A payout larger than what a worker is still owed answers 409 PAYOUT_EXCEEDS_OUTSTANDING.',
   })
+  @ApiCreatedResponse({ type: PayoutsRecordedView })
   async record(
     @Param('caseId', UuidParam) caseId: string,
     @Body() input: RecordPayoutsDto,
@@ -30,24 +32,13 @@ export class PayoutsController {
   @Get()
   @Requires('cases.read')
   @ApiOperation({ summary: "The case's payouts, by day" })
-  async list(@Param('caseId', UuidParam) caseId: string, @Query() query: PayoutListQuery, @CurrentUser() actor: Actor) {
+  @ApiPageResponse(PayoutView)
+  async list(
+    @Param('caseId', UuidParam) caseId: string,
+    @Query() query: PayoutListQuery,
+    @CurrentUser() actor: Actor,
+  ): Promise<Page<PayoutView>> {
     const page = await this.payouts.list(caseId, query, actor.scope);
     return { ...page, items: page.items.map(toPayoutView) };
   }
-}
-
-function toPayoutView({ payout, workerName }: PayoutRow) {
-  return {
-    id: payout.id,
-    claimId: payout.claimId,
-    workerName,
-    amount: formatYuan(payout.amountFen),
-    paidOn: payout.paidOn,
-    payerKind: payout.payerKind,
-    channel: payout.channel,
-    receiptReference: payout.receiptReference,
-    batchId: payout.batchId,
-    recordedById: payout.recordedById,
-    createdAt: shanghaiTimestamp(payout.createdAt),
-  };
 }

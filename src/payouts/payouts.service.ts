@@ -15,6 +15,7 @@ import { CaseEventsService } from '../timeline/case-events.service';
 import { PayoutLine, checkPayouts, statusAfterPayout } from './domain/payout-rules';
 import { PayoutListQuery, RecordPayoutsDto } from './dto/payout.dto';
 import { Payout } from './payout.entity';
+import type { PayoutsRecordedView } from './payout.view';
 
 export interface PayoutRow {
   payout: Payout;
@@ -35,7 +36,7 @@ export class PayoutsService {
    * Records one payout or a whole pay day in one transaction. The case row is locked first, so the
    * outstanding amounts checked here cannot change until the payouts are written.
    */
-  async record(caseId: string, dto: RecordPayoutsDto, actor: Actor) {
+  async record(caseId: string, dto: RecordPayoutsDto, actor: Actor): Promise<PayoutsRecordedView> {
     if (dto.paidOn > shanghaiDate(this.clock.now())) throw AppError.invalidField('paidOn', 'DATE_IN_FUTURE');
     const lines: PayoutLine[] = dto.items.map((item, index) => ({
       row: index + 1,

@@ -5,6 +5,8 @@ import { Page, PageQuery, offsetOf } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
 import { ChannelSender, Channel, OutgoingReminder } from './channels';
 import { retryDelaySeconds } from './domain/backoff';
+import { DeliveryStatus } from './dto/reminders.dto';
+import { DeliveryRunView, DeliveryView, NotificationChannelView } from './reminders.view';
 
 /** A claimed delivery is not picked up by another worker for this long, even if this one dies mid-send. */
 const LEASE_SECONDS = 300;
@@ -39,7 +41,7 @@ export class DeliveryService {
   }
 
   /** Tries every delivery that is due; returns how many were delivered and how many failed this time. */
-  async deliverDue(): Promise<{ delivered: number; failed: number }> {
+  async deliverDue(): Promise<DeliveryRunView> {
     const now = this.clock.now();
     const claimed: (OutgoingReminder & { channel: Channel; address: string; attempts: number })[] = await this.dataSource.transaction(
       async (manager) =>
@@ -82,7 +84,7 @@ export class DeliveryService {
   }
 
   /** Delivery status for administrators: what is waiting, how often it failed and why. */
-  async list(status: 'pending' | 'delivered' | undefined, query: PageQuery): Promise<Page<Record<string, unknown>>> {
+  async list(status: DeliveryStatus | undefined, query: PageQuery): Promise<Page<DeliveryView>> {
     const where = status ? `WHERE d.status = $1` : `WHERE $1::text IS NULL`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM reminder_deliveries d ${where}`, [status ?? null]);
     const items = await this.dataSource.query(
@@ -95,7 +97,7 @@ export class DeliveryService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  async channelsOf(userId: string) {
+  async channelsOf(userId: string): Promise<NotificationChannelView[]> {
     return this.dataSource.query(
       `SELECT channel, address, enabled FROM notification_channels WHERE user_id = $1 ORDER BY channel`,
       [userId],

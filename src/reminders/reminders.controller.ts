@@ -1,16 +1,29 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
 import { AppError } from '../common/errors/app-error';
+import { ApiPageResponse } from '../common/http/api-responses';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
-import { DEFAULT_RULES, ReminderKind } from './domain/reminder-policy';
+import { DEFAULT_RULES, REMINDER_KINDS, ReminderKind } from './domain/reminder-policy';
 import { CHANNELS, Channel } from './channels';
 import { DeliveryService } from './delivery.service';
 import { ChannelDto, DeliveryListQuery, InboxQuery, PreviewQuery, RuleDto, SweepDto } from './dto/reminders.dto';
-import { PlannedReminder, RemindersService } from './reminders.service';
+import { RemindersService } from './reminders.service';
+import {
+  DeliveryRunView,
+  DeliveryView,
+  InboxReminderView,
+  NotificationChannelView,
+  ReminderRuleView,
+  SweepPreviewView,
+  SweepView,
+  UnreadCountView,
+  toSweepPreviewView,
+  toSweepView,
+} from './reminders.view';
 
 @ApiTags('reminders')
 @Controller()
@@ -24,6 +37,7 @@ export class RemindersController {
   @Get('me/channels')
   @Authenticated()
   @ApiOperation({ summary: 'Where your reminders go besides the inbox: e-mail, a WeCom group robot, a webhook' })
+  @ApiOkResponse({ type: [NotificationChannelView] })
   channels(@CurrentUser() actor: Actor) {
     return this.delivery.channelsOf(actor.id);
   }
@@ -31,6 +45,8 @@ export class RemindersController {
   @Put('me/channels/:channel')
   @HttpCode(204)
   @Authenticated()
+  @ApiParam({ name: 'channel', enum: CHANNELS, enumName: 'Channel' })
+  @ApiOperation({ summary: 'Send your reminders to this channel too (or stop, with enabled: false)' })
   async setChannel(@Param('channel') channel: string, @Body() input: ChannelDto, @CurrentUser() actor: Actor) {
     if (!(CHANNELS as readonly string[]).includes(channel)) throw AppError.invalidField('channel', 'NOT_ONE_OF', { allowed: CHANNELS.join(', ') });
     await this.delivery.setChannel(actor.id, channel as Channel, input.address, input.enabled ?? true);
@@ -40,6 +56,7 @@ export class RemindersController {
   @HttpCode(200)
   @Requires('rules.manage')
   @ApiOperation({ summary: 'Try the pending deliveries now (they are also tried on REMINDER_DELIVERY_CRON)' })
+  @ApiOkResponse({ type: DeliveryRunView })
   deliver() {
     return this.delivery.deliverDue();
   }
@@ -47,6 +64,7 @@ export class RemindersController {
   @Get('reminders/deliveries')
   @Requires('rules.manage')
   @ApiOperation({ summary: 'Delivery status: pending ones with their attempts and last error, delivered ones' })
+  @ApiPageResponse(DeliveryView)
   deliveries(@Query() query: DeliveryListQuery) {
     return this.delivery.list(query.status, query);
   }
@@ -54,13 +72,16 @@ export class RemindersController {
   @Get('inbox')
   @Authenticated()
   @ApiOperation({ summary: 'Your reminders, newest first' })
+  @ApiPageResponse(InboxReminderView)
   inbox(@Query() query: InboxQuery, @CurrentUser() actor: Actor) {
     return this.reminders.inbox(actor.id, query, query.unread ?? false);
   }
 
   @Get('inbox/unread-count')
   @Authenticated()
-  async unread(@CurrentUser() actor: Actor) {
+  @ApiOperation({ summary: 'How many of your reminders are unread' })
+  @ApiOkResponse({ type: UnreadCountView })
+  async unread(@CurrentUser() actor: Actor): Promise<UnreadCountView> {
     return { unread: await this.reminders.unreadCount(actor.id) };
   }
 
@@ -74,47 +95,35 @@ export class RemindersController {
   @Get('reminders/preview')
   @Requires('rules.manage')
   @ApiOperation({ summary: 'Dry run: the reminders a sweep on that day would produce; nothing is written or sent' })
+  @ApiOkResponse({ type: SweepPreviewView })
   async preview(@Query() query: PreviewQuery) {
-    const result = await this.reminders.sweep(query.on, true);
-    return { ...result, reminders: result.reminders.map(toPlannedView) };
+    return toSweepPreviewView(await this.reminders.sweep(query.on, true));
   }
 
   @Post('reminders/sweep')
   @HttpCode(200)
   @Requires('rules.manage')
   @ApiOperation({ summary: 'Run the sweep now (for today by default); reminders already made are not made again' })
+  @ApiOkResponse({ type: SweepView })
   async sweep(@Body() input: SweepDto) {
-    const result = await this.reminders.sweep(input.on ?? shanghaiDate(this.clock.now()), false);
-    return { ...result, reminders: undefined };
+    return toSweepView(await this.reminders.sweep(input.on ?? shanghaiDate(this.clock.now()), false));
   }
 
   @Get('reminder-rules')
   @Authenticated()
-  async rules() {
+  @ApiOperation({ summary: 'When each kind of reminder fires' })
+  @ApiOkResponse({ type: [ReminderRuleView] })
+  async rules(): Promise<ReminderRuleView[]> {
     return [...(await this.reminders.rules()).values()];
   }
 
   @Put('reminder-rules/:kind')
   @HttpCode(204)
   @Requires('rules.manage')
+  @ApiParam({ name: 'kind', enum: REMINDER_KINDS, enumName: 'ReminderKind' })
   @ApiOperation({ summary: 'Turn a rule on or off and set the days before its date on which it reminds' })
   async setRule(@Param('kind') kind: string, @Body() input: RuleDto) {
     if (!DEFAULT_RULES.some((rule) => rule.kind === kind)) throw AppError.invalidField('kind', 'NOT_FOUND');
     await this.reminders.setRule(kind as ReminderKind, input.enabled, input.daysBefore);
   }
-}
-
-function toPlannedView(reminder: PlannedReminder) {
-  return {
-    kind: reminder.kind,
-    subject: reminder.subject,
-    dueOn: reminder.dueOn,
-    recipientId: reminder.recipientId,
-    caseId: reminder.caseId,
-    urgency: reminder.urgency,
-    daysLeft: reminder.daysLeft,
-    title: reminder.title,
-    body: reminder.body,
-    link: reminder.link,
-  };
 }

@@ -9,6 +9,7 @@ import { endOfPeriod } from '../legal-clocks/domain/periods';
 import { daysBetween } from '../legal-clocks/domain/calendar';
 import { HolidaysService } from '../legal-clocks/holidays.service';
 import { DeliveryService } from './delivery.service';
+import { InboxReminderView } from './reminders.view';
 import { SeasonService } from './season.service';
 import { shanghaiTimestamp } from '../common/time/shanghai';
 import {
@@ -138,7 +139,7 @@ export class RemindersService {
     });
   }
 
-  async inbox(userId: string, query: PageQuery, unreadOnly: boolean): Promise<Page<Record<string, unknown>>> {
+  async inbox(userId: string, query: PageQuery, unreadOnly: boolean): Promise<Page<InboxReminderView>> {
     const where = `recipient_id = $1${unreadOnly ? ' AND read_at IS NULL' : ''}`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM reminders WHERE ${where}`, [userId]);
     const items = await this.dataSource.query(

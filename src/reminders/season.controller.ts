@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Put } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Authenticated, Requires } from '../auth/auth.decorators';
 import { AppError } from '../common/errors/app-error';
 import { IsCalendarDate } from '../common/http/validators';
+import { TARGET_SCOPES, TargetScope } from './domain/season';
 import { SeasonService } from './season.service';
+import { SeasonSettingsView, SeasonView } from './season.view';
 
 export class SeasonTargetDto {
   @ApiProperty({ example: '元旦前核实案件清零' })
@@ -18,9 +20,9 @@ export class SeasonTargetDto {
   @IsCalendarDate()
   on: string;
 
-  @ApiProperty({ enum: ['verified_cases', 'all_cases'] })
-  @IsIn(['verified_cases', 'all_cases'])
-  appliesTo: 'verified_cases' | 'all_cases';
+  @ApiProperty({ enum: TARGET_SCOPES, enumName: 'TargetScope' })
+  @IsIn(TARGET_SCOPES)
+  appliesTo: TargetScope;
 }
 
 export class SeasonDto {
@@ -48,13 +50,16 @@ export class SeasonController {
   @Get('season')
   @Authenticated()
   @ApiOperation({ summary: 'The current winter campaign: the Spring Festival, its eve, the days left, the next target' })
-  current() {
+  @ApiOkResponse({ type: SeasonView })
+  current(): Promise<SeasonView> {
     return this.season.current();
   }
 
   @Get('seasons/:festivalYear')
   @Authenticated()
-  async get(@Param('festivalYear', ParseIntPipe) festivalYear: number) {
+  @ApiOperation({ summary: "A season's window and targets: as set, or the defaults (1 November to the festival's eve)" })
+  @ApiOkResponse({ type: SeasonSettingsView })
+  async get(@Param('festivalYear', ParseIntPipe) festivalYear: number): Promise<SeasonSettingsView> {
     return (await this.season.settings(checkedYear(festivalYear))).settings;
   }
 

@@ -3,17 +3,12 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
-import { SeasonSettings, SeasonStatus, defaultSeason, seasonProblems, seasonStatus } from './domain/season';
+import { SeasonSettings, defaultSeason, seasonProblems, seasonStatus } from './domain/season';
 import { seasonFestivalYear, springFestival } from './domain/spring-festival';
+import { SeasonView } from './season.view';
 
-export interface SeasonView extends SeasonStatus {
-  festivalYear: number;
-  festival: string;
-  startsOn: string;
-  endsOn: string;
-  targets: SeasonSettings['targets'];
-  configured: boolean;
-}
+// Other features (cases, reports) know the season's type from here, where they get the season.
+export type { SeasonView };
 
 /**
  * The winter campaign against wage arrears (根治欠薪冬季专项行动) that a day belongs to: the Spring

@@ -3,18 +3,23 @@ import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
 import { tableDownload } from '../common/export/send-export';
+import { ApiTableResponse } from '../common/http/api-responses';
 import { BreakdownQuery, EmployerHistoryQuery, FestivalQuery, ReportQuery } from './dto/report.dto';
 import { DIMENSION_NAMES, DimensionName } from './reports.sql';
 import { ReportsService } from './reports.service';
 import {
+  BreakdownView,
   EMPLOYER_CASE_COLUMNS,
+  EmployerHistoryView,
   FESTIVAL_COLUMNS,
+  FestivalReportView,
+  ReportSummaryView,
   SUMMARY_COLUMNS,
   breakdownColumns,
-  toBreakdownItemView,
+  toBreakdownView,
   toEmployerHistoryView,
-  toFestivalItemView,
-  toFiguresView,
+  toFestivalReportView,
+  toReportSummaryView,
 } from './reports.view';
 
 const DIMENSION_TITLES: Record<DimensionName, string> = {
@@ -35,25 +40,20 @@ export class ReportsController {
   @Get('summary')
   @Requires('reports.read')
   @ApiOperation({ summary: 'The headline figures of a period in your scope: cases, completion, workers, money, speed, desk work' })
+  @ApiTableResponse(ReportSummaryView)
   async summary(@Query() query: ReportQuery, @CurrentUser() actor: Actor) {
     const summary = await this.reports.summary(query, actor.scope);
     if (query.format) {
       return tableDownload(query.format, `汇总_${summary.period.from}_${summary.period.to}`, SUMMARY_COLUMNS, [summary]);
     }
-    return {
-      scope: summary.scope,
-      period: summary.period,
-      ...toFiguresView(summary.figures),
-      casesClosedInPeriod: summary.casesClosedInPeriod,
-      consultations: summary.consultations,
-      outreachVisits: summary.outreachVisits,
-    };
+    return toReportSummaryView(summary);
   }
 
   @Get('breakdowns/:dimension')
   @Requires('reports.read')
-  @ApiParam({ name: 'dimension', enum: DIMENSION_NAMES })
+  @ApiParam({ name: 'dimension', enum: DIMENSION_NAMES, enumName: 'ReportDimension' })
   @ApiOperation({ summary: 'The same figures per organisation, industry, employer (repeat offenders first), project, lawyer, mediator or month' })
+  @ApiTableResponse(BreakdownView, 'One page of the groups, or every group as a spreadsheet with ?format=xlsx|csv')
   async breakdown(@Param('dimension') dimension: string, @Query() query: BreakdownQuery, @CurrentUser() actor: Actor) {
     const report = await this.reports.breakdown(dimension, query, actor.scope, query.format !== undefined);
     if (query.format) {
@@ -64,19 +64,13 @@ export class ReportsController {
         report.items,
       );
     }
-    return {
-      scope: report.scope,
-      period: report.period,
-      items: report.items.map(toBreakdownItemView),
-      total: report.total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return toBreakdownView(report, query);
   }
 
   @Get('festival')
   @Requires('reports.read')
   @ApiOperation({ summary: 'Before the Spring Festival: what open cases still owe, and to how many workers, per organisation, with the days left' })
+  @ApiTableResponse(FestivalReportView)
   async festival(@Query() query: FestivalQuery, @CurrentUser() actor: Actor) {
     const report = await this.reports.festival(query.organisationId, actor.scope);
     if (query.format) {
@@ -84,12 +78,13 @@ export class ReportsController {
       const rows = [...report.items, { ...report.totals, label: '合计', detail: '' }].map((row) => ({ ...row, eve, daysToEve }));
       return tableDownload(query.format, `节前欠薪_${eve}`, FESTIVAL_COLUMNS, rows);
     }
-    return { scope: report.scope, season: report.season, totals: toFestivalItemView(report.totals), items: report.items.map(toFestivalItemView) };
+    return toFestivalReportView(report);
   }
 
   @Get('employers/:creditCode')
   @Requires('employers.read')
   @ApiOperation({ summary: "An employer's record by credit code: every case in your scope, amounts, outcomes and the joint-punishment flags" })
+  @ApiTableResponse(EmployerHistoryView, 'The record, or its cases as a spreadsheet with ?format=xlsx|csv')
   async employerHistory(@Param('creditCode') creditCode: string, @Query() query: EmployerHistoryQuery, @CurrentUser() actor: Actor) {
     const history = await this.reports.employerHistory(creditCode, query, actor.scope);
     if (query.format) {

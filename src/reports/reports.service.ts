@@ -7,6 +7,7 @@ import { fenFromDb } from '../common/money/money';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
 import { ReportsDatabase } from '../database/reports-database';
+import type { EmployerKind, Industry } from '../employers/employer.entity';
 import { CriminalThresholdInput, LOWEST_THRESHOLDS, ProvinceThresholds, monthsOwed } from '../legal-clocks/domain/criminal-threshold';
 import { SeasonService } from '../reminders/season.service';
 import { CaseFigures, MAX_PERIOD_DAYS, Period, caseFigures, cutByMonth, defaultPeriod, periodDays } from './domain/figures';
@@ -75,7 +76,7 @@ export type EmployerCase = Omit<EmployerCaseRow, 'owed_workers_outstanding_fen' 
 };
 
 export interface EmployerHistory {
-  employer: { id: string; name: string; creditCode: string; kind: string; industry: string | null; district: string | null };
+  employer: { id: string; name: string; creditCode: string; kind: EmployerKind; industry: Industry | null; district: string | null };
   thresholds: { province: string | null; individualFen: bigint; groupFen: bigint };
   cases: EmployerCase[];
   totals: { cases: number; workers: number; claimedFen: bigint; owedFen: bigint; paidFen: bigint; outstandingFen: bigint };

@@ -1,4 +1,6 @@
+import type { ChainRole } from '../cases/case-employer.entity';
 import { CASE_MONEY_COLUMNS, CaseMoneyRow } from '../cases/cases.sql';
+import type { CaseStatus, ClosingOutcome } from '../cases/domain/case-status';
 import { claimBalancesOfCasesSql } from '../claims/claim-money.sql';
 
 /**
@@ -569,10 +571,10 @@ export const EMPLOYER_CASES_SQL = `
 export interface EmployerCaseRow extends CaseMoneyRow {
   id: string;
   case_number: string;
-  role: string;
+  role: ChainRole;
   intake_date: string;
-  status: string;
-  outcome: string | null;
+  status: CaseStatus;
+  outcome: ClosingOutcome | null;
   closed_on: string | null;
   referred_to: string | null;
   bureau_order_pay_by: string | null;

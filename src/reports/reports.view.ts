@@ -1,11 +1,338 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CHAIN_ROLES, ChainRole } from '../cases/case-employer.entity';
+import { CASE_STATUSES, CLOSING_OUTCOMES, CaseStatus, ClosingOutcome } from '../cases/domain/case-status';
+import { PageMetaView } from '../common/http/api-responses';
 import { chineseLabelOf } from '../common/errors/labels';
 import { formatYuan } from '../common/money/money';
 import { ExportColumn } from '../common/export/tabular-export';
-import { CaseFigures } from './domain/figures';
-import type { BreakdownItem, EmployerHistory, FestivalItem, Summary } from './reports.service';
+import { EMPLOYER_KINDS, EmployerKind, INDUSTRIES, Industry } from '../employers/employer.entity';
+import { NextTargetView } from '../reminders/season.view';
+import { CaseFigures, Period } from './domain/figures';
+import { JOINT_PUNISHMENT_CRITERIA, JointPunishmentCriterion } from './domain/joint-punishment';
+import type { BreakdownItem, EmployerHistory, FestivalItem, ReportScope, Summary } from './reports.service';
 
-/** Figures as the API shows them: amounts in yuan strings (exact), rates as fractions. */
-export function toFiguresView(figures: CaseFigures) {
+/**
+ * The reports as the API shows them: amounts in yuan strings (exact), rates as fractions rounded to four
+ * places (0.1234 = 12.34%). The same tables download as xlsx or CSV with ?format= (the columns below).
+ */
+
+/** The organisation a report covers, with everything below it. */
+export class ReportScopeView {
+  @ApiProperty({ format: 'uuid' })
+  organisationId: string;
+
+  @ApiProperty({ example: 'SY' })
+  code: string;
+
+  @ApiProperty({ example: '顺义区总工会' })
+  name: string;
+
+  @ApiProperty({ description: 'Materialised path of the organisation in the tree (/<root id>/…/<own id>/)' })
+  path: string;
+}
+
+/** The days a report covers (Asia/Shanghai), both included. */
+export class ReportPeriodView {
+  @ApiProperty({ format: 'date', example: '2026-11-01' })
+  from: string;
+
+  @ApiProperty({ format: 'date', example: '2027-02-05' })
+  to: string;
+}
+
+/** What the reports say about a set of cases: those opened in the period, and what became of them. */
+export class ReportFiguresView {
+  @ApiProperty({ type: 'integer', description: 'Cases opened (受理) in the period' })
+  casesOpened: number;
+
+  @ApiProperty({ type: 'integer', description: 'Of those, the ones closed, withdrawn or not accepted' })
+  casesConcluded: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 0.8125, description: '办结率: concluded ÷ opened; null when nothing was opened' })
+  completionRate: number | null;
+
+  @ApiProperty({ type: 'integer', description: 'Workers’ claim lines on the cases opened (人次: a worker in two cases counts twice)' })
+  workersHelped: number;
+
+  @ApiProperty({ example: '1250000.00', description: 'Yuan claimed' })
+  claimed: string;
+
+  @ApiProperty({ example: '1180000.00', description: 'Yuan confirmed' })
+  confirmed: string;
+
+  @ApiProperty({ example: '1200000.00', description: 'Yuan owed: confirmed amounts, and claimed ones where none is confirmed yet' })
+  owed: string;
+
+  @ApiProperty({ example: '960000.50', description: 'Yuan paid to the workers of those cases so far' })
+  recovered: string;
+
+  @ApiProperty({ type: Number, nullable: true, example: 0.8, description: '追回率: recovered ÷ owed; null when nothing is owed' })
+  recoveryRate: number | null;
+
+  @ApiProperty({ example: '240000.00', description: 'Yuan still owed on those of the cases that are not concluded' })
+  unpaid: string;
+
+  @ApiProperty({ type: 'integer' })
+  casesPaidInFull: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 23.5, description: 'Days from intake to the payment that settled the case; null when none was' })
+  medianDaysToFullPayment: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 61 })
+  p90DaysToFullPayment: number | null;
+}
+
+export class ReportSummaryView extends ReportFiguresView {
+  @ApiProperty({ type: ReportScopeView })
+  scope: ReportScopeView;
+
+  @ApiProperty({ type: ReportPeriodView })
+  period: ReportPeriodView;
+
+  @ApiProperty({ type: 'integer', description: 'Cases concluded in the period, whenever they were opened' })
+  casesClosedInPeriod: number;
+
+  @ApiProperty({ type: 'integer', description: 'Consultations logged at the desk (咨询接待)' })
+  consultations: number;
+
+  @ApiProperty({ type: 'integer', description: 'Outreach visits to employers (走访企业)' })
+  outreachVisits: number;
+}
+
+/** One group of a breakdown: an organisation, industry, employer, project, lawyer, mediator or month. */
+export class BreakdownItemView extends ReportFiguresView {
+  @ApiProperty({ type: String, nullable: true, description: "The group's id; the industry; the month as 'YYYY-MM'. null for cases without one" })
+  key: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '顺义区总工会', description: 'What the group is called; null for cases without one' })
+  label: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'SY', description: 'Code, credit code, site or username, by dimension' })
+  detail: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Desk work of the group; null for the dimensions without it (industry, employer, project, mediator)' })
+  consultations: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  outreachVisits: number | null;
+}
+
+export class BreakdownView extends PageMetaView {
+  @ApiProperty({ type: ReportScopeView })
+  scope: ReportScopeView;
+
+  @ApiProperty({ type: ReportPeriodView })
+  period: ReportPeriodView;
+
+  @ApiProperty({ type: [BreakdownItemView] })
+  items: BreakdownItemView[];
+}
+
+/** Before the festival: open cases and what they still owe. */
+export class FestivalFiguresView {
+  @ApiProperty({ type: 'integer' })
+  openCases: number;
+
+  @ApiProperty({ type: 'integer', description: 'Open cases on which someone is still owed' })
+  casesOwing: number;
+
+  @ApiProperty({ type: 'integer', description: 'Workers not yet paid in full' })
+  workersOwed: number;
+
+  @ApiProperty({ example: '240000.00', description: 'Yuan still owed' })
+  unpaid: string;
+
+  @ApiProperty({ type: 'integer', description: 'Open cases with claims not yet confirmed (未核实)' })
+  casesUnverified: number;
+}
+
+export class FestivalItemView extends FestivalFiguresView {
+  @ApiProperty({ format: 'uuid', description: 'The organisation' })
+  key: string;
+
+  @ApiProperty({ example: '顺义区总工会' })
+  label: string;
+
+  @ApiProperty({ example: 'SY' })
+  detail: string;
+}
+
+export class FestivalSeasonView {
+  @ApiProperty({ format: 'date', example: '2027-02-06', description: '春节' })
+  festival: string;
+
+  @ApiProperty({ format: 'date', example: '2027-02-05', description: '除夕' })
+  eve: string;
+
+  @ApiProperty({ type: 'integer', example: 75, description: 'Calendar days from today to the eve: 0 on the eve, negative after it' })
+  daysToEve: number;
+
+  @ApiProperty({ type: NextTargetView, nullable: true })
+  nextTarget: NextTargetView | null;
+}
+
+export class FestivalReportView {
+  @ApiProperty({ type: ReportScopeView })
+  scope: ReportScopeView;
+
+  @ApiProperty({ type: FestivalSeasonView })
+  season: FestivalSeasonView;
+
+  @ApiProperty({ type: FestivalFiguresView })
+  totals: FestivalFiguresView;
+
+  @ApiProperty({ type: [FestivalItemView], description: 'Per organisation below the scope, most owed first' })
+  items: FestivalItemView[];
+}
+
+export class EmployerHistoryEmployerView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '北京某某园林绿化有限公司' })
+  name: string;
+
+  @ApiProperty({ example: '91110113MA01ABCD2X' })
+  creditCode: string;
+
+  @ApiProperty({ enum: EMPLOYER_KINDS, enumName: 'EmployerKind' })
+  kind: EmployerKind;
+
+  @ApiProperty({ enum: INDUSTRIES, enumName: 'Industry', nullable: true })
+  industry: Industry | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '顺义区' })
+  district: string | null;
+}
+
+/** The amounts of the crime of refusing to pay labour remuneration the record was judged by. */
+export class EmployerHistoryThresholdsView {
+  @ApiProperty({ type: String, nullable: true, example: '北京市', description: 'null: the lowest figures the law allows any province' })
+  province: string | null;
+
+  @ApiProperty({ example: '5000.00', description: 'One worker owed three months or more' })
+  individualAmount: string;
+
+  @ApiProperty({ example: '30000.00', description: 'Ten workers or more, owed in total' })
+  groupAmount: string;
+}
+
+/** One test of the list of employers subject to joint punishment (失信联合惩戒对象名单). */
+export class JointPunishmentFlagView {
+  @ApiProperty({ enum: JOINT_PUNISHMENT_CRITERIA, enumName: 'JointPunishmentCriterion' })
+  criterion: JointPunishmentCriterion;
+
+  @ApiProperty()
+  met: boolean;
+
+  @ApiProperty({ description: 'Part of the listing test itself (true), or only pointing to it (false)' })
+  listingCriterion: boolean;
+
+  @ApiProperty({ description: 'The rule it comes from' })
+  basis: string;
+
+  @ApiProperty({ type: [String], example: ['SY-2027-00042'] })
+  caseNumbers: string[];
+}
+
+export class EmployerHistoryTotalsView {
+  @ApiProperty({ type: 'integer' })
+  cases: number;
+
+  @ApiProperty({ type: 'integer' })
+  workers: number;
+
+  @ApiProperty({ example: '250000.00' })
+  claimed: string;
+
+  @ApiProperty({ example: '240000.00' })
+  owed: string;
+
+  @ApiProperty({ example: '200000.00' })
+  paid: string;
+
+  @ApiProperty({ example: '40000.00' })
+  outstanding: string;
+}
+
+/** A case of the employer's record. */
+export class EmployerHistoryCaseView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'SY-2027-00042' })
+  caseNumber: string;
+
+  @ApiProperty({ enum: CHAIN_ROLES, enumName: 'EmployerRole' })
+  role: ChainRole;
+
+  @ApiProperty({ example: '顺义区总工会', description: 'The organisation handling the case' })
+  organisation: string;
+
+  @ApiProperty({ format: 'date', example: '2026-11-12' })
+  intakeDate: string;
+
+  @ApiProperty({ enum: CASE_STATUSES, enumName: 'CaseStatus' })
+  status: CaseStatus;
+
+  @ApiProperty({ enum: CLOSING_OUTCOMES, enumName: 'CaseOutcome', nullable: true })
+  outcome: ClosingOutcome | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2027-01-20' })
+  closedOn: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'police', description: 'Where the case was referred or the worker sent' })
+  referredTo: string | null;
+
+  @ApiProperty({ type: 'integer' })
+  workers: number;
+
+  @ApiProperty({ type: 'integer' })
+  workersOwed: number;
+
+  @ApiProperty({ example: '250000.00' })
+  claimed: string;
+
+  @ApiProperty({ example: '240000.00' })
+  owed: string;
+
+  @ApiProperty({ example: '200000.00' })
+  paid: string;
+
+  @ApiProperty({ example: '40000.00' })
+  outstanding: string;
+}
+
+/** An employer's record in the caller's scope: every case, in any role of the chain, and the listing flags. */
+export class EmployerHistoryView {
+  @ApiProperty({ type: EmployerHistoryEmployerView })
+  employer: EmployerHistoryEmployerView;
+
+  @ApiProperty({ type: EmployerHistoryThresholdsView })
+  thresholds: EmployerHistoryThresholdsView;
+
+  @ApiProperty({ description: 'The labour bureau’s order ignored and the criminal amount reached (art. 5 of the interim measures)' })
+  meetsListingCriteria: boolean;
+
+  @ApiProperty({ type: [JointPunishmentFlagView] })
+  flags: JointPunishmentFlagView[];
+
+  @ApiProperty({ type: EmployerHistoryTotalsView })
+  totals: EmployerHistoryTotalsView;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { mediating: 1, closed_paid_in_full: 3 },
+    description: 'Cases per status; closed ones per outcome, as closed_<outcome>',
+  })
+  outcomes: Record<string, number>;
+
+  @ApiProperty({ type: [EmployerHistoryCaseView], description: 'Newest first' })
+  cases: EmployerHistoryCaseView[];
+}
+
+export function toFiguresView(figures: CaseFigures): ReportFiguresView {
   return {
     casesOpened: figures.casesOpened,
     casesConcluded: figures.casesConcluded,
@@ -23,7 +350,18 @@ export function toFiguresView(figures: CaseFigures) {
   };
 }
 
-export function toBreakdownItemView(item: BreakdownItem) {
+export function toReportSummaryView(summary: Summary): ReportSummaryView {
+  return {
+    scope: summary.scope,
+    period: summary.period,
+    ...toFiguresView(summary.figures),
+    casesClosedInPeriod: summary.casesClosedInPeriod,
+    consultations: summary.consultations,
+    outreachVisits: summary.outreachVisits,
+  };
+}
+
+export function toBreakdownItemView(item: BreakdownItem): BreakdownItemView {
   return {
     key: item.key,
     label: item.label,
@@ -34,20 +372,49 @@ export function toBreakdownItemView(item: BreakdownItem) {
   };
 }
 
-export function toFestivalItemView(item: Omit<FestivalItem, 'key' | 'label' | 'detail'> & Partial<FestivalItem>) {
+export function toBreakdownView(
+  report: { scope: ReportScope; period: Period; items: BreakdownItem[]; total: number },
+  page: { page: number; pageSize: number },
+): BreakdownView {
   return {
-    key: item.key,
-    label: item.label,
-    detail: item.detail,
-    openCases: item.openCases,
-    casesOwing: item.casesOwing,
-    workersOwed: item.workersOwed,
-    unpaid: formatYuan(item.unpaidFen),
-    casesUnverified: item.casesUnverified,
+    scope: report.scope,
+    period: report.period,
+    items: report.items.map(toBreakdownItemView),
+    total: report.total,
+    page: page.page,
+    pageSize: page.pageSize,
   };
 }
 
-export function toEmployerHistoryView(history: EmployerHistory) {
+export function toFestivalFiguresView(figures: Omit<FestivalItem, 'key' | 'label' | 'detail'>): FestivalFiguresView {
+  return {
+    openCases: figures.openCases,
+    casesOwing: figures.casesOwing,
+    workersOwed: figures.workersOwed,
+    unpaid: formatYuan(figures.unpaidFen),
+    casesUnverified: figures.casesUnverified,
+  };
+}
+
+export function toFestivalItemView(item: FestivalItem): FestivalItemView {
+  return { key: item.key, label: item.label, detail: item.detail, ...toFestivalFiguresView(item) };
+}
+
+export function toFestivalReportView(report: {
+  scope: ReportScope;
+  season: FestivalSeasonView;
+  totals: Omit<FestivalItem, 'key' | 'label' | 'detail'>;
+  items: FestivalItem[];
+}): FestivalReportView {
+  return {
+    scope: report.scope,
+    season: report.season,
+    totals: toFestivalFiguresView(report.totals),
+    items: report.items.map(toFestivalItemView),
+  };
+}
+
+export function toEmployerHistoryView(history: EmployerHistory): EmployerHistoryView {
   return {
     employer: history.employer,
     thresholds: {

@@ -1,7 +1,48 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { shanghaiTimestamp } from '../common/time/shanghai';
-import { User } from './user.entity';
+import { ROLES, Role, User } from './user.entity';
 
-export function toUserView(user: User) {
+export class LawyerProfileView {
+  @ApiProperty({ example: '11101201910123456', description: '律师执业证号, 17 digits' })
+  licenceNumber: string;
+
+  @ApiProperty({ example: '北京市某某律师事务所' })
+  firm: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '13800138000' })
+  phone: string | null;
+
+  @ApiProperty({ description: 'Whether the lawyer currently takes duty shifts and cases' })
+  active: boolean;
+}
+
+export class UserView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'wang.lawyer' })
+  username: string;
+
+  @ApiProperty({ example: '王律师' })
+  displayName: string;
+
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
+  role: Role;
+
+  @ApiProperty({ format: 'uuid' })
+  organisationId: string;
+
+  @ApiProperty({ description: 'false: deactivated, cannot log in; the history stays' })
+  active: boolean;
+
+  @ApiProperty({ type: LawyerProfileView, nullable: true, description: 'Lawyers only' })
+  lawyerProfile: LawyerProfileView | null;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-22T15:08:05+08:00' })
+  createdAt: string;
+}
+
+export function toUserView(user: User): UserView {
   const profile = user.lawyerProfile;
   return {
     id: user.id,

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
+import { ApiPageResponse } from '../common/http/api-responses';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { CreateUserDto, LawyerProfileDto, ResetPasswordDto, UpdateUserDto, UserListQuery } from './dto/user.dto';
-import { toUserView } from './user.view';
+import { UserView, toUserView } from './user.view';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -15,6 +16,7 @@ export class UsersController {
   @Post()
   @Requires('users.manage')
   @ApiOperation({ summary: 'Create a user with an initial password; a lawyer comes with a profile' })
+  @ApiCreatedResponse({ type: UserView })
   async create(@Body() input: CreateUserDto, @CurrentUser() actor: Actor) {
     return toUserView(await this.users.create(input, actor));
   }
@@ -22,6 +24,7 @@ export class UsersController {
   @Get()
   @Requires('users.read')
   @ApiOperation({ summary: 'Users in your scope, filtered by role, organisation (with those below it) and active' })
+  @ApiPageResponse(UserView)
   async list(@Query() query: UserListQuery, @CurrentUser() actor: Actor) {
     const page = await this.users.list(query, actor.scope);
     return { ...page, items: page.items.map(toUserView) };
@@ -29,6 +32,7 @@ export class UsersController {
 
   @Get(':id')
   @Requires('users.read')
+  @ApiOkResponse({ type: UserView })
   async get(@Param('id', UuidParam) id: string, @CurrentUser() actor: Actor) {
     return toUserView(await this.users.get(id, actor.scope));
   }
@@ -36,6 +40,7 @@ export class UsersController {
   @Patch(':id')
   @Requires('users.manage')
   @ApiOperation({ summary: 'Rename, move to another organisation, or deactivate a user (their sessions end)' })
+  @ApiOkResponse({ type: UserView })
   async update(@Param('id', UuidParam) id: string, @Body() input: UpdateUserDto, @CurrentUser() actor: Actor) {
     return toUserView(await this.users.update(id, input, actor));
   }
@@ -51,6 +56,7 @@ export class UsersController {
   @Put(':id/lawyer-profile')
   @Requires('users.manage')
   @ApiOperation({ summary: "Set a lawyer's profile" })
+  @ApiOkResponse({ type: UserView })
   async setLawyerProfile(@Param('id', UuidParam) id: string, @Body() input: LawyerProfileDto, @CurrentUser() actor: Actor) {
     return toUserView(await this.users.setLawyerProfile(id, input, actor.scope));
   }

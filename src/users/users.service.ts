@@ -37,7 +37,7 @@ export class UsersService {
           active: true,
         }),
       );
-      await this.auth.setPassword(manager, { ...user, displayName: user.displayName }, input.password, 'created', 'password');
+      await this.auth.setPassword(manager, { ...user, displayName: user.displayName }, input.password, 'created', 'someone_else', 'password');
       if (input.lawyerProfile) await this.saveLawyerProfile(manager, user.id, input.lawyerProfile);
       return user.id;
     });
@@ -97,7 +97,7 @@ export class UsersService {
   async resetPassword(id: string, password: string, actor: Actor): Promise<void> {
     const user = await this.get(id, actor.scope);
     await this.dataSource.transaction((manager) =>
-      this.auth.setPassword(manager, user, password, 'password reset by an administrator', 'password'),
+      this.auth.setPassword(manager, user, password, 'password reset by an administrator', 'someone_else', 'password'),
     );
   }
 

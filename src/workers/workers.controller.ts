@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
+import { ApiPageResponse } from '../common/http/api-responses';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { RevealDto, UpdateWorkerDto, WorkerInputDto, WorkerListQuery } from './dto/worker.dto';
-import { toWorkerView } from './worker.view';
+import { RevealView, WorkerView, toRevealView, toWorkerView } from './worker.view';
 import { WorkersService } from './workers.service';
 
 @ApiTags('workers')
@@ -16,6 +17,7 @@ export class WorkersController {
   @Post()
   @Requires('workers.edit')
   @ApiOperation({ summary: 'Register a worker (the id number is checked and unique)' })
+  @ApiCreatedResponse({ type: WorkerView })
   async create(@Body() input: WorkerInputDto) {
     return toWorkerView(await this.workers.create(input));
   }
@@ -23,6 +25,7 @@ export class WorkersController {
   @Get()
   @Requires('workers.read')
   @ApiOperation({ summary: 'Workers in your scope, by part of the name or a whole id number; numbers masked' })
+  @ApiPageResponse(WorkerView)
   async list(@Query() query: WorkerListQuery, @CurrentUser() actor: Actor) {
     const page = await this.workers.list(query, actor.scope);
     return { ...page, items: page.items.map(toWorkerView) };
@@ -30,6 +33,7 @@ export class WorkersController {
 
   @Get(':id')
   @Requires('workers.read')
+  @ApiOkResponse({ type: WorkerView })
   async get(@Param('id', UuidParam) id: string, @CurrentUser() actor: Actor) {
     return toWorkerView(await this.workers.get(id, actor.scope));
   }
@@ -37,6 +41,7 @@ export class WorkersController {
   @Patch(':id')
   @Requires('workers.edit')
   @ApiOperation({ summary: "Correct a worker's name, mobile or home province; send the version you read" })
+  @ApiOkResponse({ type: WorkerView })
   async update(@Param('id', UuidParam) id: string, @Body() input: UpdateWorkerDto, @CurrentUser() actor: Actor) {
     return toWorkerView(await this.workers.update(id, input, actor.scope));
   }
@@ -45,12 +50,13 @@ export class WorkersController {
   @HttpCode(200)
   @Requires('workers.reveal')
   @ApiOperation({ summary: 'Show a full id number or mobile number; written to the audit log' })
+  @ApiOkResponse({ type: RevealView })
   async reveal(
     @Param('id', UuidParam) id: string,
     @Body() input: RevealDto,
     @CurrentUser() actor: Actor,
     @Req() request: FastifyRequest,
   ) {
-    return { field: input.field, value: await this.workers.reveal(id, input.field, actor, request.ip ?? null) };
+    return toRevealView(input.field, await this.workers.reveal(id, input.field, actor, request.ip ?? null));
   }
 }

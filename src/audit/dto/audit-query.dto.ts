@@ -4,6 +4,7 @@ import { PageQuery } from '../../common/http/pagination';
 import { IsCalendarDate } from '../../common/http/validators';
 
 export const AUDIT_ACTIONS = ['insert', 'update', 'delete', 'reveal', 'login', 'login_failed', 'logout'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Who acted' })
@@ -23,10 +24,10 @@ export class AuditQuery extends PageQuery {
   @MaxLength(100)
   entityId?: string;
 
-  @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS, enumName: 'AuditAction' })
   @IsOptional()
   @IsIn(AUDIT_ACTIONS)
-  action?: string;
+  action?: AuditAction;
 
   @ApiPropertyOptional({ example: '2026-11-01', description: 'From this day (Asia/Shanghai), inclusive' })
   @IsOptional()

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { LOCALES, type Locale } from '../domain/locale';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin' })
@@ -35,4 +36,11 @@ export class ChangePasswordDto {
   @IsNotEmpty()
   @MaxLength(200)
   newPassword: string;
+}
+
+/** Settings of one's own. */
+export class PreferencesDto {
+  @ApiProperty({ enum: LOCALES, enumName: 'Locale' })
+  @IsIn(LOCALES)
+  locale: Locale;
 }

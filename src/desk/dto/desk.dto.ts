@@ -47,6 +47,7 @@ export class RosterQuery {
 }
 
 export const CONSULTATION_CHANNELS = ['walk_in', 'hotline_12351', 'phone', 'online', 'outreach_visit'] as const;
+export type ConsultationChannel = (typeof CONSULTATION_CHANNELS)[number];
 export const CONSULTATION_TOPICS = [
   'unpaid_wages',
   'unpaid_labour_fees',
@@ -56,6 +57,7 @@ export const CONSULTATION_TOPICS = [
   'dismissal',
   'other',
 ] as const;
+export type ConsultationTopic = (typeof CONSULTATION_TOPICS)[number];
 
 export class ConsultationDto {
   @ApiProperty({ description: 'The service center where the consultation took place' })
@@ -69,11 +71,11 @@ export class ConsultationDto {
 
   @ApiProperty({ enum: CONSULTATION_CHANNELS })
   @IsIn(CONSULTATION_CHANNELS)
-  channel: (typeof CONSULTATION_CHANNELS)[number];
+  channel: ConsultationChannel;
 
   @ApiProperty({ enum: CONSULTATION_TOPICS })
   @IsIn(CONSULTATION_TOPICS)
-  topic: (typeof CONSULTATION_TOPICS)[number];
+  topic: ConsultationTopic;
 
   @ApiPropertyOptional({ example: '王师傅', description: 'Leave out to stay anonymous' })
   @IsOptional()
@@ -158,7 +160,13 @@ export class OpenFromDeskDto {
 }
 
 export const FINDINGS = ['in_order', 'incomplete', 'missing'] as const;
+export type Finding = (typeof FINDINGS)[number];
 export const FINDINGS_OR_NA = ['in_order', 'incomplete', 'missing', 'not_applicable'] as const;
+export type FindingOrNa = (typeof FINDINGS_OR_NA)[number];
+
+/** An early warning is open until a case is opened from it or it is dismissed. */
+export const EARLY_WARNING_STATUSES = ['open', 'case_opened', 'dismissed'] as const;
+export type EarlyWarningStatus = (typeof EARLY_WARNING_STATUSES)[number];
 
 export class OutreachVisitDto {
   @ApiProperty()
@@ -192,19 +200,19 @@ export class OutreachVisitDto {
 
   @ApiProperty({ enum: FINDINGS, description: '工资表' })
   @IsIn(FINDINGS)
-  wageSheets: (typeof FINDINGS)[number];
+  wageSheets: Finding;
 
   @ApiProperty({ enum: FINDINGS_OR_NA, description: '工资专用账户' })
   @IsIn(FINDINGS_OR_NA)
-  dedicatedWageAccount: (typeof FINDINGS_OR_NA)[number];
+  dedicatedWageAccount: FindingOrNa;
 
   @ApiProperty({ enum: FINDINGS_OR_NA, description: '工资保证金' })
   @IsIn(FINDINGS_OR_NA)
-  guaranteeDeposit: (typeof FINDINGS_OR_NA)[number];
+  guaranteeDeposit: FindingOrNa;
 
   @ApiProperty({ enum: FINDINGS_OR_NA, description: '实名制管理' })
   @IsIn(FINDINGS_OR_NA)
-  realNameRecords: (typeof FINDINGS_OR_NA)[number];
+  realNameRecords: FindingOrNa;
 
   @ApiProperty({ description: 'Arrears found: raises an early warning' })
   @IsBoolean()

@@ -21,7 +21,7 @@ export class CreateEmployerDto {
   @IsCreditCode()
   creditCode?: string;
 
-  @ApiProperty({ enum: EMPLOYER_KINDS })
+  @ApiProperty({ enum: EMPLOYER_KINDS, enumName: 'EmployerKind' })
   @IsIn(EMPLOYER_KINDS)
   kind: EmployerKind;
 
@@ -31,7 +31,7 @@ export class CreateEmployerDto {
   @MaxLength(50)
   district?: string;
 
-  @ApiPropertyOptional({ enum: INDUSTRIES })
+  @ApiPropertyOptional({ enum: INDUSTRIES, enumName: 'Industry' })
   @IsOptional()
   @IsIn(INDUSTRIES)
   industry?: Industry;
@@ -73,7 +73,7 @@ export class UpdateEmployerDto {
   @MaxLength(50)
   district?: string;
 
-  @ApiPropertyOptional({ enum: INDUSTRIES })
+  @ApiPropertyOptional({ enum: INDUSTRIES, enumName: 'Industry' })
   @IsOptional()
   @IsIn(INDUSTRIES)
   industry?: Industry;
@@ -103,12 +103,12 @@ export class EmployerListQuery extends PageQuery {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ enum: EMPLOYER_KINDS })
+  @ApiPropertyOptional({ enum: EMPLOYER_KINDS, enumName: 'EmployerKind' })
   @IsOptional()
   @IsIn(EMPLOYER_KINDS)
   kind?: EmployerKind;
 
-  @ApiPropertyOptional({ enum: INDUSTRIES })
+  @ApiPropertyOptional({ enum: INDUSTRIES, enumName: 'Industry' })
   @IsOptional()
   @IsIn(INDUSTRIES)
   industry?: Industry;

@@ -53,7 +53,8 @@ export interface CriminalThresholdInput {
   governmentOrderIgnored: boolean;
 }
 
-export type CriminalThresholdReason = 'individual' | 'group' | 'no_government_order';
+export const CRIMINAL_THRESHOLD_REASONS = ['individual', 'group', 'no_government_order'] as const;
+export type CriminalThresholdReason = (typeof CRIMINAL_THRESHOLD_REASONS)[number];
 
 export interface CriminalThresholdResult {
   met: boolean;

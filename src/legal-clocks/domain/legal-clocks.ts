@@ -12,18 +12,21 @@
 import { compare, daysBetween, WorkingCalendar } from './calendar';
 import { endOfPeriod, PeriodEnd, PeriodLength } from './periods';
 
-export type ClockKind =
-  | 'mediation' // 调解期限
-  | 'arbitration_acceptance' // 仲裁受理
-  | 'arbitration_award' // 仲裁裁决期限
-  | 'limitation' // 仲裁时效
-  | 'instalment' // 调解协议分期履行
-  | 'payment_order_acceptance' // 支付令受理
-  | 'payment_order_issue' // 发出支付令
-  | 'payment_order_objection' // 支付令异议期
-  | 'labour_bureau_order'; // 劳动行政部门责令限期支付
+export const CLOCK_KINDS = [
+  'mediation', // 调解期限
+  'arbitration_acceptance', // 仲裁受理
+  'arbitration_award', // 仲裁裁决期限
+  'limitation', // 仲裁时效
+  'instalment', // 调解协议分期履行
+  'payment_order_acceptance', // 支付令受理
+  'payment_order_issue', // 发出支付令
+  'payment_order_objection', // 支付令异议期
+  'labour_bureau_order', // 劳动行政部门责令限期支付
+] as const;
+export type ClockKind = (typeof CLOCK_KINDS)[number];
 
-export type ClockState = 'running' | 'due_today' | 'overdue' | 'satisfied' | 'not_running';
+export const CLOCK_STATES = ['running', 'due_today', 'overdue', 'satisfied', 'not_running'] as const;
+export type ClockState = (typeof CLOCK_STATES)[number];
 
 export interface Deadline {
   clock: ClockKind;

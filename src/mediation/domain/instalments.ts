@@ -17,7 +17,8 @@ export interface LedgerPayment {
   amountFen: bigint;
 }
 
-export type InstalmentState = 'paid' | 'upcoming' | 'due_today' | 'overdue';
+export const INSTALMENT_STATES = ['paid', 'upcoming', 'due_today', 'overdue'] as const;
+export type InstalmentState = (typeof INSTALMENT_STATES)[number];
 
 export interface InstalmentStanding extends PlannedInstalment {
   paidFen: bigint;

@@ -86,7 +86,11 @@ export class ScheduleSessionDto {
   place?: string;
 }
 
+export const SESSION_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
 export const SESSION_OUTCOMES = ['agreement', 'no_agreement', 'adjourned'] as const;
+export type SessionOutcome = (typeof SESSION_OUTCOMES)[number];
 
 export class SessionOutcomeDto {
   @ApiProperty({ description: 'The version of the session you read' })
@@ -96,7 +100,7 @@ export class SessionOutcomeDto {
 
   @ApiProperty({ enum: SESSION_OUTCOMES })
   @IsIn(SESSION_OUTCOMES)
-  outcome: (typeof SESSION_OUTCOMES)[number];
+  outcome: SessionOutcome;
 
   @ApiPropertyOptional({ example: '2027-01-19', description: 'Required when adjourned' })
   @ValidateIf((dto: SessionOutcomeDto) => dto.outcome === 'adjourned')
@@ -146,14 +150,18 @@ export class InstalmentDto {
   claimId?: string;
 }
 
+/** Instalments of the agreed total, or of each worker's amount. */
+export const AGREEMENT_SCHEDULES = ['total', 'per_worker'] as const;
+export type AgreementSchedule = (typeof AGREEMENT_SCHEDULES)[number];
+
 export class AgreementDto {
   @ApiProperty({ example: '2027-01-20' })
   @IsCalendarDate()
   signedOn: string;
 
-  @ApiProperty({ enum: ['total', 'per_worker'], description: 'Instalments of the total, or of each worker' })
-  @IsIn(['total', 'per_worker'])
-  schedule: 'total' | 'per_worker';
+  @ApiProperty({ enum: AGREEMENT_SCHEDULES, description: 'Instalments of the total, or of each worker' })
+  @IsIn(AGREEMENT_SCHEDULES)
+  schedule: AgreementSchedule;
 
   @ApiProperty({ type: [InstalmentDto], description: 'The agreed total is their sum' })
   @IsArray()

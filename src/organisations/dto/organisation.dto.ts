@@ -14,7 +14,7 @@ export class CreateOrganisationDto {
   @MaxLength(100)
   name: string;
 
-  @ApiProperty({ enum: ORGANISATION_KINDS })
+  @ApiProperty({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' })
   @IsIn(ORGANISATION_KINDS)
   kind: OrganisationKind;
 

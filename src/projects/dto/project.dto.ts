@@ -19,7 +19,7 @@ export class SubcontractDto {
   @IsUUID()
   employerId: string;
 
-  @ApiProperty({ enum: SUBCONTRACT_ROLES })
+  @ApiProperty({ enum: SUBCONTRACT_ROLES, enumName: 'SubcontractRole' })
   @IsIn(SUBCONTRACT_ROLES)
   role: SubcontractRole;
 

@@ -11,17 +11,20 @@
 import { daysBetween } from '../../legal-clocks/domain/calendar';
 import { SeasonSettings, seasonStatus } from './season';
 
-export type ReminderKind =
-  | 'festival_countdown' // 春节倒计时：除夕前提醒承办律师和调解员
-  | 'leader_digest' // 领导每日欠薪汇总
-  | 'mediation_limit' // 调解期限（收到调解申请之日起十五日）
-  | 'instalment_due' // 调解协议分期款到期
-  | 'instalment_overdue' // 分期款逾期未付
-  | 'session_tomorrow' // 明天开调解会
-  | 'arbitration_deadline' // 仲裁期限（受理、裁决）
-  | 'limitation_deadline'; // 仲裁时效
+export const REMINDER_KINDS = [
+  'festival_countdown', // 春节倒计时：除夕前提醒承办律师和调解员
+  'leader_digest', // 领导每日欠薪汇总
+  'mediation_limit', // 调解期限（收到调解申请之日起十五日）
+  'instalment_due', // 调解协议分期款到期
+  'instalment_overdue', // 分期款逾期未付
+  'session_tomorrow', // 明天开调解会
+  'arbitration_deadline', // 仲裁期限（受理、裁决）
+  'limitation_deadline', // 仲裁时效
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-export type Urgency = 'info' | 'warning' | 'urgent';
+export const URGENCIES = ['info', 'warning', 'urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
 
 export interface ReminderRule {
   kind: ReminderKind;

@@ -11,7 +11,8 @@ import { assertCalendarDate, compare, daysBetween, isCalendarDate } from '../../
 import { festivalEve, seasonFestivalYear } from './spring-festival';
 
 /** Which cases a target date binds: only cases whose arrears are verified (已核实), or every open case. */
-export type TargetScope = 'verified_cases' | 'all_cases';
+export const TARGET_SCOPES = ['verified_cases', 'all_cases'] as const;
+export type TargetScope = (typeof TARGET_SCOPES)[number];
 
 export interface SeasonTarget {
   /** Shown to people, e.g. '元旦前结清已核实欠薪'. */

@@ -52,9 +52,12 @@ export class ChannelDto {
   enabled?: boolean;
 }
 
+export const DELIVERY_STATUSES = ['pending', 'delivered'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
 export class DeliveryListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['pending', 'delivered'] })
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, enumName: 'DeliveryStatus' })
   @IsOptional()
-  @IsIn(['pending', 'delivered'])
-  status?: 'pending' | 'delivered';
+  @IsIn(DELIVERY_STATUSES)
+  status?: DeliveryStatus;
 }

@@ -33,12 +33,14 @@ export interface EmployerCaseRecord {
   workers: CriminalThresholdInput['workers'];
 }
 
-export type JointPunishmentCriterion =
-  | 'criminal_amount'
-  | 'order_ignored'
-  | 'police_referral'
-  | 'large_group_unpaid'
-  | 'repeated_arrears';
+export const JOINT_PUNISHMENT_CRITERIA = [
+  'criminal_amount',
+  'order_ignored',
+  'police_referral',
+  'large_group_unpaid',
+  'repeated_arrears',
+] as const;
+export type JointPunishmentCriterion = (typeof JOINT_PUNISHMENT_CRITERIA)[number];
 
 export interface JointPunishmentFlag {
   criterion: JointPunishmentCriterion;

@@ -55,7 +55,7 @@ export class CreateUserDto {
   @MaxLength(50)
   displayName: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
   @IsIn(ROLES)
   role: Role;
 
@@ -95,7 +95,7 @@ export class UpdateUserDto {
 }
 
 export class UserListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;

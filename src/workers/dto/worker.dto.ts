@@ -61,7 +61,8 @@ export const REVEAL_FIELDS = ['idNumber', 'mobile'] as const;
 export type RevealField = (typeof REVEAL_FIELDS)[number];
 
 export class RevealDto {
-  @ApiProperty({ enum: REVEAL_FIELDS, description: 'Which number to show in full; the reveal is audited' })
+  /** Which number to show in full; the reveal is audited. (No description here: it would become the shared enum's.) */
+  @ApiProperty({ enum: REVEAL_FIELDS, enumName: 'RevealField' })
   @IsIn(REVEAL_FIELDS)
   field: RevealField;
 }

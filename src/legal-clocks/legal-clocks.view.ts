@@ -1,0 +1,135 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { formatYuan } from '../common/money/money';
+import { CRIMINAL_THRESHOLD_REASONS, CriminalThresholdReason } from './domain/criminal-threshold';
+import { CLOCK_KINDS, CLOCK_STATES, ClockKind, ClockState, Deadline } from './domain/legal-clocks';
+
+/** The additional compensation due for a labour-bureau order not paid by its date (Labour Contract Law art. 85). */
+export class SurchargeView {
+  @ApiProperty({ description: '50% of the amount due', example: '25000.00' })
+  minimum: string;
+  @ApiProperty({ description: '100% of the amount due', example: '50000.00' })
+  maximum: string;
+}
+
+/** One legal clock: which deadline runs, when it falls due, and what missing it opens. */
+export class DeadlineView {
+  @ApiProperty({ enum: CLOCK_KINDS, enumName: 'ClockKind' })
+  clock: ClockKind;
+  @ApiProperty({ description: "'case', or the worker id or instalment id the clock belongs to", example: 'case' })
+  subject: string;
+  @ApiProperty({ format: 'date' })
+  startedOn: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Null while the clock is not running' })
+  dueOn: string | null;
+  @ApiProperty({ enum: CLOCK_STATES, enumName: 'ClockState' })
+  state: ClockState;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Calendar days to dueOn, negative when overdue; null once satisfied or not running',
+  })
+  daysLeft: number | null;
+  @ApiProperty({ description: 'The article of law', example: 'LDMAA art. 14' })
+  basis: string;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'What missing the deadline opens to the workers',
+    example: ['payment_order', 'arbitration'],
+  })
+  opens?: string[];
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'For counted periods: the nominal last day when it fell on a day off and was moved',
+  })
+  movedFrom?: string | null;
+  @ApiPropertyOptional({ description: 'For counted periods: false when the holidays of the last day’s year are not in the data yet' })
+  calendarCovered?: boolean;
+  @ApiPropertyOptional({ type: SurchargeView, description: 'For a labour-bureau order not paid by its date' })
+  surcharge?: SurchargeView;
+}
+
+/** A worker's limitation year (LDMAA art. 27). */
+export class WorkerDeadlineView extends DeadlineView {
+  @ApiProperty({ example: '张建国' })
+  workerName: string;
+}
+
+export class CaseDeadlinesView {
+  @ApiProperty({ format: 'uuid' })
+  caseId: string;
+  @ApiProperty({ example: 'SY-2026-00042' })
+  caseNumber: string;
+  @ApiProperty({ format: 'date', description: 'The day the clocks were computed for (Asia/Shanghai)' })
+  today: string;
+  @ApiProperty({ type: [DeadlineView], description: 'The clocks of the case that have started' })
+  deadlines: DeadlineView[];
+  @ApiProperty({ type: [WorkerDeadlineView], description: "Each worker's limitation year" })
+  workers: WorkerDeadlineView[];
+}
+
+/** A deadline overdue or due soon, with its case. */
+export class DueDeadlineView extends DeadlineView {
+  @ApiProperty({ format: 'uuid' })
+  caseId: string;
+  @ApiProperty({ example: 'SY-2026-00042' })
+  caseNumber: string;
+  @ApiPropertyOptional({ description: "On a worker's limitation clock" })
+  workerName?: string;
+}
+
+/** A province's amounts of the crime of refusing to pay wages (Criminal Law art. 276-1). */
+export class CriminalThresholdView {
+  @ApiProperty({ example: '北京市' })
+  province: string;
+  @ApiProperty({ description: "One worker owed three months' pay", example: '10000.00' })
+  individualAmount: string;
+  @ApiProperty({ description: 'Ten or more workers in total', example: '60000.00' })
+  groupAmount: string;
+  @ApiProperty({ description: 'Where the figures come from' })
+  source: string;
+}
+
+/** Whether a case meets a province's criminal threshold: a finding for the lawyer to weigh. */
+export class CaseCriminalThresholdView {
+  @ApiProperty({ example: '北京市' })
+  province: string;
+  @ApiProperty({ example: '10000.00' })
+  individualAmount: string;
+  @ApiProperty({ example: '60000.00' })
+  groupAmount: string;
+  @ApiProperty({ description: 'A labour-bureau order to pay was not obeyed by its date' })
+  governmentOrderIgnored: boolean;
+  @ApiProperty()
+  met: boolean;
+  /** The amount tests met, and 'no_government_order' when the order element is missing. */
+  @ApiProperty({ enum: CRIMINAL_THRESHOLD_REASONS, enumName: 'CriminalThresholdReason', isArray: true })
+  reasons: CriminalThresholdReason[];
+}
+
+/** A year's statutory days off and make-up working days. */
+export class HolidayYearView {
+  @ApiProperty({ example: 2027 })
+  year: number;
+  @ApiProperty({ type: [String], format: 'date', example: ['2027-02-05', '2027-02-06'] })
+  daysOff: string[];
+  @ApiProperty({ type: [String], format: 'date', example: ['2027-02-14'], description: 'Saturdays and Sundays that are working days' })
+  makeUpWorkdays: string[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The State Council notice an administrator entered, 'chinese-days' for the package's data, null when not covered",
+  })
+  source: string | null;
+  @ApiProperty({ description: 'False when the year is not in the data: periods ending in it cannot be moved off holidays' })
+  covered: boolean;
+}
+
+export function toDeadlineView<T extends Deadline>(deadline: T): Omit<T, 'surcharge'> & DeadlineView {
+  const { surcharge, ...rest } = deadline;
+  return {
+    ...rest,
+    ...(surcharge && { surcharge: { minimum: formatYuan(surcharge.minimumFen), maximum: formatYuan(surcharge.maximumFen) } }),
+  };
+}

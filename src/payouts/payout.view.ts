@@ -1,0 +1,57 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { formatYuan } from '../common/money/money';
+import { shanghaiTimestamp } from '../common/time/shanghai';
+import { PAYER_KINDS, PAYOUT_CHANNELS, PayerKind, PayoutChannel } from './payout.entity';
+import type { PayoutRow } from './payouts.service';
+
+/** Money that reached one worker: a line of the ledger. */
+export class PayoutView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'uuid' })
+  claimId: string;
+  @ApiProperty({ example: '张建国' })
+  workerName: string;
+  @ApiProperty({ example: '6000.00' })
+  amount: string;
+  @ApiProperty({ format: 'date', example: '2027-01-20' })
+  paidOn: string;
+  @ApiProperty({ enum: PAYER_KINDS, enumName: 'PayerKind' })
+  payerKind: PayerKind;
+  @ApiProperty({ enum: PAYOUT_CHANNELS, enumName: 'PayoutChannel' })
+  channel: PayoutChannel;
+  @ApiProperty({ type: String, nullable: true, description: 'Bank reference or receipt number' })
+  receiptReference: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The pay day recorded in one request' })
+  batchId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  recordedById: string | null;
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+/** A pay day recorded. */
+export class PayoutsRecordedView {
+  @ApiProperty({ format: 'uuid' })
+  batchId: string;
+  @ApiProperty({ description: 'Payouts recorded', example: 700 })
+  recorded: number;
+  @ApiProperty({ example: '2000000.00' })
+  total: string;
+}
+
+export function toPayoutView({ payout, workerName }: PayoutRow): PayoutView {
+  return {
+    id: payout.id,
+    claimId: payout.claimId,
+    workerName,
+    amount: formatYuan(payout.amountFen),
+    paidOn: payout.paidOn,
+    payerKind: payout.payerKind,
+    channel: payout.channel,
+    receiptReference: payout.receiptReference,
+    batchId: payout.batchId,
+    recordedById: payout.recordedById,
+    createdAt: shanghaiTimestamp(payout.createdAt),
+  };
+}
