@@ -27,5 +27,14 @@ module.exports = {
       transform,
       transformIgnorePatterns,
     },
+    {
+      // The web client's own logic (money, the pay-day arithmetic): plain functions, no browser.
+      displayName: 'web',
+      testEnvironment: 'node',
+      rootDir: '.',
+      testMatch: ['<rootDir>/web/src/**/*.spec.ts'],
+      transform,
+      transformIgnorePatterns,
+    },
   ],
 };

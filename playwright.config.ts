@@ -1,0 +1,49 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests: Debian's Chromium (Playwright's own browser download does not work on these machines)
+ * against the real service, built (`npm run build`) and started here on a fresh embedded database, or on
+ * written to test-results/browser/screenshots.
+ */
+const PORT = Number(process.env.BROWSER_TEST_PORT ?? 3931);
+export const ADMIN_PASSWORD = 'Browser-tests-Shunyi-2027';
+const dataDir = `${process.env.TMPDIR ?? '/tmp'}/wages-browser-${process.pid}`;
+
+export default defineConfig({
+  testDir: 'test/browser',
+  testMatch: '**/*.browser-spec.ts',
+  outputDir: 'test-results/browser/artifacts',
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
+    },
+  },
+  webServer: {
+    command: `rm -rf ${dataDir} && node dist/src/main.js`,
+    url: `http://127.0.0.1:${PORT}/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(PORT),
+      EMBEDDED_DATA_DIR: `${dataDir}/pglite`,
+      PII_KEY_FILE: `${dataDir}/pii.key`,
+      ADMIN_PASSWORD,
+      LOG_LEVEL: 'warn',
+      PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`,
+      REMINDER_SWEEP_CRON: 'off',
+      REMINDER_DELIVERY_CRON: 'off',
+    },
+  },
+});

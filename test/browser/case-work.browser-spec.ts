@@ -1,0 +1,116 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page, test } from '@playwright/test';
+import { apiAs, INITIAL_PASSWORD, logIn, makeDistrict, openCase, screenshots, STAFF_PASSWORD } from './support/service';
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test.describe('the case list and the case page', () => {
+  let district: Awaited<ReturnType<typeof makeDistrict>>;
+  let theCase: { id: string; caseNumber: string };
+
+  test.beforeAll(async ({ baseURL }) => {
+    district = await makeDistrict(baseURL!);
+    theCase = await openCase(baseURL!, district, ['12000.50', '8000.00', '3500.25']);
+  });
+
+  test('the login page and the intake clerk’s case list, filtered in the address', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/app\/login$/);
+    await expect(page.getByRole('heading', { name: '欠薪维权案件管理' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await screenshots(page, 'login');
+
+    // a first login with the password the administrator set asks for one of the user's own
+    await logIn(page, district.clerk.username, INITIAL_PASSWORD);
+    await expect(page).toHaveURL(/\/app\/password$/);
+    await expect(page.getByText('管理员为您设置了初始密码')).toBeVisible();
+    await page.getByLabel('当前密码').fill(INITIAL_PASSWORD);
+    await page.getByLabel('新密码', { exact: true }).fill('123456');
+    await page.getByLabel('再次输入新密码').fill('123456');
+    await page.getByRole('button', { name: '保存' }).click();
+    // the policy is the server's: its words appear next to the field
+    await expect(page.locator('#newPassword_help, .ant-form-item-explain-error').first()).toBeVisible();
+    await screenshots(page, 'first-login-password');
+    await page.getByLabel('新密码', { exact: true }).fill(STAFF_PASSWORD);
+    await page.getByLabel('再次输入新密码').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page).toHaveURL(/\/app\/login$/);
+    await logIn(page, district.clerk.username);
+    await expect(page).toHaveURL(/\/app\/cases$/);
+    const row = page.getByRole('row', { name: new RegExp(theCase.caseNumber) });
+    await expect(row).toContainText('¥23,500.75');
+    await expect(row).toContainText('已受理');
+
+    await page.getByLabel('案件编号、工人姓名或用人单位').fill(theCase.caseNumber);
+    await page.getByLabel('案件编号、工人姓名或用人单位').press('Enter');
+    await expect(page).toHaveURL(new RegExp(`q=${theCase.caseNumber}`));
+    await expect(page.getByText('共 1 件')).toBeVisible();
+    // the filtered list is an address: opened again (bookmarked, sent to a colleague) it shows the same
+    await page.reload();
+    await expect(page.getByText('共 1 件')).toBeVisible();
+    await expect(page.getByLabel('案件编号、工人姓名或用人单位')).toHaveValue(theCase.caseNumber);
+    await expectNoAxeViolations(page);
+    await screenshots(page, 'case-list');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^案件清单_\d{4}-\d{2}-\d{2}\.xlsx$/);
+  });
+
+  test('the case page: totals, a refused move with the server’s reason, a stale edit, and English', async ({ page, baseURL }) => {
+    await logIn(page, district.mediator.username);
+    await page.goto(`/app/cases/${theCase.id}`);
+    await expect(page.getByRole('heading', { name: theCase.caseNumber })).toBeVisible();
+    const totals = page.getByRole('group', { name: '合计' });
+    await expect(totals).toContainText('3 人');
+    await expect(totals).toContainText('¥23,500.75');
+    await expect(page.getByRole('row', { name: /12,000\.50/ })).toBeVisible();
+
+    // only the moves the status machine allows from here
+    const steps = page.getByLabel('下一步');
+    await expect(steps.getByRole('button')).toHaveText(['转为“核实中”', '转为“已移送”', '转为“已撤回”', '转为“不予受理”']);
+    for (const status of ['核实中', '调解中']) {
+      await steps.getByRole('button', { name: `转为“${status}”` }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+      await expect(page.getByTestId('case-status')).toHaveText(status);
+    }
+    // an agreement needs every amount confirmed: the server refuses, and says why
+    await steps.getByRole('button', { name: '转为“已达成协议”' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+    const refusal = page.getByRole('dialog').getByRole('alert');
+    await expect(refusal).toContainText('操作未被接受');
+    await expect(refusal).toContainText(/确认/);
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    await expectNoAxeViolations(page);
+    await screenshots(page, 'case-page');
+
+    // a stale edit: the lawyer saves the summary while the mediator is typing his
+    await page.getByRole('button', { name: '修改案情' }).click();
+    await page.getByLabel('案情').fill('园林公司拖欠三名工人工资，已核实考勤');
+    const lawyer = await apiAs(baseURL!, district.lawyer.username, STAFF_PASSWORD);
+    const current = await (await lawyer.get(`/cases/${theCase.id}`)).json();
+    expect((await lawyer.patch(`/cases/${theCase.id}`, { data: { summary: '律师补充：工资表已收到', version: current.version } })).status()).toBe(200);
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('其他人已修改了这条记录');
+    await expect(page.getByTestId('stale-current')).toHaveText('律师补充：工资表已收到');
+    await expect(page.getByLabel('案情')).toHaveValue('园林公司拖欠三名工人工资，已核实考勤');
+    await screenshots(page, 'case-page-stale-edit');
+    await page.getByRole('button', { name: '用我的修改覆盖' }).click();
+    await expect(page.getByRole('button', { name: '修改案情' })).toBeVisible();
+    await expect(page.getByText('园林公司拖欠三名工人工资，已核实考勤')).toBeVisible();
+    expect((await (await lawyer.get(`/cases/${theCase.id}`)).json()).summary).toBe('园林公司拖欠三名工人工资，已核实考勤');
+
+    // English, remembered for this user
+    await page.getByRole('button', { name: /English/ }).click();
+    await expect(page.getByRole('group', { name: 'Totals' })).toContainText('3 workers');
+    await expect(page.getByTestId('case-status')).toHaveText('Mediating');
+    await page.reload();
+    await expect(page.getByRole('group', { name: 'Totals' })).toBeVisible();
+    await screenshots(page, 'case-page-english');
+    await page.getByRole('button', { name: /中文/ }).click();
+    await expect(page.getByRole('group', { name: '合计' })).toBeVisible();
+  });
+});

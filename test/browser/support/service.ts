@@ -1,0 +1,106 @@
+import { APIRequestContext, expect, Page, request } from '@playwright/test';
+import { creditCode, licenceNumber, residentId, workerName } from '../../factories/identities';
+import { ADMIN_PASSWORD } from '../../../playwright.config';
+
+export const STAFF_PASSWORD = 'Winter-ledger-Shunyi-2027';
+/** What the administrator gives a new user; the user must replace it at the first login. */
+export const INITIAL_PASSWORD = 'Given-by-admin-Tongzhou-88';
+let counter = Math.floor(Date.now() / 1000) % 100_000;
+export const next = () => ++counter;
+
+/** The API as a logged-in user: how a test sets the scene before the browser does the user's part. */
+export async function apiAs(baseURL: string, username: string, password: string): Promise<APIRequestContext> {
+  const anonymous = await request.newContext({ baseURL });
+  const login = await anonymous.post('/auth/login', { data: { username, password } });
+  expect(login.status(), await login.text()).toBe(200);
+  const { accessToken } = await login.json();
+  return request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${accessToken}` } });
+}
+
+async function created<T = any>(response: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  return (await response.json()) as T;
+}
+
+/** A district with a lawyer, a mediator and an intake clerk, each with a password of their own. */
+export async function makeDistrict(baseURL: string) {
+  const admin = await apiAs(baseURL, 'admin', ADMIN_PASSWORD);
+  const [city] = await (await admin.get('/organisations')).json();
+  const n = next();
+  const organisation = await created(
+    await admin.post('/organisations', { data: { code: `SY${n}`, name: `顺义区总工会${n}`, kind: 'district_federation', parentId: city.id } }),
+  );
+  const user = async (role: string, displayName: string) =>
+    created(
+      await admin.post('/users', {
+        data: {
+          username: `${role}.${n}`,
+          displayName,
+          role,
+          organisationId: organisation.id,
+          password: INITIAL_PASSWORD,
+          ...(role === 'lawyer' && { lawyerProfile: { licenceNumber: licenceNumber(n), firm: '北京市某某律师事务所' } }),
+        },
+      }),
+    );
+  const lawyer = await user('lawyer', '王律师');
+  const mediator = await user('mediator', '李调解员');
+  // the clerk keeps the administrator's password, to meet the first-login page; the others chose theirs
+  const clerk = await user('intake_clerk', '赵受理员');
+  for (const { username } of [lawyer, mediator]) {
+    const own = await apiAs(baseURL, username, INITIAL_PASSWORD);
+    const changed = await own.post('/auth/password', { data: { currentPassword: INITIAL_PASSWORD, newPassword: STAFF_PASSWORD } });
+    expect(changed.status(), await changed.text()).toBe(204);
+  }
+  return { admin, organisation, lawyer, mediator, clerk };
+}
+
+/** A case of `workers` workers opened through the API by the district's lawyer. */
+export async function openCase(baseURL: string, district: Awaited<ReturnType<typeof makeDistrict>>, amounts: string[]) {
+  const lawyer = await apiAs(baseURL, district.lawyer.username, STAFF_PASSWORD);
+  const n = next();
+  const employer = await created(
+    await lawyer.post('/employers', { data: { name: `北京第${n}园林绿化有限公司`, creditCode: creditCode(n), kind: 'company', industry: 'landscaping' } }),
+  );
+  return created(
+    await lawyer.post('/cases', {
+      data: {
+        organisationId: district.organisation.id,
+        intakeChannel: 'walk_in',
+        intakeDate: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+        summary: '园林公司拖欠工人工资',
+        employers: [{ employerId: employer.id, role: 'employer' }],
+        lawyerId: district.lawyer.id,
+        mediatorId: district.mediator.id,
+        claims: amounts.map((amountClaimed, i) => ({ worker: { name: workerName(n * 100 + i), idNumber: residentId(n * 100 + i) }, amountClaimed })),
+      },
+    }),
+  );
+}
+
+/** Logs in through the login page, as a user would. */
+export async function logIn(page: Page, username: string, password = STAFF_PASSWORD) {
+  await page.goto('/app/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+}
+
+export const DESK = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/** A screenshot at desk and at phone size, kept as a test artifact (test-results/browser/screenshots). */
+export async function screenshots(page: Page, name: string) {
+  for (const [size, viewport] of [['desk', DESK], ['phone', PHONE]] as const) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `test-results/browser/screenshots/${name}-${size}.png`, fullPage: true });
+    // a page wider than the phone makes the user scroll sideways: a bug even when everything is there
+    if (size === 'phone') {
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      expect(overflow, `${name} is wider than a phone`).toBeLessThanOrEqual(0);
+    }
+  }
+  await page.setViewportSize(DESK);
+}

@@ -1,0 +1,87 @@
+import type { Messages } from './zh-CN';
+
+export const en: Messages = {
+  app: { name: 'Wage-arrears cases', shortName: 'Wage arrears' },
+  common: {
+    save: 'Save', cancel: 'Cancel', submit: 'Submit', confirm: 'Confirm', search: 'Search', reset: 'Reset', back: 'Back',
+    loading: 'Loading…', none: 'None', yes: 'Yes', no: 'No', all: 'All', export: 'Export to Excel', actions: 'Actions',
+    yuan: 'yuan', retry: 'Retry', close: 'Close', unknown: 'Unknown', open: 'Open', days: (n) => `${n} day${n === 1 ? '' : 's'}`,
+    people: (n) => `${n} worker${n === 1 ? '' : 's'}`, total: 'Total', notFound: 'This page does not exist', goHome: 'Go home',
+    loadFailed: 'Could not load', refresh: 'Refresh',
+  },
+  language: { switchTo: '中文', label: 'Language' },
+  auth: {
+    title: 'Log in', username: 'Username', password: 'Password', login: 'Log in', logout: 'Log out',
+    expired: 'Your session has ended; log in again. What you typed is still on the page.', reloginTitle: 'Log in again',
+    changePassword: 'Change password', currentPassword: 'Current password', newPassword: 'New password', repeatPassword: 'New password again',
+    passwordsDiffer: 'The two new passwords differ', mustChange: 'An administrator set your password: choose your own before going on.',
+    passwordChanged: 'Password changed; log in with the new one.', passwordHint: 'At least 10 characters; not a common password, nor one like your username.',
+  },
+  nav: { desk: 'Lawyer’s desk', day: 'My day', cases: 'Cases', newCase: 'New case', inbox: 'Reminders', home: 'Home', account: 'Account' },
+  roles: { admin: 'Administrator', leader: 'Union leader', lawyer: 'On-duty lawyer', mediator: 'Mediator', intake_clerk: 'Intake clerk' },
+  festival: {
+    countdown: (days) => (days > 0 ? `${days} days to the festival's eve` : days === 0 ? 'Today is the eve' : `The eve was ${-days} days ago`),
+    eve: 'Festival eve',
+  },
+  status: {
+    received: 'Received', verifying: 'Verifying', mediating: 'Mediating', agreed: 'Agreed', paying: 'Paying', closed: 'Closed',
+    arbitration: 'Arbitration', litigation: 'Litigation', referred: 'Referred', withdrawn: 'Withdrawn', rejected: 'Not accepted',
+  },
+  outcome: { paid_in_full: 'Paid in full', partly_paid: 'Partly paid' },
+  channel: {
+    walk_in: 'Walk-in', hotline_12351: '12351 hotline', outreach_visit: 'Outreach visit', labour_bureau_referral: 'Labour bureau referral', online: 'Online',
+  },
+  chainRole: {
+    employer: 'Employer', project_owner: 'Project owner', general_contractor: 'General contractor', subcontractor: 'Subcontractor',
+    labour_subcontractor: 'Labour subcontractor', individual_contractor: 'Labour-gang head',
+  },
+  payerKind: {
+    employer: 'Employer', general_contractor: 'General contractor (pays first)', project_owner: 'Project owner (advance)', guarantee_deposit: 'Wage guarantee deposit',
+    emergency_fund: 'Emergency fund', court_enforcement: 'Court enforcement',
+  },
+  payoutChannel: { bank_transfer: 'Transfer to the worker’s card', dedicated_wage_account: 'Dedicated wage account', cash_with_signature: 'Cash, signed for' },
+  instalmentState: { paid: 'Paid', upcoming: 'Not yet due', due_today: 'Due today', overdue: 'Overdue' },
+  sessionStatus: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled' },
+  sessionOutcome: { agreement: 'Agreement', no_agreement: 'No agreement', adjourned: 'Adjourned' },
+  clock: {
+    mediation: 'Mediation (15 days)', arbitration_acceptance: 'Arbitration acceptance (5 days)', arbitration_award: 'Arbitration award (45 days)', limitation: 'Limitation (1 year)',
+    instalment: 'Agreement instalment', payment_order_acceptance: 'Payment order acceptance', payment_order_issue: 'Payment order issue', payment_order_objection: 'Payment order objection',
+    labour_bureau_order: 'Labour bureau order',
+  },
+  clockState: { running: 'Running', due_today: 'Due today', overdue: 'Overdue', satisfied: 'Satisfied', not_running: 'Not running' },
+  eventKind: {
+    case_opened: 'Case opened', case_updated: 'Case changed', case_dispatched: 'Dispatched', status_changed: 'Status changed', lawyer_assigned: 'Lawyer assigned',
+    mediator_assigned: 'Mediator assigned', employer_added: 'Employer added', evidence_added: 'Evidence received', note_added: 'Note', claims_added: 'Workers added',
+    claim_updated: 'Claim corrected', claims_confirmed: 'Amounts confirmed', payouts_recorded: 'Payouts recorded', session_scheduled: 'Session scheduled', session_held: 'Session held',
+    session_cancelled: 'Session cancelled', representatives_elected: 'Representatives elected', agreement_signed: 'Agreement signed', legal_dates_recorded: 'Legal dates recorded',
+  },
+  home: {
+    placeholderTitle: 'The leaders’ dashboard is coming',
+    placeholderBody: 'Reports and administration pages arrive in the next release. The case list is available now.',
+  },
+  cases: {
+    intakeFrom: 'Intake from', intakeTo: 'Intake to', 
+    listTitle: 'Cases', caseNumber: 'Case number', status: 'Status', organisation: 'Organisation', employer: 'Employer',
+    lawyer: 'Lawyer', mediator: 'Mediator', intakeDate: 'Intake date', intakeRange: 'Intake between', workers: 'Workers',
+    claimed: 'Claimed', confirmed: 'Confirmed', paid: 'Paid', outstanding: 'Outstanding', searchPlaceholder: 'Case number, worker or employer',
+    exporting: 'Exporting…', exportFailed: 'Export failed', totalCount: (n) => `${n} case${n === 1 ? '' : 's'}`, summary: 'Summary',
+    channel: 'Channel', project: 'Project', unassigned: 'Unassigned', festival: 'Festival countdown',
+  },
+  casePage: {
+    signedOn: 'Signed on',     labourInspection: 'Labour inspection', police: 'Police', sentTo: 'Worker sent to', note: 'Note', editSummary: 'Edit the summary', reapply: 'Apply my change over it', staleTitle: 'Changed by someone else', currentValue: 'Now', yourValue: 'Your change', saved: 'Saved', overdueCount: (n) => `${n} overdue`, noDeadlines: 'No legal deadline yet', workerCount: (n) => `${n} worker${n === 1 ? '' : 's'}`, 
+    overview: 'Overview', chain: 'Employers in the chain', workers: 'Workers and amounts', payouts: 'Payouts', sessions: 'Mediation sessions',
+    agreement: 'Agreement', timeline: 'Timeline', deadlines: 'Legal deadlines', nextSteps: 'Next steps', noSteps: 'Your role has no move from this status.',
+    move: (to) => `Move to “${to}”`, moveConfirm: (to) => `Move the case to “${to}”?`, reason: 'Reason',
+    outcome: 'Outcome', referredTo: 'Referred to', refused: 'Not accepted', moved: 'Status updated', searchWorkers: 'Search workers by name',
+    worker: 'Worker', idNumber: 'Id number', mobile: 'Mobile', kind: 'Kind', period: 'Period owed', totals: 'Totals',
+    daysLeft: (n) => (n >= 0 ? `${n} days left` : `${-n} days over`), dueOn: 'Due', calendarMissing: 'The holidays of that year are not entered; the date may be off',
+    paidOn: 'Paid on', payer: 'Payer', payChannel: 'Channel', amount: 'Amount', instalments: 'Instalments', due: 'Due', instalmentPaid: 'Paid',
+    overdue: 'Overdue', pending: 'Not yet due', noAgreement: 'No agreement yet', printAgreement: 'Print the agreement', noSessions: 'No sessions yet',
+    scheduledAt: 'When', room: 'Where', sessionOutcome: 'Outcome', noPayouts: 'No payouts yet', version: 'Version',
+  },
+  inbox: { title: 'Reminders', unread: (n) => `${n} unread`, empty: 'No reminders', markRead: 'Mark read' },
+  errors: {
+    network: 'Cannot reach the server; check the network and try again.', stale: 'Someone else changed this record. Its current values are below: check them and submit again.',
+    server: 'The server failed; try again later, and tell an administrator if it keeps happening.', forbidden: 'Your role cannot do this.',
+  },
+};

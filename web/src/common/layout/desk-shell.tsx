@@ -1,0 +1,110 @@
+import { BellOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Dropdown, Layout, Menu, Modal, Tag, Typography } from 'antd';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { LoginForm } from '../../auth/login-form';
+import { api, unwrap } from '../api/client';
+import { useSession } from '../api/use-session';
+import { useMessages } from '../i18n/i18n';
+import { AntdRoot } from './antd-root';
+import { LanguageSwitch } from './language-switch';
+import type { SessionUser } from '../api/session';
+import type { Messages } from '../i18n/zh-CN';
+
+function navItemsOf(user: SessionUser, m: Messages) {
+  const items: { key: string; label: string }[] = [];
+  if (user.role === 'lawyer') items.push({ key: '/desk', label: m.nav.desk });
+  if (user.role === 'mediator') items.push({ key: '/day', label: m.nav.day });
+  if (user.role === 'leader' || user.role === 'admin') items.push({ key: '/overview', label: m.nav.home });
+  items.push({ key: '/cases', label: m.nav.cases });
+  return items;
+}
+
+/** The festival's countdown, on every page: the season is about that day. */
+export function FestivalCountdown() {
+  const m = useMessages();
+  const season = useQuery({ queryKey: ['season'], queryFn: () => unwrap(api.GET('/season')), staleTime: 10 * 60_000 });
+  if (!season.data) return null;
+  const days = season.data.daysToEve;
+  return (
+    <Tag color={days <= 14 ? 'red' : days <= 30 ? 'orange' : 'blue'} style={{ marginInlineEnd: 0 }} title={`${m.festival.eve} ${season.data.eve}`}>
+      {m.festival.countdown(days)}
+    </Tag>
+  );
+}
+
+function InboxBadge() {
+  const m = useMessages();
+  const unread = useQuery({
+    queryKey: ['inbox', 'unread'],
+    queryFn: () => unwrap(api.GET('/inbox/unread-count')),
+    refetchInterval: 60_000,
+  });
+  const count = unread.data?.unread ?? 0;
+  return (
+    <Link to="/inbox" aria-label={`${m.inbox.title}: ${m.inbox.unread(count)}`} style={{ display: 'inline-flex', padding: 8 }}>
+      <Badge count={count} size="small" overflowCount={99}>
+        <BellOutlined style={{ fontSize: 20, color: '#fff' }} />
+      </Badge>
+    </Link>
+  );
+}
+
+/** The desk pages' frame: the role's pages, the countdown, the inbox, the language and the account. */
+export default function DeskShell() {
+  const m = useMessages();
+  const { user, expired, signOut } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  if (!user) return null;
+  const items = navItemsOf(user, m);
+  const selected = items.find((item) => location.pathname.startsWith(item.key))?.key;
+  const logout = async () => {
+    await api.POST('/auth/logout').catch(() => undefined);
+    signOut();
+    void navigate('/login', { replace: true });
+  };
+
+  return (
+    <AntdRoot>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 8, paddingInline: 12, flexWrap: 'nowrap' }}>
+          <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap', fontSize: 16 }}>
+            {m.app.shortName}
+          </Link>
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={selected ? [selected] : []}
+            items={items.map((item) => ({ key: item.key, label: <Link to={item.key}>{item.label}</Link> }))}
+            style={{ flex: 1, minWidth: 0 }}
+          />
+          <span className="hide-on-phone">
+            <FestivalCountdown />
+          </span>
+          <InboxBadge />
+          <LanguageSwitch onDark />
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'who', label: `${user.displayName} · ${m.roles[user.role]}`, disabled: true },
+                { key: 'password', label: <Link to="/password">{m.auth.changePassword}</Link> },
+                { key: 'logout', label: m.auth.logout, onClick: () => void logout() },
+              ],
+            }}
+          >
+            <Button type="text" icon={<UserOutlined style={{ color: '#fff' }} />} aria-label={m.nav.account} />
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 'clamp(8px, 2vw, 24px)', maxWidth: 1400, width: '100%', margin: '0 auto' }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      <Modal open={expired} title={m.auth.reloginTitle} footer={null} closable={false} mask={{ closable: false }}>
+        <Typography.Paragraph>{m.auth.expired}</Typography.Paragraph>
+        <LoginForm onDone={() => undefined} />
+      </Modal>
+    </AntdRoot>
+  );
+}

@@ -1,0 +1,72 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { useSession } from './common/api/use-session';
+import type { SessionUser } from './common/api/session';
+
+// Each page loads when first opened: the login page does not carry the case page's code.
+const DeskShell = lazy(() => import('./common/layout/desk-shell'));
+const LoginPage = lazy(() => import('./auth/login-page'));
+const ChangePasswordPage = lazy(() => import('./auth/change-password-page'));
+const CaseListPage = lazy(() => import('./cases/case-list-page'));
+const CasePage = lazy(() => import('./cases/case-page'));
+const InboxPage = lazy(() => import('./inbox/inbox-page'));
+const LeaderHome = lazy(() => import('./home/leader-home'));
+const NotFoundPage = lazy(() => import('./home/not-found-page'));
+const ErrorPage = lazy(() => import('./home/error-page'));
+
+/** Where each role starts its day. */
+export function homeOf(user: SessionUser): string {
+  switch (user.role) {
+    case 'lawyer':
+      return '/desk';
+    case 'mediator':
+      return '/day';
+    case 'intake_clerk':
+      return '/cases';
+    default:
+      return '/overview';
+  }
+}
+
+function RequireLogin() {
+  const { user } = useSession();
+  const location = useLocation();
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (user.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
+  return <Outlet />;
+}
+
+function Home() {
+  const { user } = useSession();
+  return <Navigate to={user ? homeOf(user) : '/login'} replace />;
+}
+
+const page = (element: React.ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
+
+export const router = createBrowserRouter(
+  [
+    { path: '/login', element: page(<LoginPage />) },
+    {
+      element: <RequireLogin />,
+      errorElement: page(<ErrorPage />),
+      children: [
+        {
+          element: page(<DeskShell />),
+          children: [
+            { index: true, element: <Home /> },
+            { path: 'password', element: page(<ChangePasswordPage />) },
+            { path: 'cases', element: page(<CaseListPage />) },
+            { path: 'cases/:caseId', element: page(<CasePage />) },
+            { path: 'inbox', element: page(<InboxPage />) },
+            { path: 'overview', element: page(<LeaderHome />) },
+            // Until their own pages land, the desk and the mediator's day open the case list.
+            { path: 'desk', element: page(<CaseListPage />) },
+            { path: 'day', element: page(<CaseListPage />) },
+            { path: '*', element: page(<NotFoundPage />) },
+          ],
+        },
+      ],
+    },
+  ],
+  { basename: '/app' },
+);
