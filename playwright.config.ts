@@ -7,7 +7,7 @@ import { defineConfig } from '@playwright/test';
  */
 const PORT = Number(process.env.BROWSER_TEST_PORT ?? 3931);
 export const ADMIN_PASSWORD = 'Browser-tests-Shunyi-2027';
-const dataDir = `${process.env.TMPDIR ?? '/tmp'}/wages-browser-${process.pid}`;
+const dataDir = `${process.env.TMPDIR ?? '/tmp'}/wages-browser-${PORT}`;
 
 export default defineConfig({
   testDir: 'test/browser',
@@ -29,7 +29,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf ${dataDir} && node dist/src/main.js`,
+    // SERVICE_ENTRY and WEB_DIR let two people test their own builds side by side on one machine
+    command: `rm -rf ${dataDir} && node ${process.env.SERVICE_ENTRY ?? 'dist/src/main.js'}`,
     url: `http://127.0.0.1:${PORT}/health`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -41,6 +42,7 @@ export default defineConfig({
       PII_KEY_FILE: `${dataDir}/pii.key`,
       ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
+      ...(process.env.WEB_DIR && { WEB_DIR: process.env.WEB_DIR }),
       PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`,
       REMINDER_SWEEP_CRON: 'off',
       REMINDER_DELIVERY_CRON: 'off',

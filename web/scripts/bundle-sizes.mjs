@@ -13,6 +13,8 @@ const PAGES = [
   { name: 'login', modules: ['src/auth/login-page.tsx'], budget: 400 * KiB },
   { name: 'case list (intake clerk’s home)', modules: ['src/common/layout/desk-shell.tsx', 'src/cases/case-list-page.tsx'], budget: 400 * KiB },
   { name: 'case page', modules: ['src/common/layout/desk-shell.tsx', 'src/cases/case-page.tsx'], budget: 400 * KiB },
+  { name: 'lawyer’s desk', modules: ['src/common/layout/desk-shell.tsx', 'src/desk/desk-page.tsx'], budget: 400 * KiB },
+  { name: 'mediator’s day (phone)', modules: ['src/mediation/day-page.tsx'], budget: 250 * KiB },
 ];
 
 const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);

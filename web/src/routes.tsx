@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { useSession } from './common/api/use-session';
 import type { SessionUser } from './common/api/session';
+import { mediatorRoutes } from './mediation/routes';
 
 // Each page loads when first opened: the login page does not carry the case page's code.
 const DeskShell = lazy(() => import('./common/layout/desk-shell'));
@@ -11,6 +12,7 @@ const CaseListPage = lazy(() => import('./cases/case-list-page'));
 const CasePage = lazy(() => import('./cases/case-page'));
 const InboxPage = lazy(() => import('./inbox/inbox-page'));
 const LeaderHome = lazy(() => import('./home/leader-home'));
+const DeskPage = lazy(() => import('./desk/desk-page'));
 const NotFoundPage = lazy(() => import('./home/not-found-page'));
 const ErrorPage = lazy(() => import('./home/error-page'));
 
@@ -59,12 +61,12 @@ export const router = createBrowserRouter(
             { path: 'cases/:caseId', element: page(<CasePage />) },
             { path: 'inbox', element: page(<InboxPage />) },
             { path: 'overview', element: page(<LeaderHome />) },
-            // Until their own pages land, the desk and the mediator's day open the case list.
-            { path: 'desk', element: page(<CaseListPage />) },
-            { path: 'day', element: page(<CaseListPage />) },
+            { path: 'desk', element: page(<DeskPage />) },
             { path: '*', element: page(<NotFoundPage />) },
           ],
         },
+        // the mediator's phone pages have a light frame of their own (antd-mobile), not the desk's
+        mediatorRoutes,
       ],
     },
   ],

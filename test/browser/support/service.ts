@@ -95,7 +95,7 @@ export async function screenshots(page: Page, name: string) {
   for (const [size, viewport] of [['desk', DESK], ['phone', PHONE]] as const) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(200);
-    await page.screenshot({ path: `test-results/browser/screenshots/${name}-${size}.png`, fullPage: true });
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? 'test-results/browser/screenshots'}/${name}-${size}.png`, fullPage: true });
     // a page wider than the phone makes the user scroll sideways: a bug even when everything is there
     if (size === 'phone') {
       const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');

@@ -1,3 +1,5 @@
+import { deskMessages } from '../../desk/desk.messages';
+import { mediationMessages } from '../../mediation/mediation.messages';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -55,6 +57,8 @@ export const en: Messages = {
     claim_updated: 'Claim corrected', claims_confirmed: 'Amounts confirmed', payouts_recorded: 'Payouts recorded', session_scheduled: 'Session scheduled', session_held: 'Session held',
     session_cancelled: 'Session cancelled', representatives_elected: 'Representatives elected', agreement_signed: 'Agreement signed', legal_dates_recorded: 'Legal dates recorded',
   },
+  desk: deskMessages.en,
+  mediation: mediationMessages.en,
   home: {
     placeholderTitle: 'The leaders’ dashboard is coming',
     placeholderBody: 'Reports and administration pages arrive in the next release. The case list is available now.',

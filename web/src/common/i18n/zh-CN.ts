@@ -1,3 +1,6 @@
+import { deskMessages } from '../../desk/desk.messages';
+import { mediationMessages } from '../../mediation/mediation.messages';
+
 /**
  * Every text people read, in Chinese (the default). Keyed by meaning; the English catalogue has the same
  * shape (its type is this object's), so a missing translation fails the type-check.
@@ -57,6 +60,8 @@ export const zhCN = {
     claim_updated: '修改诉求', claims_confirmed: '确认金额', payouts_recorded: '登记支付', session_scheduled: '安排调解会', session_held: '召开调解会',
     session_cancelled: '取消调解会', representatives_elected: '推选代表', agreement_signed: '签订调解协议', legal_dates_recorded: '登记法律日期',
   } as Record<string, string>,
+  desk: deskMessages.zh,
+  mediation: mediationMessages.zh,
   home: {
     placeholderTitle: '领导驾驶舱即将上线',
     placeholderBody: '统计报表与管理页面将在下一版提供。现在可以查看案件清单。',
