@@ -12,7 +12,8 @@ const dataDir = `${process.env.TMPDIR ?? '/tmp'}/wages-browser-${PORT}`;
 export default defineConfig({
   testDir: 'test/browser',
   testMatch: '**/*.browser-spec.ts',
-  outputDir: 'test-results/browser/artifacts',
+  // a run on a port of its own keeps its own artifacts: Playwright empties this folder when it starts
+  outputDir: process.env.BROWSER_TEST_PORT ? `test-results/browser/artifacts-${PORT}` : 'test-results/browser/artifacts',
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

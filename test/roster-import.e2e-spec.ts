@@ -206,6 +206,46 @@ describe('Roster import', () => {
     await expectNothingImported(opened.id);
   });
 
+  it('checks a roster for a case not opened yet, saving nothing, and the case opens with its rows', async () => {
+    const [a, b] = [newWorker(), newWorker()];
+    const bad = csvText([
+      ['姓名', '身份证号', '主张金额'],
+      [a.name, a.idNumber, '5000.00'],
+      [b.name, withWrongCheckDigit(b.idNumber), '6000.00'],
+    ]);
+    const refused = await lawyer.upload('/rosters/check', bad, CSV);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      code: 'ROSTER_INVALID',
+      errors: [{ row: 3, field: 'idNumber', code: 'ID_NUMBER_CHECK_DIGIT', message: '身份证号校验位不对，请核对是否抄错' }],
+    });
+    expect((await mediator.upload('/rosters/check', bad, CSV)).status).toBe(403);
+
+    const day = (text: string) => new Date(`${text}T00:00:00Z`);
+    const workbook = await xlsxRoster(
+      ['姓名', '身份证号码', '欠薪金额', '类别', '开始日期'],
+      [
+        [a.name, a.idNumber.toLowerCase(), 5000.1, '劳务费', day('2026-03-01')],
+        [b.name, b.idNumber, 6000, '工资', null],
+      ],
+    );
+    const checked = await lawyer.upload('/rosters/check', workbook, XLSX);
+    expect(checked.status).toBe(200);
+    expect(checked.body).toEqual({
+      claimedTotal: '11000.10',
+      claims: [
+        { row: 2, worker: { name: a.name, idNumber: a.idNumber, mobile: null, homeProvince: null }, kind: 'labour_fees', periodStart: '2026-03-01', amountClaimed: '5000.10' },
+        { row: 3, worker: { name: b.name, idNumber: b.idNumber, mobile: null, homeProvince: null }, kind: 'wages', amountClaimed: '6000.00' },
+      ],
+    });
+    // nothing was saved: the workers are not registered
+    expect((await lawyer.get(`/workers?q=${a.idNumber}`)).body.total).toBe(0);
+
+    const claims = checked.body.claims.map(({ row: _row, ...claim }: any) => claim);
+    const opened = await openCase(desk, { claims });
+    expect(opened.totals).toMatchObject({ workers: 2, claimed: '11000.10' });
+  });
+
   it('imports an Excel workbook with Chinese headings, number amounts and date cells, exact to the fen', async () => {
     const opened = await openCase(desk);
     const [a, b, c, d] = [newWorker(), newWorker(), newWorker(), newWorker()];

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { formatYuan } from '../common/money/money';
+import type { ClaimInput } from './claim-input';
 import { CLAIM_KINDS, ClaimKind } from './claim.entity';
 import type { ClaimRow } from './claims.service';
 
@@ -90,5 +91,58 @@ export function toClaimView(claim: ClaimRow): ClaimView {
     fullyPaid: claim.confirmedFen !== null && claim.confirmedFen > 0n && claim.outstandingFen <= 0n,
     note: claim.note,
     version: claim.version,
+  };
+}
+
+/** A worker as a roster row gave him: the fields of a claim's `worker` in a new case. */
+export class RosterWorkerView {
+  @ApiProperty({ example: '李建国' })
+  name: string;
+  @ApiProperty({ example: '11010519491231002X', description: 'As the uploader’s own file has it: the form sends it back with the new case' })
+  idNumber: string;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  mobile?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  homeProvince?: string | null;
+}
+
+/** One roster row read as the claim a new case takes (POST /cases `claims[]`). */
+export class RosterClaimView {
+  @ApiProperty({ description: 'Its row number in the file', example: 2 })
+  row: number;
+  @ApiProperty({ type: RosterWorkerView })
+  worker: RosterWorkerView;
+  @ApiProperty({ enum: CLAIM_KINDS, enumName: 'ClaimKind' })
+  kind: ClaimKind;
+  @ApiPropertyOptional({ type: String, format: 'date' })
+  periodStart?: string;
+  @ApiPropertyOptional({ type: String, format: 'date' })
+  periodEnd?: string;
+  @ApiProperty({ example: '12000.50' })
+  amountClaimed: string;
+  @ApiPropertyOptional({ example: '12000.50' })
+  amountConfirmed?: string;
+  @ApiPropertyOptional()
+  note?: string;
+}
+
+/** A roster read and checked, nothing saved: every row as a claim, and their total. */
+export class RosterCheckedView {
+  @ApiProperty({ type: [RosterClaimView] })
+  claims: RosterClaimView[];
+  @ApiProperty({ example: '12000000.00' })
+  claimedTotal: string;
+}
+
+export function toRosterClaimView(input: ClaimInput): RosterClaimView {
+  return {
+    row: input.row,
+    worker: { name: input.worker.name, idNumber: input.worker.idNumber, mobile: input.worker.mobile ?? null, homeProvince: input.worker.homeProvince ?? null },
+    kind: input.kind,
+    ...(input.periodStart && { periodStart: input.periodStart }),
+    ...(input.periodEnd && { periodEnd: input.periodEnd }),
+    amountClaimed: formatYuan(input.claimedFen),
+    ...(input.confirmedFen !== null && { amountConfirmed: formatYuan(input.confirmedFen) }),
+    ...(input.note && { note: input.note }),
   };
 }

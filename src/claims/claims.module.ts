@@ -5,10 +5,11 @@ import { WorkersModule } from '../workers/workers.module';
 import { Claim } from './claim.entity';
 import { ClaimsController } from './claims.controller';
 import { ClaimsService } from './claims.service';
+import { RostersController } from './rosters.controller';
 
 @Module({
   imports: [TimelineModule, TypeOrmModule.forFeature([Claim]), WorkersModule],
-  controllers: [ClaimsController],
+  controllers: [ClaimsController, RostersController],
   providers: [ClaimsService],
   exports: [ClaimsService],
 })

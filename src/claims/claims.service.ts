@@ -13,7 +13,7 @@ import { WorkersService } from '../workers/workers.service';
 import { ClaimInput, batchProblems, fen, toClaimInput } from './claim-input';
 import { CASE_TOTALS_SQL, CLAIM_BALANCES_SQL, CaseTotalsRow } from './claim-money.sql';
 import { Claim } from './claim.entity';
-import type { ClaimingElsewhereView, ClaimsAddedView, ClaimsConfirmedView, RosterImportedView } from './claim.view';
+import { toRosterClaimView, type ClaimingElsewhereView, type ClaimsAddedView, type ClaimsConfirmedView, type RosterCheckedView, type RosterImportedView } from './claim.view';
 import { AddClaimsDto, ClaimListQuery, ConfirmClaimsDto, UpdateClaimDto } from './dto/claim.dto';
 import { readRoster } from './roster/roster-reader';
 import { claimsFromRoster } from './roster/roster-rows';
@@ -60,6 +60,17 @@ export class ClaimsService {
   }
 
   /** A whole roster in one transaction: every row valid, or nothing imported and every bad row listed. */
+  /**
+   * Reads and checks a roster without saving anything, for a new case's form: its rows come back as
+   * the claims POST /cases takes, or every bad row with its number and reason (ROSTER_INVALID), so
+   * the clerk fixes the file and uploads it again without losing the rest of the form.
+   */
+  async checkRoster(body: unknown, contentType: string | undefined): Promise<RosterCheckedView> {
+    const { inputs, problems } = claimsFromRoster(await readRoster(body, contentType));
+    if (problems.length > 0) throw new AppError('ROSTER_INVALID', { count: problems.length }, problems);
+    return { claims: inputs.map(toRosterClaimView), claimedTotal: formatYuan(sumFen(inputs.map((input) => input.claimedFen))) };
+  }
+
   async importRoster(caseId: string, body: unknown, contentType: string | undefined, actor: Actor): Promise<RosterImportedView> {
     const rows = await readRoster(body, contentType);
     const { inputs, problems } = claimsFromRoster(rows);

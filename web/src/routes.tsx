@@ -10,6 +10,7 @@ const LoginPage = lazy(() => import('./auth/login-page'));
 const ChangePasswordPage = lazy(() => import('./auth/change-password-page'));
 const CaseListPage = lazy(() => import('./cases/case-list-page'));
 const CasePage = lazy(() => import('./cases/case-page'));
+const IntakePage = lazy(() => import('./cases/intake-page'));
 const InboxPage = lazy(() => import('./inbox/inbox-page'));
 const LeaderHome = lazy(() => import('./home/leader-home'));
 const DeskPage = lazy(() => import('./desk/desk-page'));
@@ -58,6 +59,7 @@ export const router = createBrowserRouter(
             { index: true, element: <Home /> },
             { path: 'password', element: page(<ChangePasswordPage />) },
             { path: 'cases', element: page(<CaseListPage />) },
+            { path: 'cases/new', element: page(<IntakePage />) },
             { path: 'cases/:caseId', element: page(<CasePage />) },
             { path: 'inbox', element: page(<InboxPage />) },
             { path: 'overview', element: page(<LeaderHome />) },

@@ -104,3 +104,68 @@ export async function screenshots(page: Page, name: string) {
   }
   await page.setViewportSize(DESK);
 }
+
+/** `count` workers nobody has registered yet, with amounts that add up to a known total. */
+export function rosterRows(count: number) {
+  const first = next() * 1000;
+  return Array.from({ length: count }, (_, i) => ({
+    name: workerName(first + i),
+    idNumber: residentId(first + i),
+    amountClaimed: `${3000 + i * 17}.${String(i % 100).padStart(2, '0')}`,
+  }));
+}
+
+/** A roster as clerks keep it in a CSV: 序号, 姓名, 身份证号, 主张金额. */
+export function rosterCsv(rows: { name: string; idNumber: string; amountClaimed: string }[]): Buffer {
+  const lines = [['序号', '姓名', '身份证号', '主张金额'], ...rows.map((row, i) => [String(i + 1), row.name, row.idNumber, row.amountClaimed])];
+  return Buffer.from(lines.map((cells) => cells.join(',')).join('\r\n'), 'utf8');
+}
+
+/** The same id number with its check character changed: the mistake of a copied digit. */
+export function withWrongCheckCharacter(idNumber: string): string {
+  const last = idNumber.at(-1);
+  return idNumber.slice(0, -1) + (last === '1' ? '2' : '1');
+}
+
+/** Today's date in Beijing time (the API's business dates), YYYY-MM-DD. */
+export function shanghaiToday(offsetDays = 0): string {
+  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A service center (服务中心) under the district, where its lawyers take duty. */
+export async function makeServiceCenter(district: Awaited<ReturnType<typeof makeDistrict>>) {
+  const n = next();
+  return created(
+    await district.admin.post('/organisations', {
+      data: { code: `FW${n}`, name: `${district.organisation.name}职工服务中心`, kind: 'service_center', parentId: district.organisation.id },
+    }),
+  );
+}
+
+/** Another lawyer of the district (with a phone to be reached on duty), who never logs in here. */
+export async function addLawyer(district: Awaited<ReturnType<typeof makeDistrict>>, displayName: string, phone: string) {
+  const n = next();
+  return created(
+    await district.admin.post('/users', {
+      data: {
+        username: `lawyer.${n}`,
+        displayName,
+        role: 'lawyer',
+        organisationId: district.organisation.id,
+        password: INITIAL_PASSWORD,
+        lawyerProfile: { licenceNumber: licenceNumber(n), firm: '北京市某某律师事务所', phone },
+      },
+    }),
+  );
+}
+
+/** The administrator puts a lawyer on duty at a service center for a day (today by default). */
+export async function putOnDuty(district: Awaited<ReturnType<typeof makeDistrict>>, organisationId: string, lawyerId: string, day = shanghaiToday()) {
+  return created(await district.admin.post('/duty-shifts', { data: { organisationId, lawyerId, day } }));
+}
+
+/** An employer in the register, registered by the district's lawyer. */
+export async function registerEmployer(baseURL: string, district: Awaited<ReturnType<typeof makeDistrict>>, name: string) {
+  const lawyer = await apiAs(baseURL, district.lawyer.username, STAFF_PASSWORD);
+  return created(await lawyer.post('/employers', { data: { name, creditCode: creditCode(next()), kind: 'company', industry: 'construction' } }));
+}

@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, download, Schemas, unwrap } from '../common/api/client';
 import { showApiErrors } from '../common/forms';
+import { useSession } from '../common/api/use-session';
 import { DateInput } from '../common/format/date-input';
 import { StatusTag } from '../common/format/labels';
 import { Money } from '../common/format/money';
@@ -25,6 +26,7 @@ const SORTABLE: Record<string, string> = { caseNumber: 'caseNumber', intakeDate:
 export default function CaseListPage() {
   const m = useMessages();
   const { message } = App.useApp();
+  const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const [exporting, setExporting] = useState(false);
   const filters = Object.fromEntries(FILTERS.flatMap((name) => (params.get(name) ? [[name, params.get(name)!]] : []))) as Partial<Record<(typeof FILTERS)[number], string>>;
@@ -88,6 +90,13 @@ export default function CaseListPage() {
         </Typography.Title>
         <Space wrap>
           <FestivalCountdown />
+          {user?.permissions.includes('cases.open') && (
+            <Link to="/cases/new">
+              <Button type="primary" icon={<PlusOutlined />}>
+                {m.nav.newCase}
+              </Button>
+            </Link>
+          )}
           <Button icon={<DownloadOutlined />} onClick={() => void exportList()} loading={exporting}>
             {m.common.export}
           </Button>

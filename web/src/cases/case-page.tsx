@@ -28,6 +28,7 @@ export default function CasePage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Overview theCase={data} />
+      <ConflictsNotice caseId={caseId} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -111,6 +112,34 @@ function Overview({ theCase }: { theCase: Schemas['CaseView'] }) {
         </Suspense>
       )}
     </Card>
+  );
+}
+
+/** Workers who also claim in another open case, a lawyer who acted for an employer: shown where they arise. */
+function ConflictsNotice({ caseId }: { caseId: string }) {
+  const m = useMessages();
+  const conflicts = useQuery({
+    queryKey: ['conflicts', caseId],
+    queryFn: () => unwrap(api.GET('/cases/{caseId}/conflicts', { params: { path: { caseId } } })),
+  });
+  const data = conflicts.data;
+  if (!data || (data.workersInOtherOpenCases.length === 0 && data.lawyerActedForEmployer.length === 0)) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={m.casePage.conflicts}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          {data.lawyerActedForEmployer.map((item) => (
+            <li key={`lawyer-${item.employerId}`}>{m.intake.lawyerActedFor(item.employerName)}</li>
+          ))}
+          {data.workersInOtherOpenCases.map((item) => (
+            <li key={`${item.workerId}-${item.caseNumber}`}>{m.casePage.claimingElsewhere(item.workerName, item.caseNumber)}</li>
+          ))}
+        </ul>
+      }
+    />
   );
 }
 

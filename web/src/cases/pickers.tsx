@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { api, unwrap } from '../common/api/client';
 import { useMessages } from '../common/i18n/i18n';
 
+/** A picker of the API's things; in a Form.Item, the form gives the value and takes the changes. */
 interface PickerProps {
-  value: string | undefined;
-  onChange(value: string | undefined): void;
+  value?: string;
+  onChange?(value: string | undefined): void;
 }
 
 /** The organisations of my scope (a flat list, indented by depth is not needed: codes say where). */

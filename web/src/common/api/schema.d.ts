@@ -369,6 +369,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/rosters/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read and check a roster for a case not opened yet; nothing is saved
+         * @description The same columns and rules as POST /cases/{caseId}/claims/import. Answers the rows as the claims POST /cases takes, or 400 ROSTER_INVALID listing every bad row by its number in the file.
+         */
+        post: operations["RostersController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/duty-shifts": {
         parameters: {
             query?: never;
@@ -1991,6 +2011,40 @@ export type components = {
              * @example 11800000.00
              */
             confirmedTotal: string;
+        };
+        RosterWorkerView: {
+            /** @example 李建国 */
+            name: string;
+            /**
+             * @description As the uploader’s own file has it: the form sends it back with the new case
+             * @example 11010519491231002X
+             */
+            idNumber: string;
+            mobile?: string | null;
+            homeProvince?: string | null;
+        };
+        RosterClaimView: {
+            /**
+             * @description Its row number in the file
+             * @example 2
+             */
+            row: number;
+            worker: components["schemas"]["RosterWorkerView"];
+            kind: components["schemas"]["ClaimKind"];
+            /** Format: date */
+            periodStart?: string;
+            /** Format: date */
+            periodEnd?: string;
+            /** @example 12000.50 */
+            amountClaimed: string;
+            /** @example 12000.50 */
+            amountConfirmed?: string;
+            note?: string;
+        };
+        RosterCheckedView: {
+            claims: components["schemas"]["RosterClaimView"][];
+            /** @example 12000000.00 */
+            claimedTotal: string;
         };
         DutyShiftDto: {
             /** @description The service center */
@@ -4428,6 +4482,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimsConfirmedView"];
+                };
+            };
+        };
+    };
+    RostersController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/json": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterCheckedView"];
                 };
             };
         };

@@ -1,3 +1,4 @@
+import { formatYuan } from '../money';
 import { deskMessages } from '../../desk/desk.messages';
 import { mediationMessages } from '../../mediation/mediation.messages';
 import type { Messages } from './zh-CN';
@@ -59,6 +60,22 @@ export const en: Messages = {
   },
   desk: deskMessages.en,
   mediation: mediationMessages.en,
+  intake: {
+    lawyerActedFor: (employer) => `Note: the lawyer has acted for ${employer}; check whether he should step aside`, 
+    title: 'Open a case', fromConsultation: 'From a consultation: its employer, date and channel are carried into the case.', fromWarning: 'From an early warning: its employer and findings are carried into the case.',
+    organisation: 'Organisation', channel: 'Channel', intakeDate: 'Intake date', summary: 'Summary', employers: 'Employers in the chain',
+    employer: 'Employer', role: 'Role in the chain', addEmployer: 'Add an employer', newEmployer: 'Register a new employer', employerName: 'Name',
+    creditCode: 'Unified social credit code', employerKind: 'Kind', industry: 'Industry', similar: 'Similar employers are registered: is it one of these?', useThis: 'Use this one',
+    registerAnyway: 'Register it as new', lawyer: 'Lawyer', mediator: 'Mediator', workers: 'Workers and their claims', workerName: 'Name', idNumber: 'Id number',
+    mobile: 'Mobile (optional)', amountClaimed: 'Claimed (yuan)', addWorker: 'Add a worker', remove: 'Remove', roster: 'Upload a roster (Excel or CSV)',
+    rosterHelp: 'Columns: name, id number, amount claimed (required); mobile, kind, period start and end, note (optional).',
+    rosterRead: (n, total, file) => `Read ${file}: ${n} workers, ¥${formatYuan(total)} in all`,
+    rosterBad: (n) => `The roster has ${n} problem${n === 1 ? '' : 's'}; correct the file and upload it again (the rest of the form stays):`,
+    rosterRow: (row) => `Row ${row}`, removeRoster: 'Remove the roster', total: (n, total) => `${n} workers, ¥${formatYuan(total)} claimed in all`,
+    submit: 'Open the case', created: 'Case opened', tooMany: 'At most 2,000 workers at once; import more on the case page after opening it.',
+    kinds: { company: 'Company', project_owner: 'Project owner', general_contractor: 'General contractor', subcontractor: 'Subcontractor', labour_subcontractor: 'Labour subcontractor', individual_contractor: 'Labour-gang head (person)' },
+    industries: { construction: 'Construction', landscaping: 'Landscaping', manufacturing: 'Manufacturing', catering: 'Catering', logistics: 'Logistics', property_services: 'Property services', retail: 'Retail', domestic_services: 'Domestic services', other: 'Other' },
+  },
   home: {
     placeholderTitle: 'The leaders’ dashboard is coming',
     placeholderBody: 'Reports and administration pages arrive in the next release. The case list is available now.',
@@ -72,6 +89,7 @@ export const en: Messages = {
     channel: 'Channel', project: 'Project', unassigned: 'Unassigned', festival: 'Festival countdown',
   },
   casePage: {
+    conflicts: 'Worth checking', claimingElsewhere: (name, caseNumber) => `${name} also claims in open case ${caseNumber}`, 
     signedOn: 'Signed on',     labourInspection: 'Labour inspection', police: 'Police', sentTo: 'Worker sent to', note: 'Note', editSummary: 'Edit the summary', reapply: 'Apply my change over it', staleTitle: 'Changed by someone else', currentValue: 'Now', yourValue: 'Your change', saved: 'Saved', overdueCount: (n) => `${n} overdue`, noDeadlines: 'No legal deadline yet', workerCount: (n) => `${n} worker${n === 1 ? '' : 's'}`, 
     overview: 'Overview', chain: 'Employers in the chain', workers: 'Workers and amounts', payouts: 'Payouts', sessions: 'Mediation sessions',
     agreement: 'Agreement', timeline: 'Timeline', deadlines: 'Legal deadlines', nextSteps: 'Next steps', noSteps: 'Your role has no move from this status.',

@@ -1,3 +1,4 @@
+import { formatYuan } from '../money';
 import { deskMessages } from '../../desk/desk.messages';
 import { mediationMessages } from '../../mediation/mediation.messages';
 
@@ -62,6 +63,22 @@ export const zhCN = {
   } as Record<string, string>,
   desk: deskMessages.zh,
   mediation: mediationMessages.zh,
+  intake: {
+    lawyerActedFor: (employer: string) => `注意：承办律师曾代理过 ${employer}，请确认是否需要回避`, 
+    title: '受理新案件', fromConsultation: '由咨询转为案件：咨询中的单位、日期和来源会带入案件。', fromWarning: '由预警转为案件：预警中的单位和情况会带入案件。',
+    organisation: '承办单位', channel: '来源', intakeDate: '受理日期', summary: '案情摘要', employers: '用工链条中的单位',
+    employer: '单位', role: '在链条中的角色', addEmployer: '添加单位', newEmployer: '登记新单位', employerName: '单位名称',
+    creditCode: '统一社会信用代码', employerKind: '单位类型', industry: '行业', similar: '已登记的相似单位，是否就是其中之一？', useThis: '用这家',
+    registerAnyway: '确认登记新单位', lawyer: '律师', mediator: '调解员', workers: '工人及其诉求', workerName: '姓名', idNumber: '身份证号',
+    mobile: '手机号（可不填）', amountClaimed: '主张金额（元）', addWorker: '添加工人', remove: '删除', roster: '上传工人名单（Excel 或 CSV）',
+    rosterHelp: '列：姓名、身份证号、主张金额（必填）；手机号、类别、开始日期、结束日期、备注（可选）。',
+    rosterRead: (n: number, total: string, file: string) => `已读取 ${file}：${n} 名工人，合计 ¥${formatYuan(total)}`,
+    rosterBad: (n: number) => `名单有 ${n} 处错误，请在文件中改正后重新上传（表单的其他内容不受影响）：`,
+    rosterRow: (row: number) => `第 ${row} 行`, removeRoster: '移除名单', total: (n: number, total: string) => `共 ${n} 名工人，主张合计 ¥${formatYuan(total)}`,
+    submit: '受理立案', created: '已立案', tooMany: '一次最多 2000 名工人；更多的请立案后在案件页导入。',
+    kinds: { company: '公司', project_owner: '建设单位', general_contractor: '施工总承包', subcontractor: '分包单位', labour_subcontractor: '劳务分包', individual_contractor: '包工头（个人）' } as Record<string, string>,
+    industries: { construction: '建筑业', landscaping: '园林绿化', manufacturing: '制造业', catering: '餐饮业', logistics: '物流业', property_services: '物业服务', retail: '零售业', domestic_services: '家政服务', other: '其他' } as Record<string, string>,
+  },
   home: {
     placeholderTitle: '领导驾驶舱即将上线',
     placeholderBody: '统计报表与管理页面将在下一版提供。现在可以查看案件清单。',
@@ -75,6 +92,7 @@ export const zhCN = {
     channel: '来源', project: '项目', unassigned: '未指派', festival: '春节倒计时',
   },
   casePage: {
+    conflicts: '需要注意', claimingElsewhere: (name: string, caseNumber: string) => `${name} 在另一起未结案件 ${caseNumber} 中也有诉求`, 
     signedOn: '签订日期',     labourInspection: '劳动监察', police: '公安机关', sentTo: '已告知工人去往', note: '备注', editSummary: '修改案情', reapply: '用我的修改覆盖', staleTitle: '记录已被他人修改', currentValue: '当前内容', yourValue: '您的修改', saved: '已保存', overdueCount: (n: number) => `${n} 期逾期`, noDeadlines: '暂无法定期限', workerCount: (n: number) => `共 ${n} 名工人`, 
     overview: '概况', chain: '用工链条', workers: '工人与金额', payouts: '支付记录', sessions: '调解会', agreement: '调解协议',
     timeline: '时间线', deadlines: '法定期限', nextSteps: '下一步', noSteps: '您的角色在此状态下没有可执行的操作。',

@@ -10,6 +10,8 @@ const THEME = {
     fontFamily: FONT_STACK,
     colorPrimary: '#0958d9',
     colorLink: '#0958d9',
+    colorPrimaryHover: '#003eb3',
+    colorLinkHover: '#003eb3',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
