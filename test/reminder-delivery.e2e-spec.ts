@@ -118,7 +118,7 @@ describe('Reminder delivery', () => {
     expect(smtp.mails[0].subject).toContain(opened.caseNumber);
     expect(smtp.mails[0].text).toContain('2 名劳动者');
     expect(smtp.mails[0].text).toContain('20,000.50');
-    expect(smtp.mails[0].text).toContain(`/cases/${opened.id}`);
+    expect(smtp.mails[0].text).toContain(`/app/cases/${opened.id}`);
 
     const wecom = receiver.received.filter((r) => r.path === '/wecom');
     expect(wecom).toHaveLength(1);

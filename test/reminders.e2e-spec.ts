@@ -69,7 +69,8 @@ describe('Reminders before the Spring Festival', () => {
     const last = mine.find((r: any) => r.dueOn === '2027-02-04');
     expect(last.title).toContain(unpaid.caseNumber);
     expect(last.body).toContain('8,000.00');
-    expect(last.link).toBe(`http://127.0.0.1:3000/cases/${unpaid.id}`);
+    // the case page in the app, not the API: a reminder opened from an e-mail or WeCom lands on the page
+    expect(last.link).toBe(`http://127.0.0.1:3000/app/cases/${unpaid.id}`);
     expect(inbox.items.filter((r: any) => r.caseId === paidMidSeason.id).map((r: any) => r.dueOn).sort()).toEqual([
       '2027-01-06',
       '2027-01-22',

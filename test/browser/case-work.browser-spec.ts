@@ -108,4 +108,44 @@ test.describe('the case list and the case page', () => {
     await page.getByRole('button', { name: /中文/ }).click();
     await expect(page.getByRole('group', { name: '合计' })).toBeVisible();
   });
+
+  test('a reminder’s link opens the case after logging in; the token renews unseen; a session that ended asks for the password over the page', async ({ page, baseURL }) => {
+    // a reminder's link, opened while logged out, lands on the case after the login
+    await page.goto(`/app/cases/${theCase.id}`);
+    await expect(page).toHaveURL(/\/app\/login$/);
+    await page.getByLabel('用户名').fill(district.mediator.username);
+    await page.getByLabel('密码').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page).toHaveURL(new RegExp(`/app/cases/${theCase.id}$`));
+    await expect(page.getByRole('heading', { name: theCase.caseNumber })).toBeVisible();
+
+    // an access token the server no longer takes is renewed with the refresh token, and the page goes on
+    const stored = () => page.evaluate<{ accessToken: string; refreshToken: string }>("JSON.parse(localStorage.getItem('wages.session'))");
+    const before = await stored();
+    await page.evaluate(`localStorage.setItem('wages.session', JSON.stringify({ ...JSON.parse(localStorage.getItem('wages.session')), accessToken: 'no-longer-valid' }))`);
+    await page.getByLabel('按姓名搜索工人').fill('不存在的名字');
+    await expect(page.getByText('没有符合条件的工人')).toBeVisible();
+    expect((await stored()).refreshToken).not.toBe(before.refreshToken);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    // the session ends (as after 12 hours): the next action asks for the password over the page
+    await page.getByRole('button', { name: '修改案情' }).click();
+    await page.getByLabel('案情').fill('调解员现场核实：三名工人均在场');
+    const ended = await fetch(`${baseURL}/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${(await stored()).accessToken}` } });
+    expect(ended.status).toBe(204);
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    const relogin = page.getByRole('dialog', { name: '请重新登录' });
+    await expect(relogin).toBeVisible();
+    await expect(page.getByLabel('案情')).toHaveValue('调解员现场核实：三名工人均在场');
+    await screenshots(page, 'relogin-over-page');
+    await relogin.getByLabel('用户名').fill(district.mediator.username);
+    await relogin.getByLabel('密码').fill(STAFF_PASSWORD);
+    await relogin.getByRole('button', { name: '登录' }).click();
+    await expect(relogin).toHaveCount(0);
+    // what was typed is still there: saving now goes through
+    await expect(page.getByLabel('案情')).toHaveValue('调解员现场核实：三名工人均在场');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.getByRole('button', { name: '修改案情' })).toBeVisible();
+    await expect(page.getByText('调解员现场核实：三名工人均在场')).toBeVisible();
+  });
 });

@@ -34,7 +34,8 @@ export function homeOf(user: SessionUser): string {
 function RequireLogin() {
   const { user } = useSession();
   const location = useLocation();
-  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // back to where the user was sent from after the login (a reminder's link), but never to the password page
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname === '/password' ? undefined : location.pathname + location.search }} />;
   if (user.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
   return <Outlet />;
 }

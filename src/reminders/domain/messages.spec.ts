@@ -16,7 +16,7 @@ import {
   wecomMarkdown,
 } from './messages';
 
-const LINK = 'https://union.example.cn/cases/7f3c2a10-0000-4000-8000-000000000042';
+const LINK = 'https://union.example.cn/app/cases/7f3c2a10-0000-4000-8000-000000000042';
 
 const CASE: CaseSummary = {
   caseNumber: 'SY-2027-00042',
@@ -51,7 +51,7 @@ describe('formatYuanGrouped', () => {
 
 describe('caseLink', () => {
   it('joins the base URL and the case id without a double slash', () => {
-    expect(caseLink('https://union.example.cn/', 'case-42')).toBe('https://union.example.cn/cases/case-42');
+    expect(caseLink('https://union.example.cn/', 'case-42')).toBe('https://union.example.cn/app/cases/case-42');
   });
 });
 

@@ -56,7 +56,7 @@ const URGENCY_LABEL: Record<Urgency, string> = { urgent: '【紧急】', warning
 
 /** The case page in the web application. */
 export function caseLink(baseUrl: string, caseId: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/cases/${encodeURIComponent(caseId)}`;
+  return `${baseUrl.replace(/\/+$/, '')}/app/cases/${encodeURIComponent(caseId)}`;
 }
 
 /** Yuan with two decimals and thousands separators: 1234567890n → '12,345,678.90'. */

@@ -1,11 +1,9 @@
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../common/api/client';
 import { useSession } from '../common/api/use-session';
 import { showApiErrors } from '../common/forms';
 import { useMessages } from '../common/i18n/i18n';
-import { homeOf } from '../routes';
 
 interface Credentials {
   username: string;
@@ -19,18 +17,16 @@ export function LoginForm({ onDone }: { onDone?: () => void }) {
   const [form] = Form.useForm<Credentials>();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const navigate = useNavigate();
-  const from = (useLocation().state as { from?: string } | null)?.from;
 
   const submit = async (credentials: Credentials) => {
     setBusy(true);
     setProblem(null);
     try {
       const answer = await unwrap(api.POST('/auth/login', { body: credentials }));
-      const user = answer.user;
+      const { user } = answer;
+      // the login page then goes on to where the user was sent from; over a page, the page goes on
       signIn({ accessToken: answer.accessToken, refreshToken: answer.refreshToken, user });
-      if (onDone) onDone();
-      else void navigate(user.mustChangePassword ? '/password' : (from ?? homeOf(user)), { replace: true });
+      onDone?.();
     } catch (error) {
       setProblem(showApiErrors(form, error, m, ['username', 'password']));
     } finally {

@@ -1,5 +1,5 @@
 import { Card, Typography } from 'antd';
-import { Navigate } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { useSession } from '../common/api/use-session';
 import { useMessages } from '../common/i18n/i18n';
 import { AntdRoot } from '../common/layout/antd-root';
@@ -10,7 +10,9 @@ import { LoginForm } from './login-form';
 export default function LoginPage() {
   const m = useMessages();
   const { user } = useSession();
-  if (user) return <Navigate to={homeOf(user)} replace />;
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  // logged in (now, or already): on to the page that sent here (a reminder's link), or the role's home
+  if (user) return <Navigate to={user.mustChangePassword ? '/password' : (from ?? homeOf(user))} replace />;
   return (
     <AntdRoot>
       <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', padding: 16 }}>

@@ -170,6 +170,7 @@ function WorkersPanel({ theCase }: { theCase: Schemas['CaseView'] }) {
         loading={claims.isFetching}
         dataSource={claims.data?.items}
         scroll={{ x: 'max-content' }}
+        locale={{ emptyText: <EmptyText>{m.casePage.noWorkers}</EmptyText> }}
         pagination={{ current: page, pageSize, total: claims.data?.total ?? 0, showSizeChanger: true, onChange: (next, size) => { setPage(next); setPageSize(size); } }}
         columns={[
           { title: m.casePage.worker, key: 'name', render: (_, claim) => claim.worker.name, fixed: 'left' },

@@ -89,6 +89,7 @@ export const en: Messages = {
     channel: 'Channel', project: 'Project', unassigned: 'Unassigned', festival: 'Festival countdown',
   },
   casePage: {
+    noWorkers: 'No worker matches', 
     conflicts: 'Worth checking', claimingElsewhere: (name, caseNumber) => `${name} also claims in open case ${caseNumber}`, 
     signedOn: 'Signed on',     labourInspection: 'Labour inspection', police: 'Police', sentTo: 'Worker sent to', note: 'Note', editSummary: 'Edit the summary', reapply: 'Apply my change over it', staleTitle: 'Changed by someone else', currentValue: 'Now', yourValue: 'Your change', saved: 'Saved', overdueCount: (n) => `${n} overdue`, noDeadlines: 'No legal deadline yet', workerCount: (n) => `${n} worker${n === 1 ? '' : 's'}`, 
     overview: 'Overview', chain: 'Employers in the chain', workers: 'Workers and amounts', payouts: 'Payouts', sessions: 'Mediation sessions',
