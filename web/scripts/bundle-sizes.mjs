@@ -16,6 +16,12 @@ const PAGES = [
   { name: 'case page', modules: ['src/common/layout/desk-shell.tsx', 'src/cases/case-page.tsx'], budget: 400 * KiB },
   { name: 'lawyer’s desk', modules: ['src/common/layout/desk-shell.tsx', 'src/desk/desk-page.tsx'], budget: 400 * KiB },
   { name: 'mediator’s day (phone)', modules: ['src/mediation/day-page.tsx'], budget: 250 * KiB },
+  { name: 'mediator’s case (phone)', modules: ['src/mediation/case-page.tsx'], budget: 250 * KiB },
+  { name: 'confirm amounts (phone)', modules: ['src/mediation/confirm-page.tsx'], budget: 250 * KiB },
+  { name: 'schedule a session (phone)', modules: ['src/mediation/schedule-page.tsx'], budget: 250 * KiB },
+  { name: 'session outcome (phone)', modules: ['src/mediation/outcome-page.tsx'], budget: 250 * KiB },
+  { name: 'agreement (phone)', modules: ['src/mediation/agreement-page.tsx'], budget: 250 * KiB },
+  { name: 'pay day (phone)', modules: ['src/mediation/pay-day-page.tsx'], budget: 250 * KiB },
 ];
 
 const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);

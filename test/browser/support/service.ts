@@ -169,3 +169,15 @@ export async function registerEmployer(baseURL: string, district: Awaited<Return
   const lawyer = await apiAs(baseURL, district.lawyer.username, STAFF_PASSWORD);
   return created(await lawyer.post('/employers', { data: { name, creditCode: creditCode(next()), kind: 'company', industry: 'construction' } }));
 }
+
+/** A mediation room of the district, added by the administrator through the API. */
+export async function makeRoom(district: Awaited<ReturnType<typeof makeDistrict>>, name: string): Promise<{ id: string; name: string }> {
+  return created(await district.admin.post('/mediation-rooms', { data: { organisationId: district.organisation.id, name } }));
+}
+
+/** The workers of a case as the API lists them (by name), read by the district's lawyer. */
+export async function workersOf(baseURL: string, district: Awaited<ReturnType<typeof makeDistrict>>, caseId: string): Promise<{ claimId: string; name: string; amountClaimed: string }[]> {
+  const lawyer = await apiAs(baseURL, district.lawyer.username, STAFF_PASSWORD);
+  const page = await (await lawyer.get(`/cases/${caseId}/claims?pageSize=200`)).json();
+  return page.items.map((claim: any) => ({ claimId: claim.id, name: claim.worker.name, amountClaimed: claim.amountClaimed }));
+}

@@ -1,10 +1,11 @@
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../common/api/client';
 import { useSession } from '../common/api/use-session';
 import { showApiErrors } from '../common/forms';
 import { useMessages } from '../common/i18n/i18n';
+import { useToast } from '../common/layout/toast';
 
 interface PasswordChange {
   currentPassword: string;
@@ -16,7 +17,7 @@ interface PasswordChange {
 export default function ChangePasswordPage() {
   const m = useMessages();
   const { user, signOut } = useSession();
-  const { message } = App.useApp();
+  const message = useToast();
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordChange>();
   const [problem, setProblem] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import { DateInput } from '../common/format/date-input';
 import { StatusTag } from '../common/format/labels';
 import { Money } from '../common/format/money';
 import { useMessages } from '../common/i18n/i18n';
+import { useToast } from '../common/layout/toast';
 import { FestivalCountdown } from '../common/layout/desk-shell';
 import { PeoplePicker, EmployerPicker, OrganisationPicker } from './pickers';
 
@@ -25,7 +26,7 @@ const SORTABLE: Record<string, string> = { caseNumber: 'caseNumber', intakeDate:
  */
 export default function CaseListPage() {
   const m = useMessages();
-  const { message } = App.useApp();
+  const message = useToast();
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const [exporting, setExporting] = useState(false);

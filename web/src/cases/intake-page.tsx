@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, idempotencyKey, NetworkError, Schemas, unwrap } from '../common/api/client';
@@ -8,6 +8,7 @@ import { useSession } from '../common/api/use-session';
 import { DateInput } from '../common/format/date-input';
 import { showApiErrors } from '../common/forms';
 import { useMessages } from '../common/i18n/i18n';
+import { useToast } from '../common/layout/toast';
 import { CSV_TYPE, XLSX_TYPE, checkRoster } from './roster-check';
 import { claimIndexOf, claimsOfIntake, totalClaimed, TypedClaim } from './intake';
 import { NewEmployerDialog } from './new-employer-dialog';
@@ -46,7 +47,7 @@ const todayInShanghai = () => new Date(Date.now() + 8 * 3_600_000).toISOString()
  */
 export default function IntakePage() {
   const m = useMessages();
-  const { message } = App.useApp();
+  const message = useToast();
   const { user } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Input, Space, Typography } from 'antd';
+import { Alert, Button, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, Schemas, unwrap } from '../common/api/client';
 import { showApiErrors } from '../common/forms';
 import { useMessages } from '../common/i18n/i18n';
+import { useToast } from '../common/layout/toast';
 import { caseKey } from './use-case';
 
 /**
@@ -13,7 +14,7 @@ import { caseKey } from './use-case';
  */
 export function SummaryEditor({ theCase }: { theCase: Schemas['CaseView'] }) {
   const m = useMessages();
-  const { message } = App.useApp();
+  const message = useToast();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<string | null>(null);
   const [readAt, setReadAt] = useState(theCase.version);

@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { api, Schemas, unwrap } from '../common/api/client';
 import { showApiErrors } from '../common/forms';
 import { useMessages } from '../common/i18n/i18n';
+import { useToast } from '../common/layout/toast';
 import { caseKey } from './use-case';
 
 interface MoveForm {
@@ -19,7 +20,7 @@ interface MoveForm {
  */
 export default function TransitionDialog({ theCase, to, onClose }: { theCase: Schemas['CaseView']; to: string | null; onClose(): void }) {
   const m = useMessages();
-  const { message } = App.useApp();
+  const message = useToast();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<MoveForm>();
   const [problem, setProblem] = useState<string | null>(null);

@@ -20,7 +20,7 @@ export const en: Messages = {
     passwordsDiffer: 'The two new passwords differ', mustChange: 'An administrator set your password: choose your own before going on.',
     passwordChanged: 'Password changed; log in with the new one.', passwordHint: 'At least 10 characters; not a common password, nor one like your username.',
   },
-  nav: { desk: 'Lawyer’s desk', day: 'My day', cases: 'Cases', newCase: 'New case', inbox: 'Reminders', home: 'Home', account: 'Account' },
+  nav: { main: 'Main menu', desk: 'Lawyer’s desk', day: 'My day', cases: 'Cases', newCase: 'New case', inbox: 'Reminders', home: 'Home', account: 'Account' },
   roles: { admin: 'Administrator', leader: 'Union leader', lawyer: 'On-duty lawyer', mediator: 'Mediator', intake_clerk: 'Intake clerk' },
   festival: {
     countdown: (days) => (days > 0 ? `${days} days to the festival's eve` : days === 0 ? 'Today is the eve' : `The eve was ${-days} days ago`),

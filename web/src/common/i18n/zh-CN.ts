@@ -23,7 +23,7 @@ export const zhCN = {
     passwordsDiffer: '两次输入的新密码不一致', mustChange: '管理员为您设置了初始密码，请先设置您自己的新密码。',
     passwordChanged: '密码已修改，请用新密码登录。', passwordHint: '至少 10 个字符，不要使用常见密码或与用户名相近的密码。',
   },
-  nav: { desk: '律师工作台', day: '今日调解', cases: '案件', newCase: '新建案件', inbox: '提醒', home: '首页', account: '账户' },
+  nav: { main: '主菜单', desk: '律师工作台', day: '今日调解', cases: '案件', newCase: '新建案件', inbox: '提醒', home: '首页', account: '账户' },
   roles: { admin: '管理员', leader: '工会领导', lawyer: '值班律师', mediator: '调解员', intake_clerk: '受理员' },
   festival: {
     countdown: (days: number) => (days > 0 ? `距除夕还有 ${days} 天` : days === 0 ? '今天是除夕' : `除夕已过 ${-days} 天`),

@@ -1,8 +1,9 @@
-import { App, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { FONT_STACK, useI18n } from '../i18n/i18n';
+import { ToastProvider } from './toast';
 
 // antd's default blue, secondary grey and placeholder grey fail WCAG AA contrast on white (axe): all darkened.
 const THEME = {
@@ -24,7 +25,7 @@ export function AntdRoot({ children }: { children: ReactNode }) {
   return (
     // antd puts a space between two Chinese characters on a button (保 存) unless told not to
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
-      <App>{children}</App>
+      <ToastProvider>{children}</ToastProvider>
     </ConfigProvider>
   );
 }
