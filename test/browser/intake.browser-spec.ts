@@ -19,8 +19,13 @@ test('the lawyer opens a case from a consultation with three workers typed and a
   expect(consultation.status(), await consultation.text()).toBe(201);
   const { id: consultationId } = await consultation.json();
 
+  // from the lawyer's desk: the day's consultation, opened as a case in one step
   await logIn(page, district.lawyer.username);
-  await page.goto(`/app/cases/new?consultation=${consultationId}`);
+  await expect(page).toHaveURL(/\/app\/desk$/);
+  const day = page.getByRole('region', { name: '今日咨询' });
+  await expect(day.getByTestId('consultation')).toContainText('王建国');
+  await day.getByTestId('consultation').getByRole('button', { name: '转为案件' }).click();
+  await expect(page).toHaveURL(new RegExp(`/app/cases/new\\?consultation=${consultationId}$`));
   await expect(page.getByText('由咨询转为案件')).toBeVisible();
   await page.getByLabel('案情摘要').fill('劳务公司拖欠 53 名工人 10 月工资');
 
@@ -70,4 +75,8 @@ test('the lawyer opens a case from a consultation with three workers typed and a
   await expect(totals).toContainText('53 人');
   await expect(totals).toContainText(`¥${yuan}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/-2026-\d{5}$/);
+
+  // back on the desk, the consultation now leads to its case
+  await page.goto('/app/desk');
+  await expect(day.getByTestId('consultation').getByRole('link', { name: '查看案件' })).toBeVisible();
 });

@@ -10,7 +10,7 @@ async function expectNoAxeViolations(page: Page) {
 /** Screenshots at both sizes, then back to the phone the mediator holds. */
 async function shots(page: Page, name: string) {
   // from the top: a full-page picture of a page scrolled down draws its sticky title bar halfway
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await screenshots(page, name);
   await page.setViewportSize(PHONE);
 }
@@ -147,10 +147,9 @@ test.describe('the mediator’s day, on a phone at a building site', () => {
     await expect(page.getByRole('heading', { name: '登记调解结果', level: 1 })).toBeVisible();
     await page.getByText('达成协议', { exact: true }).click();
     await page.getByLabel('记录（可不填）').fill('双方同意分两期支付，春节前付清');
-    await page.evaluate(() => {
-      const session = JSON.parse(localStorage.getItem('wages.session')!);
-      localStorage.setItem('wages.session', JSON.stringify({ ...session, accessToken: 'ended', refreshToken: 'ended' }));
-    });
+    await page.evaluate(
+      "localStorage.setItem('wages.session', JSON.stringify({ ...JSON.parse(localStorage.getItem('wages.session')), accessToken: 'ended', refreshToken: 'ended' }))",
+    );
     await page.getByRole('button', { name: '登记结果' }).click();
     const relogin = page.getByRole('dialog', { name: '请重新登录' });
     await expect(relogin).toBeVisible();

@@ -110,6 +110,8 @@ export default function IntakePage() {
       attemptKey.current = null;
       queryClient.setQueryData(caseKey(opened.id), opened);
       void queryClient.invalidateQueries({ queryKey: ['cases'] });
+      // the desk then shows the consultation or warning with its case
+      void queryClient.invalidateQueries({ queryKey: ['desk'] });
       const warnings = 'warnings' in opened ? (opened as Schemas['CaseWithWarningsView']).warnings : [];
       for (const warning of warnings) void message.warning(m.intake.lawyerActedFor(warning.employerName), 8);
       void message.success(m.intake.created);
