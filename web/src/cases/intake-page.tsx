@@ -12,7 +12,7 @@ import { useToast } from '../common/layout/toast';
 import { CSV_TYPE, XLSX_TYPE, checkRoster } from './roster-check';
 import { claimIndexOf, claimsOfIntake, totalClaimed, TypedClaim } from './intake';
 import { NewEmployerDialog } from './new-employer-dialog';
-import { EmployerPicker, OrganisationPicker, PeoplePicker } from './pickers';
+import { EmployerPicker, OrganisationPicker, PeoplePicker, ProjectPicker } from './pickers';
 import { caseKey } from './use-case';
 
 interface IntakeForm {
@@ -21,6 +21,7 @@ interface IntakeForm {
   intakeDate?: string;
   summary?: string;
   employers: { employerId?: string; role: Schemas['EmployerRole'] }[];
+  projectId?: string;
   lawyerId?: string;
   mediatorId?: string;
   claims: TypedClaim[];
@@ -100,6 +101,7 @@ export default function IntakePage() {
                   intakeDate: values.intakeDate!,
                   summary: values.summary ?? '',
                   employers,
+                  projectId: values.projectId,
                   lawyerId: values.lawyerId,
                   mediatorId: values.mediatorId,
                   claims,
@@ -221,6 +223,13 @@ export default function IntakePage() {
         />
 
         <Row gutter={16}>
+          {!fromDesk && (
+            <Col xs={24} md={8}>
+              <Form.Item name="projectId" label={m.intake.project}>
+                <ProjectPicker label={m.intake.project} />
+              </Form.Item>
+            </Col>
+          )}
           {!fromDesk && (
             <Col xs={12} md={8}>
               <Form.Item name="lawyerId" label={m.intake.lawyer}>

@@ -78,3 +78,25 @@ export function PeoplePicker({ role, label, value, onChange }: PickerProps & { r
     />
   );
 }
+
+/** A project from the register (工程项目), found by part of its name as one types. */
+export function ProjectPicker({ value, onChange, label }: PickerProps & { label: string }) {
+  const [q, setQ] = useState('');
+  const projects = useQuery({
+    queryKey: ['projects', q],
+    queryFn: () => unwrap(api.GET('/projects', { params: { query: { q: q || undefined, pageSize: 20 } } })),
+    staleTime: 60_000,
+  });
+  return (
+    <Select
+      aria-label={label}
+      placeholder={label}
+      value={value}
+      onChange={onChange}
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      style={{ minWidth: 200 }}
+      options={(projects.data?.items ?? []).map((project) => ({ value: project.id, label: project.name }))}
+    />
+  );
+}

@@ -61,6 +61,7 @@ export const en: Messages = {
   desk: deskMessages.en,
   mediation: mediationMessages.en,
   intake: {
+    project: 'Project (optional)', 
     lawyerActedFor: (employer) => `Note: the lawyer has acted for ${employer}; check whether he should step aside`, 
     title: 'Open a case', fromConsultation: 'From a consultation: its employer, date and channel are carried into the case.', fromWarning: 'From an early warning: its employer and findings are carried into the case.',
     organisation: 'Organisation', channel: 'Channel', intakeDate: 'Intake date', summary: 'Summary', employers: 'Employers in the chain',

@@ -64,6 +64,7 @@ export const zhCN = {
   desk: deskMessages.zh,
   mediation: mediationMessages.zh,
   intake: {
+    project: '工程项目（可不填）', 
     lawyerActedFor: (employer: string) => `注意：承办律师曾代理过 ${employer}，请确认是否需要回避`, 
     title: '受理新案件', fromConsultation: '由咨询转为案件：咨询中的单位、日期和来源会带入案件。', fromWarning: '由预警转为案件：预警中的单位和情况会带入案件。',
     organisation: '承办单位', channel: '来源', intakeDate: '受理日期', summary: '案情摘要', employers: '用工链条中的单位',
