@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The pages are served by the API's own process under /app/ (src/web/serve-pages.ts): one port, no CDN,
+// The pages are served by the API's own process under /app/ (src/web-pages/serve-pages.ts): one port, no CDN,
 // every asset from the product itself, because service centers may sit on networks without internet.
 export default defineConfig({
   base: '/app/',
@@ -14,9 +14,7 @@ export default defineConfig({
     manifest: true,
   },
   server: {
-    // `npm run dev -w web` beside `npm start`: the API answers the same paths as in production.
-    proxy: Object.fromEntries(
-      ['/auth', '/cases', '/consultations', '/duty-shifts', '/employers', '/inbox', '/season', '/users', '/organisations', '/docs', '/deadlines', '/mediation-rooms', '/mediation-sessions', '/outreach-visits', '/early-warnings', '/projects', '/workers', '/reports', '/lawyer-engagements'].map((path) => [path, 'http://127.0.0.1:3000']),
-    ),
+    // `npm run dev -w web` beside `npm start`: every path but the pages' own goes to the API
+    proxy: { '^/(?!app/)': 'http://127.0.0.1:3000' },
   },
 });
