@@ -244,6 +244,10 @@ test.describe('the mediator’s day, on a phone at a building site', () => {
     await expect(page.getByTestId('case-status')).toHaveText('已结案');
     await expect(page.getByRole('group', { name: '合计' })).toContainText('¥0.00');
     await expect(page.getByRole('row').filter({ hasText: '已付清' })).toHaveCount(2);
-    await expect(page.getByRole('button', { name: '打印调解协议' })).toBeVisible();
+    // the agreement opens in a tab of its own, to print: the amounts in capital numerals (大写)
+    const [agreement] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: '打印调解协议' }).click()]);
+    await expect(agreement.locator('body')).toContainText('调解协议');
+    await expect(agreement.locator('body')).toContainText(/[壹贰叁肆伍陆柒捌玖拾佰仟万]+/);
+    await agreement.close();
   });
 });

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useParams } from 'react-router';
-import { api, ApiError, download, Schemas, unwrap } from '../common/api/client';
+import { api, ApiError, openDocument, Schemas, unwrap } from '../common/api/client';
 import { useSession } from '../common/api/use-session';
 import { EmptyText, StatusTag } from '../common/format/labels';
 import { Money } from '../common/format/money';
@@ -241,7 +241,7 @@ function AgreementPanel({ caseId }: { caseId: string }) {
   const print = async () => {
     setProblem(null);
     try {
-      await download(`/cases/${caseId}/agreement/document`, 'agreement.html');
+      await openDocument(`/cases/${caseId}/agreement/document`);
     } catch (error) {
       setProblem(showApiErrors(null, error, m));
     }

@@ -91,16 +91,37 @@ export function idempotencyKey(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/**
- * A file from the API (an export, the printable agreement): fetched with the login like any request,
- * then handed to the browser, never as a bare link that would answer 401.
- */
-export async function download(path: string, fallbackName: string): Promise<void> {
+/** A file from the API, fetched with the login like any request (a bare link would answer 401). */
+async function fetchFile(path: string): Promise<Response> {
   const response = await authorisedFetch(new Request(new URL(path, window.location.origin)));
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as Partial<ApiErrorBody>;
     throw new ApiError(response.status, { code: body.code ?? `HTTP_${response.status}`, message: body.message ?? response.statusText });
   }
+  return response;
+}
+
+/**
+ * A document of the API (the printable agreement) in a new tab, to read and print. The tab is opened at
+ * the click, before the document arrives: a tab opened later is taken for a pop-up and blocked.
+ */
+export async function openDocument(path: string): Promise<void> {
+  const tab = window.open('', '_blank');
+  try {
+    const response = await fetchFile(path);
+    const url = URL.createObjectURL(new Blob([await response.arrayBuffer()], { type: 'text/html;charset=utf-8' }));
+    if (tab) tab.location.href = url;
+    else window.location.href = url;
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (error) {
+    tab?.close();
+    throw error;
+  }
+}
+
+/** An export from the API, saved under the name the API gives it. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const response = await fetchFile(path);
   const name = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('content-disposition') ?? '')?.[1];
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
