@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { brotliCompressSync } from 'node:zlib';
 import { join } from 'node:path';
 import { makeOrganisation, makeUser } from './factories/scenario';
 import { TEST_PASSWORD, TestApp, startTestApp } from './support/test-app';
@@ -16,6 +17,7 @@ describe('Pages under /app/ and what they ask of the API', () => {
     mkdirSync(join(webDir, 'assets'));
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(join(webDir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    writeFileSync(join(webDir, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'));
     t = await startTestApp({ env: { WEB_DIR: webDir } });
   });
   afterAll(async () => {
@@ -37,6 +39,11 @@ describe('Pages under /app/ and what they ask of the API', () => {
     const asset = await t.anonymous.getRaw('/app/assets/index-abc123.js');
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect(await asset.text()).toBe('console.log(1)');
+    // the compressed copy the build wrote goes to a browser that takes it
+    const compressed = await fetch(`${t.anonymous.baseUrl}/app/assets/index-abc123.js`, { headers: { 'accept-encoding': 'br' } });
+    expect(compressed.headers.get('content-encoding')).toBe('br');
+    expect(await compressed.text()).toBe('console.log(1)');
     const missing = await t.anonymous.get('/app/assets/gone-999.js');
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('ROUTE_NOT_FOUND');

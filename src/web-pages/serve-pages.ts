@@ -26,6 +26,8 @@ export async function servePages(app: NestFastifyApplication, webDir: string): P
     decorateReply: false,
     immutable: true,
     maxAge: '365d',
+    // the build writes .br and .gz copies (web/scripts/compress.mjs): sent to browsers that take them
+    preCompressed: true,
   });
   fastify.get('/app', (_request, reply) => reply.redirect('/app/'));
   fastify.get('/app/*', (_request, reply) =>
