@@ -46,6 +46,8 @@ describe('Mediation: sessions, agreements and instalments', () => {
     const sameMediator = await desk.mediator.api.post(`/cases/${second.caseId}/sessions`, slot('2027-01-12', '11:00', '12:00'));
     expect(sameMediator.status).toBe(409);
     expect(sameMediator.body).toMatchObject({ code: 'MEDIATOR_DOUBLE_BOOKED', details: { caseNumber: first.caseNumber } });
+    // said as a clerk reads a time, to the minute
+    expect(sameMediator.body.message).toBe(`调解员在该时段已有调解（案件 ${first.caseNumber}，2027-01-12 09:30）`);
 
     const otherMediator = await makeStaff(t, desk.organisation.id, 'mediator');
     const sameRoom = await otherMediator.api.post(`/cases/${second.caseId}/sessions`, {
@@ -55,6 +57,7 @@ describe('Mediation: sessions, agreements and instalments', () => {
     });
     expect(sameRoom.status).toBe(409);
     expect(sameRoom.body.code).toBe('ROOM_DOUBLE_BOOKED');
+    expect(sameRoom.body.message).toBe(`调解室在该时段已被占用（案件 ${first.caseNumber}，2027-01-12 09:30）`);
 
     const backToBack = await desk.mediator.api.post(`/cases/${second.caseId}/sessions`, { ...slot('2027-01-12', '11:30', '12:30'), roomId: room.body.id });
     expect(backToBack.status).toBe(201);

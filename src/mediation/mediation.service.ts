@@ -9,7 +9,7 @@ import { ClaimsService } from '../claims/claims.service';
 import { AppError, FieldProblem } from '../common/errors/app-error';
 import { fenFromDb, formatYuan, sumFen } from '../common/money/money';
 import { Clock } from '../common/time/clock';
-import { shanghaiDate, shanghaiTimestamp } from '../common/time/shanghai';
+import { shanghaiDate, shanghaiMinute, shanghaiTimestamp } from '../common/time/shanghai';
 import { CaseEventsService } from '../timeline/case-events.service';
 import { UsersService } from '../users/users.service';
 import { InstalmentStanding, matchInstalments } from './domain/instalments';
@@ -98,12 +98,14 @@ export class MediationService {
         throw new AppError('MEDIATOR_DOUBLE_BOOKED', {
           caseNumber: mediatorClash.case_number,
           startsAt: shanghaiTimestamp(new Date(mediatorClash.starts_at)),
+          at: shanghaiMinute(new Date(mediatorClash.starts_at)),
         });
       }
       if (clashes.length > 0) {
         throw new AppError('ROOM_DOUBLE_BOOKED', {
           caseNumber: clashes[0].case_number,
           startsAt: shanghaiTimestamp(new Date(clashes[0].starts_at)),
+          at: shanghaiMinute(new Date(clashes[0].starts_at)),
         });
       }
       const [{ id: sessionId }] = await manager.query(

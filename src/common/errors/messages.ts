@@ -62,12 +62,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
   ALREADY_A_CASE: { zh: '已据此立案，不能重复立案', en: 'A case has already been opened from this' },
   AGREEMENT_NOT_FOUND: { zh: '该案件尚未签订调解协议', en: 'This case has no mediation agreement yet' },
   MEDIATOR_DOUBLE_BOOKED: {
-    zh: '调解员在该时段已有调解（案件 {caseNumber}，{startsAt}）',
-    en: 'The mediator already has a session then (case {caseNumber}, {startsAt})',
+    zh: '调解员在该时段已有调解（案件 {caseNumber}，{at}）',
+    en: 'The mediator already has a session then (case {caseNumber}, {at})',
   },
   ROOM_DOUBLE_BOOKED: {
-    zh: '调解室在该时段已被占用（案件 {caseNumber}，{startsAt}）',
-    en: 'The room is already taken then (case {caseNumber}, {startsAt})',
+    zh: '调解室在该时段已被占用（案件 {caseNumber}，{at}）',
+    en: 'The room is already taken then (case {caseNumber}, {at})',
   },
   SESSION_NOT_SCHEDULED: { zh: '这次调解已{status}，不能再登记结果', en: 'This session is {status}; its outcome cannot be recorded' },
   AGREEMENT_EXISTS: { zh: '本案已签订调解协议', en: 'This case already has an agreement' },

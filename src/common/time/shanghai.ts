@@ -19,6 +19,11 @@ export function shanghaiTimestamp(instant: Date): string {
   return `${shifted.toISOString().slice(0, 19)}+08:00`;
 }
 
+/** An instant as a clerk reads it, to the minute in Shanghai time: '2026-11-22 15:08'. */
+export function shanghaiMinute(instant: Date): string {
+  return shanghaiTimestamp(instant).slice(0, 16).replace('T', ' ');
+}
+
 /** True for a real calendar day written 'YYYY-MM-DD' (rejects 2026-02-30). */
 export function isCalendarDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
