@@ -252,12 +252,12 @@ export default function IntakePage() {
             <>
               {fields.map((field, index) => (
                 <Row key={field.key} gutter={8} align="top" role="group" aria-label={`${m.intake.workers} ${index + 1}`}>
-                  <Col xs={12} md={5}>
+                  <Col xs={24} sm={12} md={5}>
                     <Form.Item name={[field.name, 'worker', 'name']} label={m.intake.workerName}>
                       <Input autoComplete="off" />
                     </Form.Item>
                   </Col>
-                  <Col xs={12} md={7}>
+                  <Col xs={24} sm={12} md={7}>
                     <Form.Item name={[field.name, 'worker', 'idNumber']} label={m.intake.idNumber}>
                       <Input autoComplete="off" maxLength={18} />
                     </Form.Item>
