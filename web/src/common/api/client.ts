@@ -54,8 +54,10 @@ function renewSession(): Promise<boolean> {
  * page, so nothing typed is lost, and the caller sees the 401.
  */
 export async function authorisedFetch(request: Request): Promise<Response> {
+  let usedToken: string | undefined;
   const send = async (attempt: Request) => {
     const session = currentSession();
+    usedToken = session?.accessToken;
     if (session) attempt.headers.set('authorization', `Bearer ${session.accessToken}`);
     attempt.headers.set('accept-language', localeNow() === 'en' ? 'en' : 'zh-CN');
     try {
@@ -67,9 +69,16 @@ export async function authorisedFetch(request: Request): Promise<Response> {
   const retry = request.clone();
   const response = await send(request);
   if (response.status !== 401 || !currentSession() || new URL(request.url).pathname.startsWith('/auth/login')) return response;
-  if (await renewSession()) return send(retry);
-  announceSessionExpired();
-  return response;
+  // another tab (they share the session) may have renewed the pair meanwhile: use its token rather than
+  // present the old refresh token again, which the server would take for a stolen one and end the session
+  const renewedElsewhere = currentSession()?.accessToken !== usedToken;
+  if (!renewedElsewhere && !(await renewSession())) {
+    announceSessionExpired();
+    return response;
+  }
+  const again = await send(retry);
+  if (again.status === 401) announceSessionExpired();
+  return again;
 }
 
 export const api = createClient<paths>({ baseUrl: window.location.origin, fetch: authorisedFetch });
