@@ -52,9 +52,3 @@ function valuesFromDetail(detail: string | undefined): Record<string, string> {
   });
   return out;
 }
-
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === UNIQUE_VIOLATION && driverError.constraint === constraint;
-}

@@ -1,4 +1,4 @@
-import { getDayDetail, getHolidaysInRange, isWorkday } from 'chinese-days';
+import { getHolidaysInRange, isWorkday } from 'chinese-days';
 
 export interface YearSchedule {
   year: number;
@@ -21,9 +21,4 @@ export function packageSchedule(year: number): YearSchedule | null {
     if ((weekday === 0 || weekday === 6) && isWorkday(text)) makeUpWorkdays.push(text);
   }
   return { year, daysOff, makeUpWorkdays };
-}
-
-/** The package's name for a day (for display): 'Spring Festival,春节,3' → '春节'. */
-export function packageDayName(date: string): string {
-  return getDayDetail(date).name.split(',')[1] ?? '';
 }

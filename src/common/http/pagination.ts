@@ -33,16 +33,3 @@ export interface Page<T> {
 export function offsetOf(query: PageQuery): number {
   return (query.page - 1) * query.pageSize;
 }
-
-/**
- * `sort=intakeDate:desc` → a whitelisted column and direction. Unknown keys never reach SQL:
- * the caller passes the map of allowed keys to columns.
- */
-export function orderByOf(
-  sort: string | undefined,
-  allowed: Record<string, string>,
-  fallback: string,
-): { column: string; direction: 'ASC' | 'DESC' } {
-  const [key, direction] = (sort ?? fallback).split(':');
-  return { column: allowed[key] ?? allowed[fallback.split(':')[0]], direction: direction === 'asc' ? 'ASC' : 'DESC' };
-}
