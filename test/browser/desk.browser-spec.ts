@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, Page, Request, test } from '@playwright/test';
+import { expect, Request, test } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 import {
   addLawyer,
   apiAs,
@@ -13,11 +13,6 @@ import {
   shanghaiToday,
   STAFF_PASSWORD,
 } from './support/service';
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test.describe('the on-duty lawyer’s desk', () => {
   let district: Awaited<ReturnType<typeof makeDistrict>>;

@@ -1,11 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 import { logIn, makeDistrict, makeRoom, openCase, PHONE, screenshots, workersOf } from './support/service';
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** Screenshots at both sizes, then back to the phone the mediator holds. */
 async function shots(page: Page, name: string) {
