@@ -4,9 +4,11 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CampaignModule } from './campaign/campaign.module';
 import { CasesModule } from './cases/cases.module';
 import { ClaimsModule } from './claims/claims.module';
-import { HttpErrorFilter } from './common/http/http-error.filter';
+import { HttpErrorFilter } from './http-error.filter';
 import { createValidationPipe } from './common/http/validation';
 import { Clock } from './common/time/clock';
 import { AppConfig } from './config/app-config';
@@ -48,6 +50,8 @@ export class AppModule {
         TypeOrmModule.forRoot(typeOrmModuleOptions(config, database)),
         AuditModule,
         AuthModule,
+        CalendarModule,
+        CampaignModule,
         CasesModule,
         ClaimsModule,
         DeskModule,

@@ -19,7 +19,7 @@ import {
   toCaseView,
 } from './case.view';
 import { CasesService } from './cases.service';
-import { SeasonService } from '../reminders/season.service';
+import { SeasonService } from '../campaign/season.service';
 import {
   AssignmentDto,
   CaseEmployerDto,

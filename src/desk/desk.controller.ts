@@ -7,7 +7,7 @@ import { CaseView, toCaseView } from '../cases/case.view';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { ConflictsService } from './conflicts.service';
 import { DeskService } from './desk.service';
-import { SeasonService } from '../reminders/season.service';
+import { SeasonService } from '../campaign/season.service';
 import {
   CaseConflictsView,
   ConsultationDayView,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
@@ -6,15 +6,13 @@ import { AppError } from '../common/errors/app-error';
 import { PROVINCES } from '../common/identifiers/resident-id';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { CriminalThresholdsService } from './criminal-thresholds.service';
-import { DeadlinesQuery, LegalDatesDto, ProvinceQuery, ThresholdDto, YearScheduleDto } from './dto/legal-clocks.dto';
-import { HolidaysService } from './holidays.service';
+import { DeadlinesQuery, LegalDatesDto, ProvinceQuery, ThresholdDto } from './dto/legal-clocks.dto';
 import { LegalClocksService } from './legal-clocks.service';
 import {
   CaseCriminalThresholdView,
   CaseDeadlinesView,
   CriminalThresholdView,
   DueDeadlineView,
-  HolidayYearView,
   toDeadlineView,
 } from './legal-clocks.view';
 
@@ -23,7 +21,6 @@ import {
 export class LegalClocksController {
   constructor(
     private readonly clocks: LegalClocksService,
-    private readonly holidays: HolidaysService,
     private readonly thresholds: CriminalThresholdsService,
   ) {}
 
@@ -78,30 +75,9 @@ export class LegalClocksController {
   async setLegalDates(@Param('caseId', UuidParam) caseId: string, @Body() input: LegalDatesDto, @CurrentUser() actor: Actor) {
     await this.clocks.setLegalDates(caseId, input, actor);
   }
-
-  @Get('holidays/:year')
-  @Authenticated()
-  @ApiOperation({ summary: "A year's statutory days off and make-up working days, and where they come from" })
-  @ApiOkResponse({ type: HolidayYearView })
-  year(@Param('year', ParseIntPipe) year: number) {
-    return this.holidays.year(checkedYear(year));
-  }
-
-  @Put('holidays/:year')
-  @HttpCode(204)
-  @Requires('rules.manage')
-  @ApiOperation({ summary: "Enter a year's schedule as the State Council published it (for years the package lacks)" })
-  async setYear(@Param('year', ParseIntPipe) year: number, @Body() input: YearScheduleDto) {
-    await this.holidays.setYear(checkedYear(year), input);
-  }
 }
 
 function checkedProvince(province: string): string {
   if (!PROVINCES.includes(province)) throw AppError.invalidField('province', 'UNKNOWN_PROVINCE');
   return province;
-}
-
-function checkedYear(year: number): number {
-  if (year < 2000 || year > 2100) throw new AppError('INVALID_PATH_ID', { value: String(year) });
-  return year;
 }

@@ -2,14 +2,13 @@ import { Module } from '@nestjs/common';
 import { MediationModule } from '../mediation/mediation.module';
 import { TimelineModule } from '../timeline/timeline.module';
 import { CriminalThresholdsService } from './criminal-thresholds.service';
-import { HolidaysService } from './holidays.service';
 import { LegalClocksController } from './legal-clocks.controller';
 import { LegalClocksService } from './legal-clocks.service';
 
 @Module({
   imports: [MediationModule, TimelineModule],
   controllers: [LegalClocksController],
-  providers: [CriminalThresholdsService, HolidaysService, LegalClocksService],
-  exports: [HolidaysService, LegalClocksService],
+  providers: [CriminalThresholdsService, LegalClocksService],
+  exports: [LegalClocksService],
 })
 export class LegalClocksModule {}

@@ -11,7 +11,7 @@ import { AppError } from '../common/errors/app-error';
 import { CaseEventsService } from '../timeline/case-events.service';
 import { CaseFacts, Deadline, caseDeadlines, workerLimitation } from './domain/legal-clocks';
 import { LegalDatesDto } from './dto/legal-clocks.dto';
-import { HolidaysService } from './holidays.service';
+import { HolidaysService } from '../calendar/holidays.service';
 
 export interface CaseClocks {
   caseId: string;

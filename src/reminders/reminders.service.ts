@@ -6,11 +6,11 @@ import { fenFromDb } from '../common/money/money';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { endOfPeriod } from '../legal-clocks/domain/periods';
-import { daysBetween } from '../legal-clocks/domain/calendar';
-import { HolidaysService } from '../legal-clocks/holidays.service';
+import { daysBetween } from '../common/time/calendar-days';
+import { HolidaysService } from '../calendar/holidays.service';
 import { DeliveryService } from './delivery.service';
 import { InboxReminderView } from './reminders.view';
-import { SeasonService } from './season.service';
+import { SeasonService } from '../campaign/season.service';
 import { shanghaiTimestamp } from '../common/time/shanghai';
 import {
   arbitrationDeadlineMessage,
@@ -31,7 +31,7 @@ import {
   digestReminders,
   festivalReminders,
 } from './domain/reminder-policy';
-import { festivalEve, seasonFestivalYear } from './domain/spring-festival';
+import { festivalEve, seasonFestivalYear } from '../campaign/domain/spring-festival';
 import { workerLimitation } from '../legal-clocks/domain/legal-clocks';
 import {
   OPEN_CASE_MONEY_SQL,

@@ -9,7 +9,7 @@ import { shanghaiDate } from '../common/time/shanghai';
 import { ReportsDatabase } from '../database/reports-database';
 import type { EmployerKind, Industry } from '../employers/employer.entity';
 import { CriminalThresholdInput, LOWEST_THRESHOLDS, ProvinceThresholds, monthsOwed } from '../legal-clocks/domain/criminal-threshold';
-import { SeasonService } from '../reminders/season.service';
+import { SeasonService } from '../campaign/season.service';
 import { CaseFigures, MAX_PERIOD_DAYS, Period, caseFigures, cutByMonth, defaultPeriod, periodDays } from './domain/figures';
 import { JointPunishmentFlag, jointPunishmentFlags } from './domain/joint-punishment';
 import { BreakdownQuery, EmployerHistoryQuery, ReportQuery } from './dto/report.dto';

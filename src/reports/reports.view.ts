@@ -6,7 +6,7 @@ import { chineseLabelOf } from '../common/errors/labels';
 import { formatYuan } from '../common/money/money';
 import { ExportColumn } from '../common/export/tabular-export';
 import { EMPLOYER_KINDS, EmployerKind, INDUSTRIES, Industry } from '../employers/employer.entity';
-import { NextTargetView } from '../reminders/season.view';
+import { NextTargetView } from '../campaign/season.view';
 import { CaseFigures, Period } from './domain/figures';
 import { JOINT_PUNISHMENT_CRITERIA, JointPunishmentCriterion } from './domain/joint-punishment';
 import type { BreakdownItem, EmployerHistory, FestivalItem, ReportScope, Summary } from './reports.service';

@@ -4,7 +4,8 @@ import { isLawyerLicenceNumber, isMobileNumber } from '../identifiers/contact';
 import { PROVINCES, checkResidentId } from '../identifiers/resident-id';
 import { parseYuan } from '../money/money';
 import { FieldErrorCode } from '../errors/error-codes';
-import { isCalendarDate, shanghaiDate } from '../time/shanghai';
+import { isCalendarDate } from '../time/calendar-days';
+import { shanghaiDate } from '../time/shanghai';
 
 /**
  * Validation decorators for the product's own kinds of value. Each reports the precise field code

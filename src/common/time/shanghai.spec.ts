@@ -1,4 +1,5 @@
-import { isCalendarDate, shanghaiDate, shanghaiTimestamp } from './shanghai';
+import { isCalendarDate } from './calendar-days';
+import { shanghaiDate, shanghaiTimestamp } from './shanghai';
 
 describe('Shanghai business time', () => {
   it('is already the next day in Shanghai at 16:30 UTC', () => {

@@ -23,14 +23,3 @@ export function shanghaiTimestamp(instant: Date): string {
 export function shanghaiMinute(instant: Date): string {
   return shanghaiTimestamp(instant).slice(0, 16).replace('T', ' ');
 }
-
-/** True for a real calendar day written 'YYYY-MM-DD' (rejects 2026-02-30). */
-export function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
-
-export function yearOf(calendarDate: string): number {
-  return Number(calendarDate.slice(0, 4));
-}

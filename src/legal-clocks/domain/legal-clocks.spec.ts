@@ -1,6 +1,6 @@
-import { WorkingCalendar } from './calendar';
+import { WorkingCalendar } from '../../calendar/domain/working-calendar';
 import { CaseFacts, caseDeadlines, Deadline, labourBureauSurcharge, WorkerFacts, workerLimitation } from './legal-clocks';
-import { HOLIDAYS_2026 } from './testing/holidays-2026';
+import { HOLIDAYS_2026 } from '../../calendar/domain/testing/holidays-2026';
 
 
 const calendar = new WorkingCalendar(HOLIDAYS_2026);

@@ -9,7 +9,8 @@
  *
  * Pure: no framework, no database, no clock.
  */
-import { compare, daysBetween, WorkingCalendar } from './calendar';
+import { compare, daysBetween } from '../../common/time/calendar-days';
+import { WorkingCalendar } from '../../calendar/domain/working-calendar';
 import { endOfPeriod, PeriodEnd, PeriodLength } from './periods';
 
 export const CLOCK_KINDS = [

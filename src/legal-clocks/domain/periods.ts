@@ -8,7 +8,8 @@
  *
  * Pure: no framework, no database, no clock.
  */
-import { addDays, addYears, WorkingCalendar } from './calendar';
+import { addDays, addYears } from '../../common/time/calendar-days';
+import { WorkingCalendar } from '../../calendar/domain/working-calendar';
 
 /** A period of whole days (日) or whole years (年). */
 export type PeriodLength = { days: number } | { years: number };

@@ -1,4 +1,4 @@
-import { addDays, compare } from '../../legal-clocks/domain/calendar';
+import { addDays, compare } from '../../common/time/calendar-days';
 import {
   CountdownReminder,
   DEFAULT_RULES,
@@ -15,8 +15,8 @@ import {
   ruleProblems,
   urgencyOf,
 } from './reminder-policy';
-import { defaultSeason } from './season';
-import { festivalEve } from './spring-festival';
+import { defaultSeason } from '../../campaign/domain/season';
+import { festivalEve } from '../../campaign/domain/spring-festival';
 
 const EVE_2027 = festivalEve(2027); // 2027-02-05
 const SEASON_2027 = defaultSeason(2027);

@@ -8,8 +8,8 @@
  *
  * Pure: no framework, no database, no clock. Dates are Asia/Shanghai calendar days, 'YYYY-MM-DD'.
  */
-import { daysBetween } from '../../legal-clocks/domain/calendar';
-import { SeasonSettings, seasonStatus } from './season';
+import { daysBetween } from '../../common/time/calendar-days';
+import { SeasonSettings, seasonStatus } from '../../campaign/domain/season';
 
 export const REMINDER_KINDS = [
   'festival_countdown', // 春节倒计时：除夕前提醒承办律师和调解员

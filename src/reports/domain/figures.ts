@@ -1,4 +1,4 @@
-import { addDays } from '../../legal-clocks/domain/calendar';
+import { addDays } from '../../common/time/calendar-days';
 
 /**
  * What the reports say about a set of cases, from the sums the database returns. Pure: amounts in

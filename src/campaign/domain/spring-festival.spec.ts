@@ -42,7 +42,7 @@ describe('springFestival (春节)', () => {
 
   it('gives the same dates on a machine west of Greenwich, where chinese-days read text dates a day early', () => {
     const script =
-      "const f = require('./src/reminders/domain/spring-festival');" +
+      "const f = require('./src/campaign/domain/spring-festival');" +
       'console.log([2025, 2026, 2027, 2028].map(f.springFestival).join(" "));';
     const output = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
       cwd: process.cwd(),

@@ -2,12 +2,12 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { AppError } from '../errors/app-error';
-import { ErrorCode } from '../errors/error-codes';
-import { ERROR_MESSAGES, FIELD_MESSAGES, Language, languageOf, render } from '../errors/messages';
-import { localiseParams } from '../errors/labels';
-import { ROSTER_CONTENT_TYPES } from '../../claims/roster/roster-content-types';
-import { appErrorFromDatabase } from '../../database/database-errors';
+import { AppError } from './common/errors/app-error';
+import { ErrorCode } from './common/errors/error-codes';
+import { ERROR_MESSAGES, FIELD_MESSAGES, Language, languageOf, render } from './common/errors/messages';
+import { localiseParams } from './common/errors/labels';
+import { ROSTER_CONTENT_TYPES } from './claims/roster/roster-content-types';
+import { appErrorFromDatabase } from './database/database-errors';
 
 /** The single place where an error becomes an HTTP answer. */
 export function httpStatusOf(code: ErrorCode): number {

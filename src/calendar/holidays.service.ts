@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError, FieldProblem } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
-import { WorkingCalendar, isWeekend } from './domain/calendar';
-import { YearScheduleDto } from './dto/legal-clocks.dto';
-import type { HolidayYearView } from './legal-clocks.view';
+import { isWeekend } from '../common/time/calendar-days';
+import { WorkingCalendar } from './domain/working-calendar';
+import { YearScheduleDto } from './dto/holidays.dto';
+import type { HolidayYearView } from './holidays.view';
 import { YearSchedule, packageSchedule } from './package-holidays';
 
 /** The years the calendar is built for: far enough back for old disputes, ahead for long periods. */

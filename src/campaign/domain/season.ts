@@ -7,7 +7,7 @@
  *
  * Pure: no framework, no database, no clock. Dates are Asia/Shanghai calendar days, 'YYYY-MM-DD'.
  */
-import { assertCalendarDate, compare, daysBetween, isCalendarDate } from '../../legal-clocks/domain/calendar';
+import { assertCalendarDate, compare, daysBetween, isCalendarDate } from '../../common/time/calendar-days';
 import { festivalEve, seasonFestivalYear } from './spring-festival';
 
 /** Which cases a target date binds: only cases whose arrears are verified (已核实), or every open case. */

@@ -1,4 +1,5 @@
-import { addDays, compare, HolidayData } from '../calendar';
+import { addDays, compare } from '../../../common/time/calendar-days';
+import { HolidayData } from '../working-calendar';
 
 /** Every day from `first` to `last`, both included. */
 export function range(first: string, last: string): string[] {

@@ -1,7 +1,7 @@
-import { httpStatusOf, renderError } from '../http/http-error.filter';
-import { AppError } from './app-error';
-import { ERROR_CODES, FIELD_ERROR_CODES } from './error-codes';
-import { ERROR_MESSAGES, FIELD_MESSAGES, languageOf, render } from './messages';
+import { httpStatusOf, renderError } from './http-error.filter';
+import { AppError } from './common/errors/app-error';
+import { ERROR_CODES, FIELD_ERROR_CODES } from './common/errors/error-codes';
+import { ERROR_MESSAGES, FIELD_MESSAGES, languageOf, render } from './common/errors/messages';
 
 describe('error messages', () => {
   it.each(ERROR_CODES)('%s has a status and a message in both languages', (code) => {

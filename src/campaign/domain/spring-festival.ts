@@ -8,7 +8,7 @@
  * Pure: no framework, no database, no clock. Dates are Asia/Shanghai calendar days, 'YYYY-MM-DD'.
  */
 import { getLunarDate, getSolarDateFromLunar } from 'chinese-days';
-import { addDays, assertCalendarDate, compare } from '../../legal-clocks/domain/calendar';
+import { addDays, assertCalendarDate, compare } from '../../common/time/calendar-days';
 
 /** The years the package's lunar tables cover (its README: lunar days 1900 to 2100). */
 export const FIRST_FESTIVAL_YEAR = 1900;

@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { HolidaysController } from './holidays.controller';
+import { HolidaysService } from './holidays.service';
+
+/** The working calendar (statutory days off, make-up working days), for every feature that counts days. */
+@Global()
+@Module({
+  controllers: [HolidaysController],
+  providers: [HolidaysService],
+  exports: [HolidaysService],
+})
+export class CalendarModule {}

@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { SeasonController } from './season.controller';
+import { SeasonService } from './season.service';
+
+/**
+ * The winter campaign against wage arrears: the Spring Festival, the season's window and targets.
+ * Cases, reports and reminders all ask it; it asks none of them.
+ */
+@Global()
+@Module({
+  controllers: [SeasonController],
+  providers: [SeasonService],
+  exports: [SeasonService],
+})
+export class CampaignModule {}
