@@ -26,7 +26,28 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'src/**/*.spec.ts'],
+    // A migration must do the same thing on every database it ever runs on: importing the product's code
+    // would change what an old migration does whenever that code changes. Copy what it needs, frozen, into
+    // the migration or into migrations/support/.
+    files: ['migrations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../src', '../src/*', '../../src', '../../src/*', '../../../src', '../../../src/*'],
+              message:
+                'Migrations must not import from src/: a migration must not change behaviour when the product changes. ' +
+                'Copy the frozen logic into the migration or migrations/support/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'src/**/*.spec.ts', 'tools/**/*.spec.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -1,8 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { auditTable } from './support/audit-triggers';
-import { loadConfig } from '../src/config/app-config';
-import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
-import { loadPersonalDataKey } from '../src/personal-data/personal-data-key';
+import { PersonalDataCipher1764100000000, loadPersonalDataKey1764100000000 } from './support/personal-data-1764100000000';
 
 /** Tables whose every change is written to the audit log, with the column that identifies a row. */
 const AUDITED_TABLES: [table: string, key: string][] = [
@@ -179,7 +177,8 @@ export class AddAccessAndAudit1764100000000 implements MigrationInterface {
       `SELECT id, id_number, mobile FROM workers`,
     );
     if (rows.length === 0) return;
-    const cipher = new PersonalDataCipher(loadPersonalDataKey(loadConfig(process.env)));
+    // The sealing as it was when this migration landed (frozen in support/), not today's src/personal-data.
+    const cipher = new PersonalDataCipher1764100000000(loadPersonalDataKey1764100000000(process.env));
     for (const row of rows) {
       await queryRunner.query(
         `UPDATE workers SET id_number_sealed = $2, id_number_hash = $3, mobile_sealed = $4 WHERE id = $1`,

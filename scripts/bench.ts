@@ -29,7 +29,7 @@ import { fenFromDb, formatYuan } from '../src/common/money/money';
 import { shanghaiDate } from '../src/common/time/shanghai';
 import { dataSourceOptions } from '../src/database/typeorm-options';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
-import { seedDatabase } from '../src/seed/seed-database';
+import { seedDatabase } from '../tools/seed/seed-database';
 import {
   REFERENCE_COUNTS_SQL,
   REFERENCE_DIMENSIONS,

@@ -15,7 +15,7 @@ import { openDatabase } from '../src/database/open-database';
 import { dataSourceOptions } from '../src/database/typeorm-options';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
 import { loadPersonalDataKey } from '../src/personal-data/personal-data-key';
-import { SeedProgress, seedDatabase } from '../src/seed/seed-database';
+import { SeedProgress, seedDatabase } from '../tools/seed/seed-database';
 
 const USAGE = `Usage: npm run seed -- --cases N [--seed S] [--today YYYY-MM-DD]
   --cases  how many cases to add (required)

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
@@ -11,6 +11,7 @@ import { ClaimsModule } from './claims/claims.module';
 import { HttpErrorFilter } from './http-error.filter';
 import { createValidationPipe } from './common/http/validation';
 import { Clock } from './common/time/clock';
+import { RequestClockInterceptor } from './common/time/request-clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseHandle } from './database/open-database';
@@ -71,6 +72,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: RequestClockInterceptor },
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { residentIdCheckDigit } from '../src/common/identifiers/resident-id';
 import { creditCode, residentId } from './factories/identities';
 import { Desk, makeDesk, makeEmployer, makeOrganisation, makeUser, openCase } from './factories/scenario';
 import { Api, TEST_PASSWORD, TestApp, startTestApp } from './support/test-app';
@@ -80,6 +81,13 @@ describe('Errors a clerk can act on', () => {
     }
     const created = await lawyer.post('/workers', { name: '王五', idNumber: '11010519491231002x', mobile: '13812345678' });
     expect(created.status).toBe(201);
+
+    // "Today" for the birth date is the service's clock (here 22 November 2026), not the machine's:
+    // a baby born on 25 November 2026 has no id number yet on the 22nd.
+    const first17 = '110105' + '20261125' + '001';
+    const bornAfterToday = await lawyer.post('/workers', { name: '新生儿', idNumber: first17 + residentIdCheckDigit(first17) });
+    expect(bornAfterToday.status).toBe(400);
+    expect(bornAfterToday.body.errors[0]).toMatchObject({ field: 'idNumber', code: 'ID_NUMBER_BIRTH_DATE' });
     expect(created.body).toMatchObject({ idNumber: '110105********002X', mobile: '138****5678', homeProvince: '北京市' });
     const revealed = await lawyer.post(`/workers/${created.body.id}/reveal`, { field: 'idNumber' });
     expect(revealed.body).toEqual({ field: 'idNumber', value: '11010519491231002X' });

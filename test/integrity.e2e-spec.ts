@@ -1,5 +1,6 @@
 import { residentId } from './factories/identities';
 import { Desk, makeDesk, openCase } from './factories/scenario';
+import { itWhereConcurrent } from './support/concurrency';
 import { TestApp, startTestApp } from './support/test-app';
 
 /** What must hold however requests interleave, and whatever a client or a bug tries. */
@@ -26,7 +27,9 @@ describe('Integrity of money, numbers and history', () => {
     return { caseId: opened.id, claim };
   }
 
-  it('lets only one of ten simultaneous full payouts of the same worker through', async () => {
+  // The case row lock (lockOpenCase) is the only guard here: there is no database constraint on what a
+  // worker is still owed, so only sessions that really interleave show whether the lock holds.
+  itWhereConcurrent('lets only one of ten simultaneous full payouts of the same worker through', async () => {
     const { caseId, claim } = await payingCase();
     const attempt = () =>
       desk.mediator.api.post(`/cases/${caseId}/payouts`, {
@@ -43,7 +46,9 @@ describe('Integrity of money, numbers and history', () => {
     expect(totals).toMatchObject({ paid: '5000.00', outstanding: '0.00', workersFullyPaid: 1 });
   });
 
-  it('gives simultaneous openings in one organisation distinct consecutive case numbers', async () => {
+  // The counter row's upsert serialises the numbering; one transaction at a time would number well
+  // without it. Numbering one opening after another is held in test/case-list.e2e-spec.ts.
+  itWhereConcurrent('gives simultaneous openings in one organisation distinct consecutive case numbers', async () => {
     const other = await makeDesk(t);
     const opened = await Promise.all(Array.from({ length: 8 }, () => openCase(other, { intakeDate: '2027-01-19' })));
     const numbers = opened.map((c) => c.caseNumber).sort();
@@ -81,6 +86,14 @@ describe('Integrity of money, numbers and history', () => {
     const lower = await desk.lawyer.api.patch(`/cases/${caseId}/claims/${claim.id}`, { version: current.version, amountConfirmed: '2999.99' });
     expect(lower.status).toBe(409);
     expect(lower.body).toMatchObject({ code: 'CONFIRMED_BELOW_PAID', details: { confirmed: '2999.99', paid: '3000.00' } });
+    // Confirming a whole roster meets the same rule, with the same code and status, each line named.
+    const batch = await desk.lawyer.api.post(`/cases/${caseId}/claims/confirmations`, { items: [{ claimId: claim.id, amountConfirmed: '2999.99' }] });
+    expect(batch.status).toBe(409);
+    expect(batch.body).toMatchObject({
+      code: 'CONFIRMED_BELOW_PAID',
+      details: { confirmed: '2999.99', paid: '3000.00' },
+      errors: [{ row: 1, field: 'items.0.amountConfirmed', code: 'TOO_SMALL' }],
+    });
     const fair = await desk.lawyer.api.patch(`/cases/${caseId}/claims/${claim.id}`, { version: current.version, amountConfirmed: '4000.00' });
     expect(fair.status).toBe(200);
     expect(fair.body).toMatchObject({ amountConfirmed: '4000.00', amountPaid: '3000.00', amountOutstanding: '1000.00' });

@@ -1,6 +1,7 @@
 import { residentId } from './factories/identities';
 import { Desk, makeDesk, makeStaff, openCase } from './factories/scenario';
 import { TestApp, startTestApp } from './support/test-app';
+import { itWhereConcurrent } from './support/concurrency';
 
 /** Mediation sessions without double bookings, the agreement and its instalments, the printable document. */
 describe('Mediation: sessions, agreements and instalments', () => {
@@ -74,7 +75,7 @@ describe('Mediation: sessions, agreements and instalments', () => {
     expect(week.body.map((s: any) => s.startsAt)).toEqual(['2027-01-12T10:00:00+08:00', '2027-01-12T11:30:00+08:00']);
   });
 
-  it('lets only one of two simultaneous bookings of the same mediator through', async () => {
+  itWhereConcurrent('lets only one of two simultaneous bookings of the same mediator through', async () => {
     const a = await mediatingCase(['1000.00']);
     const b = await mediatingCase(['1000.00']);
     const responses = await Promise.all(

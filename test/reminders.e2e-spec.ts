@@ -1,6 +1,7 @@
 import { residentId } from './factories/identities';
 import { Desk, makeDesk, openCase } from './factories/scenario';
 import { TestApp, startTestApp } from './support/test-app';
+import { itWhereConcurrent } from './support/concurrency';
 
 const onServer = !!process.env.DATABASE_URL;
 
@@ -107,7 +108,7 @@ describe('Reminders before the Spring Festival', () => {
     await t.admin.put('/reminder-rules/festival_countdown', { enabled: true, daysBefore: [30, 14, 7, 3, 1] });
   });
 
-  it('writes each reminder once when several sweeps of the same day run at the same moment', async () => {
+  itWhereConcurrent('writes each reminder once when several sweeps of the same day run at the same moment', async () => {
     const fresh = await owingCase(4, '2500.00');
     const countOfDay = async () =>
       (await t.dataSource.query(`SELECT count(*)::int AS count FROM reminders WHERE due_on = '2027-02-02'`))[0].count;
@@ -229,6 +230,48 @@ describe('Reminders before the Spring Festival', () => {
     );
     expect(limitation).toMatchObject({ kind: 'limitation_deadline', recipient_id: d.lawyer.id });
     expect(limitation.title).toContain('冯师傅');
+  });
+
+  it('counts the mediation limit from the first entry into mediation, on the case page and in the reminders alike (LDMAA art. 14)', async () => {
+    const d = await makeDesk(t);
+    const claims = (n: number) => [{ worker: { name: `调解${n}`, idNumber: residentId(60 + n) }, amountClaimed: '800.00' }];
+    const steady = await openCase(d, { intakeDate: '2026-11-30', mediatorId: d.mediator.id, claims: claims(1) });
+    const returned = await openCase(d, { intakeDate: '2026-11-30', mediatorId: d.mediator.id, claims: claims(2) });
+    // Tokens expire as the clock moves on: each day's requests come from a fresh login.
+    const move = async (caseId: string, on: string, to: string) => {
+      t.clock.set(new Date(`${on}T10:00:00+08:00`));
+      const mediator = await t.login(d.mediator.username);
+      expect((await mediator.post(`/cases/${caseId}/transitions`, { to, reason: '金额核对有误' })).status).toBe(200);
+    };
+    for (const caseId of [steady.id, returned.id]) {
+      await move(caseId, '2027-03-02', 'verifying');
+      await move(caseId, '2027-03-02', 'mediating');
+    }
+    // The second case goes back to verifying on 5 March and into mediation again on 9 March.
+    await move(returned.id, '2027-03-05', 'verifying');
+    await move(returned.id, '2027-03-09', 'mediating');
+
+    t.clock.set(new Date('2027-03-14T10:00:00+08:00'));
+    const lawyer = await t.login(d.lawyer.username);
+    const mediationClock = async (caseId: string) =>
+      (await lawyer.get(`/cases/${caseId}/deadlines`)).body.deadlines.find((deadline: any) => deadline.clock === 'mediation');
+    // Fifteen days from 2 March end on Wednesday 17 March, for both: the return does not restart them.
+    expect(await mediationClock(steady.id)).toMatchObject({ startedOn: '2027-03-02', dueOn: '2027-03-17', state: 'running' });
+    expect(await mediationClock(returned.id)).toMatchObject({ startedOn: '2027-03-02', dueOn: '2027-03-17', state: 'satisfied' });
+
+    t.clock.set(new Date('2026-12-01T09:00:00+08:00'));
+    const mediationReminders = async (on: string) => {
+      await t.admin.post('/reminders/sweep', { on });
+      const rows = await t.dataSource.query(
+        `SELECT case_id FROM reminders WHERE kind = 'mediation_limit' AND due_on = $1 AND case_id = ANY($2::uuid[])`,
+        [on, [steady.id, returned.id]],
+      );
+      return [...new Set(rows.map((row: any) => row.case_id))];
+    };
+    // Three days before the limit the page shows: the running clock reminds, the satisfied one does not.
+    expect(await mediationReminders('2027-03-14')).toEqual([steady.id]);
+    // Three days before 24 March, the limit a count from the second entry would give: nothing.
+    expect(await mediationReminders('2027-03-21')).toEqual([]);
   });
 
   // Two processes cannot open one embedded database (its files take one process at a time), so

@@ -1,5 +1,5 @@
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
-import { seedDatabase } from '../src/seed/seed-database';
+import { seedDatabase } from '../tools/seed/seed-database';
 import { makeStaff, yuan as yuanOfFen } from './factories/scenario';
 import {
   REFERENCE_COUNTS_SQL,

@@ -1,49 +1,77 @@
+import { makeDesk, openCase } from './factories/scenario';
+import { itOnDatabaseServer } from './support/concurrency';
 import { TestApp, startTestApp } from './support/test-app';
+import { TestDatabase, copyTestDatabase, createTestDatabase } from './support/test-database';
 
 jest.setTimeout(120_000);
 
-const onServer = !!process.env.DATABASE_URL;
-
 /**
  * REPORTS_DATABASE_URL sends reports and exports to their own connection (a streaming-replication
- * standby in a city deployment). Here it names the suite's own database as a read-only session with its
- * own application name, which shows both that reports go through it and that they only read.
+ * standby in a city deployment). To show that their figures really come from there, the "replica" is
+ * a copy of the primary taken after one case was opened (CREATE DATABASE … TEMPLATE), and a second
+ * case is then opened on the primary only: the primary and the replica now answer differently, so the
+ * figures and the export say which one was read. The replica's session is read-only, which also shows
+ * that reports only read, while the service's own writes still go to the primary.
  */
 describe('Reports on their own connection', () => {
-  let primary: TestApp;
-  let reporting: TestApp;
-
   // The embedded database is one process with one session: it has no replica to point at.
-  (onServer ? it : it.skip)('read the figures and stream exports through REPORTS_DATABASE_URL, read-only', async () => {
-    primary = await startTestApp();
-    const url = new URL(primary.shared.env.DATABASE_URL);
-    url.searchParams.set('application_name', 'wages-reports');
-    url.searchParams.set('options', '-c default_transaction_read_only=on');
-    reporting = await startTestApp({ joining: primary.shared, env: { REPORTS_DATABASE_URL: url.toString() } });
+  itOnDatabaseServer('read the figures and stream exports through REPORTS_DATABASE_URL, read-only', 'the embedded database has no replica to point at', async () => {
+    const primaryDatabase = await createTestDatabase();
+    let replicaDatabase: TestDatabase | undefined;
+    const running: TestApp[] = [];
     try {
-      const summary = await reporting.admin.get('/reports/summary');
-      expect(summary.status).toBe(200);
-      const festival = await reporting.admin.get('/reports/festival');
-      expect(festival.status).toBe(200);
-      const exported = await reporting.admin.getRaw('/cases/export?format=csv');
-      expect(exported.status).toBe(200);
-      expect(Buffer.from(await exported.arrayBuffer()).toString('utf8').startsWith('\uFEFF案件编号')).toBe(true);
+      // 1. One case, opened before the copy: on both.
+      const seeding = await startTestApp({ database: primaryDatabase });
+      running.push(seeding);
+      const desk = await makeDesk(seeding);
+      const onBoth = await openCase(desk);
+      running.pop();
+      await seeding.close();
+      replicaDatabase = await copyTestDatabase(primaryDatabase);
 
-      const sessions: { application_name: string }[] = await primary.dataSource.query(
-        `SELECT application_name FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'wages-reports'`,
-      );
-      expect(sessions.length).toBeGreaterThan(0);
-      // and the service's own writes still go to the primary
-      const organisation = await reporting.admin.post('/organisations', {
-        code: 'RPL',
-        name: '报表测试区总工会',
-        kind: 'district_federation',
-        parentId: reporting.rootOrganisationId,
-      });
-      expect(organisation.status).toBe(201);
+      // 2. The service on the primary, reporting from the replica; and one that reports from the primary.
+      const replicaUrl = new URL(replicaDatabase.env.DATABASE_URL);
+      replicaUrl.searchParams.set('options', '-c default_transaction_read_only=on');
+      const reporting = await startTestApp({ joining: seeding.shared, env: { REPORTS_DATABASE_URL: replicaUrl.toString() } });
+      running.push(reporting);
+      const direct = await startTestApp({ joining: seeding.shared });
+      running.push(direct);
+
+      // 3. A second case, opened through the instance with the replica: written to the primary only.
+      const lawyer = { ...desk, lawyer: { ...desk.lawyer, api: await reporting.login(desk.lawyer.username) } };
+      const primaryOnly = await openCase(lawyer);
+      const countCases = async (app: TestApp) =>
+        (await app.dataSource.query(`SELECT count(*)::int AS n FROM cases WHERE organisation_id = $1`, [desk.organisation.id]))[0].n;
+      expect(await countCases(reporting)).toBe(2);
+
+      // The same requests, answered from the replica (one case) and from the primary (two).
+      const query = `organisationId=${desk.organisation.id}&from=2026-11-01&to=2026-11-30`;
+      for (const [app, cases] of [
+        [reporting, 1],
+        [direct, 2],
+      ] as const) {
+        const summary = await app.admin.get(`/reports/summary?${query}`);
+        expect(summary.status).toBe(200);
+        expect(summary.body.casesOpened).toBe(cases);
+        const festival = await app.admin.get(`/reports/festival?organisationId=${desk.organisation.id}`);
+        expect(festival.status).toBe(200);
+        expect(festival.body.totals.openCases).toBe(cases);
+      }
+
+      const exportOf = async (app: TestApp) => {
+        const exported = await app.admin.getRaw(`/cases/export?format=csv&organisationId=${desk.organisation.id}`);
+        expect(exported.status).toBe(200);
+        return Buffer.from(await exported.arrayBuffer()).toString('utf8');
+      };
+      const fromReplica = await exportOf(reporting);
+      expect(fromReplica.startsWith('\uFEFF案件编号')).toBe(true);
+      expect(fromReplica).toContain(onBoth.caseNumber);
+      expect(fromReplica).not.toContain(primaryOnly.caseNumber);
+      expect(await exportOf(direct)).toContain(primaryOnly.caseNumber);
     } finally {
-      await reporting.close();
-      await primary.close();
+      for (const app of running.reverse()) await app.close();
+      await replicaDatabase?.drop();
+      await primaryDatabase.drop();
     }
   });
 });

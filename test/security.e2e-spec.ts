@@ -1,6 +1,7 @@
 import { mobile, residentId } from './factories/identities';
 import { Desk, makeDesk, makeEmployer, makeOrganisation, makeUser, openCase } from './factories/scenario';
 import { Api, ApiResponse, TEST_PASSWORD, TestApp, startTestApp } from './support/test-app';
+import { itWhereConcurrent } from './support/concurrency';
 
 /**
  * Security as a user or an auditor notices it: the audit trail, personal data at rest, who may see a
@@ -293,7 +294,7 @@ describe('Security: audit trail, personal data, concurrency, retries and session
     expect(reveals.map((row) => row.actorId).sort()).toEqual([desk.lawyer.id, desk.mediator.id].sort());
   });
 
-  it('lets only one of two simultaneous edits of the same version through, for a case and for a claim', async () => {
+  itWhereConcurrent('lets only one of two simultaneous edits of the same version through, for a case and for a claim', async () => {
     const opened = await openCase(desk, {
       claims: [{ worker: { name: '林海波', idNumber: residentId(6_230_017) }, amountClaimed: '9000.00' }],
     });
@@ -649,7 +650,7 @@ describe('Security: login throttling and lockout', () => {
     advance(20 * MINUTE);
   });
 
-  it('counts simultaneous wrong guesses one by one: only the three free ones get an answer', async () => {
+  itWhereConcurrent('counts simultaneous wrong guesses one by one: only the three free ones get an answer', async () => {
     const user = raced;
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) => attempt(user.username, `Parallel-guess-${i}`)),

@@ -2,7 +2,7 @@ import { CLOSING_OUTCOMES, REFERRAL_TARGETS } from '../src/cases/domain/case-sta
 import { checkCreditCode } from '../src/common/identifiers/credit-code';
 import { checkResidentId, provinceOfResidentId } from '../src/common/identifiers/resident-id';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
-import { SeedOptions, SeedSummary, seedDatabase } from '../src/seed/seed-database';
+import { SeedOptions, SeedSummary, seedDatabase } from '../tools/seed/seed-database';
 import { makeStaff } from './factories/scenario';
 import { Api, TestApp, startTestApp } from './support/test-app';
 

@@ -41,8 +41,3 @@ export async function assertCaseVisible(manager: EntityManager, caseId: string, 
   if (!visible) throw new AppError('CASE_NOT_FOUND');
 }
 
-export function assertVersion(found: Case, expected: number | undefined): void {
-  if (expected !== undefined && expected !== found.version) {
-    throw new AppError('STALE_VERSION', { current: found.version });
-  }
-}

@@ -20,7 +20,8 @@ import { UsersService } from '../users/users.service';
 import { CaseEmployer } from './case-employer.entity';
 import { CaseEvidence } from './case-evidence.entity';
 import type { CaseWarningView, DispatchedCaseView } from './case.view';
-import { assertCaseVisible, assertVersion, caseInScope, lockCase, lockOpenCase } from './case-lock';
+import { assertCaseVisible, caseInScope, lockCase, lockOpenCase } from './case-lock';
+import { assertSameVersion } from '../database/optimistic-update';
 import { Case } from './case.entity';
 import {
   CASE_LIST_COLUMNS,
@@ -46,7 +47,20 @@ import {
   UpdateCaseDto,
 } from './dto/case.dto';
 import { formatCaseNumber } from './domain/case-number';
-import { CASE_STATUSES, CaseStatus, decideTransition, isFinal } from './domain/case-status';
+import {
+  AutomaticMoveTrigger,
+  CASE_STATUSES,
+  TransitionRequest,
+  automaticMove,
+  decideTransition,
+  isFinal,
+} from './domain/case-status';
+
+/** What the timeline says of a move the product made by itself. */
+const AUTOMATIC_MOVE_NOTES: Record<AutomaticMoveTrigger, string> = {
+  agreement_signed: 'agreement signed',
+  first_payout: 'first payout recorded',
+};
 import { CaseTotals } from './domain/case-totals';
 
 /** Everything the case view shows. */
@@ -246,7 +260,7 @@ export class CasesService {
   async update(id: string, dto: UpdateCaseDto, actor: Actor): Promise<CaseDetail> {
     await this.dataSource.transaction(async (manager) => {
       const record = await lockOpenCase(manager, id, actor.scope);
-      assertVersion(record, dto.version);
+      assertSameVersion(record, dto.version);
       const changes: Record<string, { before: unknown; after: unknown }> = {};
       const change = <K extends 'summary' | 'intakeChannel' | 'projectId'>(key: K, value: Case[K] | undefined) => {
         if (value === undefined || value === record[key]) return;
@@ -269,7 +283,7 @@ export class CasesService {
   async assign(id: string, dto: AssignmentDto, actor: Actor): Promise<CaseDetail> {
     await this.dataSource.transaction(async (manager) => {
       const record = await lockOpenCase(manager, id, actor.scope);
-      assertVersion(record, dto.version);
+      assertSameVersion(record, dto.version);
       const actorId = actor.id;
       const events: NewCaseEvent[] = [];
       if (dto.lawyerId !== undefined && dto.lawyerId !== record.lawyerId) {
@@ -299,43 +313,41 @@ export class CasesService {
   async transition(id: string, dto: TransitionDto, actor: Actor): Promise<CaseDetail> {
     await this.dataSource.transaction(async (manager) => {
       const record = await lockCase(manager, id, actor.scope);
-      assertVersion(record, dto.version);
-      const totals = (await this.claims.totals(manager, [id])).get(id)!;
-      const decision = decideTransition({ status: record.status, mediatorId: record.mediatorId, claims: totals }, dto);
-      await this.moveTo(manager, record, decision.to, actor.id, {
-        outcome: decision.outcome,
-        reason: decision.reason,
-        referredTo: decision.referredTo,
-        note: dto.note?.trim() || null,
-      });
+      assertSameVersion(record, dto.version);
+      await this.move(manager, record, dto, actor.id, dto.note?.trim() || null);
     });
     return this.get(id, actor.scope);
   }
 
   /**
-   * Applies a move already decided (by decideTransition, or by a payout that starts the paying stage)
-   * and writes it to the timeline.
+   * The move a recording makes by itself (an agreement signed, the first money), if it makes one from
+   * the case's status: through the same door as a person's move. The case must be locked.
    */
-  async moveTo(
-    manager: EntityManager,
-    record: Case,
-    to: CaseStatus,
-    actorId: string | null,
-    details: { outcome?: Case['outcome']; reason?: string | null; referredTo?: string | null; note?: string | null },
-  ): Promise<void> {
-    const from = record.status;
-    record.status = to;
-    record.outcome = details.outcome ?? null;
-    if (details.reason !== undefined) record.statusReason = details.reason;
-    if (details.referredTo !== undefined && details.referredTo !== null) record.referredTo = details.referredTo;
-    record.closedAt = isFinal(to) ? this.clock.now() : null;
+  async moveAutomatically(manager: EntityManager, record: Case, trigger: AutomaticMoveTrigger, actorId: string): Promise<void> {
+    const request = automaticMove(trigger, record.status);
+    if (request) await this.move(manager, record, request, actorId, AUTOMATIC_MOVE_NOTES[trigger]);
+  }
+
+  /**
+   * The one door into the status machine: the transition table and its guards decide, then the move
+   * is saved and written to the timeline. The case must be locked by the caller's transaction.
+   */
+  private async move(manager: EntityManager, record: Case, request: TransitionRequest, actorId: string, note: string | null): Promise<void> {
+    const totals = (await this.claims.totals(manager, [record.id])).get(record.id)!;
+    const decision = decideTransition({ status: record.status, mediatorId: record.mediatorId, claims: totals }, request);
+    const details = { outcome: decision.outcome, reason: decision.reason, referredTo: decision.referredTo, note };
+    record.status = decision.to;
+    record.outcome = decision.outcome;
+    record.statusReason = decision.reason;
+    if (decision.referredTo !== null) record.referredTo = decision.referredTo;
+    record.closedAt = isFinal(decision.to) ? this.clock.now() : null;
     await manager.getRepository(Case).save(record);
     await this.events.append(manager, {
       caseId: record.id,
       kind: 'status_changed',
       actorId,
-      fromStatus: from,
-      toStatus: to,
+      fromStatus: decision.from,
+      toStatus: decision.to,
       data: Object.fromEntries(Object.entries(details).filter(([, value]) => value !== null && value !== undefined)),
     });
   }
@@ -391,7 +403,7 @@ export class CasesService {
   async dispatch(id: string, dto: DispatchDto, actor: Actor): Promise<DispatchedCaseView> {
     return this.dataSource.transaction(async (manager) => {
       const record = await lockOpenCase(manager, id, actor.scope);
-      assertVersion(record, dto.version);
+      assertSameVersion(record, dto.version);
       const target = await manager.getRepository(Organisation).findOneBy({ id: dto.organisationId });
       if (!target) throw AppError.invalidField('organisationId', 'NOT_FOUND');
       if (target.id === record.organisationId) return { id, organisationId: target.id };

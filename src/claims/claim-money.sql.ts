@@ -15,12 +15,15 @@ export const CLAIM_BALANCES_SQL = `
 /**
  * The same balances for every claim of many cases at once, with the period each claim covers: their
  * payouts summed in one pass instead of one lookup per claim. `caseIds` is a SQL expression of type
- * uuid[]: a bound parameter, or an array built earlier in the same statement.
+ * uuid[]: a bound parameter, or an array built earlier in the same statement; `paidBy`, when given,
+ * a SQL expression of type date: the balances as they stood at the end of that day.
  */
-export function claimBalancesOfCasesSql(caseIds: string): string {
+export function claimBalancesOfCasesSql(caseIds: string, paidBy?: string): string {
   return `
   WITH paid AS (
-    SELECT claim_id, SUM(amount_fen) AS paid_fen FROM payouts WHERE case_id = ANY(${caseIds}) GROUP BY claim_id
+    SELECT claim_id, SUM(amount_fen) AS paid_fen FROM payouts
+     WHERE case_id = ANY(${caseIds})${paidBy ? ` AND paid_on <= ${paidBy}` : ''}
+     GROUP BY claim_id
   )
   SELECT c.id, c.case_id, c.claimed_fen, c.confirmed_fen, c.period_start, c.period_end,
          COALESCE(paid.paid_fen, 0) AS paid_fen,
@@ -29,19 +32,25 @@ export function claimBalancesOfCasesSql(caseIds: string): string {
    WHERE c.case_id = ANY(${caseIds})`;
 }
 
-export const CASE_TOTALS_SQL = `
-  WITH balances AS (${claimBalancesOfCasesSql('$1::uuid[]')})
+/** Per case: workers, claimed, confirmed, paid, outstanding, and who is still owed; `paidBy` as above. */
+export function caseTotalsSql(caseIds: string, paidBy?: string): string {
+  return `
+  WITH balances AS (${claimBalancesOfCasesSql(caseIds, paidBy)})
   SELECT case_id,
          count(*)::int                                                            AS workers,
          SUM(claimed_fen)::text                                                   AS claimed_fen,
          COALESCE(SUM(confirmed_fen), 0)::text                                    AS confirmed_fen,
          SUM(paid_fen)::text                                                      AS paid_fen,
-         SUM(COALESCE(confirmed_fen, claimed_fen) - paid_fen)::text               AS outstanding_fen,
+         SUM(outstanding_fen)::text                                               AS outstanding_fen,
          count(*) FILTER (WHERE confirmed_fen IS NULL)::int                       AS unconfirmed,
-         count(*) FILTER (WHERE COALESCE(confirmed_fen, claimed_fen) > paid_fen)::int AS workers_owed,
+         count(*) FILTER (WHERE outstanding_fen > 0)::int                         AS workers_owed,
          count(*) FILTER (WHERE confirmed_fen > 0 AND paid_fen >= confirmed_fen)::int AS workers_fully_paid
     FROM balances
    GROUP BY case_id`;
+}
+
+export const CASE_TOTALS_SQL = caseTotalsSql('$1::uuid[]');
+export const CASE_TOTALS_AS_OF_SQL = caseTotalsSql('$1::uuid[]', '$2::date');
 
 export interface CaseTotalsRow {
   case_id: string;

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, Scope } from '../auth/domain/actor';
 import { assertCaseVisible, lockOpenCase } from '../cases/case-lock';
+import { FINAL_STATUSES_SQL } from '../cases/cases.sql';
+import type { CaseStatus } from '../cases/domain/case-status';
 import { CaseTotals, caseTotalsFromRow } from '../cases/domain/case-totals';
 import { likePattern } from '../common/database-helpers';
 import { AppError, FieldProblem } from '../common/errors/app-error';
@@ -11,7 +13,9 @@ import { fenFromDb, formatYuan, sumFen } from '../common/money/money';
 import { CaseEventsService, NewCaseEvent } from '../timeline/case-events.service';
 import { WorkersService } from '../workers/workers.service';
 import { ClaimInput, batchProblems, fen, toClaimInput } from './claim-input';
-import { CASE_TOTALS_SQL, CLAIM_BALANCES_SQL, CaseTotalsRow } from './claim-money.sql';
+import { assertConfirmedCoversPaid } from './domain/confirmation';
+import { assertSameVersion } from '../database/optimistic-update';
+import { CASE_TOTALS_AS_OF_SQL, CASE_TOTALS_SQL, CLAIM_BALANCES_SQL, CaseTotalsRow } from './claim-money.sql';
 import { Claim } from './claim.entity';
 import { toRosterClaimView, type ClaimingElsewhereView, type ClaimsAddedView, type ClaimsConfirmedView, type RosterCheckedView, type RosterImportedView } from './claim.view';
 import { AddClaimsDto, ClaimListQuery, ConfirmClaimsDto, UpdateClaimDto } from './dto/claim.dto';
@@ -38,6 +42,22 @@ export interface ClaimRow extends ClaimBalance {
 /** How claims arrived, recorded on the timeline. */
 export type ClaimSource = 'form' | 'roster_json' | 'roster_csv' | 'roster_xlsx';
 
+/** A worker of a case who also claims in another open case. */
+export interface ClaimantElsewhere {
+  workerId: string;
+  workerName: string;
+  caseNumber: string;
+  status: CaseStatus;
+  /** The other case lies in the caller's scope. */
+  visible: boolean;
+  /** Null when the other case is outside the caller's scope. */
+  caseId: string | null;
+}
+
+function namesAndNumbers(claimants: ClaimantElsewhere[]): ClaimingElsewhereView[] {
+  return claimants.map(({ workerName, caseNumber }) => ({ workerName, caseNumber }));
+}
+
 @Injectable()
 export class ClaimsService {
   constructor(
@@ -56,7 +76,7 @@ export class ClaimsService {
       await lockOpenCase(manager, caseId, actor.scope);
       return this.insertClaims(manager, caseId, inputs, actor.id, 'form', 'VALIDATION_FAILED');
     });
-    return { added, alsoClaimingElsewhere: await this.claimingElsewhere(caseId) };
+    return { added, alsoClaimingElsewhere: namesAndNumbers(await this.claimingElsewhere(caseId, actor.scope)) };
   }
 
   /** A whole roster in one transaction: every row valid, or nothing imported and every bad row listed. */
@@ -87,24 +107,29 @@ export class ClaimsService {
     return {
       imported,
       claimedTotal: formatYuan(sumFen(inputs.map((input) => input.claimedFen))),
-      alsoClaimingElsewhere: await this.claimingElsewhere(caseId),
+      alsoClaimingElsewhere: namesAndNumbers(await this.claimingElsewhere(caseId, actor.scope)),
     };
   }
 
   /**
    * Workers of this case who are also claimants in another open case: flagged, not refused (a worker
    * may be owed by two employers), so the clerk can check the same arrears are not counted twice.
+   * The other case's number is named wherever it is, so the clerk can call its organisation; a link to
+   * it (its id) only when it lies in the caller's scope. The one query for the claims' answers and the
+   * desk's conflicts alike.
    */
-  async claimingElsewhere(caseId: string): Promise<ClaimingElsewhereView[]> {
+  async claimingElsewhere(caseId: string, scope: Scope): Promise<ClaimantElsewhere[]> {
     return this.dataSource.query(
-      `SELECT w.name AS "workerName", other.case_number AS "caseNumber"
+      `SELECT w.id AS "workerId", w.name AS "workerName", other.case_number AS "caseNumber", other.status,
+              (o.path LIKE $2 || '%') AS "visible", CASE WHEN o.path LIKE $2 || '%' THEN other.id END AS "caseId"
          FROM claims mine
          JOIN claims theirs ON theirs.worker_id = mine.worker_id AND theirs.case_id <> mine.case_id
-         JOIN cases other ON other.id = theirs.case_id AND other.status NOT IN ('closed', 'withdrawn', 'rejected')
+         JOIN cases other ON other.id = theirs.case_id AND other.status NOT IN ${FINAL_STATUSES_SQL}
+         JOIN organisations o ON o.id = other.organisation_id
          JOIN workers w ON w.id = mine.worker_id
         WHERE mine.case_id = $1
         ORDER BY w.name, other.case_number`,
-      [caseId],
+      [caseId, scope.path],
     );
   }
 
@@ -210,7 +235,7 @@ export class ClaimsService {
       await lockOpenCase(manager, caseId, actor.scope);
       const claim = await manager.getRepository(Claim).findOneBy({ id: claimId, caseId });
       if (!claim) throw new AppError('CLAIM_NOT_FOUND');
-      if (claim.version !== dto.version) throw new AppError('STALE_VERSION', { current: claim.version });
+      assertSameVersion(claim, dto.version);
       const before = claimSnapshot(claim);
       if (dto.kind !== undefined) claim.kind = dto.kind;
       if (dto.periodStart !== undefined) claim.periodStart = dto.periodStart;
@@ -225,11 +250,8 @@ export class ClaimsService {
         throw AppError.invalidField('periodEnd', 'PERIOD_ENDS_BEFORE_START');
       }
       const [balance] = (await this.balances(manager, caseId, [claimId])).values();
-      if (claim.confirmedFen !== null && claim.confirmedFen < balance.paidFen) {
-        throw new AppError('CONFIRMED_BELOW_PAID', {
-          confirmed: formatYuan(claim.confirmedFen),
-          paid: formatYuan(balance.paidFen),
-        });
+      if (claim.confirmedFen !== null) {
+        assertConfirmedCoversPaid([{ field: 'amountConfirmed', confirmedFen: claim.confirmedFen, paidFen: balance.paidFen }]);
       }
       await manager.getRepository(Claim).save(claim);
       await this.events.append(manager, {
@@ -258,16 +280,16 @@ export class ClaimsService {
           problems.push({ field: `${field}.claimId`, row: index + 1, code: 'DUPLICATE_IN_REQUEST', params: { other: earlier + 1 } });
         } else firstIndexOf.set(item.claimId, index);
         if (!balance) problems.push({ field: `${field}.claimId`, row: index + 1, code: 'NOT_ON_CASE' });
-        else if (fen(item.amountConfirmed) < balance.paidFen) {
-          problems.push({
-            field: `${field}.amountConfirmed`,
-            row: index + 1,
-            code: 'TOO_SMALL',
-            params: { min: formatYuan(balance.paidFen) },
-          });
-        }
       });
       if (problems.length > 0) throw AppError.invalid(problems);
+      assertConfirmedCoversPaid(
+        dto.items.map((item, index) => ({
+          row: index + 1,
+          field: `items.${index}.amountConfirmed`,
+          confirmedFen: fen(item.amountConfirmed),
+          paidFen: balances.get(item.claimId)!.paidFen,
+        })),
+      );
       await manager.query(
         `UPDATE claims SET confirmed_fen = v.confirmed_fen, version = version + 1, updated_at = now()
            FROM unnest($1::uuid[], $2::bigint[]) AS v(id, confirmed_fen)
@@ -307,8 +329,11 @@ export class ClaimsService {
     return new Map(rows.map((row) => [String(row.id), toBalance(row)]));
   }
 
-  async totals(manager: EntityManager, caseIds: string[]): Promise<Map<string, CaseTotals>> {
-    const rows: CaseTotalsRow[] = await manager.query(CASE_TOTALS_SQL, [caseIds]);
+  /** Each case's money; with `paidBy`, as it stood at the end of that day (payouts after it not yet made). */
+  async totals(manager: EntityManager, caseIds: string[], paidBy?: string): Promise<Map<string, CaseTotals>> {
+    const rows: CaseTotalsRow[] = paidBy
+      ? await manager.query(CASE_TOTALS_AS_OF_SQL, [caseIds, paidBy])
+      : await manager.query(CASE_TOTALS_SQL, [caseIds]);
     const byCase = new Map(rows.map((row) => [row.case_id, caseTotalsFromRow(row)]));
     return new Map(caseIds.map((id) => [id, byCase.get(id) ?? caseTotalsFromRow(undefined)]));
   }

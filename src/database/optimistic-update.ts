@@ -3,6 +3,20 @@ import { AppError } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-codes';
 
 /**
+ * Optimistic locking, two ways for two situations, one answer (409 STALE_VERSION with the current
+ * version): a row already locked by the caller's transaction (a case, or a claim or session under
+ * its case's lock) is compared with assertSameVersion; a row changed on its own (an employer, a
+ * worker) is written with saveWithVersion, whose check and write are one statement.
+ */
+
+/** Refuses a change made from an older version of a row the caller has locked; no version sent, no check. */
+export function assertSameVersion(row: { version: number }, expected: number | undefined): void {
+  if (expected !== undefined && expected !== row.version) {
+    throw new AppError('STALE_VERSION', { current: row.version });
+  }
+}
+
+/**
  * Applies `changes` only if the row is still at `expectedVersion`, bumping the version in the same
  * statement; a stale write changes nothing and answers STALE_VERSION with the current version.
  */

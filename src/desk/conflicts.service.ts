@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Scope } from '../auth/domain/actor';
 import { assertCaseVisible } from '../cases/case-lock';
+import { ClaimsService } from '../claims/claims.service';
 import type { CaseConflictsView } from './desk.view';
 
 /**
@@ -11,22 +12,14 @@ import type { CaseConflictsView } from './desk.view';
  */
 @Injectable()
 export class ConflictsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly claims: ClaimsService,
+  ) {}
 
   async forCase(caseId: string, scope: Scope): Promise<CaseConflictsView> {
     await assertCaseVisible(this.dataSource.manager, caseId, scope);
-    const workersInOtherOpenCases = await this.dataSource.query(
-      `SELECT w.id AS "workerId", w.name AS "workerName", other.case_number AS "caseNumber", other.status,
-              (o.path LIKE $2 || '%') AS "visible", CASE WHEN o.path LIKE $2 || '%' THEN other.id END AS "caseId"
-         FROM claims mine
-         JOIN claims theirs ON theirs.worker_id = mine.worker_id AND theirs.case_id <> mine.case_id
-         JOIN cases other ON other.id = theirs.case_id AND other.status NOT IN ('closed', 'withdrawn', 'rejected')
-         JOIN organisations o ON o.id = other.organisation_id
-         JOIN workers w ON w.id = mine.worker_id
-        WHERE mine.case_id = $1
-        ORDER BY w.name, other.case_number`,
-      [caseId, scope.path],
-    );
+    const workersInOtherOpenCases = await this.claims.claimingElsewhere(caseId, scope);
     const lawyerActedForEmployer = await this.dataSource.query(
       `SELECT c.lawyer_id AS "lawyerId", u.display_name AS "lawyerName", e.id AS "employerId", e.name AS "employerName", le.note
          FROM cases c

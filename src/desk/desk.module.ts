@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { ClaimsModule } from '../claims/claims.module';
 import { UsersModule } from '../users/users.module';
 import { ConflictsService } from './conflicts.service';
 import { DeskController } from './desk.controller';
 import { DeskService } from './desk.service';
 
 @Module({
-  imports: [CasesModule, UsersModule],
+  imports: [CasesModule, ClaimsModule, UsersModule],
   controllers: [DeskController],
   providers: [ConflictsService, DeskService],
 })

@@ -6,12 +6,21 @@ import { fen } from '../claims/claim-input';
 import { fenFromDb, formatYuan } from '../common/money/money';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
-import { MediationService } from '../mediation/mediation.service';
-import { AppError } from '../common/errors/app-error';
+import { AgreementStanding, MediationService } from '../mediation/mediation.service';
+import type { InstalmentStanding } from '../mediation/domain/instalments';
+import { WorkingCalendar } from '../calendar/domain/working-calendar';
+import { groupBy } from '../common/collections';
 import { CaseEventsService } from '../timeline/case-events.service';
 import { CaseFacts, Deadline, caseDeadlines, workerLimitation } from './domain/legal-clocks';
 import { LegalDatesDto } from './dto/legal-clocks.dto';
 import { HolidaysService } from '../calendar/holidays.service';
+import {
+  CASE_CLOCK_FACTS_SQL,
+  CaseClockFactsRow,
+  OPEN_CASES_IN_SCOPE_SQL,
+  WORKER_CLOCK_FACTS_SQL,
+  WorkerClockFactsRow,
+} from './legal-clocks.sql';
 
 export interface CaseClocks {
   caseId: string;
@@ -21,6 +30,19 @@ export interface CaseClocks {
   /** One limitation clock per worker (LDMAA art. 27). */
   workers: (Deadline & { workerName: string })[];
 }
+
+/** A case's clocks with what the reminders need to address them: its people, its claims, its instalments. */
+export interface CaseClockSet extends CaseClocks {
+  lawyerId: string | null;
+  mediatorId: string | null;
+  /** The workers' clocks again, each with the claim it belongs to. */
+  claims: { claimId: string; workerName: string; limitation: Deadline }[];
+  /** The agreement's instalments as matched against the payouts up to `today`. */
+  instalments: InstalmentStanding[];
+}
+
+/** Cases whose facts are loaded in one go: large enough to keep the statements few, small enough to bound memory. */
+const CASES_PER_BATCH = 2_000;
 
 /** Columns of `cases` the API sets through PATCH /cases/:id/legal-dates. */
 const LEGAL_DATE_COLUMNS: Record<keyof Omit<LegalDatesDto, 'bureauOrderAmount'>, string> = {
@@ -38,6 +60,8 @@ const LEGAL_DATE_COLUMNS: Record<keyof Omit<LegalDatesDto, 'bureauOrderAmount'>,
  * Gathers the dates the law counts from (the case's own, its timeline, its agreement, its claims)
  * and lets the pure clocks in domain/legal-clocks.ts say what is due. The dates are computed every
  * time, never stored: a corrected date or a new holiday schedule changes every answer at once.
+ * The case page, the list of what is due and the reminder sweep all ask `clocksOf`, so they can
+ * never name different days.
  */
 @Injectable()
 export class LegalClocksService {
@@ -51,92 +75,50 @@ export class LegalClocksService {
 
   async forCase(caseId: string, scope: Scope): Promise<CaseClocks> {
     await assertCaseVisible(this.dataSource.manager, caseId, scope);
-    const today = shanghaiDate(this.clock.now());
-    const calendar = await this.holidays.calendar();
-    const [row] = await this.dataSource.query(
-      `SELECT c.*,
-              (SELECT min(e.occurred_at) FROM case_events e WHERE e.case_id = c.id AND e.to_status = 'mediating') AS mediating_since,
-              (SELECT min(e.occurred_at) FROM case_events e WHERE e.case_id = c.id AND e.from_status = 'mediating') AS mediation_left,
-              (SELECT min(p.paid_on) FROM payouts p WHERE p.case_id = c.id) AS first_paid_on
-         FROM cases c WHERE c.id = $1`,
-      [caseId],
-    );
-    const agreement = await this.mediation.agreement(caseId, scope).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'AGREEMENT_NOT_FOUND') return null;
-      throw error;
-    });
-    const day = (value: Date | string | null) => (value ? shanghaiDate(new Date(value)) : null);
-    const facts: CaseFacts = {
-      // The union's mediation organisation receives the application when the case goes into mediation.
-      mediationAppliedOn: day(row.mediating_since),
-      mediationEndedOn: agreement?.signedOn ?? day(row.mediation_left),
-      arbitrationAppliedOn: row.arbitration_applied_on,
-      arbitrationAcceptedOn: row.arbitration_accepted_on,
-      arbitrationExtended: row.arbitration_extended,
-      arbitrationAwardedOn: row.arbitration_awarded_on,
-      paymentOrderAppliedOn: row.payment_order_applied_on,
-      paymentOrderIssuedOn: row.payment_order_issued_on,
-      paymentOrderServedOn: row.payment_order_served_on,
-      labourBureauOrder: row.bureau_order_pay_by
-        ? {
-            orderedPayBy: row.bureau_order_pay_by,
-            amountDueFen: fenFromDb(row.bureau_order_amount_fen),
-            paidInFullOn: row.status === 'closed' && row.outcome === 'paid_in_full' ? day(row.closed_at) : null,
-          }
-        : null,
-      instalments: (agreement?.instalments ?? []).map((i) => ({
-        id: i.id,
-        dueOn: i.dueOn,
-        amountFen: i.amountFen,
-        paidFen: i.paidFen,
-        paidInFullOn: i.paidInFullOn,
-      })),
-    };
-
-    const claims: { worker_id: string; name: string; knew_on: string | null; period_end: string | null; employment_ongoing: boolean; employment_ended_on: string | null }[] =
-      await this.dataSource.query(
-        `SELECT cl.worker_id, w.name, cl.knew_on, cl.period_end, cl.employment_ongoing, cl.employment_ended_on
-           FROM claims cl JOIN workers w ON w.id = cl.worker_id WHERE cl.case_id = $1 ORDER BY w.name, cl.id`,
-        [caseId],
-      );
-    // Coming to the union is seeking help, and an agreement or a payment is the employer agreeing to
-    // pay: each restarts the year (LDMAA art. 27 para. 2).
-    const interruptions = [row.intake_date, agreement?.signedOn, row.first_paid_on].filter((d): d is string => !!d);
-    const workers = claims.map((claim) => ({
-      ...workerLimitation(
-        {
-          workerId: claim.worker_id,
-          knewOn: claim.knew_on ?? claim.period_end ?? row.intake_date,
-          employmentEndedOn: claim.employment_ended_on,
-          employmentOngoing: claim.employment_ongoing,
-          interruptions,
-          arbitrationAppliedOn: row.arbitration_applied_on,
-        },
-        today,
-        calendar,
-      ),
-      workerName: claim.name,
-    }));
-    return { caseId, caseNumber: row.case_number, today, deadlines: caseDeadlines(facts, today, calendar), workers };
+    const [clocks] = await this.clocksOf([caseId], shanghaiDate(this.clock.now()));
+    const { caseNumber, today, deadlines, workers } = clocks;
+    return { caseId, caseNumber, today, deadlines, workers };
   }
 
   /** What is due within `within` days, or overdue, across the open cases of the scope, soonest first. */
   async dueAcross(scope: Scope, within: number): Promise<(Deadline & { caseId: string; caseNumber: string; workerName?: string })[]> {
-    const open: { id: string }[] = await this.dataSource.query(
-      `SELECT c.id FROM cases c JOIN organisations o ON o.id = c.organisation_id
-        WHERE o.path LIKE $1 || '%' AND c.status NOT IN ('closed', 'withdrawn', 'rejected')
-        ORDER BY c.intake_date`,
-      [scope.path],
-    );
+    const today = shanghaiDate(this.clock.now());
     const due: (Deadline & { caseId: string; caseNumber: string; workerName?: string })[] = [];
-    for (const { id } of open) {
-      const clocks = await this.forCase(id, scope);
+    for (const clocks of await this.clocksOf(await this.openCaseIds(scope.path), today)) {
       for (const deadline of [...clocks.deadlines, ...clocks.workers]) {
         const pressing = deadline.state === 'overdue' || deadline.state === 'due_today' || (deadline.state === 'running' && (deadline.daysLeft ?? Infinity) <= within);
-        if (pressing) due.push({ ...deadline, caseId: id, caseNumber: clocks.caseNumber });
+        if (pressing) due.push({ ...deadline, caseId: clocks.caseId, caseNumber: clocks.caseNumber });
       }
     }
     return due.sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
+  }
+
+  /** The open cases under an organisation's path ('' for the whole city), oldest first. */
+  async openCaseIds(scopePath: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(OPEN_CASES_IN_SCOPE_SQL, [scopePath]);
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * The clocks of many cases as of `today`, in the order of `caseIds`, found with a few statements per
+   * batch of cases however many there are. The one place the law's deadlines are computed.
+   */
+  async clocksOf(caseIds: string[], today: string): Promise<CaseClockSet[]> {
+    const calendar = await this.holidays.calendar();
+    const result: CaseClockSet[] = [];
+    for (let start = 0; start < caseIds.length; start += CASES_PER_BATCH) {
+      const batch = caseIds.slice(start, start + CASES_PER_BATCH);
+      const cases: CaseClockFactsRow[] = await this.dataSource.query(CASE_CLOCK_FACTS_SQL, [batch, today]);
+      const claims: WorkerClockFactsRow[] = await this.dataSource.query(WORKER_CLOCK_FACTS_SQL, [batch]);
+      const agreements = await this.mediation.agreementsOf(batch, today);
+      const claimsOf = groupBy(claims, (claim) => claim.case_id);
+      const byId = new Map(cases.map((row) => [row.id, row]));
+      for (const caseId of batch) {
+        const row = byId.get(caseId);
+        if (row) result.push(clocksOfCase(row, claimsOf.get(caseId) ?? [], agreements.get(caseId) ?? null, today, calendar));
+      }
+    }
+    return result;
   }
 
   async setLegalDates(caseId: string, dto: LegalDatesDto, actor: Actor): Promise<void> {
@@ -162,4 +144,70 @@ export class LegalClocksService {
       await this.events.append(manager, { caseId, kind: 'legal_dates_recorded', actorId: actor.id, data: recorded });
     });
   }
+}
+
+function clocksOfCase(
+  row: CaseClockFactsRow,
+  claims: WorkerClockFactsRow[],
+  agreement: AgreementStanding | null,
+  today: string,
+  calendar: WorkingCalendar,
+): CaseClockSet {
+  const day = (value: Date | null) => (value ? shanghaiDate(new Date(value)) : null);
+  const facts: CaseFacts = {
+    // The union's mediation organisation receives the application when the case first goes into mediation.
+    mediationAppliedOn: day(row.mediating_since),
+    mediationEndedOn: agreement?.signedOn ?? day(row.mediation_left),
+    arbitrationAppliedOn: row.arbitration_applied_on,
+    arbitrationAcceptedOn: row.arbitration_accepted_on,
+    arbitrationExtended: row.arbitration_extended,
+    arbitrationAwardedOn: row.arbitration_awarded_on,
+    paymentOrderAppliedOn: row.payment_order_applied_on,
+    paymentOrderIssuedOn: row.payment_order_issued_on,
+    paymentOrderServedOn: row.payment_order_served_on,
+    labourBureauOrder: row.bureau_order_pay_by
+      ? {
+          orderedPayBy: row.bureau_order_pay_by,
+          amountDueFen: fenFromDb(row.bureau_order_amount_fen),
+          paidInFullOn: row.status === 'closed' && row.outcome === 'paid_in_full' ? day(row.closed_at) : null,
+        }
+      : null,
+    instalments: (agreement?.instalments ?? []).map((i) => ({
+      id: i.id,
+      dueOn: i.dueOn,
+      amountFen: i.amountFen,
+      paidFen: i.paidFen,
+      paidInFullOn: i.paidInFullOn,
+    })),
+  };
+  // Coming to the union is seeking help, and an agreement or a payment is the employer agreeing to
+  // pay: each restarts the year (LDMAA art. 27 para. 2).
+  const interruptions = [row.intake_date, agreement?.signedOn, row.first_paid_on].filter((d): d is string => !!d);
+  const claimClocks = claims.map((claim) => ({
+    claimId: claim.claim_id,
+    workerName: claim.name,
+    limitation: workerLimitation(
+      {
+        workerId: claim.worker_id,
+        knewOn: claim.knew_on ?? claim.period_end ?? row.intake_date,
+        employmentEndedOn: claim.employment_ended_on,
+        employmentOngoing: claim.employment_ongoing,
+        interruptions,
+        arbitrationAppliedOn: row.arbitration_applied_on,
+      },
+      today,
+      calendar,
+    ),
+  }));
+  return {
+    caseId: row.id,
+    caseNumber: row.case_number,
+    lawyerId: row.lawyer_id,
+    mediatorId: row.mediator_id,
+    today,
+    deadlines: caseDeadlines(facts, today, calendar),
+    workers: claimClocks.map((claim) => ({ ...claim.limitation, workerName: claim.workerName })),
+    claims: claimClocks,
+    instalments: agreement?.instalments ?? [],
+  };
 }

@@ -3,9 +3,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Scope } from '../auth/domain/actor';
 import { assertCaseVisible, lockOpenCase } from '../cases/case-lock';
 import { CasesService } from '../cases/cases.service';
-import { decideTransition } from '../cases/domain/case-status';
 import { fen } from '../claims/claim-input';
 import { ClaimsService } from '../claims/claims.service';
+import { groupBy } from '../common/collections';
+import { assertSameVersion } from '../database/optimistic-update';
 import { AppError, FieldProblem } from '../common/errors/app-error';
 import { fenFromDb, formatYuan, sumFen } from '../common/money/money';
 import { Clock } from '../common/time/clock';
@@ -22,7 +23,15 @@ import {
   ScheduleSessionDto,
   SessionOutcomeDto,
 } from './dto/mediation.dto';
-import { OVERLAPPING_SESSIONS_SQL, SESSION_COLUMNS, SESSION_FROM, SessionRow } from './mediation.sql';
+import {
+  AGREEMENTS_OF_CASES_SQL,
+  INSTALMENTS_OF_AGREEMENTS_SQL,
+  OVERLAPPING_SESSIONS_SQL,
+  PAYOUTS_COUNTED_BY_AGREEMENTS_SQL,
+  SESSION_COLUMNS,
+  SESSION_FROM,
+  SessionRow,
+} from './mediation.sql';
 import type { MediationRoomView, RepresentativesView } from './mediation.view';
 
 /** The agreement of a case, each instalment with its standing as of today. */
@@ -129,7 +138,7 @@ export class MediationService {
       await lockOpenCase(manager, caseId, actor.scope);
       const session = await this.sessionForUpdate(manager, caseId, sessionId);
       if (session.status !== 'scheduled') throw new AppError('SESSION_NOT_SCHEDULED', { status: session.status });
-      if (session.version !== dto.version) throw new AppError('STALE_VERSION', { current: session.version });
+      assertSameVersion(session, dto.version);
       await manager.query(
         `UPDATE mediation_sessions SET status = 'held', outcome = $2, adjourned_to = $3, notes = $4,
                 version = version + 1, updated_at = now() WHERE id = $1`,
@@ -256,10 +265,7 @@ export class MediationService {
           outstanding: formatYuan(totals.outstandingFen),
         });
       }
-      if (record.status === 'mediating') {
-        const decision = decideTransition({ status: record.status, mediatorId: record.mediatorId, claims: totals }, { to: 'agreed' });
-        await this.cases.moveTo(manager, record, decision.to, actor.id, { note: 'agreement signed' });
-      }
+      await this.cases.moveAutomatically(manager, record, 'agreement_signed', actor.id);
       const [{ id: agreementId }] = await manager.query(
         `INSERT INTO agreements (case_id, signed_on, total_fen, schedule, terms) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [caseId, dto.signedOn, totalFen.toString(), dto.schedule, dto.terms?.trim() || null],
@@ -287,31 +293,47 @@ export class MediationService {
   /** The agreement with each instalment's standing, matched from the payouts as of today. */
   async agreement(caseId: string, scope: Scope): Promise<AgreementStanding> {
     await assertCaseVisible(this.dataSource.manager, caseId, scope);
-    const [agreement] = await this.dataSource.query(`SELECT * FROM agreements WHERE case_id = $1`, [caseId]);
+    const agreement = (await this.agreementsOf([caseId], shanghaiDate(this.clock.now()))).get(caseId);
     if (!agreement) throw new AppError('AGREEMENT_NOT_FOUND');
-    const instalments: { id: string; claim_id: string | null; due_on: string; amount_fen: string }[] = await this.dataSource.query(
-      `SELECT id, claim_id, due_on, amount_fen FROM instalments WHERE agreement_id = $1 ORDER BY due_on, id`,
-      [agreement.id],
+    return agreement;
+  }
+
+  /**
+   * The agreements of many cases as they stood on `on`: each instalment matched against the payouts
+   * made from the signing day up to that day. The one place instalments are reckoned, for the case
+   * page, the legal clocks and the reminders alike.
+   */
+  async agreementsOf(caseIds: string[], on: string): Promise<Map<string, AgreementStanding>> {
+    const agreements: { id: string; case_id: string; signed_on: string; schedule: AgreementSchedule; total_fen: string; terms: string | null; version: number }[] =
+      await this.dataSource.query(AGREEMENTS_OF_CASES_SQL, [caseIds]);
+    if (agreements.length === 0) return new Map();
+    const agreementIds = agreements.map((agreement) => agreement.id);
+    const instalments: { id: string; agreement_id: string; claim_id: string | null; due_on: string; amount_fen: string }[] =
+      await this.dataSource.query(INSTALMENTS_OF_AGREEMENTS_SQL, [agreementIds]);
+    const payments: { case_id: string; claim_id: string; paid_on: string; amount_fen: string }[] =
+      await this.dataSource.query(PAYOUTS_COUNTED_BY_AGREEMENTS_SQL, [agreementIds, on]);
+    const instalmentsOf = groupBy(instalments, (instalment) => instalment.agreement_id);
+    const paymentsOf = groupBy(payments, (payment) => payment.case_id);
+    return new Map(
+      agreements.map((agreement) => [
+        agreement.case_id,
+        {
+          id: agreement.id,
+          caseId: agreement.case_id,
+          signedOn: agreement.signed_on,
+          schedule: agreement.schedule,
+          totalFen: fenFromDb(agreement.total_fen),
+          terms: agreement.terms,
+          version: agreement.version,
+          instalments: matchInstalments(
+            (instalmentsOf.get(agreement.id) ?? []).map((i) => ({ id: i.id, claimId: i.claim_id, dueOn: i.due_on, amountFen: fenFromDb(i.amount_fen) })),
+            (paymentsOf.get(agreement.case_id) ?? []).map((p) => ({ claimId: p.claim_id, paidOn: p.paid_on, amountFen: fenFromDb(p.amount_fen) })),
+            agreement.signed_on,
+            on,
+          ),
+        },
+      ]),
     );
-    const payments: { claim_id: string; paid_on: string; amount_fen: string }[] = await this.dataSource.query(
-      `SELECT claim_id, paid_on, amount_fen FROM payouts WHERE case_id = $1`,
-      [caseId],
-    );
-    return {
-      id: agreement.id,
-      caseId,
-      signedOn: agreement.signed_on,
-      schedule: agreement.schedule,
-      totalFen: fenFromDb(agreement.total_fen),
-      terms: agreement.terms,
-      version: agreement.version,
-      instalments: matchInstalments(
-        instalments.map((i) => ({ id: i.id, claimId: i.claim_id, dueOn: i.due_on, amountFen: fenFromDb(i.amount_fen) })),
-        payments.map((p) => ({ claimId: p.claim_id, paidOn: p.paid_on, amountFen: fenFromDb(p.amount_fen) })),
-        agreement.signed_on,
-        shanghaiDate(this.clock.now()),
-      ),
-    };
   }
 
   async getSession(caseId: string, sessionId: string, scope: Scope): Promise<SessionRow> {

@@ -36,3 +36,22 @@ export interface SessionRow {
   notes: string | null;
   version: number;
 }
+
+/**
+ * The agreements of many cases with their instalments, and the payouts each agreement counts (made
+ * from its signing day up to the day asked about): what matchInstalments needs, in three statements
+ * however many cases there are.
+ */
+export const AGREEMENTS_OF_CASES_SQL = `
+  SELECT a.id, a.case_id, a.signed_on, a.schedule, a.total_fen, a.terms, a.version
+    FROM agreements a WHERE a.case_id = ANY($1::uuid[])`;
+
+export const INSTALMENTS_OF_AGREEMENTS_SQL = `
+  SELECT i.id, i.agreement_id, i.claim_id, i.due_on, i.amount_fen
+    FROM instalments i WHERE i.agreement_id = ANY($1::uuid[])
+   ORDER BY i.due_on, i.id`;
+
+export const PAYOUTS_COUNTED_BY_AGREEMENTS_SQL = `
+  SELECT p.case_id, p.claim_id, p.paid_on, p.amount_fen
+    FROM payouts p JOIN agreements a ON a.case_id = p.case_id
+   WHERE a.id = ANY($1::uuid[]) AND p.paid_on >= a.signed_on AND p.paid_on <= $2`;

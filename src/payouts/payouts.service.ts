@@ -12,7 +12,7 @@ import { fenFromDb, formatYuan, sumFen } from '../common/money/money';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
 import { CaseEventsService } from '../timeline/case-events.service';
-import { PayoutLine, checkPayouts, statusAfterPayout } from './domain/payout-rules';
+import { PayoutLine, checkPayouts } from './domain/payout-rules';
 import { PayoutListQuery, RecordPayoutsDto } from './dto/payout.dto';
 import { Payout } from './payout.entity';
 import type { PayoutsRecordedView } from './payout.view';
@@ -70,8 +70,7 @@ export class PayoutsService {
         actorId: actor.id,
         data: { batchId, workers: new Set(lines.map((l) => l.claimId)).size, total, paidOn: dto.paidOn, payerKind: dto.payerKind, channel: dto.channel },
       });
-      const next = statusAfterPayout(record.status);
-      if (next) await this.cases.moveTo(manager, record, next, actor.id, { note: 'first payout recorded' });
+      await this.cases.moveAutomatically(manager, record, 'first_payout', actor.id);
       return { batchId, recorded: rows.length, total };
     });
   }

@@ -2,12 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Page, PageQuery, offsetOf } from '../common/http/pagination';
 import { AppError } from '../common/errors/app-error';
-import { fenFromDb } from '../common/money/money';
+import { fenFromDb, sumFen } from '../common/money/money';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { endOfPeriod } from '../legal-clocks/domain/periods';
 import { daysBetween } from '../common/time/calendar-days';
-import { HolidaysService } from '../calendar/holidays.service';
+import { groupBy } from '../common/collections';
+import { ClaimsService } from '../claims/claims.service';
+import type { CaseTotals } from '../cases/domain/case-totals';
+import { CaseClockSet, LegalClocksService } from '../legal-clocks/legal-clocks.service';
+import type { Deadline } from '../legal-clocks/domain/legal-clocks';
 import { DeliveryService } from './delivery.service';
 import { InboxReminderView } from './reminders.view';
 import { SeasonService } from '../campaign/season.service';
@@ -32,21 +35,39 @@ import {
   festivalReminders,
 } from './domain/reminder-policy';
 import { festivalEve, seasonFestivalYear } from '../campaign/domain/spring-festival';
-import { workerLimitation } from '../legal-clocks/domain/legal-clocks';
 import {
-  OPEN_CASE_MONEY_SQL,
-  ARBITRATIONS_SQL,
-  CASES_IN_MEDIATION_SQL,
-  LIMITATIONS_SQL,
-  DIGEST_SQL,
-  FESTIVAL_CANDIDATES_SQL,
   INSERT_REMINDERS_SQL,
+  LEADERS_SQL,
+  OPEN_CASES_SQL,
+  ORGANISATIONS_SQL,
+  PAID_SINCE_YESTERDAY_SQL,
   SESSIONS_TOMORROW_SQL,
-  UNPAID_INSTALMENTS_SQL,
 } from './reminders.sql';
 
-/** Per open case: workers still owed and the amount outstanding. */
-type CaseMoney = Map<string, { workersOwed: number; outstandingFen: bigint }>;
+/** An open case as the sweep sees it on its day: its people, its organisation and its money then. */
+interface OpenCase {
+  id: string;
+  caseNumber: string;
+  lawyerId: string | null;
+  mediatorId: string | null;
+  organisationId: string;
+  money: CaseTotals;
+}
+
+/** Per open case id. */
+type OpenCases = Map<string, OpenCase>;
+
+/** The legal clocks of the open cases on the sweep's day, computed only when a rule needs them. */
+type ClocksOnDay = () => Promise<CaseClockSet[]>;
+
+/** A deadline still to be met: running, due today or overdue (not satisfied, not stopped). */
+function isPending(deadline: Deadline): deadline is Deadline & { dueOn: string } {
+  return deadline.dueOn !== null && (deadline.state === 'running' || deadline.state === 'due_today' || deadline.state === 'overdue');
+}
+
+function recipients(...ids: (string | null)[]): string[] {
+  return ids.filter((id): id is string => !!id);
+}
 
 export interface PlannedReminder extends CountdownReminder {
   caseId: string | null;
@@ -73,22 +94,25 @@ export class RemindersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly delivery: DeliveryService,
-    private readonly holidays: HolidaysService,
+    private readonly clocks: LegalClocksService,
+    private readonly claims: ClaimsService,
     private readonly season: SeasonService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async sweep(on: string, dryRun: boolean): Promise<SweepResult> {
     const rules = await this.rules();
-    const money = await this.caseMoney(on);
+    const open = await this.openCases(on);
+    let clocks: Promise<CaseClockSet[]> | null = null;
+    const clocksOnDay: ClocksOnDay = () => (clocks ??= this.clocks.clocksOf([...open.keys()], on));
     const planned = [
-      ...(await this.festivalCountdown(on, rules.get('festival_countdown'))),
-      ...(await this.instalments(on, money, rules.get('instalment_due'), rules.get('instalment_overdue'))),
-      ...(await this.sessionsTomorrow(on, money, rules.get('session_tomorrow'))),
-      ...(await this.mediationLimits(on, money, rules.get('mediation_limit'))),
-      ...(await this.digests(on, rules.get('leader_digest'))),
-      ...(await this.arbitrations(on, money, rules.get('arbitration_deadline'))),
-      ...(await this.limitations(on, money, rules.get('limitation_deadline'))),
+      ...(await this.festivalCountdown(on, open, rules.get('festival_countdown'))),
+      ...(await this.instalments(on, open, clocksOnDay, rules.get('instalment_due'), rules.get('instalment_overdue'))),
+      ...(await this.sessionsTomorrow(on, open, rules.get('session_tomorrow'))),
+      ...(await this.mediationLimits(on, open, clocksOnDay, rules.get('mediation_limit'))),
+      ...(await this.digests(on, open, rules.get('leader_digest'))),
+      ...(await this.arbitrations(on, open, clocksOnDay, rules.get('arbitration_deadline'))),
+      ...(await this.limitations(on, open, clocksOnDay, rules.get('limitation_deadline'))),
     ];
     if (dryRun || planned.length === 0) return { on, dryRun, planned: planned.length, created: 0, reminders: planned };
     // The reminders and their deliveries commit together: no reminder without its outbox rows.
@@ -110,16 +134,29 @@ export class RemindersService {
     return { on, dryRun, planned: planned.length, created: inserted.length, reminders: planned };
   }
 
-  /** The money of every open case on the sweep's day, loaded once per sweep for all deadline messages. */
-  private async caseMoney(on: string): Promise<CaseMoney> {
-    const rows: { case_id: string; workers_owed: number; outstanding_fen: string }[] = await this.dataSource.query(OPEN_CASE_MONEY_SQL, [on]);
-    return new Map(rows.map((row) => [row.case_id, { workersOwed: row.workers_owed, outstandingFen: fenFromDb(row.outstanding_fen) }]));
+  /** The open cases with their money as it stood at the end of the sweep's day, loaded once per sweep. */
+  private async openCases(on: string): Promise<OpenCases> {
+    const rows: { id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; organisation_id: string }[] =
+      await this.dataSource.query(OPEN_CASES_SQL);
+    const money = await this.claims.totals(this.dataSource.manager, rows.map((row) => row.id), on);
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { id: row.id, caseNumber: row.case_number, lawyerId: row.lawyer_id, mediatorId: row.mediator_id, organisationId: row.organisation_id, money: money.get(row.id)! },
+      ]),
+    );
   }
 
   /** What a deadline message says about its case: who is still owed how much, the link, the days to the eve. */
-  private summaryOf(money: CaseMoney, caseId: string, caseNumber: string, on: string) {
-    const owed = money.get(caseId) ?? { workersOwed: 0, outstandingFen: 0n };
-    return { caseNumber, ...owed, link: caseLink(this.config.publicBaseUrl, caseId), daysToEve: this.daysToEve(on) };
+  private summaryOf(open: OpenCases, caseId: string, caseNumber: string, on: string) {
+    const money = open.get(caseId)?.money;
+    return {
+      caseNumber,
+      workersOwed: money?.workersOwed ?? 0,
+      outstandingFen: money?.outstandingFen ?? 0n,
+      link: caseLink(this.config.publicBaseUrl, caseId),
+      daysToEve: this.daysToEve(on),
+    };
   }
 
   async rules(): Promise<Map<ReminderKind, ReminderRule>> {
@@ -172,33 +209,38 @@ export class RemindersService {
   }
 
   /** Instalments due soon (instalment_due) and those overdue, every day until paid (instalment_overdue). */
-  private async instalments(on: string, money: CaseMoney, dueRule?: ReminderRule, overdueRule?: ReminderRule): Promise<PlannedReminder[]> {
+  private async instalments(on: string, open: OpenCases, clocksOnDay: ClocksOnDay, dueRule?: ReminderRule, overdueRule?: ReminderRule): Promise<PlannedReminder[]> {
     if (!dueRule?.enabled && !overdueRule?.enabled) return [];
-    const rows: { id: string; due_on: string; case_id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; unpaid_fen: string; amount_fen: string }[] =
-      await this.dataSource.query(UNPAID_INSTALMENTS_SQL, [on]);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    const deadlines = rows.map((row) => ({
-      subject: row.id,
-      dueOn: row.due_on,
-      recipients: [row.mediator_id, row.lawyer_id].filter((id): id is string => !!id),
-    }));
+    const unpaid = new Map(
+      (await clocksOnDay()).flatMap((clocks) =>
+        clocks.instalments
+          .filter((instalment) => instalment.paidFen < instalment.amountFen)
+          .map((instalment) => [instalment.id, { clocks, instalment }] as const),
+      ),
+    );
+    // The instalments' deadlines, as the legal clocks name them.
+    const deadlines = [...unpaid.values()].flatMap(({ clocks, instalment }) =>
+      clocks.deadlines
+        .filter((deadline) => deadline.clock === 'instalment' && deadline.subject === instalment.id)
+        .filter(isPending)
+        .map((deadline) => ({ subject: instalment.id, dueOn: deadline.dueOn, recipients: recipients(clocks.mediatorId, clocks.lawyerId) })),
+    );
     const due = [
       ...(dueRule ? deadlineReminders({ today: on, rule: dueRule, deadlines }) : []),
       ...(overdueRule ? deadlineReminders({ today: on, rule: overdueRule, deadlines }) : []),
     ];
     return due.map((reminder) => {
-      const row = byId.get(reminder.subject)!;
-      const link = caseLink(this.config.publicBaseUrl, row.case_id);
-      const summary = this.summaryOf(money, row.case_id, row.case_number, on);
+      const { clocks, instalment } = unpaid.get(reminder.subject)!;
+      const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
       const message =
         reminder.kind === 'instalment_due'
-          ? instalmentDueMessage({ ...summary, instalmentFen: fenFromDb(row.amount_fen), dueOn: row.due_on, daysLeft: reminder.daysLeft })
-          : instalmentOverdueMessage({ ...summary, unpaidFen: fenFromDb(row.unpaid_fen), dueOn: row.due_on, daysOverdue: -reminder.daysLeft });
-      return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
+          ? instalmentDueMessage({ ...summary, instalmentFen: instalment.amountFen, dueOn: instalment.dueOn, daysLeft: reminder.daysLeft })
+          : instalmentOverdueMessage({ ...summary, unpaidFen: instalment.amountFen - instalment.paidFen, dueOn: instalment.dueOn, daysOverdue: -reminder.daysLeft });
+      return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
     });
   }
 
-  private async sessionsTomorrow(on: string, money: CaseMoney, rule?: ReminderRule): Promise<PlannedReminder[]> {
+  private async sessionsTomorrow(on: string, open: OpenCases, rule?: ReminderRule): Promise<PlannedReminder[]> {
     if (!rule?.enabled) return [];
     const rows: { id: string; starts_at: Date; place: string | null; room_name: string | null; case_id: string; case_number: string; mediator_id: string; lawyer_id: string | null }[] =
       await this.dataSource.query(SESSIONS_TOMORROW_SQL, [on]);
@@ -209,191 +251,187 @@ export class RemindersService {
       deadlines: rows.map((row) => ({
         subject: row.id,
         dueOn: shanghaiTimestamp(new Date(row.starts_at)).slice(0, 10),
-        recipients: [row.mediator_id, row.lawyer_id].filter((id): id is string => !!id),
+        recipients: recipients(row.mediator_id, row.lawyer_id),
       })),
     });
     return due.map((reminder) => {
       const row = byId.get(reminder.subject)!;
-      const link = caseLink(this.config.publicBaseUrl, row.case_id);
       const startsAt = shanghaiTimestamp(new Date(row.starts_at));
+      const summary = this.summaryOf(open, row.case_id, row.case_number, on);
       const message = sessionTomorrowMessage({
-        ...this.summaryOf(money, row.case_id, row.case_number, on),
+        ...summary,
         sessionOn: startsAt.slice(0, 10),
         startsAt: startsAt.slice(11, 16),
         place: row.room_name ?? row.place,
       });
-      return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
+      return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link: summary.link };
     });
   }
 
-  /** The 15 days of mediation (LDMAA art. 14), counted with the statutory holidays. */
-  private async mediationLimits(on: string, money: CaseMoney, rule?: ReminderRule): Promise<PlannedReminder[]> {
+  /** The 15 days of mediation (LDMAA art. 14), as the legal clocks count them. */
+  private async mediationLimits(on: string, open: OpenCases, clocksOnDay: ClocksOnDay, rule?: ReminderRule): Promise<PlannedReminder[]> {
     if (!rule?.enabled) return [];
-    const rows: { case_id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; mediating_since: string | null }[] =
-      await this.dataSource.query(CASES_IN_MEDIATION_SQL);
-    const calendar = await this.holidays.calendar();
     const limits = new Map(
-      rows
-        .filter((row) => row.mediating_since)
-        .map((row) => [row.case_id, { row, limitOn: endOfPeriod(row.mediating_since!, { days: 15 }, calendar).lastDay }]),
+      (await clocksOnDay()).flatMap((clocks) =>
+        clocks.deadlines
+          .filter((deadline) => deadline.clock === 'mediation')
+          .filter(isPending)
+          .map((deadline) => [clocks.caseId, { clocks, limitOn: deadline.dueOn }] as const),
+      ),
     );
     const due = deadlineReminders({
       today: on,
       rule,
-      deadlines: [...limits.values()].map(({ row, limitOn }) => ({
-        subject: row.case_id,
+      deadlines: [...limits.values()].map(({ clocks, limitOn }) => ({
+        subject: clocks.caseId,
         dueOn: limitOn,
-        recipients: [row.mediator_id, row.lawyer_id].filter((id): id is string => !!id),
+        recipients: recipients(clocks.mediatorId, clocks.lawyerId),
       })),
     });
     return due.map((reminder) => {
-      const { row, limitOn } = limits.get(reminder.subject)!;
-      const link = caseLink(this.config.publicBaseUrl, row.case_id);
-      const message = mediationLimitMessage({
-        ...this.summaryOf(money, row.case_id, row.case_number, on),
-        limitOn,
-        daysLeft: reminder.daysLeft,
-      });
-      return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
+      const { clocks, limitOn } = limits.get(reminder.subject)!;
+      const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
+      const message = mediationLimitMessage({ ...summary, limitOn, daysLeft: reminder.daysLeft });
+      return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
     });
   }
 
   /** The arbitration commission's 5 days to accept and 45 (+15) days to award (LDMAA arts. 29, 43). */
-  private async arbitrations(on: string, money: CaseMoney, rule?: ReminderRule): Promise<PlannedReminder[]> {
+  private async arbitrations(on: string, open: OpenCases, clocksOnDay: ClocksOnDay, rule?: ReminderRule): Promise<PlannedReminder[]> {
     if (!rule?.enabled) return [];
-    const rows: { case_id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; arbitration_applied_on: string; arbitration_accepted_on: string | null; arbitration_extended: boolean }[] =
-      await this.dataSource.query(ARBITRATIONS_SQL);
-    const calendar = await this.holidays.calendar();
-    const clocks = new Map<string, { row: (typeof rows)[number]; name: string; dueOn: string }>();
-    for (const row of rows) {
-      const [subject, name, dueOn] = row.arbitration_accepted_on
-        ? [`${row.case_id}:award`, '仲裁裁决期限', endOfPeriod(row.arbitration_accepted_on, { days: row.arbitration_extended ? 60 : 45 }, calendar).lastDay]
-        : [`${row.case_id}:acceptance`, '仲裁受理期限', endOfPeriod(row.arbitration_applied_on, { days: 5 }, calendar).lastDay];
-      clocks.set(subject, { row, name, dueOn });
-    }
+    const names: Partial<Record<Deadline['clock'], { suffix: string; name: string }>> = {
+      arbitration_acceptance: { suffix: 'acceptance', name: '仲裁受理期限' },
+      arbitration_award: { suffix: 'award', name: '仲裁裁决期限' },
+    };
+    const pending = new Map<string, { clocks: CaseClockSet; name: string; dueOn: string }>(
+      (await clocksOnDay()).flatMap((clocks) =>
+        clocks.deadlines.filter(isPending).flatMap((deadline) => {
+          const named = names[deadline.clock];
+          return named ? [[`${clocks.caseId}:${named.suffix}`, { clocks, name: named.name, dueOn: deadline.dueOn }] as const] : [];
+        }),
+      ),
+    );
     const due = deadlineReminders({
       today: on,
       rule,
-      deadlines: [...clocks.entries()].map(([subject, { row, dueOn }]) => ({
+      deadlines: [...pending.entries()].map(([subject, { clocks, dueOn }]) => ({
         subject,
         dueOn,
-        recipients: [row.lawyer_id, row.mediator_id].filter((id): id is string => !!id),
+        recipients: recipients(clocks.lawyerId, clocks.mediatorId),
       })),
     });
     return due.map((reminder) => {
-      const { row, name, dueOn } = clocks.get(reminder.subject)!;
-      const link = caseLink(this.config.publicBaseUrl, row.case_id);
-      const message = arbitrationDeadlineMessage({
-        ...this.summaryOf(money, row.case_id, row.case_number, on),
-        deadlineName: name,
-        dueOn,
-        daysLeft: reminder.daysLeft,
-      });
-      return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
+      const { clocks, name, dueOn } = pending.get(reminder.subject)!;
+      const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
+      const message = arbitrationDeadlineMessage({ ...summary, deadlineName: name, dueOn, daysLeft: reminder.daysLeft });
+      return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
     });
   }
 
   /** Each worker's limitation year (LDMAA art. 27), for the lawyer: apply or interrupt it in time. */
-  private async limitations(on: string, money: CaseMoney, rule?: ReminderRule): Promise<PlannedReminder[]> {
+  private async limitations(on: string, open: OpenCases, clocksOnDay: ClocksOnDay, rule?: ReminderRule): Promise<PlannedReminder[]> {
     if (!rule?.enabled) return [];
-    const rows: { claim_id: string; worker_id: string; name: string; case_id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; knew_on: string; employment_ongoing: boolean; employment_ended_on: string | null; intake_date: string; signed_on: string | null; first_paid_on: string | null }[] =
-      await this.dataSource.query(LIMITATIONS_SQL, [on]);
-    const calendar = await this.holidays.calendar();
-    const clocks = new Map<string, { row: (typeof rows)[number]; dueOn: string }>();
-    for (const row of rows) {
-      const deadline = workerLimitation(
-        {
-          workerId: row.worker_id,
-          knewOn: row.knew_on,
-          employmentEndedOn: row.employment_ended_on,
-          employmentOngoing: row.employment_ongoing,
-          interruptions: [row.intake_date, row.signed_on, row.first_paid_on].filter((d): d is string => !!d),
-        },
-        on,
-        calendar,
-      );
-      if (deadline.dueOn) clocks.set(row.claim_id, { row, dueOn: deadline.dueOn });
-    }
+    const pending = new Map(
+      (await clocksOnDay()).flatMap((clocks) =>
+        clocks.claims
+          .filter((claim) => isPending(claim.limitation))
+          .map((claim) => [claim.claimId, { clocks, workerName: claim.workerName, dueOn: claim.limitation.dueOn! }] as const),
+      ),
+    );
     const due = deadlineReminders({
       today: on,
       rule,
-      deadlines: [...clocks.entries()].map(([subject, { row, dueOn }]) => ({
-        subject,
-        dueOn,
-        recipients: [row.lawyer_id].filter((id): id is string => !!id),
-      })),
+      deadlines: [...pending.entries()].map(([subject, { clocks, dueOn }]) => ({ subject, dueOn, recipients: recipients(clocks.lawyerId) })),
     });
     return due.map((reminder) => {
-      const { row, dueOn } = clocks.get(reminder.subject)!;
-      const link = caseLink(this.config.publicBaseUrl, row.case_id);
+      const { clocks, workerName, dueOn } = pending.get(reminder.subject)!;
+      const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
       const message = limitationDeadlineMessage({
-        ...this.summaryOf(money, row.case_id, row.case_number, on),
-        caseNumber: `${row.case_number}（${row.name}）`,
+        ...summary,
+        caseNumber: `${clocks.caseNumber}（${workerName}）`,
         dueOn,
         daysLeft: reminder.daysLeft,
       });
-      return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
+      return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
     });
   }
 
-  /** Every day of the season, each leader's digest of what is still unpaid in their scope, by organisation. */
-  private async digests(on: string, rule?: ReminderRule): Promise<PlannedReminder[]> {
+  /**
+   * Every day of the season, each leader's digest of what is still unpaid in their scope, by
+   * organisation, from the same open-case money as every other reminder.
+   */
+  private async digests(on: string, open: OpenCases, rule?: ReminderRule): Promise<PlannedReminder[]> {
     if (!rule?.enabled) return [];
-    const rows: { leader_id: string; scope_id: string; scope_name: string; organisation_name: string; cases: number; workers: number; outstanding_fen: string; paid_since_yesterday_fen: string }[] =
-      await this.dataSource.query(DIGEST_SQL, [on]);
     const { settings: season } = await this.season.settings(seasonFestivalYear(on));
+    const leaders: { leader_id: string; scope_id: string; scope_name: string; scope_path: string }[] = await this.dataSource.query(LEADERS_SQL);
+    if (leaders.length === 0) return [];
+    const organisations: { id: string; name: string; path: string }[] = await this.dataSource.query(ORGANISATIONS_SQL);
+    const paidRows: { organisation_id: string; paid_fen: string }[] = await this.dataSource.query(PAID_SINCE_YESTERDAY_SQL, [on]);
+    const paidSinceYesterday = new Map(paidRows.map((row) => [row.organisation_id, fenFromDb(row.paid_fen)]));
+    const owingByOrganisation = groupBy(
+      [...open.values()].filter((openCase) => openCase.money.outstandingFen > 0n),
+      (openCase) => openCase.organisationId,
+    );
+    const digestOf = new Map(
+      leaders.map((leader) => {
+        const inScope = organisations.filter((organisation) => organisation.path.startsWith(leader.scope_path));
+        const rows = inScope
+          .filter((organisation) => owingByOrganisation.has(organisation.id))
+          .map((organisation) => {
+            const owing = owingByOrganisation.get(organisation.id)!;
+            return {
+              organisationName: organisation.name,
+              cases: owing.length,
+              workers: owing.reduce((sum, openCase) => sum + openCase.money.workersOwed, 0),
+              outstandingFen: sumFen(owing.map((openCase) => openCase.money.outstandingFen)),
+            };
+          });
+        const paidFen = sumFen(inScope.map((organisation) => paidSinceYesterday.get(organisation.id) ?? 0n));
+        return [`${leader.leader_id}/${leader.scope_id}`, { leader, rows, paidFen }] as const;
+      }),
+    );
+    // A leader whose scope owes nothing has no digest to read.
+    const owing = [...digestOf.values()].filter((digest) => digest.rows.length > 0);
     const due = digestReminders({
       today: on,
       rule,
       season,
-      leaders: [...new Map(rows.map((row) => [`${row.leader_id}/${row.scope_id}`, { leaderId: row.leader_id, scopeId: row.scope_id }])).values()],
+      leaders: owing.map(({ leader }) => ({ leaderId: leader.leader_id, scopeId: leader.scope_id })),
     });
     return due.map((reminder) => {
-      const mine = rows.filter((row) => row.leader_id === reminder.recipientId && row.scope_id === reminder.subject);
-      const message = digestMessage({
-        scopeName: mine[0].scope_name,
-        rows: mine.map((row) => ({
-          organisationName: row.organisation_name,
-          cases: row.cases,
-          workers: row.workers,
-          outstandingFen: fenFromDb(row.outstanding_fen),
-        })),
-        paidSinceYesterdayFen: fenFromDb(mine[0].paid_since_yesterday_fen),
-        daysToEve: reminder.daysLeft,
-      });
+      const { leader, rows, paidFen } = digestOf.get(`${reminder.recipientId}/${reminder.subject}`)!;
+      const message = digestMessage({ scopeName: leader.scope_name, rows, paidSinceYesterdayFen: paidFen, daysToEve: reminder.daysLeft });
       return { ...reminder, caseId: null, title: message.title, body: message.body, link: this.config.publicBaseUrl };
     });
   }
 
   /** 30, 14, 7, 3 and 1 days before the festival's eve, every open case still owing money reminds its people. */
-  private async festivalCountdown(on: string, rule: ReminderRule | undefined): Promise<PlannedReminder[]> {
+  private async festivalCountdown(on: string, open: OpenCases, rule: ReminderRule | undefined): Promise<PlannedReminder[]> {
     if (!rule?.enabled) return [];
     const { eve } = await this.season.on(on);
-    const rows: { case_id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; outstanding_fen: string; workers_owed: number }[] =
-      await this.dataSource.query(FESTIVAL_CANDIDATES_SQL);
-    const byCase = new Map(rows.map((row) => [row.case_id, row]));
+    const owing = [...open.values()].filter((openCase) => openCase.money.outstandingFen > 0n && (openCase.lawyerId || openCase.mediatorId));
     const due = festivalReminders({
       today: on,
       eve,
       rule,
-      cases: rows.map((row) => ({
-        caseId: row.case_id,
-        lawyerId: row.lawyer_id,
-        mediatorId: row.mediator_id,
-        outstandingFen: fenFromDb(row.outstanding_fen),
+      cases: owing.map((openCase) => ({
+        caseId: openCase.id,
+        lawyerId: openCase.lawyerId,
+        mediatorId: openCase.mediatorId,
+        outstandingFen: openCase.money.outstandingFen,
       })),
     });
     return due.map((reminder) => {
-      const row = byCase.get(reminder.subject)!;
-      const link = caseLink(this.config.publicBaseUrl, row.case_id);
+      const openCase = open.get(reminder.subject)!;
+      const link = caseLink(this.config.publicBaseUrl, openCase.id);
       const message = festivalMessage({
-        caseNumber: row.case_number,
-        workersOwed: row.workers_owed,
-        outstandingFen: fenFromDb(row.outstanding_fen),
+        caseNumber: openCase.caseNumber,
+        workersOwed: openCase.money.workersOwed,
+        outstandingFen: openCase.money.outstandingFen,
         daysToEve: reminder.daysLeft,
         link,
       });
-      return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
+      return { ...reminder, caseId: openCase.id, title: message.title, body: message.body, link };
     });
   }
 }

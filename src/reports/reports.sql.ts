@@ -1,5 +1,5 @@
 import type { ChainRole } from '../cases/case-employer.entity';
-import { CASE_MONEY_COLUMNS, CaseMoneyRow } from '../cases/cases.sql';
+import { CASE_MONEY_COLUMNS, CaseMoneyRow, FINAL_STATUSES_SQL } from '../cases/cases.sql';
 import type { CaseStatus, ClosingOutcome } from '../cases/domain/case-status';
 import { claimBalancesOfCasesSql } from '../claims/claim-money.sql';
 
@@ -14,9 +14,6 @@ import { claimBalancesOfCasesSql } from '../claims/claim-money.sql';
  * with $1 the scope path and $2 the scope organisation's id unless said; days are Asia/Shanghai,
  * periods inclusive.
  */
-
-/** The statuses a case ends in; a case in any other status is still being handled. */
-const FINAL = `('closed', 'withdrawn', 'rejected')`;
 
 /**
  * The caller's organisations, each with the group it is reported under: the child of the scope
@@ -69,14 +66,14 @@ function figuresWith(values: Partial<Record<Figure, string>>): string {
 /** The figures of a set of case_facts rows `f`: the cases opened in the period and their money to date. */
 const CASE_SUM_EXPRESSIONS: Partial<Record<Figure, string>> = {
   opened: 'count(*)',
-  concluded: `count(*) FILTER (WHERE f.status IN ${FINAL})`,
+  concluded: `count(*) FILTER (WHERE f.status IN ${FINAL_STATUSES_SQL})`,
   closed: `count(*) FILTER (WHERE f.status = 'closed')`,
   workers: 'SUM(f.workers)',
   claimed_fen: 'SUM(f.claimed_fen)',
   confirmed_fen: 'SUM(f.confirmed_fen)',
   owed_fen: 'SUM(f.owed_fen)',
   recovered_fen: 'SUM(f.paid_fen)',
-  unpaid_fen: `SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ${FINAL})`,
+  unpaid_fen: `SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ${FINAL_STATUSES_SQL})`,
   paid_in_full: `count(*) FILTER (WHERE ${PAID_IN_FULL})`,
 };
 const CASE_SUMS = figuresWith(CASE_SUM_EXPRESSIONS);
@@ -519,7 +516,7 @@ export const FESTIVAL_SQL = `
     FROM case_facts f
     JOIN ${SCOPE_GROUPED} o ON o.id = f.organisation_id
     JOIN organisations grp ON grp.id = o.group_id
-   WHERE f.status NOT IN ${FINAL}
+   WHERE f.status NOT IN ${FINAL_STATUSES_SQL}
    GROUP BY o.group_id, grp.name, grp.code, grp.path
    ORDER BY SUM(f.owed_fen - f.paid_fen) DESC, grp.path`;
 

@@ -104,14 +104,14 @@ export interface TestApp {
 
 /**
  * Starts the whole service on its own fresh database, listening on a free loopback port; or, with
- * `joining`, as a second instance on another one's database (as a city deployment runs several).
+ * `joining`, as a second instance on another one's database (as a city deployment runs several); or,
+ * with `database`, on an empty database the caller made and drops (to copy it once this one closes).
  */
 export async function startTestApp(
-  options: { now?: Date; env?: Record<string, string>; joining?: TestApp['shared'] } = {},
+  options: { now?: Date; env?: Record<string, string>; joining?: TestApp['shared']; database?: TestDatabase } = {},
 ): Promise<TestApp> {
-  const testDatabase: TestDatabase = options.joining
-    ? { env: options.joining.env, drop: async () => {} }
-    : await createTestDatabase();
+  const given = options.joining ?? options.database;
+  const testDatabase: TestDatabase = given ? { env: given.env, drop: async () => {} } : await createTestDatabase();
   const personalDataKey = options.joining?.personalDataKey ?? randomBytes(32);
   const config = loadConfig({
     ...testDatabase.env,

@@ -1,5 +1,6 @@
 import { AppError } from '../../common/errors/app-error';
 import {
+  AUTOMATIC_MOVES,
   CASE_STATUSES,
   CaseSnapshot,
   CaseStatus,
@@ -7,6 +8,7 @@ import {
   FINAL_STATUSES,
   TRANSITIONS,
   TransitionRequest,
+  automaticMove,
   canMove,
   decideTransition,
   isFinal,
@@ -374,5 +376,30 @@ describe('decideTransition: what the decision carries', () => {
   it('keeps an optional trimmed reason on an ordinary move', () => {
     const decision = decideTransition(snapshot('mediating'), { to: 'verifying', reason: ' 金额核对有误 ' });
     expect(decision).toEqual({ from: 'mediating', to: 'verifying', outcome: null, reason: '金额核对有误', referredTo: null });
+  });
+});
+
+describe('automatic moves: the same door as a person\'s', () => {
+  it.each(Object.entries(AUTOMATIC_MOVES).flatMap(([trigger, move]) => move.from.map((from) => [trigger, from, move.to] as const)))(
+    '%s moves a %s case along the transition table, to %s',
+    (_trigger, from, to) => {
+      expect(canMove(from, to)).toBe(true);
+    },
+  );
+
+  it.each<CaseStatus>(['mediating', 'agreed'])('moves a %s case to paying with its first money', (status) => {
+    expect(automaticMove('first_payout', status)).toEqual({ to: 'paying' });
+  });
+
+  it.each(CASE_STATUSES.filter((status) => status !== 'mediating' && status !== 'agreed').map((status) => [status]))(
+    'leaves a %s case where it is when money comes',
+    (status) => {
+      expect(automaticMove('first_payout', status)).toBeNull();
+    },
+  );
+
+  it('moves a case in mediation to agreed when the agreement is signed, and no other', () => {
+    expect(automaticMove('agreement_signed', 'mediating')).toEqual({ to: 'agreed' });
+    expect(CASE_STATUSES.filter((status) => automaticMove('agreement_signed', status))).toEqual(['mediating']);
   });
 });

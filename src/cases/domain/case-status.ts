@@ -48,6 +48,24 @@ export const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = 
   rejected: [],
 };
 
+/**
+ * Moves the product makes by itself when something is recorded: signing an agreement in mediation,
+ * and the first money in mediation or under an agreement, which starts the paying stage. Each goes
+ * through decideTransition like a person's move, and each must be a move of TRANSITIONS (a test
+ * holds them to it).
+ */
+export const AUTOMATIC_MOVES = {
+  agreement_signed: { from: ['mediating'], to: 'agreed' },
+  first_payout: { from: ['mediating', 'agreed'], to: 'paying' },
+} as const satisfies Record<string, { from: readonly CaseStatus[]; to: CaseStatus }>;
+export type AutomaticMoveTrigger = keyof typeof AUTOMATIC_MOVES;
+
+/** The move `trigger` makes from `status`, or null when it leaves the case where it is. */
+export function automaticMove(trigger: AutomaticMoveTrigger, status: CaseStatus): TransitionRequest | null {
+  const move = AUTOMATIC_MOVES[trigger];
+  return (move.from as readonly CaseStatus[]).includes(status) ? { to: move.to } : null;
+}
+
 /** What the guards need to know about a case: its status, its people and its money. */
 export interface CaseSnapshot {
   status: CaseStatus;

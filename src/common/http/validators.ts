@@ -2,10 +2,10 @@ import { ValidationOptions, registerDecorator } from 'class-validator';
 import { checkCreditCode } from '../identifiers/credit-code';
 import { isLawyerLicenceNumber, isMobileNumber } from '../identifiers/contact';
 import { PROVINCES, checkResidentId } from '../identifiers/resident-id';
+import { todayOfRequest } from '../time/request-clock';
 import { parseYuan } from '../money/money';
 import { FieldErrorCode } from '../errors/error-codes';
 import { isCalendarDate } from '../time/calendar-days';
-import { shanghaiDate } from '../time/shanghai';
 
 /**
  * Validation decorators for the product's own kinds of value. Each reports the precise field code
@@ -45,8 +45,8 @@ export const IsPositiveYuan = fieldRule('isPositiveYuan', (value) => {
 
 export const IsResidentId = fieldRule('isResidentId', (value) => {
   if (typeof value !== 'string') return 'ID_NUMBER_FORMAT';
-  // The request's edge is where "today" is read for the birth-date check; the rule itself takes it.
-  const problem = checkResidentId(value.trim().toUpperCase(), shanghaiDate(new Date()));
+  // The service's clock says what today is (the test clock in tests), never the machine's.
+  const problem = checkResidentId(value.trim().toUpperCase(), todayOfRequest());
   return problem ? (`ID_NUMBER_${problem}` as FieldErrorCode) : null;
 });
 

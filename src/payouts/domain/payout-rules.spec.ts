@@ -1,6 +1,6 @@
 import { AppError } from '../../common/errors/app-error';
-import { CASE_STATUSES, CaseStatus } from '../../cases/domain/case-status';
-import { ClaimBalanceForPayout, PAYOUT_STATUSES, PayoutLine, checkPayouts, statusAfterPayout } from './payout-rules';
+import { CASE_STATUSES } from '../../cases/domain/case-status';
+import { ClaimBalanceForPayout, PAYOUT_STATUSES, PayoutLine, checkPayouts } from './payout-rules';
 
 /** Runs `fn`, expecting it to throw an AppError, and returns that error for closer inspection. */
 function refusal(fn: () => unknown): AppError {
@@ -158,17 +158,4 @@ describe('checkPayouts: claims that cannot be paid', () => {
     expect(error.code).toBe('CLAIM_NOT_CONFIRMED');
     expect(error.problems).toEqual([{ row: 2, field: 'items.1.claimId', code: 'NOT_CONFIRMED' }]);
   });
-});
-
-describe('statusAfterPayout', () => {
-  it.each<CaseStatus>(['mediating', 'agreed'])('moves a %s case to paying with its first money', (status) => {
-    expect(statusAfterPayout(status)).toBe('paying');
-  });
-
-  it.each(CASE_STATUSES.filter((status) => status !== 'mediating' && status !== 'agreed').map((status) => [status]))(
-    'leaves a %s case where it is',
-    (status) => {
-      expect(statusAfterPayout(status)).toBeNull();
-    },
-  );
 });

@@ -19,11 +19,6 @@ export const PAYOUT_STATUSES: readonly CaseStatus[] = [
   'referred',
 ];
 
-/** The first money in mediation or under an agreement starts the paying stage. */
-export function statusAfterPayout(status: CaseStatus): CaseStatus | null {
-  return status === 'mediating' || status === 'agreed' ? 'paying' : null;
-}
-
 export interface PayoutLine {
   /** Item number in the request, from 1. */
   row: number;

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { PersonalDataCipher } from '../../src/personal-data/personal-data-cipher';
 
 /** Workers' id numbers and mobiles, sealed as the service stores them. */
 export interface SealedBatch {
@@ -66,7 +66,7 @@ export class ThreadSealer implements Sealer {
   private constructor(personalDataKey: Buffer) {
     this.worker = new Worker(THREAD_SOURCE, {
       eval: true,
-      workerData: { key: new Uint8Array(personalDataKey), module: require.resolve('../personal-data/personal-data-cipher') },
+      workerData: { key: new Uint8Array(personalDataKey), module: require.resolve('../../src/personal-data/personal-data-cipher') },
     });
     this.worker.unref();
     this.worker.on('message', (message: SealedBatch & { ticket: number; error?: string }) => {

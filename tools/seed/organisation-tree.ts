@@ -5,8 +5,8 @@
  * second seeding run reuses the tree and the people instead of making another city.
  */
 import type { QueryRunner } from 'typeorm';
-import type { Role } from '../users/user.entity';
-import type { OrganisationKind } from '../organisations/organisation.entity';
+import type { Role } from '../../src/users/user.entity';
+import type { OrganisationKind } from '../../src/organisations/organisation.entity';
 import { NameSource, licenceNumber, mobileNumber } from './identities';
 import { Prng } from './prng';
 import { RowBuffer } from './row-buffer';

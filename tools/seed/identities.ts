@@ -4,8 +4,8 @@
  * uniqueness comes from counters, not from luck.
  */
 import { faker } from '@faker-js/faker/locale/zh_CN';
-import { creditCodeCheckCharacter } from '../common/identifiers/credit-code';
-import { provinceOfResidentId, residentIdCheckDigit } from '../common/identifiers/resident-id';
+import { creditCodeCheckCharacter } from '../../src/common/identifiers/credit-code';
+import { provinceOfResidentId, residentIdCheckDigit } from '../../src/common/identifiers/resident-id';
 import { isoDay } from './days';
 import { Prng, Weighted } from './prng';
 

@@ -1,5 +1,5 @@
-import { REFERRAL_TARGETS, canMove, isFinal } from '../cases/domain/case-status';
-import { PAYOUT_STATUSES } from '../payouts/domain/payout-rules';
+import { REFERRAL_TARGETS, canMove, isFinal } from '../../src/cases/domain/case-status';
+import { PAYOUT_STATUSES } from '../../src/payouts/domain/payout-rules';
 import { CasePlan, payoutFen, planCase } from './case-plan';
 import { dayNumber } from './days';
 import { Prng } from './prng';

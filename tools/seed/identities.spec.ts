@@ -1,5 +1,5 @@
-import { checkCreditCode } from '../common/identifiers/credit-code';
-import { checkResidentId, provinceOfResidentId } from '../common/identifiers/resident-id';
+import { checkCreditCode } from '../../src/common/identifiers/credit-code';
+import { checkResidentId, provinceOfResidentId } from '../../src/common/identifiers/resident-id';
 import { dayNumber, isoDay } from './days';
 import { HOME_REGIONS, NameSource, ResidentIdFactory, creditCode, licenceNumber, mobileNumber } from './identities';
 import { Prng } from './prng';

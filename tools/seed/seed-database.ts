@@ -12,10 +12,10 @@
  * at the highest number used, so the service goes on numbering without collisions.
  */
 import type { QueryRunner } from 'typeorm';
-import type { CaseStatus } from '../cases/domain/case-status';
-import { formatCaseNumber } from '../cases/domain/case-number';
-import type { EmployerKind, Industry } from '../employers/employer.entity';
-import type { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import type { CaseStatus } from '../../src/cases/domain/case-status';
+import { formatCaseNumber } from '../../src/cases/domain/case-number';
+import type { EmployerKind, Industry } from '../../src/employers/employer.entity';
+import type { PersonalDataCipher } from '../../src/personal-data/personal-data-cipher';
 import { CasePlan, officeMinute, payoutFen, planCase } from './case-plan';
 import { campaignEve, dayNumber, intakeWeight, isoDay, shanghaiInstant, stamp, workingDayOnOrBefore, yearOfDay } from './days';
 import { timeOrderedUuids } from './ids';

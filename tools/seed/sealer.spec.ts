@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { PersonalDataCipher } from '../../src/personal-data/personal-data-cipher';
 import { InlineSealer, ThreadSealer } from './sealer';
 
 describe('sealing workers’ numbers for the seed', () => {

@@ -3,7 +3,7 @@
  * cheap to add and compare a few million times; text only at the edge. Every day is an
  * Asia/Shanghai calendar day and every time a Shanghai wall-clock time (UTC+8 all year).
  */
-import { springFestival } from '../campaign/domain/spring-festival';
+import { springFestival } from '../../src/campaign/domain/spring-festival';
 
 const MS_PER_DAY = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -5,7 +5,7 @@
  * while the service would accept a payout (src/payouts/domain/payout-rules.ts), and old cases are
  * therefore mostly closed while recent ones are still on their way. Pure: no database, no clock.
  */
-import type { CaseStatus, ClosingOutcome } from '../cases/domain/case-status';
+import type { CaseStatus, ClosingOutcome } from '../../src/cases/domain/case-status';
 import { campaignEve, isWorkingDay, workingDayOnOrAfter } from './days';
 import { Prng, Weighted } from './prng';
 
