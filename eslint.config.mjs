@@ -19,10 +19,49 @@ export default tseslint.config(
     },
   },
   {
-    // Domain rules stay free of the framework, the database and the clock.
+    // Domain rules stay free of the framework, the database and the clock: they import other domain
+    // rules and common's pure helpers (errors, money, time, identifiers, collections), nothing else of ours.
+    files: ['src/**/domain/*.ts'],
+    ignores: ['src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nestjs/*', 'typeorm', 'typeorm/*'], message: 'Domain rules are pure: no framework, no database.' },
+            {
+              regex: '^(?!(\\.\\./)+([a-z-]+/)?domain/)(?!(\\.\\./)+common/(errors|money|time|identifiers)/)(?!(\\.\\./)+common/collections$)\\.\\./',
+              message: 'A domain rule imports only other domain rules and the pure helpers of common/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/domain/**/*.ts'],
+    ignores: ['src/**/domain/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'typeorm', 'typeorm/*'] }],
+    },
+  },
+  {
+    // common/ is below every feature: it may not know any of them (a feature's knowledge in common/
+    // is an arrow running back up the dependency graph).
+    files: ['src/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^(\\.\\./)+(admin|audit|auth|calendar|campaign|cases|claims|config|database|desk|employers|health|legal-clocks|mediation|organisations|payouts|personal-data|projects|reminders|reports|timeline|users|web-pages|workers)(/|$)',
+              message: 'common/ may not import a feature: move the knowledge to the feature, or to the application edge.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -7,7 +7,7 @@ import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { Role } from '../users/user.entity';
+import type { Role } from './domain/roles';
 import { Actor } from './domain/actor';
 import {
   ACCOUNT_POLICY,

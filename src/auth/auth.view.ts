@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { shanghaiTimestamp } from '../common/time/shanghai';
-import { ROLES, Role } from '../users/user.entity';
+import { ROLES, Role } from './domain/roles';
 import type { AuthenticatedUser, TokenPair } from './auth.service';
 import { LOCALES, type Locale } from './domain/locale';
 import { PERMISSIONS, Permission, permissionsOf } from './domain/permissions';

@@ -1,3 +1,6 @@
+import { fenFromDb } from '../common/money/money';
+import { CaseTotals, NO_CLAIMS } from '../cases/domain/case-totals';
+
 /**
  * The money of claims, summed from the payout ledger. One definition, used by the case view, the
  * case list, the lifecycle guards and the payout checks:
@@ -62,4 +65,18 @@ export interface CaseTotalsRow {
   unconfirmed: number;
   workers_owed: number;
   workers_fully_paid: number;
+}
+
+export function caseTotalsFromRow(row: CaseTotalsRow | undefined): CaseTotals {
+  if (!row) return NO_CLAIMS;
+  return {
+    count: row.workers,
+    unconfirmedCount: row.unconfirmed,
+    claimedFen: fenFromDb(row.claimed_fen),
+    confirmedFen: fenFromDb(row.confirmed_fen),
+    paidFen: fenFromDb(row.paid_fen),
+    outstandingFen: fenFromDb(row.outstanding_fen),
+    workersOwed: row.workers_owed,
+    workersFullyPaid: row.workers_fully_paid,
+  };
 }

@@ -7,10 +7,9 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import type { Role } from '../auth/domain/roles';
 import { LawyerProfile } from './lawyer-profile.entity';
 
-export const ROLES = ['admin', 'leader', 'lawyer', 'mediator', 'intake_clerk'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** A person who uses the product. Login and permissions arrive with the access issue. */
 @Entity('users')

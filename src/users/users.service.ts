@@ -8,7 +8,8 @@ import { Page, offsetOf } from '../common/http/pagination';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { CreateUserDto, LawyerProfileDto, UpdateUserDto, UserListQuery } from './dto/user.dto';
 import { LawyerProfile } from './lawyer-profile.entity';
-import { Role, User } from './user.entity';
+import type { Role } from '../auth/domain/roles';
+import { User } from './user.entity';
 
 const USER_IN_SCOPE = `user.organisation_id IN (SELECT id FROM organisations WHERE path LIKE :scopePath || '%')`;
 

@@ -5,7 +5,7 @@
  * second seeding run reuses the tree and the people instead of making another city.
  */
 import type { QueryRunner } from 'typeorm';
-import type { Role } from '../../src/users/user.entity';
+import type { Role } from '../../src/auth/domain/roles';
 import type { OrganisationKind } from '../../src/organisations/organisation.entity';
 import { NameSource, licenceNumber, mobileNumber } from './identities';
 import { Prng } from './prng';

@@ -1,4 +1,4 @@
-import type { Role } from '../../users/user.entity';
+import type { Role } from './roles';
 
 /**
  * The organisation subtree a user works in: their own organisation and every one below it

@@ -1,5 +1,5 @@
 import { readmePermissionMatrix } from '../../../test/support/readme-matrix';
-import { ROLES } from '../../users/user.entity';
+import { ROLES } from './roles';
 import { PERMISSIONS, ROLE_PERMISSIONS } from './permissions';
 
 describe('the permission matrix', () => {

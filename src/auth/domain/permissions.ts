@@ -3,7 +3,7 @@
  * file by a test, so the two cannot drift apart. Every endpoint names the permission it needs; an
  * endpoint that names none is refused to everyone (forgetting fails closed).
  */
-import type { Role } from '../../users/user.entity';
+import type { Role } from './roles';
 
 export const PERMISSIONS = [
   'cases.read', // see cases, their claims, payouts and timeline (in scope)

@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { IsLicenceNumber } from '../../common/http/validators';
-import { ROLES, Role } from '../user.entity';
+import { ROLES, Role } from '../../auth/domain/roles';
 
 /** A mobile number or a landline with its area code (律所电话 is often a landline). */
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
