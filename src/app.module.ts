@@ -25,7 +25,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { PayoutsModule } from './payouts/payouts.module';
 import { ProjectsModule } from './projects/projects.module';
-import { ReportsDatabaseModule } from './database/reports-database.module';
+import { DatabaseModule } from './database/database.module';
 import { ReportsModule } from './reports/reports.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { UsersModule } from './users/users.module';
@@ -64,7 +64,7 @@ export class AppModule {
         PayoutsModule,
         ProjectsModule,
         RemindersModule,
-        ReportsDatabaseModule,
+        DatabaseModule,
         ReportsModule,
         UsersModule,
         WorkersModule,
