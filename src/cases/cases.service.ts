@@ -20,7 +20,7 @@ import { UsersService } from '../users/users.service';
 import { CaseEmployer } from './case-employer.entity';
 import { CaseEvidence } from './case-evidence.entity';
 import type { CaseWarningView, DispatchedCaseView } from './case.view';
-import { assertCaseVisible, caseInScope, lockCase, lockOpenCase } from './case-lock';
+import { assertCaseVisible, caseInScope, lockCase, lockOpenCase } from './case-lock.repository';
 import { assertSameVersion } from '../database/optimistic-update';
 import { Case } from './case.entity';
 import {

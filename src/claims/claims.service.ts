@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, Scope } from '../auth/domain/actor';
-import { assertCaseVisible, lockOpenCase } from '../cases/case-lock';
+import { assertCaseVisible, lockOpenCase } from '../cases/case-lock.repository';
 import { FINAL_STATUSES_SQL } from '../cases/cases.sql';
 import type { CaseStatus } from '../cases/domain/case-status';
 import type { CaseTotals } from '../cases/domain/case-totals';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Scope } from '../auth/domain/actor';
-import { assertCaseVisible } from '../cases/case-lock';
+import { assertCaseVisible } from '../cases/case-lock.repository';
 import { ClaimsService } from '../claims/claims.service';
 import type { CaseConflictsView } from './desk.view';
 

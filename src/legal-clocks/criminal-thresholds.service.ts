@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Scope } from '../auth/domain/actor';
-import { assertCaseVisible } from '../cases/case-lock';
+import { assertCaseVisible } from '../cases/case-lock.repository';
 import { fen } from '../claims/claim-input';
 import { CLAIM_BALANCES_SQL } from '../claims/claim-money.sql';
 import { AppError } from '../common/errors/app-error';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, Scope } from '../auth/domain/actor';
-import { assertCaseVisible, lockOpenCase } from '../cases/case-lock';
+import { assertCaseVisible, lockOpenCase } from '../cases/case-lock.repository';
 import { fen } from '../claims/claim-input';
 import { fenFromDb, formatYuan } from '../common/money/money';
 import { Clock } from '../common/time/clock';

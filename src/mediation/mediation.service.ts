@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Scope } from '../auth/domain/actor';
-import { assertCaseVisible, lockOpenCase } from '../cases/case-lock';
+import { assertCaseVisible, lockOpenCase } from '../cases/case-lock.repository';
 import { CasesService } from '../cases/cases.service';
 import { fen } from '../claims/claim-input';
 import { ClaimsService } from '../claims/claims.service';
