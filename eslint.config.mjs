@@ -46,6 +46,41 @@ export default tseslint.config(
     },
   },
   {
+    // Each feature owns its tables: only its repository (with its *.sql.ts text, entities and module
+    // wiring) talks to the database. Services, controllers and views hand a unit of work (Tx) on.
+    files: ['src/**/*.ts'],
+    ignores: [
+      'src/**/*.repository.ts',
+      'src/**/*.entity.ts',
+      'src/**/*.module.ts',
+      'src/**/*.spec.ts',
+      'src/database/**',
+      'src/app.ts',
+      'src/main.ts',
+      'src/http-error.filter.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'typeorm', message: "Only a feature's repository talks to the database: move this into <feature>.repository.ts." },
+            { name: '@nestjs/typeorm', message: "Only a feature's repository talks to the database: move this into <feature>.repository.ts." },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression[callee.object.name="it"][callee.property.name="only"]', message: 'No committed it.only' },
+        { selector: 'CallExpression[callee.object.name="describe"][callee.property.name="only"]', message: 'No committed describe.only' },
+        {
+          selector: 'CallExpression[callee.property.name=/^(query|serialQuery|getRepository|createQueryBuilder|transaction|createQueryRunner)$/]',
+          message: "Only a feature's repository talks to the database: move this into <feature>.repository.ts.",
+        },
+      ],
+    },
+  },
+  {
     // common/ is below every feature: it may not know any of them (a feature's knowledge in common/
     // is an arrow running back up the dependency graph).
     files: ['src/common/**/*.ts'],
