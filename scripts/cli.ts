@@ -10,13 +10,10 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
 import { createAdmin, describeError } from '../src/admin/create-admin';
 import { AppModule } from '../src/app.module';
-import { AuthService } from '../src/auth/auth.service';
 import { loadConfig } from '../src/config/app-config';
 import { openDatabase } from '../src/database/open-database';
-import { OrganisationsService } from '../src/organisations/organisations.service';
 import { loadPersonalDataKey } from '../src/personal-data/personal-data-key';
 
 const USAGE = `Usage: npm run cli -- create-admin --username NAME --organisation-code CODE [--organisation-name NAME] [--display-name NAME]
@@ -46,7 +43,7 @@ async function main(): Promise<void> {
     { logger: ['error'] },
   );
   try {
-    const result = await createAdmin(app.get(DataSource), app.get(OrganisationsService), app.get(AuthService), {
+    const result = await createAdmin(app, {
       username: values.username,
       displayName: values['display-name'] ?? values.username,
       password,

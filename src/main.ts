@@ -2,10 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { createAdmin } from './admin/create-admin';
-import { AuthService } from './auth/auth.service';
-import { OrganisationsService } from './organisations/organisations.service';
+import { createAdmin, hasNoUsers } from './admin/create-admin';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/app-config';
 import { openDatabase } from './database/open-database';
@@ -25,12 +22,12 @@ async function main(): Promise<void> {
     : 'PostgreSQL server from DATABASE_URL';
   logger.log(`Serving on http://${config.host}:${config.port} with ${where}`);
   logger.log(`Pages: http://${config.host}:${config.port}/app/   API documentation: http://${config.host}:${config.port}/docs`);
-  const [{ users }] = await app.get(DataSource).query(`SELECT count(*)::int AS users FROM users`);
-  if (users === 0 && (config.initialAdminPassword || database.embedded)) {
+  const firstStart = await hasNoUsers(app);
+  if (firstStart && (config.initialAdminPassword || database.embedded)) {
     // The embedded default is one machine's own installation: make its first administrator now rather
     // than sending a newcomer to a second command. ADMIN_PASSWORD sets the password without a log to read.
     const password = config.initialAdminPassword ?? randomBytes(15).toString('base64url');
-    await createAdmin(app.get(DataSource), app.get(OrganisationsService), app.get(AuthService), {
+    await createAdmin(app, {
       username: 'admin',
       displayName: '管理员',
       password,
@@ -47,7 +44,7 @@ async function main(): Promise<void> {
           '  This is the only time it is shown (set ADMIN_PASSWORD before the first start to choose it instead).',
       );
     }
-  } else if (users === 0) {
+  } else if (firstStart) {
     logger.warn(
       'No users yet. Create the first administrator (it asks for the password), then log in at /app/:\n' +
         '  npm run cli -- create-admin --username admin --organisation-code BJ --organisation-name 北京市总工会\n' +

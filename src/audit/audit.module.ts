@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
+import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 
-@Module({ controllers: [AuditController], providers: [AuditService] })
+/** The audit trail: searched here, written by the triggers and (security events) by auth. */
+@Module({ controllers: [AuditController], providers: [AuditRepository, AuditService], exports: [AuditRepository] })
 export class AuditModule {}

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { shanghaiTimestamp } from '../common/time/shanghai';
-import type { AuditRow } from './audit.service';
+import type { AuditRow } from './audit.repository';
 import { AUDIT_ACTIONS, AuditAction } from './dto/audit-query.dto';
 
 /** One entry of the audit trail: who did what to which record, with the record before and after. */

@@ -1,7 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { AuditModule } from '../audit/audit.module';
+import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { RequestContextInterceptor } from './request-context';
@@ -9,9 +12,12 @@ import { RequestContextInterceptor } from './request-context';
 /** Login, sessions and the access decision for every request. Global: every feature is behind it. */
 @Global()
 @Module({
-  imports: [DiscoveryModule],
+  // Audit and users own the tables auth writes besides its own: the audit log's security events,
+  // the users' passwords and preferences.
+  imports: [AuditModule, DiscoveryModule, UsersModule],
   controllers: [AuthController],
   providers: [
+    AuthRepository,
     AuthService,
     { provide: APP_GUARD, useClass: AuthGuard },
     // Order matters: the request context wraps everything after it, idempotency included.

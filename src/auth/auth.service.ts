@@ -1,20 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
-import { DataSource, EntityManager } from 'typeorm';
+import { AuditRepository } from '../audit/audit.repository';
 import type { AuditAction } from '../audit/dto/audit-query.dto';
 import type { Locale } from './domain/locale';
 import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { Role } from './domain/roles';
+import { Transactions, Tx } from '../database/transactions';
+import { UsersRepository } from '../users/users.repository';
+import { AuthRepository, UserRow } from './auth.repository';
 import { Actor } from './domain/actor';
 import {
   ACCOUNT_POLICY,
   ADDRESS_POLICY,
   ThrottleDecision,
   ThrottlePolicy,
-  ThrottleState,
   checkThrottle,
   recordFailure,
 } from './domain/login-throttle';
@@ -52,26 +53,16 @@ type LoginOutcome =
   | { kind: 'disabled' }
   | { kind: 'ok'; tokens: TokenPair; user: AuthenticatedUser };
 
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  active: boolean;
-  organisation_id: string;
-  path: string;
-  password_hash: string | null;
-  locale: Locale;
-  password_change_required: boolean;
-}
-
 @Injectable()
 export class AuthService {
   /** Checked when a username does not exist, so a wrong username takes as long as a wrong password. */
   private readonly decoyHash: Promise<string>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly auditLog: AuditRepository,
+    private readonly repository: AuthRepository,
+    private readonly users: UsersRepository,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -85,43 +76,38 @@ export class AuthService {
 
     // Check, verify and count in one transaction that holds a lock per throttle key: parallel guesses
     // are counted one after another instead of all reading the same count.
-    const outcome = await this.dataSource.transaction(async (manager): Promise<LoginOutcome> => {
+    const outcome = await this.transactions.run(async (tx): Promise<LoginOutcome> => {
       for (const key of throttles.map(([k]) => k).sort()) {
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
+        await this.repository.lockThrottleKey(tx, key);
       }
-      const states = await this.loadThrottles(manager, throttles.map(([key]) => key));
+      const states = await this.repository.loadThrottles(tx, throttles.map(([key]) => key));
       for (const [key, policy] of throttles) {
         const decision = checkThrottle(states.get(key) ?? null, policy, now);
         if (!decision.allowed) return { kind: 'throttled', decision };
       }
-      const user = await this.findUser(manager, `lower(u.username) = lower($1)`, username.trim());
+      const user = await this.repository.userByUsername(tx, username.trim());
       const passwordMatches = user?.password_hash
         ? await verify(user.password_hash, password)
         : (await verify(await this.decoyHash, password), false);
       if (!user || !passwordMatches) {
         for (const [key, policy] of throttles) {
-          await this.saveThrottle(manager, key, recordFailure(states.get(key) ?? null, policy, now));
+          await this.repository.saveThrottle(tx, key, recordFailure(states.get(key) ?? null, policy, now));
         }
         return { kind: 'failed', userId: user?.id ?? null };
       }
       if (!user.active) return { kind: 'disabled' };
-      await manager.query(`DELETE FROM login_throttles WHERE key = $1`, [throttles[0][0]]);
+      await this.repository.deleteThrottle(tx, throttles[0][0]);
       const tokens = this.newTokens(now);
-      const [{ id: sessionId }] = await manager.query(
-        `INSERT INTO sessions (user_id, access_token_hash, access_expires_at, refresh_token_hash, refresh_expires_at,
-                               client_address, user_agent, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [
-          user.id,
-          tokenHash(tokens.accessToken),
-          tokens.accessExpiresAt,
-          tokenHash(tokens.refreshToken),
-          tokens.refreshExpiresAt,
-          client.address,
-          client.userAgent?.slice(0, 300) ?? null,
-          now,
-        ],
-      );
+      const sessionId = await this.repository.insertSession(tx, {
+        userId: user.id,
+        accessTokenHash: tokenHash(tokens.accessToken),
+        accessExpiresAt: tokens.accessExpiresAt,
+        refreshTokenHash: tokenHash(tokens.refreshToken),
+        refreshExpiresAt: tokens.refreshExpiresAt,
+        clientAddress: client.address,
+        userAgent: client.userAgent?.slice(0, 300) ?? null,
+        createdAt: now,
+      });
       return { kind: 'ok', tokens, user: toAuthenticated(user, sessionId) };
     });
 
@@ -145,15 +131,7 @@ export class AuthService {
 
   /** The user behind an access token, or 401 with the reason. One indexed lookup per request. */
   async authenticate(accessToken: string): Promise<AuthenticatedUser> {
-    const [row]: (UserRow & { session_id: string; access_expires_at: Date; revoked_at: Date | null })[] =
-      await this.dataSource.query(
-        `SELECT s.id AS session_id, s.access_expires_at, s.revoked_at,
-                u.id, u.username, u.display_name, u.role, u.active, u.organisation_id, o.path, NULL AS password_hash,
-                u.locale, u.password_change_required
-           FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id
-          WHERE s.access_token_hash = $1`,
-        [tokenHash(accessToken)],
-      );
+    const row = await this.repository.sessionByAccessToken(this.transactions.none, tokenHash(accessToken));
     if (!row || row.revoked_at || !row.active) throw new AppError('UNAUTHENTICATED', { reason: 'invalid_token' });
     if (new Date(row.access_expires_at) <= this.clock.now()) {
       throw new AppError('UNAUTHENTICATED', { reason: 'expired_token' });
@@ -168,35 +146,25 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenPair> {
     const now = this.clock.now();
     const presented = tokenHash(refreshToken);
-    const outcome = await this.dataSource.transaction(async (manager): Promise<TokenPair | 'reused' | 'invalid'> => {
-      const [session]: { id: string; refresh_expires_at: Date; revoked_at: Date | null; active: boolean }[] =
-        await manager.query(
-          `SELECT s.id, s.refresh_expires_at, s.revoked_at, u.active
-             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.refresh_token_hash = $1 FOR UPDATE OF s`,
-          [presented],
-        );
+    const outcome = await this.transactions.run(async (tx): Promise<TokenPair | 'reused' | 'invalid'> => {
+      const session = await this.repository.lockSessionByRefreshToken(tx, presented);
       if (!session) {
-        const revoked = await manager.query(
-          `UPDATE sessions SET revoked_at = $2, revoked_reason = 'refresh token reused'
-            WHERE used_refresh_token_hashes @> ARRAY[$1::text] AND revoked_at IS NULL RETURNING id`,
-          [presented, now],
-        );
-        return revoked.length > 0 ? 'reused' : 'invalid';
+        // Not a current refresh token of any session: one that a session already used was copied.
+        const reused = await this.repository.revokeSessionThatUsed(tx, presented, now);
+        return reused ? 'reused' : 'invalid';
       }
       if (session.revoked_at || !session.active || new Date(session.refresh_expires_at) <= now) return 'invalid';
       const tokens = this.newTokens(now);
-      await manager.query(
-        `UPDATE sessions SET access_token_hash = $2, access_expires_at = $3, refresh_token_hash = $4,
-                             refresh_expires_at = $5, used_refresh_token_hashes = used_refresh_token_hashes || $6::text
-          WHERE id = $1`,
-        [
-          session.id,
-          tokenHash(tokens.accessToken),
-          tokens.accessExpiresAt,
-          tokenHash(tokens.refreshToken),
-          tokens.refreshExpiresAt,
-          presented,
-        ],
+      await this.repository.rotateTokens(
+        tx,
+        session.id,
+        {
+          accessTokenHash: tokenHash(tokens.accessToken),
+          accessExpiresAt: tokens.accessExpiresAt,
+          refreshTokenHash: tokenHash(tokens.refreshToken),
+          refreshExpiresAt: tokens.refreshExpiresAt,
+        },
+        presented,
       );
       return tokens;
     });
@@ -206,20 +174,17 @@ export class AuthService {
   }
 
   async logout(user: AuthenticatedUser, client: ClientInfo): Promise<void> {
-    await this.dataSource.query(`UPDATE sessions SET revoked_at = $2, revoked_reason = 'logout' WHERE id = $1`, [
-      user.sessionId,
-      this.clock.now(),
-    ]);
+    await this.repository.revokeSession(this.transactions.none, user.sessionId, this.clock.now(), 'logout');
     await this.audit(user.id, client, 'logout', 'users', user.id, { sessionId: user.sessionId });
   }
 
   async changePassword(user: AuthenticatedUser, currentPassword: string, newPassword: string): Promise<void> {
-    const row = await this.findUser(this.dataSource.manager, `u.id = $1`, user.id);
+    const row = await this.repository.userById(this.transactions.none, user.id);
     if (!row?.password_hash || !(await verify(row.password_hash, currentPassword))) {
       throw AppError.invalidField('currentPassword', 'WRONG_PASSWORD');
     }
-    await this.dataSource.transaction((manager) =>
-      this.setPassword(manager, { id: row.id, username: row.username, displayName: row.display_name }, newPassword, 'password changed', 'the_user'),
+    await this.transactions.run((tx) =>
+      this.setPassword(tx, { id: row.id, username: row.username, displayName: row.display_name }, newPassword, 'password changed', 'the_user'),
     );
   }
 
@@ -229,7 +194,7 @@ export class AuthService {
    * set (`setBy: 'someone_else'`) must be replaced by the user at the next login.
    */
   async setPassword(
-    manager: EntityManager,
+    tx: Tx,
     user: { id: string; username: string; displayName: string },
     password: string,
     reason: string,
@@ -239,23 +204,17 @@ export class AuthService {
     const problem = passwordProblem(password, [user.username, user.displayName]);
     if (problem) throw AppError.invalidField(field, problem);
     const now = this.clock.now();
-    await manager.query(
-      `UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3, password_change_required = $4 WHERE id = $1`,
-      [user.id, await hash(password, ARGON2_OPTIONS), now, setBy === 'someone_else'],
-    );
-    await this.revokeSessions(manager, user.id, reason);
+    await this.users.setPasswordHash(tx, user.id, await hash(password, ARGON2_OPTIONS), now, setBy === 'someone_else');
+    await this.revokeSessions(tx, user.id, reason);
   }
 
   /** The user's own choice of language, for every browser they log in on. */
   async setLocale(user: AuthenticatedUser, locale: Locale): Promise<void> {
-    await this.dataSource.query(`UPDATE users SET locale = $2 WHERE id = $1`, [user.id, locale]);
+    await this.users.setLocale(this.transactions.none, user.id, locale);
   }
 
-  async revokeSessions(manager: EntityManager, userId: string, reason: string): Promise<void> {
-    await manager.query(
-      `UPDATE sessions SET revoked_at = $2, revoked_reason = $3 WHERE user_id = $1 AND revoked_at IS NULL`,
-      [userId, this.clock.now(), reason],
-    );
+  async revokeSessions(tx: Tx, userId: string, reason: string): Promise<void> {
+    await this.repository.revokeUserSessions(tx, userId, this.clock.now(), reason);
   }
 
   /** Security events that change no business row (logins, reveals) go into the same audit log. */
@@ -267,11 +226,15 @@ export class AuthService {
     entityId: string | null,
     after: Record<string, unknown>,
   ): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO audit_log (occurred_at, actor_id, client_address, action, entity_type, entity_id, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [this.clock.now(), actorId, client.address, action, entityType, entityId, after],
-    );
+    await this.auditLog.insertEvent(this.transactions.none, {
+      occurredAt: this.clock.now(),
+      actorId,
+      clientAddress: client.address,
+      action,
+      entityType,
+      entityId,
+      after,
+    });
   }
 
   private newTokens(now: Date): TokenPair {
@@ -281,39 +244,6 @@ export class AuthService {
       refreshToken: newToken(),
       refreshExpiresAt: new Date(now.getTime() + this.config.refreshTokenHours * 3_600_000),
     };
-  }
-
-  private async findUser(manager: EntityManager, condition: string, value: string): Promise<UserRow | undefined> {
-    const [row] = await manager.query(
-      `SELECT u.id, u.username, u.display_name, u.role, u.active, u.organisation_id, o.path, u.password_hash,
-              u.locale, u.password_change_required
-         FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE ${condition}`,
-      [value],
-    );
-    return row;
-  }
-
-  private async loadThrottles(manager: EntityManager, keys: string[]): Promise<Map<string, ThrottleState>> {
-    const rows: { key: string; failures: number; last_failure_at: Date; locked_until: Date | null }[] =
-      await manager.query(`SELECT * FROM login_throttles WHERE key = ANY($1::text[])`, [keys]);
-    return new Map(
-      rows.map((row) => [
-        row.key,
-        {
-          failures: row.failures,
-          lastFailureAt: new Date(row.last_failure_at),
-          lockedUntil: row.locked_until ? new Date(row.locked_until) : null,
-        },
-      ]),
-    );
-  }
-
-  private async saveThrottle(manager: EntityManager, key: string, state: ThrottleState): Promise<void> {
-    await manager.query(
-      `INSERT INTO login_throttles (key, failures, last_failure_at, locked_until) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (key) DO UPDATE SET failures = $2, last_failure_at = $3, locked_until = $4`,
-      [key, state.failures, state.lastFailureAt, state.lockedUntil],
-    );
   }
 }
 

@@ -3,8 +3,9 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { Observable, catchError, from, mergeMap, of } from 'rxjs';
-import { DataSource } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
+import { Transactions } from '../database/transactions';
+import { AuthRepository } from './auth.repository';
 import type { AuthenticatedUser } from './auth.service';
 
 const MAX_KEY_LENGTH = 200;
@@ -20,7 +21,10 @@ const MAX_KEY_LENGTH = 200;
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly repository: AuthRepository,
+    private readonly transactions: Transactions,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
@@ -41,17 +45,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (stored) return of(stored.response);
         return next.handle().pipe(
           mergeMap(async (response: unknown) => {
-            await this.dataSource.query(
-              `UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2`,
-              [userId, key, status, JSON.stringify(response ?? null)],
-            );
+            const kept = JSON.stringify(response ?? null);
+            await this.repository.keepIdempotentResponse(this.transactions.none, userId, key, status, kept);
             return response;
           }),
           catchError(async (error: unknown) => {
-            await this.dataSource.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status_code IS NULL`, [
-              userId,
-              key,
-            ]);
+            await this.repository.releaseIdempotencyKey(this.transactions.none, userId, key);
             throw error;
           }),
         );
@@ -61,16 +60,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /** Claims the key, or returns the answer kept for it. */
   private async begin(userId: string, key: string, requestHash: string): Promise<{ response: unknown } | null> {
-    const claimed = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
-      [userId, key, requestHash],
-    );
-    if (claimed.length > 0) return null;
-    const [existing]: { request_hash: string; status_code: number | null; response: unknown }[] = await this.dataSource.query(
-      `SELECT request_hash, status_code, response FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
-      [userId, key],
-    );
+    if (await this.repository.claimIdempotencyKey(this.transactions.none, userId, key, requestHash)) return null;
+    const existing = await this.repository.idempotentRequest(this.transactions.none, userId, key);
     if (!existing) return this.begin(userId, key, requestHash);
     if (existing.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
     if (existing.status_code === null) throw new AppError('IDEMPOTENCY_KEY_IN_USE');

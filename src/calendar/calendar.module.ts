@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { CalendarRepository } from './calendar.repository';
 import { HolidaysController } from './holidays.controller';
 import { HolidaysService } from './holidays.service';
 
@@ -6,7 +7,7 @@ import { HolidaysService } from './holidays.service';
 @Global()
 @Module({
   controllers: [HolidaysController],
-  providers: [HolidaysService],
+  providers: [CalendarRepository, HolidaysService],
   exports: [HolidaysService],
 })
 export class CalendarModule {}

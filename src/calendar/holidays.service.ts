@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppError, FieldProblem } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { isWeekend } from '../common/time/calendar-days';
+import { Transactions } from '../database/transactions';
+import { CalendarRepository } from './calendar.repository';
 import { WorkingCalendar } from './domain/working-calendar';
 import { YearScheduleDto } from './dto/holidays.dto';
 import type { HolidayYearView } from './holidays.view';
@@ -23,8 +24,9 @@ export class HolidaysService {
   private cached: WorkingCalendar | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly repository: CalendarRepository,
+    private readonly transactions: Transactions,
   ) {}
 
   async calendar(): Promise<WorkingCalendar> {
@@ -73,27 +75,14 @@ export class HolidaysService {
       if (dto.daysOff.includes(day)) problems.push({ field: `makeUpWorkdays.${i}`, code: 'DUPLICATE_IN_REQUEST' });
     });
     if (problems.length > 0) throw AppError.invalid(problems);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`DELETE FROM holidays WHERE year = $1`, [year]);
-      await manager.query(
-        `INSERT INTO holiday_years (year, source) VALUES ($1, $2)
-         ON CONFLICT (year) DO UPDATE SET source = EXCLUDED.source, recorded_at = now()`,
-        [year, dto.source.trim()],
-      );
-      await manager.query(
-        `INSERT INTO holidays (day, year, kind, name)
-         SELECT d, $1::integer, 'day_off', '法定节假日' FROM unnest($2::date[]) AS d
-         UNION ALL SELECT d, $1::integer, 'workday', '调休上班' FROM unnest($3::date[]) AS d`,
-        [year, [...new Set(dto.daysOff)], [...new Set(dto.makeUpWorkdays)]],
-      );
-    });
+    await this.transactions.run((tx) =>
+      this.repository.replaceYear(tx, year, dto.source.trim(), [...new Set(dto.daysOff)], [...new Set(dto.makeUpWorkdays)]),
+    );
     this.cached = null;
   }
 
   private async enteredSchedules(): Promise<Map<number, YearSchedule & { source: string }>> {
-    const rows: { year: number; source: string; day: string | null; kind: string | null }[] = await this.dataSource.query(
-      `SELECT y.year, y.source, h.day, h.kind FROM holiday_years y LEFT JOIN holidays h ON h.year = y.year ORDER BY h.day`,
-    );
+    const rows = await this.repository.enteredDays(this.transactions.none);
     const schedules = new Map<number, YearSchedule & { source: string }>();
     for (const row of rows) {
       const schedule = schedules.get(row.year) ?? { year: row.year, source: row.source, daysOff: [], makeUpWorkdays: [] };

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { CampaignRepository } from './campaign.repository';
 import { SeasonController } from './season.controller';
 import { SeasonService } from './season.service';
 
@@ -9,7 +10,7 @@ import { SeasonService } from './season.service';
 @Global()
 @Module({
   controllers: [SeasonController],
-  providers: [SeasonService],
+  providers: [CampaignRepository, SeasonService],
   exports: [SeasonService],
 })
 export class CampaignModule {}

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
+import { Transactions } from '../database/transactions';
+import { CampaignRepository } from './campaign.repository';
 import { SeasonSettings, defaultSeason, seasonProblems, seasonStatus } from './domain/season';
 import { seasonFestivalYear, springFestival } from './domain/spring-festival';
 import { SeasonView } from './season.view';
 
-// Other features (cases, reports) know the season's type from here, where they get the season.
-export type { SeasonView };
 
 /**
  * The winter campaign against wage arrears (根治欠薪冬季专项行动) that a day belongs to: the Spring
@@ -20,8 +19,9 @@ const SETTINGS_TTL_MS = 5_000;
 @Injectable()
 export class SeasonService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly repository: CampaignRepository,
+    private readonly transactions: Transactions,
   ) {}
 
   async current(): Promise<SeasonView> {
@@ -58,25 +58,14 @@ export class SeasonService {
   }
 
   private async readSettings(festivalYear: number): Promise<{ settings: SeasonSettings; configured: boolean }> {
-    const [row] = await this.dataSource.query(
-      `SELECT starts_on::text, ends_on::text, targets FROM seasons WHERE festival_year = $1`,
-      [festivalYear],
-    );
-    return row
-      ? { settings: { startsOn: row.starts_on, endsOn: row.ends_on, targets: row.targets }, configured: true }
-      : { settings: defaultSeason(festivalYear), configured: false };
+    const set = await this.repository.seasonOf(this.transactions.none, festivalYear);
+    return set ? { settings: set, configured: true } : { settings: defaultSeason(festivalYear), configured: false };
   }
 
   async set(festivalYear: number, settings: SeasonSettings): Promise<void> {
     const problems = seasonProblems(settings);
     if (problems.length > 0) throw AppError.invalidField('season', 'INVALID_SEASON', { problems: problems.join('; ') });
-    await this.dataSource.transaction((manager) =>
-      manager.query(
-        `INSERT INTO seasons (festival_year, starts_on, ends_on, targets) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (festival_year) DO UPDATE SET starts_on = $2, ends_on = $3, targets = $4, updated_at = now()`,
-        [festivalYear, settings.startsOn, settings.endsOn, JSON.stringify(settings.targets)],
-      ),
-    );
+    await this.transactions.run((tx) => this.repository.upsertSeason(tx, festivalYear, settings));
     this.cached.delete(festivalYear);
   }
 }

@@ -3,7 +3,7 @@ import { OrganisationRefView, UserRefView } from '../common/http/api-responses';
 import { formatYuan } from '../common/money/money';
 import { shanghaiTimestamp } from '../common/time/shanghai';
 import { EMPLOYER_KINDS, EmployerKind } from '../employers/employer.entity';
-import type { SeasonView } from '../campaign/season.service';
+import type { SeasonView } from '../campaign/season.view';
 import { CHAIN_ROLES, ChainRole } from './case-employer.entity';
 import { EVIDENCE_KINDS, EvidenceKind } from './case-evidence.entity';
 import { INTAKE_CHANNELS, IntakeChannel } from './case.entity';

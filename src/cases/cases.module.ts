@@ -7,12 +7,13 @@ import { CaseEmployer } from './case-employer.entity';
 import { CaseEvidence } from './case-evidence.entity';
 import { Case } from './case.entity';
 import { CasesController } from './cases.controller';
+import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
 @Module({
   imports: [ClaimsModule, TimelineModule, TypeOrmModule.forFeature([Case, CaseEmployer, CaseEvidence]), UsersModule],
   controllers: [CasesController],
-  providers: [CasesService],
+  providers: [CasesRepository, CasesService],
   exports: [CasesService],
 })
 export class CasesModule {}

@@ -1,40 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, Scope } from '../auth/domain/actor';
 import { batchProblems, toClaimInput } from '../claims/claim-input';
 import { ClaimsService } from '../claims/claims.service';
-import { likePattern } from '../common/database-helpers';
 import { AppError, FieldProblem } from '../common/errors/app-error';
-import { Page, PageQuery, offsetOf } from '../common/http/pagination';
+import { Page, PageQuery } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
 import { yearOf } from '../common/time/calendar-days';
 import { shanghaiDate } from '../common/time/shanghai';
-import { ReportsDatabase } from '../database/reports-database';
-import { Employer } from '../employers/employer.entity';
-import { Organisation } from '../organisations/organisation.entity';
-import { Project } from '../projects/project.entity';
-import { CaseEvent } from '../timeline/case-event.entity';
+import { Transactions, type Tx } from '../database/transactions';
+import type { Organisation } from '../organisations/organisation.entity';
+import type { Project } from '../projects/project.entity';
+import type { CaseEvent } from '../timeline/case-event.entity';
 import { CaseEventsService, NewCaseEvent } from '../timeline/case-events.service';
-import { User } from '../users/user.entity';
+import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { CaseEmployer } from './case-employer.entity';
-import { CaseEvidence } from './case-evidence.entity';
+import type { CaseEvidence } from './case-evidence.entity';
 import type { CaseWarningView, DispatchedCaseView } from './case.view';
-import { assertCaseVisible, caseInScope, lockCase, lockOpenCase } from './case-lock.repository';
 import { assertSameVersion } from '../database/optimistic-update';
-import { Case } from './case.entity';
-import {
-  CASE_LIST_COLUMNS,
-  CASE_LIST_FROM,
-  CASE_SORT_COLUMNS,
-  CASE_MONEY_COLUMNS,
-  CASE_EXPORT_MONEY_JOIN,
-  CaseExportRow,
-  CaseListRow,
-  NEXT_CASE_NUMBER_SQL,
-  SEARCH_CONDITION,
-  SUBTREE_CONDITION,
-} from './cases.sql';
+import type { Case } from './case.entity';
+import { CaseEmployerOfCase, CasesRepository } from './cases.repository';
+import type { CaseExportRow, CaseListRow } from './cases.sql';
 import {
   AssignmentDto,
   CaseEmployerDto,
@@ -49,7 +34,6 @@ import {
 import { formatCaseNumber } from './domain/case-number';
 import {
   AutomaticMoveTrigger,
-  CASE_STATUSES,
   TransitionRequest,
   automaticMove,
   decideTransition,
@@ -70,7 +54,7 @@ export interface CaseDetail {
   project: Project | null;
   lawyer: User | null;
   mediator: User | null;
-  employers: (Employer & { role: CaseEmployer['role'] })[];
+  employers: CaseEmployerOfCase[];
   evidence: CaseEvidence[];
   totals: CaseTotals;
 }
@@ -83,12 +67,12 @@ export interface CaseListItem {
 @Injectable()
 export class CasesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly cases: CasesRepository,
     private readonly claims: ClaimsService,
     private readonly events: CaseEventsService,
     private readonly users: UsersService,
     private readonly clock: Clock,
-    private readonly reportsDatabase: ReportsDatabase,
+    private readonly transactions: Transactions,
   ) {}
 
   /**
@@ -98,7 +82,7 @@ export class CasesService {
   async open(
     dto: CreateCaseDto,
     actor: Actor,
-    linkSource?: (manager: EntityManager, caseId: string) => Promise<void>,
+    linkSource?: (tx: Tx, caseId: string) => Promise<void>,
   ): Promise<CaseDetail> {
     const claimInputs = (dto.claims ?? []).map((claim, index) => toClaimInput(claim, index + 1));
     const problems = [
@@ -110,33 +94,23 @@ export class CasesService {
     ];
     if (problems.length > 0) throw AppError.invalid(problems);
 
-    const id = await this.dataSource.transaction(async (manager) => {
-      const organisation = await manager
-        .getRepository(Organisation)
-        .createQueryBuilder('o')
-        .where('o.id = :id', { id: dto.organisationId })
-        .andWhere(`o.path LIKE :scopePath || '%'`, { scopePath: actor.scope.path })
-        .getOne();
-      await this.assertReferences(manager, dto, organisation);
+    const id = await this.transactions.run(async (tx) => {
+      const organisation = await this.cases.organisationInScope(tx, dto.organisationId, actor.scope);
+      await this.assertReferences(tx, dto, organisation);
       const year = yearOf(dto.intakeDate);
-      const [{ last_number }] = await manager.query(NEXT_CASE_NUMBER_SQL, [organisation!.id, year]);
-      const opened = await manager.getRepository(Case).save(
-        manager.getRepository(Case).create({
-          organisationId: organisation!.id,
-          caseNumber: formatCaseNumber(organisation!.code, year, last_number),
-          intakeChannel: dto.intakeChannel,
-          intakeDate: dto.intakeDate,
-          summary: dto.summary.trim(),
-          projectId: dto.projectId ?? null,
-          lawyerId: dto.lawyerId ?? null,
-          mediatorId: dto.mediatorId ?? null,
-          status: 'received',
-        }),
-      );
-      await manager.getRepository(CaseEmployer).insert(
-        dto.employers.map((link) => ({ caseId: opened.id, employerId: link.employerId, role: link.role })),
-      );
-      if (dto.evidence?.length) await this.insertEvidence(manager, opened.id, dto.evidence);
+      const lastNumber = await this.cases.nextCaseNumber(tx, organisation!.id, year);
+      const opened = await this.cases.insertCase(tx, {
+        organisationId: organisation!.id,
+        caseNumber: formatCaseNumber(organisation!.code, year, lastNumber),
+        intakeChannel: dto.intakeChannel,
+        intakeDate: dto.intakeDate,
+        summary: dto.summary.trim(),
+        projectId: dto.projectId ?? null,
+        lawyerId: dto.lawyerId ?? null,
+        mediatorId: dto.mediatorId ?? null,
+      });
+      await this.cases.insertCaseEmployers(tx, opened.id, dto.employers);
+      if (dto.evidence?.length) await this.insertEvidence(tx, opened.id, dto.evidence);
       const openingEvent: NewCaseEvent = {
         caseId: opened.id,
         kind: 'case_opened',
@@ -150,61 +124,40 @@ export class CasesService {
         },
       };
       if (claimInputs.length > 0) {
-        await this.claims.insertClaims(manager, opened.id, claimInputs, actor.id, 'form', 'VALIDATION_FAILED', openingEvent);
+        await this.claims.insertClaims(tx, opened.id, claimInputs, actor.id, 'form', 'VALIDATION_FAILED', openingEvent);
       } else {
-        await this.events.append(manager, openingEvent);
+        await this.events.append(tx, openingEvent);
       }
-      if (linkSource) await linkSource(manager, opened.id);
+      if (linkSource) await linkSource(tx, opened.id);
       return opened.id;
     });
     return this.get(id, actor.scope);
   }
 
   async get(id: string, scope: Scope): Promise<CaseDetail> {
-    const manager = this.dataSource.manager;
-    const record = await caseInScope(manager, id, scope).getOne();
+    const tx = this.transactions.none;
+    const record = await this.cases.findInScope(tx, id, scope);
     if (!record) throw new AppError('CASE_NOT_FOUND');
-    const assigned = [record.lawyerId, record.mediatorId].filter((x): x is string => x !== null);
-    const [organisation, project, people, employers, evidence, totals] = await Promise.all([
-      manager.getRepository(Organisation).findOneByOrFail({ id: record.organisationId }),
-      record.projectId ? manager.getRepository(Project).findOneBy({ id: record.projectId }) : null,
-      assigned.length > 0 ? manager.getRepository(User).findBy({ id: In(assigned) }) : [],
-      manager
-        .getRepository(Employer)
-        .createQueryBuilder('e')
-        .innerJoin(CaseEmployer, 'ce', 'ce.employer_id = e.id')
-        .addSelect('ce.role', 'chain_role')
-        .where('ce.case_id = :id', { id })
-        .getRawAndEntities<{ e_id: string; chain_role: CaseEmployer['role'] }>(),
-      manager.getRepository(CaseEvidence).find({ where: { caseId: id }, order: { createdAt: 'ASC' } }),
-      this.claims.totals(manager, [id]),
+    const [{ organisation, project, people, employers, evidence }, totals] = await Promise.all([
+      this.cases.partsOf(tx, record),
+      this.claims.totals(tx, [id]),
     ]);
-    const roles = new Map(employers.raw.map((row) => [row.e_id, row.chain_role]));
     return {
       record,
       organisation,
       project,
       lawyer: people.find((user) => user.id === record.lawyerId) ?? null,
       mediator: people.find((user) => user.id === record.mediatorId) ?? null,
-      employers: employers.entities.map((employer) => ({ ...employer, role: roles.get(employer.id)! })),
+      employers,
       evidence,
       totals: totals.get(id)!,
     };
   }
 
   async list(query: CaseListQuery, scope: Scope): Promise<Page<CaseListItem>> {
-    const { where, params } = this.listFilter(query, scope);
-    const order = this.orderOf(query.sort);
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${CASE_LIST_FROM} ${where}`, params);
-    const rows: CaseListRow[] = await this.dataSource.query(
-      `SELECT ${CASE_LIST_COLUMNS} ${CASE_LIST_FROM} ${where}
-        ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`,
-      params,
-    );
-    const totals = await this.claims.totals(
-      this.dataSource.manager,
-      rows.map((row) => row.id),
-    );
+    const tx = this.transactions.none;
+    const { rows, total } = await this.cases.page(tx, query, scope);
+    const totals = await this.claims.totals(tx, rows.map((row) => row.id));
     return {
       items: rows.map((row) => ({ row, totals: totals.get(row.id)! })),
       total,
@@ -213,53 +166,17 @@ export class CasesService {
     };
   }
 
-  /** The case list's filters as SQL, always inside the caller's scope. */
-  private listFilter(query: Omit<CaseListQuery, 'page' | 'pageSize'>, scope: Scope): { where: string; params: unknown[] } {
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const conditions: string[] = [`o.path LIKE ${param(scope.path)} || '%'`];
-    if (query.status) {
-      const statuses = query.status.split(',').map((s) => s.trim());
-      const unknown = statuses.filter((s) => !(CASE_STATUSES as readonly string[]).includes(s));
-      if (unknown.length > 0) {
-        throw AppError.invalidField('status', 'NOT_ONE_OF', { allowed: CASE_STATUSES.join(', ') });
-      }
-      conditions.push(`c.status = ANY(${param(statuses)}::text[])`);
-    }
-    if (query.organisationId) conditions.push(SUBTREE_CONDITION(param(query.organisationId)));
-    if (query.employerId) {
-      conditions.push(
-        `EXISTS (SELECT 1 FROM case_employers ce WHERE ce.case_id = c.id AND ce.employer_id = ${param(query.employerId)})`,
-      );
-    }
-    if (query.lawyerId) conditions.push(`c.lawyer_id = ${param(query.lawyerId)}`);
-    if (query.mediatorId) conditions.push(`c.mediator_id = ${param(query.mediatorId)}`);
-    if (query.intakeFrom) conditions.push(`c.intake_date >= ${param(query.intakeFrom)}`);
-    if (query.intakeTo) conditions.push(`c.intake_date <= ${param(query.intakeTo)}`);
-    if (query.q?.trim()) conditions.push(SEARCH_CONDITION(param(likePattern(query.q))));
-    return { where: `WHERE ${conditions.join(' AND ')}`, params };
-  }
-
   /**
    * Every case the list would show, for an export: one cursor over the reports database, each row with
    * its money from the reports' summary table, so 100,000 rows stream in bounded memory.
    */
   async exportRows(query: CaseListQuery, scope: Scope): Promise<AsyncIterable<CaseExportRow>> {
-    const { where, params } = this.listFilter(query, scope);
-    const order = this.orderOf(query.sort);
-    return this.reportsDatabase.stream<CaseExportRow>(
-      `SELECT ${CASE_LIST_COLUMNS}, ${CASE_MONEY_COLUMNS} ${CASE_LIST_FROM} ${CASE_EXPORT_MONEY_JOIN} ${where}
-        ORDER BY ${order}, c.id`,
-      params,
-    );
+    return this.cases.exportRows(query, scope);
   }
 
   async update(id: string, dto: UpdateCaseDto, actor: Actor): Promise<CaseDetail> {
-    await this.dataSource.transaction(async (manager) => {
-      const record = await lockOpenCase(manager, id, actor.scope);
+    await this.transactions.run(async (tx) => {
+      const record = await this.cases.lockOpenCase(tx, id, actor.scope);
       assertSameVersion(record, dto.version);
       const changes: Record<string, { before: unknown; after: unknown }> = {};
       const change = <K extends 'summary' | 'intakeChannel' | 'projectId'>(key: K, value: Case[K] | undefined) => {
@@ -267,33 +184,33 @@ export class CasesService {
         changes[key] = { before: record[key], after: value };
         record[key] = value;
       };
-      if (dto.projectId && !(await manager.getRepository(Project).existsBy({ id: dto.projectId }))) {
+      if (dto.projectId && !(await this.cases.projectExists(tx, dto.projectId))) {
         throw AppError.invalidField('projectId', 'NOT_FOUND');
       }
       change('summary', dto.summary?.trim());
       change('intakeChannel', dto.intakeChannel);
       change('projectId', dto.projectId);
       if (Object.keys(changes).length === 0) return;
-      await manager.getRepository(Case).save(record);
-      await this.events.append(manager, { caseId: id, kind: 'case_updated', actorId: actor.id, data: { changes } });
+      await this.cases.saveCase(tx, record);
+      await this.events.append(tx, { caseId: id, kind: 'case_updated', actorId: actor.id, data: { changes } });
     });
     return this.get(id, actor.scope);
   }
 
   async assign(id: string, dto: AssignmentDto, actor: Actor): Promise<CaseDetail> {
-    await this.dataSource.transaction(async (manager) => {
-      const record = await lockOpenCase(manager, id, actor.scope);
+    await this.transactions.run(async (tx) => {
+      const record = await this.cases.lockOpenCase(tx, id, actor.scope);
       assertSameVersion(record, dto.version);
       const actorId = actor.id;
       const events: NewCaseEvent[] = [];
       if (dto.lawyerId !== undefined && dto.lawyerId !== record.lawyerId) {
-        if (dto.lawyerId) await this.users.assertAssignable(manager, dto.lawyerId, 'lawyer', 'lawyerId', record.organisationId);
+        if (dto.lawyerId) await this.users.assertAssignable(tx, dto.lawyerId, 'lawyer', 'lawyerId', record.organisationId);
         events.push({ caseId: id, kind: 'lawyer_assigned', actorId, data: { from: record.lawyerId, to: dto.lawyerId } });
         record.lawyerId = dto.lawyerId;
       }
       if (dto.mediatorId !== undefined && dto.mediatorId !== record.mediatorId) {
         if (dto.mediatorId) {
-          await this.users.assertAssignable(manager, dto.mediatorId, 'mediator', 'mediatorId', record.organisationId);
+          await this.users.assertAssignable(tx, dto.mediatorId, 'mediator', 'mediatorId', record.organisationId);
         }
         events.push({
           caseId: id,
@@ -304,17 +221,17 @@ export class CasesService {
         record.mediatorId = dto.mediatorId;
       }
       if (events.length === 0) return;
-      await manager.getRepository(Case).save(record);
-      await this.events.append(manager, ...events);
+      await this.cases.saveCase(tx, record);
+      await this.events.append(tx, ...events);
     });
     return this.get(id, actor.scope);
   }
 
   async transition(id: string, dto: TransitionDto, actor: Actor): Promise<CaseDetail> {
-    await this.dataSource.transaction(async (manager) => {
-      const record = await lockCase(manager, id, actor.scope);
+    await this.transactions.run(async (tx) => {
+      const record = await this.cases.lockCase(tx, id, actor.scope);
       assertSameVersion(record, dto.version);
-      await this.move(manager, record, dto, actor.id, dto.note?.trim() || null);
+      await this.move(tx, record, dto, actor.id, dto.note?.trim() || null);
     });
     return this.get(id, actor.scope);
   }
@@ -323,17 +240,17 @@ export class CasesService {
    * The move a recording makes by itself (an agreement signed, the first money), if it makes one from
    * the case's status: through the same door as a person's move. The case must be locked.
    */
-  async moveAutomatically(manager: EntityManager, record: Case, trigger: AutomaticMoveTrigger, actorId: string): Promise<void> {
+  async moveAutomatically(tx: Tx, record: Case, trigger: AutomaticMoveTrigger, actorId: string): Promise<void> {
     const request = automaticMove(trigger, record.status);
-    if (request) await this.move(manager, record, request, actorId, AUTOMATIC_MOVE_NOTES[trigger]);
+    if (request) await this.move(tx, record, request, actorId, AUTOMATIC_MOVE_NOTES[trigger]);
   }
 
   /**
    * The one door into the status machine: the transition table and its guards decide, then the move
    * is saved and written to the timeline. The case must be locked by the caller's transaction.
    */
-  private async move(manager: EntityManager, record: Case, request: TransitionRequest, actorId: string, note: string | null): Promise<void> {
-    const totals = (await this.claims.totals(manager, [record.id])).get(record.id)!;
+  private async move(tx: Tx, record: Case, request: TransitionRequest, actorId: string, note: string | null): Promise<void> {
+    const totals = (await this.claims.totals(tx, [record.id])).get(record.id)!;
     const decision = decideTransition({ status: record.status, mediatorId: record.mediatorId, claims: totals }, request);
     const details = { outcome: decision.outcome, reason: decision.reason, referredTo: decision.referredTo, note };
     record.status = decision.to;
@@ -341,8 +258,8 @@ export class CasesService {
     record.statusReason = decision.reason;
     if (decision.referredTo !== null) record.referredTo = decision.referredTo;
     record.closedAt = isFinal(decision.to) ? this.clock.now() : null;
-    await manager.getRepository(Case).save(record);
-    await this.events.append(manager, {
+    await this.cases.saveCase(tx, record);
+    await this.events.append(tx, {
       caseId: record.id,
       kind: 'status_changed',
       actorId,
@@ -353,9 +270,9 @@ export class CasesService {
   }
 
   async addNote(id: string, dto: NoteDto, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await lockCase(manager, id, actor.scope);
-      await this.events.append(manager, {
+    await this.transactions.run(async (tx) => {
+      await this.cases.lockCase(tx, id, actor.scope);
+      await this.events.append(tx, {
         caseId: id,
         kind: 'note_added',
         actorId: actor.id,
@@ -365,10 +282,10 @@ export class CasesService {
   }
 
   async addEvidence(id: string, dto: EvidenceDto, actor: Actor): Promise<CaseDetail> {
-    await this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, id, actor.scope);
-      await this.insertEvidence(manager, id, [dto]);
-      await this.events.append(manager, {
+    await this.transactions.run(async (tx) => {
+      await this.cases.lockOpenCase(tx, id, actor.scope);
+      await this.insertEvidence(tx, id, [dto]);
+      await this.events.append(tx, {
         caseId: id,
         kind: 'evidence_added',
         actorId: actor.id,
@@ -379,13 +296,13 @@ export class CasesService {
   }
 
   async addEmployer(id: string, dto: CaseEmployerDto, actor: Actor): Promise<CaseDetail> {
-    await this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, id, actor.scope);
-      if (!(await manager.getRepository(Employer).existsBy({ id: dto.employerId }))) {
+    await this.transactions.run(async (tx) => {
+      await this.cases.lockOpenCase(tx, id, actor.scope);
+      if (!(await this.cases.employerExists(tx, dto.employerId))) {
         throw AppError.invalidField('employerId', 'NOT_FOUND');
       }
-      await manager.getRepository(CaseEmployer).insert({ caseId: id, employerId: dto.employerId, role: dto.role });
-      await this.events.append(manager, {
+      await this.cases.insertCaseEmployers(tx, id, [dto]);
+      await this.events.append(tx, {
         caseId: id,
         kind: 'employer_added',
         actorId: actor.id,
@@ -401,10 +318,10 @@ export class CasesService {
    * it if the receiver is outside their scope: that is what handing over means.
    */
   async dispatch(id: string, dto: DispatchDto, actor: Actor): Promise<DispatchedCaseView> {
-    return this.dataSource.transaction(async (manager) => {
-      const record = await lockOpenCase(manager, id, actor.scope);
+    return this.transactions.run(async (tx) => {
+      const record = await this.cases.lockOpenCase(tx, id, actor.scope);
       assertSameVersion(record, dto.version);
-      const target = await manager.getRepository(Organisation).findOneBy({ id: dto.organisationId });
+      const target = await this.cases.organisation(tx, dto.organisationId);
       if (!target) throw AppError.invalidField('organisationId', 'NOT_FOUND');
       if (target.id === record.organisationId) return { id, organisationId: target.id };
       const from = record.organisationId;
@@ -423,13 +340,13 @@ export class CasesService {
         ['mediatorId', 'mediator_assigned'],
       ] as const) {
         const assigned = record[field];
-        if (assigned && !(await this.users.seesOrganisation(manager, assigned, target.id))) {
+        if (assigned && !(await this.users.seesOrganisation(tx, assigned, target.id))) {
           record[field] = null;
           events.push({ caseId: id, kind, actorId: actor.id, data: { from: assigned, to: null, reason: 'dispatched' } });
         }
       }
-      await manager.getRepository(Case).save(record);
-      await this.events.append(manager, ...events);
+      await this.cases.saveCase(tx, record);
+      await this.events.append(tx, ...events);
       return { id, organisationId: target.id };
     });
   }
@@ -440,18 +357,19 @@ export class CasesService {
    */
   async lawyerConflicts(record: Pick<Case, 'id' | 'lawyerId'>): Promise<CaseWarningView[]> {
     if (!record.lawyerId) return [];
-    return this.dataSource.query(
-      `SELECT 'LAWYER_ACTED_FOR_EMPLOYER' AS code, e.name AS "employerName", le.note
-         FROM cases c JOIN case_employers ce ON ce.case_id = c.id
-         JOIN lawyer_engagements le ON le.lawyer_id = c.lawyer_id AND le.employer_id = ce.employer_id
-         JOIN employers e ON e.id = ce.employer_id
-        WHERE c.id = $1 ORDER BY e.name`,
-      [record.id],
-    );
+    return this.cases.lawyerConflicts(this.transactions.none, record.id);
+  }
+
+  /**
+   * Links a case to the consultation it was opened from, in the opening's transaction (the desk links
+   * the consultation back to the case).
+   */
+  async linkConsultation(tx: Tx, caseId: string, consultationId: string): Promise<void> {
+    await this.cases.setConsultation(tx, caseId, consultationId);
   }
 
   async timeline(id: string, query: PageQuery, scope: Scope): Promise<Page<CaseEvent>> {
-    await assertCaseVisible(this.dataSource.manager, id, scope);
+    await this.cases.assertCaseVisible(this.transactions.none, id, scope);
     return this.events.list(id, query);
   }
 
@@ -459,32 +377,16 @@ export class CasesService {
     return intakeDate > shanghaiDate(this.clock.now()) ? [{ field: 'intakeDate', code: 'DATE_IN_FUTURE' }] : [];
   }
 
-  private orderOf(sort: string | undefined): string {
-    const [key, direction = 'desc'] = (sort ?? 'intakeDate:desc').split(':');
-    if (!CASE_SORT_COLUMNS[key] || !['asc', 'desc'].includes(direction)) {
-      throw AppError.invalidField('sort', 'NOT_ONE_OF', {
-        allowed: Object.keys(CASE_SORT_COLUMNS)
-          .flatMap((k) => [`${k}:asc`, `${k}:desc`])
-          .join(', '),
-      });
-    }
-    return `${CASE_SORT_COLUMNS[key]} ${direction.toUpperCase()}`;
-  }
-
   /** Every reference of a new case, checked together so the form shows all that is wrong at once. */
-  private async assertReferences(manager: EntityManager, dto: CreateCaseDto, organisation: Organisation | null) {
+  private async assertReferences(tx: Tx, dto: CreateCaseDto, organisation: Organisation | null) {
     const problems: FieldProblem[] = [];
     if (!organisation) problems.push({ field: 'organisationId', code: 'NOT_FOUND' });
     const employerIds = dto.employers.map((link) => link.employerId);
-    const known = new Set(
-      (await manager.getRepository(Employer).find({ where: { id: In(employerIds) }, select: { id: true } })).map(
-        (e) => e.id,
-      ),
-    );
+    const known = await this.cases.existingEmployerIds(tx, employerIds);
     dto.employers.forEach((link, index) => {
       if (!known.has(link.employerId)) problems.push({ field: `employers.${index}.employerId`, code: 'NOT_FOUND' });
     });
-    if (dto.projectId && !(await manager.getRepository(Project).existsBy({ id: dto.projectId }))) {
+    if (dto.projectId && !(await this.cases.projectExists(tx, dto.projectId))) {
       problems.push({ field: 'projectId', code: 'NOT_FOUND' });
     }
     for (const [field, role] of [
@@ -494,7 +396,7 @@ export class CasesService {
       const userId = dto[field];
       if (!userId) continue;
       try {
-        await this.users.assertAssignable(manager, userId, role, field, organisation?.id);
+        await this.users.assertAssignable(tx, userId, role, field, organisation?.id);
       } catch (error) {
         if (error instanceof AppError) problems.push(...error.problems);
         else throw error;
@@ -503,14 +405,11 @@ export class CasesService {
     if (problems.length > 0) throw AppError.invalid(problems);
   }
 
-  private async insertEvidence(manager: EntityManager, caseId: string, evidence: EvidenceDto[]): Promise<void> {
-    await manager.getRepository(CaseEvidence).insert(
-      evidence.map((item) => ({
-        caseId,
-        kind: item.kind,
-        description: item.description.trim(),
-        receivedOn: item.receivedOn ?? null,
-      })),
+  private async insertEvidence(tx: Tx, caseId: string, evidence: EvidenceDto[]): Promise<void> {
+    await this.cases.insertEvidence(
+      tx,
+      caseId,
+      evidence.map((item) => ({ kind: item.kind, description: item.description.trim(), receivedOn: item.receivedOn ?? null })),
     );
   }
 }

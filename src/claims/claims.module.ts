@@ -4,13 +4,14 @@ import { TimelineModule } from '../timeline/timeline.module';
 import { WorkersModule } from '../workers/workers.module';
 import { Claim } from './claim.entity';
 import { ClaimsController } from './claims.controller';
+import { ClaimsRepository } from './claims.repository';
 import { ClaimsService } from './claims.service';
 import { RostersController } from './rosters.controller';
 
 @Module({
   imports: [TimelineModule, TypeOrmModule.forFeature([Claim]), WorkersModule],
   controllers: [ClaimsController, RostersController],
-  providers: [ClaimsService],
+  providers: [ClaimsRepository, ClaimsService],
   exports: [ClaimsService],
 })
 export class ClaimsModule {}

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, Scope } from '../auth/domain/actor';
-import { assertCaseVisible, lockOpenCase } from '../cases/case-lock.repository';
-import { FINAL_STATUSES_SQL } from '../cases/cases.sql';
-import type { CaseStatus } from '../cases/domain/case-status';
+import { assertCaseVisible, lockOpenCase } from '../cases/cases.repository';
 import type { CaseTotals } from '../cases/domain/case-totals';
 import { likePattern } from '../common/database-helpers';
 import { AppError, FieldProblem } from '../common/errors/app-error';
@@ -15,9 +12,11 @@ import { WorkersService } from '../workers/workers.service';
 import { ClaimInput, batchProblems, fen, toClaimInput } from './claim-input';
 import { assertConfirmedCoversPaid } from './domain/confirmation';
 import { assertSameVersion } from '../database/optimistic-update';
-import { CASE_TOTALS_AS_OF_SQL, CASE_TOTALS_SQL, CLAIM_BALANCES_SQL, CaseTotalsRow, caseTotalsFromRow } from './claim-money.sql';
+import { Transactions, Tx } from '../database/transactions';
+import { caseTotalsFromRow } from './claim-money.sql';
 import { Claim } from './claim.entity';
 import { toRosterClaimView, type ClaimingElsewhereView, type ClaimsAddedView, type ClaimsConfirmedView, type RosterCheckedView, type RosterImportedView } from './claim.view';
+import { ClaimBalanceRow, ClaimListRow, ClaimsRepository, type ClaimantElsewhere } from './claims.repository';
 import { AddClaimsDto, ClaimListQuery, ConfirmClaimsDto, UpdateClaimDto } from './dto/claim.dto';
 import { readRoster } from './roster/roster-reader';
 import { claimsFromRoster } from './roster/roster-rows';
@@ -42,18 +41,6 @@ export interface ClaimRow extends ClaimBalance {
 /** How claims arrived, recorded on the timeline. */
 export type ClaimSource = 'form' | 'roster_json' | 'roster_csv' | 'roster_xlsx';
 
-/** A worker of a case who also claims in another open case. */
-export interface ClaimantElsewhere {
-  workerId: string;
-  workerName: string;
-  caseNumber: string;
-  status: CaseStatus;
-  /** The other case lies in the caller's scope. */
-  visible: boolean;
-  /** Null when the other case is outside the caller's scope. */
-  caseId: string | null;
-}
-
 function namesAndNumbers(claimants: ClaimantElsewhere[]): ClaimingElsewhereView[] {
   return claimants.map(({ workerName, caseNumber }) => ({ workerName, caseNumber }));
 }
@@ -61,8 +48,9 @@ function namesAndNumbers(claimants: ClaimantElsewhere[]): ClaimingElsewhereView[
 @Injectable()
 export class ClaimsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly events: CaseEventsService,
+    private readonly repository: ClaimsRepository,
+    private readonly transactions: Transactions,
     private readonly workers: WorkersService,
   ) {}
 
@@ -72,9 +60,9 @@ export class ClaimsService {
       field === 'idNumber' ? `claims.${input.row - 1}.worker.idNumber` : `claims.${input.row - 1}.${field}`,
     );
     if (problems.length > 0) throw AppError.invalid(problems);
-    const added = await this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, caseId, actor.scope);
-      return this.insertClaims(manager, caseId, inputs, actor.id, 'form', 'VALIDATION_FAILED');
+    const added = await this.transactions.run(async (tx) => {
+      await lockOpenCase(tx, caseId, actor.scope);
+      return this.insertClaims(tx, caseId, inputs, actor.id, 'form', 'VALIDATION_FAILED');
     });
     return { added, alsoClaimingElsewhere: namesAndNumbers(await this.claimingElsewhere(caseId, actor.scope)) };
   }
@@ -100,9 +88,9 @@ export class ClaimsService {
       : contentType?.includes('sheet')
         ? 'roster_xlsx'
         : 'roster_json';
-    const imported = await this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, caseId, actor.scope);
-      return this.insertClaims(manager, caseId, inputs, actor.id, source, 'ROSTER_INVALID');
+    const imported = await this.transactions.run(async (tx) => {
+      await lockOpenCase(tx, caseId, actor.scope);
+      return this.insertClaims(tx, caseId, inputs, actor.id, source, 'ROSTER_INVALID');
     });
     return {
       imported,
@@ -119,18 +107,7 @@ export class ClaimsService {
    * desk's conflicts alike.
    */
   async claimingElsewhere(caseId: string, scope: Scope): Promise<ClaimantElsewhere[]> {
-    return this.dataSource.query(
-      `SELECT w.id AS "workerId", w.name AS "workerName", other.case_number AS "caseNumber", other.status,
-              (o.path LIKE $2 || '%') AS "visible", CASE WHEN o.path LIKE $2 || '%' THEN other.id END AS "caseId"
-         FROM claims mine
-         JOIN claims theirs ON theirs.worker_id = mine.worker_id AND theirs.case_id <> mine.case_id
-         JOIN cases other ON other.id = theirs.case_id AND other.status NOT IN ${FINAL_STATUSES_SQL}
-         JOIN organisations o ON o.id = other.organisation_id
-         JOIN workers w ON w.id = mine.worker_id
-        WHERE mine.case_id = $1
-        ORDER BY w.name, other.case_number`,
-      [caseId, scope.path],
-    );
+    return this.repository.claimingElsewhere(this.transactions.none, caseId, scope.path);
   }
 
   /**
@@ -141,7 +118,7 @@ export class ClaimsService {
    * claims_added one, and there is no claimant to look for yet (intake is the busiest write path).
    */
   async insertClaims(
-    manager: EntityManager,
+    tx: Tx,
     caseId: string,
     inputs: ClaimInput[],
     actorId: string | null,
@@ -152,7 +129,7 @@ export class ClaimsService {
     const fieldOf = (input: ClaimInput, field: string) =>
       source === 'form' ? `claims.${input.row - 1}.worker.${field}` : field;
     const { workers, mismatches } = await this.workers.findOrCreateMany(
-      manager,
+      tx,
       inputs.map((input) => input.worker),
     );
     const problems: FieldProblem[] = mismatches.map(({ index, registeredName }) => ({
@@ -162,14 +139,7 @@ export class ClaimsService {
       params: { registered: registeredName },
     }));
     if (problems.length === 0 && !opening) {
-      const already = new Set(
-        (
-          await manager.getRepository(Claim).find({
-            where: { caseId, workerId: In(workers.map((w) => w.id)) },
-            select: { workerId: true },
-          })
-        ).map((claim) => claim.workerId),
-      );
+      const already = await this.repository.claimantsAmong(tx, caseId, workers.map((w) => w.id));
       workers.forEach((worker, index) => {
         if (already.has(worker.id)) {
           problems.push({ row: inputs[index].row, field: fieldOf(inputs[index], 'idNumber'), code: 'ALREADY_CLAIMANT' });
@@ -188,10 +158,8 @@ export class ClaimsService {
       confirmedFen: input.confirmedFen,
       note: input.note,
     }));
-    for (let start = 0; start < claims.length; start += 1000) {
-      await manager.getRepository(Claim).insert(claims.slice(start, start + 1000));
-    }
-    await this.events.append(manager, ...(opening ? [opening] : []), {
+    await this.repository.insertClaims(tx, claims);
+    await this.events.append(tx, ...(opening ? [opening] : []), {
       caseId,
       kind: 'claims_added',
       actorId,
@@ -205,35 +173,22 @@ export class ClaimsService {
   }
 
   async list(caseId: string, query: ClaimListQuery, scope: Scope): Promise<Page<ClaimRow>> {
-    await assertCaseVisible(this.dataSource.manager, caseId, scope);
-    const conditions = ['b.case_id = $1'];
-    const params: unknown[] = [caseId];
-    if (query.q?.trim()) {
-      params.push(likePattern(query.q), this.workers.lookupHash(query.q));
-      conditions.push(`(w.name ILIKE $${params.length - 1} OR w.id_number_hash = $${params.length})`);
-    }
-    if (query.standing === 'unconfirmed') conditions.push('b.confirmed_fen IS NULL');
-    if (query.standing === 'owed') conditions.push('b.outstanding_fen > 0');
-    if (query.standing === 'paid') conditions.push('b.confirmed_fen > 0 AND b.outstanding_fen <= 0');
-    const from = `FROM (${CLAIM_BALANCES_SQL} WHERE c.case_id = $1) b
-                  JOIN claims c ON c.id = b.id JOIN workers w ON w.id = c.worker_id
-                 WHERE ${conditions.join(' AND ')}`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows: Record<string, string | number | null>[] = await this.dataSource.query(
-      `SELECT b.*, c.kind, c.period_start, c.period_end, c.note, c.version,
-              w.id AS worker_id, w.name, w.id_number_sealed, w.mobile_sealed, w.home_province
-         ${from}
-        ORDER BY w.name, c.id
-        LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`,
-      params,
+    await assertCaseVisible(this.transactions.none, caseId, scope);
+    const worker = query.q?.trim() ? { namePattern: likePattern(query.q), idNumberHash: this.workers.lookupHash(query.q) } : undefined;
+    const { total, rows } = await this.repository.pageOfCase(
+      this.transactions.none,
+      caseId,
+      { worker, standing: query.standing },
+      query.pageSize,
+      offsetOf(query),
     );
     return { items: rows.map((row) => this.toClaimRow(row)), total, page: query.page, pageSize: query.pageSize };
   }
 
   async update(caseId: string, claimId: string, dto: UpdateClaimDto, actor: Actor): Promise<ClaimRow> {
-    await this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, caseId, actor.scope);
-      const claim = await manager.getRepository(Claim).findOneBy({ id: claimId, caseId });
+    await this.transactions.run(async (tx) => {
+      await lockOpenCase(tx, caseId, actor.scope);
+      const claim = await this.repository.claimOfCase(tx, caseId, claimId);
       if (!claim) throw new AppError('CLAIM_NOT_FOUND');
       assertSameVersion(claim, dto.version);
       const before = claimSnapshot(claim);
@@ -249,12 +204,12 @@ export class ClaimsService {
       if (claim.periodStart && claim.periodEnd && claim.periodEnd < claim.periodStart) {
         throw AppError.invalidField('periodEnd', 'PERIOD_ENDS_BEFORE_START');
       }
-      const [balance] = (await this.balances(manager, caseId, [claimId])).values();
+      const [balance] = (await this.balances(tx, caseId, [claimId])).values();
       if (claim.confirmedFen !== null) {
         assertConfirmedCoversPaid([{ field: 'amountConfirmed', confirmedFen: claim.confirmedFen, paidFen: balance.paidFen }]);
       }
-      await manager.getRepository(Claim).save(claim);
-      await this.events.append(manager, {
+      await this.repository.saveClaim(tx, claim);
+      await this.events.append(tx, {
         caseId,
         kind: 'claim_updated',
         actorId: actor.id,
@@ -266,10 +221,10 @@ export class ClaimsService {
 
   /** Confirms many workers' amounts at once (the day the wage ledger is checked); all or nothing. */
   async confirmMany(caseId: string, dto: ConfirmClaimsDto, actor: Actor): Promise<ClaimsConfirmedView> {
-    return this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, caseId, actor.scope);
+    return this.transactions.run(async (tx) => {
+      await lockOpenCase(tx, caseId, actor.scope);
       const ids = dto.items.map((item) => item.claimId);
-      const balances = await this.balances(manager, caseId, ids);
+      const balances = await this.balances(tx, caseId, ids);
       const problems: FieldProblem[] = [];
       const firstIndexOf = new Map<string, number>();
       dto.items.forEach((item, index) => {
@@ -290,14 +245,13 @@ export class ClaimsService {
           paidFen: balances.get(item.claimId)!.paidFen,
         })),
       );
-      await manager.query(
-        `UPDATE claims SET confirmed_fen = v.confirmed_fen, version = version + 1, updated_at = now()
-           FROM unnest($1::uuid[], $2::bigint[]) AS v(id, confirmed_fen)
-          WHERE claims.id = v.id AND claims.case_id = $3`,
-        [ids, dto.items.map((item) => fen(item.amountConfirmed).toString()), caseId],
+      await this.repository.setConfirmedAmounts(
+        tx,
+        caseId,
+        dto.items.map((item) => ({ claimId: item.claimId, confirmedFen: fen(item.amountConfirmed) })),
       );
       const confirmedTotal = formatYuan(sumFen(dto.items.map((item) => fen(item.amountConfirmed))));
-      await this.events.append(manager, {
+      await this.events.append(tx, {
         caseId,
         kind: 'claims_confirmed',
         actorId: actor.id,
@@ -308,49 +262,38 @@ export class ClaimsService {
   }
 
   async getRow(caseId: string, claimId: string, scope: Scope): Promise<ClaimRow> {
-    await assertCaseVisible(this.dataSource.manager, caseId, scope);
-    const rows: Record<string, string | number | null>[] = await this.dataSource.query(
-      `SELECT b.*, c.kind, c.period_start, c.period_end, c.note, c.version,
-              w.id AS worker_id, w.name, w.id_number_sealed, w.mobile_sealed, w.home_province
-         FROM (${CLAIM_BALANCES_SQL} WHERE c.id = $1 AND c.case_id = $2) b
-         JOIN claims c ON c.id = b.id JOIN workers w ON w.id = c.worker_id`,
-      [claimId, caseId],
-    );
-    if (rows.length === 0) throw new AppError('CLAIM_NOT_FOUND');
-    return this.toClaimRow(rows[0]);
+    await assertCaseVisible(this.transactions.none, caseId, scope);
+    const row = await this.repository.rowOfCase(this.transactions.none, caseId, claimId);
+    if (!row) throw new AppError('CLAIM_NOT_FOUND');
+    return this.toClaimRow(row);
   }
 
   /** Paid and outstanding of the given claims of a case; claims of other cases are simply absent. */
-  async balances(manager: EntityManager, caseId: string, claimIds: string[]): Promise<Map<string, ClaimBalance>> {
-    const rows: Record<string, string | number | null>[] = await manager.query(
-      `${CLAIM_BALANCES_SQL} WHERE c.case_id = $1 AND c.id = ANY($2::uuid[])`,
-      [caseId, claimIds],
-    );
+  async balances(tx: Tx, caseId: string, claimIds: string[]): Promise<Map<string, ClaimBalance>> {
+    const rows = await this.repository.balancesOfCase(tx, caseId, claimIds);
     return new Map(rows.map((row) => [String(row.id), toBalance(row)]));
   }
 
   /** Each case's money; with `paidBy`, as it stood at the end of that day (payouts after it not yet made). */
-  async totals(manager: EntityManager, caseIds: string[], paidBy?: string): Promise<Map<string, CaseTotals>> {
-    const rows: CaseTotalsRow[] = paidBy
-      ? await manager.query(CASE_TOTALS_AS_OF_SQL, [caseIds, paidBy])
-      : await manager.query(CASE_TOTALS_SQL, [caseIds]);
+  async totals(tx: Tx, caseIds: string[], paidBy?: string): Promise<Map<string, CaseTotals>> {
+    const rows = await this.repository.caseTotals(tx, caseIds, paidBy);
     const byCase = new Map(rows.map((row) => [row.case_id, caseTotalsFromRow(row)]));
     return new Map(caseIds.map((id) => [id, byCase.get(id) ?? caseTotalsFromRow(undefined)]));
   }
 
-  private toClaimRow(row: Record<string, string | number | null>): ClaimRow {
+  private toClaimRow(row: ClaimListRow): ClaimRow {
     return {
       ...toBalance(row),
-      kind: row.kind as Claim['kind'],
-      periodStart: row.period_start as string | null,
-      periodEnd: row.period_end as string | null,
-      note: row.note as string | null,
+      kind: row.kind,
+      periodStart: row.period_start,
+      periodEnd: row.period_end,
+      note: row.note,
       version: Number(row.version),
       worker: {
         id: String(row.worker_id),
         name: String(row.name),
-        ...this.workers.masked(String(row.id_number_sealed), row.mobile_sealed as string | null),
-        homeProvince: row.home_province as string | null,
+        ...this.workers.masked(String(row.id_number_sealed), row.mobile_sealed),
+        homeProvince: row.home_province,
       },
     };
   }
@@ -370,7 +313,7 @@ function claimSnapshot(claim: Claim) {
   };
 }
 
-function toBalance(row: Record<string, string | number | null>): ClaimBalance {
+function toBalance(row: ClaimBalanceRow): ClaimBalance {
   return {
     id: String(row.id),
     claimedFen: fenFromDb(row.claimed_fen),

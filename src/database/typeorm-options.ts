@@ -1,7 +1,7 @@
 import { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
-import { AuditContextSubscriber } from '../auth/request-context';
+import { AuditContextSubscriber } from './audit-context.subscriber';
 import type { AppConfig } from '../config/app-config';
 import type { DatabaseHandle } from './open-database';
 

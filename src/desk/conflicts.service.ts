@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Scope } from '../auth/domain/actor';
-import { assertCaseVisible } from '../cases/case-lock.repository';
+import { assertCaseVisible } from '../cases/cases.repository';
 import { ClaimsService } from '../claims/claims.service';
+import { Transactions } from '../database/transactions';
+import { DeskRepository } from './desk.repository';
 import type { CaseConflictsView } from './desk.view';
 
 /**
@@ -13,22 +14,15 @@ import type { CaseConflictsView } from './desk.view';
 @Injectable()
 export class ConflictsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly claims: ClaimsService,
+    private readonly desk: DeskRepository,
+    private readonly transactions: Transactions,
   ) {}
 
   async forCase(caseId: string, scope: Scope): Promise<CaseConflictsView> {
-    await assertCaseVisible(this.dataSource.manager, caseId, scope);
+    await assertCaseVisible(this.transactions.none, caseId, scope);
     const workersInOtherOpenCases = await this.claims.claimingElsewhere(caseId, scope);
-    const lawyerActedForEmployer = await this.dataSource.query(
-      `SELECT c.lawyer_id AS "lawyerId", u.display_name AS "lawyerName", e.id AS "employerId", e.name AS "employerName", le.note
-         FROM cases c
-         JOIN case_employers ce ON ce.case_id = c.id
-         JOIN lawyer_engagements le ON le.lawyer_id = c.lawyer_id AND le.employer_id = ce.employer_id
-         JOIN users u ON u.id = c.lawyer_id JOIN employers e ON e.id = ce.employer_id
-        WHERE c.id = $1`,
-      [caseId],
-    );
+    const lawyerActedForEmployer = await this.desk.lawyerActedForEmployer(this.transactions.none, caseId);
     return { workersInOtherOpenCases, lawyerActedForEmployer };
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { DataSource } from 'typeorm';
 import { Actor, Scope } from '../auth/domain/actor';
 import { CaseDetail, CasesService } from '../cases/cases.service';
 import { CreateCaseDto } from '../cases/dto/case.dto';
@@ -9,7 +8,9 @@ import { fen } from '../claims/claim-input';
 import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
+import { Transactions } from '../database/transactions';
 import { UsersService } from '../users/users.service';
+import { DeskRepository, type EarlyWarningRow } from './desk.repository';
 import type { DutyShiftView, RosterEntryView } from './desk.view';
 import { ConsultationDto, ConsultationListQuery, DutyShiftDto, EngagementDto, OpenFromDeskDto, OutreachVisitDto } from './dto/desk.dto';
 
@@ -39,33 +40,25 @@ const TOPIC_NAMES: Record<ConsultationDto['topic'], string> = {
 @Injectable()
 export class DeskService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly cases: CasesService,
-    private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly desk: DeskRepository,
+    private readonly transactions: Transactions,
+    private readonly users: UsersService,
   ) {}
 
   async addShift(dto: DutyShiftDto, actor: Actor): Promise<DutyShiftView> {
     await this.assertOrganisationInScope(dto.organisationId, actor.scope);
-    return this.dataSource.transaction(async (manager) => {
-      await this.users.assertAssignable(manager, dto.lawyerId, 'lawyer', 'lawyerId', dto.organisationId);
-      const [shift] = await manager.query(
-        `INSERT INTO duty_shifts (organisation_id, lawyer_id, day) VALUES ($1, $2, $3) RETURNING id`,
-        [dto.organisationId, dto.lawyerId, dto.day],
-      );
-      return { id: shift.id as string, organisationId: dto.organisationId, lawyerId: dto.lawyerId, day: dto.day };
+    return this.transactions.run(async (tx) => {
+      await this.users.assertAssignable(tx, dto.lawyerId, 'lawyer', 'lawyerId', dto.organisationId);
+      const id = await this.desk.insertShift(tx, { organisationId: dto.organisationId, lawyerId: dto.lawyerId, day: dto.day });
+      return { id, organisationId: dto.organisationId, lawyerId: dto.lawyerId, day: dto.day };
     });
   }
 
   async removeShift(id: string, scope: Scope): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const removed = await manager.query(
-        `DELETE FROM duty_shifts s USING organisations o
-          WHERE s.id = $1 AND o.id = s.organisation_id AND o.path LIKE $2 || '%' RETURNING s.id`,
-        [id, scope.path],
-      );
-      // DELETE … RETURNING answers [rows, count]
-      if (removed[1] === 0) throw new AppError('DUTY_SHIFT_NOT_FOUND');
+    await this.transactions.run(async (tx) => {
+      if (!(await this.desk.deleteShiftInScope(tx, id, scope))) throw new AppError('DUTY_SHIFT_NOT_FOUND');
     });
   }
 
@@ -75,59 +68,39 @@ export class DeskService {
     const [from, to] = month
       ? [`${month}-01`, null]
       : [shanghaiDate(this.clock.now()), shanghaiDate(this.clock.now())];
-    return this.dataSource.query(
-      `SELECT s.id, s.day, s.lawyer_id AS "lawyerId", u.display_name AS "lawyerName", p.phone
-         FROM duty_shifts s JOIN users u ON u.id = s.lawyer_id LEFT JOIN lawyer_profiles p ON p.user_id = u.id
-        WHERE s.organisation_id = $1 AND s.day >= $2::date
-          AND s.day <= COALESCE($3::date, ($2::date + interval '1 month' - interval '1 day')::date)
-        ORDER BY s.day, u.display_name`,
-      [organisationId, from, to],
-    );
+    return this.desk.roster(this.transactions.none, organisationId, from, to);
   }
 
   async logConsultation(dto: ConsultationDto, actor: Actor) {
     await this.assertOrganisationInScope(dto.organisationId, actor.scope);
-    return this.dataSource.transaction(async (manager) => {
-      if (dto.employerId && !(await manager.query(`SELECT 1 FROM employers WHERE id = $1`, [dto.employerId])).length) {
+    return this.transactions.run(async (tx) => {
+      if (dto.employerId && !(await this.desk.employerExists(tx, dto.employerId))) {
         throw AppError.invalidField('employerId', 'NOT_FOUND');
       }
-      if (dto.workerId && !(await manager.query(`SELECT 1 FROM workers WHERE id = $1`, [dto.workerId])).length) {
+      if (dto.workerId && !(await this.desk.workerExists(tx, dto.workerId))) {
         throw AppError.invalidField('workerId', 'NOT_FOUND');
       }
-      const [row] = await manager.query(
-        `INSERT INTO consultations (organisation_id, lawyer_id, consulted_at, channel, topic, worker_name, worker_id,
-                                    employer_id, employer_name, advice, duration_minutes, follow_up_needed)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
-        [
-          dto.organisationId,
-          actor.id,
-          dto.consultedAt ? new Date(dto.consultedAt) : this.clock.now(),
-          dto.channel,
-          dto.topic,
-          dto.workerName?.trim() || null,
-          dto.workerId ?? null,
-          dto.employerId ?? null,
-          dto.employerName?.trim() || null,
-          dto.advice.trim(),
-          dto.durationMinutes,
-          dto.followUpNeeded ?? false,
-        ],
-      );
-      return row;
+      return this.desk.insertConsultation(tx, {
+        organisation_id: dto.organisationId,
+        lawyer_id: actor.id,
+        consulted_at: dto.consultedAt ? new Date(dto.consultedAt) : this.clock.now(),
+        channel: dto.channel,
+        topic: dto.topic,
+        worker_name: dto.workerName?.trim() || null,
+        worker_id: dto.workerId ?? null,
+        employer_id: dto.employerId ?? null,
+        employer_name: dto.employerName?.trim() || null,
+        advice: dto.advice.trim(),
+        duration_minutes: dto.durationMinutes,
+        follow_up_needed: dto.followUpNeeded ?? false,
+      });
     });
   }
 
   /** A lawyer's consultations of a day, with counts by topic. */
   async consultations(query: ConsultationListQuery, actor: Actor) {
     const day = query.day ?? shanghaiDate(this.clock.now());
-    const items = await this.dataSource.query(
-      `SELECT c.* FROM consultations c JOIN organisations o ON o.id = c.organisation_id
-        WHERE c.lawyer_id = $1 AND o.path LIKE $2 || '%'
-          AND c.consulted_at >= ($3::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
-          AND c.consulted_at < (($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
-        ORDER BY c.consulted_at`,
-      [query.lawyerId ?? actor.id, actor.scope.path, day],
-    );
+    const items = await this.desk.consultationsOfDay(this.transactions.none, query.lawyerId ?? actor.id, day, actor.scope);
     const byTopic: Record<string, number> = {};
     for (const item of items) byTopic[item.topic] = (byTopic[item.topic] ?? 0) + 1;
     return {
@@ -135,8 +108,8 @@ export class DeskService {
       items,
       counts: {
         total: items.length,
-        followUpNeeded: items.filter((i: { follow_up_needed: boolean }) => i.follow_up_needed).length,
-        openedCases: items.filter((i: { case_id: string | null }) => i.case_id).length,
+        followUpNeeded: items.filter((i) => i.follow_up_needed).length,
+        openedCases: items.filter((i) => i.case_id).length,
         byTopic,
       },
     };
@@ -144,27 +117,24 @@ export class DeskService {
 
   /** Opens a case from a consultation, carrying over its organisation, channel, employer and lawyer. */
   async caseFromConsultation(consultationId: string, dto: OpenFromDeskDto, actor: Actor): Promise<CaseDetail> {
-    const [consultation] = await this.dataSource.query(
-      `SELECT c.* FROM consultations c JOIN organisations o ON o.id = c.organisation_id WHERE c.id = $1 AND o.path LIKE $2 || '%'`,
-      [consultationId, actor.scope.path],
-    );
+    const consultation = await this.desk.consultationInScope(this.transactions.none, consultationId, actor.scope);
     if (!consultation) throw new AppError('CONSULTATION_NOT_FOUND');
     if (consultation.case_id) throw new AppError('ALREADY_A_CASE');
     const employers = dto.employers ?? (consultation.employer_id ? [{ employerId: consultation.employer_id, role: 'employer' }] : []);
     if (employers.length === 0) throw AppError.invalidField('employers', 'REQUIRED');
     const createCase = plainToInstance(CreateCaseDto, {
       organisationId: consultation.organisation_id,
-      intakeChannel: INTAKE_CHANNEL[consultation.channel as ConsultationDto['channel']],
+      intakeChannel: INTAKE_CHANNEL[consultation.channel],
       intakeDate: shanghaiDate(new Date(consultation.consulted_at)),
-      summary: dto.summary?.trim() || `${TOPIC_NAMES[consultation.topic as ConsultationDto['topic']]}：${consultation.advice}`.slice(0, 2000),
+      summary: dto.summary?.trim() || `${TOPIC_NAMES[consultation.topic]}：${consultation.advice}`.slice(0, 2000),
       employers,
       lawyerId: consultation.lawyer_id,
       mediatorId: dto.mediatorId,
       claims: dto.claims,
     });
-    return this.cases.open(createCase, actor, async (manager, caseId) => {
-      await manager.query(`UPDATE consultations SET case_id = $2 WHERE id = $1`, [consultationId, caseId]);
-      await manager.query(`UPDATE cases SET consultation_id = $2 WHERE id = $1`, [caseId, consultationId]);
+    return this.cases.open(createCase, actor, async (tx, caseId) => {
+      await this.desk.setConsultationCase(tx, consultationId, caseId);
+      await this.cases.linkConsultation(tx, caseId, consultationId);
     });
   }
 
@@ -172,66 +142,48 @@ export class DeskService {
   async logVisit(dto: OutreachVisitDto, actor: Actor) {
     await this.assertOrganisationInScope(dto.organisationId, actor.scope);
     if (dto.visitedOn > shanghaiDate(this.clock.now())) throw AppError.invalidField('visitedOn', 'DATE_IN_FUTURE');
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.query(`SELECT 1 FROM employers WHERE id = $1`, [dto.employerId])).length) {
+    return this.transactions.run(async (tx) => {
+      if (!(await this.desk.employerExists(tx, dto.employerId))) {
         throw AppError.invalidField('employerId', 'NOT_FOUND');
       }
-      const [visit] = await manager.query(
-        `INSERT INTO outreach_visits (organisation_id, lawyer_id, visited_on, employer_id, project_id, site, workers_reached,
-                                      wage_sheets, dedicated_wage_account, guarantee_deposit, real_name_records, arrears_found, findings)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
-        [
-          dto.organisationId,
-          actor.id,
-          dto.visitedOn,
-          dto.employerId,
-          dto.projectId ?? null,
-          dto.site?.trim() || null,
-          dto.workersReached,
-          dto.wageSheets,
-          dto.dedicatedWageAccount,
-          dto.guaranteeDeposit,
-          dto.realNameRecords,
-          dto.arrearsFound,
-          dto.findings?.trim() || null,
-        ],
-      );
-      let warning = null;
+      const visit = await this.desk.insertVisit(tx, {
+        organisation_id: dto.organisationId,
+        lawyer_id: actor.id,
+        visited_on: dto.visitedOn,
+        employer_id: dto.employerId,
+        project_id: dto.projectId ?? null,
+        site: dto.site?.trim() || null,
+        workers_reached: dto.workersReached,
+        wage_sheets: dto.wageSheets,
+        dedicated_wage_account: dto.dedicatedWageAccount,
+        guarantee_deposit: dto.guaranteeDeposit,
+        real_name_records: dto.realNameRecords,
+        arrears_found: dto.arrearsFound,
+        findings: dto.findings?.trim() || null,
+      });
+      let warning: EarlyWarningRow | null = null;
       if (dto.arrearsFound) {
-        [warning] = await manager.query(
-          `INSERT INTO early_warnings (visit_id, organisation_id, employer_id, project_id, raised_on, estimated_workers, estimated_fen)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-          [
-            visit.id,
-            dto.organisationId,
-            dto.employerId,
-            dto.projectId ?? null,
-            dto.visitedOn,
-            dto.estimatedWorkers ?? null,
-            dto.estimatedAmount ? fen(dto.estimatedAmount).toString() : null,
-          ],
-        );
+        warning = await this.desk.insertWarning(tx, {
+          visit_id: visit.id,
+          organisation_id: dto.organisationId,
+          employer_id: dto.employerId,
+          project_id: dto.projectId ?? null,
+          raised_on: dto.visitedOn,
+          estimated_workers: dto.estimatedWorkers ?? null,
+          estimated_fen: dto.estimatedAmount ? fen(dto.estimatedAmount).toString() : null,
+        });
       }
       return { visit, earlyWarning: warning };
     });
   }
 
   async warnings(status: string | undefined, scope: Scope) {
-    return this.dataSource.query(
-      `SELECT w.*, e.name AS employer_name FROM early_warnings w
-         JOIN organisations o ON o.id = w.organisation_id JOIN employers e ON e.id = w.employer_id
-        WHERE o.path LIKE $1 || '%' AND ($2::text IS NULL OR w.status = $2) ORDER BY w.raised_on DESC, w.id`,
-      [scope.path, status ?? null],
-    );
+    return this.desk.warnings(this.transactions.none, status ?? null, scope);
   }
 
   /** Opens a case from an early warning: the visit's organisation, employer and project, channel outreach. */
   async caseFromWarning(warningId: string, dto: OpenFromDeskDto, actor: Actor): Promise<CaseDetail> {
-    const [warning] = await this.dataSource.query(
-      `SELECT w.*, v.findings FROM early_warnings w JOIN outreach_visits v ON v.id = w.visit_id
-         JOIN organisations o ON o.id = w.organisation_id WHERE w.id = $1 AND o.path LIKE $2 || '%'`,
-      [warningId, actor.scope.path],
-    );
+    const warning = await this.desk.warningInScope(this.transactions.none, warningId, actor.scope);
     if (!warning) throw new AppError('EARLY_WARNING_NOT_FOUND');
     if (warning.status !== 'open') throw new AppError('ALREADY_A_CASE');
     const createCase = plainToInstance(CreateCaseDto, {
@@ -245,29 +197,23 @@ export class DeskService {
       mediatorId: dto.mediatorId,
       claims: dto.claims,
     });
-    return this.cases.open(createCase, actor, async (manager, caseId) => {
-      await manager.query(`UPDATE early_warnings SET status = 'case_opened', case_id = $2 WHERE id = $1`, [warningId, caseId]);
+    return this.cases.open(createCase, actor, async (tx, caseId) => {
+      await this.desk.markWarningCaseOpened(tx, warningId, caseId);
     });
   }
 
   async declareEngagement(dto: EngagementDto, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      if (!(await manager.query(`SELECT 1 FROM employers WHERE id = $1`, [dto.employerId])).length) {
+    await this.transactions.run(async (tx) => {
+      if (!(await this.desk.employerExists(tx, dto.employerId))) {
         throw AppError.invalidField('employerId', 'NOT_FOUND');
       }
-      await manager.query(
-        `INSERT INTO lawyer_engagements (lawyer_id, employer_id, note) VALUES ($1, $2, $3)
-         ON CONFLICT (lawyer_id, employer_id) DO UPDATE SET note = EXCLUDED.note`,
-        [actor.id, dto.employerId, dto.note?.trim() || null],
-      );
+      await this.desk.upsertEngagement(tx, actor.id, dto.employerId, dto.note?.trim() || null);
     });
   }
 
   private async assertOrganisationInScope(organisationId: string, scope: Scope): Promise<void> {
-    const [found] = await this.dataSource.query(`SELECT 1 FROM organisations WHERE id = $1 AND path LIKE $2 || '%'`, [
-      organisationId,
-      scope.path,
-    ]);
-    if (!found) throw AppError.invalidField('organisationId', 'NOT_FOUND');
+    if (!(await this.desk.organisationInScope(this.transactions.none, organisationId, scope))) {
+      throw AppError.invalidField('organisationId', 'NOT_FOUND');
+    }
   }
 }

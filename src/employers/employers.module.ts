@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Employer } from './employer.entity';
 import { EmployersController } from './employers.controller';
+import { EmployersRepository } from './employers.repository';
 import { EmployersService } from './employers.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Employer])],
   controllers: [EmployersController],
-  providers: [EmployersService],
+  providers: [EmployersRepository, EmployersService],
   exports: [EmployersService],
 })
 export class EmployersModule {}

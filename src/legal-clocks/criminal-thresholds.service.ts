@@ -1,28 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Scope } from '../auth/domain/actor';
-import { assertCaseVisible } from '../cases/case-lock.repository';
+import { assertCaseVisible } from '../cases/cases.repository';
 import { fen } from '../claims/claim-input';
-import { CLAIM_BALANCES_SQL } from '../claims/claim-money.sql';
 import { AppError } from '../common/errors/app-error';
 import { fenFromDb, formatYuan } from '../common/money/money';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
+import { Transactions } from '../database/transactions';
 import { HIGHEST_THRESHOLDS, LOWEST_THRESHOLDS, ProvinceThresholds, criminalThresholdCheck, monthsOwed } from './domain/criminal-threshold';
 import { ThresholdDto } from './dto/legal-clocks.dto';
+import { LegalClocksRepository } from './legal-clocks.repository';
 import type { CaseCriminalThresholdView, CriminalThresholdView } from './legal-clocks.view';
 
 @Injectable()
 export class CriminalThresholdsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly repository: LegalClocksRepository,
+    private readonly transactions: Transactions,
   ) {}
 
   async list(): Promise<CriminalThresholdView[]> {
-    const rows: { province: string; individual_fen: string; group_fen: string; source: string }[] = await this.dataSource.query(
-      `SELECT * FROM criminal_thresholds ORDER BY province`,
-    );
+    const rows = await this.repository.criminalThresholds(this.transactions.none);
     return rows.map((row) => ({
       province: row.province,
       individualAmount: formatYuan(fenFromDb(row.individual_fen)),
@@ -42,13 +41,7 @@ export class CriminalThresholdsService {
       problems.push({ field: 'groupAmount', code: 'NOT_ONE_OF' as const, params: { allowed: '30000.00 - 100000.00' } });
     }
     if (problems.length > 0) throw AppError.invalid(problems);
-    await this.dataSource.transaction((manager) =>
-      manager.query(
-        `INSERT INTO criminal_thresholds (province, individual_fen, group_fen, source) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (province) DO UPDATE SET individual_fen = $2, group_fen = $3, source = $4, updated_at = now()`,
-        [province, individualFen.toString(), groupFen.toString(), dto.source.trim()],
-      ),
-    );
+    await this.transactions.run((tx) => this.repository.upsertCriminalThreshold(tx, province, individualFen, groupFen, dto.source.trim()));
   }
 
   /**
@@ -57,19 +50,13 @@ export class CriminalThresholdsService {
    * was ignored. A finding for the lawyer to weigh, never an automatic referral.
    */
   async checkCase(caseId: string, province: string, scope: Scope): Promise<CaseCriminalThresholdView> {
-    await assertCaseVisible(this.dataSource.manager, caseId, scope);
-    const [row] = await this.dataSource.query(`SELECT * FROM criminal_thresholds WHERE province = $1`, [province]);
+    const tx = this.transactions.none;
+    await assertCaseVisible(tx, caseId, scope);
+    const row = await this.repository.criminalThresholdOf(tx, province);
     if (!row) throw AppError.invalidField('province', 'NOT_FOUND');
     const thresholds: ProvinceThresholds = { individualFen: fenFromDb(row.individual_fen), groupFen: fenFromDb(row.group_fen) };
-    const workers: { outstanding_fen: string; period_start: string | null; period_end: string | null }[] = await this.dataSource.query(
-      `SELECT b.outstanding_fen, c.period_start, c.period_end
-         FROM (${CLAIM_BALANCES_SQL} WHERE c.case_id = $1) b JOIN claims c ON c.id = b.id`,
-      [caseId],
-    );
-    const [order] = await this.dataSource.query(
-      `SELECT bureau_order_pay_by, (status = 'closed' AND outcome = 'paid_in_full') AS paid FROM cases WHERE id = $1`,
-      [caseId],
-    );
+    const workers = await this.repository.outstandingClaims(tx, caseId);
+    const order = await this.repository.bureauOrderOf(tx, caseId);
     const governmentOrderIgnored = !!order.bureau_order_pay_by && order.bureau_order_pay_by < shanghaiDate(this.clock.now()) && !order.paid;
     const result = criminalThresholdCheck(
       {

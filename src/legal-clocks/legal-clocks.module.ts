@@ -3,12 +3,13 @@ import { MediationModule } from '../mediation/mediation.module';
 import { TimelineModule } from '../timeline/timeline.module';
 import { CriminalThresholdsService } from './criminal-thresholds.service';
 import { LegalClocksController } from './legal-clocks.controller';
+import { LegalClocksRepository } from './legal-clocks.repository';
 import { LegalClocksService } from './legal-clocks.service';
 
 @Module({
   imports: [MediationModule, TimelineModule],
   controllers: [LegalClocksController],
-  providers: [CriminalThresholdsService, LegalClocksService],
+  providers: [CriminalThresholdsService, LegalClocksRepository, LegalClocksService],
   exports: [LegalClocksService],
 })
 export class LegalClocksModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Actor, Scope } from '../auth/domain/actor';
-import { assertCaseVisible, lockOpenCase } from '../cases/case-lock.repository';
+import { assertCaseVisible, lockOpenCase } from '../cases/cases.repository';
 import { fen } from '../claims/claim-input';
 import { fenFromDb, formatYuan } from '../common/money/money';
 import { Clock } from '../common/time/clock';
@@ -10,17 +9,13 @@ import { AgreementStanding, MediationService } from '../mediation/mediation.serv
 import type { InstalmentStanding } from '../mediation/domain/instalments';
 import { WorkingCalendar } from '../calendar/domain/working-calendar';
 import { groupBy } from '../common/collections';
+import { Transactions } from '../database/transactions';
 import { CaseEventsService } from '../timeline/case-events.service';
 import { CaseFacts, Deadline, caseDeadlines, workerLimitation } from './domain/legal-clocks';
 import { LegalDatesDto } from './dto/legal-clocks.dto';
 import { HolidaysService } from '../calendar/holidays.service';
-import {
-  CASE_CLOCK_FACTS_SQL,
-  CaseClockFactsRow,
-  OPEN_CASES_IN_SCOPE_SQL,
-  WORKER_CLOCK_FACTS_SQL,
-  WorkerClockFactsRow,
-} from './legal-clocks.sql';
+import { LegalClocksRepository } from './legal-clocks.repository';
+import { CaseClockFactsRow, WorkerClockFactsRow } from './legal-clocks.sql';
 
 export interface CaseClocks {
   caseId: string;
@@ -44,18 +39,6 @@ export interface CaseClockSet extends CaseClocks {
 /** Cases whose facts are loaded in one go: large enough to keep the statements few, small enough to bound memory. */
 const CASES_PER_BATCH = 2_000;
 
-/** Columns of `cases` the API sets through PATCH /cases/:id/legal-dates. */
-const LEGAL_DATE_COLUMNS: Record<keyof Omit<LegalDatesDto, 'bureauOrderAmount'>, string> = {
-  arbitrationAppliedOn: 'arbitration_applied_on',
-  arbitrationAcceptedOn: 'arbitration_accepted_on',
-  arbitrationExtended: 'arbitration_extended',
-  arbitrationAwardedOn: 'arbitration_awarded_on',
-  paymentOrderAppliedOn: 'payment_order_applied_on',
-  paymentOrderIssuedOn: 'payment_order_issued_on',
-  paymentOrderServedOn: 'payment_order_served_on',
-  bureauOrderPayBy: 'bureau_order_pay_by',
-};
-
 /**
  * Gathers the dates the law counts from (the case's own, its timeline, its agreement, its claims)
  * and lets the pure clocks in domain/legal-clocks.ts say what is due. The dates are computed every
@@ -66,15 +49,16 @@ const LEGAL_DATE_COLUMNS: Record<keyof Omit<LegalDatesDto, 'bureauOrderAmount'>,
 @Injectable()
 export class LegalClocksService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly events: CaseEventsService,
     private readonly holidays: HolidaysService,
     private readonly mediation: MediationService,
-    private readonly events: CaseEventsService,
-    private readonly clock: Clock,
+    private readonly repository: LegalClocksRepository,
+    private readonly transactions: Transactions,
   ) {}
 
   async forCase(caseId: string, scope: Scope): Promise<CaseClocks> {
-    await assertCaseVisible(this.dataSource.manager, caseId, scope);
+    await assertCaseVisible(this.transactions.none, caseId, scope);
     const [clocks] = await this.clocksOf([caseId], shanghaiDate(this.clock.now()));
     const { caseNumber, today, deadlines, workers } = clocks;
     return { caseId, caseNumber, today, deadlines, workers };
@@ -95,8 +79,7 @@ export class LegalClocksService {
 
   /** The open cases under an organisation's path ('' for the whole city), oldest first. */
   async openCaseIds(scopePath: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(OPEN_CASES_IN_SCOPE_SQL, [scopePath]);
-    return rows.map((row) => row.id);
+    return this.repository.openCaseIds(this.transactions.none, scopePath);
   }
 
   /**
@@ -108,8 +91,8 @@ export class LegalClocksService {
     const result: CaseClockSet[] = [];
     for (let start = 0; start < caseIds.length; start += CASES_PER_BATCH) {
       const batch = caseIds.slice(start, start + CASES_PER_BATCH);
-      const cases: CaseClockFactsRow[] = await this.dataSource.query(CASE_CLOCK_FACTS_SQL, [batch, today]);
-      const claims: WorkerClockFactsRow[] = await this.dataSource.query(WORKER_CLOCK_FACTS_SQL, [batch]);
+      const cases = await this.repository.caseClockFacts(this.transactions.none, batch, today);
+      const claims = await this.repository.workerClockFacts(this.transactions.none, batch);
       const agreements = await this.mediation.agreementsOf(batch, today);
       const claimsOf = groupBy(claims, (claim) => claim.case_id);
       const byId = new Map(cases.map((row) => [row.id, row]));
@@ -122,26 +105,18 @@ export class LegalClocksService {
   }
 
   async setLegalDates(caseId: string, dto: LegalDatesDto, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, caseId, actor.scope);
-      const assignments: string[] = [];
-      const params: unknown[] = [caseId];
-      for (const [field, column] of Object.entries(LEGAL_DATE_COLUMNS)) {
-        const value = dto[field as keyof typeof LEGAL_DATE_COLUMNS];
-        if (value === undefined) continue;
-        params.push(value);
-        assignments.push(`${column} = $${params.length}`);
-      }
-      if (dto.bureauOrderAmount !== undefined) {
-        params.push(dto.bureauOrderAmount === null ? null : fen(dto.bureauOrderAmount).toString());
-        assignments.push(`bureau_order_amount_fen = $${params.length}`);
-      }
-      if (assignments.length === 0) return;
-      await manager.query(`UPDATE cases SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, params);
+    await this.transactions.run(async (tx) => {
+      await lockOpenCase(tx, caseId, actor.scope);
+      const { bureauOrderAmount, ...dates } = dto;
+      const written = await this.repository.updateLegalDates(tx, caseId, {
+        ...dates,
+        ...(bureauOrderAmount !== undefined && { bureauOrderAmountFen: bureauOrderAmount === null ? null : fen(bureauOrderAmount) }),
+      });
+      if (!written) return;
       const recorded = Object.fromEntries(
         Object.entries(dto).map(([key, value]) => [key, key === 'bureauOrderAmount' && value ? formatYuan(fen(value as string)) : value]),
       );
-      await this.events.append(manager, { caseId, kind: 'legal_dates_recorded', actorId: actor.id, data: recorded });
+      await this.events.append(tx, { caseId, kind: 'legal_dates_recorded', actorId: actor.id, data: recorded });
     });
   }
 }

@@ -1,30 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Scope } from '../auth/domain/actor';
 import { CasesService } from '../cases/cases.service';
 import { fenFromDb } from '../common/money/money';
+import { Transactions } from '../database/transactions';
 import { WorkersService } from '../workers/workers.service';
 import { renderAgreementDocument } from './agreement-document';
+import { MediationRepository } from './mediation.repository';
 import { MediationService } from './mediation.service';
 
 /** Gathers what the printable agreement shows; the rendering itself is a pure function. */
 @Injectable()
 export class AgreementDocumentService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly mediation: MediationService,
+    private readonly repository: MediationRepository,
+    private readonly transactions: Transactions,
     private readonly workers: WorkersService,
   ) {}
 
   async render(caseId: string, scope: Scope): Promise<string> {
     const [detail, agreement] = [await this.cases.get(caseId, scope), await this.mediation.agreement(caseId, scope)];
-    const workers: { claim_id: string; name: string; id_number_sealed: string; confirmed_fen: string; claimed_fen: string }[] =
-      await this.dataSource.query(
-        `SELECT c.id AS claim_id, w.name, w.id_number_sealed, c.confirmed_fen, c.claimed_fen
-           FROM claims c JOIN workers w ON w.id = c.worker_id WHERE c.case_id = $1 ORDER BY w.name, c.id`,
-        [caseId],
-      );
+    const workers = await this.repository.workersOfAgreement(this.transactions.none, caseId);
     const nameOfClaim = new Map(workers.map((w) => [w.claim_id, w.name]));
     return renderAgreementDocument({
       caseNumber: detail.record.caseNumber,

@@ -6,12 +6,13 @@ import { UsersModule } from '../users/users.module';
 import { WorkersModule } from '../workers/workers.module';
 import { AgreementDocumentService } from './agreement-document.service';
 import { MediationController } from './mediation.controller';
+import { MediationRepository } from './mediation.repository';
 import { MediationService } from './mediation.service';
 
 @Module({
   imports: [CasesModule, ClaimsModule, TimelineModule, UsersModule, WorkersModule],
   controllers: [MediationController],
-  providers: [AgreementDocumentService, MediationService],
+  providers: [AgreementDocumentService, MediationRepository, MediationService],
   exports: [MediationService],
 })
 export class MediationModule {}

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Scope } from '../auth/domain/actor';
-import { assertCaseVisible, lockOpenCase } from '../cases/case-lock.repository';
+import { assertCaseVisible, lockOpenCase } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import { fen } from '../claims/claim-input';
 import { ClaimsService } from '../claims/claims.service';
 import { groupBy } from '../common/collections';
 import { assertSameVersion } from '../database/optimistic-update';
+import { Transactions, Tx } from '../database/transactions';
 import { AppError, FieldProblem } from '../common/errors/app-error';
 import { fenFromDb, formatYuan, sumFen } from '../common/money/money';
 import { Clock } from '../common/time/clock';
@@ -23,15 +23,8 @@ import {
   ScheduleSessionDto,
   SessionOutcomeDto,
 } from './dto/mediation.dto';
-import {
-  AGREEMENTS_OF_CASES_SQL,
-  INSTALMENTS_OF_AGREEMENTS_SQL,
-  OVERLAPPING_SESSIONS_SQL,
-  PAYOUTS_COUNTED_BY_AGREEMENTS_SQL,
-  SESSION_COLUMNS,
-  SESSION_FROM,
-  SessionRow,
-} from './mediation.sql';
+import { MediationRepository } from './mediation.repository';
+import { SessionRow } from './mediation.sql';
 import type { MediationRoomView, RepresentativesView } from './mediation.view';
 
 /** The agreement of a case, each instalment with its standing as of today. */
@@ -49,35 +42,27 @@ export interface AgreementStanding {
 @Injectable()
 export class MediationService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly claims: ClaimsService,
-    private readonly events: CaseEventsService,
-    private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly events: CaseEventsService,
+    private readonly repository: MediationRepository,
+    private readonly transactions: Transactions,
+    private readonly users: UsersService,
   ) {}
 
   async createRoom(dto: CreateRoomDto, scope: Scope): Promise<MediationRoomView> {
-    return this.dataSource.transaction(async (manager) => {
-      const [organisation] = await manager.query(`SELECT id FROM organisations WHERE id = $1 AND path LIKE $2 || '%'`, [
-        dto.organisationId,
-        scope.path,
-      ]);
-      if (!organisation) throw AppError.invalidField('organisationId', 'NOT_FOUND');
-      const [room] = await manager.query(
-        `INSERT INTO mediation_rooms (organisation_id, name) VALUES ($1, $2) RETURNING id, organisation_id, name`,
-        [dto.organisationId, dto.name.trim()],
-      );
+    return this.transactions.run(async (tx) => {
+      if (!(await this.repository.organisationInScope(tx, dto.organisationId, scope.path))) {
+        throw AppError.invalidField('organisationId', 'NOT_FOUND');
+      }
+      const room = await this.repository.insertRoom(tx, dto.organisationId, dto.name.trim());
       return { id: room.id, organisationId: room.organisation_id, name: room.name };
     });
   }
 
   async listRooms(scope: Scope): Promise<MediationRoomView[]> {
-    const rows: { id: string; organisation_id: string; name: string }[] = await this.dataSource.query(
-      `SELECT r.id, r.organisation_id, r.name FROM mediation_rooms r JOIN organisations o ON o.id = r.organisation_id
-        WHERE o.path LIKE $1 || '%' ORDER BY r.name`,
-      [scope.path],
-    );
+    const rows = await this.repository.roomsInScope(this.transactions.none, scope.path);
     return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, name: r.name }));
   }
 
@@ -89,19 +74,14 @@ export class MediationService {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     if (endsAt <= startsAt) throw AppError.invalidField('endsAt', 'ENDS_BEFORE_START');
-    const id = await this.dataSource.transaction(async (manager) => {
-      const record = await lockOpenCase(manager, caseId, actor.scope);
+    const id = await this.transactions.run(async (tx) => {
+      const record = await lockOpenCase(tx, caseId, actor.scope);
       const mediatorId = dto.mediatorId ?? record.mediatorId;
       if (!mediatorId) throw new AppError('MEDIATOR_REQUIRED');
-      await this.users.assertAssignable(manager, mediatorId, 'mediator', 'mediatorId', record.organisationId);
-      if (dto.roomId) await this.assertRoomInScope(manager, dto.roomId, actor.scope);
-      for (const key of [`mediator:${mediatorId}`, `room:${dto.roomId ?? ''}`].sort()) {
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
-      }
-      const clashes: { mediator_id: string; room_id: string | null; starts_at: Date; case_number: string }[] = await manager.query(
-        OVERLAPPING_SESSIONS_SQL,
-        [mediatorId, dto.roomId ?? null, startsAt, endsAt],
-      );
+      await this.users.assertAssignable(tx, mediatorId, 'mediator', 'mediatorId', record.organisationId);
+      if (dto.roomId) await this.assertRoomInScope(tx, dto.roomId, actor.scope);
+      await this.repository.lockBookings(tx, mediatorId, dto.roomId ?? null);
+      const clashes = await this.repository.overlappingSessions(tx, mediatorId, dto.roomId ?? null, startsAt, endsAt);
       const mediatorClash = clashes.find((clash) => clash.mediator_id === mediatorId);
       if (mediatorClash) {
         throw new AppError('MEDIATOR_DOUBLE_BOOKED', {
@@ -117,41 +97,50 @@ export class MediationService {
           at: shanghaiMinute(new Date(clashes[0].starts_at)),
         });
       }
-      const [{ id: sessionId }] = await manager.query(
-        `INSERT INTO mediation_sessions (case_id, mediator_id, room_id, place, starts_at, ends_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [caseId, mediatorId, dto.roomId ?? null, dto.place?.trim() || null, startsAt, endsAt],
-      );
-      await this.events.append(manager, {
+      const sessionId = await this.repository.insertSession(tx, {
+        caseId,
+        mediatorId,
+        roomId: dto.roomId ?? null,
+        place: dto.place?.trim() || null,
+        startsAt,
+        endsAt,
+      });
+      await this.events.append(tx, {
         caseId,
         kind: 'session_scheduled',
         actorId: actor.id,
         data: { sessionId, mediatorId, roomId: dto.roomId ?? null, startsAt: dto.startsAt, endsAt: dto.endsAt },
       });
-      return sessionId as string;
+      return sessionId;
     });
     return this.getSession(caseId, id, actor.scope);
   }
 
   async recordOutcome(caseId: string, sessionId: string, dto: SessionOutcomeDto, actor: Actor): Promise<SessionRow> {
-    await this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, caseId, actor.scope);
-      const session = await this.sessionForUpdate(manager, caseId, sessionId);
+    await this.transactions.run(async (tx) => {
+      await lockOpenCase(tx, caseId, actor.scope);
+      const session = await this.sessionForUpdate(tx, caseId, sessionId);
       if (session.status !== 'scheduled') throw new AppError('SESSION_NOT_SCHEDULED', { status: session.status });
       assertSameVersion(session, dto.version);
-      await manager.query(
-        `UPDATE mediation_sessions SET status = 'held', outcome = $2, adjourned_to = $3, notes = $4,
-                version = version + 1, updated_at = now() WHERE id = $1`,
-        [sessionId, dto.outcome, dto.outcome === 'adjourned' ? dto.adjournedTo : null, dto.notes?.trim() || null],
+      await this.repository.markSessionHeld(
+        tx,
+        sessionId,
+        dto.outcome,
+        dto.outcome === 'adjourned' ? (dto.adjournedTo ?? null) : null,
+        dto.notes?.trim() || null,
       );
-      for (const person of dto.attendance ?? []) {
-        await manager.query(
-          `INSERT INTO session_attendance (session_id, party, name, worker_id, employer_id, present) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (session_id, party, name) DO UPDATE SET present = EXCLUDED.present`,
-          [sessionId, person.party, person.name.trim(), person.workerId ?? null, person.employerId ?? null, person.present],
-        );
-      }
-      await this.events.append(manager, {
+      await this.repository.recordAttendance(
+        tx,
+        sessionId,
+        (dto.attendance ?? []).map((person) => ({
+          party: person.party,
+          name: person.name.trim(),
+          workerId: person.workerId ?? null,
+          employerId: person.employerId ?? null,
+          present: person.present,
+        })),
+      );
+      await this.events.append(tx, {
         caseId,
         kind: 'session_held',
         actorId: actor.id,
@@ -162,63 +151,42 @@ export class MediationService {
   }
 
   async cancel(caseId: string, sessionId: string, actor: Actor): Promise<SessionRow> {
-    await this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, caseId, actor.scope);
-      const session = await this.sessionForUpdate(manager, caseId, sessionId);
+    await this.transactions.run(async (tx) => {
+      await lockOpenCase(tx, caseId, actor.scope);
+      const session = await this.sessionForUpdate(tx, caseId, sessionId);
       if (session.status !== 'scheduled') throw new AppError('SESSION_NOT_SCHEDULED', { status: session.status });
-      await manager.query(
-        `UPDATE mediation_sessions SET status = 'cancelled', version = version + 1, updated_at = now() WHERE id = $1`,
-        [sessionId],
-      );
-      await this.events.append(manager, { caseId, kind: 'session_cancelled', actorId: actor.id, data: { sessionId } });
+      await this.repository.cancelSession(tx, sessionId);
+      await this.events.append(tx, { caseId, kind: 'session_cancelled', actorId: actor.id, data: { sessionId } });
     });
     return this.getSession(caseId, sessionId, actor.scope);
   }
 
   async sessionsOfCase(caseId: string, scope: Scope): Promise<SessionRow[]> {
-    await assertCaseVisible(this.dataSource.manager, caseId, scope);
-    return this.dataSource.query(`SELECT ${SESSION_COLUMNS} ${SESSION_FROM} WHERE s.case_id = $1 ORDER BY s.starts_at`, [caseId]);
+    await assertCaseVisible(this.transactions.none, caseId, scope);
+    return this.repository.sessionsOfCase(this.transactions.none, caseId);
   }
 
   /** Sessions in a date range (Asia/Shanghai days), by mediator or room: a mediator's week, a room's bookings. */
   async agenda(query: AgendaQuery, scope: Scope): Promise<SessionRow[]> {
-    const conditions = [`o.path LIKE $1 || '%'`, `s.status <> 'cancelled'`];
-    const params: unknown[] = [scope.path, query.from, query.to];
-    conditions.push(`s.starts_at >= ($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
-    conditions.push(`s.starts_at < (($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`);
-    if (query.mediatorId) {
-      params.push(query.mediatorId);
-      conditions.push(`s.mediator_id = $${params.length}`);
-    }
-    if (query.roomId) {
-      params.push(query.roomId);
-      conditions.push(`s.room_id = $${params.length}`);
-    }
-    return this.dataSource.query(
-      `SELECT ${SESSION_COLUMNS} ${SESSION_FROM} WHERE ${conditions.join(' AND ')} ORDER BY s.starts_at`,
-      params,
-    );
+    return this.repository.agenda(this.transactions.none, scope.path, {
+      from: query.from,
+      to: query.to,
+      mediatorId: query.mediatorId,
+      roomId: query.roomId,
+    });
   }
 
   async setRepresentatives(caseId: string, dto: RepresentativesDto, actor: Actor): Promise<RepresentativesView> {
-    return this.dataSource.transaction(async (manager) => {
-      await lockOpenCase(manager, caseId, actor.scope);
-      const claimants = new Set(
-        (await manager.query(`SELECT worker_id FROM claims WHERE case_id = $1 AND worker_id = ANY($2::uuid[])`, [caseId, dto.workerIds])).map(
-          (row: { worker_id: string }) => row.worker_id,
-        ),
-      );
+    return this.transactions.run(async (tx) => {
+      await lockOpenCase(tx, caseId, actor.scope);
+      const claimants = await this.repository.claimantsAmong(tx, caseId, dto.workerIds);
       const problems: FieldProblem[] = dto.workerIds
         .map((workerId, index) => ({ workerId, index }))
         .filter(({ workerId }) => !claimants.has(workerId))
         .map(({ index }) => ({ field: `workerIds.${index}`, code: 'NOT_A_CLAIMANT' }));
       if (problems.length > 0) throw AppError.invalid(problems);
-      await manager.query(`DELETE FROM case_representatives WHERE case_id = $1`, [caseId]);
-      await manager.query(
-        `INSERT INTO case_representatives (case_id, worker_id, elected_on) SELECT $1, unnest($2::uuid[]), $3`,
-        [caseId, [...new Set(dto.workerIds)], dto.electedOn],
-      );
-      await this.events.append(manager, {
+      await this.repository.replaceRepresentatives(tx, caseId, [...new Set(dto.workerIds)], dto.electedOn);
+      await this.events.append(tx, {
         caseId,
         kind: 'representatives_elected',
         actorId: actor.id,
@@ -249,11 +217,11 @@ export class MediationService {
     if (problems.length > 0) throw AppError.invalid(problems);
     const totalFen = sumFen(dto.instalments.map((instalment) => fen(instalment.amount)));
 
-    await this.dataSource.transaction(async (manager) => {
-      const record = await lockOpenCase(manager, caseId, actor.scope);
-      const totals = (await this.claims.totals(manager, [caseId])).get(caseId)!;
+    await this.transactions.run(async (tx) => {
+      const record = await lockOpenCase(tx, caseId, actor.scope);
+      const totals = (await this.claims.totals(tx, [caseId])).get(caseId)!;
       const claimIds = [...new Set(dto.instalments.map((i) => i.claimId).filter((id): id is string => !!id))];
-      const balances = await this.claims.balances(manager, caseId, claimIds);
+      const balances = await this.claims.balances(tx, caseId, claimIds);
       const unknown = dto.instalments
         .map((instalment, index) => ({ instalment, index }))
         .filter(({ instalment }) => instalment.claimId && !balances.has(instalment.claimId))
@@ -265,22 +233,16 @@ export class MediationService {
           outstanding: formatYuan(totals.outstandingFen),
         });
       }
-      await this.cases.moveAutomatically(manager, record, 'agreement_signed', actor.id);
-      const [{ id: agreementId }] = await manager.query(
-        `INSERT INTO agreements (case_id, signed_on, total_fen, schedule, terms) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [caseId, dto.signedOn, totalFen.toString(), dto.schedule, dto.terms?.trim() || null],
-      );
-      await manager.query(
-        `INSERT INTO instalments (agreement_id, claim_id, due_on, amount_fen)
-         SELECT $1, * FROM unnest($2::uuid[], $3::date[], $4::bigint[])`,
-        [
-          agreementId,
-          dto.instalments.map((i) => i.claimId ?? null),
-          dto.instalments.map((i) => i.dueOn),
-          dto.instalments.map((i) => fen(i.amount).toString()),
-        ],
-      );
-      await this.events.append(manager, {
+      await this.cases.moveAutomatically(tx, record, 'agreement_signed', actor.id);
+      const agreementId = await this.repository.insertAgreement(tx, {
+        caseId,
+        signedOn: dto.signedOn,
+        totalFen,
+        schedule: dto.schedule,
+        terms: dto.terms?.trim() || null,
+        instalments: dto.instalments.map((i) => ({ claimId: i.claimId ?? null, dueOn: i.dueOn, amountFen: fen(i.amount) })),
+      });
+      await this.events.append(tx, {
         caseId,
         kind: 'agreement_signed',
         actorId: actor.id,
@@ -292,7 +254,7 @@ export class MediationService {
 
   /** The agreement with each instalment's standing, matched from the payouts as of today. */
   async agreement(caseId: string, scope: Scope): Promise<AgreementStanding> {
-    await assertCaseVisible(this.dataSource.manager, caseId, scope);
+    await assertCaseVisible(this.transactions.none, caseId, scope);
     const agreement = (await this.agreementsOf([caseId], shanghaiDate(this.clock.now()))).get(caseId);
     if (!agreement) throw new AppError('AGREEMENT_NOT_FOUND');
     return agreement;
@@ -304,14 +266,12 @@ export class MediationService {
    * page, the legal clocks and the reminders alike.
    */
   async agreementsOf(caseIds: string[], on: string): Promise<Map<string, AgreementStanding>> {
-    const agreements: { id: string; case_id: string; signed_on: string; schedule: AgreementSchedule; total_fen: string; terms: string | null; version: number }[] =
-      await this.dataSource.query(AGREEMENTS_OF_CASES_SQL, [caseIds]);
+    const tx = this.transactions.none;
+    const agreements = await this.repository.agreementsOfCases(tx, caseIds);
     if (agreements.length === 0) return new Map();
     const agreementIds = agreements.map((agreement) => agreement.id);
-    const instalments: { id: string; agreement_id: string; claim_id: string | null; due_on: string; amount_fen: string }[] =
-      await this.dataSource.query(INSTALMENTS_OF_AGREEMENTS_SQL, [agreementIds]);
-    const payments: { case_id: string; claim_id: string; paid_on: string; amount_fen: string }[] =
-      await this.dataSource.query(PAYOUTS_COUNTED_BY_AGREEMENTS_SQL, [agreementIds, on]);
+    const instalments = await this.repository.instalmentsOfAgreements(tx, agreementIds);
+    const payments = await this.repository.payoutsCountedByAgreements(tx, agreementIds, on);
     const instalmentsOf = groupBy(instalments, (instalment) => instalment.agreement_id);
     const paymentsOf = groupBy(payments, (payment) => payment.case_id);
     return new Map(
@@ -337,28 +297,18 @@ export class MediationService {
   }
 
   async getSession(caseId: string, sessionId: string, scope: Scope): Promise<SessionRow> {
-    const [row] = await this.dataSource.query(
-      `SELECT ${SESSION_COLUMNS} ${SESSION_FROM} WHERE s.id = $1 AND s.case_id = $2 AND o.path LIKE $3 || '%'`,
-      [sessionId, caseId, scope.path],
-    );
+    const row = await this.repository.sessionInScope(this.transactions.none, caseId, sessionId, scope.path);
     if (!row) throw new AppError('SESSION_NOT_FOUND');
     return row;
   }
 
-  private async sessionForUpdate(manager: EntityManager, caseId: string, sessionId: string) {
-    const [session]: { status: string; version: number }[] = await manager.query(
-      `SELECT status, version FROM mediation_sessions WHERE id = $1 AND case_id = $2 FOR UPDATE`,
-      [sessionId, caseId],
-    );
+  private async sessionForUpdate(tx: Tx, caseId: string, sessionId: string) {
+    const session = await this.repository.lockSession(tx, caseId, sessionId);
     if (!session) throw new AppError('SESSION_NOT_FOUND');
     return session;
   }
 
-  private async assertRoomInScope(manager: EntityManager, roomId: string, scope: Scope): Promise<void> {
-    const [room] = await manager.query(
-      `SELECT r.id FROM mediation_rooms r JOIN organisations o ON o.id = r.organisation_id WHERE r.id = $1 AND o.path LIKE $2 || '%'`,
-      [roomId, scope.path],
-    );
-    if (!room) throw AppError.invalidField('roomId', 'NOT_FOUND');
+  private async assertRoomInScope(tx: Tx, roomId: string, scope: Scope): Promise<void> {
+    if (!(await this.repository.roomInScope(tx, roomId, scope.path))) throw AppError.invalidField('roomId', 'NOT_FOUND');
   }
 }

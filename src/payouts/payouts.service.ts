@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Actor, Scope } from '../auth/domain/actor';
-import { assertCaseVisible, lockOpenCase } from '../cases/case-lock.repository';
+import { assertCaseVisible, lockOpenCase } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import { fen } from '../claims/claim-input';
 import { ClaimsService } from '../claims/claims.service';
@@ -11,11 +10,13 @@ import { Page, offsetOf } from '../common/http/pagination';
 import { fenFromDb, formatYuan, sumFen } from '../common/money/money';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
+import { Transactions } from '../database/transactions';
 import { CaseEventsService } from '../timeline/case-events.service';
 import { PayoutLine, checkPayouts } from './domain/payout-rules';
 import { PayoutListQuery, RecordPayoutsDto } from './dto/payout.dto';
 import { Payout } from './payout.entity';
 import type { PayoutsRecordedView } from './payout.view';
+import { PayoutsRepository } from './payouts.repository';
 
 export interface PayoutRow {
   payout: Payout;
@@ -25,11 +26,12 @@ export interface PayoutRow {
 @Injectable()
 export class PayoutsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly claims: ClaimsService,
-    private readonly events: CaseEventsService,
     private readonly clock: Clock,
+    private readonly events: CaseEventsService,
+    private readonly repository: PayoutsRepository,
+    private readonly transactions: Transactions,
   ) {}
 
   /**
@@ -43,9 +45,9 @@ export class PayoutsService {
       claimId: item.claimId.toLowerCase(),
       amountFen: fen(item.amount),
     }));
-    return this.dataSource.transaction(async (manager) => {
-      const record = await lockOpenCase(manager, caseId, actor.scope);
-      const balances = await this.claims.balances(manager, caseId, [...new Set(lines.map((line) => line.claimId))]);
+    return this.transactions.run(async (tx) => {
+      const record = await lockOpenCase(tx, caseId, actor.scope);
+      const balances = await this.claims.balances(tx, caseId, [...new Set(lines.map((line) => line.claimId))]);
       checkPayouts(record.status, lines, balances);
 
       const batchId = randomUUID();
@@ -60,42 +62,27 @@ export class PayoutsService {
         batchId,
         recordedById: actor.id,
       }));
-      for (let start = 0; start < rows.length; start += 1000) {
-        await manager.getRepository(Payout).insert(rows.slice(start, start + 1000));
-      }
+      await this.repository.insertPayouts(tx, rows);
       const total = formatYuan(sumFen(lines.map((line) => line.amountFen)));
-      await this.events.append(manager, {
+      await this.events.append(tx, {
         caseId,
         kind: 'payouts_recorded',
         actorId: actor.id,
         data: { batchId, workers: new Set(lines.map((l) => l.claimId)).size, total, paidOn: dto.paidOn, payerKind: dto.payerKind, channel: dto.channel },
       });
-      await this.cases.moveAutomatically(manager, record, 'first_payout', actor.id);
+      await this.cases.moveAutomatically(tx, record, 'first_payout', actor.id);
       return { batchId, recorded: rows.length, total };
     });
   }
 
   async list(caseId: string, query: PayoutListQuery, scope: Scope): Promise<Page<PayoutRow>> {
-    await assertCaseVisible(this.dataSource.manager, caseId, scope);
-    const conditions = ['p.case_id = $1'];
-    const params: unknown[] = [caseId];
-    if (query.claimId) {
-      params.push(query.claimId);
-      conditions.push(`p.claim_id = $${params.length}`);
-    }
-    if (query.paidOn) {
-      params.push(query.paidOn);
-      conditions.push(`p.paid_on = $${params.length}`);
-    }
-    const where = conditions.join(' AND ');
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM payouts p WHERE ${where}`, params);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT p.*, w.name AS worker_name
-         FROM payouts p JOIN claims c ON c.id = p.claim_id JOIN workers w ON w.id = c.worker_id
-        WHERE ${where}
-        ORDER BY p.paid_on, p.created_at, p.id
-        LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`,
-      params,
+    await assertCaseVisible(this.transactions.none, caseId, scope);
+    const { total, rows } = await this.repository.pageOfCase(
+      this.transactions.none,
+      caseId,
+      { claimId: query.claimId, paidOn: query.paidOn },
+      query.pageSize,
+      offsetOf(query),
     );
     return {
       items: rows.map((row) => ({
@@ -104,14 +91,14 @@ export class PayoutsService {
           id: row.id,
           caseId: row.case_id,
           claimId: row.claim_id,
-          amountFen: fenFromDb(row.amount_fen as string),
+          amountFen: fenFromDb(row.amount_fen),
           paidOn: row.paid_on,
           payerKind: row.payer_kind,
           channel: row.channel,
           receiptReference: row.receipt_reference,
           batchId: row.batch_id,
           recordedById: row.recorded_by_id,
-          createdAt: new Date(row.created_at as string),
+          createdAt: new Date(row.created_at),
         }),
       })),
       total,

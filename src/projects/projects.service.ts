@@ -1,34 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
 import { likePattern } from '../common/database-helpers';
 import { AppError, FieldProblem } from '../common/errors/app-error';
 import { Page, offsetOf } from '../common/http/pagination';
-import { Employer } from '../employers/employer.entity';
+import { Transactions } from '../database/transactions';
 import { CreateProjectDto, ProjectListQuery } from './dto/project.dto';
-import { ProjectSubcontract } from './project-subcontract.entity';
 import { Project } from './project.entity';
+import { ProjectsRepository } from './projects.repository';
 
 @Injectable()
 export class ProjectsService {
   constructor(
-    @InjectRepository(Project) private readonly projects: Repository<Project>,
-    private readonly dataSource: DataSource,
+    private readonly repository: ProjectsRepository,
+    private readonly transactions: Transactions,
   ) {}
 
   async create(input: CreateProjectDto): Promise<Project> {
     const chain = input.subcontracts ?? [];
     await this.assertEmployersExist(input, chain);
-    const id = await this.dataSource.transaction(async (manager) => {
-      const project = await manager.getRepository(Project).save(
-        manager.getRepository(Project).create({
-          name: input.name.trim(),
-          site: input.site?.trim() || null,
-          ownerId: input.ownerId ?? null,
-          generalContractorId: input.generalContractorId ?? null,
-        }),
-      );
-      await manager.getRepository(ProjectSubcontract).insert(
+    const id = await this.transactions.run(async (tx) => {
+      const project = await this.repository.insertProject(tx, {
+        name: input.name.trim(),
+        site: input.site?.trim() || null,
+        ownerId: input.ownerId ?? null,
+        generalContractorId: input.generalContractorId ?? null,
+      });
+      await this.repository.insertSubcontracts(
+        tx,
         chain.map((link, index) => ({
           projectId: project.id,
           employerId: link.employerId,
@@ -43,32 +40,17 @@ export class ProjectsService {
   }
 
   async list(query: ProjectListQuery): Promise<Page<Project>> {
-    const builder = this.projects
-      .createQueryBuilder('project')
-      .leftJoinAndSelect('project.subcontracts', 'subcontract')
-      .orderBy('project.created_at', 'DESC')
-      .addOrderBy('project.id', 'ASC')
-      .addOrderBy('subcontract.position', 'ASC')
-      .skip(offsetOf(query))
-      .take(query.pageSize);
-    if (query.q?.trim()) builder.andWhere('project.name ILIKE :pattern', { pattern: likePattern(query.q) });
-    if (query.employerId) {
-      builder.andWhere(
-        `(project.owner_id = :employer OR project.general_contractor_id = :employer OR EXISTS (
-           SELECT 1 FROM project_subcontracts s WHERE s.project_id = project.id AND s.employer_id = :employer))`,
-        { employer: query.employerId },
-      );
-    }
-    const [items, total] = await builder.getManyAndCount();
+    const { items, total } = await this.repository.page(
+      this.transactions.none,
+      { namePattern: query.q?.trim() ? likePattern(query.q) : undefined, employerId: query.employerId },
+      offsetOf(query),
+      query.pageSize,
+    );
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(id: string): Promise<Project> {
-    const project = await this.projects.findOne({
-      where: { id },
-      relations: { subcontracts: true },
-      order: { subcontracts: { position: 'ASC' } },
-    });
+    const project = await this.repository.withChain(this.transactions.none, id);
     if (!project) throw new AppError('PROJECT_NOT_FOUND');
     return project;
   }
@@ -83,11 +65,7 @@ export class ProjectsService {
       ]),
     ];
     const ids = [...new Set(references.map(([, id]) => id).filter((id): id is string => !!id))];
-    const found = new Set(
-      (await this.dataSource.getRepository(Employer).find({ where: { id: In(ids) }, select: { id: true } })).map(
-        (e) => e.id,
-      ),
-    );
+    const found = await this.repository.existingEmployerIds(this.transactions.none, ids);
     const problems: FieldProblem[] = references
       .filter(([, id]) => id && !found.has(id))
       .map(([field]) => ({ field, code: 'NOT_FOUND' }));

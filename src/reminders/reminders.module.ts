@@ -5,12 +5,13 @@ import { ChannelSender } from './channels';
 import { DeliveryService } from './delivery.service';
 import { ReminderScheduler } from './reminder-scheduler';
 import { RemindersController } from './reminders.controller';
+import { RemindersRepository } from './reminders.repository';
 import { RemindersService } from './reminders.service';
 
 /** The reminder rules, the daily sweep, the deliveries, and each user's inbox. */
 @Module({
   imports: [ClaimsModule, LegalClocksModule],
   controllers: [RemindersController],
-  providers: [ChannelSender, DeliveryService, ReminderScheduler, RemindersService],
+  providers: [ChannelSender, DeliveryService, ReminderScheduler, RemindersRepository, RemindersService],
 })
 export class RemindersModule {}

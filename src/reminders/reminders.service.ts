@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Page, PageQuery, offsetOf } from '../common/http/pagination';
+import { Page, PageQuery } from '../common/http/pagination';
 import { AppError } from '../common/errors/app-error';
 import { fenFromDb, sumFen } from '../common/money/money';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { Transactions } from '../database/transactions';
 import { daysBetween } from '../common/time/calendar-days';
 import { groupBy } from '../common/collections';
 import { ClaimsService } from '../claims/claims.service';
@@ -35,14 +35,7 @@ import {
   festivalReminders,
 } from './domain/reminder-policy';
 import { festivalEve, seasonFestivalYear } from '../campaign/domain/spring-festival';
-import {
-  INSERT_REMINDERS_SQL,
-  LEADERS_SQL,
-  OPEN_CASES_SQL,
-  ORGANISATIONS_SQL,
-  PAID_SINCE_YESTERDAY_SQL,
-  SESSIONS_TOMORROW_SQL,
-} from './reminders.sql';
+import { RemindersRepository } from './reminders.repository';
 
 /** An open case as the sweep sees it on its day: its people, its organisation and its money then. */
 interface OpenCase {
@@ -92,7 +85,8 @@ export interface SweepResult {
 @Injectable()
 export class RemindersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly repository: RemindersRepository,
     private readonly delivery: DeliveryService,
     private readonly clocks: LegalClocksService,
     private readonly claims: ClaimsService,
@@ -116,19 +110,9 @@ export class RemindersService {
     ];
     if (dryRun || planned.length === 0) return { on, dryRun, planned: planned.length, created: 0, reminders: planned };
     // The reminders and their deliveries commit together: no reminder without its outbox rows.
-    const inserted: { id: string }[] = await this.dataSource.transaction(async (manager) => {
-      const rows: { id: string }[] = await manager.query(INSERT_REMINDERS_SQL, [
-      planned.map((r) => r.kind),
-      planned.map((r) => r.subject),
-      planned.map((r) => r.dueOn),
-      planned.map((r) => r.recipientId),
-      planned.map((r) => r.caseId),
-      planned.map((r) => r.urgency),
-      planned.map((r) => r.title),
-      planned.map((r) => r.body),
-      planned.map((r) => r.link),
-      ]);
-      await this.delivery.enqueue(manager, rows.map((row) => row.id));
+    const inserted = await this.transactions.run(async (tx) => {
+      const rows = await this.repository.insertReminders(tx, planned);
+      await this.delivery.enqueue(tx, rows.map((row) => row.id));
       return rows;
     });
     return { on, dryRun, planned: planned.length, created: inserted.length, reminders: planned };
@@ -136,9 +120,8 @@ export class RemindersService {
 
   /** The open cases with their money as it stood at the end of the sweep's day, loaded once per sweep. */
   private async openCases(on: string): Promise<OpenCases> {
-    const rows: { id: string; case_number: string; lawyer_id: string | null; mediator_id: string | null; organisation_id: string }[] =
-      await this.dataSource.query(OPEN_CASES_SQL);
-    const money = await this.claims.totals(this.dataSource.manager, rows.map((row) => row.id), on);
+    const rows = await this.repository.openCases(this.transactions.none);
+    const money = await this.claims.totals(this.transactions.none, rows.map((row) => row.id), on);
     return new Map(
       rows.map((row) => [
         row.id,
@@ -160,47 +143,29 @@ export class RemindersService {
   }
 
   async rules(): Promise<Map<ReminderKind, ReminderRule>> {
-    const rows: { kind: ReminderKind; enabled: boolean; days_before: number[] }[] = await this.dataSource.query(
-      `SELECT kind, enabled, days_before FROM reminder_rules ORDER BY kind`,
-    );
+    const rows = await this.repository.rules(this.transactions.none);
     return new Map(rows.map((row) => [row.kind, { kind: row.kind, enabled: row.enabled, daysBefore: row.days_before }]));
   }
 
   async setRule(kind: ReminderKind, enabled: boolean, daysBefore: number[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const updated = await manager.query(
-        `UPDATE reminder_rules SET enabled = $2, days_before = $3, updated_at = now() WHERE kind = $1 RETURNING kind`,
-        [kind, enabled, [...new Set(daysBefore)].sort((a, b) => b - a)],
-      );
-      if (updated[1] === 0) throw AppError.invalidField('kind', 'NOT_FOUND');
+    await this.transactions.run(async (tx) => {
+      const updated = await this.repository.updateRule(tx, kind, enabled, [...new Set(daysBefore)].sort((a, b) => b - a));
+      if (updated === 0) throw AppError.invalidField('kind', 'NOT_FOUND');
     });
   }
 
   async inbox(userId: string, query: PageQuery, unreadOnly: boolean): Promise<Page<InboxReminderView>> {
-    const where = `recipient_id = $1${unreadOnly ? ' AND read_at IS NULL' : ''}`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM reminders WHERE ${where}`, [userId]);
-    const items = await this.dataSource.query(
-      `SELECT id, kind, subject, due_on AS "dueOn", case_id AS "caseId", urgency, title, body, link,
-              created_at AS "createdAt", read_at AS "readAt"
-         FROM reminders WHERE ${where} ORDER BY created_at DESC, id LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`,
-      [userId],
-    );
+    const total = await this.repository.inboxTotal(this.transactions.none, userId, unreadOnly);
+    const items = await this.repository.inboxPage(this.transactions.none, userId, unreadOnly, query);
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const [{ unread }] = await this.dataSource.query(
-      `SELECT count(*)::int AS unread FROM reminders WHERE recipient_id = $1 AND read_at IS NULL`,
-      [userId],
-    );
-    return unread;
+    return this.repository.unreadCount(this.transactions.none, userId);
   }
 
   async markRead(userId: string, reminderId: string): Promise<void> {
-    const [, count] = await this.dataSource.query(
-      `UPDATE reminders SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND recipient_id = $2`,
-      [reminderId, userId],
-    );
+    const count = await this.repository.markRead(this.transactions.none, userId, reminderId);
     if (count === 0) throw new AppError('REMINDER_NOT_FOUND');
   }
 
@@ -242,8 +207,7 @@ export class RemindersService {
 
   private async sessionsTomorrow(on: string, open: OpenCases, rule?: ReminderRule): Promise<PlannedReminder[]> {
     if (!rule?.enabled) return [];
-    const rows: { id: string; starts_at: Date; place: string | null; room_name: string | null; case_id: string; case_number: string; mediator_id: string; lawyer_id: string | null }[] =
-      await this.dataSource.query(SESSIONS_TOMORROW_SQL, [on]);
+    const rows = await this.repository.sessionsTomorrow(this.transactions.none, on);
     const byId = new Map(rows.map((row) => [row.id, row]));
     const due = deadlineReminders({
       today: on,
@@ -363,10 +327,10 @@ export class RemindersService {
   private async digests(on: string, open: OpenCases, rule?: ReminderRule): Promise<PlannedReminder[]> {
     if (!rule?.enabled) return [];
     const { settings: season } = await this.season.settings(seasonFestivalYear(on));
-    const leaders: { leader_id: string; scope_id: string; scope_name: string; scope_path: string }[] = await this.dataSource.query(LEADERS_SQL);
+    const leaders = await this.repository.leaders(this.transactions.none);
     if (leaders.length === 0) return [];
-    const organisations: { id: string; name: string; path: string }[] = await this.dataSource.query(ORGANISATIONS_SQL);
-    const paidRows: { organisation_id: string; paid_fen: string }[] = await this.dataSource.query(PAID_SINCE_YESTERDAY_SQL, [on]);
+    const organisations = await this.repository.organisations(this.transactions.none);
+    const paidRows = await this.repository.paidSinceYesterday(this.transactions.none, on);
     const paidSinceYesterday = new Map(paidRows.map((row) => [row.organisation_id, fenFromDb(row.paid_fen)]));
     const owingByOrganisation = groupBy(
       [...open.values()].filter((openCase) => openCase.money.outstandingFen > 0n),

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ReportsController } from './reports.controller';
+import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 import { RollupCompaction } from './rollup-compaction';
 
 /** Figures for union leaders, the employer history, and their exports. */
 @Module({
   controllers: [ReportsController],
-  providers: [ReportsService, RollupCompaction],
+  providers: [ReportsRepository, ReportsService, RollupCompaction],
 })
 export class ReportsModule {}

@@ -6,39 +6,15 @@ import { checkCreditCode, normalizeCreditCode } from '../common/identifiers/cred
 import { fenFromDb } from '../common/money/money';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
-import { ReportsDatabase } from '../database/reports-database';
 import type { EmployerKind, Industry } from '../employers/employer.entity';
 import { CriminalThresholdInput, LOWEST_THRESHOLDS, ProvinceThresholds, monthsOwed } from '../legal-clocks/domain/criminal-threshold';
 import { SeasonService } from '../campaign/season.service';
-import { CaseFigures, MAX_PERIOD_DAYS, Period, caseFigures, cutByMonth, defaultPeriod, periodDays } from './domain/figures';
+import { CaseFigures, MAX_PERIOD_DAYS, Period, caseFigures, defaultPeriod, periodDays } from './domain/figures';
 import { JointPunishmentFlag, jointPunishmentFlags } from './domain/joint-punishment';
 import { BreakdownQuery, EmployerHistoryQuery, ReportQuery } from './dto/report.dto';
-import {
-  BreakdownRow,
-  CaseFiguresRow,
-  DIMENSION_NAMES,
-  DimensionName,
-  EMPLOYER_CASES_SQL,
-  EmployerCaseRow,
-  FESTIVAL_SQL,
-  FestivalRow,
-  SUMMARY_SPEED_SQL,
-  SUMMARY_SQL,
-  SpeedRow,
-  SummaryRow,
-  breakdownSpeedSql,
-  breakdownSql,
-  isRolledUp,
-  speedByKeys,
-} from './reports.sql';
+import { ReportScope, ReportsRepository } from './reports.repository';
+import { CaseFiguresRow, DIMENSION_NAMES, DimensionName, EmployerCaseRow, SpeedRow } from './reports.sql';
 
-/** The organisation a report covers: the caller's own, or one below it that they asked for. */
-export interface ReportScope {
-  organisationId: string;
-  code: string;
-  name: string;
-  path: string;
-}
 
 export interface Summary {
   scope: ReportScope;
@@ -87,12 +63,12 @@ export interface EmployerHistory {
 
 /**
  * Figures for union leaders. Each report is one explicit query (reports.sql.ts) over the caller's
- * scope, read from the reports database (a replica when configured).
+ * scope, read from the reports database (a replica when configured) by the reports repository.
  */
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly database: ReportsDatabase,
+    private readonly repository: ReportsRepository,
     private readonly season: SeasonService,
     private readonly clock: Clock,
   ) {}
@@ -100,12 +76,7 @@ export class ReportsService {
   async summary(query: ReportQuery, scope: Scope): Promise<Summary> {
     const reportScope = await this.scopeOf(query.organisationId, scope);
     const period = await this.periodOf(query);
-    const params = rollupParams(reportScope, period);
-    // two independent reads, at once (each may also use parallel workers on a server)
-    const [[sums], speed] = await Promise.all([
-      this.database.query<SummaryRow>(SUMMARY_SQL, params),
-      this.database.query<SpeedRow>(SUMMARY_SPEED_SQL, params),
-    ]);
+    const { sums, speed } = await this.repository.summary(reportScope, period);
     return {
       scope: reportScope,
       period,
@@ -129,15 +100,8 @@ export class ReportsService {
     const dimension = requested as DimensionName;
     const reportScope = await this.scopeOf(query.organisationId, scope);
     const period = await this.periodOf(query);
-    const rollups = rollupParams(reportScope, period);
-    // case_facts over the period: the employers' figures, and the speed of the page's groups where there are many
-    const facts = isRolledUp(dimension) && !speedByKeys(dimension) ? null : await this.periodParams(reportScope, period);
-    const params = facts && !isRolledUp(dimension) ? facts : rollups;
-    const page = everyRow ? [null, 0] : [query.pageSize, (query.page - 1) * query.pageSize];
-    const rows = isRolledUp(dimension)
-      ? await this.database.serialQuery<BreakdownRow>(breakdownSql(dimension), [...params, ...page])
-      : await this.database.query<BreakdownRow>(breakdownSql(dimension, everyRow), [...params, ...page]);
-    const speed = rows.length === 0 ? [] : await this.speedOf(dimension, rows, rollups, facts);
+    const page = everyRow ? null : { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
+    const { rows, speed, total } = await this.repository.breakdown(dimension, reportScope, period, page);
     const speedByKey = new Map<string | null, SpeedRow[]>();
     for (const entry of speed) {
       const list = speedByKey.get(entry.key);
@@ -156,29 +120,15 @@ export class ReportsService {
         consultations: row.consultations,
         outreachVisits: row.outreach_visits,
       })),
-      total: rows[0]?.total_groups ?? (await this.groupCount(dimension, params)),
+      total,
     };
-  }
-
-  /**
-   * The speed of payment of a breakdown's groups: of every group from the rollups, or where there are
-   * many groups, of the page's groups from case_facts.
-   */
-  private speedOf(dimension: DimensionName, rows: BreakdownRow[], rollups: unknown[], facts: unknown[] | null): Promise<SpeedRow[]> {
-    if (!facts) return this.database.query<SpeedRow>(breakdownSpeedSql(dimension), rollups);
-    const keys = rows.map((row) => row.group_key).filter((key): key is string => key !== null);
-    return this.database.query<SpeedRow>(breakdownSpeedSql(dimension), [
-      ...facts,
-      keys,
-      rows.some((row) => row.group_key === null),
-    ]);
   }
 
   /** Before the festival: open cases and what they still owe, per organisation, with the days left. */
   async festival(organisationId: string | undefined, scope: Scope) {
     const reportScope = await this.scopeOf(organisationId, scope);
     const season = await this.season.current();
-    const rows = await this.database.query<FestivalRow>(FESTIVAL_SQL, [reportScope.path, reportScope.organisationId]);
+    const rows = await this.repository.festival(reportScope);
     const items: FestivalItem[] = rows.map((row) => ({
       key: row.key,
       label: row.label,
@@ -209,15 +159,12 @@ export class ReportsService {
     const creditCode = normalizeCreditCode(rawCreditCode);
     const problem = checkCreditCode(creditCode);
     if (problem) throw AppError.invalidField('creditCode', problem === 'FORMAT' ? 'CREDIT_CODE_FORMAT' : 'CREDIT_CODE_CHECK_CHARACTER');
-    const [[employer], thresholds] = await Promise.all([
-      this.database.query<EmployerHistory['employer']>(
-        `SELECT id, name, credit_code AS "creditCode", kind, industry, district FROM employers WHERE credit_code = $1`,
-        [creditCode],
-      ),
+    const [employer, thresholds] = await Promise.all([
+      this.repository.employerByCreditCode(creditCode),
       this.thresholdsOf(query.province),
     ]);
     if (!employer) throw new AppError('EMPLOYER_NOT_FOUND');
-    const rows = await this.database.query<EmployerCaseRow>(EMPLOYER_CASES_SQL, [scope.path, scope.organisationId, employer.id]);
+    const rows = await this.repository.employerCases(scope, employer.id);
     const cases = rows.map(({ owed_workers_outstanding_fen, owed_workers_period_start, owed_workers_period_end, ...row }) => ({
       ...row,
       outstandingFen: fenFromDb(row.owed_fen) - fenFromDb(row.paid_fen),
@@ -266,10 +213,7 @@ export class ReportsService {
 
   /** The organisation asked for, if it lies in the caller's subtree; anything else is "not found". */
   private async scopeOf(organisationId: string | undefined, scope: Scope): Promise<ReportScope> {
-    const [found] = await this.database.query<ReportScope>(
-      `SELECT id AS "organisationId", code, name, path FROM organisations WHERE id = $1 AND path LIKE $2 || '%'`,
-      [organisationId ?? scope.organisationId, scope.path],
-    );
+    const found = await this.repository.organisationUnder(organisationId ?? scope.organisationId, scope.path);
     if (!found) throw new AppError('ORGANISATION_NOT_FOUND');
     return found;
   }
@@ -286,46 +230,11 @@ export class ReportsService {
   /** The figures of a province, or the lowest the law lets any province set (the most cautious reading). */
   private async thresholdsOf(province: string | undefined): Promise<ProvinceThresholds> {
     if (!province) return LOWEST_THRESHOLDS;
-    const [row] = await this.database.query<{ individual_fen: string; group_fen: string }>(
-      `SELECT individual_fen, group_fen FROM criminal_thresholds WHERE province = $1`,
-      [province.trim()],
-    );
+    const row = await this.repository.criminalThresholds(province.trim());
     if (!row) throw AppError.invalidField('province', 'NOT_FOUND');
     return { individualFen: fenFromDb(row.individual_fen), groupFen: fenFromDb(row.group_fen) };
   }
 
-  /**
-   * The parameters of a query over case_facts for a period (reports.sql.ts): the days, and the ids of
-   * the scope organisation and every one below it.
-   */
-  private async periodParams(reportScope: ReportScope, period: Period): Promise<unknown[]> {
-    const [{ ids }] = await this.database.query<{ ids: string[] }>(
-      `SELECT array_agg(id)::text[] AS ids FROM organisations WHERE path LIKE $1 || '%'`,
-      [reportScope.path],
-    );
-    return [period.from, period.to, ids];
-  }
-
-  /** A page past the last one has no rows to carry the count; ask for it separately. */
-  private async groupCount(dimension: DimensionName, params: unknown[]): Promise<number> {
-    const rows = await this.database.query<BreakdownRow>(breakdownSql(dimension), [...params, 1, 0]);
-    return rows[0]?.total_groups ?? 0;
-  }
-}
-
-/** The parameters of a query over the monthly rollups: the whole months, and the days on either side. */
-function rollupParams(scope: ReportScope, period: Period): unknown[] {
-  const { months, before, after } = cutByMonth(period);
-  return [
-    scope.path,
-    scope.organisationId,
-    months?.from ?? null,
-    months?.to ?? null,
-    before?.from ?? null,
-    before?.to ?? null,
-    after?.from ?? null,
-    after?.to ?? null,
-  ];
 }
 
 function sumsOf(row: CaseFiguresRow) {

@@ -9,7 +9,8 @@ import { EMPLOYER_KINDS, EmployerKind, INDUSTRIES, Industry } from '../employers
 import { NextTargetView } from '../campaign/season.view';
 import { CaseFigures, Period } from './domain/figures';
 import { JOINT_PUNISHMENT_CRITERIA, JointPunishmentCriterion } from './domain/joint-punishment';
-import type { BreakdownItem, EmployerHistory, FestivalItem, ReportScope, Summary } from './reports.service';
+import type { BreakdownItem, EmployerHistory, FestivalItem, Summary } from './reports.service';
+import type { ReportScope } from './reports.repository';
 
 /**
  * The reports as the API shows them: amounts in yuan strings (exact), rates as fractions rounded to four

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
-import { DataSource } from 'typeorm';
 import { BUSINESS_TIME_ZONE } from '../common/time/shanghai';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { ReportsRepository } from './reports.repository';
 
 /**
  * Folds the rollup changes that writers append (migrations/1765000000000-AddReportRollups.ts) into
@@ -18,7 +18,7 @@ export class RollupCompaction implements OnApplicationBootstrap {
 
   constructor(
     private readonly registry: SchedulerRegistry,
-    private readonly dataSource: DataSource,
+    private readonly repository: ReportsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,8 +37,7 @@ export class RollupCompaction implements OnApplicationBootstrap {
 
   /** Folds every change committed so far; returns the rollup rows written. */
   async compact(): Promise<number> {
-    const [{ folded }] = await this.dataSource.query(`SELECT compact_report_rollups()::int AS folded`);
-    return folded;
+    return this.repository.compactRollups();
   }
 
   async runOnce(): Promise<void> {

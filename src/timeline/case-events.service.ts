@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, QueryDeepPartialEntity, Repository } from 'typeorm';
 import { Page, PageQuery, offsetOf } from '../common/http/pagination';
 import type { CaseStatus } from '../cases/domain/case-status';
 import { Clock } from '../common/time/clock';
+import { Transactions, Tx } from '../database/transactions';
 import { CaseEvent, CaseEventKind } from './case-event.entity';
+import { TimelineRepository } from './timeline.repository';
 
 export interface NewCaseEvent {
   caseId: string;
@@ -16,20 +16,22 @@ export interface NewCaseEvent {
 }
 
 /**
- * The case timeline. Every change to a case writes its event with the same EntityManager as the
+ * The case timeline. Every change to a case writes its event in the same unit of work (Tx) as the
  * change itself, so a change and its record commit or fail together.
  */
 @Injectable()
 export class CaseEventsService {
   constructor(
-    @InjectRepository(CaseEvent) private readonly events: Repository<CaseEvent>,
     private readonly clock: Clock,
+    private readonly repository: TimelineRepository,
+    private readonly transactions: Transactions,
   ) {}
 
-  async append(manager: EntityManager, ...events: NewCaseEvent[]): Promise<void> {
+  async append(tx: Tx, ...events: NewCaseEvent[]): Promise<void> {
     if (events.length === 0) return;
     const occurredAt = this.clock.now();
-    await manager.getRepository(CaseEvent).insert(
+    await this.repository.insert(
+      tx,
       events.map((event) => ({
         caseId: event.caseId,
         kind: event.kind,
@@ -38,17 +40,12 @@ export class CaseEventsService {
         toStatus: event.toStatus ?? null,
         data: event.data ?? {},
         occurredAt,
-      })) as QueryDeepPartialEntity<CaseEvent>[], // TypeORM cannot type free-form jsonb
+      })),
     );
   }
 
   async list(caseId: string, query: PageQuery): Promise<Page<CaseEvent>> {
-    const [items, total] = await this.events.findAndCount({
-      where: { caseId },
-      order: { id: 'ASC' },
-      skip: offsetOf(query),
-      take: query.pageSize,
-    });
+    const { items, total } = await this.repository.pageOfCase(this.transactions.none, caseId, offsetOf(query), query.pageSize);
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 }

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { Actor, Scope } from '../auth/domain/actor';
 import { likePattern } from '../common/database-helpers';
 import { AppError } from '../common/errors/app-error';
 import { Page, offsetOf } from '../common/http/pagination';
 import { normalizeResidentId, provinceOfResidentId } from '../common/identifiers/resident-id';
-import { saveWithVersion } from '../database/optimistic-update';
+import { Transactions, Tx } from '../database/transactions';
 import { maskIdNumber, maskMobile } from '../personal-data/domain/masking';
 import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 import { RevealField, UpdateWorkerDto, WorkerInputDto, WorkerListQuery } from './dto/worker.dto';
 import { Worker } from './worker.entity';
+import { WorkersRepository } from './workers.repository';
 
 /** A worker as given on a form or a roster row, already validated. */
 export interface WorkerInput {
@@ -38,46 +37,31 @@ export interface WorkerSummary {
   createdAt: Date;
 }
 
-/**
- * Workers a user may see: those with a claim in a case of their scope, and those registered but not
- * yet on any case (a lawyer registers the worker before opening the case).
- */
-const WORKER_IN_SCOPE = `(
-  EXISTS (SELECT 1 FROM claims cl JOIN cases c ON c.id = cl.case_id JOIN organisations o ON o.id = c.organisation_id
-           WHERE cl.worker_id = worker.id AND o.path LIKE :scopePath || '%')
-  OR NOT EXISTS (SELECT 1 FROM claims cl WHERE cl.worker_id = worker.id))`;
-
 @Injectable()
 export class WorkersService {
   constructor(
-    @InjectRepository(Worker) private readonly workers: Repository<Worker>,
-    private readonly cipher: PersonalDataCipher,
-    private readonly dataSource: DataSource,
     private readonly auth: AuthService,
+    private readonly cipher: PersonalDataCipher,
+    private readonly repository: WorkersRepository,
+    private readonly transactions: Transactions,
   ) {}
 
   async create(input: WorkerInputDto): Promise<WorkerSummary> {
-    const saved = await this.dataSource.transaction((manager) =>
-      manager.getRepository(Worker).save(manager.getRepository(Worker).create(this.sealed(input))),
-    );
+    const saved = await this.transactions.run((tx) => this.repository.insert(tx, this.sealed(input)));
     return this.summarise(saved);
   }
 
   async list(query: WorkerListQuery, scope: Scope): Promise<Page<WorkerSummary>> {
-    const builder = this.workers
-      .createQueryBuilder('worker')
-      .where(WORKER_IN_SCOPE, { scopePath: scope.path })
-      .orderBy('worker.name', 'ASC')
-      .addOrderBy('worker.id', 'ASC')
-      .skip(offsetOf(query))
-      .take(query.pageSize);
-    if (query.q?.trim()) {
-      builder.andWhere('(worker.name ILIKE :pattern OR worker.id_number_hash = :idNumberHash)', {
-        pattern: likePattern(query.q),
-        idNumberHash: this.cipher.lookupHash(normalizeResidentId(query.q)),
-      });
-    }
-    const [items, total] = await builder.getManyAndCount();
+    const search = query.q?.trim()
+      ? { namePattern: likePattern(query.q), idNumberHash: this.cipher.lookupHash(normalizeResidentId(query.q)) }
+      : undefined;
+    const { items, total } = await this.repository.pageVisible(
+      this.transactions.none,
+      scope.path,
+      search,
+      offsetOf(query),
+      query.pageSize,
+    );
     return { items: items.map((worker) => this.summarise(worker)), total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -88,18 +72,12 @@ export class WorkersService {
   async update(id: string, input: UpdateWorkerDto, scope: Scope): Promise<WorkerSummary> {
     await this.findVisible(id, scope);
     const { version, mobile, ...changes } = input;
-    await this.dataSource.transaction((manager) =>
-      saveWithVersion(
-        manager.getRepository(Worker),
-        id,
-        version,
-        {
-          ...changes,
-          name: changes.name?.trim(),
-          ...(mobile !== undefined && { mobileSealed: this.cipher.encrypt(mobile.trim()) }),
-        },
-        'WORKER_NOT_FOUND',
-      ),
+    await this.transactions.run((tx) =>
+      this.repository.updateWithVersion(tx, id, version, {
+        ...changes,
+        name: changes.name?.trim(),
+        ...(mobile !== undefined && { mobileSealed: this.cipher.encrypt(mobile.trim()) }),
+      }),
     );
     return this.get(id, scope);
   }
@@ -117,14 +95,10 @@ export class WorkersService {
    * id number, new ones inserted in one statement. Inputs whose id number is registered under another
    * name are returned as mismatches and nothing is written, so the caller can reject the whole batch.
    */
-  async findOrCreateMany(
-    manager: EntityManager,
-    inputs: WorkerInput[],
-  ): Promise<{ workers: Worker[]; mismatches: NameMismatch[] }> {
-    const repository = manager.getRepository(Worker);
+  async findOrCreateMany(tx: Tx, inputs: WorkerInput[]): Promise<{ workers: Worker[]; mismatches: NameMismatch[] }> {
     const hashes = inputs.map((input) => this.cipher.lookupHash(normalizeResidentId(input.idNumber)));
     const existing = new Map(
-      (await repository.find({ where: { idNumberHash: In(hashes) } })).map((worker) => [worker.idNumberHash, worker]),
+      (await this.repository.withIdNumberHashes(tx, hashes)).map((worker) => [worker.idNumberHash, worker]),
     );
     const mismatches: NameMismatch[] = [];
     inputs.forEach((input, index) => {
@@ -134,10 +108,7 @@ export class WorkersService {
     if (mismatches.length > 0) return { workers: [], mismatches };
 
     const missing = inputs.filter((_, index) => !existing.has(hashes[index])).map((input) => this.sealed(input));
-    for (let start = 0; start < missing.length; start += 500) {
-      const inserted: Worker[] = await repository.save(missing.slice(start, start + 500).map((w) => repository.create(w)));
-      for (const worker of inserted) existing.set(worker.idNumberHash, worker);
-    }
+    for (const worker of await this.repository.insertMany(tx, missing)) existing.set(worker.idNumberHash, worker);
     return { workers: hashes.map((hash) => existing.get(hash)!), mismatches: [] };
   }
 
@@ -154,11 +125,7 @@ export class WorkersService {
   }
 
   private async findVisible(id: string, scope: Scope): Promise<Worker> {
-    const found = await this.workers
-      .createQueryBuilder('worker')
-      .where('worker.id = :id', { id })
-      .andWhere(WORKER_IN_SCOPE, { scopePath: scope.path })
-      .getOne();
+    const found = await this.repository.visible(this.transactions.none, id, scope.path);
     if (!found) throw new AppError('WORKER_NOT_FOUND');
     return found;
   }

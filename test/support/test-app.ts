@@ -4,8 +4,6 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createAdmin } from '../../src/admin/create-admin';
 import { createApp } from '../../src/app';
-import { AuthService } from '../../src/auth/auth.service';
-import { OrganisationsService } from '../../src/organisations/organisations.service';
 import { FixedClock } from '../../src/common/time/clock';
 import { loadConfig } from '../../src/config/app-config';
 import { DatabaseHandle, openDatabase } from '../../src/database/open-database';
@@ -133,7 +131,7 @@ export async function startTestApp(
   const dataSource = app.get(DataSource);
   const { organisationId } = options.joining
     ? { organisationId: options.joining.rootOrganisationId }
-    : await createAdmin(dataSource, app.get(OrganisationsService), app.get(AuthService), {
+    : await createAdmin(app, {
         username: 'admin',
         displayName: '市总管理员',
         password: TEST_PASSWORD,

@@ -1,0 +1,35 @@
+-- Written by src/sql-snapshots.spec.ts from legal-clocks.sql.ts: every statement it exports, whole. Do not edit.
+
+-- CASE_CLOCK_FACTS_SQL
+WITH mediation AS (
+  SELECT e.case_id,
+         min(e.occurred_at) FILTER (WHERE e.to_status = 'mediating') AS mediating_since,
+         min(e.occurred_at) FILTER (WHERE e.from_status = 'mediating') AS mediation_left
+    FROM case_events e
+   WHERE e.case_id = ANY($1::uuid[]) AND (e.to_status = 'mediating' OR e.from_status = 'mediating')
+   GROUP BY e.case_id
+), first_paid AS (
+  SELECT p.case_id, min(p.paid_on) AS first_paid_on
+    FROM payouts p WHERE p.case_id = ANY($1::uuid[]) AND p.paid_on <= $2 GROUP BY p.case_id
+)
+SELECT c.id, c.case_number, c.lawyer_id, c.mediator_id, c.status, c.outcome, c.closed_at, c.intake_date::text,
+       c.arbitration_applied_on::text, c.arbitration_accepted_on::text, c.arbitration_extended,
+       c.arbitration_awarded_on::text, c.payment_order_applied_on::text, c.payment_order_issued_on::text,
+       c.payment_order_served_on::text, c.bureau_order_pay_by::text, c.bureau_order_amount_fen::text,
+       m.mediating_since, m.mediation_left, fp.first_paid_on::text
+  FROM cases c
+  LEFT JOIN mediation m ON m.case_id = c.id
+  LEFT JOIN first_paid fp ON fp.case_id = c.id
+ WHERE c.id = ANY($1::uuid[]);
+
+-- OPEN_CASES_IN_SCOPE_SQL
+SELECT c.id FROM cases c JOIN organisations o ON o.id = c.organisation_id
+ WHERE o.path LIKE $1 || '%' AND c.status NOT IN ('closed', 'withdrawn', 'rejected')
+ ORDER BY c.intake_date, c.id;
+
+-- WORKER_CLOCK_FACTS_SQL
+SELECT cl.id AS claim_id, cl.case_id, cl.worker_id, w.name, cl.knew_on::text, cl.period_end::text,
+       cl.employment_ongoing, cl.employment_ended_on::text
+  FROM claims cl JOIN workers w ON w.id = cl.worker_id
+ WHERE cl.case_id = ANY($1::uuid[])
+ ORDER BY w.name, cl.id;

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { CLAIM_BALANCES_SQL } from '../claims/claim-money.sql';
+import type { Tx } from '../database/transactions';
+import { LegalDatesDto } from './dto/legal-clocks.dto';
+import {
+  CASE_CLOCK_FACTS_SQL,
+  CaseClockFactsRow,
+  OPEN_CASES_IN_SCOPE_SQL,
+  WORKER_CLOCK_FACTS_SQL,
+  WorkerClockFactsRow,
+} from './legal-clocks.sql';
+
+/** Columns of `cases` the API sets through PATCH /cases/:id/legal-dates. */
+const LEGAL_DATE_COLUMNS: Record<keyof Omit<LegalDatesDto, 'bureauOrderAmount'>, string> = {
+  arbitrationAppliedOn: 'arbitration_applied_on',
+  arbitrationAcceptedOn: 'arbitration_accepted_on',
+  arbitrationExtended: 'arbitration_extended',
+  arbitrationAwardedOn: 'arbitration_awarded_on',
+  paymentOrderAppliedOn: 'payment_order_applied_on',
+  paymentOrderIssuedOn: 'payment_order_issued_on',
+  paymentOrderServedOn: 'payment_order_served_on',
+  bureauOrderPayBy: 'bureau_order_pay_by',
+};
+
+/** The legal dates of a case to record; absent ones stay as they are, null clears one. */
+export type LegalDates = Omit<LegalDatesDto, 'bureauOrderAmount'> & { bureauOrderAmountFen?: bigint | null };
+
+/** A province's amounts of the crime of refusing to pay wages, as stored. */
+export interface CriminalThresholdRow {
+  province: string;
+  individual_fen: string;
+  group_fen: string;
+  source: string;
+}
+
+/** A worker's claim on a case: what is still owed, and the period it covers. */
+export interface OutstandingClaimRow {
+  outstanding_fen: string;
+  period_start: string | null;
+  period_end: string | null;
+}
+
+/**
+ * What the legal clocks read (the dates of cases, their timeline, payouts and claims: read-only
+ * joins) and the tables they write: the criminal thresholds, and the legal dates of a case.
+ */
+@Injectable()
+export class LegalClocksRepository {
+  /** The dates the law counts from, for each of these cases that exists, as of `today`. */
+  caseClockFacts(tx: Tx, caseIds: string[], today: string): Promise<CaseClockFactsRow[]> {
+    return tx.query(CASE_CLOCK_FACTS_SQL, [caseIds, today]);
+  }
+
+  /** Each worker's claim on these cases, with the dates his limitation year runs from. */
+  workerClockFacts(tx: Tx, caseIds: string[]): Promise<WorkerClockFactsRow[]> {
+    return tx.query(WORKER_CLOCK_FACTS_SQL, [caseIds]);
+  }
+
+  /** The open cases under an organisation's path ('' for the whole city), oldest first. */
+  async openCaseIds(tx: Tx, scopePath: string): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(OPEN_CASES_IN_SCOPE_SQL, [scopePath]);
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Records a case's legal dates; false when `dates` names none, and nothing is written. This writes
+   * the cases' table (the cases feature's): it stays here until the cases repository offers it.
+   */
+  async updateLegalDates(tx: Tx, caseId: string, dates: LegalDates): Promise<boolean> {
+    const assignments: string[] = [];
+    const params: unknown[] = [caseId];
+    for (const [field, column] of Object.entries(LEGAL_DATE_COLUMNS)) {
+      const value = dates[field as keyof typeof LEGAL_DATE_COLUMNS];
+      if (value === undefined) continue;
+      params.push(value);
+      assignments.push(`${column} = $${params.length}`);
+    }
+    if (dates.bureauOrderAmountFen !== undefined) {
+      params.push(dates.bureauOrderAmountFen === null ? null : dates.bureauOrderAmountFen.toString());
+      assignments.push(`bureau_order_amount_fen = $${params.length}`);
+    }
+    if (assignments.length === 0) return false;
+    await tx.query(`UPDATE cases SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, params);
+    return true;
+  }
+
+  criminalThresholds(tx: Tx): Promise<CriminalThresholdRow[]> {
+    return tx.query(`SELECT province, individual_fen, group_fen, source FROM criminal_thresholds ORDER BY province`);
+  }
+
+  async criminalThresholdOf(tx: Tx, province: string): Promise<CriminalThresholdRow | null> {
+    const [row]: CriminalThresholdRow[] = await tx.query(
+      `SELECT province, individual_fen, group_fen, source FROM criminal_thresholds WHERE province = $1`,
+      [province],
+    );
+    return row ?? null;
+  }
+
+  /** Sets (or replaces) a province's amounts. */
+  async upsertCriminalThreshold(tx: Tx, province: string, individualFen: bigint, groupFen: bigint, source: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO criminal_thresholds (province, individual_fen, group_fen, source) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (province) DO UPDATE SET individual_fen = $2, group_fen = $3, source = $4, updated_at = now()`,
+      [province, individualFen.toString(), groupFen.toString(), source],
+    );
+  }
+
+  /** What each claim of the case still owes (the claims' own balance definition), with its period. */
+  outstandingClaims(tx: Tx, caseId: string): Promise<OutstandingClaimRow[]> {
+    return tx.query(
+      `SELECT b.outstanding_fen, c.period_start, c.period_end
+         FROM (${CLAIM_BALANCES_SQL} WHERE c.case_id = $1) b JOIN claims c ON c.id = b.id`,
+      [caseId],
+    );
+  }
+
+  /** The day a labour-bureau order told the employer to pay by, and whether the case closed paid in full. */
+  async bureauOrderOf(tx: Tx, caseId: string): Promise<{ bureau_order_pay_by: string | null; paid: boolean }> {
+    const [order] = await tx.query(
+      `SELECT bureau_order_pay_by, (status = 'closed' AND outcome = 'paid_in_full') AS paid FROM cases WHERE id = $1`,
+      [caseId],
+    );
+    return order;
+  }
+}

@@ -1,0 +1,34 @@
+-- Written by src/sql-snapshots.spec.ts from reminders.sql.ts: every statement it exports, whole. Do not edit.
+
+-- INSERT_REMINDERS_SQL
+INSERT INTO reminders (kind, subject, due_on, recipient_id, case_id, urgency, title, body, link)
+SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[])
+ON CONFLICT ON CONSTRAINT reminders_key DO NOTHING
+RETURNING id;
+
+-- LEADERS_SQL
+SELECT u.id AS leader_id, o.id AS scope_id, o.name AS scope_name, o.path AS scope_path
+  FROM users u JOIN organisations o ON o.id = u.organisation_id
+ WHERE u.role = 'leader' AND u.active
+ ORDER BY u.id;
+
+-- OPEN_CASES_SQL
+SELECT c.id, c.case_number, c.lawyer_id, c.mediator_id, c.organisation_id
+  FROM cases c WHERE c.status NOT IN ('closed', 'withdrawn', 'rejected')
+ ORDER BY c.intake_date, c.id;
+
+-- ORGANISATIONS_SQL
+SELECT id, name, path FROM organisations;
+
+-- PAID_SINCE_YESTERDAY_SQL
+SELECT c.organisation_id, SUM(p.amount_fen)::text AS paid_fen
+  FROM payouts p JOIN cases c ON c.id = p.case_id
+ WHERE p.paid_on >= $1::date - 1 AND p.paid_on <= $1
+ GROUP BY c.organisation_id;
+
+-- SESSIONS_TOMORROW_SQL
+SELECT s.id, s.starts_at, s.place, r.name AS room_name, s.case_id, c.case_number, s.mediator_id, c.lawyer_id
+  FROM mediation_sessions s JOIN cases c ON c.id = s.case_id LEFT JOIN mediation_rooms r ON r.id = s.room_id
+ WHERE s.status = 'scheduled'
+   AND s.starts_at >= (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+   AND s.starts_at < (($1::date + 2)::timestamp AT TIME ZONE 'Asia/Shanghai');

@@ -1,0 +1,1191 @@
+-- Written by src/sql-snapshots.spec.ts from reports.sql.ts: every statement it exports, whole. Do not edit.
+
+-- EMPLOYER_CASES_SQL
+WITH employer_cases AS MATERIALIZED (
+  SELECT c.id, c.case_number, ce.role, c.intake_date, f.status, f.outcome, f.closed_on,
+         c.referred_to, c.bureau_order_pay_by, org.name AS organisation_name, 
+f.workers, f.workers_owed, f.claimed_fen::text, f.confirmed_fen::text, f.owed_fen::text, f.paid_fen::text
+    FROM case_employers ce
+    JOIN cases c ON c.id = ce.case_id
+    JOIN case_facts f ON f.case_id = c.id
+    JOIN (
+SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+  FROM organisations o
+ WHERE o.path LIKE $1::text || '%') o ON o.id = c.organisation_id
+    JOIN organisations org ON org.id = c.organisation_id
+   WHERE ce.employer_id = $3
+), owed_workers AS (
+  -- one aggregation feeds the three arrays the same rows in the same order, so they line up
+  SELECT b.case_id, array_agg(b.outstanding_fen::text) AS outstanding_fen,
+         array_agg(b.period_start::text) AS period_start, array_agg(b.period_end::text) AS period_end
+    FROM (
+WITH paid AS (
+  SELECT claim_id, SUM(amount_fen) AS paid_fen FROM payouts
+   WHERE case_id = ANY(ARRAY(SELECT id FROM employer_cases WHERE workers_owed > 0))
+   GROUP BY claim_id
+)
+SELECT c.id, c.case_id, c.claimed_fen, c.confirmed_fen, c.period_start, c.period_end,
+       COALESCE(paid.paid_fen, 0) AS paid_fen,
+       COALESCE(c.confirmed_fen, c.claimed_fen) - COALESCE(paid.paid_fen, 0) AS outstanding_fen
+  FROM claims c LEFT JOIN paid ON paid.claim_id = c.id
+ WHERE c.case_id = ANY(ARRAY(SELECT id FROM employer_cases WHERE workers_owed > 0))) b
+   WHERE b.outstanding_fen > 0
+   GROUP BY b.case_id
+)
+SELECT ec.id, ec.case_number, ec.role, ec.intake_date::text, ec.status, ec.outcome, ec.closed_on::text,
+       ec.referred_to, ec.bureau_order_pay_by::text, ec.organisation_name,
+       ec.workers, ec.workers_owed, ec.claimed_fen, ec.confirmed_fen, ec.owed_fen, ec.paid_fen,
+       COALESCE(w.outstanding_fen, '{}') AS owed_workers_outstanding_fen,
+       COALESCE(w.period_start, '{}') AS owed_workers_period_start,
+       COALESCE(w.period_end, '{}') AS owed_workers_period_end
+  FROM employer_cases ec
+  LEFT JOIN owed_workers w ON w.case_id = ec.id
+ ORDER BY ec.intake_date DESC, ec.case_number DESC;
+
+-- FESTIVAL_SQL
+SELECT o.group_id::text AS key, grp.name AS label, grp.code AS detail,
+       count(*)::int AS open_cases,
+       count(*) FILTER (WHERE f.owed_fen > f.paid_fen)::int AS cases_owing,
+       COALESCE(SUM(f.workers_owed), 0)::int AS workers_owed,
+       COALESCE(SUM(f.owed_fen - f.paid_fen), 0)::text AS unpaid_fen,
+       count(*) FILTER (WHERE f.unconfirmed > 0)::int AS cases_unverified
+  FROM case_facts f
+  JOIN (
+SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+  FROM organisations o
+ WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+  JOIN organisations grp ON grp.id = o.group_id
+ WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')
+ GROUP BY o.group_id, grp.name, grp.code, grp.path
+ ORDER BY SUM(f.owed_fen - f.paid_fen) DESC, grp.path;
+
+-- SUMMARY_SPEED_SQL
+    SELECT p.key, p.days, SUM(p.cases)::int AS cases
+      FROM (
+        SELECT NULL::text AS key, r.days, SUM(r.paid_in_full) AS cases
+          FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
+         WHERE r.days IS NOT NULL
+         GROUP BY 1, 2
+        UNION ALL
+        SELECT NULL::text AS key, GREATEST(f.last_paid_on - f.intake_date, 0) AS days, count(*) AS cases
+          FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+         WHERE f.intake_date BETWEEN $5::date AND $6::date AND (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)
+         GROUP BY 1, 2
+ UNION ALL
+SELECT NULL::text AS key, GREATEST(f.last_paid_on - f.intake_date, 0) AS days, count(*) AS cases
+          FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+         WHERE f.intake_date BETWEEN $7::date AND $8::date AND (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)
+         GROUP BY 1, 2
+      ) p
+     GROUP BY p.key, p.days
+    HAVING SUM(p.cases) <> 0;
+
+-- SUMMARY_SQL
+SELECT COALESCE(SUM(p.opened), 0)::int AS opened,
+  COALESCE(SUM(p.concluded), 0)::int AS concluded,
+  COALESCE(SUM(p.closed), 0)::int AS closed,
+  COALESCE(SUM(p.workers), 0)::int AS workers,
+  COALESCE(SUM(p.claimed_fen), 0)::text AS claimed_fen,
+  COALESCE(SUM(p.confirmed_fen), 0)::text AS confirmed_fen,
+  COALESCE(SUM(p.owed_fen), 0)::text AS owed_fen,
+  COALESCE(SUM(p.recovered_fen), 0)::text AS recovered_fen,
+  COALESCE(SUM(p.unpaid_fen), 0)::text AS unpaid_fen,
+  COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
+  COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
+  COALESCE(SUM(p.consultations), 0)::int AS consultations,
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits FROM (
+SELECT NULL::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL
+ UNION ALL
+SELECT NULL::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT NULL::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date
+      GROUP BY 1
+ UNION ALL
+SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, (count(*))::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.closed_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, (count(*))::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.closed_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
+ UNION ALL
+SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      GROUP BY 1
+ UNION ALL
+SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      GROUP BY 1
+ UNION ALL
+SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
+) p;
+
+-- breakdownSql('organisation')
+    WITH page AS (
+    WITH parts AS MATERIALIZED (
+SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL
+ UNION ALL
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
+),
+    ranked AS (
+      SELECT p.key, SUM(p.opened) AS opened
+        FROM parts p
+       GROUP BY p.key
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+    ), page AS (
+      SELECT g.key, count(*) OVER ()::int AS total_groups
+        FROM ranked g
+       ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST
+       LIMIT $9 OFFSET $10
+    )
+    SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
+  COALESCE(SUM(p.concluded), 0)::int AS concluded,
+  COALESCE(SUM(p.closed), 0)::int AS closed,
+  COALESCE(SUM(p.workers), 0)::int AS workers,
+  COALESCE(SUM(p.claimed_fen), 0)::text AS claimed_fen,
+  COALESCE(SUM(p.confirmed_fen), 0)::text AS confirmed_fen,
+  COALESCE(SUM(p.owed_fen), 0)::text AS owed_fen,
+  COALESCE(SUM(p.recovered_fen), 0)::text AS recovered_fen,
+  COALESCE(SUM(p.unpaid_fen), 0)::text AS unpaid_fen,
+  COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
+  COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
+  COALESCE(SUM(p.consultations), 0)::int AS consultations,
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+      FROM parts p
+      -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
+      JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
+     GROUP BY page.key, page.total_groups)
+    SELECT g.key AS key, grp.name AS label, grp.code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+           g.consultations, g.outreach_visits,
+           g.total_groups
+      FROM page g
+      LEFT JOIN organisations grp ON grp.id = g.key::uuid
+     ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST;
+
+-- breakdownSql('organisation', everyRow)
+    WITH page AS (
+    WITH parts AS MATERIALIZED (
+SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL
+ UNION ALL
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
+),
+    ranked AS (
+      SELECT p.key, SUM(p.opened) AS opened
+        FROM parts p
+       GROUP BY p.key
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+    ), page AS (
+      SELECT g.key, count(*) OVER ()::int AS total_groups
+        FROM ranked g
+       ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST
+       LIMIT $9 OFFSET $10
+    )
+    SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
+  COALESCE(SUM(p.concluded), 0)::int AS concluded,
+  COALESCE(SUM(p.closed), 0)::int AS closed,
+  COALESCE(SUM(p.workers), 0)::int AS workers,
+  COALESCE(SUM(p.claimed_fen), 0)::text AS claimed_fen,
+  COALESCE(SUM(p.confirmed_fen), 0)::text AS confirmed_fen,
+  COALESCE(SUM(p.owed_fen), 0)::text AS owed_fen,
+  COALESCE(SUM(p.recovered_fen), 0)::text AS recovered_fen,
+  COALESCE(SUM(p.unpaid_fen), 0)::text AS unpaid_fen,
+  COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
+  COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
+  COALESCE(SUM(p.consultations), 0)::int AS consultations,
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+      FROM parts p
+      -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
+      JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
+     GROUP BY page.key, page.total_groups)
+    SELECT g.key AS key, grp.name AS label, grp.code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+           g.consultations, g.outreach_visits,
+           g.total_groups
+      FROM page g
+      LEFT JOIN organisations grp ON grp.id = g.key::uuid
+     ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST;
+
+-- breakdownSql('industry')
+    WITH page AS (
+    WITH parts AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date
+      GROUP BY 1
+),
+    ranked AS (
+      SELECT p.key, SUM(p.opened) AS opened
+        FROM parts p
+       GROUP BY p.key
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+    ), page AS (
+      SELECT g.key, count(*) OVER ()::int AS total_groups
+        FROM ranked g
+       ORDER BY g.opened DESC, g.key NULLS LAST
+       LIMIT $9 OFFSET $10
+    )
+    SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
+  COALESCE(SUM(p.concluded), 0)::int AS concluded,
+  COALESCE(SUM(p.closed), 0)::int AS closed,
+  COALESCE(SUM(p.workers), 0)::int AS workers,
+  COALESCE(SUM(p.claimed_fen), 0)::text AS claimed_fen,
+  COALESCE(SUM(p.confirmed_fen), 0)::text AS confirmed_fen,
+  COALESCE(SUM(p.owed_fen), 0)::text AS owed_fen,
+  COALESCE(SUM(p.recovered_fen), 0)::text AS recovered_fen,
+  COALESCE(SUM(p.unpaid_fen), 0)::text AS unpaid_fen,
+  COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
+  COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
+  COALESCE(SUM(p.consultations), 0)::int AS consultations,
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+      FROM parts p
+      -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
+      JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
+     GROUP BY page.key, page.total_groups)
+    SELECT g.key AS key, g.key AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+           NULL::int AS consultations, NULL::int AS outreach_visits,
+           g.total_groups
+      FROM page g
+      
+     ORDER BY g.opened DESC, g.key NULLS LAST;
+
+-- breakdownSql('industry', everyRow)
+    WITH page AS (
+    WITH parts AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date
+      GROUP BY 1
+),
+    ranked AS (
+      SELECT p.key, SUM(p.opened) AS opened
+        FROM parts p
+       GROUP BY p.key
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+    ), page AS (
+      SELECT g.key, count(*) OVER ()::int AS total_groups
+        FROM ranked g
+       ORDER BY g.opened DESC, g.key NULLS LAST
+       LIMIT $9 OFFSET $10
+    )
+    SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
+  COALESCE(SUM(p.concluded), 0)::int AS concluded,
+  COALESCE(SUM(p.closed), 0)::int AS closed,
+  COALESCE(SUM(p.workers), 0)::int AS workers,
+  COALESCE(SUM(p.claimed_fen), 0)::text AS claimed_fen,
+  COALESCE(SUM(p.confirmed_fen), 0)::text AS confirmed_fen,
+  COALESCE(SUM(p.owed_fen), 0)::text AS owed_fen,
+  COALESCE(SUM(p.recovered_fen), 0)::text AS recovered_fen,
+  COALESCE(SUM(p.unpaid_fen), 0)::text AS unpaid_fen,
+  COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
+  COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
+  COALESCE(SUM(p.consultations), 0)::int AS consultations,
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+      FROM parts p
+      -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
+      JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
+     GROUP BY page.key, page.total_groups)
+    SELECT g.key AS key, g.key AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+           NULL::int AS consultations, NULL::int AS outreach_visits,
+           g.total_groups
+      FROM page g
+      
+     ORDER BY g.opened DESC, g.key NULLS LAST;
+
+-- breakdownSql('employer')
+  WITH page AS (
+  WITH counted AS MATERIALIZED (
+    SELECT f.employer_id AS key, count(*) AS opened FROM case_facts f WHERE f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date GROUP BY f.employer_id
+  ), cut AS (
+    -- the cases of the page's last group: a group with fewer comes after the page
+    SELECT c.opened FROM counted c ORDER BY c.opened DESC LIMIT 1 OFFSET $4::bigint + $5::bigint - 1
+  ), contenders AS (
+    SELECT c.key, c.opened, u.unpaid_fen
+      FROM counted c
+     CROSS JOIN LATERAL (
+       SELECT SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')) AS unpaid_fen
+         FROM (
+  SELECT f.status, f.owed_fen, f.paid_fen FROM case_facts f WHERE f.employer_id = c.key AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date
+   UNION ALL
+  SELECT f.status, f.owed_fen, f.paid_fen FROM case_facts f WHERE c.key IS NULL AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date) f
+     ) u
+     WHERE c.opened >= COALESCE((SELECT opened FROM cut), 0)
+  ), page AS (
+    SELECT g.key, (SELECT count(*) FROM counted)::int AS total_groups
+      FROM contenders g
+     ORDER BY g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key NULLS LAST
+     LIMIT $4 OFFSET $5
+  )
+  SELECT page.key::text AS key, sums.*, page.total_groups
+    FROM page
+   CROSS JOIN LATERAL (SELECT COALESCE(count(*), 0)::int AS opened,
+COALESCE(count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')), 0)::int AS concluded,
+COALESCE(count(*) FILTER (WHERE f.status = 'closed'), 0)::int AS closed,
+COALESCE(SUM(f.workers), 0)::int AS workers,
+COALESCE(SUM(f.claimed_fen), 0)::text AS claimed_fen,
+COALESCE(SUM(f.confirmed_fen), 0)::text AS confirmed_fen,
+COALESCE(SUM(f.owed_fen), 0)::text AS owed_fen,
+COALESCE(SUM(f.paid_fen), 0)::text AS recovered_fen,
+COALESCE(SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')), 0)::text AS unpaid_fen,
+COALESCE(count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)), 0)::int AS paid_in_full,
+COALESCE(0, 0)::int AS concluded_in_period,
+COALESCE(0, 0)::int AS consultations,
+COALESCE(0, 0)::int AS outreach_visits FROM (
+  SELECT * FROM case_facts f WHERE f.employer_id = page.key AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date
+   UNION ALL
+  SELECT * FROM case_facts f WHERE page.key IS NULL AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date) f) sums)
+  SELECT g.key AS key, e.name AS label, e.credit_code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+         g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+         NULL::int AS consultations, NULL::int AS outreach_visits,
+         g.total_groups
+    FROM page g
+    LEFT JOIN employers e ON e.id = g.key::uuid
+   ORDER BY g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key NULLS LAST;
+
+-- breakdownSql('employer', everyRow)
+  WITH page AS (
+    SELECT g.*, count(*) OVER ()::int AS total_groups
+      FROM (SELECT f.employer_id::text AS key, COALESCE(count(*), 0)::int AS opened,
+COALESCE(count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')), 0)::int AS concluded,
+COALESCE(count(*) FILTER (WHERE f.status = 'closed'), 0)::int AS closed,
+COALESCE(SUM(f.workers), 0)::int AS workers,
+COALESCE(SUM(f.claimed_fen), 0)::text AS claimed_fen,
+COALESCE(SUM(f.confirmed_fen), 0)::text AS confirmed_fen,
+COALESCE(SUM(f.owed_fen), 0)::text AS owed_fen,
+COALESCE(SUM(f.paid_fen), 0)::text AS recovered_fen,
+COALESCE(SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')), 0)::text AS unpaid_fen,
+COALESCE(count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)), 0)::int AS paid_in_full,
+COALESCE(0, 0)::int AS concluded_in_period,
+COALESCE(0, 0)::int AS consultations,
+COALESCE(0, 0)::int AS outreach_visits
+              FROM case_facts f WHERE f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date GROUP BY f.employer_id) g
+     ORDER BY g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key NULLS LAST
+     LIMIT $4 OFFSET $5)
+  SELECT g.key AS key, e.name AS label, e.credit_code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+         g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+         NULL::int AS consultations, NULL::int AS outreach_visits,
+         g.total_groups
+    FROM page g
+    LEFT JOIN employers e ON e.id = g.key::uuid
+   ORDER BY g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key NULLS LAST;
+
+-- breakdownSpeedSql('employer')
+SELECT f.employer_id::text AS key, GREATEST(f.last_paid_on - f.intake_date, 0) AS days, count(*)::int AS cases
+  FROM case_facts f
+ WHERE f.employer_id = ANY($4::uuid[]) AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date AND (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)
+ GROUP BY 1, 2
+UNION ALL
+SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
+  FROM case_facts f
+ WHERE $5 AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date AND (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)
+ GROUP BY 2;
+
+-- breakdownSql('project')
+    WITH page AS (
+    WITH parts AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL
+ UNION ALL
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date
+      GROUP BY 1
+),
+    ranked AS (
+      SELECT p.key, SUM(p.opened) AS opened
+        FROM parts p
+       GROUP BY p.key
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+    ), page AS (
+      SELECT g.key, count(*) OVER ()::int AS total_groups
+        FROM ranked g
+       ORDER BY g.opened DESC, g.key NULLS LAST
+       LIMIT $9 OFFSET $10
+    )
+    SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
+  COALESCE(SUM(p.concluded), 0)::int AS concluded,
+  COALESCE(SUM(p.closed), 0)::int AS closed,
+  COALESCE(SUM(p.workers), 0)::int AS workers,
+  COALESCE(SUM(p.claimed_fen), 0)::text AS claimed_fen,
+  COALESCE(SUM(p.confirmed_fen), 0)::text AS confirmed_fen,
+  COALESCE(SUM(p.owed_fen), 0)::text AS owed_fen,
+  COALESCE(SUM(p.recovered_fen), 0)::text AS recovered_fen,
+  COALESCE(SUM(p.unpaid_fen), 0)::text AS unpaid_fen,
+  COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
+  COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
+  COALESCE(SUM(p.consultations), 0)::int AS consultations,
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+      FROM parts p
+      -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
+      JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
+     GROUP BY page.key, page.total_groups)
+    SELECT g.key AS key, p.name AS label, p.site AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+           NULL::int AS consultations, NULL::int AS outreach_visits,
+           g.total_groups
+      FROM page g
+      LEFT JOIN projects p ON p.id = g.key::uuid
+     ORDER BY g.opened DESC, g.key NULLS LAST;
+
+-- breakdownSql('project', everyRow)
+    WITH page AS (
+    WITH parts AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL
+ UNION ALL
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date
+      GROUP BY 1
+),
+    ranked AS (
+      SELECT p.key, SUM(p.opened) AS opened
+        FROM parts p
+       GROUP BY p.key
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+    ), page AS (
+      SELECT g.key, count(*) OVER ()::int AS total_groups
+        FROM ranked g
+       ORDER BY g.opened DESC, g.key NULLS LAST
+       LIMIT $9 OFFSET $10
+    )
+    SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
+  COALESCE(SUM(p.concluded), 0)::int AS concluded,
+  COALESCE(SUM(p.closed), 0)::int AS closed,
+  COALESCE(SUM(p.workers), 0)::int AS workers,
+  COALESCE(SUM(p.claimed_fen), 0)::text AS claimed_fen,
+  COALESCE(SUM(p.confirmed_fen), 0)::text AS confirmed_fen,
+  COALESCE(SUM(p.owed_fen), 0)::text AS owed_fen,
+  COALESCE(SUM(p.recovered_fen), 0)::text AS recovered_fen,
+  COALESCE(SUM(p.unpaid_fen), 0)::text AS unpaid_fen,
+  COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
+  COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
+  COALESCE(SUM(p.consultations), 0)::int AS consultations,
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+      FROM parts p
+      -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
+      JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
+     GROUP BY page.key, page.total_groups)
+    SELECT g.key AS key, p.name AS label, p.site AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+           NULL::int AS consultations, NULL::int AS outreach_visits,
+           g.total_groups
+      FROM page g
+      LEFT JOIN projects p ON p.id = g.key::uuid
+     ORDER BY g.opened DESC, g.key NULLS LAST;
+
+-- breakdownSpeedSql('project')
+SELECT f.project_id::text AS key, GREATEST(f.last_paid_on - f.intake_date, 0) AS days, count(*)::int AS cases
+  FROM case_facts f
+ WHERE f.project_id = ANY($4::uuid[]) AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date AND (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)
+ GROUP BY 1, 2
+UNION ALL
+SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
+  FROM case_facts f
+ WHERE $5 AND f.project_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date AND (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)
+ GROUP BY 2;
+
+-- breakdownSql('lawyer')
+    WITH page AS (
+    WITH parts AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL
+ UNION ALL
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date
+      GROUP BY 1
+ UNION ALL
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      GROUP BY 1
+ UNION ALL
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      GROUP BY 1
+ UNION ALL
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
+),
+    ranked AS (
+      SELECT p.key, SUM(p.opened) AS opened
+        FROM parts p
+       GROUP BY p.key
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+    ), page AS (
+      SELECT g.key, count(*) OVER ()::int AS total_groups
+        FROM ranked g
+       ORDER BY g.opened DESC, g.key NULLS LAST
+       LIMIT $9 OFFSET $10
+    )
+    SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
+  COALESCE(SUM(p.concluded), 0)::int AS concluded,
+  COALESCE(SUM(p.closed), 0)::int AS closed,
+  COALESCE(SUM(p.workers), 0)::int AS workers,
+  COALESCE(SUM(p.claimed_fen), 0)::text AS claimed_fen,
+  COALESCE(SUM(p.confirmed_fen), 0)::text AS confirmed_fen,
+  COALESCE(SUM(p.owed_fen), 0)::text AS owed_fen,
+  COALESCE(SUM(p.recovered_fen), 0)::text AS recovered_fen,
+  COALESCE(SUM(p.unpaid_fen), 0)::text AS unpaid_fen,
+  COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
+  COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
+  COALESCE(SUM(p.consultations), 0)::int AS consultations,
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+      FROM parts p
+      -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
+      JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
+     GROUP BY page.key, page.total_groups)
+    SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+           g.consultations, g.outreach_visits,
+           g.total_groups
+      FROM page g
+      LEFT JOIN users u ON u.id = g.key::uuid
+     ORDER BY g.opened DESC, g.key NULLS LAST;
+
+-- breakdownSql('lawyer', everyRow)
+    WITH page AS (
+    WITH parts AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL
+ UNION ALL
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date
+      GROUP BY 1
+ UNION ALL
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      GROUP BY 1
+ UNION ALL
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      GROUP BY 1
+ UNION ALL
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
+),
+    ranked AS (
+      SELECT p.key, SUM(p.opened) AS opened
+        FROM parts p
+       GROUP BY p.key
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+    ), page AS (
+      SELECT g.key, count(*) OVER ()::int AS total_groups
+        FROM ranked g
+       ORDER BY g.opened DESC, g.key NULLS LAST
+       LIMIT $9 OFFSET $10
+    )
+    SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
+  COALESCE(SUM(p.concluded), 0)::int AS concluded,
+  COALESCE(SUM(p.closed), 0)::int AS closed,
+  COALESCE(SUM(p.workers), 0)::int AS workers,
+  COALESCE(SUM(p.claimed_fen), 0)::text AS claimed_fen,
+  COALESCE(SUM(p.confirmed_fen), 0)::text AS confirmed_fen,
+  COALESCE(SUM(p.owed_fen), 0)::text AS owed_fen,
+  COALESCE(SUM(p.recovered_fen), 0)::text AS recovered_fen,
+  COALESCE(SUM(p.unpaid_fen), 0)::text AS unpaid_fen,
+  COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
+  COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
+  COALESCE(SUM(p.consultations), 0)::int AS consultations,
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+      FROM parts p
+      -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
+      JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
+     GROUP BY page.key, page.total_groups)
+    SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+           g.consultations, g.outreach_visits,
+           g.total_groups
+      FROM page g
+      LEFT JOIN users u ON u.id = g.key::uuid
+     ORDER BY g.opened DESC, g.key NULLS LAST;
+
+-- breakdownSpeedSql('lawyer')
+SELECT f.lawyer_id::text AS key, GREATEST(f.last_paid_on - f.intake_date, 0) AS days, count(*)::int AS cases
+  FROM case_facts f
+ WHERE f.lawyer_id = ANY($4::uuid[]) AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date AND (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)
+ GROUP BY 1, 2
+UNION ALL
+SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
+  FROM case_facts f
+ WHERE $5 AND f.lawyer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date AND (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)
+ GROUP BY 2;
+
+-- breakdownSql('mediator')
+    WITH page AS (
+    WITH parts AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL
+ UNION ALL
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date
+      GROUP BY 1
+),
+    ranked AS (
+      SELECT p.key, SUM(p.opened) AS opened
+        FROM parts p
+       GROUP BY p.key
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+    ), page AS (
+      SELECT g.key, count(*) OVER ()::int AS total_groups
+        FROM ranked g
+       ORDER BY g.opened DESC, g.key NULLS LAST
+       LIMIT $9 OFFSET $10
+    )
+    SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
+  COALESCE(SUM(p.concluded), 0)::int AS concluded,
+  COALESCE(SUM(p.closed), 0)::int AS closed,
+  COALESCE(SUM(p.workers), 0)::int AS workers,
+  COALESCE(SUM(p.claimed_fen), 0)::text AS claimed_fen,
+  COALESCE(SUM(p.confirmed_fen), 0)::text AS confirmed_fen,
+  COALESCE(SUM(p.owed_fen), 0)::text AS owed_fen,
+  COALESCE(SUM(p.recovered_fen), 0)::text AS recovered_fen,
+  COALESCE(SUM(p.unpaid_fen), 0)::text AS unpaid_fen,
+  COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
+  COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
+  COALESCE(SUM(p.consultations), 0)::int AS consultations,
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+      FROM parts p
+      -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
+      JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
+     GROUP BY page.key, page.total_groups)
+    SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+           NULL::int AS consultations, NULL::int AS outreach_visits,
+           g.total_groups
+      FROM page g
+      LEFT JOIN users u ON u.id = g.key::uuid
+     ORDER BY g.opened DESC, g.key NULLS LAST;
+
+-- breakdownSql('mediator', everyRow)
+    WITH page AS (
+    WITH parts AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL
+ UNION ALL
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date
+      GROUP BY 1
+),
+    ranked AS (
+      SELECT p.key, SUM(p.opened) AS opened
+        FROM parts p
+       GROUP BY p.key
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+    ), page AS (
+      SELECT g.key, count(*) OVER ()::int AS total_groups
+        FROM ranked g
+       ORDER BY g.opened DESC, g.key NULLS LAST
+       LIMIT $9 OFFSET $10
+    )
+    SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
+  COALESCE(SUM(p.concluded), 0)::int AS concluded,
+  COALESCE(SUM(p.closed), 0)::int AS closed,
+  COALESCE(SUM(p.workers), 0)::int AS workers,
+  COALESCE(SUM(p.claimed_fen), 0)::text AS claimed_fen,
+  COALESCE(SUM(p.confirmed_fen), 0)::text AS confirmed_fen,
+  COALESCE(SUM(p.owed_fen), 0)::text AS owed_fen,
+  COALESCE(SUM(p.recovered_fen), 0)::text AS recovered_fen,
+  COALESCE(SUM(p.unpaid_fen), 0)::text AS unpaid_fen,
+  COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
+  COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
+  COALESCE(SUM(p.consultations), 0)::int AS consultations,
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+      FROM parts p
+      -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
+      JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
+     GROUP BY page.key, page.total_groups)
+    SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+           NULL::int AS consultations, NULL::int AS outreach_visits,
+           g.total_groups
+      FROM page g
+      LEFT JOIN users u ON u.id = g.key::uuid
+     ORDER BY g.opened DESC, g.key NULLS LAST;
+
+-- breakdownSpeedSql('mediator')
+SELECT f.mediator_id::text AS key, GREATEST(f.last_paid_on - f.intake_date, 0) AS days, count(*)::int AS cases
+  FROM case_facts f
+ WHERE f.mediator_id = ANY($4::uuid[]) AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date AND (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)
+ GROUP BY 1, 2
+UNION ALL
+SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
+  FROM case_facts f
+ WHERE $5 AND f.mediator_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date AND (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)
+ GROUP BY 2;
+
+-- breakdownSql('month')
+    WITH page AS (
+    WITH parts AS MATERIALIZED (
+SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL
+ UNION ALL
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
+),
+    ranked AS (
+      SELECT p.key, SUM(p.opened) AS opened
+        FROM parts p
+       GROUP BY p.key
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+    ), page AS (
+      SELECT g.key, count(*) OVER ()::int AS total_groups
+        FROM ranked g
+       ORDER BY g.key NULLS LAST
+       LIMIT $9 OFFSET $10
+    )
+    SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
+  COALESCE(SUM(p.concluded), 0)::int AS concluded,
+  COALESCE(SUM(p.closed), 0)::int AS closed,
+  COALESCE(SUM(p.workers), 0)::int AS workers,
+  COALESCE(SUM(p.claimed_fen), 0)::text AS claimed_fen,
+  COALESCE(SUM(p.confirmed_fen), 0)::text AS confirmed_fen,
+  COALESCE(SUM(p.owed_fen), 0)::text AS owed_fen,
+  COALESCE(SUM(p.recovered_fen), 0)::text AS recovered_fen,
+  COALESCE(SUM(p.unpaid_fen), 0)::text AS unpaid_fen,
+  COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
+  COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
+  COALESCE(SUM(p.consultations), 0)::int AS consultations,
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+      FROM parts p
+      -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
+      JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
+     GROUP BY page.key, page.total_groups)
+    SELECT to_char(g.key::date, 'YYYY-MM') AS key, to_char(g.key::date, 'YYYY-MM') AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+           g.consultations, g.outreach_visits,
+           g.total_groups
+      FROM page g
+      
+     ORDER BY g.key NULLS LAST;
+
+-- breakdownSql('month', everyRow)
+    WITH page AS (
+    WITH parts AS MATERIALIZED (
+SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL
+ UNION ALL
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
+),
+    ranked AS (
+      SELECT p.key, SUM(p.opened) AS opened
+        FROM parts p
+       GROUP BY p.key
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+    ), page AS (
+      SELECT g.key, count(*) OVER ()::int AS total_groups
+        FROM ranked g
+       ORDER BY g.key NULLS LAST
+       LIMIT $9 OFFSET $10
+    )
+    SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
+  COALESCE(SUM(p.concluded), 0)::int AS concluded,
+  COALESCE(SUM(p.closed), 0)::int AS closed,
+  COALESCE(SUM(p.workers), 0)::int AS workers,
+  COALESCE(SUM(p.claimed_fen), 0)::text AS claimed_fen,
+  COALESCE(SUM(p.confirmed_fen), 0)::text AS confirmed_fen,
+  COALESCE(SUM(p.owed_fen), 0)::text AS owed_fen,
+  COALESCE(SUM(p.recovered_fen), 0)::text AS recovered_fen,
+  COALESCE(SUM(p.unpaid_fen), 0)::text AS unpaid_fen,
+  COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
+  COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
+  COALESCE(SUM(p.consultations), 0)::int AS consultations,
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+      FROM parts p
+      -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
+      JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
+     GROUP BY page.key, page.total_groups)
+    SELECT to_char(g.key::date, 'YYYY-MM') AS key, to_char(g.key::date, 'YYYY-MM') AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
+           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+           g.consultations, g.outreach_visits,
+           g.total_groups
+      FROM page g
+      
+     ORDER BY g.key NULLS LAST;

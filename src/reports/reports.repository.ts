@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Scope } from '../auth/domain/actor';
+import { ReportsDatabase } from '../database/reports-database';
+import type { EmployerKind, Industry } from '../employers/employer.entity';
+import { Period, cutByMonth } from './domain/figures';
+import {
+  BreakdownRow,
+  DimensionName,
+  EMPLOYER_CASES_SQL,
+  EmployerCaseRow,
+  FESTIVAL_SQL,
+  FestivalRow,
+  SUMMARY_SPEED_SQL,
+  SUMMARY_SQL,
+  SpeedRow,
+  SummaryRow,
+  breakdownSpeedSql,
+  breakdownSql,
+  isRolledUp,
+  speedByKeys,
+} from './reports.sql';
+
+/** The organisation a report covers: the caller's own, or one below it that they asked for. */
+export interface ReportScope {
+  organisationId: string;
+  code: string;
+  name: string;
+  path: string;
+}
+
+export interface EmployerRow {
+  id: string;
+  name: string;
+  creditCode: string;
+  kind: EmployerKind;
+  industry: Industry | null;
+  district: string | null;
+}
+
+export interface ThresholdsRow {
+  individual_fen: string;
+  group_fen: string;
+}
+
+/** A page of a breakdown's groups (limit and offset), or null for every group (exports). */
+export type BreakdownPage = { limit: number; offset: number } | null;
+
+/**
+ * Every read of the reports, through ReportsDatabase (a replica when configured), and the folding of
+ * the rollups on the primary. The SQL and how it is put together live in reports.sql.ts; this decides
+ * which statement runs with which parameters. No method takes a unit of work: reports read another
+ * connection (perhaps another server) than the writers' transactions, so there is none to join.
+ */
+@Injectable()
+export class ReportsRepository {
+  constructor(
+    private readonly database: ReportsDatabase,
+    private readonly primary: DataSource,
+  ) {}
+
+  /** The organisation with this id, if it lies under the path (the caller's subtree). */
+  async organisationUnder(organisationId: string, scopePath: string): Promise<ReportScope | undefined> {
+    const [found] = await this.database.query<ReportScope>(
+      `SELECT id AS "organisationId", code, name, path FROM organisations WHERE id = $1 AND path LIKE $2 || '%'`,
+      [organisationId, scopePath],
+    );
+    return found;
+  }
+
+  /** The headline sums of the period and the speed-of-payment histogram. */
+  async summary(scope: ReportScope, period: Period): Promise<{ sums: SummaryRow; speed: SpeedRow[] }> {
+    const params = rollupParams(scope, period);
+    // two independent reads, at once (each may also use parallel workers on a server)
+    const [[sums], speed] = await Promise.all([
+      this.database.query<SummaryRow>(SUMMARY_SQL, params),
+      this.database.query<SpeedRow>(SUMMARY_SPEED_SQL, params),
+    ]);
+    return { sums, speed };
+  }
+
+  /**
+   * One page of a breakdown's groups (or all of them), the speed histogram of those groups, and how
+   * many groups there are.
+   */
+  async breakdown(
+    dimension: DimensionName,
+    scope: ReportScope,
+    period: Period,
+    page: BreakdownPage,
+  ): Promise<{ rows: BreakdownRow[]; speed: SpeedRow[]; total: number }> {
+    const everyRow = page === null;
+    const rollups = rollupParams(scope, period);
+    // case_facts over the period: the employers' figures, and the speed of the page's groups where there are many
+    const facts = isRolledUp(dimension) && !speedByKeys(dimension) ? null : await this.periodParams(scope, period);
+    const params = facts && !isRolledUp(dimension) ? facts : rollups;
+    const limits = page === null ? [null, 0] : [page.limit, page.offset];
+    const rows = isRolledUp(dimension)
+      ? await this.database.serialQuery<BreakdownRow>(breakdownSql(dimension), [...params, ...limits])
+      : await this.database.query<BreakdownRow>(breakdownSql(dimension, everyRow), [...params, ...limits]);
+    const speed = rows.length === 0 ? [] : await this.speedOf(dimension, rows, rollups, facts);
+    const total = rows[0]?.total_groups ?? (await this.groupCount(dimension, params));
+    return { rows, speed, total };
+  }
+
+  /** Before the festival: the open cases of the scope and what they still owe, per group. */
+  festival(scope: ReportScope): Promise<FestivalRow[]> {
+    return this.database.query<FestivalRow>(FESTIVAL_SQL, [scope.path, scope.organisationId]);
+  }
+
+  async employerByCreditCode(creditCode: string): Promise<EmployerRow | undefined> {
+    const [employer] = await this.database.query<EmployerRow>(
+      `SELECT id, name, credit_code AS "creditCode", kind, industry, district FROM employers WHERE credit_code = $1`,
+      [creditCode],
+    );
+    return employer;
+  }
+
+  /** Every case of the employer in the caller's scope (EMPLOYER_CASES_SQL). */
+  employerCases(scope: Scope, employerId: string): Promise<EmployerCaseRow[]> {
+    return this.database.query<EmployerCaseRow>(EMPLOYER_CASES_SQL, [scope.path, scope.organisationId, employerId]);
+  }
+
+  async criminalThresholds(province: string): Promise<ThresholdsRow | undefined> {
+    const [row] = await this.database.query<ThresholdsRow>(
+      `SELECT individual_fen, group_fen FROM criminal_thresholds WHERE province = $1`,
+      [province],
+    );
+    return row;
+  }
+
+  /**
+   * Folds every rollup change committed so far into the monthly rollups; returns the rollup rows
+   * written. On the primary: it writes, and a replica is read-only.
+   */
+  async compactRollups(): Promise<number> {
+    const [{ folded }] = await this.primary.query(`SELECT compact_report_rollups()::int AS folded`);
+    return folded;
+  }
+
+  /**
+   * The speed of payment of a breakdown's groups: of every group from the rollups, or where there are
+   * many groups, of the page's groups from case_facts.
+   */
+  private speedOf(dimension: DimensionName, rows: BreakdownRow[], rollups: unknown[], facts: unknown[] | null): Promise<SpeedRow[]> {
+    if (!facts) return this.database.query<SpeedRow>(breakdownSpeedSql(dimension), rollups);
+    const keys = rows.map((row) => row.group_key).filter((key): key is string => key !== null);
+    return this.database.query<SpeedRow>(breakdownSpeedSql(dimension), [
+      ...facts,
+      keys,
+      rows.some((row) => row.group_key === null),
+    ]);
+  }
+
+  /**
+   * The parameters of a query over case_facts for a period (reports.sql.ts): the days, and the ids of
+   * the scope organisation and every one below it.
+   */
+  private async periodParams(scope: ReportScope, period: Period): Promise<unknown[]> {
+    const [{ ids }] = await this.database.query<{ ids: string[] }>(
+      `SELECT array_agg(id)::text[] AS ids FROM organisations WHERE path LIKE $1 || '%'`,
+      [scope.path],
+    );
+    return [period.from, period.to, ids];
+  }
+
+  /** A page past the last one has no rows to carry the count; ask for it separately. */
+  private async groupCount(dimension: DimensionName, params: unknown[]): Promise<number> {
+    const rows = await this.database.query<BreakdownRow>(breakdownSql(dimension), [...params, 1, 0]);
+    return rows[0]?.total_groups ?? 0;
+  }
+}
+
+/** The parameters of a query over the monthly rollups: the whole months, and the days on either side. */
+function rollupParams(scope: ReportScope, period: Period): unknown[] {
+  const { months, before, after } = cutByMonth(period);
+  return [
+    scope.path,
+    scope.organisationId,
+    months?.from ?? null,
+    months?.to ?? null,
+    before?.from ?? null,
+    before?.to ?? null,
+    after?.from ?? null,
+    after?.to ?? null,
+  ];
+}
