@@ -80,6 +80,34 @@ export default tseslint.config(
       ],
     },
   },
+  ...[
+    // A case holds its claims: cases ask claims for their money, claims ask cases only through the
+    // CaseAccess they declare (claims/case-access.ts) and the pure status rules, so no cycle between them.
+    { files: ['src/claims/**/*.ts'], ignores: ['src/**/*.spec.ts', 'src/**/*.repository.ts', 'src/**/*.entity.ts', 'src/**/*.module.ts'], database: false },
+    { files: ['src/claims/**/*.repository.ts', 'src/claims/**/*.entity.ts', 'src/claims/**/*.module.ts'], database: true },
+  ].map(({ files, ignores, database }) => ({
+    files,
+    ...(ignores && { ignores }),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: database
+            ? []
+            : ['typeorm', '@nestjs/typeorm'].map((name) => ({
+                name,
+                message: "Only a feature's repository talks to the database: move this into <feature>.repository.ts.",
+              })),
+          patterns: [
+            {
+              regex: '^(\\.\\./)+cases/(?!domain/)',
+              message: 'claims/ may not import cases/ (it would close a cycle): declare what you need in claims/case-access.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     // common/ is below every feature: it may not know any of them (a feature's knowledge in common/
     // is an arrow running back up the dependency graph).

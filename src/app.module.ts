@@ -6,7 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CampaignModule } from './campaign/campaign.module';
-import { CasesModule } from './cases/cases.module';
+import { CaseAccessModule, CasesModule } from './cases/cases.module';
 import { ClaimsModule } from './claims/claims.module';
 import { HttpErrorFilter } from './http-error.filter';
 import { createValidationPipe } from './common/http/validation';
@@ -53,6 +53,7 @@ export class AppModule {
         AuthModule,
         CalendarModule,
         CampaignModule,
+        CaseAccessModule,
         CasesModule,
         ClaimsModule,
         DeskModule,

@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseAccess } from '../claims/case-access';
 import { ClaimsModule } from '../claims/claims.module';
 import { TimelineModule } from '../timeline/timeline.module';
 import { UsersModule } from '../users/users.module';
@@ -7,7 +8,7 @@ import { CaseEmployer } from './case-employer.entity';
 import { CaseEvidence } from './case-evidence.entity';
 import { Case } from './case.entity';
 import { CasesController } from './cases.controller';
-import { CasesRepository } from './cases.repository';
+import { CasesRepository, assertCaseVisible, lockOpenCase } from './cases.repository';
 import { CasesService } from './cases.service';
 
 @Module({
@@ -17,3 +18,24 @@ import { CasesService } from './cases.service';
   exports: [CasesService],
 })
 export class CasesModule {}
+
+/**
+ * The case lock and visibility the claims feature declares it needs (CaseAccess), provided from here so
+ * that claims never import cases. Global, because claims' module is below this one.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: CaseAccess,
+      useValue: {
+        lockOpenCase: async (tx, caseId, scope) => {
+          await lockOpenCase(tx, caseId, scope);
+        },
+        assertCaseVisible,
+      } satisfies CaseAccess,
+    },
+  ],
+  exports: [CaseAccess],
+})
+export class CaseAccessModule {}

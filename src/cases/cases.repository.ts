@@ -29,6 +29,31 @@ import {
 import { CASE_STATUSES, isFinal } from './domain/case-status';
 import type { CaseListQuery } from './dto/case.dto';
 
+/** The dates the law counts from that a clerk records on a case; an absent one stays, null clears it. */
+export interface CaseLegalDates {
+  arbitrationAppliedOn?: string | null;
+  arbitrationAcceptedOn?: string | null;
+  arbitrationExtended?: boolean;
+  arbitrationAwardedOn?: string | null;
+  paymentOrderAppliedOn?: string | null;
+  paymentOrderIssuedOn?: string | null;
+  paymentOrderServedOn?: string | null;
+  bureauOrderPayBy?: string | null;
+  bureauOrderAmountFen?: bigint | null;
+}
+
+/** The column of each legal date (the amount is converted separately). */
+const LEGAL_DATE_COLUMNS: Record<Exclude<keyof CaseLegalDates, 'bureauOrderAmountFen'>, string> = {
+  arbitrationAppliedOn: 'arbitration_applied_on',
+  arbitrationAcceptedOn: 'arbitration_accepted_on',
+  arbitrationExtended: 'arbitration_extended',
+  arbitrationAwardedOn: 'arbitration_awarded_on',
+  paymentOrderAppliedOn: 'payment_order_applied_on',
+  paymentOrderIssuedOn: 'payment_order_issued_on',
+  paymentOrderServedOn: 'payment_order_served_on',
+  bureauOrderPayBy: 'bureau_order_pay_by',
+};
+
 /** Cases whose organisation lies in the scope: the condition every case query carries. */
 const CASE_IN_SCOPE = `organisation_id IN (SELECT id FROM organisations WHERE path LIKE :scopePath || '%')`;
 
@@ -247,6 +272,25 @@ export class CasesRepository {
         WHERE c.id = $1 ORDER BY e.name`,
       [caseId],
     );
+  }
+
+  /** Records a case's legal dates; false when `dates` names none, and nothing is written. */
+  async updateLegalDates(tx: Tx, caseId: string, dates: CaseLegalDates): Promise<boolean> {
+    const assignments: string[] = [];
+    const params: unknown[] = [caseId];
+    for (const [field, column] of Object.entries(LEGAL_DATE_COLUMNS)) {
+      const value = dates[field as keyof typeof LEGAL_DATE_COLUMNS];
+      if (value === undefined) continue;
+      params.push(value);
+      assignments.push(`${column} = $${params.length}`);
+    }
+    if (dates.bureauOrderAmountFen !== undefined) {
+      params.push(dates.bureauOrderAmountFen === null ? null : dates.bureauOrderAmountFen.toString());
+      assignments.push(`bureau_order_amount_fen = $${params.length}`);
+    }
+    if (assignments.length === 0) return false;
+    await tx.query(`UPDATE cases SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, params);
+    return true;
   }
 }
 

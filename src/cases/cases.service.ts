@@ -18,7 +18,7 @@ import type { CaseEvidence } from './case-evidence.entity';
 import type { CaseWarningView, DispatchedCaseView } from './case.view';
 import { assertSameVersion } from '../database/optimistic-update';
 import type { Case } from './case.entity';
-import { CaseEmployerOfCase, CasesRepository } from './cases.repository';
+import { CaseEmployerOfCase, CaseLegalDates, CasesRepository } from './cases.repository';
 import type { CaseExportRow, CaseListRow } from './cases.sql';
 import {
   AssignmentDto,
@@ -234,6 +234,11 @@ export class CasesService {
       await this.move(tx, record, dto, actor.id, dto.note?.trim() || null);
     });
     return this.get(id, actor.scope);
+  }
+
+  /** Records the dates the law counts from on a locked case; false when none was given. */
+  recordLegalDates(tx: Tx, caseId: string, dates: CaseLegalDates): Promise<boolean> {
+    return this.cases.updateLegalDates(tx, caseId, dates);
   }
 
   /**

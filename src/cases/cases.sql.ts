@@ -1,8 +1,5 @@
 import type { IntakeChannel } from './case.entity';
-import { FINAL_STATUSES, type CaseStatus, type ClosingOutcome } from './domain/case-status';
-
-/** The final statuses as a SQL list, `('closed', 'withdrawn', 'rejected')`: every query that means "open" says NOT IN this. */
-export const FINAL_STATUSES_SQL = `(${FINAL_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+import type { CaseStatus, ClosingOutcome } from './domain/case-status';
 
 /** The case list: explicit SQL so its filters and their indexes can be read and reviewed in one place. */
 export const CASE_LIST_COLUMNS = `

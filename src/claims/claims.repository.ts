@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseStatus } from '../cases/domain/case-status';
 import { In } from 'typeorm';
-import { FINAL_STATUSES_SQL } from '../cases/cases.sql';
+import { FINAL_STATUSES_SQL } from '../cases/domain/case-status';
 import type { Tx } from '../database/transactions';
 import { CASE_TOTALS_AS_OF_SQL, CASE_TOTALS_SQL, CLAIM_BALANCES_SQL, CaseTotalsRow } from './claim-money.sql';
 import { Claim, ClaimKind } from './claim.entity';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Scope } from '../auth/domain/actor';
-import { assertCaseVisible, lockOpenCase } from '../cases/cases.repository';
+import { CaseAccess } from './case-access';
 import type { CaseTotals } from '../cases/domain/case-totals';
 import { likePattern } from '../common/database-helpers';
 import { AppError, FieldProblem } from '../common/errors/app-error';
@@ -48,6 +48,7 @@ function namesAndNumbers(claimants: ClaimantElsewhere[]): ClaimingElsewhereView[
 @Injectable()
 export class ClaimsService {
   constructor(
+    private readonly cases: CaseAccess,
     private readonly events: CaseEventsService,
     private readonly repository: ClaimsRepository,
     private readonly transactions: Transactions,
@@ -61,7 +62,7 @@ export class ClaimsService {
     );
     if (problems.length > 0) throw AppError.invalid(problems);
     const added = await this.transactions.run(async (tx) => {
-      await lockOpenCase(tx, caseId, actor.scope);
+      await this.cases.lockOpenCase(tx, caseId, actor.scope);
       return this.insertClaims(tx, caseId, inputs, actor.id, 'form', 'VALIDATION_FAILED');
     });
     return { added, alsoClaimingElsewhere: namesAndNumbers(await this.claimingElsewhere(caseId, actor.scope)) };
@@ -89,7 +90,7 @@ export class ClaimsService {
         ? 'roster_xlsx'
         : 'roster_json';
     const imported = await this.transactions.run(async (tx) => {
-      await lockOpenCase(tx, caseId, actor.scope);
+      await this.cases.lockOpenCase(tx, caseId, actor.scope);
       return this.insertClaims(tx, caseId, inputs, actor.id, source, 'ROSTER_INVALID');
     });
     return {
@@ -173,7 +174,7 @@ export class ClaimsService {
   }
 
   async list(caseId: string, query: ClaimListQuery, scope: Scope): Promise<Page<ClaimRow>> {
-    await assertCaseVisible(this.transactions.none, caseId, scope);
+    await this.cases.assertCaseVisible(this.transactions.none, caseId, scope);
     const worker = query.q?.trim() ? { namePattern: likePattern(query.q), idNumberHash: this.workers.lookupHash(query.q) } : undefined;
     const { total, rows } = await this.repository.pageOfCase(
       this.transactions.none,
@@ -187,7 +188,7 @@ export class ClaimsService {
 
   async update(caseId: string, claimId: string, dto: UpdateClaimDto, actor: Actor): Promise<ClaimRow> {
     await this.transactions.run(async (tx) => {
-      await lockOpenCase(tx, caseId, actor.scope);
+      await this.cases.lockOpenCase(tx, caseId, actor.scope);
       const claim = await this.repository.claimOfCase(tx, caseId, claimId);
       if (!claim) throw new AppError('CLAIM_NOT_FOUND');
       assertSameVersion(claim, dto.version);
@@ -222,7 +223,7 @@ export class ClaimsService {
   /** Confirms many workers' amounts at once (the day the wage ledger is checked); all or nothing. */
   async confirmMany(caseId: string, dto: ConfirmClaimsDto, actor: Actor): Promise<ClaimsConfirmedView> {
     return this.transactions.run(async (tx) => {
-      await lockOpenCase(tx, caseId, actor.scope);
+      await this.cases.lockOpenCase(tx, caseId, actor.scope);
       const ids = dto.items.map((item) => item.claimId);
       const balances = await this.balances(tx, caseId, ids);
       const problems: FieldProblem[] = [];
@@ -262,7 +263,7 @@ export class ClaimsService {
   }
 
   async getRow(caseId: string, claimId: string, scope: Scope): Promise<ClaimRow> {
-    await assertCaseVisible(this.transactions.none, caseId, scope);
+    await this.cases.assertCaseVisible(this.transactions.none, caseId, scope);
     const row = await this.repository.rowOfCase(this.transactions.none, caseId, claimId);
     if (!row) throw new AppError('CLAIM_NOT_FOUND');
     return this.toClaimRow(row);

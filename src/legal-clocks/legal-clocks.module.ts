@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { MediationModule } from '../mediation/mediation.module';
 import { TimelineModule } from '../timeline/timeline.module';
 import { CriminalThresholdsService } from './criminal-thresholds.service';
@@ -7,7 +8,7 @@ import { LegalClocksRepository } from './legal-clocks.repository';
 import { LegalClocksService } from './legal-clocks.service';
 
 @Module({
-  imports: [MediationModule, TimelineModule],
+  imports: [CasesModule, MediationModule, TimelineModule],
   controllers: [LegalClocksController],
   providers: [CriminalThresholdsService, LegalClocksRepository, LegalClocksService],
   exports: [LegalClocksService],

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CLAIM_BALANCES_SQL } from '../claims/claim-money.sql';
 import type { Tx } from '../database/transactions';
-import { LegalDatesDto } from './dto/legal-clocks.dto';
 import {
   CASE_CLOCK_FACTS_SQL,
   CaseClockFactsRow,
@@ -10,20 +9,6 @@ import {
   WorkerClockFactsRow,
 } from './legal-clocks.sql';
 
-/** Columns of `cases` the API sets through PATCH /cases/:id/legal-dates. */
-const LEGAL_DATE_COLUMNS: Record<keyof Omit<LegalDatesDto, 'bureauOrderAmount'>, string> = {
-  arbitrationAppliedOn: 'arbitration_applied_on',
-  arbitrationAcceptedOn: 'arbitration_accepted_on',
-  arbitrationExtended: 'arbitration_extended',
-  arbitrationAwardedOn: 'arbitration_awarded_on',
-  paymentOrderAppliedOn: 'payment_order_applied_on',
-  paymentOrderIssuedOn: 'payment_order_issued_on',
-  paymentOrderServedOn: 'payment_order_served_on',
-  bureauOrderPayBy: 'bureau_order_pay_by',
-};
-
-/** The legal dates of a case to record; absent ones stay as they are, null clears one. */
-export type LegalDates = Omit<LegalDatesDto, 'bureauOrderAmount'> & { bureauOrderAmountFen?: bigint | null };
 
 /** A province's amounts of the crime of refusing to pay wages, as stored. */
 export interface CriminalThresholdRow {
@@ -60,28 +45,6 @@ export class LegalClocksRepository {
   async openCaseIds(tx: Tx, scopePath: string): Promise<string[]> {
     const rows: { id: string }[] = await tx.query(OPEN_CASES_IN_SCOPE_SQL, [scopePath]);
     return rows.map((row) => row.id);
-  }
-
-  /**
-   * Records a case's legal dates; false when `dates` names none, and nothing is written. This writes
-   * the cases' table (the cases feature's): it stays here until the cases repository offers it.
-   */
-  async updateLegalDates(tx: Tx, caseId: string, dates: LegalDates): Promise<boolean> {
-    const assignments: string[] = [];
-    const params: unknown[] = [caseId];
-    for (const [field, column] of Object.entries(LEGAL_DATE_COLUMNS)) {
-      const value = dates[field as keyof typeof LEGAL_DATE_COLUMNS];
-      if (value === undefined) continue;
-      params.push(value);
-      assignments.push(`${column} = $${params.length}`);
-    }
-    if (dates.bureauOrderAmountFen !== undefined) {
-      params.push(dates.bureauOrderAmountFen === null ? null : dates.bureauOrderAmountFen.toString());
-      assignments.push(`bureau_order_amount_fen = $${params.length}`);
-    }
-    if (assignments.length === 0) return false;
-    await tx.query(`UPDATE cases SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, params);
-    return true;
   }
 
   criminalThresholds(tx: Tx): Promise<CriminalThresholdRow[]> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Scope } from '../auth/domain/actor';
 import { assertCaseVisible, lockOpenCase } from '../cases/cases.repository';
+import { CasesService } from '../cases/cases.service';
 import { fen } from '../claims/claim-input';
 import { fenFromDb, formatYuan } from '../common/money/money';
 import { Clock } from '../common/time/clock';
@@ -49,6 +50,7 @@ const CASES_PER_BATCH = 2_000;
 @Injectable()
 export class LegalClocksService {
   constructor(
+    private readonly cases: CasesService,
     private readonly clock: Clock,
     private readonly events: CaseEventsService,
     private readonly holidays: HolidaysService,
@@ -108,7 +110,7 @@ export class LegalClocksService {
     await this.transactions.run(async (tx) => {
       await lockOpenCase(tx, caseId, actor.scope);
       const { bureauOrderAmount, ...dates } = dto;
-      const written = await this.repository.updateLegalDates(tx, caseId, {
+      const written = await this.cases.recordLegalDates(tx, caseId, {
         ...dates,
         ...(bureauOrderAmount !== undefined && { bureauOrderAmountFen: bureauOrderAmount === null ? null : fen(bureauOrderAmount) }),
       });

@@ -1,4 +1,4 @@
-import { FINAL_STATUSES_SQL } from '../cases/cases.sql';
+import { FINAL_STATUSES_SQL } from '../cases/domain/case-status';
 
 /**
  * The dates the law counts from, for many cases at once: the case's own dates, the first entry into

@@ -1,4 +1,4 @@
-import { FINAL_STATUSES_SQL } from '../cases/cases.sql';
+import { FINAL_STATUSES_SQL } from '../cases/domain/case-status';
 
 /**
  * The open cases, with their people and their organisation: what the sweep considers. Their money

@@ -1,5 +1,6 @@
 import type { ChainRole } from '../cases/case-employer.entity';
-import { CASE_MONEY_COLUMNS, CaseMoneyRow, FINAL_STATUSES_SQL } from '../cases/cases.sql';
+import { CASE_MONEY_COLUMNS, CaseMoneyRow } from '../cases/cases.sql';
+import { FINAL_STATUSES_SQL } from '../cases/domain/case-status';
 import type { CaseStatus, ClosingOutcome } from '../cases/domain/case-status';
 import { claimBalancesOfCasesSql } from '../claims/claim-money.sql';
 

@@ -28,6 +28,9 @@ export type ReferralTarget = (typeof REFERRAL_TARGETS)[number];
 
 export const FINAL_STATUSES: readonly CaseStatus[] = ['closed', 'withdrawn', 'rejected'];
 
+/** The same as a SQL list, `('closed', 'withdrawn', 'rejected')`: every query that means "open" says NOT IN this. */
+export const FINAL_STATUSES_SQL = `(${FINAL_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+
 /**
  * The allowed moves. Mediation can go back to verifying when amounts turn out wrong; an agreement
  * can fall apart back into mediation; an agreement not performed goes to arbitration or to court
