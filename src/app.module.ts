@@ -28,7 +28,7 @@ import { ProjectsModule } from './projects/projects.module';
 import { DatabaseModule } from './database/database.module';
 import { ReportsModule } from './reports/reports.module';
 import { RemindersModule } from './reminders/reminders.module';
-import { UsersModule } from './users/users.module';
+import { UserAccountsModule, UsersModule } from './users/users.module';
 import { WorkersModule } from './workers/workers.module';
 
 export interface AppOptions {
@@ -67,6 +67,7 @@ export class AppModule {
         RemindersModule,
         DatabaseModule,
         ReportsModule,
+        UserAccountsModule,
         UsersModule,
         WorkersModule,
       ],

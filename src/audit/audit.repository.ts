@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SecurityLog } from '../auth/auth-ports';
 import type { Scope } from '../auth/domain/actor';
 import { offsetOf } from '../common/http/pagination';
 import type { Tx } from '../database/transactions';
@@ -31,7 +32,7 @@ export interface AuditEvent {
 
 /** The audit log (audit_log): append-only, the database refuses to change or delete an entry. */
 @Injectable()
-export class AuditRepository {
+export class AuditRepository implements SecurityLog {
   async insertEvent(tx: Tx, event: AuditEvent): Promise<void> {
     await tx.query(
       `INSERT INTO audit_log (occurred_at, actor_id, client_address, action, entity_type, entity_id, after)

@@ -1,7 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
-import { AuditModule } from '../audit/audit.module';
-import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthRepository } from './auth.repository';
@@ -12,9 +10,8 @@ import { RequestContextInterceptor } from './request-context';
 /** Login, sessions and the access decision for every request. Global: every feature is behind it. */
 @Global()
 @Module({
-  // Audit and users own the tables auth writes besides its own: the audit log's security events,
-  // the users' passwords and preferences.
-  imports: [AuditModule, DiscoveryModule, UsersModule],
+  // The security log and the users' accounts (auth-ports.ts) come from audit and users, globally.
+  imports: [DiscoveryModule],
   controllers: [AuthController],
   providers: [
     AuthRepository,

@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
-import { AuditRepository } from '../audit/audit.repository';
-import type { AuditAction } from '../audit/dto/audit-query.dto';
+import { SecurityAction, SecurityLog, UserAccounts } from './auth-ports';
 import type { Locale } from './domain/locale';
 import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Transactions, Tx } from '../database/transactions';
-import { UsersRepository } from '../users/users.repository';
 import { AuthRepository, UserRow } from './auth.repository';
 import { Actor } from './domain/actor';
 import {
@@ -59,9 +57,9 @@ export class AuthService {
   private readonly decoyHash: Promise<string>;
 
   constructor(
-    private readonly auditLog: AuditRepository,
+    private readonly auditLog: SecurityLog,
     private readonly repository: AuthRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UserAccounts,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -221,7 +219,7 @@ export class AuthService {
   async audit(
     actorId: string | null,
     client: ClientInfo,
-    action: AuditAction,
+    action: SecurityAction,
     entityType: string,
     entityId: string | null,
     after: Record<string, unknown>,

@@ -1,21 +1,14 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
+import { RequestContext, requestContext } from '../database/audit-context.subscriber';
 import type { AuthenticatedUser } from './auth.service';
 
+
 /**
- * Who is acting and from where, for the audit trail the database writes: at the start of every
- * transaction, database/audit-context.subscriber.ts hands it to the audit triggers.
+ * Runs each request's handler inside its context (who is acting, from where), so every transaction it
+ * opens tells the audit triggers (database/audit-context.subscriber.ts).
  */
-export interface RequestContext {
-  actorId: string | null;
-  clientAddress: string | null;
-}
-
-export const requestContext = new AsyncLocalStorage<RequestContext>();
-
-/** Runs each request's handler inside its context, so every transaction it opens knows its actor. */
 @Injectable()
 export class RequestContextInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

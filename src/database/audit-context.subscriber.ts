@@ -1,5 +1,13 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EntitySubscriberInterface, EventSubscriber, TransactionStartEvent } from 'typeorm';
-import { requestContext } from '../auth/request-context';
+
+/** Who is acting and from where, for the audit trail the database writes; auth fills it per request. */
+export interface RequestContext {
+  actorId: string | null;
+  clientAddress: string | null;
+}
+
+export const requestContext = new AsyncLocalStorage<RequestContext>();
 
 /**
  * At the start of every transaction, tells the database who is acting (transaction-local settings

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { UserAccounts } from '../auth/auth-ports';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { LawyerProfile } from './lawyer-profile.entity';
@@ -11,7 +12,15 @@ import { UsersService } from './users.service';
   imports: [OrganisationsModule, TypeOrmModule.forFeature([LawyerProfile, User])],
   controllers: [UsersController],
   providers: [UsersRepository, UsersService],
-  // The repository for auth, which keeps the users' passwords and preferences.
   exports: [UsersRepository, UsersService],
 })
 export class UsersModule {}
+
+/** The users' passwords and preferences, as auth declares it needs them (UserAccounts). */
+@Global()
+@Module({
+  imports: [UsersModule],
+  providers: [{ provide: UserAccounts, useExisting: UsersRepository }],
+  exports: [UserAccounts],
+})
+export class UserAccountsModule {}

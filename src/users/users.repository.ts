@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { UserAccounts } from '../auth/auth-ports';
 import type { Locale } from '../auth/domain/locale';
 import type { Role } from '../auth/domain/roles';
 import type { Scope } from '../auth/domain/actor';
@@ -12,7 +13,7 @@ const USER_IN_SCOPE = `user.organisation_id IN (SELECT id FROM organisations WHE
 
 /** The users and their lawyer profiles (users, lawyer_profiles), passwords included. */
 @Injectable()
-export class UsersRepository {
+export class UsersRepository implements UserAccounts {
   /** A new user without a password: the caller sets one in the same transaction. */
   insertUser(
     tx: Tx,
