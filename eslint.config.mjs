@@ -46,14 +46,13 @@ export default tseslint.config(
     },
   },
   {
-    // Each feature owns its tables: only its repository (with its *.sql.ts text, entities and module
-    // wiring) talks to the database. Services, controllers and views hand a unit of work (Tx) on.
+    // Each feature owns its tables: only its repository (with its *.sql.ts text) talks to the database,
+    // in one style: SQL written out whole. Services, controllers and views hand a unit of work (Tx) on.
     files: ['src/**/*.ts'],
     ignores: [
       'src/**/*.repository.ts',
-      'src/**/*.entity.ts',
-      'src/**/*.module.ts',
       'src/**/*.spec.ts',
+      'src/app.module.ts',
       'src/database/**',
       'src/app.ts',
       'src/main.ts',
@@ -80,11 +79,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One style in the repositories: SQL written out whole. No entity repositories, no query builders.
+    files: ['src/**/*.repository.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(getRepository|createQueryBuilder)$/]',
+          message: 'Write the statement out: tx.query(SQL, params), the SQL whole in the repository or its *.sql.ts.',
+        },
+      ],
+    },
+  },
   ...[
     // A case holds its claims: cases ask claims for their money, claims ask cases only through the
     // CaseAccess they declare (claims/case-access.ts) and the pure status rules, so no cycle between them.
-    { files: ['src/claims/**/*.ts'], ignores: ['src/**/*.spec.ts', 'src/**/*.repository.ts', 'src/**/*.entity.ts', 'src/**/*.module.ts'], database: false },
-    { files: ['src/claims/**/*.repository.ts', 'src/claims/**/*.entity.ts', 'src/claims/**/*.module.ts'], database: true },
+    { files: ['src/claims/**/*.ts'], ignores: ['src/**/*.spec.ts', 'src/**/*.repository.ts'], database: false },
+    { files: ['src/claims/**/*.repository.ts'], database: true },
   ].map(({ files, ignores, database }) => ({
     files,
     ...(ignores && { ignores }),

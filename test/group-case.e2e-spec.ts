@@ -1,4 +1,4 @@
-import { Desk, makeDesk, makeEmployer, makeRoster, openCase, yuan } from './factories/scenario';
+import { Desk, makeDesk, makeEmployer, makeOrganisation, makeRoster, makeStaff, openCase, yuan } from './factories/scenario';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -205,6 +205,57 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
       if (items.length >= response.body.total) return items;
     }
   }
+});
+
+/**
+ * The projects of a group case, listed a page at a time: a project takes one place on a page however
+ * long its subcontracting chain, and the total counts projects (not chain links), on every page.
+ */
+describe('Project list', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('pages by project, with every chain whole, and counts the projects', async () => {
+    const organisation = await makeOrganisation(t);
+    const lawyer = (await makeStaff(t, organisation.id, 'lawyer')).api;
+    const generalContractor = await makeEmployer(lawyer, { kind: 'general_contractor', industry: 'construction' });
+    const [first, second, third] = await Promise.all(
+      ['subcontractor', 'labour_subcontractor', 'subcontractor'].map((kind) => makeEmployer(lawyer, { kind, industry: 'construction' })),
+    );
+    const chain = [
+      { employerId: first.id, role: 'subcontractor', contractedById: generalContractor.id },
+      { employerId: second.id, role: 'labour_subcontractor', contractedById: first.id },
+      { employerId: third.id, role: 'subcontractor', contractedById: first.id },
+    ];
+    const created: string[] = [];
+    for (let i = 1; i <= 5; i += 1) {
+      const project = await lawyer.post('/projects', {
+        name: `顺义区某某安置房${i}号楼`,
+        generalContractorId: generalContractor.id,
+        subcontracts: chain,
+      });
+      expect(project.status).toBe(201);
+      created.push(project.body.id);
+    }
+
+    const pages = [];
+    for (let page = 1; page <= 4; page += 1) {
+      const response = await lawyer.get(`/projects?q=${encodeURIComponent('安置房')}&pageSize=2&page=${page}`);
+      expect(response.status).toBe(200);
+      pages.push(response.body);
+    }
+    expect(pages.map((page) => page.items.length)).toEqual([2, 2, 1, 0]);
+    expect(pages.map((page) => page.total)).toEqual([5, 5, 5, 5]);
+    const listed = pages.flatMap((page) => page.items);
+    expect(listed.map((project: any) => project.id).sort()).toEqual([...created].sort());
+    for (const project of listed) {
+      expect(project.subcontracts).toEqual(chain.map((link, index) => ({ ...link, position: index + 1 })));
+    }
+  });
 });
 
 function fenOf(yuanText: string): bigint {

@@ -1,30 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { In, SelectQueryBuilder } from 'typeorm';
 import type { Scope } from '../auth/domain/actor';
 import { likePattern } from '../common/database-helpers';
 import { AppError } from '../common/errors/app-error';
 import { offsetOf } from '../common/http/pagination';
 import { ReportsDatabase } from '../database/reports-database';
 import type { Tx } from '../database/transactions';
-import { Employer } from '../employers/employer.entity';
-import { Organisation } from '../organisations/organisation.entity';
-import { Project } from '../projects/project.entity';
-import { User } from '../users/user.entity';
-import { CaseEmployer, ChainRole } from './case-employer.entity';
-import { CaseEvidence, EvidenceKind } from './case-evidence.entity';
-import { Case, IntakeChannel } from './case.entity';
+import type { Employer } from '../employers/employer.record';
+import type { Organisation } from '../organisations/organisation.record';
+import type { Project } from '../projects/project.record';
+import type { User } from '../users/user.record';
+import type { ChainRole } from './case-employer.record';
+import type { CaseEvidence, EvidenceKind } from './case-evidence.record';
+import type { Case, IntakeChannel } from './case.record';
 import type { CaseWarningView } from './case.view';
 import {
   CASE_EXPORT_MONEY_JOIN,
+  CASE_IN_SCOPE_SQL,
   CASE_LIST_COLUMNS,
   CASE_LIST_FROM,
   CASE_MONEY_COLUMNS,
   CASE_SORT_COLUMNS,
+  CASE_VISIBLE_SQL,
   CaseExportRow,
   CaseListRow,
+  INSERT_CASE_EMPLOYERS_SQL,
+  INSERT_CASE_EVIDENCE_SQL,
+  INSERT_CASE_SQL,
+  LOCK_CASE_SQL,
   NEXT_CASE_NUMBER_SQL,
   SEARCH_CONDITION,
   SUBTREE_CONDITION,
+  UPDATE_CASE_SQL,
 } from './cases.sql';
 import { CASE_STATUSES, isFinal } from './domain/case-status';
 import type { CaseListQuery } from './dto/case.dto';
@@ -54,17 +60,25 @@ const LEGAL_DATE_COLUMNS: Record<Exclude<keyof CaseLegalDates, 'bureauOrderAmoun
   bureauOrderPayBy: 'bureau_order_pay_by',
 };
 
-/** Cases whose organisation lies in the scope: the condition every case query carries. */
-const CASE_IN_SCOPE = `organisation_id IN (SELECT id FROM organisations WHERE path LIKE :scopePath || '%')`;
+/** Every column of an organisation, named as the Organisation fields. */
+const ORGANISATION_COLUMNS = `o.id, o.parent_id AS "parentId", o.code, o.name, o.kind, o.district, o.path,
+       o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
 
-/** The case with this id, if it lies in the scope (alias `c`). */
-function caseInScope(tx: Tx, caseId: string, scope: Scope): SelectQueryBuilder<Case> {
-  return tx
-    .getRepository(Case)
-    .createQueryBuilder('c')
-    .where('c.id = :caseId', { caseId })
-    .andWhere(`c.${CASE_IN_SCOPE}`, { scopePath: scope.path });
-}
+/** Every column of a project, named as the Project fields (its subcontracts are not loaded). */
+const PROJECT_COLUMNS = `p.id, p.name, p.site, p.owner_id AS "ownerId", p.general_contractor_id AS "generalContractorId",
+       p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+
+/** A user's columns, named as the User fields, without the password hash (never read here). */
+const USER_COLUMNS = `u.id, u.organisation_id AS "organisationId", u.username, u.display_name AS "displayName", u.role,
+       u.active, u.password_changed_at AS "passwordChangedAt", u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
+
+/** Every column of an employer, named as the Employer fields. */
+const EMPLOYER_COLUMNS = `e.id, e.name, e.credit_code AS "creditCode", e.kind, e.district, e.industry,
+       e.legal_representative AS "legalRepresentative", e.contact_name AS "contactName",
+       e.contact_phone AS "contactPhone", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt"`;
+
+/** Every column of a piece of evidence, named as the CaseEvidence fields. */
+const EVIDENCE_COLUMNS = `id, case_id AS "caseId", kind, description, received_on AS "receivedOn", created_at AS "createdAt"`;
 
 /**
  * Loads a case for a change and locks its row until the transaction ends. Every change to a case's
@@ -73,7 +87,7 @@ function caseInScope(tx: Tx, caseId: string, scope: Scope): SelectQueryBuilder<C
  * the caller's scope is answered exactly like one that does not exist.
  */
 export async function lockCase(tx: Tx, caseId: string, scope: Scope): Promise<Case> {
-  const found = await caseInScope(tx, caseId, scope).setLock('pessimistic_write').getOne();
+  const [found]: Case[] = await tx.query(LOCK_CASE_SQL, [caseId, scope.path]);
   if (!found) throw new AppError('CASE_NOT_FOUND');
   return found;
 }
@@ -87,7 +101,7 @@ export async function lockOpenCase(tx: Tx, caseId: string, scope: Scope): Promis
 
 /** 404 unless the case exists within the scope; for reads of a case's claims, payouts and timeline. */
 export async function assertCaseVisible(tx: Tx, caseId: string, scope: Scope): Promise<void> {
-  const visible = await caseInScope(tx, caseId, scope).getExists();
+  const [{ visible }]: { visible: boolean }[] = await tx.query(CASE_VISIBLE_SQL, [caseId, scope.path]);
   if (!visible) throw new AppError('CASE_NOT_FOUND');
 }
 
@@ -143,34 +157,34 @@ export class CasesRepository {
   }
 
   /** The case with this id if it lies in the scope, without a lock. */
-  findInScope(tx: Tx, caseId: string, scope: Scope): Promise<Case | null> {
-    return caseInScope(tx, caseId, scope).getOne();
+  async findInScope(tx: Tx, caseId: string, scope: Scope): Promise<Case | null> {
+    const [found]: Case[] = await tx.query(CASE_IN_SCOPE_SQL, [caseId, scope.path]);
+    return found ?? null;
   }
 
   /** Everything the case page shows of a case besides its money, read at once. */
   async partsOf(tx: Tx, record: Case): Promise<CaseParts> {
     const assigned = [record.lawyerId, record.mediatorId].filter((x): x is string => x !== null);
-    const [organisation, project, people, employers, evidence] = await Promise.all([
-      tx.getRepository(Organisation).findOneByOrFail({ id: record.organisationId }),
-      record.projectId ? tx.getRepository(Project).findOneBy({ id: record.projectId }) : null,
-      assigned.length > 0 ? tx.getRepository(User).findBy({ id: In(assigned) }) : [],
-      tx
-        .getRepository(Employer)
-        .createQueryBuilder('e')
-        .innerJoin(CaseEmployer, 'ce', 'ce.employer_id = e.id')
-        .addSelect('ce.role', 'chain_role')
-        .where('ce.case_id = :id', { id: record.id })
-        .getRawAndEntities<{ e_id: string; chain_role: ChainRole }>(),
-      tx.getRepository(CaseEvidence).find({ where: { caseId: record.id }, order: { createdAt: 'ASC' } }),
+    const [organisations, projects, people, employers, evidence]: [
+      Organisation[],
+      Project[],
+      User[],
+      CaseEmployerOfCase[],
+      CaseEvidence[],
+    ] = await Promise.all([
+      tx.query(`SELECT ${ORGANISATION_COLUMNS} FROM organisations o WHERE o.id = $1`, [record.organisationId]),
+      record.projectId ? tx.query(`SELECT ${PROJECT_COLUMNS} FROM projects p WHERE p.id = $1`, [record.projectId]) : [],
+      assigned.length > 0 ? tx.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ANY($1::uuid[])`, [assigned]) : [],
+      tx.query(
+        `SELECT ${EMPLOYER_COLUMNS}, ce.role FROM employers e JOIN case_employers ce ON ce.employer_id = e.id
+          WHERE ce.case_id = $1`,
+        [record.id],
+      ),
+      tx.query(`SELECT ${EVIDENCE_COLUMNS} FROM case_evidence WHERE case_id = $1 ORDER BY created_at`, [record.id]),
     ]);
-    const roles = new Map(employers.raw.map((row) => [row.e_id, row.chain_role]));
-    return {
-      organisation,
-      project,
-      people,
-      employers: employers.entities.map((employer) => ({ ...employer, role: roles.get(employer.id)! })),
-      evidence,
-    };
+    // The case's organisation is its foreign key: missing, it is a broken database, not a 404.
+    if (organisations.length === 0) throw new Error(`Organisation ${record.organisationId} of case ${record.id} not found`);
+    return { organisation: organisations[0], project: projects[0] ?? null, people, employers, evidence };
   }
 
   /**
@@ -205,32 +219,42 @@ export class CasesRepository {
   }
 
   /** The organisation if it lies in the scope: a case is opened only where the clerk may see it. */
-  organisationInScope(tx: Tx, organisationId: string, scope: Scope): Promise<Organisation | null> {
-    return tx
-      .getRepository(Organisation)
-      .createQueryBuilder('o')
-      .where('o.id = :id', { id: organisationId })
-      .andWhere(`o.path LIKE :scopePath || '%'`, { scopePath: scope.path })
-      .getOne();
+  async organisationInScope(tx: Tx, organisationId: string, scope: Scope): Promise<Organisation | null> {
+    const [found]: Organisation[] = await tx.query(
+      `SELECT ${ORGANISATION_COLUMNS} FROM organisations o WHERE o.id = $1 AND o.path LIKE $2 || '%'`,
+      [organisationId, scope.path],
+    );
+    return found ?? null;
   }
 
   /** The organisation, whatever the scope (a case may be dispatched out of the sender's sight). */
-  organisation(tx: Tx, organisationId: string): Promise<Organisation | null> {
-    return tx.getRepository(Organisation).findOneBy({ id: organisationId });
+  async organisation(tx: Tx, organisationId: string): Promise<Organisation | null> {
+    const [found]: Organisation[] = await tx.query(`SELECT ${ORGANISATION_COLUMNS} FROM organisations o WHERE o.id = $1`, [
+      organisationId,
+    ]);
+    return found ?? null;
   }
 
   /** Which of these employers exist. */
   async existingEmployerIds(tx: Tx, employerIds: string[]): Promise<Set<string>> {
-    const found = await tx.getRepository(Employer).find({ where: { id: In(employerIds) }, select: { id: true } });
+    const found: { id: string }[] = await tx.query(`SELECT id FROM employers WHERE id = ANY($1::uuid[])`, [employerIds]);
     return new Set(found.map((e) => e.id));
   }
 
-  employerExists(tx: Tx, employerId: string): Promise<boolean> {
-    return tx.getRepository(Employer).existsBy({ id: employerId });
+  async employerExists(tx: Tx, employerId: string): Promise<boolean> {
+    const [{ exists }]: { exists: boolean }[] = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM employers WHERE id = $1) AS "exists"`,
+      [employerId],
+    );
+    return exists;
   }
 
-  projectExists(tx: Tx, projectId: string): Promise<boolean> {
-    return tx.getRepository(Project).existsBy({ id: projectId });
+  async projectExists(tx: Tx, projectId: string): Promise<boolean> {
+    const [{ exists }]: { exists: boolean }[] = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM projects WHERE id = $1) AS "exists"`,
+      [projectId],
+    );
+    return exists;
   }
 
   /** Next number of an organisation's year, atomically: concurrent openings never share a number. */
@@ -239,22 +263,59 @@ export class CasesRepository {
     return last_number;
   }
 
-  insertCase(tx: Tx, values: NewCase): Promise<Case> {
-    const cases = tx.getRepository(Case);
-    return cases.save(cases.create({ ...values, status: 'received' }));
+  async insertCase(tx: Tx, values: NewCase): Promise<Case> {
+    const [opened]: Case[] = await tx.query(INSERT_CASE_SQL, [
+      values.organisationId,
+      values.caseNumber,
+      values.intakeChannel,
+      values.intakeDate,
+      values.summary,
+      values.projectId,
+      values.lawyerId,
+      values.mediatorId,
+    ]);
+    return opened;
   }
 
-  /** Writes the case's changed fields; its version and updated_at move on (the entity is updated in place). */
+  /**
+   * Writes the case's fields; its version and updated_at move on, and are set on `record` too.
+   * Called only after a change: every call moves the version on.
+   */
   async saveCase(tx: Tx, record: Case): Promise<void> {
-    await tx.getRepository(Case).save(record);
+    const [saved]: Pick<Case, 'version' | 'updatedAt'>[] = await tx.query(UPDATE_CASE_SQL, [
+      record.id,
+      record.organisationId,
+      record.caseNumber,
+      record.intakeChannel,
+      record.intakeDate,
+      record.projectId,
+      record.lawyerId,
+      record.mediatorId,
+      record.status,
+      record.outcome,
+      record.statusReason,
+      record.referredTo,
+      record.summary,
+      record.consultationId,
+      record.closedAt,
+    ]);
+    record.version = saved.version;
+    record.updatedAt = saved.updatedAt;
   }
 
   async insertCaseEmployers(tx: Tx, caseId: string, links: { employerId: string; role: ChainRole }[]): Promise<void> {
-    await tx.getRepository(CaseEmployer).insert(links.map((link) => ({ caseId, employerId: link.employerId, role: link.role })));
+    if (links.length === 0) return;
+    await tx.query(INSERT_CASE_EMPLOYERS_SQL, [caseId, links.map((link) => link.employerId), links.map((link) => link.role)]);
   }
 
   async insertEvidence(tx: Tx, caseId: string, evidence: NewEvidence[]): Promise<void> {
-    await tx.getRepository(CaseEvidence).insert(evidence.map((item) => ({ caseId, ...item })));
+    if (evidence.length === 0) return;
+    await tx.query(INSERT_CASE_EVIDENCE_SQL, [
+      caseId,
+      evidence.map((item) => item.kind),
+      evidence.map((item) => item.description),
+      evidence.map((item) => item.receivedOn),
+    ]);
   }
 
   /** The consultation a case was opened from (the consultation links back to the case itself). */

@@ -1,4 +1,4 @@
-import type { IntakeChannel } from './case.entity';
+import type { IntakeChannel } from './case.record';
 import type { CaseStatus, ClosingOutcome } from './domain/case-status';
 
 /** The case list: explicit SQL so its filters and their indexes can be read and reviewed in one place. */
@@ -32,6 +32,63 @@ export const SEARCH_CONDITION = (p: string) => `(
 
 export const SUBTREE_CONDITION = (p: string) =>
   `o.path LIKE (SELECT path FROM organisations WHERE id = ${p}) || '%'`;
+
+/** Every column of a case (alias `c`), named as the `Case` fields. */
+const CASE_COLUMNS = `c.id, c.organisation_id AS "organisationId", c.case_number AS "caseNumber",
+         c.intake_channel AS "intakeChannel", c.intake_date AS "intakeDate", c.project_id AS "projectId",
+         c.lawyer_id AS "lawyerId", c.mediator_id AS "mediatorId", c.status, c.outcome,
+         c.status_reason AS "statusReason", c.referred_to AS "referredTo", c.summary,
+         c.consultation_id AS "consultationId", c.version, c.created_at AS "createdAt",
+         c.updated_at AS "updatedAt", c.closed_at AS "closedAt"`;
+
+/** The case $1 if its organisation lies in the scope whose path is $2: how every case is found. */
+export const CASE_IN_SCOPE_SQL = `
+  SELECT ${CASE_COLUMNS}
+    FROM cases c JOIN organisations o ON o.id = c.organisation_id
+   WHERE c.id = $1 AND o.path LIKE $2 || '%'`;
+
+/** As CASE_IN_SCOPE_SQL, and locks the case's row (not its organisation's) until the transaction ends. */
+export const LOCK_CASE_SQL = `${CASE_IN_SCOPE_SQL}
+     FOR UPDATE OF c`;
+
+/** Whether the case $1 lies in the scope whose path is $2. */
+export const CASE_VISIBLE_SQL = `
+  SELECT EXISTS (
+    SELECT 1 FROM cases c JOIN organisations o ON o.id = c.organisation_id
+     WHERE c.id = $1 AND o.path LIKE $2 || '%') AS visible`;
+
+/** A new case, received; its id, version (1), created_at and updated_at come from the column defaults. */
+export const INSERT_CASE_SQL = `
+  INSERT INTO cases AS c (organisation_id, case_number, intake_channel, intake_date, summary, project_id,
+                          lawyer_id, mediator_id, status)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'received')
+  RETURNING ${CASE_COLUMNS}`;
+
+/**
+ * Writes every field of a case $1 and moves its version and updated_at on, as each change to a case
+ * does (clients send the version back). A Date holds milliseconds and closed_at microseconds, so a
+ * closed_at sent back unchanged keeps the value stored.
+ */
+export const UPDATE_CASE_SQL = `
+  UPDATE cases
+     SET organisation_id = $2, case_number = $3, intake_channel = $4, intake_date = $5, project_id = $6,
+         lawyer_id = $7, mediator_id = $8, status = $9, outcome = $10, status_reason = $11, referred_to = $12,
+         summary = $13, consultation_id = $14,
+         closed_at = CASE WHEN date_trunc('milliseconds', closed_at) IS NOT DISTINCT FROM $15 THEN closed_at ELSE $15 END,
+         version = version + 1, updated_at = now()
+   WHERE id = $1
+  RETURNING version, updated_at AS "updatedAt"`;
+
+/** Employers of the case $1, one row per element of $2 (employer ids) and $3 (their roles). */
+export const INSERT_CASE_EMPLOYERS_SQL = `
+  INSERT INTO case_employers (case_id, employer_id, role)
+  SELECT $1::uuid, link.employer_id, link.role FROM unnest($2::uuid[], $3::text[]) AS link (employer_id, role)`;
+
+/** Evidence of the case $1, one row per element of $2 (kinds), $3 (descriptions) and $4 (received on). */
+export const INSERT_CASE_EVIDENCE_SQL = `
+  INSERT INTO case_evidence (case_id, kind, description, received_on)
+  SELECT $1::uuid, item.kind, item.description, item.received_on
+    FROM unnest($2::text[], $3::text[], $4::date[]) AS item (kind, description, received_on)`;
 
 /** Next number of an organisation's year, atomically: concurrent openings never share a number. */
 export const NEXT_CASE_NUMBER_SQL = `

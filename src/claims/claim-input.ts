@@ -2,7 +2,7 @@ import { FieldProblem } from '../common/errors/app-error';
 import { normalizeResidentId } from '../common/identifiers/resident-id';
 import { parseYuan } from '../common/money/money';
 import { WorkerInput } from '../workers/workers.service';
-import { ClaimKind } from './claim.entity';
+import { ClaimKind } from './claim.record';
 import { ClaimInputDto } from './dto/claim.dto';
 
 /** One worker's claim as the service handles it: validated, amounts in fen. */

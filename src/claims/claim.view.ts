@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { formatYuan } from '../common/money/money';
 import type { ClaimInput } from './claim-input';
-import { CLAIM_KINDS, ClaimKind } from './claim.entity';
+import { CLAIM_KINDS, ClaimKind } from './claim.record';
 import type { ClaimRow } from './claims.service';
 
 /** The worker of a claim, his id number and mobile masked. */

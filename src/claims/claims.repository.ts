@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseStatus } from '../cases/domain/case-status';
-import { In } from 'typeorm';
 import { FINAL_STATUSES_SQL } from '../cases/domain/case-status';
+import { fenFromDb } from '../common/money/money';
 import type { Tx } from '../database/transactions';
 import { CASE_TOTALS_AS_OF_SQL, CASE_TOTALS_SQL, CLAIM_BALANCES_SQL, CaseTotalsRow } from './claim-money.sql';
-import { Claim, ClaimKind } from './claim.entity';
+import type { Claim, ClaimKind } from './claim.record';
 import type { ClaimStanding } from './dto/claim.dto';
 
 /** A claim's money as CLAIM_BALANCES_SQL answers it (bigint columns arrive as text). */
@@ -43,8 +43,23 @@ export type NewClaim = Pick<
   'caseId' | 'workerId' | 'kind' | 'periodStart' | 'periodEnd' | 'claimedFen' | 'confirmedFen' | 'note'
 >;
 
-/** Claims per INSERT: keeps one statement's bind parameters well below PostgreSQL's limit of 65535. */
+/**
+ * Claims per INSERT. One statement takes one array per column whatever the number of rows; the chunks
+ * keep each statement (and the case facts and audit rows its triggers write) to a bounded size.
+ */
 const CLAIMS_PER_INSERT = 1000;
+
+/** A claim as the claims table holds it, before its money is turned into bigint. */
+interface ClaimDbRow extends Omit<Claim, 'claimedFen' | 'confirmedFen'> {
+  claimedFen: string;
+  confirmedFen: string | null;
+}
+
+/** Every column of a claim, named as the Claim fields. */
+const CLAIM_COLUMNS = `id, case_id AS "caseId", worker_id AS "workerId", kind, period_start AS "periodStart",
+       period_end AS "periodEnd", claimed_fen AS "claimedFen", confirmed_fen AS "confirmedFen", note,
+       knew_on AS "knewOn", employment_ongoing AS "employmentOngoing", employment_ended_on AS "employmentEndedOn",
+       version, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** The claims table; its balances are summed from the payouts (read, never written, here). */
 /** A worker of a case who also claims in another open case. */
@@ -78,26 +93,78 @@ export class ClaimsRepository {
 
   /** Those of `workerIds` who already have a claim in the case. */
   async claimantsAmong(tx: Tx, caseId: string, workerIds: string[]): Promise<Set<string>> {
-    const claims = await tx.getRepository(Claim).find({
-      where: { caseId, workerId: In(workerIds) },
-      select: { workerId: true },
-    });
-    return new Set(claims.map((claim) => claim.workerId));
+    const rows: { workerId: string }[] = await tx.query(
+      `SELECT worker_id AS "workerId" FROM claims WHERE case_id = $1 AND worker_id = ANY($2::uuid[])`,
+      [caseId, workerIds],
+    );
+    return new Set(rows.map((row) => row.workerId));
   }
 
+  /** One statement per chunk; id, version (1), the employment fields and the timestamps take their defaults. */
   async insertClaims(tx: Tx, claims: NewClaim[]): Promise<void> {
     for (let start = 0; start < claims.length; start += CLAIMS_PER_INSERT) {
-      await tx.getRepository(Claim).insert(claims.slice(start, start + CLAIMS_PER_INSERT));
+      const chunk = claims.slice(start, start + CLAIMS_PER_INSERT);
+      await tx.query(
+        `INSERT INTO claims (case_id, worker_id, kind, period_start, period_end, claimed_fen, confirmed_fen, note)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[], $6::bigint[], $7::bigint[], $8::text[])`,
+        [
+          chunk.map((claim) => claim.caseId),
+          chunk.map((claim) => claim.workerId),
+          chunk.map((claim) => claim.kind),
+          chunk.map((claim) => claim.periodStart),
+          chunk.map((claim) => claim.periodEnd),
+          chunk.map((claim) => claim.claimedFen.toString()),
+          chunk.map((claim) => (claim.confirmedFen === null ? null : claim.confirmedFen.toString())),
+          chunk.map((claim) => claim.note),
+        ],
+      );
     }
   }
 
   async claimOfCase(tx: Tx, caseId: string, claimId: string): Promise<Claim | null> {
-    return tx.getRepository(Claim).findOneBy({ id: claimId, caseId });
+    const rows: ClaimDbRow[] = await tx.query(`SELECT ${CLAIM_COLUMNS} FROM claims WHERE id = $1 AND case_id = $2`, [
+      claimId,
+      caseId,
+    ]);
+    if (rows.length === 0) return null;
+    const { claimedFen, confirmedFen, ...rest } = rows[0];
+    return { ...rest, claimedFen: fenFromDb(claimedFen), confirmedFen: confirmedFen === null ? null : fenFromDb(confirmedFen) };
   }
 
-  /** Saves a claim loaded with claimOfCase; its version goes up by one. */
+  /**
+   * Saves the changes made to a claim loaded with claimOfCase: when any field differs from the row, its
+   * version goes up by one and updated_at becomes now(), and the claim object takes the new values. An
+   * unchanged claim is not written at all (its version stays), as TypeORM's save did. The caller holds
+   * the case's lock, so the row cannot change between the load and this write.
+   */
   async saveClaim(tx: Tx, claim: Claim): Promise<void> {
-    await tx.getRepository(Claim).save(claim);
+    // UPDATE answers [rows, count]
+    const [rows]: [{ version: number; updatedAt: Date }[], number] = await tx.query(
+      `UPDATE claims
+          SET kind = $2, period_start = $3, period_end = $4, claimed_fen = $5, confirmed_fen = $6, note = $7,
+              knew_on = $8, employment_ongoing = $9, employment_ended_on = $10,
+              version = version + 1, updated_at = now()
+        WHERE id = $1
+          AND (kind, period_start, period_end, claimed_fen, confirmed_fen, note, knew_on, employment_ongoing, employment_ended_on)
+              IS DISTINCT FROM ($2::text, $3::date, $4::date, $5::bigint, $6::bigint, $7::text, $8::date, $9::boolean, $10::date)
+       RETURNING version, updated_at AS "updatedAt"`,
+      [
+        claim.id,
+        claim.kind,
+        claim.periodStart,
+        claim.periodEnd,
+        claim.claimedFen.toString(),
+        claim.confirmedFen === null ? null : claim.confirmedFen.toString(),
+        claim.note,
+        claim.knewOn,
+        claim.employmentOngoing,
+        claim.employmentEndedOn,
+      ],
+    );
+    if (rows.length === 1) {
+      claim.version = rows[0].version;
+      claim.updatedAt = rows[0].updatedAt;
+    }
   }
 
   /** Sets the confirmed amounts of claims of the case in one statement; claims of other cases are left alone. */

@@ -14,7 +14,7 @@ import { assertConfirmedCoversPaid } from './domain/confirmation';
 import { assertSameVersion } from '../database/optimistic-update';
 import { Transactions, Tx } from '../database/transactions';
 import { caseTotalsFromRow } from './claim-money.sql';
-import { Claim } from './claim.entity';
+import type { Claim } from './claim.record';
 import { toRosterClaimView, type ClaimingElsewhereView, type ClaimsAddedView, type ClaimsConfirmedView, type RosterCheckedView, type RosterImportedView } from './claim.view';
 import { ClaimBalanceRow, ClaimListRow, ClaimsRepository, type ClaimantElsewhere } from './claims.repository';
 import { AddClaimsDto, ClaimListQuery, ConfirmClaimsDto, UpdateClaimDto } from './dto/claim.dto';

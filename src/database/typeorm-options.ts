@@ -35,7 +35,6 @@ export function serverSessionOptions(embedded: boolean): { options?: string } {
 export function typeOrmModuleOptions(config: AppConfig, database: DatabaseHandle): TypeOrmModuleOptions {
   return {
     ...dataSourceOptions(database),
-    autoLoadEntities: true,
     subscribers: [AuditContextSubscriber],
     migrationsRun: config.runMigrationsOnStart,
     // Fail fast: a database that is not there at start-up is a configuration problem, not a blip.

@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { Actor, Scope } from '../auth/domain/actor';
 import { CaseDetail, CasesService } from '../cases/cases.service';
 import { CreateCaseDto } from '../cases/dto/case.dto';
-import { IntakeChannel } from '../cases/case.entity';
+import { IntakeChannel } from '../cases/case.record';
 import { fen } from '../claims/claim-input';
 import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { shanghaiTimestamp } from '../common/time/shanghai';
-import { EMPLOYER_KINDS, Employer, EmployerKind, INDUSTRIES, Industry } from './employer.entity';
+import { EMPLOYER_KINDS, Employer, EmployerKind, INDUSTRIES, Industry } from './employer.record';
 
 export class EmployerView {
   @ApiProperty({ format: 'uuid' })

@@ -1,13 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { saveWithVersion } from '../database/optimistic-update';
+import { updateWithVersion } from '../database/optimistic-update';
 import type { Tx } from '../database/transactions';
-import { Employer, EmployerKind, Industry } from './employer.entity';
+import type { Employer, EmployerKind, Industry } from './employer.record';
 import type { SimilarEmployerView } from './employer.view';
 
-/** The columns of `employers` under the entity's property names, so a row reads as an Employer. */
+/** The columns of `employers` under the record's field names, so a row reads as an Employer. */
 const EMPLOYER_COLUMNS = `employer.id, employer.name, employer.credit_code AS "creditCode", employer.kind, employer.district,
   employer.industry, employer.legal_representative AS "legalRepresentative", employer.contact_name AS "contactName",
   employer.contact_phone AS "contactPhone", employer.version, employer.created_at AS "createdAt", employer.updated_at AS "updatedAt"`;
+
+/** What a new employer is stored with; the database gives the id, the version (1) and the timestamps. */
+export type NewEmployer = Pick<
+  Employer,
+  'name' | 'creditCode' | 'kind' | 'district' | 'industry' | 'legalRepresentative' | 'contactName' | 'contactPhone'
+>;
+
+/** What a correction may change, under the record's field names. */
+export type EmployerChanges = Partial<
+  Pick<Employer, 'name' | 'district' | 'industry' | 'legalRepresentative' | 'contactName' | 'contactPhone'>
+>;
+
+/** The column of each field a correction may change: the only columns an update of an employer writes. */
+const CHANGEABLE_COLUMNS: Record<keyof EmployerChanges, string> = {
+  name: 'name',
+  district: 'district',
+  industry: 'industry',
+  legalRepresentative: 'legal_representative',
+  contactName: 'contact_name',
+  contactPhone: 'contact_phone',
+};
 
 /** What the list of employers is filtered by; absent filters do not apply. */
 export interface EmployerFilter {
@@ -22,9 +43,24 @@ export interface EmployerFilter {
 @Injectable()
 export class EmployersRepository {
   /** Inserts one employer and returns it as stored. */
-  insert(tx: Tx, employer: Partial<Employer>): Promise<Employer> {
-    const repository = tx.getRepository(Employer);
-    return repository.save(repository.create(employer));
+  async insert(tx: Tx, employer: NewEmployer): Promise<Employer> {
+    const [stored]: Employer[] = await tx.query(
+      `INSERT INTO employers AS employer
+         (name, credit_code, kind, district, industry, legal_representative, contact_name, contact_phone)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       RETURNING ${EMPLOYER_COLUMNS}`,
+      [
+        employer.name,
+        employer.creditCode,
+        employer.kind,
+        employer.district,
+        employer.industry,
+        employer.legalRepresentative,
+        employer.contactName,
+        employer.contactPhone,
+      ],
+    );
+    return stored;
   }
 
   async byId(tx: Tx, id: string): Promise<Employer | null> {
@@ -78,7 +114,10 @@ export class EmployersRepository {
   }
 
   /** Applies a correction made from `expectedVersion`; a newer version answers STALE_VERSION. */
-  updateWithVersion(tx: Tx, id: string, expectedVersion: number, changes: Record<string, unknown>): Promise<void> {
-    return saveWithVersion(tx.getRepository(Employer), id, expectedVersion, changes, 'EMPLOYER_NOT_FOUND');
+  updateWithVersion(tx: Tx, id: string, expectedVersion: number, changes: EmployerChanges): Promise<void> {
+    const assignments = Object.fromEntries(
+      Object.entries(CHANGEABLE_COLUMNS).map(([field, column]) => [column, changes[field as keyof EmployerChanges]]),
+    );
+    return updateWithVersion(tx, 'employers', id, expectedVersion, assignments, 'EMPLOYER_NOT_FOUND');
   }
 }

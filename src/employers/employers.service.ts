@@ -5,9 +5,9 @@ import { Page, offsetOf } from '../common/http/pagination';
 import { normalizeCreditCode } from '../common/identifiers/credit-code';
 import { Transactions } from '../database/transactions';
 import { CreateEmployerDto, EmployerListQuery, UpdateEmployerDto } from './dto/employer.dto';
-import { Employer } from './employer.entity';
+import { Employer } from './employer.record';
 import { SimilarEmployerView } from './employer.view';
-import { EmployersRepository } from './employers.repository';
+import { EmployerChanges, EmployersRepository } from './employers.repository';
 
 /** Words that every company name has, which say nothing about which company it is. */
 const NAME_NOISE = /(有限责任公司|股份有限公司|有限公司|集团|公司|北京市|北京|市|（.*?）|\(.*?\)|\s)/g;
@@ -68,7 +68,7 @@ export class EmployersService {
 
   async update(id: string, input: UpdateEmployerDto): Promise<Employer> {
     const { version, ...changes } = input;
-    const trimmed = Object.fromEntries(
+    const trimmed: EmployerChanges = Object.fromEntries(
       Object.entries(changes).map(([key, value]) => [key, typeof value === 'string' ? value.trim() || null : value]),
     );
     // In a transaction, like every write: that is where the audit trail learns who is acting.

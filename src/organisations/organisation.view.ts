@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { shanghaiTimestamp } from '../common/time/shanghai';
-import { ORGANISATION_KINDS, Organisation, OrganisationKind } from './organisation.entity';
+import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from './organisation.record';
 
 export class OrganisationView {
   @ApiProperty({ format: 'uuid' })

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '../auth/domain/actor';
 import type { Tx } from '../database/transactions';
-import { Organisation, OrganisationKind } from './organisation.entity';
+import type { Organisation, OrganisationKind } from './organisation.record';
+
+/** The columns of `organisations` under the record's field names, so a row reads as an Organisation. */
+const ORGANISATION_COLUMNS = `o.id, o.parent_id AS "parentId", o.code, o.name, o.kind, o.district, o.path,
+  o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
 
 /** The organisation tree (organisations): each row keeps its path from the top, the key of every scope. */
 @Injectable()
 export class OrganisationsRepository {
-  insertOrganisation(
+  async insertOrganisation(
     tx: Tx,
     organisation: {
       id: string;
@@ -18,31 +22,40 @@ export class OrganisationsRepository {
       path: string;
     },
   ): Promise<Organisation> {
-    const organisations = tx.getRepository(Organisation);
-    return organisations.save(organisations.create(organisation));
+    const [inserted]: Organisation[] = await tx.query(
+      `INSERT INTO organisations AS o (id, parent_id, code, name, kind, district, path) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       RETURNING ${ORGANISATION_COLUMNS}`,
+      [
+        organisation.id,
+        organisation.parentId,
+        organisation.code,
+        organisation.name,
+        organisation.kind,
+        organisation.district,
+        organisation.path,
+      ],
+    );
+    return inserted;
   }
 
   /** The organisation at the scope and everything below it, in tree order (a parent before its children). */
   listInScope(tx: Tx, scope: Scope): Promise<Organisation[]> {
-    return tx
-      .getRepository(Organisation)
-      .createQueryBuilder('o')
-      .where(`o.path LIKE :scopePath || '%'`, { scopePath: scope.path })
-      .orderBy('o.path', 'ASC')
-      .getMany();
+    return tx.query(`SELECT ${ORGANISATION_COLUMNS} FROM organisations o WHERE o.path LIKE $1 || '%' ORDER BY o.path ASC`, [
+      scope.path,
+    ]);
   }
 
-  findInScope(tx: Tx, id: string, scope: Scope): Promise<Organisation | null> {
-    return tx
-      .getRepository(Organisation)
-      .createQueryBuilder('o')
-      .where('o.id = :id', { id })
-      .andWhere(`o.path LIKE :scopePath || '%'`, { scopePath: scope.path })
-      .getOne();
+  async findInScope(tx: Tx, id: string, scope: Scope): Promise<Organisation | null> {
+    const [found]: Organisation[] = await tx.query(
+      `SELECT ${ORGANISATION_COLUMNS} FROM organisations o WHERE o.id = $1 AND o.path LIKE $2 || '%'`,
+      [id, scope.path],
+    );
+    return found ?? null;
   }
 
-  findByCode(tx: Tx, code: string): Promise<Organisation | null> {
-    return tx.getRepository(Organisation).findOneBy({ code });
+  async findByCode(tx: Tx, code: string): Promise<Organisation | null> {
+    const [found]: Organisation[] = await tx.query(`SELECT ${ORGANISATION_COLUMNS} FROM organisations o WHERE o.code = $1`, [code]);
+    return found ?? null;
   }
 
   /** Moves the organisation at `oldPath` and everything below it to `newPath` (every path with that prefix). */
@@ -54,7 +67,18 @@ export class OrganisationsRepository {
     );
   }
 
-  saveOrganisation(tx: Tx, organisation: Organisation): Promise<Organisation> {
-    return tx.getRepository(Organisation).save(organisation);
+  /**
+   * Stores the organisation's name, district and parent (its path is moved by `movePaths`) and returns
+   * it as stored; an organisation that is already so is left alone (its updated_at too) and returned as given.
+   */
+  async saveOrganisation(tx: Tx, organisation: Organisation): Promise<Organisation> {
+    // An UPDATE answers [rows, how many].
+    const [[saved]]: [Organisation[], number] = await tx.query(
+      `UPDATE organisations AS o SET name = $2, district = $3, parent_id = $4, updated_at = now()
+        WHERE o.id = $1 AND (o.name, o.district, o.parent_id) IS DISTINCT FROM ($2, $3, $4::uuid)
+       RETURNING ${ORGANISATION_COLUMNS}`,
+      [organisation.id, organisation.name, organisation.district, organisation.parentId],
+    );
+    return saved ?? organisation;
   }
 }

@@ -4,7 +4,7 @@ import { Scope } from '../auth/domain/actor';
 import { AppError } from '../common/errors/app-error';
 import { Transactions, Tx } from '../database/transactions';
 import { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
-import { Organisation, OrganisationKind } from './organisation.entity';
+import type { Organisation, OrganisationKind } from './organisation.record';
 import { OrganisationsRepository } from './organisations.repository';
 
 @Injectable()

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { formatYuan } from '../common/money/money';
 import { shanghaiTimestamp } from '../common/time/shanghai';
-import { PAYER_KINDS, PAYOUT_CHANNELS, PayerKind, PayoutChannel } from './payout.entity';
+import { PAYER_KINDS, PAYOUT_CHANNELS, PayerKind, PayoutChannel } from './payout.record';
 import type { PayoutRow } from './payouts.service';
 
 /** Money that reached one worker: a line of the ledger. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transactions';
-import { Payout } from './payout.entity';
+import type { Payout } from './payout.record';
 
 export type NewPayout = Pick<
   Payout,
@@ -29,15 +29,34 @@ export interface PayoutListRow {
   worker_name: string;
 }
 
-/** Payouts per INSERT: keeps one statement's bind parameters well below PostgreSQL's limit of 65535. */
+/**
+ * Payouts per INSERT. One statement takes one array per column whatever the number of rows; the chunks
+ * keep each statement (and the case facts and audit rows its triggers write) to a bounded size.
+ */
 const PAYOUTS_PER_INSERT = 1000;
 
 /** The payout ledger, append-only (the database refuses UPDATE and DELETE): hence no method changes a row. */
 @Injectable()
 export class PayoutsRepository {
+  /** One statement per chunk; id and created_at take their defaults. */
   async insertPayouts(tx: Tx, payouts: NewPayout[]): Promise<void> {
     for (let start = 0; start < payouts.length; start += PAYOUTS_PER_INSERT) {
-      await tx.getRepository(Payout).insert(payouts.slice(start, start + PAYOUTS_PER_INSERT));
+      const chunk = payouts.slice(start, start + PAYOUTS_PER_INSERT);
+      await tx.query(
+        `INSERT INTO payouts (case_id, claim_id, amount_fen, paid_on, payer_kind, channel, receipt_reference, batch_id, recorded_by_id)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::date[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::uuid[])`,
+        [
+          chunk.map((payout) => payout.caseId),
+          chunk.map((payout) => payout.claimId),
+          chunk.map((payout) => payout.amountFen.toString()),
+          chunk.map((payout) => payout.paidOn),
+          chunk.map((payout) => payout.payerKind),
+          chunk.map((payout) => payout.channel),
+          chunk.map((payout) => payout.receiptReference),
+          chunk.map((payout) => payout.batchId),
+          chunk.map((payout) => payout.recordedById),
+        ],
+      );
     }
   }
 

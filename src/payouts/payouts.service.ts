@@ -14,7 +14,7 @@ import { Transactions } from '../database/transactions';
 import { CaseEventsService } from '../timeline/case-events.service';
 import { PayoutLine, checkPayouts } from './domain/payout-rules';
 import { PayoutListQuery, RecordPayoutsDto } from './dto/payout.dto';
-import { Payout } from './payout.entity';
+import type { Payout } from './payout.record';
 import type { PayoutsRecordedView } from './payout.view';
 import { PayoutsRepository } from './payouts.repository';
 
@@ -87,7 +87,7 @@ export class PayoutsService {
     return {
       items: rows.map((row) => ({
         workerName: String(row.worker_name),
-        payout: Object.assign(new Payout(), {
+        payout: {
           id: row.id,
           caseId: row.case_id,
           claimId: row.claim_id,
@@ -99,7 +99,7 @@ export class PayoutsService {
           batchId: row.batch_id,
           recordedById: row.recorded_by_id,
           createdAt: new Date(row.created_at),
-        }),
+        },
       })),
       total,
       page: query.page,

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { shanghaiTimestamp } from '../common/time/shanghai';
-import { SUBCONTRACT_ROLES, SubcontractRole } from './project-subcontract.entity';
-import { Project } from './project.entity';
+import { SUBCONTRACT_ROLES, SubcontractRole } from './project-subcontract.record';
+import { Project } from './project.record';
 
 /** One link of the subcontracting chain: who did the work, and who let them the contract. */
 export class ProjectSubcontractView {

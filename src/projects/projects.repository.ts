@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transactions';
-import { ProjectSubcontract } from './project-subcontract.entity';
-import { Project } from './project.entity';
+import type { ProjectSubcontract } from './project-subcontract.record';
+import type { Project } from './project.record';
 
-/** The columns of `projects` under the entity's property names (alias `project`). */
+/** The columns of `projects` under the record's field names (alias `project`). */
 const PROJECT_COLUMNS = `project.id, project.name, project.site, project.owner_id AS "ownerId",
   project.general_contractor_id AS "generalContractorId", project.created_at AS "createdAt", project.updated_at AS "updatedAt"`;
 
-/** The columns of `project_subcontracts` under the entity's property names (alias `subcontract`). */
+/** The columns of `project_subcontracts` under the record's field names (alias `subcontract`). */
 const SUBCONTRACT_COLUMNS = `subcontract.project_id AS "projectId", subcontract.employer_id AS "employerId",
   subcontract.contracted_by_id AS "contractedById", subcontract.role, subcontract.position`;
+
+/** What a new project is stored with (its chain is inserted after it); the database gives the id and the timestamps. */
+export type NewProject = Pick<Project, 'name' | 'site' | 'ownerId' | 'generalContractorId'>;
 
 /** What the list of projects is filtered by; absent filters do not apply. */
 export interface ProjectFilter {
@@ -23,13 +26,29 @@ export interface ProjectFilter {
 @Injectable()
 export class ProjectsRepository {
   /** Inserts a project (without its chain) and returns it as stored. */
-  insertProject(tx: Tx, project: Partial<Project>): Promise<Project> {
-    const repository = tx.getRepository(Project);
-    return repository.save(repository.create(project));
+  async insertProject(tx: Tx, project: NewProject): Promise<Project> {
+    const [stored]: Project[] = await tx.query(
+      `INSERT INTO projects AS project (name, site, owner_id, general_contractor_id) VALUES ($1, $2, $3, $4)
+       RETURNING ${PROJECT_COLUMNS}`,
+      [project.name, project.site, project.ownerId, project.generalContractorId],
+    );
+    return stored;
   }
 
+  /** Inserts links of projects' chains, in one statement. */
   async insertSubcontracts(tx: Tx, links: ProjectSubcontract[]): Promise<void> {
-    await tx.getRepository(ProjectSubcontract).insert(links);
+    if (links.length === 0) return;
+    await tx.query(
+      `INSERT INTO project_subcontracts (project_id, employer_id, contracted_by_id, role, position)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::integer[])`,
+      [
+        links.map((link) => link.projectId),
+        links.map((link) => link.employerId),
+        links.map((link) => link.contractedById),
+        links.map((link) => link.role),
+        links.map((link) => link.position),
+      ],
+    );
   }
 
   /** The project with its subcontracting chain in chain order. */
@@ -41,13 +60,9 @@ export class ProjectsRepository {
   }
 
   /**
-   * A page of projects, newest first, each with its chain, and how many projects match in all.
-   *
-   * Two oddities of the TypeORM query this replaces are kept so the answers stay the same (reported
-   * with issue 13; paging the projects alone, and always counting, would fix both): the page is cut
-   * from the projects' rows joined to their chain links, so a project with three links takes three of
-   * the page's places; and a page with fewer projects than its size is taken to be the last one, its
-   * total the places before it plus its projects.
+   * A page of projects, newest first, each with its chain, and how many projects match in all. The
+   * page is cut from the projects alone, then their chains are loaded: a project takes one place on
+   * the page however long its chain is.
    */
   async page(tx: Tx, filter: ProjectFilter, offset: number, limit: number): Promise<{ items: Project[]; total: number }> {
     const conditions: string[] = [];
@@ -62,25 +77,13 @@ export class ProjectsRepository {
            SELECT 1 FROM project_subcontracts s WHERE s.project_id = project.id AND s.employer_id = $${params.length}))`);
     }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const places: { id: string }[] = await tx.query(
-      `SELECT DISTINCT project.id, project.created_at, subcontract.position
-         FROM projects project LEFT JOIN project_subcontracts subcontract ON subcontract.project_id = project.id
-         ${where}
-        ORDER BY project.created_at DESC, project.id ASC, subcontract.position ASC
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    const items: Project[] = await tx.query(
+      `SELECT ${PROJECT_COLUMNS} FROM projects project ${where}
+        ORDER BY project.created_at DESC, project.id ASC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, limit, offset],
     );
-    const ids = [...new Set(places.map((place) => place.id))];
-    const items: Project[] =
-      ids.length === 0
-        ? []
-        : await tx.query(
-            `SELECT ${PROJECT_COLUMNS} FROM projects project WHERE project.id = ANY($1::uuid[]) ORDER BY project.created_at DESC, project.id ASC`,
-            [ids],
-          );
-    const chains = await this.chainsOf(tx, ids);
+    const chains = await this.chainsOf(tx, items.map((project) => project.id));
     for (const project of items) project.subcontracts = chains.get(project.id) ?? [];
-    if (items.length < limit && !(items.length === 0 && offset > 0)) return { items, total: offset + items.length };
     const [{ total }]: { total: number }[] = await tx.query(`SELECT count(*)::integer AS total FROM projects project ${where}`, params);
     return { items, total };
   }

@@ -4,7 +4,7 @@ import { AppError, FieldProblem } from '../common/errors/app-error';
 import { Page, offsetOf } from '../common/http/pagination';
 import { Transactions } from '../database/transactions';
 import { CreateProjectDto, ProjectListQuery } from './dto/project.dto';
-import { Project } from './project.entity';
+import { Project } from './project.record';
 import { ProjectsRepository } from './projects.repository';
 
 @Injectable()

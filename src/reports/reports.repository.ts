@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Scope } from '../auth/domain/actor';
 import { ReportsDatabase } from '../database/reports-database';
-import type { EmployerKind, Industry } from '../employers/employer.entity';
+import type { EmployerKind, Industry } from '../employers/employer.record';
 import { Period, cutByMonth } from './domain/figures';
 import {
   BreakdownRow,

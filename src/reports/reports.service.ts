@@ -6,7 +6,7 @@ import { checkCreditCode, normalizeCreditCode } from '../common/identifiers/cred
 import { fenFromDb } from '../common/money/money';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
-import type { EmployerKind, Industry } from '../employers/employer.entity';
+import type { EmployerKind, Industry } from '../employers/employer.record';
 import { CriminalThresholdInput, LOWEST_THRESHOLDS, ProvinceThresholds, monthsOwed } from '../legal-clocks/domain/criminal-threshold';
 import { SeasonService } from '../campaign/season.service';
 import { CaseFigures, MAX_PERIOD_DAYS, Period, caseFigures, defaultPeriod, periodDays } from './domain/figures';

@@ -1,4 +1,4 @@
-import type { ChainRole } from '../cases/case-employer.entity';
+import type { ChainRole } from '../cases/case-employer.record';
 import { CASE_MONEY_COLUMNS, CaseMoneyRow } from '../cases/cases.sql';
 import { FINAL_STATUSES_SQL } from '../cases/domain/case-status';
 import type { CaseStatus, ClosingOutcome } from '../cases/domain/case-status';

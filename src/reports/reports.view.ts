@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CHAIN_ROLES, ChainRole } from '../cases/case-employer.entity';
+import { CHAIN_ROLES, ChainRole } from '../cases/case-employer.record';
 import { CASE_STATUSES, CLOSING_OUTCOMES, CaseStatus, ClosingOutcome } from '../cases/domain/case-status';
 import { PageMetaView } from '../common/http/api-responses';
 import { chineseLabelOf } from '../common/errors/labels';
 import { formatYuan } from '../common/money/money';
 import { ExportColumn } from '../common/export/tabular-export';
-import { EMPLOYER_KINDS, EmployerKind, INDUSTRIES, Industry } from '../employers/employer.entity';
+import { EMPLOYER_KINDS, EmployerKind, INDUSTRIES, Industry } from '../employers/employer.record';
 import { NextTargetView } from '../campaign/season.view';
 import { CaseFigures, Period } from './domain/figures';
 import { JOINT_PUNISHMENT_CRITERIA, JointPunishmentCriterion } from './domain/joint-punishment';

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CASE_STATUSES, CaseStatus } from '../cases/domain/case-status';
 import { shanghaiTimestamp } from '../common/time/shanghai';
-import { CASE_EVENT_KINDS, CaseEvent, CaseEventKind } from './case-event.entity';
+import { CASE_EVENT_KINDS, CaseEvent, CaseEventKind } from './case-event.record';
 
 /** One line of a case's timeline. */
 export class CaseEventView {

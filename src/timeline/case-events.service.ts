@@ -3,7 +3,7 @@ import { Page, PageQuery, offsetOf } from '../common/http/pagination';
 import type { CaseStatus } from '../cases/domain/case-status';
 import { Clock } from '../common/time/clock';
 import { Transactions, Tx } from '../database/transactions';
-import { CaseEvent, CaseEventKind } from './case-event.entity';
+import type { CaseEvent, CaseEventKind } from './case-event.record';
 import { TimelineRepository } from './timeline.repository';
 
 export interface NewCaseEvent {

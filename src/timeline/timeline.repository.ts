@@ -1,25 +1,44 @@
 import { Injectable } from '@nestjs/common';
-import type { QueryDeepPartialEntity } from 'typeorm';
 import type { Tx } from '../database/transactions';
-import { CaseEvent } from './case-event.entity';
+import type { CaseEvent } from './case-event.record';
 
 /** The `case_events` table: the only place that reads or writes it. It is append-only. */
 @Injectable()
 export class TimelineRepository {
-  /** Appends events in one statement, inside the caller's unit of work. */
+  /**
+   * Appends events in one statement, inside the caller's unit of work; their ids (identity) rise in
+   * the order given.
+   */
   async insert(tx: Tx, events: Omit<CaseEvent, 'id'>[]): Promise<void> {
-    // TypeORM cannot type free-form jsonb
-    await tx.getRepository(CaseEvent).insert(events as QueryDeepPartialEntity<CaseEvent>[]);
+    await tx.query(
+      `INSERT INTO case_events (case_id, kind, from_status, to_status, data, actor_id, occurred_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::uuid[], $7::timestamptz[])`,
+      [
+        events.map((event) => event.caseId),
+        events.map((event) => event.kind),
+        events.map((event) => event.fromStatus),
+        events.map((event) => event.toStatus),
+        events.map((event) => JSON.stringify(event.data)),
+        events.map((event) => event.actorId),
+        events.map((event) => event.occurredAt),
+      ],
+    );
   }
 
   /** A page of a case's timeline in the order things happened, and how many events it has. */
   async pageOfCase(tx: Tx, caseId: string, offset: number, limit: number): Promise<{ items: CaseEvent[]; total: number }> {
-    const [items, total] = await tx.getRepository(CaseEvent).findAndCount({
-      where: { caseId },
-      order: { id: 'ASC' },
-      skip: offset,
-      take: limit,
-    });
+    const items: CaseEvent[] = await tx.query(
+      `SELECT id, case_id AS "caseId", kind, from_status AS "fromStatus", to_status AS "toStatus", data,
+              actor_id AS "actorId", occurred_at AS "occurredAt"
+         FROM case_events
+        WHERE case_id = $1
+        ORDER BY id
+        LIMIT $2 OFFSET $3`,
+      [caseId, limit, offset],
+    );
+    const [{ total }]: { total: number }[] = await tx.query(`SELECT count(*)::int AS total FROM case_events WHERE case_id = $1`, [
+      caseId,
+    ]);
     return { items, total };
   }
 }

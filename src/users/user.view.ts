@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { shanghaiTimestamp } from '../common/time/shanghai';
 import { ROLES, Role } from '../auth/domain/roles';
-import { User } from './user.entity';
+import type { User } from './user.record';
 
 export class LawyerProfileView {
   @ApiProperty({ example: '11101201910123456', description: '律师执业证号, 17 digits' })

@@ -1,15 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { UserAccounts } from '../auth/auth-ports';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module';
-import { LawyerProfile } from './lawyer-profile.entity';
-import { User } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [OrganisationsModule, TypeOrmModule.forFeature([LawyerProfile, User])],
+  imports: [OrganisationsModule],
   controllers: [UsersController],
   providers: [UsersRepository, UsersService],
   exports: [UsersRepository, UsersService],

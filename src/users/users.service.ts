@@ -7,7 +7,7 @@ import { Transactions, Tx } from '../database/transactions';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { CreateUserDto, LawyerProfileDto, UpdateUserDto, UserListQuery } from './dto/user.dto';
 import type { Role } from '../auth/domain/roles';
-import { User } from './user.entity';
+import type { User } from './user.record';
 import { UsersRepository } from './users.repository';
 
 @Injectable()

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { saveWithVersion } from '../database/optimistic-update';
+import { updateWithVersion } from '../database/optimistic-update';
 import type { Tx } from '../database/transactions';
-import { Worker } from './worker.entity';
+import type { Worker } from './worker.record';
 
-/** The columns of `workers` under the entity's property names, so a row reads as a Worker. */
+/** The columns of `workers` under the record's field names, so a row reads as a Worker. */
 const WORKER_COLUMNS = `worker.id, worker.name, worker.id_number_sealed AS "idNumberSealed", worker.id_number_hash AS "idNumberHash",
   worker.mobile_sealed AS "mobileSealed", worker.home_province AS "homeProvince", worker.version,
   worker.created_at AS "createdAt", worker.updated_at AS "updatedAt"`;
@@ -17,8 +17,27 @@ const WORKER_IN_SCOPE = `(
            WHERE cl.worker_id = worker.id AND o.path LIKE $1 || '%')
   OR NOT EXISTS (SELECT 1 FROM claims cl WHERE cl.worker_id = worker.id))`;
 
-/** New workers are written this many to a statement, well below PostgreSQL's limit of bind parameters. */
-const WORKERS_PER_INSERT = 500;
+/** What a new worker is stored with; the database gives the id, the version (1) and the timestamps. */
+export type NewWorker = Pick<Worker, 'name' | 'idNumberSealed' | 'idNumberHash' | 'mobileSealed' | 'homeProvince'>;
+
+/** What a correction may change, under the record's field names. */
+export type WorkerChanges = Partial<Pick<Worker, 'name' | 'mobileSealed' | 'homeProvince'>>;
+
+/** The column of each field a correction may change: the only columns an update of a worker writes. */
+const CHANGEABLE_COLUMNS: Record<keyof WorkerChanges, string> = {
+  name: 'name',
+  mobileSealed: 'mobile_sealed',
+  homeProvince: 'home_province',
+};
+
+/**
+ * Inserts workers, a batch in one statement (one array per column, so any number of workers takes
+ * five bind parameters), and returns them as stored. The database gives the id, the version (1) and
+ * the timestamps.
+ */
+const INSERT_WORKERS = `INSERT INTO workers AS worker (name, id_number_sealed, id_number_hash, mobile_sealed, home_province)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+  RETURNING ${WORKER_COLUMNS}`;
 
 /** A search of the list: part of the name (a LIKE pattern), or a whole id number (its keyed hash). */
 export interface WorkerSearch {
@@ -30,19 +49,24 @@ export interface WorkerSearch {
 @Injectable()
 export class WorkersRepository {
   /** Inserts one worker (already sealed) and returns it as stored. */
-  insert(tx: Tx, worker: Partial<Worker>): Promise<Worker> {
-    const repository = tx.getRepository(Worker);
-    return repository.save(repository.create(worker));
+  async insert(tx: Tx, worker: NewWorker): Promise<Worker> {
+    const [inserted] = await this.insertMany(tx, [worker]);
+    return inserted;
   }
 
   /** Inserts workers (already sealed) and returns them as stored, in the order given. */
-  async insertMany(tx: Tx, workers: Partial<Worker>[]): Promise<Worker[]> {
-    const repository = tx.getRepository(Worker);
-    const inserted: Worker[] = [];
-    for (let start = 0; start < workers.length; start += WORKERS_PER_INSERT) {
-      inserted.push(...(await repository.save(workers.slice(start, start + WORKERS_PER_INSERT).map((w) => repository.create(w)))));
-    }
-    return inserted;
+  async insertMany(tx: Tx, workers: NewWorker[]): Promise<Worker[]> {
+    if (workers.length === 0) return [];
+    const stored: Worker[] = await tx.query(INSERT_WORKERS, [
+      workers.map((w) => w.name),
+      workers.map((w) => w.idNumberSealed),
+      workers.map((w) => w.idNumberHash),
+      workers.map((w) => w.mobileSealed),
+      workers.map((w) => w.homeProvince),
+    ]);
+    // RETURNING does not promise the order of the input; the id-number hash is unique, so it says which is which.
+    const byHash = new Map(stored.map((worker) => [worker.idNumberHash, worker]));
+    return workers.map((worker) => byHash.get(worker.idNumberHash)!);
   }
 
   /** The workers registered under any of these id-number hashes. */
@@ -86,7 +110,10 @@ export class WorkersRepository {
   }
 
   /** Applies a correction made from `expectedVersion`; a newer version answers STALE_VERSION. */
-  updateWithVersion(tx: Tx, id: string, expectedVersion: number, changes: Record<string, unknown>): Promise<void> {
-    return saveWithVersion(tx.getRepository(Worker), id, expectedVersion, changes, 'WORKER_NOT_FOUND');
+  updateWithVersion(tx: Tx, id: string, expectedVersion: number, changes: WorkerChanges): Promise<void> {
+    const assignments = Object.fromEntries(
+      Object.entries(CHANGEABLE_COLUMNS).map(([field, column]) => [column, changes[field as keyof WorkerChanges]]),
+    );
+    return updateWithVersion(tx, 'workers', id, expectedVersion, assignments, 'WORKER_NOT_FOUND');
   }
 }

@@ -9,8 +9,8 @@ import { Transactions, Tx } from '../database/transactions';
 import { maskIdNumber, maskMobile } from '../personal-data/domain/masking';
 import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 import { RevealField, UpdateWorkerDto, WorkerInputDto, WorkerListQuery } from './dto/worker.dto';
-import { Worker } from './worker.entity';
-import { WorkersRepository } from './workers.repository';
+import { Worker } from './worker.record';
+import { NewWorker, WorkersRepository } from './workers.repository';
 
 /** A worker as given on a form or a roster row, already validated. */
 export interface WorkerInput {
@@ -130,7 +130,7 @@ export class WorkersService {
     return found;
   }
 
-  private sealed(input: WorkerInput): Partial<Worker> {
+  private sealed(input: WorkerInput): NewWorker {
     const idNumber = normalizeResidentId(input.idNumber);
     const mobile = input.mobile?.trim() || null;
     return {

@@ -6,7 +6,7 @@
  */
 import type { QueryRunner } from 'typeorm';
 import type { Role } from '../../src/auth/domain/roles';
-import type { OrganisationKind } from '../../src/organisations/organisation.entity';
+import type { OrganisationKind } from '../../src/organisations/organisation.record';
 import { NameSource, licenceNumber, mobileNumber } from './identities';
 import { Prng } from './prng';
 import { RowBuffer } from './row-buffer';

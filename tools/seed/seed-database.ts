@@ -14,7 +14,7 @@
 import type { QueryRunner } from 'typeorm';
 import type { CaseStatus } from '../../src/cases/domain/case-status';
 import { formatCaseNumber } from '../../src/cases/domain/case-number';
-import type { EmployerKind, Industry } from '../../src/employers/employer.entity';
+import type { EmployerKind, Industry } from '../../src/employers/employer.record';
 import type { PersonalDataCipher } from '../../src/personal-data/personal-data-cipher';
 import { CasePlan, officeMinute, payoutFen, planCase } from './case-plan';
 import { campaignEve, dayNumber, intakeWeight, isoDay, shanghaiInstant, stamp, workingDayOnOrBefore, yearOfDay } from './days';

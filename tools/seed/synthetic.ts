@@ -3,7 +3,7 @@
  * workers and what they are owed. Pure generators and tables; the loader (seed-database.ts) decides
  * what goes where and writes it.
  */
-import type { EmployerKind, Industry } from '../../src/employers/employer.entity';
+import type { EmployerKind, Industry } from '../../src/employers/employer.record';
 import { dayNumber, isoDay } from './days';
 import { Prng, Weighted } from './prng';
 

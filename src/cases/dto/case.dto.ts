@@ -19,9 +19,9 @@ import { EXPORT_FORMATS, ExportFormat } from '../../common/export/tabular-export
 import { PageQuery } from '../../common/http/pagination';
 import { IsCalendarDate } from '../../common/http/validators';
 import { ClaimInputDto, MAX_CLAIMS_PER_REQUEST } from '../../claims/dto/claim.dto';
-import { CHAIN_ROLES, ChainRole } from '../case-employer.entity';
-import { EVIDENCE_KINDS, EvidenceKind } from '../case-evidence.entity';
-import { INTAKE_CHANNELS, IntakeChannel } from '../case.entity';
+import { CHAIN_ROLES, ChainRole } from '../case-employer.record';
+import { EVIDENCE_KINDS, EvidenceKind } from '../case-evidence.record';
+import { INTAKE_CHANNELS, IntakeChannel } from '../case.record';
 import { CASE_STATUSES, CLOSING_OUTCOMES, CaseStatus, ClosingOutcome } from '../domain/case-status';
 
 export class CaseEmployerDto {

@@ -19,7 +19,7 @@ import {
 import { PageQuery } from '../../common/http/pagination';
 import { IsCalendarDate, IsYuan } from '../../common/http/validators';
 import { WorkerInputDto } from '../../workers/dto/worker.dto';
-import { CLAIM_KINDS, ClaimKind } from '../claim.entity';
+import { CLAIM_KINDS, ClaimKind } from '../claim.record';
 
 /** The most workers one request may carry; the largest known group cases have about a thousand. */
 export const MAX_CLAIMS_PER_REQUEST = 2000;

@@ -4,7 +4,7 @@ import { FieldProblem } from '../../common/errors/app-error';
 import { flattenValidationErrors } from '../../common/http/validation';
 import { fenFromSpreadsheetNumber, formatYuan } from '../../common/money/money';
 import { ClaimInput, batchProblems, toClaimInput } from '../claim-input';
-import { ClaimKind } from '../claim.entity';
+import { ClaimKind } from '../claim.record';
 import { ClaimInputDto } from '../dto/claim.dto';
 import { RawCell, RawRosterRow, RosterField } from './roster-reader';
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { IsCreditCode } from '../../common/http/validators';
-import { EMPLOYER_KINDS, EmployerKind, INDUSTRIES, Industry } from '../employer.entity';
+import { EMPLOYER_KINDS, EmployerKind, INDUSTRIES, Industry } from '../employer.record';
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsOrganisationCode } from '../../common/http/validators';
-import { ORGANISATION_KINDS, OrganisationKind } from '../organisation.entity';
+import { ORGANISATION_KINDS, OrganisationKind } from '../organisation.record';
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'SY', description: 'Case-number prefix: 2-8 capital letters or digits' })

@@ -14,7 +14,7 @@ import {
 import { PageQuery } from '../../common/http/pagination';
 import { IsCalendarDate, IsPositiveYuan } from '../../common/http/validators';
 import { MAX_CLAIMS_PER_REQUEST } from '../../claims/dto/claim.dto';
-import { PAYER_KINDS, PAYOUT_CHANNELS, PayerKind, PayoutChannel } from '../payout.entity';
+import { PAYER_KINDS, PAYOUT_CHANNELS, PayerKind, PayoutChannel } from '../payout.record';
 
 export class PayoutItemDto {
   @ApiProperty()

@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-import { SUBCONTRACT_ROLES, SubcontractRole } from '../project-subcontract.entity';
+import { SUBCONTRACT_ROLES, SubcontractRole } from '../project-subcontract.record';
 
 export class SubcontractDto {
   @ApiProperty()

@@ -1,4 +1,3 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { CaseStatus } from '../cases/domain/case-status';
 
 export const CASE_EVENT_KINDS = [
@@ -25,29 +24,14 @@ export const CASE_EVENT_KINDS = [
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
 /** One line of a case's timeline. Append-only: the database refuses UPDATE and DELETE. */
-@Entity('case_events')
-export class CaseEvent {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+export interface CaseEvent {
+  /** The bigint identity, as text: rises in the order events were appended. */
   id: string;
-
-  @Column({ name: 'case_id', type: 'uuid' })
   caseId: string;
-
-  @Column({ type: 'text' })
   kind: CaseEventKind;
-
-  @Column({ name: 'from_status', type: 'text', nullable: true })
   fromStatus: CaseStatus | null;
-
-  @Column({ name: 'to_status', type: 'text', nullable: true })
   toStatus: CaseStatus | null;
-
-  @Column({ type: 'jsonb' })
   data: Record<string, unknown>;
-
-  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId: string | null;
-
-  @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt: Date;
 }
