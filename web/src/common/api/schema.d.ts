@@ -122,6 +122,59 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/holidays/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's statutory days off and make-up working days, and where they come from */
+        get: operations["HolidaysController_year"];
+        /** Enter a year's schedule as the State Council published it (for years the package lacks) */
+        put: operations["HolidaysController_setYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/season": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current winter campaign: the Spring Festival, its eve, the days left, the next target */
+        get: operations["SeasonController_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seasons/{festivalYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A season's window and targets: as set, or the defaults (1 November to the festival's eve) */
+        get: operations["SeasonController_get"];
+        /** Set a season's window and targets as the campaign was announced */
+        put: operations["SeasonController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases": {
         parameters: {
             query?: never;
@@ -713,24 +766,6 @@ export type paths = {
         patch: operations["LegalClocksController_setLegalDates"];
         trace?: never;
     };
-    "/holidays/{year}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A year's statutory days off and make-up working days, and where they come from */
-        get: operations["LegalClocksController_year"];
-        /** Enter a year's schedule as the State Council published it (for years the package lacks) */
-        put: operations["LegalClocksController_setYear"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/mediation-rooms": {
         parameters: {
             query?: never;
@@ -1143,41 +1178,6 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/season": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The current winter campaign: the Spring Festival, its eve, the days left, the next target */
-        get: operations["SeasonController_current"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/seasons/{festivalYear}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A season's window and targets: as set, or the defaults (1 November to the festival's eve) */
-        get: operations["SeasonController_get"];
-        /** Set a season's window and targets as the campaign was announced */
-        put: operations["SeasonController_set"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/reports/summary": {
         parameters: {
             query?: never;
@@ -1498,6 +1498,146 @@ export type components = {
         };
         PreferencesDto: {
             locale: components["schemas"]["Locale"];
+        };
+        HolidayYearView: {
+            /** @example 2027 */
+            year: number;
+            /**
+             * @example [
+             *       "2027-02-05",
+             *       "2027-02-06"
+             *     ]
+             */
+            daysOff: string[];
+            /**
+             * @description Saturdays and Sundays that are working days
+             * @example [
+             *       "2027-02-14"
+             *     ]
+             */
+            makeUpWorkdays: string[];
+            /** @description The State Council notice an administrator entered, 'chinese-days' for the package's data, null when not covered */
+            source: string | null;
+            /** @description False when the year is not in the data: periods ending in it cannot be moved off holidays */
+            covered: boolean;
+        };
+        YearScheduleDto: {
+            /**
+             * @description Where the schedule comes from
+             * @example 国务院办公厅关于2027年部分节假日安排的通知
+             */
+            source: string;
+            /**
+             * @description Every statutory day off of the year
+             * @example [
+             *       "2027-02-05",
+             *       "2027-02-06"
+             *     ]
+             */
+            daysOff: string[];
+            /**
+             * @description Saturdays and Sundays that are working days (调休上班)
+             * @example [
+             *       "2027-02-14"
+             *     ]
+             */
+            makeUpWorkdays: string[];
+        };
+        /** @enum {string} */
+        TargetScope: "verified_cases" | "all_cases";
+        SeasonTargetView: {
+            /** @example 元旦前结清已核实欠薪 */
+            name: string;
+            /**
+             * Format: date
+             * @example 2027-01-01
+             */
+            on: string;
+            appliesTo: components["schemas"]["TargetScope"];
+        };
+        NextTargetView: {
+            /** @example 元旦前结清已核实欠薪 */
+            name: string;
+            /**
+             * Format: date
+             * @example 2027-01-01
+             */
+            on: string;
+            appliesTo: components["schemas"]["TargetScope"];
+            /**
+             * @description Calendar days from today to the target: 0 on the day
+             * @example 12
+             */
+            daysLeft: number;
+        };
+        SeasonView: {
+            /**
+             * Format: date
+             * @example 2026-11-01
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Usually the festival's eve
+             * @example 2027-02-05
+             */
+            endsOn: string;
+            targets: components["schemas"]["SeasonTargetView"][];
+            /** @example 2027 */
+            festivalYear: number;
+            /**
+             * Format: date
+             * @description 春节 (正月初一)
+             * @example 2027-02-06
+             */
+            festival: string;
+            /** @description false: the defaults (1 November to the eve), nobody has set this season */
+            configured: boolean;
+            inSeason: boolean;
+            /**
+             * Format: date
+             * @description 除夕, the day the campaign is judged by
+             * @example 2027-02-05
+             */
+            eve: string;
+            /**
+             * @description Calendar days from today to the eve: 0 on the eve, negative after it
+             * @example 75
+             */
+            daysToEve: number;
+            /** @description The earliest target on or after today; null when none is left */
+            nextTarget: components["schemas"]["NextTargetView"] | null;
+        };
+        SeasonSettingsView: {
+            /**
+             * Format: date
+             * @example 2026-11-01
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Usually the festival's eve
+             * @example 2027-02-05
+             */
+            endsOn: string;
+            targets: components["schemas"]["SeasonTargetView"][];
+        };
+        SeasonTargetDto: {
+            /** @example 元旦前核实案件清零 */
+            name: string;
+            /** @example 2027-01-01 */
+            on: string;
+            appliesTo: components["schemas"]["TargetScope"];
+        };
+        SeasonDto: {
+            /** @example 2026-11-01 */
+            startsOn: string;
+            /**
+             * @description Usually the festival's eve
+             * @example 2027-02-05
+             */
+            endsOn: string;
+            targets: components["schemas"]["SeasonTargetDto"][];
         };
         CaseEmployerDto: {
             employerId: string;
@@ -2691,50 +2831,6 @@ export type components = {
              */
             bureauOrderAmount?: Record<string, never> | null;
         };
-        HolidayYearView: {
-            /** @example 2027 */
-            year: number;
-            /**
-             * @example [
-             *       "2027-02-05",
-             *       "2027-02-06"
-             *     ]
-             */
-            daysOff: string[];
-            /**
-             * @description Saturdays and Sundays that are working days
-             * @example [
-             *       "2027-02-14"
-             *     ]
-             */
-            makeUpWorkdays: string[];
-            /** @description The State Council notice an administrator entered, 'chinese-days' for the package's data, null when not covered */
-            source: string | null;
-            /** @description False when the year is not in the data: periods ending in it cannot be moved off holidays */
-            covered: boolean;
-        };
-        YearScheduleDto: {
-            /**
-             * @description Where the schedule comes from
-             * @example 国务院办公厅关于2027年部分节假日安排的通知
-             */
-            source: string;
-            /**
-             * @description Every statutory day off of the year
-             * @example [
-             *       "2027-02-05",
-             *       "2027-02-06"
-             *     ]
-             */
-            daysOff: string[];
-            /**
-             * @description Saturdays and Sundays that are working days (调休上班)
-             * @example [
-             *       "2027-02-14"
-             *     ]
-             */
-            makeUpWorkdays: string[];
-        };
         CreateRoomDto: {
             organisationId: string;
             /** @example 第一调解室 */
@@ -3287,102 +3383,6 @@ export type components = {
              *     ]
              */
             daysBefore: string[];
-        };
-        /** @enum {string} */
-        TargetScope: "verified_cases" | "all_cases";
-        SeasonTargetView: {
-            /** @example 元旦前结清已核实欠薪 */
-            name: string;
-            /**
-             * Format: date
-             * @example 2027-01-01
-             */
-            on: string;
-            appliesTo: components["schemas"]["TargetScope"];
-        };
-        NextTargetView: {
-            /** @example 元旦前结清已核实欠薪 */
-            name: string;
-            /**
-             * Format: date
-             * @example 2027-01-01
-             */
-            on: string;
-            appliesTo: components["schemas"]["TargetScope"];
-            /**
-             * @description Calendar days from today to the target: 0 on the day
-             * @example 12
-             */
-            daysLeft: number;
-        };
-        SeasonView: {
-            /**
-             * Format: date
-             * @example 2026-11-01
-             */
-            startsOn: string;
-            /**
-             * Format: date
-             * @description Usually the festival's eve
-             * @example 2027-02-05
-             */
-            endsOn: string;
-            targets: components["schemas"]["SeasonTargetView"][];
-            /** @example 2027 */
-            festivalYear: number;
-            /**
-             * Format: date
-             * @description 春节 (正月初一)
-             * @example 2027-02-06
-             */
-            festival: string;
-            /** @description false: the defaults (1 November to the eve), nobody has set this season */
-            configured: boolean;
-            inSeason: boolean;
-            /**
-             * Format: date
-             * @description 除夕, the day the campaign is judged by
-             * @example 2027-02-05
-             */
-            eve: string;
-            /**
-             * @description Calendar days from today to the eve: 0 on the eve, negative after it
-             * @example 75
-             */
-            daysToEve: number;
-            /** @description The earliest target on or after today; null when none is left */
-            nextTarget: components["schemas"]["NextTargetView"] | null;
-        };
-        SeasonSettingsView: {
-            /**
-             * Format: date
-             * @example 2026-11-01
-             */
-            startsOn: string;
-            /**
-             * Format: date
-             * @description Usually the festival's eve
-             * @example 2027-02-05
-             */
-            endsOn: string;
-            targets: components["schemas"]["SeasonTargetView"][];
-        };
-        SeasonTargetDto: {
-            /** @example 元旦前核实案件清零 */
-            name: string;
-            /** @example 2027-01-01 */
-            on: string;
-            appliesTo: components["schemas"]["TargetScope"];
-        };
-        SeasonDto: {
-            /** @example 2026-11-01 */
-            startsOn: string;
-            /**
-             * @description Usually the festival's eve
-             * @example 2027-02-05
-             */
-            endsOn: string;
-            targets: components["schemas"]["SeasonTargetDto"][];
         };
         ReportScopeView: {
             /** Format: uuid */
@@ -3998,6 +3998,113 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PreferencesDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HolidaysController_year: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayYearView"];
+                };
+            };
+        };
+    };
+    HolidaysController_setYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["YearScheduleDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SeasonController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeasonView"];
+                };
+            };
+        };
+    };
+    SeasonController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                festivalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeasonSettingsView"];
+                };
+            };
+        };
+    };
+    SeasonController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                festivalYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeasonDto"];
             };
         };
         responses: {
@@ -5030,50 +5137,6 @@ export interface operations {
             };
         };
     };
-    LegalClocksController_year: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                year: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HolidayYearView"];
-                };
-            };
-        };
-    };
-    LegalClocksController_setYear: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                year: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["YearScheduleDto"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     MediationController_listRooms: {
         parameters: {
             query?: never;
@@ -5770,69 +5833,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RuleDto"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    SeasonController_current: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SeasonView"];
-                };
-            };
-        };
-    };
-    SeasonController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                festivalYear: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SeasonSettingsView"];
-                };
-            };
-        };
-    };
-    SeasonController_set: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                festivalYear: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SeasonDto"];
             };
         };
         responses: {
