@@ -1,13 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Radio } from 'antd';
-import { useEffect, useRef, useState } from 'react';
 import { api, Schemas, unwrap } from '../common/api/client';
-import { showApiErrors } from '../common/forms';
 import { useMessages } from '../common/i18n/i18n';
 import { useToast } from '../common/layout/toast';
 import { deskKeys } from './desk-queries';
 import { EmployerNamed, EmployerNameInput } from './employer-inputs';
-import { integerOrAsTyped, useIdempotencyKey } from './submit-once';
+import { integerOrAsTyped, useRecordForm } from './submit-once';
 
 type Dto = Schemas['ConsultationDto'];
 const CHANNELS: Dto['channel'][] = ['walk_in', 'hotline_12351', 'phone', 'online', 'outreach_visit'];
@@ -39,23 +37,11 @@ export function ConsultationForm({ organisationId }: { organisationId: string | 
   const message = useToast();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const sending = useRef(false);
-  const keyFor = useIdempotencyKey();
-  // resetFields mounts the inputs afresh: the cursor goes to the new first field once it is there
-  const [saves, setSaves] = useState(0);
-  useEffect(() => {
-    if (saves > 0) form.focusField('workerName');
-  }, [saves, form]);
+  const { problem, busy, record } = useRecordForm(form, 'workerName', FIELDS);
   const employer = Form.useWatch('employerName', form);
 
   const submit = async (values: Values) => {
-    // a second Enter that lands after the save would send the fresh, untouched form: nothing to record
-    if (sending.current || !organisationId || !form.isFieldsTouched()) return;
-    sending.current = true;
-    setBusy(true);
-    setProblem(null);
+    if (!organisationId) return;
     const body = {
       organisationId,
       channel: values.channel,
@@ -68,21 +54,13 @@ export function ConsultationForm({ organisationId }: { organisationId: string | 
       followUpNeeded: values.followUpNeeded,
       // what is missing or wrong is left for the API to say, at its field
     } as Dto;
-    try {
-      await unwrap(api.POST('/consultations', { body, headers: { 'Idempotency-Key': keyFor(body) } }));
-      keyFor.done();
-      form.resetFields();
-      setSaves((count) => count + 1);
-      void message.success(m.desk.consultation.saved);
-      void queryClient.invalidateQueries({ queryKey: deskKeys.consultations });
-    } catch (error) {
-      setProblem(showApiErrors(form, error, m, FIELDS));
-      const firstWrong = form.getFieldsError().find((field) => field.errors.length > 0);
-      if (firstWrong) form.focusField(firstWrong.name);
-    } finally {
-      sending.current = false;
-      setBusy(false);
-    }
+    await record(
+      (keyOf) => unwrap(api.POST('/consultations', { body, headers: { 'Idempotency-Key': keyOf(body) } })),
+      () => {
+        void message.success(m.desk.consultation.saved);
+        void queryClient.invalidateQueries({ queryKey: deskKeys.consultations });
+      },
+    );
   };
 
   return (

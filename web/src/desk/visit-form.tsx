@@ -1,14 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Radio } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { api, Schemas, unwrap } from '../common/api/client';
-import { showApiErrors } from '../common/forms';
 import { DateInput } from '../common/format/date-input';
 import { useMessages } from '../common/i18n/i18n';
 import { useToast } from '../common/layout/toast';
 import { deskKeys, shanghaiToday } from './desk-queries';
 import { RegisteredEmployerSelect } from './employer-inputs';
-import { integerOrAsTyped, useIdempotencyKey } from './submit-once';
+import { integerOrAsTyped, useRecordForm } from './submit-once';
 
 type Dto = Schemas['OutreachVisitDto'];
 type Finding = Dto['wageSheets'];
@@ -43,27 +42,14 @@ export function VisitForm({ organisationId }: { organisationId: string | undefin
   const message = useToast();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, busy, record } = useRecordForm(form, 'visitedOn', FIELDS);
   // the employer of the warning just raised (the message is drawn in the language on screen)
   const [raised, setRaised] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const employerName = useRef<string | undefined>(undefined);
-  const sending = useRef(false);
-  const keyFor = useIdempotencyKey();
-  // resetFields mounts the inputs afresh: the cursor goes to the new first field once it is there
-  const [saves, setSaves] = useState(0);
-  useEffect(() => {
-    if (saves > 0) form.focusField('visitedOn');
-  }, [saves, form]);
   const arrearsFound = Form.useWatch('arrearsFound', form);
 
   const submit = async (values: Values) => {
-    // a second Enter that lands after the save would send the fresh, untouched form: nothing to record
-    if (sending.current || !organisationId || !form.isFieldsTouched()) return;
-    sending.current = true;
-    setBusy(true);
-    setProblem(null);
-    setRaised(null);
+    if (!organisationId) return;
     const body = {
       organisationId,
       visitedOn: values.visitedOn,
@@ -80,23 +66,18 @@ export function VisitForm({ organisationId }: { organisationId: string | undefin
       findings: values.findings?.trim() || undefined,
       // what is missing or wrong is left for the API to say, at its field
     } as Dto;
-    try {
-      const logged = await unwrap(api.POST('/outreach-visits', { body, headers: { 'Idempotency-Key': keyFor(body) } }));
-      keyFor.done();
-      // the visit's answer names no employer (only the list of warnings does): the name picked is used
-      if (logged.earlyWarning) setRaised(employerName.current ?? '');
-      form.resetFields();
-      setSaves((count) => count + 1);
-      void message.success(m.desk.visit.saved);
-      void queryClient.invalidateQueries({ queryKey: deskKeys.allWarnings });
-    } catch (error) {
-      setProblem(showApiErrors(form, error, m, FIELDS));
-      const firstWrong = form.getFieldsError().find((field) => field.errors.length > 0);
-      if (firstWrong) form.focusField(firstWrong.name);
-    } finally {
-      sending.current = false;
-      setBusy(false);
-    }
+    await record(
+      (keyOf) => {
+        setRaised(null);
+        return unwrap(api.POST('/outreach-visits', { body, headers: { 'Idempotency-Key': keyOf(body) } }));
+      },
+      (logged) => {
+        // the visit's answer names no employer (only the list of warnings does): the name picked is used
+        if (logged.earlyWarning) setRaised(employerName.current ?? '');
+        void message.success(m.desk.visit.saved);
+        void queryClient.invalidateQueries({ queryKey: deskKeys.allWarnings });
+      },
+    );
   };
 
   return (

@@ -5,7 +5,7 @@ import { api, Schemas, unwrap } from '../common/api/client';
 import { useMessages } from '../common/i18n/i18n';
 import { formatYuan, yuanToFen } from '../common/money';
 import { formProblems } from './api-errors';
-import { problemsByLine } from './bulk-lines';
+import { messageBesideLines, problemsByLine } from './bulk-lines';
 import { shanghaiDate } from './dates';
 import { FormAlert, TextAreaField, TextField, useIdempotencyKey, Yuan } from './fields';
 import { LoadFailed, Loading, PhoneScreen } from './frame';
@@ -72,7 +72,7 @@ function AgreementForm({ theCase }: { theCase: Schemas['CaseView'] }) {
     } catch (error) {
       const found = formProblems(error, m, FIELDS, ['instalments']);
       const byLine = problemsByLine(sent, found.items, 'instalments');
-      setProblems({ fields: found.fields, lines: byLine.lines, message: [found.message, ...byLine.rest.map((problem) => problem.message)].filter(Boolean).join('；') || null });
+      setProblems({ fields: found.fields, lines: byLine.lines, message: messageBesideLines(found.message, byLine.rest) });
     } finally {
       setBusy(false);
     }

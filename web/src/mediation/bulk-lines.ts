@@ -102,3 +102,11 @@ export function problemsByLine(claimIds: readonly string[], problems: readonly A
   }
   return { lines, rest };
 }
+
+/**
+ * What the form shows above its button: the request's own message and every problem that belongs to
+ * no line, in one sentence (null when there is nothing to say).
+ */
+export function messageBesideLines(message: string | null | undefined, rest: readonly ApiFieldProblem[]): string | null {
+  return [message, ...rest.map((problem) => problem.message)].filter(Boolean).join('；') || null;
+}

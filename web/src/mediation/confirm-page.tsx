@@ -6,7 +6,7 @@ import { useMessages } from '../common/i18n/i18n';
 import { formatYuan } from '../common/money';
 import { formProblems } from './api-errors';
 import { LineErrors, TickBar, TickedSummary, WorkerTick } from './bulk-form';
-import { problemsByLine, tickedTotal, toggle, visibleLines } from './bulk-lines';
+import { messageBesideLines, problemsByLine, tickedTotal, toggle, visibleLines } from './bulk-lines';
 import { confirmationItems, confirmationLines, ConfirmLine, initiallyTicked } from './confirmations';
 import { FormAlert, TextField, useIdempotencyKey, Yuan } from './fields';
 import { LoadFailed, Loading, PhoneScreen } from './frame';
@@ -86,7 +86,7 @@ function ConfirmForm({ theCase, claims }: { theCase: Schemas['CaseView']; claims
         items.map((item) => item.claimId),
         found.items,
       );
-      setProblems({ lines: byLine.lines, message: [found.message, ...byLine.rest.map((problem) => problem.message)].filter(Boolean).join('；') || null });
+      setProblems({ lines: byLine.lines, message: messageBesideLines(found.message, byLine.rest) });
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,7 @@ import { useMessages } from '../common/i18n/i18n';
 import { formatYuan } from '../common/money';
 import { formProblems } from './api-errors';
 import { LineErrors, TickBar, TickedSummary, WorkerTick } from './bulk-form';
-import { problemsByLine, toggle, visibleLines } from './bulk-lines';
+import { messageBesideLines, problemsByLine, toggle, visibleLines } from './bulk-lines';
 import { shanghaiDate } from './dates';
 import { FormAlert, SelectField, TextField, useIdempotencyKey, Yuan } from './fields';
 import { LoadFailed, Loading, PhoneScreen } from './frame';
@@ -104,7 +104,7 @@ function PayDayForm({ theCase, claims }: { theCase: Schemas['CaseView']; claims:
         items.map((item) => item.claimId),
         found.items,
       );
-      setProblems({ fields: found.fields, lines: byLine.lines, message: [found.message, ...byLine.rest.map((problem) => problem.message)].filter(Boolean).join('；') || null });
+      setProblems({ fields: found.fields, lines: byLine.lines, message: messageBesideLines(found.message, byLine.rest) });
       const first = Object.keys(byLine.lines)[0];
       if (first) document.getElementById(`pay-${first}`)?.scrollIntoView({ block: 'center' });
     } finally {

@@ -1,5 +1,5 @@
 import { fenToYuan } from '../common/money';
-import { normaliseAmount, problemsByLine, tick, toggle, untick, visibleLines } from './bulk-lines';
+import { messageBesideLines, normaliseAmount, problemsByLine, tick, toggle, untick, visibleLines } from './bulk-lines';
 import { isOverMax, maxOfLine, payDayLines, payDayTotal, payoutItems } from './pay-day';
 
 const worker = (name: string) => ({ id: `w-${name}`, name, idNumber: '110105********1234', mobile: null, homeProvince: null });
@@ -102,6 +102,13 @@ describe('a pay day', () => {
     ]);
     expect(lines).toEqual({ c1: { claimId: '不属于本案件；金额尚未核实确认' } });
     expect(rest).toHaveLength(1);
+  });
+
+  it('says the request-wide problems in one sentence above the button, and nothing when there are none', () => {
+    expect(messageBesideLines('提交的内容有 2 处需要修改', [{ field: 'paidOn', message: '日期不能晚于今天' }])).toBe(
+      '提交的内容有 2 处需要修改；日期不能晚于今天',
+    );
+    expect(messageBesideLines(null, [])).toBeNull();
   });
 });
 
