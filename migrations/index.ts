@@ -12,6 +12,11 @@ import { AddReportRollups1765000000000 } from './1765000000000-AddReportRollups'
 import { VacuumReportTablesOften1765100000000 } from './1765100000000-VacuumReportTablesOften';
 import { AddEmployerRankingIndex1765200000000 } from './1765200000000-AddEmployerRankingIndex';
 import { AddUserPreferences1765300000000 } from './1765300000000-AddUserPreferences';
+import { AddEventDays1765400000000 } from './1765400000000-AddEventDays';
+import { AddClaimRosterOrder1765500000000 } from './1765500000000-AddClaimRosterOrder';
+import { AddUserRoles1765600000000 } from './1765600000000-AddUserRoles';
+import { AddProvisionalHolidays1765700000000 } from './1765700000000-AddProvisionalHolidays';
+import { AddPaidInPeriod1765800000000 } from './1765800000000-AddPaidInPeriod';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -29,4 +34,9 @@ export const MIGRATIONS = [
   VacuumReportTablesOften1765100000000,
   AddEmployerRankingIndex1765200000000,
   AddUserPreferences1765300000000,
+  AddEventDays1765400000000,
+  AddClaimRosterOrder1765500000000,
+  AddUserRoles1765600000000,
+  AddProvisionalHolidays1765700000000,
+  AddPaidInPeriod1765800000000,
 ];
