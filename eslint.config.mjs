@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // Domain rules stay free of the framework, the database and the clock: they import other domain
-    // rules and common's pure helpers (errors, money, time, identifiers, collections), nothing else of ours.
+    // rules and common's pure helpers (errors, labels, money, time, identifiers, collections), nothing else of ours.
     files: ['src/**/domain/*.ts'],
     ignores: ['src/**/*.spec.ts'],
     rules: {
@@ -30,7 +30,7 @@ export default tseslint.config(
           patterns: [
             { group: ['@nestjs/*', 'typeorm', 'typeorm/*'], message: 'Domain rules are pure: no framework, no database.' },
             {
-              regex: '^(?!(\\.\\./)+([a-z-]+/)?domain/)(?!(\\.\\./)+common/(errors|money|time|identifiers)/)(?!(\\.\\./)+common/collections$)\\.\\./',
+              regex: '^(?!(\\.\\./)+([a-z-]+/)?domain/)(?!(\\.\\./)+common/(errors|labels|money|time|identifiers)/)(?!(\\.\\./)+common/collections$)\\.\\./',
               message: 'A domain rule imports only other domain rules and the pure helpers of common/.',
             },
           ],

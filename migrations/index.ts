@@ -15,7 +15,6 @@ import { AddUserPreferences1765300000000 } from './1765300000000-AddUserPreferen
 import { AddEventDays1765400000000 } from './1765400000000-AddEventDays';
 import { AddClaimRosterOrder1765500000000 } from './1765500000000-AddClaimRosterOrder';
 import { AddUserRoles1765600000000 } from './1765600000000-AddUserRoles';
-import { AddProvisionalHolidays1765700000000 } from './1765700000000-AddProvisionalHolidays';
 import { AddPaidInPeriod1765800000000 } from './1765800000000-AddPaidInPeriod';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
@@ -37,6 +36,5 @@ export const MIGRATIONS = [
   AddEventDays1765400000000,
   AddClaimRosterOrder1765500000000,
   AddUserRoles1765600000000,
-  AddProvisionalHolidays1765700000000,
   AddPaidInPeriod1765800000000,
 ];

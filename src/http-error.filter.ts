@@ -5,7 +5,7 @@ import { QueryFailedError } from 'typeorm';
 import { AppError } from './common/errors/app-error';
 import { ErrorCode } from './common/errors/error-codes';
 import { ERROR_MESSAGES, FIELD_MESSAGES, Language, languageOf, render } from './common/errors/messages';
-import { localiseParams } from './common/errors/labels';
+import { localiseParams } from './common/errors/message-params';
 import { ROSTER_CONTENT_TYPES } from './claims/roster/roster-content-types';
 import { appErrorFromDatabase } from './database/database-errors';
 
@@ -22,6 +22,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 401;
     case 'ACCOUNT_DISABLED':
     case 'FORBIDDEN':
+    case 'FULL_ID_NUMBERS_NOT_ALLOWED':
       return 403;
     case 'ROUTE_NOT_FOUND':
     case 'CASE_NOT_FOUND':
@@ -41,6 +42,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'METHOD_NOT_ALLOWED':
       return 405;
     case 'TRANSITION_NOT_ALLOWED':
+    case 'AGREEMENT_REQUIRED':
     case 'MEDIATOR_REQUIRED':
     case 'NO_CLAIMS':
     case 'CLAIMS_NOT_CONFIRMED':
@@ -64,12 +66,14 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MEDIATOR_DOUBLE_BOOKED':
     case 'ROOM_DOUBLE_BOOKED':
     case 'SESSION_NOT_SCHEDULED':
+    case 'SESSION_NOT_YET_HELD':
     case 'AGREEMENT_EXISTS':
     case 'LAWYER_ALREADY_ON_DUTY':
     case 'ALREADY_A_CASE':
     case 'AGREEMENT_EXCEEDS_OUTSTANDING':
     case 'IDEMPOTENCY_KEY_REUSED':
     case 'IDEMPOTENCY_KEY_IN_USE':
+    case 'CRIMINAL_THRESHOLD_NOT_ENTERED':
       return 409;
     case 'LOGIN_THROTTLED':
     case 'ACCOUNT_LOCKED':
@@ -101,7 +105,7 @@ export interface ErrorBody {
 }
 
 export function renderError(error: AppError, language: Language): ErrorBody {
-  const params = localiseParams(error.params, language);
+  const params = localiseParams(error.params, language, error.code);
   const body: ErrorBody = {
     statusCode: httpStatusOf(error.code),
     code: error.code,
@@ -113,7 +117,7 @@ export function renderError(error: AppError, language: Language): ErrorBody {
       ...(problem.field !== undefined && { field: problem.field }),
       ...(problem.row !== undefined && { row: problem.row }),
       code: problem.code,
-      message: render(FIELD_MESSAGES[problem.code], language, localiseParams(problem.params ?? {}, language)),
+      message: render(FIELD_MESSAGES[problem.code], language, localiseParams(problem.params ?? {}, language, problem.code)),
     }));
   }
   return body;
@@ -131,6 +135,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const body = renderError(error, languageOf(request.headers['accept-language']));
     if (body.statusCode === 429 && error.params.seconds !== undefined) void reply.header('retry-after', String(error.params.seconds));
     if (body.statusCode === 401) void reply.header('www-authenticate', 'Bearer');
+    // a route that answers HTML or a file (@Header) has set its content type before it failed: the error is JSON
+    void reply.header('content-type', 'application/json; charset=utf-8');
     void reply.status(body.statusCode).send(body);
   }
 

@@ -21,6 +21,8 @@ describe('Access: the permission matrix and organisation scope', () => {
   let desk: Desk;
   let other: Desk;
   let staff: Record<Role, Api>;
+  /** A lawyer who also mediates: allowed wherever either role is. */
+  let lawyerMediator: Api;
   let caseId: string;
   let claim: any;
   let workerId: string;
@@ -31,6 +33,7 @@ describe('Access: the permission matrix and organisation scope', () => {
     other = await makeDesk(t);
     const admin = await makeStaff(t, desk.organisation.id, 'admin');
     staff = { admin: admin.api, leader: desk.leader.api, lawyer: desk.lawyer.api, mediator: desk.mediator.api, intake_clerk: desk.clerk.api };
+    lawyerMediator = (await makeStaff(t, desk.organisation.id, ['lawyer', 'mediator'])).api;
     const opened = await openCase(desk, {
       claims: [{ worker: { name: '韩九', idNumber: residentId(31), mobile: '13900000031' }, amountClaimed: '3000.00' }],
     });
@@ -106,12 +109,16 @@ describe('Access: the permission matrix and organisation scope', () => {
     const allowed = readmePermissionMatrix().get(probe.permission)!;
     const outcome: Record<string, string> = {};
     const expected: Record<string, string> = {};
+    const outcomeOf = (status: number) => (status === 403 ? 'denied' : status === 401 ? 'unauthenticated' : 'allowed');
     for (const role of ROLES) {
       const response = await probe.call(staff[role]);
-      outcome[role] = response.status === 403 ? 'denied' : response.status === 401 ? 'unauthenticated' : 'allowed';
+      outcome[role] = outcomeOf(response.status);
       expected[role] = allowed.has(role) ? 'allowed' : 'denied';
       if (response.status === 403) expect(response.body.code).toBe('FORBIDDEN');
     }
+    // several roles: the union
+    outcome['lawyer+mediator'] = outcomeOf((await probe.call(lawyerMediator)).status);
+    expected['lawyer+mediator'] = allowed.has('lawyer') || allowed.has('mediator') ? 'allowed' : 'denied';
     expect(outcome).toEqual(expected);
   });
 
@@ -193,7 +200,7 @@ describe('Access: the permission matrix and organisation scope', () => {
     const user = await districtAdmin.post('/users', {
       username: 'outside.user',
       displayName: '外区用户',
-      role: 'mediator',
+      roles: ['mediator'],
       organisationId: other.organisation.id,
       password: 'Winter-ledger-Shunyi-2027',
     });

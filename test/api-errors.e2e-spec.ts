@@ -157,7 +157,7 @@ describe('Errors a clerk can act on', () => {
     expect(response.body.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'employers.0.employerId', code: 'NOT_FOUND' }),
-        expect.objectContaining({ field: 'lawyerId', code: 'WRONG_ROLE', message: '该用户的角色不是律师' }),
+        expect.objectContaining({ field: 'lawyerId', code: 'WRONG_ROLE', message: '该用户没有律师角色' }),
         expect.objectContaining({ field: 'mediatorId', code: 'WRONG_ROLE' }),
       ]),
     );
@@ -199,7 +199,7 @@ describe('Errors a clerk can act on', () => {
     expect(rejected.body).toMatchObject({ status: 'rejected', statusReason: '属于工伤争议，不属于欠薪', referredTo: '区人社局工伤认定窗口' });
     const edit = await lawyer.patch(`/cases/${opened.id}`, { version: rejected.body.version, summary: '改' });
     expect(edit.status).toBe(409);
-    expect(edit.body).toMatchObject({ code: 'CASE_NOT_OPEN', message: '案件已不予受理，不能再修改' });
+    expect(edit.body).toMatchObject({ code: 'CASE_NOT_OPEN', message: '案件状态为"不予受理"，不能再修改' });
   });
 
   it('refuses a stale write with the current version and changes nothing', async () => {
@@ -258,7 +258,7 @@ describe('Errors a clerk can act on', () => {
     const noProfile = await t.admin.post('/users', {
       username: 'lawyer.noprofile',
       displayName: '钱律师',
-      role: 'lawyer',
+      roles: ['lawyer'],
       organisationId: organisation.id,
       password: TEST_PASSWORD,
     });
@@ -266,7 +266,7 @@ describe('Errors a clerk can act on', () => {
     const badLicence = await t.admin.post('/users', {
       username: 'lawyer.badlicence',
       displayName: '钱律师',
-      role: 'lawyer',
+      roles: ['lawyer'],
       organisationId: organisation.id,
       password: TEST_PASSWORD,
       lawyerProfile: { licenceNumber: '12345', firm: '某律所' },
@@ -278,7 +278,7 @@ describe('Errors a clerk can act on', () => {
     const duplicate = await t.admin.post('/users', {
       username: existing.username.toUpperCase(),
       displayName: '重复',
-      role: 'mediator',
+      roles: ['mediator'],
       organisationId: organisation.id,
       password: TEST_PASSWORD,
     });

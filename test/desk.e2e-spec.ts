@@ -1,5 +1,5 @@
 import { residentId } from './factories/identities';
-import { Desk, makeDesk, makeEmployer, openCase } from './factories/scenario';
+import { Desk, makeDesk, makeEmployer, makeOrganisation, makeStaff, openCase } from './factories/scenario';
 import { TestApp, startTestApp } from './support/test-app';
 
 /** The on-duty lawyers' desk: roster, consultations, outreach visits, and the checks that flag conflicts. */
@@ -30,12 +30,138 @@ describe("Lawyers' desk", () => {
     expect((await desk.lawyer.api.post('/duty-shifts', { organisationId: desk.organisation.id, lawyerId: desk.lawyer.id, day: '2027-01-13' })).status).toBe(403);
   });
 
+  describe('the duty roster in one request', () => {
+    /** Every day of a month, 'YYYY-MM-DD'. */
+    const daysOf = (month: string, days: number) => Array.from({ length: days }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+    let center: any;
+    let otherCenter: any;
+    let secondLawyer: any;
+
+    beforeAll(async () => {
+      center = await makeOrganisation(t, { parentId: desk.organisation.id, kind: 'service_center', name: '顺义区职工服务中心' });
+      otherCenter = await makeOrganisation(t, { parentId: desk.organisation.id, kind: 'service_center', name: '后沙峪职工服务站' });
+      secondLawyer = await makeStaff(t, desk.organisation.id, 'lawyer');
+    });
+
+    it("saves a month for two lawyers (60 shifts) in one request", async () => {
+      const lines = daysOf('2027-04', 30).flatMap((day) => [desk.lawyer.id, secondLawyer.id].map((lawyerId) => ({ organisationId: center.id, lawyerId, day })));
+      expect(lines).toHaveLength(60);
+      const saved = await t.admin.post('/duty-shifts/bulk', { shifts: lines });
+      expect(saved.status).toBe(201);
+      expect(saved.body).toHaveLength(60);
+      expect(saved.body[1]).toEqual({ id: expect.any(String), organisationId: center.id, lawyerId: secondLawyer.id, day: '2027-04-01' });
+
+      const month = (await desk.clerk.api.get(`/duty-shifts?organisationId=${center.id}&month=2027-04`)).body;
+      expect(month).toHaveLength(60);
+      expect(month.filter((s: any) => s.day === '2027-04-30').map((s: any) => s.lawyerId).sort()).toEqual([desk.lawyer.id, secondLawyer.id].sort());
+    });
+
+    it('saves nothing from a request with two clashes, and names both lines', async () => {
+      expect((await t.admin.post('/duty-shifts', { organisationId: center.id, lawyerId: desk.lawyer.id, day: '2027-05-03' })).status).toBe(201);
+      const refused = await t.admin.post('/duty-shifts/bulk', {
+        shifts: [
+          { organisationId: otherCenter.id, lawyerId: secondLawyer.id, day: '2027-05-03' },
+          // already on duty at the center that day
+          { organisationId: otherCenter.id, lawyerId: desk.lawyer.id, day: '2027-05-03' },
+          { organisationId: otherCenter.id, lawyerId: secondLawyer.id, day: '2027-05-04' },
+          // the same lawyer and day as the line before
+          { organisationId: center.id, lawyerId: secondLawyer.id, day: '2027-05-04' },
+        ],
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', message: '提交的内容有 2 处需要修改' });
+      expect(refused.body.errors).toEqual([
+        {
+          field: 'shifts.1.day',
+          row: 2,
+          code: 'ALREADY_ON_DUTY',
+          message: '该律师 2027-05-03 已在"顺义区职工服务中心"值班，一天只能在一个服务站值班',
+        },
+        { field: 'shifts.3.day', row: 4, code: 'DUPLICATE_IN_REQUEST', message: '与第 3 项重复' },
+      ]);
+      // nothing saved, not even the lines that were right
+      const may = [
+        ...(await desk.clerk.api.get(`/duty-shifts?organisationId=${center.id}&month=2027-05`)).body,
+        ...(await desk.clerk.api.get(`/duty-shifts?organisationId=${otherCenter.id}&month=2027-05`)).body,
+      ];
+      expect(may.map((s: any) => [s.day, s.lawyerId])).toEqual([['2027-05-03', desk.lawyer.id]]);
+    });
+
+    it('names a line whose person is not a lawyer, whose center is outside your scope, or whose day is no date', async () => {
+      const elsewhere = await makeOrganisation(t, { kind: 'district_federation' });
+      const districtAdmin = await makeStaff(t, desk.organisation.id, 'admin');
+      const refused = await districtAdmin.api.post('/duty-shifts/bulk', {
+        shifts: [
+          { organisationId: center.id, lawyerId: desk.mediator.id, day: '2027-06-01' },
+          { organisationId: elsewhere.id, lawyerId: desk.lawyer.id, day: '2027-06-02' },
+          { organisationId: center.id, lawyerId: desk.lawyer.id, day: '2027-06-03' },
+        ],
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ field: 'shifts.0.lawyerId', row: 1, code: 'WRONG_ROLE' }),
+        expect.objectContaining({ field: 'shifts.1.organisationId', row: 2, code: 'NOT_FOUND' }),
+      ]);
+      const badDay = await t.admin.post('/duty-shifts/bulk', { shifts: [{ organisationId: center.id, lawyerId: desk.lawyer.id, day: '2027-06-31' }] });
+      expect(badDay.body.errors).toEqual([expect.objectContaining({ field: 'shifts.0.day', code: 'INVALID_DATE' })]);
+      const tooMany = await t.admin.post('/duty-shifts/bulk', {
+        shifts: Array.from({ length: 1001 }, () => ({ organisationId: center.id, lawyerId: desk.lawyer.id, day: '2027-06-01' })),
+      });
+      expect(tooMany.body.errors).toEqual([expect.objectContaining({ field: 'shifts', code: 'TOO_MANY_ITEMS' })]);
+      expect((await desk.clerk.api.get(`/duty-shifts?organisationId=${center.id}&month=2027-06`)).body).toEqual([]);
+    });
+
+    it('answers a retried request with its first answer, saving the shifts once', async () => {
+      const body = { shifts: [{ organisationId: center.id, lawyerId: secondLawyer.id, day: '2027-07-01' }] };
+      const key = { 'Idempotency-Key': 'roster-2027-07' };
+      const first = await t.admin.post('/duty-shifts/bulk', body, key);
+      const again = await t.admin.post('/duty-shifts/bulk', body, key);
+      expect([first.status, again.status]).toEqual([201, 201]);
+      expect(again.body).toEqual(first.body);
+      expect((await desk.clerk.api.get(`/duty-shifts?organisationId=${center.id}&month=2027-07`)).body).toHaveLength(1);
+    });
+
+    it("replaces a center's month with the shifts sent, the same checks applying", async () => {
+      const august = daysOf('2027-08', 3).map((day) => ({ organisationId: center.id, lawyerId: desk.lawyer.id, day }));
+      expect((await t.admin.post('/duty-shifts/bulk', { shifts: august })).status).toBe(201);
+      expect((await t.admin.post('/duty-shifts', { organisationId: otherCenter.id, lawyerId: secondLawyer.id, day: '2027-08-05' })).status).toBe(201);
+
+      const wrong = await t.admin.put('/duty-shifts/month', {
+        organisationId: center.id,
+        month: '2027-08',
+        shifts: [
+          { lawyerId: secondLawyer.id, day: '2027-08-05' },
+          { lawyerId: secondLawyer.id, day: '2027-09-01' },
+        ],
+      });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.errors).toEqual([
+        expect.objectContaining({ field: 'shifts.0.day', code: 'ALREADY_ON_DUTY', message: '该律师 2027-08-05 已在"后沙峪职工服务站"值班，一天只能在一个服务站值班' }),
+        expect.objectContaining({ field: 'shifts.1.day', code: 'OUTSIDE_MONTH', message: '不在 2027-08 月内' }),
+      ]);
+
+      // the lawyer already on duty at the center on the 2nd stays, in the new month as in the old
+      const month = { organisationId: center.id, month: '2027-08', shifts: [{ lawyerId: desk.lawyer.id, day: '2027-08-02' }, { lawyerId: secondLawyer.id, day: '2027-08-20' }] };
+      const replaced = await t.admin.put('/duty-shifts/month', month);
+      expect(replaced.status).toBe(200);
+      expect(replaced.body.map((s: any) => [s.day, s.lawyerId])).toEqual([
+        ['2027-08-02', desk.lawyer.id],
+        ['2027-08-20', secondLawyer.id],
+      ]);
+      expect((await t.admin.put('/duty-shifts/month', month)).body.map((s: any) => s.day)).toEqual(['2027-08-02', '2027-08-20']);
+      // the other center's shift is not the month's to replace
+      expect((await desk.clerk.api.get(`/duty-shifts?organisationId=${otherCenter.id}&month=2027-08`)).body).toHaveLength(1);
+      const cleared = await t.admin.put('/duty-shifts/month', { organisationId: center.id, month: '2027-08', shifts: [] });
+      expect(cleared.body).toEqual([]);
+    });
+  });
+
   it("logs consultations in one request each and lists a lawyer's day with counts", async () => {
     const base = { organisationId: desk.organisation.id, channel: 'walk_in', advice: '告知可申请调解，准备考勤记录', durationMinutes: 12 };
-    const anonymous = await desk.lawyer.api.post('/consultations', { ...base, topic: 'unpaid_wages', consultedAt: '2027-01-11T09:10:00+08:00' });
+    const anonymous = await desk.lawyer.api.post('/consultations', { ...base, topic: 'unpaid_wages', consultedAt: '2027-01-11T08:10:00+08:00' });
     expect(anonymous.status).toBe(201);
-    expect(anonymous.body).toMatchObject({ workerName: null, topic: 'unpaid_wages', consultedAt: '2027-01-11T09:10:00+08:00' });
-    await desk.lawyer.api.post('/consultations', { ...base, topic: 'work_injury', workerName: '刘师傅', followUpNeeded: true, consultedAt: '2027-01-11T10:00:00+08:00' });
+    expect(anonymous.body).toMatchObject({ workerName: null, topic: 'unpaid_wages', consultedAt: '2027-01-11T08:10:00+08:00' });
+    await desk.lawyer.api.post('/consultations', { ...base, topic: 'work_injury', workerName: '刘师傅', followUpNeeded: true, consultedAt: '2027-01-11T08:40:00+08:00' });
     await desk.lawyer.api.post('/consultations', { ...base, topic: 'unpaid_wages', consultedAt: '2027-01-10T16:00:00+08:00' });
     const day = (await desk.lawyer.api.get('/consultations?day=2027-01-11')).body;
     expect(day.counts).toEqual({ total: 2, followUpNeeded: 1, openedCases: 0, byTopic: { unpaid_wages: 1, work_injury: 1 } });
@@ -74,6 +200,48 @@ describe("Lawyers' desk", () => {
     const again = await desk.lawyer.api.post(`/consultations/${consultation.id}/case`, {});
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ALREADY_A_CASE');
+  });
+
+  it('refuses a consultation dated later than now, at its field', async () => {
+    const base = { organisationId: desk.organisation.id, channel: 'walk_in', topic: 'unpaid_wages', advice: '告知可申请调解', durationMinutes: 10 };
+    for (const consultedAt of ['2027-01-12T08:00:00+08:00', '2027-01-11T11:00:00+08:00']) {
+      const refused = await desk.lawyer.api.post('/consultations', { ...base, consultedAt });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([
+        { field: 'consultedAt', code: 'TIME_IN_FUTURE', message: '时间不能晚于现在（2027-01-11 09:00）' },
+      ]);
+    }
+    // a device whose clock runs a few minutes ahead is not refused for it
+    const slightlyAhead = await desk.lawyer.api.post('/consultations', { ...base, consultedAt: '2027-01-11T09:03:00+08:00' });
+    expect(slightlyAhead.status).toBe(201);
+  });
+
+  it('names the consultation\'s time, not an intake day nobody sent, when a case cannot be opened from it', async () => {
+    const consultation = (
+      await desk.lawyer.api.post('/consultations', {
+        organisationId: desk.organisation.id,
+        channel: 'walk_in',
+        topic: 'unpaid_wages',
+        employerId: desk.employer.id,
+        advice: '建议立案调解',
+        durationMinutes: 10,
+      })
+    ).body;
+    // as one logged before future times were refused
+    await t.dataSource.query(`UPDATE consultations SET consulted_at = '2027-01-13T10:00:00+08:00' WHERE id = $1`, [consultation.id]);
+    const refused = await desk.lawyer.api.post(`/consultations/${consultation.id}/case`, {
+      claims: [{ worker: { name: '孙师傅', idNumber: residentId(91) }, amountClaimed: '2000.00' }],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      {
+        field: 'consultedAt',
+        code: 'CONSULTATION_DATED_IN_FUTURE',
+        message: '该咨询记录的时间（2027-01-13 10:00）晚于今天，不能作为立案日期；请按实际时间重新登记这次咨询，再据此立案',
+      },
+    ]);
+    const day = (await desk.lawyer.api.get('/consultations?day=2027-01-13')).body;
+    expect(day.items.find((c: any) => c.id === consultation.id).caseId).toBeNull();
   });
 
   it('raises an early warning from an outreach visit that finds arrears, and opens a case from it', async () => {

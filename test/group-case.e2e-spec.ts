@@ -67,8 +67,13 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
     expect((await mediator.post(`${caseUrl}/assignment`, { mediatorId: desk.mediator.id })).status).toBe(200);
     await expectMove(caseUrl, { to: 'mediating' }, 200);
 
-    const unconfirmed = await expectMove(caseUrl, { to: 'agreed' }, 409);
-    expect(unconfirmed).toMatchObject({ code: 'CLAIMS_NOT_CONFIRMED', details: { count: 700 } });
+    const unconfirmed = await mediator.post(`${caseUrl}/agreement`, {
+      signedOn: '2027-01-25',
+      schedule: 'total',
+      instalments: [{ dueOn: '2027-02-03', amount: '12000000.00' }],
+    });
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.body).toMatchObject({ code: 'CLAIMS_NOT_CONFIRMED', details: { count: 700 } });
 
     // Verification: every worker's amount confirmed as claimed, in one request.
     const claims = await allClaims(caseUrl);
@@ -79,7 +84,17 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toEqual({ confirmed: 700, confirmedTotal: '12000000.00' });
 
-    await expectMove(caseUrl, { to: 'agreed', note: '双方签订调解协议，分两日支付' }, 200);
+    // A case is agreed when its agreement is recorded: choosing `agreed` by hand is refused.
+    const byHand = await expectMove(caseUrl, { to: 'agreed', note: '双方签订调解协议，分两日支付' }, 409);
+    expect(byHand.code).toBe('AGREEMENT_REQUIRED');
+    const agreement = await mediator.post(`${caseUrl}/agreement`, {
+      signedOn: '2027-01-25',
+      schedule: 'total',
+      instalments: [{ dueOn: '2027-02-03', amount: '12000000.00' }],
+      terms: '双方签订调解协议，分两日支付',
+    });
+    expect(agreement.status).toBe(201);
+    expect((await mediator.get(caseUrl)).body.status).toBe('agreed');
 
     // Day one: the general contractor pays 60% of every worker's amount from the dedicated wage account.
     const firstDay = claims.map((claim) => ({ claimId: claim.id, amount: yuan((fenOf(claim.amountClaimed) * 6n) / 10n) }));
@@ -168,6 +183,7 @@ describe('Group case: 700 landscaping workers owed 12,000,000 yuan', () => {
       'status_changed',
       'claims_confirmed',
       'status_changed',
+      'agreement_signed',
       'payouts_recorded',
       'status_changed',
       'payouts_recorded',

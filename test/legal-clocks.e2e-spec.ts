@@ -14,9 +14,9 @@ describe('Legal clocks over the API', () => {
   });
   afterAll(() => t.close());
 
-  async function caseInMediation(n: number, claimExtras: Record<string, unknown> = {}) {
+  async function caseInMediation(n: number, claimExtras: Record<string, unknown> = {}, intakeDate = '2026-02-05') {
     const opened = await openCase(desk, {
-      intakeDate: '2026-02-05',
+      intakeDate,
       mediatorId: desk.mediator.id,
       claims: [{ worker: { name: `劳动者${n}`, idNumber: residentId(n) }, amountClaimed: '9000.00', amountConfirmed: '9000.00', ...claimExtras }],
     });
@@ -41,6 +41,7 @@ describe('Legal clocks over the API', () => {
         basis: 'LDMAA art. 14',
         opens: ['arbitration'],
         calendarCovered: true,
+        calendarProvisional: false,
       }),
     ]);
   });
@@ -48,7 +49,17 @@ describe('Legal clocks over the API', () => {
   it("runs a worker's limitation year from his coming to the union, not while his employment continues", async () => {
     const caseId = await caseInMediation(2, { periodStart: '2025-06-01', periodEnd: '2025-12-31' });
     const [limitation] = (await desk.lawyer.api.get(`/cases/${caseId}/deadlines`)).body.workers;
-    expect(limitation).toMatchObject({ clock: 'limitation', workerName: '劳动者2', state: 'running', dueOn: '2027-02-05' });
+    // A year from 5 February 2026 ends on the 2027 Spring Festival eve, a statutory day off by the regulation
+    // though the State Council has not announced 2027 yet: moved past the festival, provisionally.
+    expect(limitation).toMatchObject({
+      clock: 'limitation',
+      workerName: '劳动者2',
+      state: 'running',
+      dueOn: '2027-02-09',
+      movedFrom: '2027-02-05',
+      calendarCovered: true,
+      calendarProvisional: true,
+    });
 
     const [claim] = (await desk.lawyer.api.get(`/cases/${caseId}/claims`)).body.items;
     const ongoing = await desk.lawyer.api.patch(`/cases/${caseId}/claims/${claim.id}`, { version: claim.version, employmentOngoing: true });
@@ -58,7 +69,7 @@ describe('Legal clocks over the API', () => {
   });
 
   it('counts arbitration acceptance (5 days) and the award (45 days, plus 15 when extended)', async () => {
-    const caseId = await caseInMediation(3);
+    const caseId = await caseInMediation(3, {}, '2026-02-02');
     expect((await desk.mediator.api.post(`/cases/${caseId}/transitions`, { to: 'arbitration' })).status).toBe(200);
     expect((await desk.lawyer.api.patch(`/cases/${caseId}/legal-dates`, { arbitrationAppliedOn: '2026-02-02' })).status).toBe(204);
     let deadlines = (await desk.lawyer.api.get(`/cases/${caseId}/deadlines`)).body.deadlines;
@@ -97,16 +108,35 @@ describe('Legal clocks over the API', () => {
 
   it('takes holidays from the package for 2026, and from the administrator for a year it lacks', async () => {
     const y2026 = (await desk.lawyer.api.get('/holidays/2026')).body;
-    expect(y2026).toMatchObject({ covered: true, source: 'chinese-days' });
+    expect(y2026).toMatchObject({ covered: true, provisional: false, source: 'chinese-days' });
     expect(y2026.daysOff).toEqual(expect.arrayContaining(['2026-02-15', '2026-02-23', '2026-10-01']));
     expect(y2026.makeUpWorkdays).toEqual(expect.arrayContaining(['2026-02-14', '2026-02-28']));
-    expect((await desk.lawyer.api.get('/holidays/2031')).body).toMatchObject({ covered: false, daysOff: [] });
+    // Five years past the last announced year (2026), the regulation's festivals alone; beyond, nothing.
+    expect((await desk.lawyer.api.get('/holidays/2031')).body).toMatchObject({
+      covered: true,
+      provisional: true,
+      source: '国务院《全国年节及纪念日放假办法》（2024年修订）',
+      makeUpWorkdays: [],
+    });
+    expect((await desk.lawyer.api.get('/holidays/2032')).body).toEqual({
+      year: 2032,
+      covered: false,
+      provisional: false,
+      source: null,
+      daysOff: [],
+      makeUpWorkdays: [],
+    });
 
     // A schedule typed in for this test (not the real 2031 one): Friday 31 January 2031 is a day off.
     const schedule = { source: '测试用安排', daysOff: ['2031-01-31'], makeUpWorkdays: ['2031-01-26'] };
     expect((await desk.lawyer.api.put('/holidays/2031', schedule)).status).toBe(403);
     expect((await t.admin.put('/holidays/2031', schedule)).status).toBe(204);
-    expect((await desk.lawyer.api.get('/holidays/2031')).body).toMatchObject({ covered: true, source: '测试用安排', daysOff: ['2031-01-31'] });
+    expect((await desk.lawyer.api.get('/holidays/2031')).body).toMatchObject({
+      covered: true,
+      provisional: false,
+      source: '测试用安排',
+      daysOff: ['2031-01-31'],
+    });
     const wrongYear = await t.admin.put('/holidays/2031', { ...schedule, makeUpWorkdays: ['2031-01-27'] });
     expect(wrongYear.body.errors).toEqual([expect.objectContaining({ field: 'makeUpWorkdays.0', code: 'INVALID_DATE' })]);
   });
@@ -137,7 +167,145 @@ describe('Legal clocks over the API', () => {
 
     await desk.lawyer.api.patch(`/cases/${opened.id}/legal-dates`, { bureauOrderPayBy: '2026-02-01', bureauOrderAmount: '31000.00' });
     expect((await check('北京市')).body).toMatchObject({ met: true, reasons: ['group'], governmentOrderIgnored: true });
-    expect((await check('河北省')).body.errors).toEqual([expect.objectContaining({ field: 'province', code: 'NOT_FOUND' })]);
+  });
+
+  it("says a province's criminal thresholds have not been entered, and where an administrator enters them", async () => {
+    const opened = await openCase(desk, { intakeDate: '2026-02-05' });
+    const path = `/cases/${opened.id}/criminal-threshold?province=${encodeURIComponent('河北省')}`;
+    const missing = await desk.lawyer.api.get(path);
+    expect(missing.status).toBe(409);
+    expect(missing.body).toMatchObject({
+      code: 'CRIMINAL_THRESHOLD_NOT_ENTERED',
+      message: '河北省的刑事立案标准（拒不支付劳动报酬罪数额标准）尚未录入，请管理员在接口文档 /docs 中用 PUT /criminal-thresholds/河北省 录入后再查询',
+      details: { province: '河北省', route: '/criminal-thresholds/河北省' },
+    });
+    expect((await desk.lawyer.api.get(path, { 'accept-language': 'en' })).body.message).toBe(
+      'The criminal thresholds of 河北省 (refusal to pay wages) have not been entered yet: an administrator enters them with ' +
+        'PUT /criminal-thresholds/河北省 (see /docs), then ask again',
+    );
+    // The route the message names is the one that works.
+    const figures = { individualAmount: '5000.00', groupAmount: '30000.00', source: '测试用标准' };
+    expect((await t.admin.put(`/criminal-thresholds/${encodeURIComponent('河北省')}`, figures)).status).toBe(204);
+    expect((await desk.lawyer.api.get(path)).body).toMatchObject({ province: '河北省', met: false });
+    // A province that does not exist is still the clerk's mistake, on the field.
+    const unknown = await desk.lawyer.api.get(`/cases/${opened.id}/criminal-threshold?province=${encodeURIComponent('北京')}`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'province' })]);
+  });
+
+  it('has the limitation of a worker paid in full satisfied, on the open case and once the 2019 case is closed', async () => {
+    // A greening company's workers of the 2019 season, entered after the fact: their own desk, so its list of what is due is theirs alone.
+    const shunyi = await makeDesk(t);
+    const opened = await openCase(shunyi, {
+      intakeDate: '2019-01-15',
+      mediatorId: shunyi.mediator.id,
+      claims: [1, 2, 3].map((i) => ({
+        worker: { name: `绿化工${i}`, idNumber: residentId(300 + i) },
+        periodStart: '2018-03-01',
+        periodEnd: '2018-12-31',
+        amountClaimed: '17147.79',
+        amountConfirmed: '17147.79',
+      })),
+    });
+    const caseUrl = `/cases/${opened.id}`;
+    for (const [to, on] of [['verifying', '2019-01-16'], ['mediating', '2019-01-20']]) {
+      expect((await shunyi.mediator.api.post(`${caseUrl}/transitions`, { to, on })).status).toBe(200);
+    }
+    const claims: any[] = (await shunyi.lawyer.api.get(`${caseUrl}/claims`)).body.items;
+    const claimOf = (name: string) => claims.find((claim) => claim.worker.name === name).id;
+    const pay = (paidOn: string, items: [string, string][]) =>
+      shunyi.mediator.api.post(`${caseUrl}/payouts`, {
+        paidOn,
+        payerKind: 'employer',
+        channel: 'bank_transfer',
+        items: items.map(([name, amount]) => ({ claimId: claimOf(name), amount })),
+      });
+    expect((await pay('2019-02-02', [['绿化工1', '17147.79'], ['绿化工3', '10000.00']])).status).toBe(201);
+    expect((await pay('2019-02-03', [['绿化工2', '17147.79']])).status).toBe(201);
+
+    // Open, in December... of 2026 as far as the clock knows: two paid in full, one still owed 7,147.79.
+    let clocks = (await shunyi.lawyer.api.get(`${caseUrl}/deadlines`)).body;
+    expect(clocks.workers.map((w: any) => [w.workerName, w.state, w.daysLeft, w.endedOn])).toEqual([
+      ['绿化工1', 'satisfied', null, '2019-02-02'],
+      ['绿化工2', 'satisfied', null, '2019-02-03'],
+      ['绿化工3', 'overdue', expect.any(Number), undefined],
+    ]);
+    const due = (await shunyi.leader.api.get('/deadlines?within=14')).body;
+    expect(due.map((d: any) => [d.clock, d.workerName ?? null, d.state])).toEqual([['limitation', '绿化工3', 'overdue']]);
+
+    expect((await pay('2019-02-03', [['绿化工3', '7147.79']])).status).toBe(201);
+    const closed = await shunyi.mediator.api.post(`${caseUrl}/transitions`, { to: 'closed', outcome: 'paid_in_full', on: '2019-02-03' });
+    expect(closed.status).toBe(200);
+
+    clocks = (await shunyi.lawyer.api.get(`${caseUrl}/deadlines`)).body;
+    expect(clocks.workers.map((w: any) => [w.workerName, w.state, w.daysLeft, w.endedOn])).toEqual([
+      ['绿化工1', 'satisfied', null, '2019-02-02'],
+      ['绿化工2', 'satisfied', null, '2019-02-03'],
+      ['绿化工3', 'satisfied', null, '2019-02-03'],
+    ]);
+    // Mediation ended when the money started (the case moved to paying on the first pay day): nothing counts down.
+    expect(clocks.deadlines).toEqual([
+      expect.objectContaining({ clock: 'mediation', startedOn: '2019-01-20', state: 'satisfied', daysLeft: null, endedOn: '2019-02-02' }),
+    ]);
+    expect((await shunyi.leader.api.get('/deadlines?within=366')).body).toEqual([]);
+  });
+
+  it('says the clocks of a withdrawn case are concluded, and why, instead of counting down', async () => {
+    const other = await makeDesk(t);
+    const opened = await openCase(other, {
+      intakeDate: '2026-02-05',
+      mediatorId: other.mediator.id,
+      claims: [{ worker: { name: '撤回案工人', idNumber: residentId(400) }, amountClaimed: '9000.00', amountConfirmed: '9000.00' }],
+    });
+    const caseUrl = `/cases/${opened.id}`;
+    for (const to of ['verifying', 'mediating']) expect((await other.mediator.api.post(`${caseUrl}/transitions`, { to })).status).toBe(200);
+    await other.lawyer.api.patch(`${caseUrl}/legal-dates`, { bureauOrderPayBy: '2026-02-05', bureauOrderAmount: '9000.00' });
+    expect((await other.leader.api.get('/deadlines?within=20')).body.map((d: any) => d.clock).sort()).toEqual(['labour_bureau_order', 'mediation']);
+
+    const withdrawn = await other.mediator.api.post(`${caseUrl}/transitions`, { to: 'withdrawn', reason: '工人已与单位自行和解' });
+    expect(withdrawn.status).toBe(200);
+    const clocks = (await other.lawyer.api.get(`${caseUrl}/deadlines`)).body;
+    expect(clocks.deadlines).toEqual([
+      expect.objectContaining({
+        clock: 'mediation',
+        dueOn: '2026-02-24',
+        state: 'concluded',
+        daysLeft: null,
+        endedOn: '2026-02-06',
+        concludedAs: 'withdrawn',
+      }),
+      // The order was missed before the case ended: the surcharge the workers could claim stays on record.
+      expect.objectContaining({
+        clock: 'labour_bureau_order',
+        state: 'concluded',
+        daysLeft: null,
+        concludedAs: 'withdrawn',
+        surcharge: { minimum: '4500.00', maximum: '9000.00' },
+      }),
+    ]);
+    expect(clocks.workers).toEqual([expect.objectContaining({ workerName: '撤回案工人', state: 'concluded', daysLeft: null, concludedAs: 'withdrawn' })]);
+    expect((await other.leader.api.get('/deadlines?within=366')).body).toEqual([]);
+  });
+
+  it('keeps a claim filed after the year ran out overdue by the days it was late, off the list of what is due', async () => {
+    const late = await makeDesk(t);
+    const opened = await openCase(late, {
+      intakeDate: '2026-02-05',
+      claims: [{ worker: { name: '迟到工人', idNumber: residentId(450) }, amountClaimed: '9000.00' }],
+    });
+    // Left on Friday 10 January 2025: his year ran to Monday 12 January 2026, before he came to the union.
+    const [claim] = (await late.lawyer.api.get(`/cases/${opened.id}/claims`)).body.items;
+    const left = await late.lawyer.api.patch(`/cases/${opened.id}/claims/${claim.id}`, { version: claim.version, employmentEndedOn: '2025-01-10' });
+    expect(left.status).toBe(200);
+    let [limitation] = (await late.lawyer.api.get(`/cases/${opened.id}/deadlines`)).body.workers;
+    expect(limitation).toMatchObject({ state: 'overdue', dueOn: '2026-01-12', daysLeft: -25 });
+    expect((await late.leader.api.get('/deadlines')).body.map((d: any) => d.workerName)).toEqual(['迟到工人']);
+
+    expect((await late.lawyer.api.patch(`/cases/${opened.id}/legal-dates`, { arbitrationAppliedOn: '2026-02-05' })).status).toBe(204);
+    [limitation] = (await late.lawyer.api.get(`/cases/${opened.id}/deadlines`)).body.workers;
+    expect(limitation).toMatchObject({ state: 'overdue', dueOn: '2026-01-12', daysLeft: -24, endedOn: '2026-02-05' });
+    // What is due now is the commission's answer, not his year.
+    expect((await late.leader.api.get('/deadlines')).body.map((d: any) => d.clock)).toEqual(['arbitration_acceptance']);
   });
 
   it('counts down to the Spring Festival eve on the season and on every open case', async () => {
@@ -172,5 +340,85 @@ describe('Legal clocks over the API', () => {
       daysToEve: 10,
       nextTarget: { name: '核实案件清零', on: '2026-02-12', appliesTo: 'verified_cases', daysLeft: 6 },
     });
+  });
+});
+
+/**
+ * 2027 before the State Council announces it: the statutory festivals of the regulation stand in,
+ * provisionally, until an administrator enters the year.
+ */
+describe('Legal clocks in a year not yet announced', () => {
+  let t: TestApp;
+  let desk: Desk;
+
+  beforeAll(async () => {
+    // Thursday 21 January 2027: 15 days later is Friday 5 February, the Spring Festival eve.
+    t = await startTestApp({ now: new Date('2027-01-21T10:00:00+08:00') });
+    desk = await makeDesk(t);
+  });
+  afterAll(() => t.close());
+
+  async function mediationFromToday(n: number) {
+    const opened = await openCase(desk, {
+      intakeDate: '2027-01-21',
+      mediatorId: desk.mediator.id,
+      claims: [{ worker: { name: `节前工人${n}`, idNumber: residentId(500 + n) }, amountClaimed: '9000.00', amountConfirmed: '9000.00' }],
+    });
+    for (const to of ['verifying', 'mediating']) expect((await desk.mediator.api.post(`/cases/${opened.id}/transitions`, { to })).status).toBe(200);
+    return opened.id as string;
+  }
+
+  it('skips the statutory days of the 2027 Spring Festival and says the date is provisional', async () => {
+    expect((await desk.lawyer.api.get('/holidays/2027')).body).toEqual({
+      year: 2027,
+      covered: true,
+      provisional: true,
+      source: '国务院《全国年节及纪念日放假办法》（2024年修订）',
+      daysOff: [
+        '2027-01-01', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-04-05', '2027-05-01',
+        '2027-05-02', '2027-06-09', '2027-09-15', '2027-10-01', '2027-10-02', '2027-10-03',
+      ],
+      makeUpWorkdays: [],
+    });
+    const caseId = await mediationFromToday(1);
+    const expected = {
+      clock: 'mediation',
+      startedOn: '2027-01-21',
+      // The eve (Friday), the weekend, and day 3 of the festival (Monday 8 February): Tuesday the 9th.
+      dueOn: '2027-02-09',
+      movedFrom: '2027-02-05',
+      state: 'running',
+      daysLeft: 19,
+      calendarCovered: true,
+      calendarProvisional: true,
+    };
+    expect((await desk.lawyer.api.get(`/cases/${caseId}/deadlines`)).body.deadlines).toEqual([expect.objectContaining(expected)]);
+    const due = (await desk.leader.api.get('/deadlines?within=30')).body;
+    expect(due).toEqual([expect.objectContaining({ ...expected, caseId })]);
+  });
+
+  // Enters 2027 for the rest of this suite, so it stays its last test.
+  it("replaces the provisional days with the schedule an administrator enters, and the deadline with them", async () => {
+    const caseId = await mediationFromToday(2);
+    expect((await desk.lawyer.api.get(`/cases/${caseId}/deadlines`)).body.deadlines[0]).toMatchObject({ dueOn: '2027-02-09', calendarProvisional: true });
+
+    // A schedule typed in for this test, not the State Council's: 5-12 February off, Saturday 20 February worked.
+    const schedule = {
+      source: '测试用安排',
+      daysOff: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'],
+      makeUpWorkdays: ['2027-02-20'],
+    };
+    expect((await t.admin.put('/holidays/2027', schedule)).status).toBe(204);
+    expect((await desk.lawyer.api.get('/holidays/2027')).body).toMatchObject({ covered: true, provisional: false, source: '测试用安排' });
+    expect((await desk.lawyer.api.get(`/cases/${caseId}/deadlines`)).body.deadlines).toEqual([
+      expect.objectContaining({
+        clock: 'mediation',
+        // Friday 12 February is the last day off, then the weekend: Monday 15 February.
+        dueOn: '2027-02-15',
+        movedFrom: '2027-02-05',
+        calendarCovered: true,
+        calendarProvisional: false,
+      }),
+    ]);
   });
 });

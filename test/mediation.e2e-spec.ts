@@ -86,7 +86,8 @@ describe('Mediation: sessions, agreements and instalments', () => {
 
   it('records attendance and the outcome, an adjournment with its date', async () => {
     const { caseId } = await mediatingCase(['3000.00']);
-    const session = (await desk.mediator.api.post(`/cases/${caseId}/sessions`, { ...slot('2027-01-14', '09:00', '10:00'), place: '项目部会议室' })).body;
+    // booked for later today: its outcome can be recorded from today on (the day it is held)
+    const session = (await desk.mediator.api.post(`/cases/${caseId}/sessions`, { ...slot('2027-01-10', '15:00', '16:00'), place: '项目部会议室' })).body;
     const noDate = await desk.mediator.api.post(`/cases/${caseId}/sessions/${session.id}/outcome`, { version: session.version, outcome: 'adjourned' });
     expect(noDate.status).toBe(400);
     expect(noDate.body.errors).toEqual([expect.objectContaining({ field: 'adjournedTo', code: 'INVALID_DATE' })]);
@@ -204,5 +205,70 @@ describe('Mediation: sessions, agreements and instalments', () => {
     expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'workerIds.1', code: 'NOT_A_CLAIMANT' })]);
     const elected = await desk.mediator.api.put(`/cases/${caseId}/representatives`, { workerIds: [claims[0].worker.id], electedOn: '2027-01-08' });
     expect(elected.status).toBe(200);
+  });
+
+  it('prints the full id numbers for a mediator, one audit entry per document; masked by default; a leader is refused', async () => {
+    // mediatingCase numbers its workers from the counter on: their id numbers are these
+    const idNumbers = [residentId(workerNumber + 1), residentId(workerNumber + 2)];
+    const { caseId, caseNumber, claims } = await mediatingCase(['3000.00', '4000.00']);
+    const signed = await desk.mediator.api.post(`/cases/${caseId}/agreement`, {
+      signedOn: '2027-01-10',
+      schedule: 'total',
+      instalments: [{ dueOn: '2027-01-25', amount: '7000.00' }],
+    });
+    expect(signed.status).toBe(201);
+    const url = `/cases/${caseId}/agreement/document`;
+    const nameOf = (idNumber: string) => claims.find((c: any) => c.worker.idNumber === `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`).worker.name;
+    const reveals = async () => (await t.admin.get(`/audit?action=reveal&entityType=cases&entityId=${caseId}`)).body.items;
+
+    const masked = await (await desk.mediator.api.getRaw(url)).text();
+    for (const idNumber of idNumbers) {
+      expect(masked).toContain(`<td>${nameOf(idNumber)}</td><td>${idNumber.slice(0, 6)}********${idNumber.slice(-4)}</td>`);
+      expect(masked).not.toContain(idNumber);
+    }
+    expect(await reveals()).toEqual([]);
+
+    const response = await desk.mediator.api.getRaw(`${url}?idNumbers=full`);
+    expect(response.status).toBe(200);
+    const full = await response.text();
+    for (const idNumber of idNumbers) expect(full).toContain(`<td>${nameOf(idNumber)}</td><td>${idNumber}</td>`);
+    expect(await reveals()).toEqual([
+      expect.objectContaining({
+        actorId: desk.mediator.id,
+        action: 'reveal',
+        entityType: 'cases',
+        entityId: caseId,
+        after: { field: 'idNumber', document: 'mediation_agreement', caseNumber, count: 2 },
+      }),
+    ]);
+
+    const refused = await desk.leader.api.get(`${url}?idNumbers=full`);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      code: 'FULL_ID_NUMBERS_NOT_ALLOWED',
+      message: '您的角色（工会领导）不能查看完整身份证号。可以打印身份证号部分隐藏的协议书；需要完整身份证号的，请律师或调解员打印',
+    });
+    const inEnglish = await desk.leader.api.get(`${url}?idNumbers=full`, { 'Accept-Language': 'en' });
+    expect(inEnglish.body.message).toBe(
+      'Your role (union leader) may not see full id numbers: print the agreement with them masked, or ask a lawyer or mediator to print it in full',
+    );
+    expect((await desk.leader.api.getRaw(url)).status).toBe(200);
+
+    const unknown = await desk.mediator.api.get(`${url}?idNumbers=all`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ field: 'idNumbers', code: 'NOT_ONE_OF', message: '应为以下之一：masked（部分隐藏）、full（完整）' }]);
+    // the refusals revealed nothing
+    expect(await reveals()).toHaveLength(1);
+  });
+
+  it('answers a printable agreement asked of a case without one with a 404 the page can read', async () => {
+    const { caseId } = await mediatingCase(['100.00']);
+
+    const response = await desk.mediator.api.get(`/cases/${caseId}/agreement/document`);
+
+    // the route answers HTML, but its errors are JSON like every other's
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(response.body).toMatchObject({ code: 'AGREEMENT_NOT_FOUND', message: '该案件尚未签订调解协议' });
   });
 });

@@ -4,9 +4,11 @@ import { makeStaff, yuan as yuanOfFen } from './factories/scenario';
 import {
   REFERENCE_COUNTS_SQL,
   REFERENCE_DIMENSIONS,
+  REFERENCE_FESTIVAL_AS_OF_SQL,
   REFERENCE_FESTIVAL_SQL,
   referenceDeskSql,
   referenceFiguresSql,
+  referencePaidInPeriodSql,
 } from './support/reference-figures';
 import { Api, TestApp, startTestApp } from './support/test-app';
 
@@ -62,6 +64,9 @@ describe('Reports agree with plain SQL over the base tables', () => {
     medianDaysToFullPayment: row.median_days === null ? null : Math.round(row.median_days * 10) / 10,
     p90DaysToFullPayment: row.p90_days === null ? null : Math.round(row.p90_days * 10) / 10,
     completionRate: row.opened ? round4(row.concluded / row.opened) : null,
+    owedByKind: byKind(row.owed_fen, row.owed_wages_fen, row.owed_labour_fees_fen, row.owed_other_fen),
+    recoveredByKind: byKind(row.recovered_fen, row.recovered_wages_fen, row.recovered_labour_fees_fen, row.recovered_other_fen),
+    unpaidByKind: byKind(row.unpaid_fen, row.unpaid_wages_fen, row.unpaid_labour_fees_fen, row.unpaid_other_fen),
   });
   const actual = (item: any) => ({
     casesOpened: item.casesOpened,
@@ -76,7 +81,13 @@ describe('Reports agree with plain SQL over the base tables', () => {
     medianDaysToFullPayment: item.medianDaysToFullPayment,
     p90DaysToFullPayment: item.p90DaysToFullPayment,
     completionRate: item.completionRate,
+    owedByKind: item.owedByKind,
+    recoveredByKind: item.recoveredByKind,
+    unpaidByKind: item.unpaidByKind,
   });
+  /** The money paid in the period, as the API shows it, of a reference row (none: nothing paid). */
+  const paidOf = (row: any) =>
+    row ? byKind(row.paid_fen, row.paid_wages_fen, row.paid_labour_fees_fen, row.paid_other_fen) : byKind('0', '0', '0', '0');
 
   describe.each(periods)('over $name', ({ from, to }) => {
     const scopes = () => [
@@ -89,6 +100,11 @@ describe('Reports agree with plain SQL over the base tables', () => {
       expect(row.opened).toBeGreaterThan(100);
       expect(BigInt(row.recovered_fen)).toBeGreaterThan(0n);
       expect(row.paid_in_full).toBeGreaterThan(10);
+      // money of every kind, and paid in the period on cases opened before it
+      expect(BigInt(row.owed_wages_fen)).toBeGreaterThan(0n);
+      expect(BigInt(row.owed_labour_fees_fen)).toBeGreaterThan(0n);
+      const [paid] = await t.dataSource.query(referencePaidInPeriodSql('total'), [root.path, root.id, from, to]);
+      expect(BigInt(paid.paid_fen)).toBeGreaterThan(BigInt(row.recovered_fen) / 2n);
     });
 
     it('summary: every figure, for the city and for a district', async () => {
@@ -96,9 +112,11 @@ describe('Reports agree with plain SQL over the base tables', () => {
         const params = [scope.path, scope.id, from, to];
         const [figures] = await t.dataSource.query(referenceFiguresSql('total'), params);
         const [counts] = await t.dataSource.query(REFERENCE_COUNTS_SQL, params);
+        const [paid] = await t.dataSource.query(referencePaidInPeriodSql('total'), params);
         const response = await scope.api.get(`/reports/summary?from=${from}&to=${to}`);
         expect(response.status).toBe(200);
         expect({ scope: scope.name, ...actual(response.body) }).toEqual({ scope: scope.name, ...expected(figures) });
+        expect({ scope: scope.name, paidInPeriod: response.body.paidInPeriod }).toEqual({ scope: scope.name, paidInPeriod: paidOf(paid) });
         expect(response.body).toMatchObject({
           casesClosedInPeriod: counts.closed_in_period,
           consultations: counts.consultations,
@@ -116,6 +134,7 @@ describe('Reports agree with plain SQL over the base tables', () => {
           dimension === 'organisation' || dimension === 'lawyer' || dimension === 'month'
             ? await t.dataSource.query(referenceDeskSql(dimension), params)
             : [];
+        const paid: any[] = await t.dataSource.query(referencePaidInPeriodSql(dimension), params);
         const items = await allPages(scope.api, `/reports/breakdowns/${dimension}?from=${from}&to=${to}`);
         const withCases = items.filter((item) => item.casesOpened > 0);
         expect(withCases.map((item) => item.key).sort()).toEqual(reference.map((row) => row.key).sort());
@@ -131,9 +150,19 @@ describe('Reports agree with plain SQL over the base tables', () => {
             visits: row.visits,
           });
         }
-        // groups without cases are there only for their desk work
+        // every group listed has what was paid to it in the period, whichever cases it was paid on
+        for (const item of items) {
+          const row = paid.find((candidate) => candidate.key === item.key);
+          expect({ dimension, key: item.key, paidInPeriod: item.paidInPeriod }).toEqual({ dimension, key: item.key, paidInPeriod: paidOf(row) });
+        }
+        // every group paid in the period is listed, but employers and projects (too many to roll up by the month
+        // they were paid in) only with cases opened in it
+        if (dimension !== 'employer' && dimension !== 'project') {
+          expect(items.map((item) => item.key).sort()).toEqual(expect.arrayContaining(paid.map((row) => row.key).sort()));
+        }
+        // groups without cases are there only for their desk work or the money paid to them
         for (const item of items.filter((candidate) => candidate.casesOpened === 0)) {
-          expect(item.consultations + item.outreachVisits).toBeGreaterThan(0);
+          expect((item.consultations ?? 0) + (item.outreachVisits ?? 0) > 0 || item.paidInPeriod.total !== '0.00').toBe(true);
         }
         if (dimension === 'employer') {
           const opened = withCases.map((item) => item.casesOpened);
@@ -156,6 +185,31 @@ describe('Reports agree with plain SQL over the base tables', () => {
       const reference: any[] = await t.dataSource.query(REFERENCE_FESTIVAL_SQL, [scope.path, scope.id]);
       const response = await api.get('/reports/festival');
       expect(response.status).toBe(200);
+      expect(response.body.items.map((item: any) => item.key).sort()).toEqual(reference.map((row) => row.key).sort());
+      for (const row of reference) {
+        expect(response.body.items.find((item: any) => item.key === row.key)).toMatchObject({
+          openCases: row.open_cases,
+          casesOwing: row.cases_owing,
+          workersOwed: row.workers_owed,
+          unpaid: yuan(row.unpaid_fen),
+          casesUnverified: row.cases_unverified,
+        });
+      }
+    }
+  });
+
+  it.each([2025, 2026])('before the festival of %i: what every group owed at the end of the eve', async (festivalYear) => {
+    const eve = { 2025: '2025-01-28', 2026: '2026-02-16' }[festivalYear]!;
+    for (const [api, scope] of [
+      [admin, root],
+      [districtLeader, district],
+    ] as const) {
+      const reference: any[] = await t.dataSource.query(REFERENCE_FESTIVAL_AS_OF_SQL, [scope.path, scope.id, eve]);
+      expect(reference.reduce((sum, row) => sum + row.open_cases, 0)).toBeGreaterThan(10);
+      const response = await api.get(`/reports/festival?festivalYear=${festivalYear}`);
+      expect(response.status).toBe(200);
+      expect(response.body.season).toMatchObject({ festivalYear, eve });
+      expect(response.body.asOf).toBe(eve);
       expect(response.body.items.map((item: any) => item.key).sort()).toEqual(reference.map((row) => row.key).sort());
       for (const row of reference) {
         expect(response.body.items.find((item: any) => item.key === row.key)).toMatchObject({
@@ -208,6 +262,12 @@ async function allPages(api: Api, path: string): Promise<any[]> {
 
 
 const yuan = (fen: string) => yuanOfFen(BigInt(fen));
+
+/** An amount by kind of claim as the API shows it. */
+function byKind(total: string, wages: string, labourFees: string, other: string) {
+  expect(BigInt(wages) + BigInt(labourFees) + BigInt(other)).toBe(BigInt(total));
+  return { total: yuan(total), wages: yuan(wages), labourFees: yuan(labourFees), other: yuan(other) };
+}
 
 function round4(value: number): number {
   return Math.round(value * 10000) / 10000;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { provinceOfResidentId } from '../src/common/identifiers/resident-id';
 import { mobile, residentId, workerName } from './factories/identities';
 import {
   CSV,
@@ -512,7 +513,7 @@ describe('Roster import', () => {
     const response = await lawyer.upload(importUrl(opened.id), rosterCsv([newWorker()]), CSV);
 
     expect(response.status).toBe(409);
-    expect(response.body).toMatchObject({ code: 'CASE_NOT_OPEN', message: '案件已不予受理，不能再修改' });
+    expect(response.body).toMatchObject({ code: 'CASE_NOT_OPEN', message: '案件状态为"不予受理"，不能再修改' });
     await expectNothingImported(opened.id);
   });
 
@@ -557,6 +558,89 @@ describe('Roster import', () => {
     const sent = new Map(rows.map((row) => [maskedIdNumber(row.idNumber), row.amountClaimed]));
     expect(sent.size).toBe(700);
     expect(claims.every((claim) => sent.get(claim.worker.idNumber) === claim.amountClaimed)).toBe(true);
+  });
+
+  it('reads the kinds and provinces as clerks write them: 劳务, 工钱, 其它, 河南, 广西', async () => {
+    const opened = await openCase(desk);
+    const [a, b, c, d] = [newWorker(), newWorker(), newWorker(), newWorker()];
+    const csv = csvText([
+      ['姓名', '身份证号', '主张金额', '类别', '籍贯'],
+      [a.name, a.idNumber, '1000.00', '劳务', '河南'],
+      [b.name, b.idNumber, '2000.00', '工钱', '广西'],
+      [c.name, c.idNumber, '3000.00', '其它', '内蒙古自治区'],
+      [d.name, d.idNumber, '4000.00', ' 劳务费 ', ''],
+    ]);
+
+    const response = await lawyer.upload(importUrl(opened.id), csv, CSV);
+
+    expect(response.status).toBe(201);
+    const claims = await allClaims(lawyer, opened.id);
+    const summary = (row: RosterRow) => {
+      const claim = claimOfIdNumber(claims, row.idNumber);
+      return [claim.kind, claim.worker.homeProvince];
+    };
+    expect(summary(a)).toEqual(['labour_fees', '河南省']);
+    expect(summary(b)).toEqual(['wages', '广西壮族自治区']);
+    expect(summary(c)).toEqual(['other', '内蒙古自治区']);
+    // no 籍贯: the province the id number was issued in
+    expect(summary(d)).toEqual(['labour_fees', provinceOfResidentId(d.idNumber)]);
+  });
+
+  it('refuses a kind it cannot be sure of, naming row and column and the allowed kinds in the file’s words', async () => {
+    const opened = await openCase(desk);
+    const [a, b, c, d] = [newWorker(), newWorker(), newWorker(), newWorker()];
+    const csv = csvText([
+      ['序号', '姓名', '身份证号', '主张金额', '类别', '籍贯'],
+      [1, a.name, a.idNumber, '1000.00', '人工费', ''], // wages or a labour subcontractor's fees: the clerk must say
+      [2, b.name, b.idNumber, '2000.00', '工资', ''],
+      [3, c.name, c.idNumber, '3000.00', '欠薪', ''],
+      [4, d.name, d.idNumber, '4000.00', '工资', '河北区'], // a district of Tianjin, not 河北省
+    ]);
+
+    const zh = await lawyer.upload(importUrl(opened.id), csv, CSV);
+    const en = await lawyer.withHeaders({ 'Accept-Language': 'en' }).upload(importUrl(opened.id), csv, CSV);
+
+    expect(zh.status).toBe(400);
+    expect(zh.body).toMatchObject({ code: 'ROSTER_INVALID', message: '名单有 3 处错误，整份名单未导入；请改正后重新上传' });
+    expect(zh.body.errors).toEqual([
+      { row: 2, field: 'kind', code: 'NOT_ONE_OF', message: '应为以下之一：工资、劳务费、其他' },
+      { row: 4, field: 'kind', code: 'NOT_ONE_OF', message: '应为以下之一：工资、劳务费、其他' },
+      { row: 5, field: 'homeProvince', code: 'UNKNOWN_PROVINCE', message: '不是有效的省级行政区名称，如"河南省"' },
+    ]);
+    expect(en.body.errors[0]).toEqual({ row: 2, field: 'kind', code: 'NOT_ONE_OF', message: 'must be one of: 工资, 劳务费, 其他' });
+    await expectNothingImported(opened.id, [b.idNumber]);
+  });
+
+  it('answers a file headed in English and a JSON row in the words each used', async () => {
+    const opened = await openCase(desk);
+    const [a, b, c] = [newWorker(), newWorker(), newWorker()];
+    const english = csvText([
+      ['name', 'idNumber', 'amountClaimed', 'kind'],
+      [a.name, a.idNumber, '1000.00', 'Labour fees'],
+      [b.name, b.idNumber, '2000.00', 'bonus'],
+    ]);
+
+    const file = await lawyer.upload(importUrl(opened.id), english, CSV);
+    const fileInEnglish = await lawyer.withHeaders({ 'Accept-Language': 'en' }).upload(importUrl(opened.id), english, CSV);
+    const json = await lawyer.post(importUrl(opened.id), {
+      rows: [
+        { name: a.name, idNumber: a.idNumber, amountClaimed: '1000.00', kind: '劳务' },
+        { name: b.name, idNumber: b.idNumber, amountClaimed: '2000.00', kind: '人工费' },
+        { name: c.name, idNumber: c.idNumber, amountClaimed: '3000.00', kind: 'bonus' },
+      ],
+    });
+
+    // the API's codes, with what each means for a Chinese reader
+    expect(file.body.errors).toEqual([
+      { row: 3, field: 'kind', code: 'NOT_ONE_OF', message: '应为以下之一：wages（工资）、labour_fees（劳务费）、other（其他）' },
+    ]);
+    expect(fileInEnglish.body.errors).toEqual([{ row: 3, field: 'kind', code: 'NOT_ONE_OF', message: 'must be one of: wages, labour_fees, other' }]);
+    expect(json.status).toBe(400);
+    expect(json.body.errors).toEqual([
+      { row: 2, field: 'kind', code: 'NOT_ONE_OF', message: '应为以下之一：工资、劳务费、其他' },
+      { row: 3, field: 'kind', code: 'NOT_ONE_OF', message: '应为以下之一：wages（工资）、labour_fees（劳务费）、other（其他）' },
+    ]);
+    await expectNothingImported(opened.id);
   });
 
   /** A new worker whose id number ends in the check character X. */

@@ -107,10 +107,12 @@ describe('Security: audit trail, personal data, concurrency, retries and session
     const confirmed = await mediator.api.patch(`${caseUrl}/claims/${claim.id}`, { version: claim.version, amountConfirmed: '7600.00' });
     expect(confirmed.status).toBe(200);
     expect((await mediator.api.post(`${caseUrl}/assignment`, { mediatorId: mediator.id })).status).toBe(200);
-    for (const to of ['verifying', 'mediating', 'agreed']) {
+    for (const to of ['verifying', 'mediating']) {
       const moved = await mediator.api.post(`${caseUrl}/transitions`, { to });
       expect({ to, status: moved.status }).toEqual({ to, status: 200 });
     }
+    const agreement = { signedOn: '2026-11-22', schedule: 'total', instalments: [{ dueOn: '2026-11-30', amount: '7600.00' }] };
+    expect((await mediator.api.post(`${caseUrl}/agreement`, agreement)).status).toBe(201);
     const paid = await mediator.api.post(`${caseUrl}/payouts`, {
       paidOn: '2026-11-22',
       payerKind: 'employer',
@@ -383,7 +385,7 @@ describe('Security: audit trail, personal data, concurrency, retries and session
       id: user.id,
       username: user.username,
       displayName: user.displayName,
-      role: 'mediator',
+      roles: ['mediator'],
       organisationId: org,
       locale: 'zh-CN',
       // an administrator set the password: the pages ask for a new one

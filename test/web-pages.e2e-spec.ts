@@ -66,7 +66,7 @@ describe('Pages under /app/ and what they ask of the API', () => {
     const organisation = await makeOrganisation(t);
     const user = await makeUser(t, organisation.id, 'mediator');
     const login = await t.anonymous.post('/auth/login', { username: user.username, password: TEST_PASSWORD });
-    expect(login.body.user).toMatchObject({ mustChangePassword: true, locale: 'zh-CN', role: 'mediator' });
+    expect(login.body.user).toMatchObject({ mustChangePassword: true, locale: 'zh-CN', roles: ['mediator'] });
     expect(login.body.user.permissions).toEqual(expect.arrayContaining(['cases.transition', 'payouts.record']));
     expect(login.body.user.permissions).not.toContain('users.manage');
     const api = t.anonymous.withHeaders({ authorization: `Bearer ${login.body.accessToken}` });

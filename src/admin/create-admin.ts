@@ -42,7 +42,7 @@ export async function createAdmin(
     const user = await users.insertUser(tx, {
       username: input.username,
       displayName: input.displayName,
-      role: 'admin',
+      roles: ['admin'],
       organisationId: organisation.id,
       active: true,
     });

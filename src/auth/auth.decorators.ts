@@ -9,11 +9,11 @@ export type Access = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'p
 /** No login needed: health, login, token refresh. */
 export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies Access);
 
-/** Any logged-in user, whatever the role (their own session and password). */
+/** Any logged-in user, whatever their roles (their own session and password). */
 export const Authenticated = () =>
   applyDecorators(SetMetadata(ACCESS_METADATA, { kind: 'authenticated' } satisfies Access), ApiBearerAuth());
 
-/** The permission the endpoint needs; the matrix in domain/permissions.ts says which roles have it. */
+/** The permission the endpoint needs; the matrix in domain/permissions.ts says which roles have it (one of the user's roles is enough). */
 export const Requires = (permission: Permission) =>
   applyDecorators(SetMetadata(ACCESS_METADATA, { kind: 'permission', permission } satisfies Access), ApiBearerAuth());
 
@@ -21,5 +21,5 @@ export const Requires = (permission: Permission) =>
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
   const user = context.switchToHttp().getRequest<{ user?: Actor }>().user;
   if (!user) throw new Error('CurrentUser used on an endpoint without authentication');
-  return { id: user.id, role: user.role, scope: user.scope };
+  return { id: user.id, roles: user.roles, scope: user.scope };
 });

@@ -8,7 +8,7 @@ import { allows } from './domain/permissions';
 
 /**
  * The one place where access is decided: every request but the public ones needs a valid access
- * token, and the endpoint's permission must be in the caller's role (domain/permissions.ts).
+ * token, and the endpoint's permission must be among those of the caller's roles (domain/permissions.ts).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -31,8 +31,9 @@ export class AuthGuard implements CanActivate {
     if (!match) throw new AppError('UNAUTHENTICATED', { reason: 'missing_token' });
     const user = await this.auth.authenticate(match[1]);
     request.user = user;
-    if (access.kind === 'permission' && !allows(user.role, access.permission)) {
-      throw new AppError('FORBIDDEN', { role: user.role });
+    if (access.kind === 'permission' && !allows(user.roles, access.permission)) {
+      // every role the user holds, so the message names them all ("律师、调解员")
+      throw new AppError('FORBIDDEN', { role: user.roles.join(',') });
     }
     return true;
   }

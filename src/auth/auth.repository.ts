@@ -9,7 +9,7 @@ export interface UserRow {
   id: string;
   username: string;
   display_name: string;
-  role: Role;
+  roles: Role[];
   active: boolean;
   organisation_id: string;
   path: string;
@@ -44,7 +44,7 @@ export interface StoredIdempotentRequest {
 export class AuthRepository {
   async userByUsername(tx: Tx, username: string): Promise<UserRow | undefined> {
     const [row] = await tx.query(
-      `SELECT u.id, u.username, u.display_name, u.role, u.active, u.organisation_id, o.path, u.password_hash,
+      `SELECT u.id, u.username, u.display_name, u.roles, u.active, u.organisation_id, o.path, u.password_hash,
               u.locale, u.password_change_required
          FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE lower(u.username) = lower($1)`,
       [username],
@@ -54,7 +54,7 @@ export class AuthRepository {
 
   async userById(tx: Tx, userId: string): Promise<UserRow | undefined> {
     const [row] = await tx.query(
-      `SELECT u.id, u.username, u.display_name, u.role, u.active, u.organisation_id, o.path, u.password_hash,
+      `SELECT u.id, u.username, u.display_name, u.roles, u.active, u.organisation_id, o.path, u.password_hash,
               u.locale, u.password_change_required
          FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1`,
       [userId],
@@ -125,7 +125,7 @@ export class AuthRepository {
   ): Promise<(UserRow & { session_id: string; access_expires_at: Date; revoked_at: Date | null }) | undefined> {
     const [row] = await tx.query(
       `SELECT s.id AS session_id, s.access_expires_at, s.revoked_at,
-              u.id, u.username, u.display_name, u.role, u.active, u.organisation_id, o.path, NULL AS password_hash,
+              u.id, u.username, u.display_name, u.roles, u.active, u.organisation_id, o.path, NULL AS password_hash,
               u.locale, u.password_change_required
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id
         WHERE s.access_token_hash = $1`,

@@ -248,7 +248,7 @@ export class AuthService {
 function toAuthenticated(row: UserRow, sessionId: string): AuthenticatedUser {
   return {
     id: row.id,
-    role: row.role,
+    roles: row.roles,
     scope: { organisationId: row.organisation_id, path: row.path },
     sessionId,
     username: row.username,

@@ -36,8 +36,8 @@ export class CurrentUserView {
   @ApiProperty({ example: '王律师' })
   displayName: string;
 
-  @ApiProperty({ enum: ROLES, enumName: 'Role' })
-  role: Role;
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true, description: 'One or more, in this order: admin, leader, lawyer, mediator, intake_clerk' })
+  roles: Role[];
 
   @ApiProperty({ format: 'uuid', description: 'Their organisation: they see it and everything below it' })
   organisationId: string;
@@ -48,7 +48,7 @@ export class CurrentUserView {
   @ApiProperty({ description: 'Someone else set the password: the user must choose a new one (POST /auth/password)' })
   mustChangePassword: boolean;
 
-  @ApiProperty({ enum: PERMISSIONS, enumName: 'Permission', isArray: true, description: 'What the role may do (the README matrix)' })
+  @ApiProperty({ enum: PERMISSIONS, enumName: 'Permission', isArray: true, description: "What the user may do: the union of their roles' permissions (the README matrix)" })
   permissions: Permission[];
 }
 
@@ -72,11 +72,11 @@ export function toCurrentUserView(user: AuthenticatedUser): CurrentUserView {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
-    role: user.role,
+    roles: user.roles,
     organisationId: user.scope.organisationId,
     locale: user.locale,
     mustChangePassword: user.passwordChangeRequired,
-    permissions: permissionsOf(user.role),
+    permissions: permissionsOf(user.roles),
   };
 }
 

@@ -29,7 +29,19 @@ export class SeasonService {
   }
 
   async on(day: string): Promise<SeasonView> {
-    const festivalYear = seasonFestivalYear(day);
+    return this.seen(seasonFestivalYear(day), day);
+  }
+
+  /**
+   * The season of a festival's year, past or to come, as it stands today (a past season: its eve
+   * behind, no target left). The year must be one whose festival is known (FIRST_FESTIVAL_YEAR to
+   * LAST_FESTIVAL_YEAR).
+   */
+  async ofFestivalYear(festivalYear: number): Promise<SeasonView> {
+    return this.seen(festivalYear, shanghaiDate(this.clock.now()));
+  }
+
+  private async seen(festivalYear: number, day: string): Promise<SeasonView> {
     const { settings, configured } = await this.settings(festivalYear);
     return {
       festivalYear,

@@ -1,4 +1,4 @@
-import { chineseLabelOf } from '../common/errors/labels';
+import { chineseLabel } from '../common/labels/labels';
 import { ExportColumn } from '../common/export/tabular-export';
 import type { CaseExportRow } from './cases.sql';
 
@@ -6,9 +6,9 @@ import type { CaseExportRow } from './cases.sql';
 export const CASE_EXPORT_COLUMNS: ExportColumn<CaseExportRow>[] = [
   { header: '案件编号', kind: 'text', value: (row) => row.case_number },
   { header: '受理日期', kind: 'date', value: (row) => row.intake_date },
-  { header: '受理渠道', kind: 'text', value: (row) => chineseLabelOf(row.intake_channel) },
-  { header: '状态', kind: 'text', value: (row) => chineseLabelOf(row.status) },
-  { header: '结果', kind: 'text', value: (row) => chineseLabelOf(row.outcome) },
+  { header: '受理渠道', kind: 'text', value: (row) => chineseLabel('intakeChannel', row.intake_channel) },
+  { header: '状态', kind: 'text', value: (row) => chineseLabel('caseStatus', row.status) },
+  { header: '结果', kind: 'text', value: (row) => chineseLabel('closingOutcome', row.outcome) },
   { header: '承办单位', kind: 'text', value: (row) => row.organisation_name },
   { header: '用人单位', kind: 'text', value: (row) => row.employer_names },
   { header: '律师', kind: 'text', value: (row) => row.lawyer_name },

@@ -30,5 +30,8 @@ export interface Case {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** When the final status was recorded. */
   closedAt: Date | null;
+  /** The day the case reached its final status (closed, withdrawn, rejected), as it happened: what reports count. */
+  closedOn: string | null;
 }

@@ -8,7 +8,15 @@ import { CHAIN_ROLES, ChainRole } from './case-employer.record';
 import { EVIDENCE_KINDS, EvidenceKind } from './case-evidence.record';
 import { INTAKE_CHANNELS, IntakeChannel } from './case.record';
 import type { CaseDetail, CaseListItem } from './cases.service';
-import { CASE_STATUSES, CLOSING_OUTCOMES, CaseStatus, ClosingOutcome, TRANSITIONS, isFinal } from './domain/case-status';
+import {
+  CASE_STATUSES,
+  CLOSING_OUTCOMES,
+  CaseStatus,
+  ClosingOutcome,
+  REACHED_ONLY_BY_RECORDING,
+  TRANSITIONS,
+  isFinal,
+} from './domain/case-status';
 import { CaseTotals } from './domain/case-totals';
 
 // A property naming a shared enum (enumName) has its note in a comment, not a description: @nestjs/swagger
@@ -90,7 +98,7 @@ export class CaseView {
   statusReason: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Where the worker was sent (rejected or referred)' })
   referredTo: string | null;
-  /** The moves the lifecycle allows from here (their guards are checked when one is asked for). */
+  /** The moves a person may choose from here (their guards are checked when one is asked for); agreed comes by recording the agreement. */
   @ApiProperty({ enum: CASE_STATUSES, enumName: 'CaseStatus', isArray: true })
   allowedTransitions: readonly CaseStatus[];
   @ApiProperty({ type: OrganisationRefView })
@@ -123,8 +131,10 @@ export class CaseView {
   createdAt: string;
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the final status was recorded' })
   closedAt: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day the case reached its final status' })
+  closedOn: string | null;
 }
 
 export const CASE_WARNING_CODES = ['LAWYER_ACTED_FOR_EMPLOYER'] as const;
@@ -210,7 +220,8 @@ export function toCaseView(detail: CaseDetail, season: SeasonView): CaseView {
     outcome: record.outcome,
     statusReason: record.statusReason,
     referredTo: record.referredTo,
-    allowedTransitions: TRANSITIONS[record.status],
+    // `agreed` is reached by recording the agreement, never chosen
+    allowedTransitions: TRANSITIONS[record.status].filter((to) => !REACHED_ONLY_BY_RECORDING.includes(to)),
     organisation: { id: detail.organisation.id, code: detail.organisation.code, name: detail.organisation.name },
     intakeChannel: record.intakeChannel,
     intakeDate: record.intakeDate,
@@ -238,6 +249,7 @@ export function toCaseView(detail: CaseDetail, season: SeasonView): CaseView {
     createdAt: shanghaiTimestamp(record.createdAt),
     updatedAt: shanghaiTimestamp(record.updatedAt),
     closedAt: record.closedAt ? shanghaiTimestamp(record.closedAt) : null,
+    closedOn: record.closedOn,
   };
 }
 

@@ -6,7 +6,7 @@ SELECT c.id, c.organisation_id AS "organisationId", c.case_number AS "caseNumber
        c.lawyer_id AS "lawyerId", c.mediator_id AS "mediatorId", c.status, c.outcome,
        c.status_reason AS "statusReason", c.referred_to AS "referredTo", c.summary,
        c.consultation_id AS "consultationId", c.version, c.created_at AS "createdAt",
-       c.updated_at AS "updatedAt", c.closed_at AS "closedAt"
+       c.updated_at AS "updatedAt", c.closed_at AS "closedAt", c.closed_on::text AS "closedOn"
   FROM cases c JOIN organisations o ON o.id = c.organisation_id
  WHERE c.id = $1 AND o.path LIKE $2 || '%';
 
@@ -33,7 +33,7 @@ RETURNING c.id, c.organisation_id AS "organisationId", c.case_number AS "caseNum
        c.lawyer_id AS "lawyerId", c.mediator_id AS "mediatorId", c.status, c.outcome,
        c.status_reason AS "statusReason", c.referred_to AS "referredTo", c.summary,
        c.consultation_id AS "consultationId", c.version, c.created_at AS "createdAt",
-       c.updated_at AS "updatedAt", c.closed_at AS "closedAt";
+       c.updated_at AS "updatedAt", c.closed_at AS "closedAt", c.closed_on::text AS "closedOn";
 
 -- LOCK_CASE_SQL
 SELECT c.id, c.organisation_id AS "organisationId", c.case_number AS "caseNumber",
@@ -41,7 +41,7 @@ SELECT c.id, c.organisation_id AS "organisationId", c.case_number AS "caseNumber
        c.lawyer_id AS "lawyerId", c.mediator_id AS "mediatorId", c.status, c.outcome,
        c.status_reason AS "statusReason", c.referred_to AS "referredTo", c.summary,
        c.consultation_id AS "consultationId", c.version, c.created_at AS "createdAt",
-       c.updated_at AS "updatedAt", c.closed_at AS "closedAt"
+       c.updated_at AS "updatedAt", c.closed_at AS "closedAt", c.closed_on::text AS "closedOn"
   FROM cases c JOIN organisations o ON o.id = c.organisation_id
  WHERE c.id = $1 AND o.path LIKE $2 || '%'
    FOR UPDATE OF c;
@@ -57,6 +57,7 @@ UPDATE cases
        lawyer_id = $7, mediator_id = $8, status = $9, outcome = $10, status_reason = $11, referred_to = $12,
        summary = $13, consultation_id = $14,
        closed_at = CASE WHEN date_trunc('milliseconds', closed_at) IS NOT DISTINCT FROM $15 THEN closed_at ELSE $15 END,
+       closed_on = $16,
        version = version + 1, updated_at = now()
  WHERE id = $1
 RETURNING version, updated_at AS "updatedAt";

@@ -3,12 +3,13 @@ import { CaseAccess } from '../claims/case-access';
 import { ClaimsModule } from '../claims/claims.module';
 import { TimelineModule } from '../timeline/timeline.module';
 import { UsersModule } from '../users/users.module';
+import { WorkersModule } from '../workers/workers.module';
 import { CasesController } from './cases.controller';
 import { CasesRepository, assertCaseVisible, lockOpenCase } from './cases.repository';
 import { CasesService } from './cases.service';
 
 @Module({
-  imports: [ClaimsModule, TimelineModule, UsersModule],
+  imports: [ClaimsModule, TimelineModule, UsersModule, WorkersModule],
   controllers: [CasesController],
   providers: [CasesRepository, CasesService],
   exports: [CasesService],
@@ -26,7 +27,8 @@ export class CasesModule {}
       provide: CaseAccess,
       useValue: {
         lockOpenCase: async (tx, caseId, scope) => {
-          await lockOpenCase(tx, caseId, scope);
+          const { intakeDate } = await lockOpenCase(tx, caseId, scope);
+          return { intakeDate };
         },
         assertCaseVisible,
       } satisfies CaseAccess,

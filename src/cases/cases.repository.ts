@@ -28,11 +28,13 @@ import {
   INSERT_CASE_SQL,
   LOCK_CASE_SQL,
   NEXT_CASE_NUMBER_SQL,
+  ID_NUMBER_SEARCH_CONDITION,
   SEARCH_CONDITION,
   SUBTREE_CONDITION,
   UPDATE_CASE_SQL,
 } from './cases.sql';
 import { CASE_STATUSES, isFinal } from './domain/case-status';
+import type { LegalStep } from './domain/event-days';
 import type { CaseListQuery } from './dto/case.dto';
 
 /** The dates the law counts from that a clerk records on a case; an absent one stays, null clears it. */
@@ -69,7 +71,7 @@ const PROJECT_COLUMNS = `p.id, p.name, p.site, p.owner_id AS "ownerId", p.genera
        p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
 /** A user's columns, named as the User fields, without the password hash (never read here). */
-const USER_COLUMNS = `u.id, u.organisation_id AS "organisationId", u.username, u.display_name AS "displayName", u.role,
+const USER_COLUMNS = `u.id, u.organisation_id AS "organisationId", u.username, u.display_name AS "displayName", u.roles,
        u.active, u.password_changed_at AS "passwordChangedAt", u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
 
 /** Every column of an employer, named as the Employer fields. */
@@ -191,8 +193,13 @@ export class CasesRepository {
    * One page of the case list and how many cases the filters find, always inside the caller's scope.
    * An unknown status or sort key is refused before any query runs.
    */
-  async page(tx: Tx, query: CaseListQuery, scope: Scope): Promise<{ rows: CaseListRow[]; total: number }> {
-    const { where, params } = caseListFilter(query, scope);
+  async page(
+    tx: Tx,
+    query: CaseListQuery,
+    scope: Scope,
+    idNumberHash: string | null = null,
+  ): Promise<{ rows: CaseListRow[]; total: number }> {
+    const { where, params } = caseListFilter(query, scope, idNumberHash);
     const order = caseListOrder(query.sort);
     const [{ total }] = await tx.query(`SELECT count(*)::int AS total ${CASE_LIST_FROM} ${where}`, params);
     const rows: CaseListRow[] = await tx.query(
@@ -208,8 +215,8 @@ export class CasesRepository {
    * its money from the reports' summary table, so 100,000 rows stream in bounded memory. No unit of
    * work: the rows come from the reports' connection (a replica when there is one), not the primary.
    */
-  exportRows(query: CaseListQuery, scope: Scope): AsyncIterable<CaseExportRow> {
-    const { where, params } = caseListFilter(query, scope);
+  exportRows(query: CaseListQuery, scope: Scope, idNumberHash: string | null = null): AsyncIterable<CaseExportRow> {
+    const { where, params } = caseListFilter(query, scope, idNumberHash);
     const order = caseListOrder(query.sort);
     return this.reportsDatabase.stream<CaseExportRow>(
       `SELECT ${CASE_LIST_COLUMNS}, ${CASE_MONEY_COLUMNS} ${CASE_LIST_FROM} ${CASE_EXPORT_MONEY_JOIN} ${where}
@@ -298,6 +305,7 @@ export class CasesRepository {
       record.summary,
       record.consultationId,
       record.closedAt,
+      record.closedOn,
     ]);
     record.version = saved.version;
     record.updatedAt = saved.updatedAt;
@@ -336,6 +344,18 @@ export class CasesRepository {
   }
 
   /** Records a case's legal dates; false when `dates` names none, and nothing is written. */
+  /** The steps of the legal procedures a case has recorded (null: not yet). */
+  async legalStepsOf(tx: Tx, caseId: string): Promise<Record<LegalStep, string | null>> {
+    const [row]: Record<LegalStep, string | null>[] = await tx.query(
+      `SELECT arbitration_applied_on::text AS "arbitrationAppliedOn", arbitration_accepted_on::text AS "arbitrationAcceptedOn",
+              arbitration_awarded_on::text AS "arbitrationAwardedOn", payment_order_applied_on::text AS "paymentOrderAppliedOn",
+              payment_order_issued_on::text AS "paymentOrderIssuedOn", payment_order_served_on::text AS "paymentOrderServedOn"
+         FROM cases WHERE id = $1`,
+      [caseId],
+    );
+    return row;
+  }
+
   async updateLegalDates(tx: Tx, caseId: string, dates: CaseLegalDates): Promise<boolean> {
     const assignments: string[] = [];
     const params: unknown[] = [caseId];
@@ -355,8 +375,15 @@ export class CasesRepository {
   }
 }
 
-/** The case list's filters as SQL, always inside the caller's scope. */
-function caseListFilter(query: Omit<CaseListQuery, 'page' | 'pageSize'>, scope: Scope): { where: string; params: unknown[] } {
+/**
+ * The case list's filters as SQL, always inside the caller's scope. `idNumberHash`: the search `q` was
+ * a whole id number, whose worker's cases it finds too.
+ */
+function caseListFilter(
+  query: Omit<CaseListQuery, 'page' | 'pageSize'>,
+  scope: Scope,
+  idNumberHash: string | null,
+): { where: string; params: unknown[] } {
   const params: unknown[] = [];
   const param = (value: unknown) => {
     params.push(value);
@@ -381,7 +408,8 @@ function caseListFilter(query: Omit<CaseListQuery, 'page' | 'pageSize'>, scope: 
   if (query.mediatorId) conditions.push(`c.mediator_id = ${param(query.mediatorId)}`);
   if (query.intakeFrom) conditions.push(`c.intake_date >= ${param(query.intakeFrom)}`);
   if (query.intakeTo) conditions.push(`c.intake_date <= ${param(query.intakeTo)}`);
-  if (query.q?.trim()) conditions.push(SEARCH_CONDITION(param(likePattern(query.q))));
+  if (idNumberHash) conditions.push(ID_NUMBER_SEARCH_CONDITION(param(idNumberHash)));
+  else if (query.q?.trim()) conditions.push(SEARCH_CONDITION(param(likePattern(query.q))));
   return { where: `WHERE ${conditions.join(' AND ')}`, params };
 }
 

@@ -14,6 +14,8 @@ import type { CaseEvent } from '../timeline/case-event.record';
 import { CaseEventsService, NewCaseEvent } from '../timeline/case-events.service';
 import type { User } from '../users/user.record';
 import { UsersService } from '../users/users.service';
+import { WorkersService } from '../workers/workers.service';
+import { normalizeResidentId } from '../common/identifiers/resident-id';
 import type { CaseEvidence } from './case-evidence.record';
 import type { CaseWarningView, DispatchedCaseView } from './case.view';
 import { assertSameVersion } from '../database/optimistic-update';
@@ -32,13 +34,23 @@ import {
   UpdateCaseDto,
 } from './dto/case.dto';
 import { formatCaseNumber } from './domain/case-number';
+import { automaticMoveDay, legalDateProblems, statusChangeDayProblems } from './domain/event-days';
 import {
   AutomaticMoveTrigger,
+  Mover,
   TransitionRequest,
   automaticMove,
   decideTransition,
   isFinal,
 } from './domain/case-status';
+
+/** Who moves a case, why, and the day the move happened. */
+interface MoveDetails {
+  actorId: string;
+  note: string | null;
+  mover: Mover;
+  on: string;
+}
 
 /** What the timeline says of a move the product made by itself. */
 const AUTOMATIC_MOVE_NOTES: Record<AutomaticMoveTrigger, string> = {
@@ -71,6 +83,7 @@ export class CasesService {
     private readonly claims: ClaimsService,
     private readonly events: CaseEventsService,
     private readonly users: UsersService,
+    private readonly workers: WorkersService,
     private readonly clock: Clock,
     private readonly transactions: Transactions,
   ) {}
@@ -115,6 +128,7 @@ export class CasesService {
         caseId: opened.id,
         kind: 'case_opened',
         actorId: actor.id,
+        happenedOn: opened.intakeDate,
         toStatus: 'received',
         data: {
           caseNumber: opened.caseNumber,
@@ -156,7 +170,7 @@ export class CasesService {
 
   async list(query: CaseListQuery, scope: Scope): Promise<Page<CaseListItem>> {
     const tx = this.transactions.none;
-    const { rows, total } = await this.cases.page(tx, query, scope);
+    const { rows, total } = await this.cases.page(tx, query, scope, this.idNumberSearched(query.q));
     const totals = await this.claims.totals(tx, rows.map((row) => row.id));
     return {
       items: rows.map((row) => ({ row, totals: totals.get(row.id)! })),
@@ -171,7 +185,7 @@ export class CasesService {
    * its money from the reports' summary table, so 100,000 rows stream in bounded memory.
    */
   async exportRows(query: CaseListQuery, scope: Scope): Promise<AsyncIterable<CaseExportRow>> {
-    return this.cases.exportRows(query, scope);
+    return this.cases.exportRows(query, scope, this.idNumberSearched(query.q));
   }
 
   async update(id: string, dto: UpdateCaseDto, actor: Actor): Promise<CaseDetail> {
@@ -231,38 +245,54 @@ export class CasesService {
     await this.transactions.run(async (tx) => {
       const record = await this.cases.lockCase(tx, id, actor.scope);
       assertSameVersion(record, dto.version);
-      await this.move(tx, record, dto, actor.id, dto.note?.trim() || null);
+      const lastChangeOn = await this.events.lastStatusChangeOn(tx, record.id);
+      const today = shanghaiDate(this.clock.now());
+      const on = dto.on ?? today;
+      const problems = statusChangeDayProblems('on', on, { intakeDate: record.intakeDate, today }, lastChangeOn);
+      if (problems.length > 0) throw AppError.invalid(problems);
+      await this.move(tx, record, dto, { actorId: actor.id, note: dto.note?.trim() || null, mover: 'person', on });
     });
     return this.get(id, actor.scope);
   }
 
-  /** Records the dates the law counts from on a locked case; false when none was given. */
-  recordLegalDates(tx: Tx, caseId: string, dates: CaseLegalDates): Promise<boolean> {
-    return this.cases.updateLegalDates(tx, caseId, dates);
+  /**
+   * Records the dates the law counts from on a locked case; false when none was given. Steps that
+   * happened must have happened (not after today, not before the case was opened) and in order.
+   */
+  async recordLegalDates(tx: Tx, record: Pick<Case, 'id' | 'intakeDate'>, dates: CaseLegalDates): Promise<boolean> {
+    const stored = await this.cases.legalStepsOf(tx, record.id);
+    const days = { intakeDate: record.intakeDate, today: shanghaiDate(this.clock.now()) };
+    const problems = legalDateProblems(dates, stored, days);
+    if (problems.length > 0) throw AppError.invalid(problems);
+    return this.cases.updateLegalDates(tx, record.id, dates);
   }
 
   /**
    * The move a recording makes by itself (an agreement signed, the first money), if it makes one from
    * the case's status: through the same door as a person's move. The case must be locked.
    */
-  async moveAutomatically(tx: Tx, record: Case, trigger: AutomaticMoveTrigger, actorId: string): Promise<void> {
+  async moveAutomatically(tx: Tx, record: Case, trigger: AutomaticMoveTrigger, actorId: string, triggeredOn: string): Promise<void> {
     const request = automaticMove(trigger, record.status);
-    if (request) await this.move(tx, record, request, actorId, AUTOMATIC_MOVE_NOTES[trigger]);
+    if (!request) return;
+    const on = automaticMoveDay(triggeredOn, await this.events.lastStatusChangeOn(tx, record.id));
+    await this.move(tx, record, request, { actorId, note: AUTOMATIC_MOVE_NOTES[trigger], mover: 'recording', on });
   }
 
   /**
    * The one door into the status machine: the transition table and its guards decide, then the move
    * is saved and written to the timeline. The case must be locked by the caller's transaction.
    */
-  private async move(tx: Tx, record: Case, request: TransitionRequest, actorId: string, note: string | null): Promise<void> {
+  private async move(tx: Tx, record: Case, request: TransitionRequest, how: MoveDetails): Promise<void> {
+    const { actorId, note, mover, on } = how;
     const totals = (await this.claims.totals(tx, [record.id])).get(record.id)!;
-    const decision = decideTransition({ status: record.status, mediatorId: record.mediatorId, claims: totals }, request);
+    const decision = decideTransition({ status: record.status, mediatorId: record.mediatorId, claims: totals }, request, mover);
     const details = { outcome: decision.outcome, reason: decision.reason, referredTo: decision.referredTo, note };
     record.status = decision.to;
     record.outcome = decision.outcome;
     record.statusReason = decision.reason;
     if (decision.referredTo !== null) record.referredTo = decision.referredTo;
     record.closedAt = isFinal(decision.to) ? this.clock.now() : null;
+    record.closedOn = isFinal(decision.to) ? on : null;
     await this.cases.saveCase(tx, record);
     await this.events.append(tx, {
       caseId: record.id,
@@ -270,6 +300,7 @@ export class CasesService {
       actorId,
       fromStatus: decision.from,
       toStatus: decision.to,
+      happenedOn: on,
       data: Object.fromEntries(Object.entries(details).filter(([, value]) => value !== null && value !== undefined)),
     });
   }
@@ -376,6 +407,15 @@ export class CasesService {
   async timeline(id: string, query: PageQuery, scope: Scope): Promise<Page<CaseEvent>> {
     await this.cases.assertCaseVisible(this.transactions.none, id, scope);
     return this.events.list(id, query);
+  }
+
+  /**
+   * A search that is a whole id number finds the cases of that worker, through the keyed hash of the
+   * number (id numbers are sealed, never searched in clear): the lookup key, or null for other searches.
+   */
+  private idNumberSearched(q: string | undefined): string | null {
+    const candidate = normalizeResidentId(q ?? '');
+    return /^\d{17}[\dX]$/.test(candidate) ? this.workers.lookupHash(candidate) : null;
   }
 
   private intakeDateProblems(intakeDate: string): FieldProblem[] {

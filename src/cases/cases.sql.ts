@@ -30,6 +30,10 @@ export const SEARCH_CONDITION = (p: string) => `(
   OR EXISTS (SELECT 1 FROM case_employers ce JOIN employers e ON e.id = ce.employer_id
               WHERE ce.case_id = c.id AND e.name ILIKE ${p}))`;
 
+/** The cases of the worker whose id number has the lookup key ${p} (through the unique key: no scan). */
+export const ID_NUMBER_SEARCH_CONDITION = (p: string) => `c.id IN (
+  SELECT cl.case_id FROM claims cl JOIN workers w ON w.id = cl.worker_id WHERE w.id_number_hash = ${p})`;
+
 export const SUBTREE_CONDITION = (p: string) =>
   `o.path LIKE (SELECT path FROM organisations WHERE id = ${p}) || '%'`;
 
@@ -39,7 +43,7 @@ const CASE_COLUMNS = `c.id, c.organisation_id AS "organisationId", c.case_number
          c.lawyer_id AS "lawyerId", c.mediator_id AS "mediatorId", c.status, c.outcome,
          c.status_reason AS "statusReason", c.referred_to AS "referredTo", c.summary,
          c.consultation_id AS "consultationId", c.version, c.created_at AS "createdAt",
-         c.updated_at AS "updatedAt", c.closed_at AS "closedAt"`;
+         c.updated_at AS "updatedAt", c.closed_at AS "closedAt", c.closed_on::text AS "closedOn"`;
 
 /** The case $1 if its organisation lies in the scope whose path is $2: how every case is found. */
 export const CASE_IN_SCOPE_SQL = `
@@ -75,6 +79,7 @@ export const UPDATE_CASE_SQL = `
          lawyer_id = $7, mediator_id = $8, status = $9, outcome = $10, status_reason = $11, referred_to = $12,
          summary = $13, consultation_id = $14,
          closed_at = CASE WHEN date_trunc('milliseconds', closed_at) IS NOT DISTINCT FROM $15 THEN closed_at ELSE $15 END,
+         closed_on = $16,
          version = version + 1, updated_at = now()
    WHERE id = $1
   RETURNING version, updated_at AS "updatedAt"`;

@@ -7,8 +7,11 @@ import type { Tx } from '../database/transactions';
  * so the arrow between the two features runs one way: claims declare, cases implement.
  */
 export abstract class CaseAccess {
-  /** Locks an open case of the scope for a change to its claims: 404 outside the scope, 409 once it is closed. */
-  abstract lockOpenCase(tx: Tx, caseId: string, scope: Scope): Promise<void>;
+  /**
+   * Locks an open case of the scope for a change to its claims: 404 outside the scope, 409 once it is
+   * closed. Answers the day it was opened, which no confirmation can precede.
+   */
+  abstract lockOpenCase(tx: Tx, caseId: string, scope: Scope): Promise<{ intakeDate: string }>;
   /** 404 unless the case exists within the scope. */
   abstract assertCaseVisible(tx: Tx, caseId: string, scope: Scope): Promise<void>;
 }

@@ -21,6 +21,11 @@ export interface Claim {
   knewOn: string | null;
   employmentOngoing: boolean;
   employmentEndedOn: string | null;
+  /**
+   * Its place in the case (序号): the roster's rows in their order, later additions after them.
+   * Unique in the case, assigned once on insert; only the order counts, there may be gaps.
+   */
+  position: number;
   /** 1 on insert; every write of the claim adds one (claims.repository.ts), and clients send it back. */
   version: number;
   createdAt: Date;

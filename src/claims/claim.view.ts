@@ -22,6 +22,13 @@ export class ClaimWorkerView {
 export class ClaimView {
   @ApiProperty({ format: 'uuid' })
   id: string;
+  @ApiProperty({
+    example: 1,
+    description:
+      "Its place in the case (序号): the roster's rows in their order (its 序号 column, if it has one), later " +
+      'additions after them. Lists come in this order; numbers may skip, never repeat',
+  })
+  position: number;
   @ApiProperty({ type: ClaimWorkerView })
   worker: ClaimWorkerView;
   @ApiProperty({ enum: CLAIM_KINDS, enumName: 'ClaimKind' })
@@ -80,6 +87,7 @@ export class ClaimsConfirmedView {
 export function toClaimView(claim: ClaimRow): ClaimView {
   return {
     id: claim.id,
+    position: claim.position,
     worker: claim.worker,
     kind: claim.kind,
     periodStart: claim.periodStart,

@@ -32,8 +32,9 @@ export class ClaimsController {
     description:
       'Columns (Chinese or English headings): 姓名/name, 身份证号/idNumber, 主张金额/amountClaimed are required; ' +
       '手机号/mobile, 籍贯/homeProvince, 类别/kind (工资, 劳务费, 其他), 开始日期/periodStart, 结束日期/periodEnd, ' +
-      '确认金额/amountConfirmed, 备注/note are optional. One bad row rejects the whole roster; the answer lists ' +
-      'every bad row by its number in the file.',
+      '确认金额/amountConfirmed, 备注/note, 序号/serial are optional. One bad row rejects the whole roster; the ' +
+      "answer lists every bad row by its number in the file. The case keeps the roster's order: by 序号 when the " +
+      'file has it, else the order of the rows; claims added later come after.',
   })
   @ApiConsumes('application/json', CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })

@@ -19,6 +19,7 @@ export interface ClaimBalanceRow {
 
 /** A claim with its balance and its worker, as the claims list shows it; personal data still sealed. */
 export interface ClaimListRow extends ClaimBalanceRow {
+  position: number;
   kind: ClaimKind;
   period_start: string | null;
   period_end: string | null;
@@ -59,7 +60,7 @@ interface ClaimDbRow extends Omit<Claim, 'claimedFen' | 'confirmedFen'> {
 const CLAIM_COLUMNS = `id, case_id AS "caseId", worker_id AS "workerId", kind, period_start AS "periodStart",
        period_end AS "periodEnd", claimed_fen AS "claimedFen", confirmed_fen AS "confirmedFen", note,
        knew_on AS "knewOn", employment_ongoing AS "employmentOngoing", employment_ended_on AS "employmentEndedOn",
-       version, created_at AS "createdAt", updated_at AS "updatedAt"`;
+       position, version, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** The claims table; its balances are summed from the payouts (read, never written, here). */
 /** A worker of a case who also claims in another open case. */
@@ -86,7 +87,7 @@ export class ClaimsRepository {
          JOIN organisations o ON o.id = other.organisation_id
          JOIN workers w ON w.id = mine.worker_id
         WHERE mine.case_id = $1
-        ORDER BY w.name, other.case_number`,
+        ORDER BY mine.position, other.case_number`,
       [caseId, scopePath],
     );
   }
@@ -100,13 +101,23 @@ export class ClaimsRepository {
     return new Set(rows.map((row) => row.workerId));
   }
 
-  /** One statement per chunk; id, version (1), the employment fields and the timestamps take their defaults. */
+  /**
+   * One statement per chunk; id, version (1), the employment fields and the timestamps take their defaults.
+   * The claims take the next positions of their case in the order given, after the case's last one. The
+   * caller holds the case's lock (or has just created the case), so no other transaction is adding to
+   * it meanwhile; each chunk's statement sees the chunks before it. Should a path ever forget the lock,
+   * claims_case_position_key refuses the second writer rather than letting two claims share a place.
+   */
   async insertClaims(tx: Tx, claims: NewClaim[]): Promise<void> {
     for (let start = 0; start < claims.length; start += CLAIMS_PER_INSERT) {
       const chunk = claims.slice(start, start + CLAIMS_PER_INSERT);
       await tx.query(
-        `INSERT INTO claims (case_id, worker_id, kind, period_start, period_end, claimed_fen, confirmed_fen, note)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[], $6::bigint[], $7::bigint[], $8::text[])`,
+        `INSERT INTO claims (case_id, worker_id, kind, period_start, period_end, claimed_fen, confirmed_fen, note, position)
+         SELECT v.case_id, v.worker_id, v.kind, v.period_start, v.period_end, v.claimed_fen, v.confirmed_fen, v.note,
+                COALESCE((SELECT max(position) FROM claims WHERE case_id = v.case_id), 0)
+                  + row_number() OVER (PARTITION BY v.case_id ORDER BY v.ord)
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[], $6::bigint[], $7::bigint[], $8::text[])
+                WITH ORDINALITY AS v(case_id, worker_id, kind, period_start, period_end, claimed_fen, confirmed_fen, note, ord)`,
         [
           chunk.map((claim) => claim.caseId),
           chunk.map((claim) => claim.workerId),
@@ -177,7 +188,7 @@ export class ClaimsRepository {
     );
   }
 
-  /** One page of a case's claims, by worker name, and how many match in all. */
+  /** One page of a case's claims, in the case's order (the roster's), and how many match in all. */
   async pageOfCase(
     tx: Tx,
     caseId: string,
@@ -199,10 +210,10 @@ export class ClaimsRepository {
                  WHERE ${conditions.join(' AND ')}`;
     const [{ total }]: { total: number }[] = await tx.query(`SELECT count(*)::int AS total ${from}`, params);
     const rows: ClaimListRow[] = await tx.query(
-      `SELECT b.*, c.kind, c.period_start, c.period_end, c.note, c.version,
+      `SELECT b.*, c.position, c.kind, c.period_start, c.period_end, c.note, c.version,
               w.id AS worker_id, w.name, w.id_number_sealed, w.mobile_sealed, w.home_province
          ${from}
-        ORDER BY w.name, c.id
+        ORDER BY c.position
         LIMIT ${limit} OFFSET ${offset}`,
       params,
     );
@@ -211,7 +222,7 @@ export class ClaimsRepository {
 
   async rowOfCase(tx: Tx, caseId: string, claimId: string): Promise<ClaimListRow | undefined> {
     const rows: ClaimListRow[] = await tx.query(
-      `SELECT b.*, c.kind, c.period_start, c.period_end, c.note, c.version,
+      `SELECT b.*, c.position, c.kind, c.period_start, c.period_end, c.note, c.version,
               w.id AS worker_id, w.name, w.id_number_sealed, w.mobile_sealed, w.home_province
          FROM (${CLAIM_BALANCES_SQL} WHERE c.id = $1 AND c.case_id = $2) b
          JOIN claims c ON c.id = b.id JOIN workers w ON w.id = c.worker_id`,

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Scope } from '../auth/domain/actor';
 import { CaseAccess } from './case-access';
+import { eventDayProblems } from '../cases/domain/event-days';
 import type { CaseTotals } from '../cases/domain/case-totals';
 import { likePattern } from '../common/database-helpers';
 import { AppError, FieldProblem } from '../common/errors/app-error';
 import { ErrorCode } from '../common/errors/error-codes';
 import { Page, offsetOf } from '../common/http/pagination';
 import { fenFromDb, formatYuan, sumFen } from '../common/money/money';
+import { Clock } from '../common/time/clock';
+import { shanghaiDate } from '../common/time/shanghai';
 import { CaseEventsService, NewCaseEvent } from '../timeline/case-events.service';
 import { WorkersService } from '../workers/workers.service';
 import { ClaimInput, batchProblems, fen, toClaimInput } from './claim-input';
@@ -30,6 +33,7 @@ export interface ClaimBalance {
 }
 
 export interface ClaimRow extends ClaimBalance {
+  position: number;
   kind: Claim['kind'];
   periodStart: string | null;
   periodEnd: string | null;
@@ -49,6 +53,7 @@ function namesAndNumbers(claimants: ClaimantElsewhere[]): ClaimingElsewhereView[
 export class ClaimsService {
   constructor(
     private readonly cases: CaseAccess,
+    private readonly clock: Clock,
     private readonly events: CaseEventsService,
     private readonly repository: ClaimsRepository,
     private readonly transactions: Transactions,
@@ -149,6 +154,7 @@ export class ClaimsService {
     }
     if (problems.length > 0) throw new AppError(errorCode, { count: problems.length }, problems);
 
+    // In the order of `inputs`: they take the case's next positions (claims.repository.ts).
     const claims = inputs.map((input, index) => ({
       caseId,
       workerId: workers[index].id,
@@ -164,6 +170,8 @@ export class ClaimsService {
       caseId,
       kind: 'claims_added',
       actorId,
+      // Claims brought with the case were brought the day it was opened.
+      happenedOn: opening?.happenedOn,
       data: {
         source,
         workers: inputs.length,
@@ -223,7 +231,11 @@ export class ClaimsService {
   /** Confirms many workers' amounts at once (the day the wage ledger is checked); all or nothing. */
   async confirmMany(caseId: string, dto: ConfirmClaimsDto, actor: Actor): Promise<ClaimsConfirmedView> {
     return this.transactions.run(async (tx) => {
-      await this.cases.lockOpenCase(tx, caseId, actor.scope);
+      const { intakeDate } = await this.cases.lockOpenCase(tx, caseId, actor.scope);
+      const today = shanghaiDate(this.clock.now());
+      const confirmedOn = dto.confirmedOn ?? today;
+      const dayProblems = eventDayProblems('confirmedOn', confirmedOn, { intakeDate, today });
+      if (dayProblems.length > 0) throw AppError.invalid(dayProblems);
       const ids = dto.items.map((item) => item.claimId);
       const balances = await this.balances(tx, caseId, ids);
       const problems: FieldProblem[] = [];
@@ -256,6 +268,7 @@ export class ClaimsService {
         caseId,
         kind: 'claims_confirmed',
         actorId: actor.id,
+        happenedOn: confirmedOn,
         data: { workers: dto.items.length, confirmedTotal },
       });
       return { confirmed: dto.items.length, confirmedTotal };
@@ -285,6 +298,7 @@ export class ClaimsService {
   private toClaimRow(row: ClaimListRow): ClaimRow {
     return {
       ...toBalance(row),
+      position: Number(row.position),
       kind: row.kind,
       periodStart: row.period_start,
       periodEnd: row.period_end,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { CurrentUser, Requires } from '../auth/auth.decorators';
@@ -24,9 +24,11 @@ import {
   ConsultationDto,
   ConsultationListQuery,
   DutyShiftDto,
+  DutyShiftsDto,
   EARLY_WARNING_STATUSES,
   EarlyWarningStatus,
   EngagementDto,
+  MonthRosterDto,
   OpenFromDeskDto,
   OutreachVisitDto,
   RosterQuery,
@@ -54,6 +56,33 @@ export class DeskController {
   @ApiCreatedResponse({ type: DutyShiftView })
   addShift(@Body() input: DutyShiftDto, @CurrentUser() actor: Actor) {
     return this.desk.addShift(input, actor);
+  }
+
+  @Post('duty-shifts/bulk')
+  @Requires('duty.manage')
+  @ApiOperation({
+    summary: 'Put many lawyers on duty in one request (a month for two lawyers is 60 lines)',
+    description:
+      'All or nothing: every line is checked as POST /duty-shifts checks one, and each wrong line is named ' +
+      '(shifts.3.day: on duty elsewhere that day, or twice in the request; shifts.3.lawyerId: not an active ' +
+      'lawyer; shifts.3.organisationId: outside your scope). Send an Idempotency-Key to retry safely.',
+  })
+  @ApiCreatedResponse({ type: [DutyShiftView] })
+  addShifts(@Body() input: DutyShiftsDto, @CurrentUser() actor: Actor): Promise<DutyShiftView[]> {
+    return this.desk.addShifts(input, actor);
+  }
+
+  @Put('duty-shifts/month')
+  @Requires('duty.manage')
+  @ApiOperation({
+    summary: "Replace a service center's roster for a month with the shifts sent (none clears it)",
+    description:
+      'One transaction; the same checks as the bulk addition, and every day must lie in the month. ' +
+      "Shifts at other centers stay. Answers the month's roster, as GET /duty-shifts?month= does.",
+  })
+  @ApiOkResponse({ type: [RosterEntryView] })
+  replaceMonth(@Body() input: MonthRosterDto, @CurrentUser() actor: Actor): Promise<RosterEntryView[]> {
+    return this.desk.replaceMonth(input, actor);
   }
 
   @Delete('duty-shifts/:id')

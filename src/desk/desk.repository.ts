@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '../auth/domain/actor';
 import type { Tx } from '../database/transactions';
-import type { RosterEntryView, LawyerActedForEmployerView } from './desk.view';
+import type { DutyShiftView, RosterEntryView, LawyerActedForEmployerView } from './desk.view';
+import type { ShiftLine, ShiftOnDuty } from './domain/duty-roster';
 import type {
   ConsultationChannel,
   ConsultationTopic,
@@ -99,6 +100,51 @@ export class DeskRepository {
       [shift.organisationId, shift.lawyerId, shift.day],
     );
     return row.id;
+  }
+
+  /**
+   * Many shifts in one statement, answered in the order given. A lawyer on duty twice a day is refused
+   * by duty_shifts_lawyer_day_key (LAWYER_ALREADY_ON_DUTY), whoever added the other shift.
+   */
+  async insertShifts(tx: Tx, shifts: ShiftLine[]): Promise<DutyShiftView[]> {
+    if (shifts.length === 0) return [];
+    const rows: DutyShiftView[] = await tx.query(
+      `INSERT INTO duty_shifts (organisation_id, lawyer_id, day)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::date[])
+       RETURNING id, organisation_id AS "organisationId", lawyer_id AS "lawyerId", day::text AS day`,
+      [shifts.map((s) => s.organisationId), shifts.map((s) => s.lawyerId), shifts.map((s) => s.day)],
+    );
+    const byLawyerDay = new Map(rows.map((row) => [`${row.lawyerId} ${row.day}`, row]));
+    return shifts.map((shift) => byLawyerDay.get(`${shift.lawyerId} ${shift.day}`)!);
+  }
+
+  /**
+   * The shifts already on the roster for the lawyers and days of `lines`, with their center's name;
+   * those of `except` (a center's days about to be replaced) left out.
+   */
+  shiftsOnDays(
+    tx: Tx,
+    lines: { lawyerId: string; day: string }[],
+    except: { organisationId: string; from: string; to: string } | null,
+  ): Promise<ShiftOnDuty[]> {
+    return tx.query(
+      `SELECT s.lawyer_id AS "lawyerId", s.day::text AS day, o.name AS "organisationName"
+         FROM duty_shifts s
+         JOIN (SELECT DISTINCT * FROM unnest($1::uuid[], $2::date[]) AS l(lawyer_id, day)) l
+           ON l.lawyer_id = s.lawyer_id AND l.day = s.day
+         JOIN organisations o ON o.id = s.organisation_id
+        WHERE $3::uuid IS NULL OR NOT (s.organisation_id = $3 AND s.day BETWEEN $4::date AND $5::date)`,
+      [lines.map((l) => l.lawyerId), lines.map((l) => l.day), except?.organisationId ?? null, except?.from ?? null, except?.to ?? null],
+    );
+  }
+
+  /** Removes a center's shifts from `from` to `to`, both included. */
+  async deleteShifts(tx: Tx, organisationId: string, from: string, to: string): Promise<void> {
+    await tx.query(`DELETE FROM duty_shifts WHERE organisation_id = $1 AND day BETWEEN $2::date AND $3::date`, [
+      organisationId,
+      from,
+      to,
+    ]);
   }
 
   /** Deletes the shift if its service center lies in the scope; false when there was none to delete. */

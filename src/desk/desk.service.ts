@@ -5,14 +5,25 @@ import { CaseDetail, CasesService } from '../cases/cases.service';
 import { CreateCaseDto } from '../cases/dto/case.dto';
 import { IntakeChannel } from '../cases/case.record';
 import { fen } from '../claims/claim-input';
-import { AppError } from '../common/errors/app-error';
+import { AppError, FieldProblem } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
-import { Transactions } from '../database/transactions';
+import { Transactions, type Tx } from '../database/transactions';
 import { UsersService } from '../users/users.service';
 import { DeskRepository, type EarlyWarningRow } from './desk.repository';
 import type { DutyShiftView, RosterEntryView } from './desk.view';
-import { ConsultationDto, ConsultationListQuery, DutyShiftDto, EngagementDto, OpenFromDeskDto, OutreachVisitDto } from './dto/desk.dto';
+import { consultationTimeProblems, intakeFromConsultationProblems } from './domain/consultation-time';
+import { ShiftLine, dutyClashes, monthDays } from './domain/duty-roster';
+import {
+  ConsultationDto,
+  ConsultationListQuery,
+  DutyShiftDto,
+  DutyShiftsDto,
+  EngagementDto,
+  MonthRosterDto,
+  OpenFromDeskDto,
+  OutreachVisitDto,
+} from './dto/desk.dto';
 
 /** How a consultation's channel becomes a case's intake channel. */
 const INTAKE_CHANNEL: Record<ConsultationDto['channel'], IntakeChannel> = {
@@ -56,6 +67,99 @@ export class DeskService {
     });
   }
 
+  /**
+   * Many shifts in one transaction (a month for two lawyers is 60): every line checked as the single
+   * shift is, and saved all together or not at all, with every line that is wrong named at once.
+   */
+  async addShifts(dto: DutyShiftsDto, actor: Actor): Promise<DutyShiftView[]> {
+    return this.transactions.run(async (tx) => {
+      const problems = await this.shiftProblems(tx, dto.shifts, (index) => `shifts.${index}`, actor.scope);
+      if (problems.length > 0) throw AppError.invalid(problems);
+      return this.desk.insertShifts(tx, dto.shifts);
+    });
+  }
+
+  /**
+   * A service center's roster for a month becomes exactly the lines sent (an empty list clears it): the
+   * month as one form saves it, in one transaction, the same checks as adding. Sending it twice is
+   * harmless. Shifts at other centers are untouched, and a lawyer on duty at one of them that day
+   * is a clash as ever.
+   */
+  async replaceMonth(dto: MonthRosterDto, actor: Actor): Promise<RosterEntryView[]> {
+    await this.assertOrganisationInScope(dto.organisationId, actor.scope);
+    const { first, last } = monthDays(dto.month);
+    const lines: ShiftLine[] = dto.shifts.map((shift) => ({ organisationId: dto.organisationId, ...shift }));
+    return this.transactions.run(async (tx) => {
+      const problems: FieldProblem[] = lines.flatMap((line, index) =>
+        line.day < first || line.day > last
+          ? [{ row: index + 1, field: `shifts.${index}.day`, code: 'OUTSIDE_MONTH' as const, params: { month: dto.month } }]
+          : [],
+      );
+      problems.push(
+        ...(await this.shiftProblems(tx, lines, (index) => `shifts.${index}`, actor.scope, {
+          organisationId: dto.organisationId,
+          from: first,
+          to: last,
+        })),
+      );
+      if (problems.length > 0) throw AppError.invalid(problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+      await this.desk.deleteShifts(tx, dto.organisationId, first, last);
+      await this.desk.insertShifts(tx, lines);
+      return this.desk.roster(tx, dto.organisationId, first, last);
+    });
+  }
+
+  /**
+   * What is wrong with each line, as the single shift would say it, at the line's fields (`lineField(i)`
+   * + '.organisationId', '.lawyerId', '.day'): a center outside the caller's scope, someone who is not
+   * an active lawyer able to see the center, a lawyer on duty twice that day (dutyClashes). `replacing`
+   * is a center's month about to be replaced: its shifts are no clash.
+   */
+  private async shiftProblems(
+    tx: Tx,
+    lines: ShiftLine[],
+    lineField: (index: number) => string,
+    scope: Scope,
+    replacing?: { organisationId: string; from: string; to: string },
+  ): Promise<FieldProblem[]> {
+    const problems: FieldProblem[] = [];
+    const inScope = new Map<string, boolean>();
+    for (const organisationId of new Set(lines.map((line) => line.organisationId))) {
+      inScope.set(organisationId, await this.desk.organisationInScope(tx, organisationId, scope));
+    }
+    // a lawyer's problems depend on the center (can he see it?), so each pair is asked once
+    const lawyerProblems = new Map<string, FieldProblem[]>();
+    for (const line of lines) {
+      const pair = `${line.lawyerId} ${line.organisationId}`;
+      if (lawyerProblems.has(pair) || !inScope.get(line.organisationId)) continue;
+      lawyerProblems.set(pair, await this.assignableProblems(tx, line.lawyerId, line.organisationId));
+    }
+    lines.forEach((line, index) => {
+      const row = index + 1;
+      if (!inScope.get(line.organisationId)) {
+        problems.push({ row, field: `${lineField(index)}.organisationId`, code: 'NOT_FOUND' });
+        return;
+      }
+      for (const problem of lawyerProblems.get(`${line.lawyerId} ${line.organisationId}`) ?? []) {
+        problems.push({ ...problem, row, field: `${lineField(index)}.lawyerId` });
+      }
+    });
+    const onDuty = await this.desk.shiftsOnDays(tx, lines, replacing ?? null);
+    problems.push(...dutyClashes(lines, onDuty, (index) => `${lineField(index)}.day`));
+    return problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  }
+
+  /** The single shift's check of its lawyer (UsersService.assertAssignable), as problems rather than a throw. */
+  private async assignableProblems(tx: Tx, lawyerId: string, organisationId: string): Promise<FieldProblem[]> {
+    try {
+      await this.users.assertAssignable(tx, lawyerId, 'lawyer', 'lawyerId', organisationId);
+      return [];
+    } catch (error) {
+      if (error instanceof AppError && error.problems.length > 0) return error.problems;
+      throw error;
+    }
+  }
+
   async removeShift(id: string, scope: Scope): Promise<void> {
     await this.transactions.run(async (tx) => {
       if (!(await this.desk.deleteShiftInScope(tx, id, scope))) throw new AppError('DUTY_SHIFT_NOT_FOUND');
@@ -72,6 +176,10 @@ export class DeskService {
   }
 
   async logConsultation(dto: ConsultationDto, actor: Actor) {
+    const now = this.clock.now();
+    const consultedAt = dto.consultedAt ? new Date(dto.consultedAt) : now;
+    const timeProblems = consultationTimeProblems(consultedAt, now);
+    if (timeProblems.length > 0) throw AppError.invalid(timeProblems);
     await this.assertOrganisationInScope(dto.organisationId, actor.scope);
     return this.transactions.run(async (tx) => {
       if (dto.employerId && !(await this.desk.employerExists(tx, dto.employerId))) {
@@ -83,7 +191,7 @@ export class DeskService {
       return this.desk.insertConsultation(tx, {
         organisation_id: dto.organisationId,
         lawyer_id: actor.id,
-        consulted_at: dto.consultedAt ? new Date(dto.consultedAt) : this.clock.now(),
+        consulted_at: consultedAt,
         channel: dto.channel,
         topic: dto.topic,
         worker_name: dto.workerName?.trim() || null,
@@ -120,6 +228,8 @@ export class DeskService {
     const consultation = await this.desk.consultationInScope(this.transactions.none, consultationId, actor.scope);
     if (!consultation) throw new AppError('CONSULTATION_NOT_FOUND');
     if (consultation.case_id) throw new AppError('ALREADY_A_CASE');
+    const dateProblems = intakeFromConsultationProblems(new Date(consultation.consulted_at), shanghaiDate(this.clock.now()));
+    if (dateProblems.length > 0) throw AppError.invalid(dateProblems);
     const employers = dto.employers ?? (consultation.employer_id ? [{ employerId: consultation.employer_id, role: 'employer' }] : []);
     if (employers.length === 0) throw AppError.invalidField('employers', 'REQUIRED');
     const createCase = plainToInstance(CreateCaseDto, {
@@ -132,10 +242,14 @@ export class DeskService {
       mediatorId: dto.mediatorId,
       claims: dto.claims,
     });
-    return this.cases.open(createCase, actor, async (tx, caseId) => {
-      await this.desk.setConsultationCase(tx, consultationId, caseId);
-      await this.cases.linkConsultation(tx, caseId, consultationId);
-    });
+    try {
+      return await this.cases.open(createCase, actor, async (tx, caseId) => {
+        await this.desk.setConsultationCase(tx, consultationId, caseId);
+        await this.cases.linkConsultation(tx, caseId, consultationId);
+      });
+    } catch (error) {
+      throw inConsultationTerms(error, dto);
+    }
   }
 
   /** Records a visit; a finding of arrears raises an early warning on the employer and project. */
@@ -193,7 +307,7 @@ export class DeskService {
       summary: dto.summary?.trim() || `送法进企业发现欠薪：${warning.findings ?? ''}`.slice(0, 2000),
       employers: dto.employers ?? [{ employerId: warning.employer_id, role: 'employer' }],
       projectId: warning.project_id ?? undefined,
-      lawyerId: actor.role === 'lawyer' ? actor.id : undefined,
+      lawyerId: actor.roles.includes('lawyer') ? actor.id : undefined,
       mediatorId: dto.mediatorId,
       claims: dto.claims,
     });
@@ -216,4 +330,23 @@ export class DeskService {
       throw AppError.invalidField('organisationId', 'NOT_FOUND');
     }
   }
+}
+
+/**
+ * The case's fields that a case opened from a consultation takes from the consultation, and that
+ * consultation's fields behind them: a problem the case finds with one of them is said of the
+ * consultation's field, never of a case field the request did not send.
+ */
+function inConsultationTerms(error: unknown, dto: OpenFromDeskDto): unknown {
+  if (!(error instanceof AppError) || error.problems.length === 0) return error;
+  const carriedOver: Record<string, string> = {
+    intakeDate: 'consultedAt',
+    intakeChannel: 'channel',
+    ...(dto.summary?.trim() ? {} : { summary: 'advice' }),
+    ...(dto.employers ? {} : { 'employers.0.employerId': 'employerId', 'employers.0.role': 'employerId' }),
+  };
+  const problems = error.problems.map((problem) =>
+    problem.field && carriedOver[problem.field] ? { ...problem, field: carriedOver[problem.field] } : problem,
+  );
+  return new AppError(error.code, error.params, problems);
 }

@@ -53,7 +53,8 @@ export class CriminalThresholdsService {
     const tx = this.transactions.none;
     await assertCaseVisible(tx, caseId, scope);
     const row = await this.repository.criminalThresholdOf(tx, province);
-    if (!row) throw AppError.invalidField('province', 'NOT_FOUND');
+    // Not a wrong question (the province is a real one) but figures nobody has entered yet: say where they go.
+    if (!row) throw new AppError('CRIMINAL_THRESHOLD_NOT_ENTERED', { province, route: thresholdRoute(province) });
     const thresholds: ProvinceThresholds = { individualFen: fenFromDb(row.individual_fen), groupFen: fenFromDb(row.group_fen) };
     const workers = await this.repository.outstandingClaims(tx, caseId);
     const order = await this.repository.bureauOrderOf(tx, caseId);
@@ -73,4 +74,9 @@ export class CriminalThresholdsService {
       ...result,
     };
   }
+}
+
+/** Where an administrator enters a province's figures (LegalClocksController.setThreshold). */
+function thresholdRoute(province: string): string {
+  return `/criminal-thresholds/${province}`;
 }

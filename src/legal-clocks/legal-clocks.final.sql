@@ -3,8 +3,8 @@
 -- CASE_CLOCK_FACTS_SQL
 WITH mediation AS (
   SELECT e.case_id,
-         min(e.occurred_at) FILTER (WHERE e.to_status = 'mediating') AS mediating_since,
-         min(e.occurred_at) FILTER (WHERE e.from_status = 'mediating') AS mediation_left
+         (min(e.happened_on) FILTER (WHERE e.to_status = 'mediating'))::text AS mediating_since,
+         (min(e.happened_on) FILTER (WHERE e.from_status = 'mediating'))::text AS mediation_left
     FROM case_events e
    WHERE e.case_id = ANY($1::uuid[]) AND (e.to_status = 'mediating' OR e.from_status = 'mediating')
    GROUP BY e.case_id
@@ -12,7 +12,7 @@ WITH mediation AS (
   SELECT p.case_id, min(p.paid_on) AS first_paid_on
     FROM payouts p WHERE p.case_id = ANY($1::uuid[]) AND p.paid_on <= $2 GROUP BY p.case_id
 )
-SELECT c.id, c.case_number, c.lawyer_id, c.mediator_id, c.status, c.outcome, c.closed_at, c.intake_date::text,
+SELECT c.id, c.case_number, c.lawyer_id, c.mediator_id, c.status, c.outcome, c.closed_on::text, c.intake_date::text,
        c.arbitration_applied_on::text, c.arbitration_accepted_on::text, c.arbitration_extended,
        c.arbitration_awarded_on::text, c.payment_order_applied_on::text, c.payment_order_issued_on::text,
        c.payment_order_served_on::text, c.bureau_order_pay_by::text, c.bureau_order_amount_fen::text,
@@ -28,8 +28,26 @@ SELECT c.id FROM cases c JOIN organisations o ON o.id = c.organisation_id
  ORDER BY c.intake_date, c.id;
 
 -- WORKER_CLOCK_FACTS_SQL
+WITH balances AS (
+WITH paid AS (
+  SELECT claim_id, SUM(amount_fen) AS paid_fen FROM payouts
+   WHERE case_id = ANY($1::uuid[]) AND paid_on <= $2::date
+   GROUP BY claim_id
+)
+SELECT c.id, c.case_id, c.claimed_fen, c.confirmed_fen, c.period_start, c.period_end,
+       COALESCE(paid.paid_fen, 0) AS paid_fen,
+       COALESCE(c.confirmed_fen, c.claimed_fen) - COALESCE(paid.paid_fen, 0) AS outstanding_fen
+  FROM claims c LEFT JOIN paid ON paid.claim_id = c.id
+ WHERE c.case_id = ANY($1::uuid[])),
+last_paid AS (
+  SELECT p.claim_id, max(p.paid_on) AS last_paid_on
+    FROM payouts p WHERE p.case_id = ANY($1::uuid[]) AND p.paid_on <= $2::date GROUP BY p.claim_id
+)
 SELECT cl.id AS claim_id, cl.case_id, cl.worker_id, w.name, cl.knew_on::text, cl.period_end::text,
-       cl.employment_ongoing, cl.employment_ended_on::text
+       cl.employment_ongoing, cl.employment_ended_on::text,
+       b.paid_fen::text, b.outstanding_fen::text, lp.last_paid_on::text
   FROM claims cl JOIN workers w ON w.id = cl.worker_id
+  JOIN balances b ON b.id = cl.id
+  LEFT JOIN last_paid lp ON lp.claim_id = cl.id
  WHERE cl.case_id = ANY($1::uuid[])
- ORDER BY w.name, cl.id;
+ ORDER BY cl.case_id, cl.position;

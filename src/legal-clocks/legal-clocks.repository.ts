@@ -36,9 +36,9 @@ export class LegalClocksRepository {
     return tx.query(CASE_CLOCK_FACTS_SQL, [caseIds, today]);
   }
 
-  /** Each worker's claim on these cases, with the dates his limitation year runs from. */
-  workerClockFacts(tx: Tx, caseIds: string[]): Promise<WorkerClockFactsRow[]> {
-    return tx.query(WORKER_CLOCK_FACTS_SQL, [caseIds]);
+  /** Each worker's claim on these cases, with the dates his limitation year runs from and his money as of `today`. */
+  workerClockFacts(tx: Tx, caseIds: string[], today: string): Promise<WorkerClockFactsRow[]> {
+    return tx.query(WORKER_CLOCK_FACTS_SQL, [caseIds, today]);
   }
 
   /** The open cases under an organisation's path ('' for the whole city), oldest first. */

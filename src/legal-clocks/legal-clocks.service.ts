@@ -12,7 +12,7 @@ import { WorkingCalendar } from '../calendar/domain/working-calendar';
 import { groupBy } from '../common/collections';
 import { Transactions } from '../database/transactions';
 import { CaseEventsService } from '../timeline/case-events.service';
-import { CaseFacts, Deadline, caseDeadlines, workerLimitation } from './domain/legal-clocks';
+import { CaseFacts, Conclusion, Deadline, caseDeadlines, workerLimitation } from './domain/legal-clocks';
 import { LegalDatesDto } from './dto/legal-clocks.dto';
 import { HolidaysService } from '../calendar/holidays.service';
 import { LegalClocksRepository } from './legal-clocks.repository';
@@ -72,7 +72,11 @@ export class LegalClocksService {
     const due: (Deadline & { caseId: string; caseNumber: string; workerName?: string })[] = [];
     for (const clocks of await this.clocksOf(await this.openCaseIds(scope.path), today)) {
       for (const deadline of [...clocks.deadlines, ...clocks.workers]) {
-        const pressing = deadline.state === 'overdue' || deadline.state === 'due_today' || (deadline.state === 'running' && (deadline.daysLeft ?? Infinity) <= within);
+        // A clock that stopped (a claim filed after its year ran out stays overdue) asks nothing more of anyone.
+        const stopped = deadline.endedOn !== undefined;
+        const pressing =
+          !stopped &&
+          (deadline.state === 'overdue' || deadline.state === 'due_today' || (deadline.state === 'running' && (deadline.daysLeft ?? Infinity) <= within));
         if (pressing) due.push({ ...deadline, caseId: clocks.caseId, caseNumber: clocks.caseNumber });
       }
     }
@@ -94,7 +98,7 @@ export class LegalClocksService {
     for (let start = 0; start < caseIds.length; start += CASES_PER_BATCH) {
       const batch = caseIds.slice(start, start + CASES_PER_BATCH);
       const cases = await this.repository.caseClockFacts(this.transactions.none, batch, today);
-      const claims = await this.repository.workerClockFacts(this.transactions.none, batch);
+      const claims = await this.repository.workerClockFacts(this.transactions.none, batch, today);
       const agreements = await this.mediation.agreementsOf(batch, today);
       const claimsOf = groupBy(claims, (claim) => claim.case_id);
       const byId = new Map(cases.map((row) => [row.id, row]));
@@ -108,9 +112,9 @@ export class LegalClocksService {
 
   async setLegalDates(caseId: string, dto: LegalDatesDto, actor: Actor): Promise<void> {
     await this.transactions.run(async (tx) => {
-      await lockOpenCase(tx, caseId, actor.scope);
+      const record = await lockOpenCase(tx, caseId, actor.scope);
       const { bureauOrderAmount, ...dates } = dto;
-      const written = await this.cases.recordLegalDates(tx, caseId, {
+      const written = await this.cases.recordLegalDates(tx, record, {
         ...dates,
         ...(bureauOrderAmount !== undefined && { bureauOrderAmountFen: bureauOrderAmount === null ? null : fen(bureauOrderAmount) }),
       });
@@ -130,11 +134,12 @@ function clocksOfCase(
   today: string,
   calendar: WorkingCalendar,
 ): CaseClockSet {
-  const day = (value: Date | null) => (value ? shanghaiDate(new Date(value)) : null);
+  const concluded = conclusionOf(row);
   const facts: CaseFacts = {
     // The union's mediation organisation receives the application when the case first goes into mediation.
-    mediationAppliedOn: day(row.mediating_since),
-    mediationEndedOn: agreement?.signedOn ?? day(row.mediation_left),
+    mediationAppliedOn: row.mediating_since,
+    // Leaving mediation by withdrawing the case is its conclusion, not the step the period waited for.
+    mediationEndedOn: agreement?.signedOn ?? (row.mediation_left === concluded?.on ? null : row.mediation_left),
     arbitrationAppliedOn: row.arbitration_applied_on,
     arbitrationAcceptedOn: row.arbitration_accepted_on,
     arbitrationExtended: row.arbitration_extended,
@@ -146,7 +151,7 @@ function clocksOfCase(
       ? {
           orderedPayBy: row.bureau_order_pay_by,
           amountDueFen: fenFromDb(row.bureau_order_amount_fen),
-          paidInFullOn: row.status === 'closed' && row.outcome === 'paid_in_full' ? day(row.closed_at) : null,
+          paidInFullOn: row.status === 'closed' && row.outcome === 'paid_in_full' ? row.closed_on : null,
         }
       : null,
     instalments: (agreement?.instalments ?? []).map((i) => ({
@@ -156,6 +161,7 @@ function clocksOfCase(
       paidFen: i.paidFen,
       paidInFullOn: i.paidInFullOn,
     })),
+    concluded,
   };
   // Coming to the union is seeking help, and an agreement or a payment is the employer agreeing to
   // pay: each restarts the year (LDMAA art. 27 para. 2).
@@ -171,6 +177,8 @@ function clocksOfCase(
         employmentOngoing: claim.employment_ongoing,
         interruptions,
         arbitrationAppliedOn: row.arbitration_applied_on,
+        balance: { paidFen: fenFromDb(claim.paid_fen), outstandingFen: fenFromDb(claim.outstanding_fen), lastPaidOn: claim.last_paid_on },
+        caseConcluded: facts.concluded,
       },
       today,
       calendar,
@@ -187,4 +195,18 @@ function clocksOfCase(
     claims: claimClocks,
     instalments: agreement?.instalments ?? [],
   };
+}
+
+/** The day the case reached its final status and how it ended; null while it is open. */
+function conclusionOf(row: CaseClockFactsRow): Conclusion | null {
+  if (row.closed_on === null) return null;
+  switch (row.status) {
+    case 'closed':
+      return { on: row.closed_on, as: row.outcome === 'partly_paid' ? 'partly_paid' : 'paid_in_full' };
+    case 'withdrawn':
+    case 'rejected':
+      return { on: row.closed_on, as: row.status };
+    default:
+      return null;
+  }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { formatYuan } from '../common/money/money';
 import { CRIMINAL_THRESHOLD_REASONS, CriminalThresholdReason } from './domain/criminal-threshold';
-import { CLOCK_KINDS, CLOCK_STATES, ClockKind, ClockState, Deadline } from './domain/legal-clocks';
+import { CASE_CONCLUSIONS, CLOCK_KINDS, CLOCK_STATES, CaseConclusion, ClockKind, ClockState, Deadline } from './domain/legal-clocks';
 
 /** The additional compensation due for a labour-bureau order not paid by its date (Labour Contract Law art. 85). */
 export class SurchargeView {
@@ -21,12 +21,20 @@ export class DeadlineView {
   startedOn: string;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Null while the clock is not running' })
   dueOn: string | null;
-  @ApiProperty({ enum: CLOCK_STATES, enumName: 'ClockState' })
+  @ApiProperty({
+    enum: CLOCK_STATES,
+    enumName: 'ClockState',
+    description:
+      'running / due_today / overdue: still counts; satisfied: the step was taken or the money paid; ' +
+      'not_running: not started; concluded: the case is closed, withdrawn or rejected (see concludedAs)',
+  })
   state: ClockState;
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: 'Calendar days to dueOn, negative when overdue; null once satisfied or not running',
+    description:
+      'Calendar days to dueOn, negative when overdue; null once satisfied, concluded or not running. ' +
+      'A step taken late keeps the days it was late',
   })
   daysLeft: number | null;
   @ApiProperty({ description: 'The article of law', example: 'LDMAA art. 14' })
@@ -44,10 +52,29 @@ export class DeadlineView {
     description: 'For counted periods: the nominal last day when it fell on a day off and was moved',
   })
   movedFrom?: string | null;
-  @ApiPropertyOptional({ description: 'For counted periods: false when the holidays of the last day’s year are not in the data yet' })
+  @ApiPropertyOptional({
+    description:
+      'For counted periods: false when the holidays of the last day’s year are not in the data (weekends only); ' +
+      'true when announced, or given provisionally by the regulation (see calendarProvisional)',
+  })
   calendarCovered?: boolean;
+  @ApiPropertyOptional({
+    description:
+      'For counted periods: true when the last day’s year has only the statutory festivals of the regulation, ' +
+      'not yet the State Council’s schedule: an announced swap may still move the date',
+  })
+  calendarProvisional?: boolean;
   @ApiPropertyOptional({ type: SurchargeView, description: 'For a labour-bureau order not paid by its date' })
   surcharge?: SurchargeView;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Once the clock stopped: the day of the step taken, of the payment that settled it, or of the case’s conclusion',
+  })
+  endedOn?: string | null;
+  @ApiPropertyOptional({ enum: CASE_CONCLUSIONS, enumName: 'CaseConclusion', description: "When the state is 'concluded': how the case ended" })
+  concludedAs?: CaseConclusion;
 }
 
 /** A worker's limitation year (LDMAA art. 27). */

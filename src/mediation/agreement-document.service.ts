@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { Scope } from '../auth/domain/actor';
+import { AuthService } from '../auth/auth.service';
+import { Actor } from '../auth/domain/actor';
+import { allows } from '../auth/domain/permissions';
+import { ROLES } from '../auth/domain/roles';
 import { CasesService } from '../cases/cases.service';
+import { AppError } from '../common/errors/app-error';
 import { fenFromDb } from '../common/money/money';
 import { Transactions } from '../database/transactions';
-import { WorkersService } from '../workers/workers.service';
+import { maskIdNumber } from '../personal-data/domain/masking';
+import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 import { renderAgreementDocument } from './agreement-document';
+import { IdNumberDisplay } from './dto/agreement-document.dto';
 import { MediationRepository } from './mediation.repository';
 import { MediationService } from './mediation.service';
 
@@ -12,27 +18,41 @@ import { MediationService } from './mediation.service';
 @Injectable()
 export class AgreementDocumentService {
   constructor(
+    private readonly auth: AuthService,
     private readonly cases: CasesService,
+    private readonly cipher: PersonalDataCipher,
     private readonly mediation: MediationService,
     private readonly repository: MediationRepository,
     private readonly transactions: Transactions,
-    private readonly workers: WorkersService,
   ) {}
 
-  async render(caseId: string, scope: Scope): Promise<string> {
-    const [detail, agreement] = [await this.cases.get(caseId, scope), await this.mediation.agreement(caseId, scope)];
+  /**
+   * The agreement as HTML. Id numbers are masked unless `full` is asked for: a signed agreement needs
+   * them whole, so the roles that may reveal an id number may print them, and that is a reveal like any
+   * other: one audit entry per document, naming the case and how many numbers it showed.
+   */
+  async render(caseId: string, idNumbers: IdNumberDisplay, actor: Actor, clientAddress: string | null): Promise<string> {
+    if (idNumbers === 'full' && !allows(actor.roles, 'workers.reveal')) {
+      throw new AppError('FULL_ID_NUMBERS_NOT_ALLOWED', {
+        role: actor.roles.join(','),
+        roles: ROLES.filter((role) => allows([role], 'workers.reveal')).join(','),
+      });
+    }
+    const [detail, agreement] = [await this.cases.get(caseId, actor.scope), await this.mediation.agreement(caseId, actor.scope)];
     const workers = await this.repository.workersOfAgreement(this.transactions.none, caseId);
     const nameOfClaim = new Map(workers.map((w) => [w.claim_id, w.name]));
-    return renderAgreementDocument({
+    const shown = (sealed: string) => (idNumbers === 'full' ? this.cipher.decrypt(sealed) : maskIdNumber(this.cipher.decrypt(sealed)));
+    const html = renderAgreementDocument({
       caseNumber: detail.record.caseNumber,
       organisationName: detail.organisation.name,
       signedOn: agreement.signedOn,
       employers: detail.employers.map((e) => ({ name: e.name, creditCode: e.creditCode, role: e.role })),
       workers: workers.map((w) => ({
         name: w.name,
-        idNumberMasked: this.workers.masked(w.id_number_sealed, null).idNumber,
+        idNumber: shown(w.id_number_sealed),
         amountFen: fenFromDb(w.confirmed_fen ?? w.claimed_fen),
       })),
+      idNumbers,
       totalFen: agreement.totalFen,
       schedule: agreement.schedule,
       instalments: agreement.instalments.map((i) => ({
@@ -42,5 +62,14 @@ export class AgreementDocumentService {
       })),
       terms: agreement.terms,
     });
+    if (idNumbers === 'full') {
+      await this.auth.audit(actor.id, { address: clientAddress, userAgent: null }, 'reveal', 'cases', caseId, {
+        field: 'idNumber',
+        document: 'mediation_agreement',
+        caseNumber: detail.record.caseNumber,
+        count: workers.length,
+      });
+    }
+    return html;
   }
 }

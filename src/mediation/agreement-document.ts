@@ -1,3 +1,4 @@
+import { labelOf } from '../common/labels/labels';
 import { formatYuan } from '../common/money/money';
 import { capitalAmount } from './domain/capital-numerals';
 
@@ -6,21 +7,14 @@ export interface AgreementDocumentData {
   organisationName: string;
   signedOn: string;
   employers: { name: string; creditCode: string | null; role: string }[];
-  workers: { name: string; idNumberMasked: string; amountFen: bigint }[];
+  /** Each worker's id number as it is to be printed: masked, or in full on a copy to be signed. */
+  workers: { name: string; idNumber: string; amountFen: bigint }[];
+  idNumbers: 'masked' | 'full';
   totalFen: bigint;
   schedule: 'total' | 'per_worker';
   instalments: { dueOn: string; amountFen: bigint; workerName: string | null }[];
   terms: string | null;
 }
-
-const ROLE_NAMES: Record<string, string> = {
-  employer: '用人单位',
-  project_owner: '建设单位',
-  general_contractor: '总承包单位',
-  subcontractor: '分包单位',
-  labour_subcontractor: '劳务分包单位',
-  individual_contractor: '包工头',
-};
 
 /**
  * The printable mediation agreement (调解协议书), in Chinese: parties, each worker and his amount in
@@ -30,12 +24,12 @@ const ROLE_NAMES: Record<string, string> = {
 export function renderAgreementDocument(data: AgreementDocumentData): string {
   const money = (fen: bigint) => `${escape(formatYuan(fen))} 元（大写：${escape(capitalAmount(fen))}）`;
   const employerRows = data.employers
-    .map((e) => `<li>${escape(ROLE_NAMES[e.role] ?? e.role)}：${escape(e.name)}${e.creditCode ? `（统一社会信用代码 ${escape(e.creditCode)}）` : ''}</li>`)
+    .map((e) => `<li>${escape(labelOf('chainRole', e.role))}：${escape(e.name)}${e.creditCode ? `（统一社会信用代码 ${escape(e.creditCode)}）` : ''}</li>`)
     .join('');
   const workerRows = data.workers
     .map(
       (w, i) =>
-        `<tr><td>${i + 1}</td><td>${escape(w.name)}</td><td>${escape(w.idNumberMasked)}</td><td class="num">${escape(formatYuan(w.amountFen))}</td><td>${escape(capitalAmount(w.amountFen))}</td></tr>`,
+        `<tr><td>${i + 1}</td><td>${escape(w.name)}</td><td>${escape(w.idNumber)}</td><td class="num">${escape(formatYuan(w.amountFen))}</td><td>${escape(capitalAmount(w.amountFen))}</td></tr>`,
     )
     .join('');
   const instalmentRows = data.instalments
@@ -56,7 +50,8 @@ export function renderAgreementDocument(data: AgreementDocumentData): string {
   th, td { border: 1px solid #000; padding: 2px 6px; }
   td.num { text-align: right; font-family: monospace; }
   .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 3em 2em; margin-top: 3em; }
-  @media print { body { margin: 0 auto; } }
+  .screen-only { border: 1px dashed #999; padding: 4px 8px; font-family: sans-serif; font-size: 90%; }
+  @media print { body { margin: 0 auto; } .screen-only { display: none; } }
 </style>
 </head>
 <body>
@@ -78,7 +73,7 @@ ${data.terms ? `<p>二、${escape(data.terms)}</p>` : ''}
 <thead><tr><th>序号</th><th>姓名</th><th>身份证号</th><th>金额（元）</th><th>大写</th></tr></thead>
 <tbody>${workerRows}</tbody>
 </table>
-<p>本协议自双方签字（盖章）、调解员签名并加盖调解组织印章之日起生效。签订日期：${escape(data.signedOn)}</p>
+${data.idNumbers === 'masked' ? '<p class="screen-only">身份证号已部分隐藏（本提示不会打印出来）。用于签字的协议书须印有完整身份证号，请由有权查看完整身份证号的人员（律师、调解员）打印。</p>\n' : ''}<p>本协议自双方签字（盖章）、调解员签名并加盖调解组织印章之日起生效。签订日期：${escape(data.signedOn)}</p>
 <div class="signatures">
   <div>申请人（劳动者或其代表）签字：<br><br>__________________</div>
   <div>被申请人（盖章）：<br><br>__________________</div>

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { Authenticated, CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
 import { ApiHtmlResponse } from '../common/http/api-responses';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { AgreementDocumentService } from './agreement-document.service';
+import { AgreementDocumentQuery } from './dto/agreement-document.dto';
 import { AgendaQuery, AgreementDto, CreateRoomDto, RepresentativesDto, ScheduleSessionDto, SessionOutcomeDto } from './dto/mediation.dto';
 import {
   AgreementView,
@@ -124,9 +126,19 @@ export class MediationController {
   @Get('cases/:caseId/agreement/document')
   @Requires('cases.read')
   @Header('content-type', 'text/html; charset=utf-8')
-  @ApiOperation({ summary: 'The printable agreement (调解协议书) in Chinese, amounts also in capital numerals' })
+  @ApiOperation({
+    summary: 'The printable agreement (调解协议书) in Chinese, amounts also in capital numerals',
+    description:
+      'Id numbers are masked unless idNumbers=full: then they are printed in full (a signed agreement needs them), ' +
+      'for roles with workers.reveal only (403 FULL_ID_NUMBERS_NOT_ALLOWED otherwise), with one audit entry per document.',
+  })
   @ApiHtmlResponse('The agreement as an HTML page to print')
-  document(@Param('caseId', UuidParam) caseId: string, @CurrentUser() actor: Actor) {
-    return this.documents.render(caseId, actor.scope);
+  document(
+    @Param('caseId', UuidParam) caseId: string,
+    @Query() query: AgreementDocumentQuery,
+    @CurrentUser() actor: Actor,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.documents.render(caseId, query.idNumbers ?? 'masked', actor, request.ip ?? null);
   }
 }

@@ -164,9 +164,13 @@ export class MediationRepository {
   }
 
   /** A session of the case, locked until the transaction ends. */
-  async lockSession(tx: Tx, caseId: string, sessionId: string): Promise<{ status: string; version: number } | undefined> {
-    const [session]: { status: string; version: number }[] = await tx.query(
-      `SELECT status, version FROM mediation_sessions WHERE id = $1 AND case_id = $2 FOR UPDATE`,
+  async lockSession(
+    tx: Tx,
+    caseId: string,
+    sessionId: string,
+  ): Promise<{ status: string; version: number; startsAt: Date } | undefined> {
+    const [session]: { status: string; version: number; startsAt: Date }[] = await tx.query(
+      `SELECT status, version, starts_at AS "startsAt" FROM mediation_sessions WHERE id = $1 AND case_id = $2 FOR UPDATE`,
       [sessionId, caseId],
     );
     return session;
@@ -283,11 +287,11 @@ export class MediationRepository {
     return tx.query(PAYOUTS_COUNTED_BY_AGREEMENTS_SQL, [agreementIds, on]);
   }
 
-  /** The case's workers for the printed agreement, by name. */
+  /** The case's workers for the printed agreement, in the case's order (the roster's, claims.position). */
   async workersOfAgreement(tx: Tx, caseId: string): Promise<AgreementWorkerRow[]> {
     return tx.query(
       `SELECT c.id AS claim_id, w.name, w.id_number_sealed, c.confirmed_fen, c.claimed_fen
-         FROM claims c JOIN workers w ON w.id = c.worker_id WHERE c.case_id = $1 ORDER BY w.name, c.id`,
+         FROM claims c JOIN workers w ON w.id = c.worker_id WHERE c.case_id = $1 ORDER BY c.position`,
       [caseId],
     );
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, Scope } from '../auth/domain/actor';
 import { assertCaseVisible, lockOpenCase } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
+import { eventDayProblems } from '../cases/domain/event-days';
 import { fen } from '../claims/claim-input';
 import { ClaimsService } from '../claims/claims.service';
 import { groupBy } from '../common/collections';
@@ -122,6 +123,9 @@ export class MediationService {
       const session = await this.sessionForUpdate(tx, caseId, sessionId);
       if (session.status !== 'scheduled') throw new AppError('SESSION_NOT_SCHEDULED', { status: session.status });
       assertSameVersion(session, dto.version);
+      // A session is held on the day it was booked for: its outcome cannot be known before that day.
+      const heldOn = shanghaiDate(session.startsAt);
+      if (heldOn > shanghaiDate(this.clock.now())) throw new AppError('SESSION_NOT_YET_HELD', { day: heldOn });
       await this.repository.markSessionHeld(
         tx,
         sessionId,
@@ -144,6 +148,7 @@ export class MediationService {
         caseId,
         kind: 'session_held',
         actorId: actor.id,
+        happenedOn: shanghaiDate(session.startsAt),
         data: { sessionId, outcome: dto.outcome, adjournedTo: dto.adjournedTo ?? null },
       });
     });
@@ -219,6 +224,8 @@ export class MediationService {
 
     await this.transactions.run(async (tx) => {
       const record = await lockOpenCase(tx, caseId, actor.scope);
+      const dayProblems = eventDayProblems('signedOn', dto.signedOn, { intakeDate: record.intakeDate, today });
+      if (dayProblems.length > 0) throw AppError.invalid(dayProblems);
       const totals = (await this.claims.totals(tx, [caseId])).get(caseId)!;
       const claimIds = [...new Set(dto.instalments.map((i) => i.claimId).filter((id): id is string => !!id))];
       const balances = await this.claims.balances(tx, caseId, claimIds);
@@ -233,7 +240,7 @@ export class MediationService {
           outstanding: formatYuan(totals.outstandingFen),
         });
       }
-      await this.cases.moveAutomatically(tx, record, 'agreement_signed', actor.id);
+      await this.cases.moveAutomatically(tx, record, 'agreement_signed', actor.id, dto.signedOn);
       const agreementId = await this.repository.insertAgreement(tx, {
         caseId,
         signedOn: dto.signedOn,
@@ -246,6 +253,7 @@ export class MediationService {
         caseId,
         kind: 'agreement_signed',
         actorId: actor.id,
+        happenedOn: dto.signedOn,
         data: { agreementId, signedOn: dto.signedOn, total: formatYuan(totalFen), instalments: dto.instalments.length },
       });
     });

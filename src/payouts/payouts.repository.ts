@@ -84,7 +84,7 @@ export class PayoutsRepository {
       `SELECT p.*, w.name AS worker_name
          FROM payouts p JOIN claims c ON c.id = p.claim_id JOIN workers w ON w.id = c.worker_id
         WHERE ${where}
-        ORDER BY p.paid_on, p.created_at, p.id
+        ORDER BY p.paid_on, p.created_at, c.position, p.id
         LIMIT ${limit} OFFSET ${offset}`,
       params,
     );

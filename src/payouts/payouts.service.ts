@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Actor, Scope } from '../auth/domain/actor';
 import { assertCaseVisible, lockOpenCase } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
+import { eventDayProblems } from '../cases/domain/event-days';
 import { fen } from '../claims/claim-input';
 import { ClaimsService } from '../claims/claims.service';
 import { AppError } from '../common/errors/app-error';
@@ -39,7 +40,8 @@ export class PayoutsService {
    * outstanding amounts checked here cannot change until the payouts are written.
    */
   async record(caseId: string, dto: RecordPayoutsDto, actor: Actor): Promise<PayoutsRecordedView> {
-    if (dto.paidOn > shanghaiDate(this.clock.now())) throw AppError.invalidField('paidOn', 'DATE_IN_FUTURE');
+    const today = shanghaiDate(this.clock.now());
+    if (dto.paidOn > today) throw AppError.invalidField('paidOn', 'DATE_IN_FUTURE');
     const lines: PayoutLine[] = dto.items.map((item, index) => ({
       row: index + 1,
       claimId: item.claimId.toLowerCase(),
@@ -47,6 +49,8 @@ export class PayoutsService {
     }));
     return this.transactions.run(async (tx) => {
       const record = await lockOpenCase(tx, caseId, actor.scope);
+      const dayProblems = eventDayProblems('paidOn', dto.paidOn, { intakeDate: record.intakeDate, today });
+      if (dayProblems.length > 0) throw AppError.invalid(dayProblems);
       const balances = await this.claims.balances(tx, caseId, [...new Set(lines.map((line) => line.claimId))]);
       checkPayouts(record.status, lines, balances);
 
@@ -68,9 +72,10 @@ export class PayoutsService {
         caseId,
         kind: 'payouts_recorded',
         actorId: actor.id,
+        happenedOn: dto.paidOn,
         data: { batchId, workers: new Set(lines.map((l) => l.claimId)).size, total, paidOn: dto.paidOn, payerKind: dto.payerKind, channel: dto.channel },
       });
-      await this.cases.moveAutomatically(tx, record, 'first_payout', actor.id);
+      await this.cases.moveAutomatically(tx, record, 'first_payout', actor.id, dto.paidOn);
       return { batchId, recorded: rows.length, total };
     });
   }

@@ -9,7 +9,7 @@ RETURNING id;
 -- LEADERS_SQL
 SELECT u.id AS leader_id, o.id AS scope_id, o.name AS scope_name, o.path AS scope_path
   FROM users u JOIN organisations o ON o.id = u.organisation_id
- WHERE u.role = 'leader' AND u.active
+ WHERE 'leader' = ANY (u.roles) AND u.active
  ORDER BY u.id;
 
 -- OPEN_CASES_SQL

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Page, PageQuery } from '../common/http/pagination';
 import { AppError } from '../common/errors/app-error';
+import { labelOf } from '../common/labels/labels';
 import { fenFromDb, sumFen } from '../common/money/money';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -264,8 +265,8 @@ export class RemindersService {
   private async arbitrations(on: string, open: OpenCases, clocksOnDay: ClocksOnDay, rule?: ReminderRule): Promise<PlannedReminder[]> {
     if (!rule?.enabled) return [];
     const names: Partial<Record<Deadline['clock'], { suffix: string; name: string }>> = {
-      arbitration_acceptance: { suffix: 'acceptance', name: '仲裁受理期限' },
-      arbitration_award: { suffix: 'award', name: '仲裁裁决期限' },
+      arbitration_acceptance: { suffix: 'acceptance', name: labelOf('clockKind', 'arbitration_acceptance') },
+      arbitration_award: { suffix: 'award', name: labelOf('clockKind', 'arbitration_award') },
     };
     const pending = new Map<string, { clocks: CaseClockSet; name: string; dueOn: string }>(
       (await clocksOnDay()).flatMap((clocks) =>

@@ -24,11 +24,11 @@ export const SESSIONS_TOMORROW_SQL = `
      AND s.starts_at >= (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
      AND s.starts_at < (($1::date + 2)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 
-/** The active leaders, each with the organisation (and its path) whose subtree they oversee. */
+/** The active leaders (whatever other roles they hold: one row each), each with the organisation (and its path) whose subtree they oversee. */
 export const LEADERS_SQL = `
   SELECT u.id AS leader_id, o.id AS scope_id, o.name AS scope_name, o.path AS scope_path
     FROM users u JOIN organisations o ON o.id = u.organisation_id
-   WHERE u.role = 'leader' AND u.active
+   WHERE 'leader' = ANY (u.roles) AND u.active
    ORDER BY u.id`;
 
 /** Every organisation's name and path, to group a leader's digest by organisation. */

@@ -69,10 +69,14 @@ export class ReportsController {
 
   @Get('festival')
   @Requires('reports.read')
-  @ApiOperation({ summary: 'Before the Spring Festival: what open cases still owe, and to how many workers, per organisation, with the days left' })
+  @ApiOperation({
+    summary:
+      'Before the Spring Festival: what open cases still owe, and to how many workers, per organisation, with the days left; ' +
+      "of the current season or of any past one (as it stood at the end of that season's eve)",
+  })
   @ApiTableResponse(FestivalReportView)
   async festival(@Query() query: FestivalQuery, @CurrentUser() actor: Actor) {
-    const report = await this.reports.festival(query.organisationId, actor.scope);
+    const report = await this.reports.festival(query, actor.scope);
     if (query.format) {
       const { eve, daysToEve } = report.season;
       const rows = [...report.items, { ...report.totals, label: '合计', detail: '' }].map((row) => ({ ...row, eve, daysToEve }));

@@ -42,6 +42,51 @@ SELECT ec.id, ec.case_number, ec.role, ec.intake_date::text, ec.status, ec.outco
   LEFT JOIN owed_workers w ON w.case_id = ec.id
  ORDER BY ec.intake_date DESC, ec.case_number DESC;
 
+-- FESTIVAL_AS_OF_SQL
+WITH open_then AS MATERIALIZED (
+  SELECT f.case_id, o.group_id
+    FROM case_facts f
+    JOIN (
+SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+  FROM organisations o
+ WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+   WHERE f.intake_date <= $3::date AND (f.closed_on IS NULL OR f.closed_on > $3::date)
+), totals AS MATERIALIZED (
+WITH balances AS (
+WITH paid AS (
+  SELECT claim_id, SUM(amount_fen) AS paid_fen FROM payouts
+   WHERE case_id = ANY(ARRAY(SELECT case_id FROM open_then)) AND paid_on <= $3::date
+   GROUP BY claim_id
+)
+SELECT c.id, c.case_id, c.claimed_fen, c.confirmed_fen, c.period_start, c.period_end,
+       COALESCE(paid.paid_fen, 0) AS paid_fen,
+       COALESCE(c.confirmed_fen, c.claimed_fen) - COALESCE(paid.paid_fen, 0) AS outstanding_fen
+  FROM claims c LEFT JOIN paid ON paid.claim_id = c.id
+ WHERE c.case_id = ANY(ARRAY(SELECT case_id FROM open_then)))
+SELECT case_id,
+       count(*)::int                                                            AS workers,
+       SUM(claimed_fen)::text                                                   AS claimed_fen,
+       COALESCE(SUM(confirmed_fen), 0)::text                                    AS confirmed_fen,
+       SUM(paid_fen)::text                                                      AS paid_fen,
+       SUM(outstanding_fen)::text                                               AS outstanding_fen,
+       count(*) FILTER (WHERE confirmed_fen IS NULL)::int                       AS unconfirmed,
+       count(*) FILTER (WHERE outstanding_fen > 0)::int                         AS workers_owed,
+       count(*) FILTER (WHERE confirmed_fen > 0 AND paid_fen >= confirmed_fen)::int AS workers_fully_paid
+  FROM balances
+ GROUP BY case_id)
+SELECT ot.group_id::text AS key, grp.name AS label, grp.code AS detail,
+       count(*)::int AS open_cases,
+       count(*) FILTER (WHERE t.outstanding_fen::bigint > 0)::int AS cases_owing,
+       COALESCE(SUM(t.workers_owed), 0)::int AS workers_owed,
+       COALESCE(SUM(t.outstanding_fen::bigint), 0)::text AS unpaid_fen,
+       count(*) FILTER (WHERE t.unconfirmed > 0)::int AS cases_unverified
+  FROM open_then ot
+  JOIN organisations grp ON grp.id = ot.group_id
+  -- a case without claims owes nothing
+  LEFT JOIN totals t ON t.case_id = ot.case_id
+ GROUP BY ot.group_id, grp.name, grp.code, grp.path
+ ORDER BY COALESCE(SUM(t.outstanding_fen::bigint), 0) DESC, grp.path;
+
 -- FESTIVAL_SQL
 SELECT o.group_id::text AS key, grp.name AS label, grp.code AS detail,
        count(*)::int AS open_cases,
@@ -99,12 +144,21 @@ SELECT COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
   COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
   COALESCE(SUM(p.consultations), 0)::int AS consultations,
-  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits FROM (
-SELECT NULL::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits,
+  COALESCE(SUM(p.owed_wages_fen), 0)::text AS owed_wages_fen,
+  COALESCE(SUM(p.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+  COALESCE(SUM(p.recovered_wages_fen), 0)::text AS recovered_wages_fen,
+  COALESCE(SUM(p.recovered_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+  COALESCE(SUM(p.unpaid_wages_fen), 0)::text AS unpaid_wages_fen,
+  COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
+  COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
+  COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen FROM (
+SELECT NULL::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT NULL::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT NULL::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -112,7 +166,7 @@ SELECT NULL::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE 
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT NULL::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT NULL::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -120,7 +174,23 @@ SELECT NULL::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE 
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, (count(*))::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
+ UNION ALL
+SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, (count(*))::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -128,7 +198,7 @@ SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint
       WHERE f.closed_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, (count(*))::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, (count(*))::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -136,7 +206,7 @@ SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint
       WHERE f.closed_on BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -144,7 +214,7 @@ SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -152,7 +222,7 @@ SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -160,7 +230,7 @@ SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -172,11 +242,11 @@ SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint
 -- breakdownSql('organisation')
     WITH page AS (
     WITH parts AS MATERIALIZED (
-SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -184,7 +254,7 @@ SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -192,7 +262,23 @@ SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -200,7 +286,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -208,7 +294,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -216,7 +302,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -225,10 +311,10 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       GROUP BY 1
 ),
     ranked AS (
-      SELECT p.key, SUM(p.opened) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
         FROM parts p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ), page AS (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
@@ -247,13 +333,21 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
   COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
   COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
   COALESCE(SUM(p.consultations), 0)::int AS consultations,
-  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits,
+  COALESCE(SUM(p.owed_wages_fen), 0)::text AS owed_wages_fen,
+  COALESCE(SUM(p.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+  COALESCE(SUM(p.recovered_wages_fen), 0)::text AS recovered_wages_fen,
+  COALESCE(SUM(p.recovered_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+  COALESCE(SUM(p.unpaid_wages_fen), 0)::text AS unpaid_wages_fen,
+  COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
+  COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
+  COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
-    SELECT g.key AS key, grp.name AS label, grp.code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+    SELECT g.key AS key, grp.name AS label, grp.code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
            g.total_groups
       FROM page g
@@ -263,11 +357,11 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
 -- breakdownSql('organisation', everyRow)
     WITH page AS (
     WITH parts AS MATERIALIZED (
-SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -275,7 +369,7 @@ SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -283,7 +377,23 @@ SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -291,7 +401,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -299,7 +409,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -307,7 +417,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -316,10 +426,10 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       GROUP BY 1
 ),
     ranked AS (
-      SELECT p.key, SUM(p.opened) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
         FROM parts p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ), page AS (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
@@ -338,13 +448,21 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
   COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
   COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
   COALESCE(SUM(p.consultations), 0)::int AS consultations,
-  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits,
+  COALESCE(SUM(p.owed_wages_fen), 0)::text AS owed_wages_fen,
+  COALESCE(SUM(p.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+  COALESCE(SUM(p.recovered_wages_fen), 0)::text AS recovered_wages_fen,
+  COALESCE(SUM(p.recovered_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+  COALESCE(SUM(p.unpaid_wages_fen), 0)::text AS unpaid_wages_fen,
+  COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
+  COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
+  COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
-    SELECT g.key AS key, grp.name AS label, grp.code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+    SELECT g.key AS key, grp.name AS label, grp.code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
            g.total_groups
       FROM page g
@@ -354,11 +472,11 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
 -- breakdownSql('industry')
     WITH page AS (
     WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -366,19 +484,35 @@ SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (coun
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
 ),
     ranked AS (
-      SELECT p.key, SUM(p.opened) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
         FROM parts p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ), page AS (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
@@ -397,13 +531,21 @@ SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (coun
   COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
   COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
   COALESCE(SUM(p.consultations), 0)::int AS consultations,
-  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits,
+  COALESCE(SUM(p.owed_wages_fen), 0)::text AS owed_wages_fen,
+  COALESCE(SUM(p.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+  COALESCE(SUM(p.recovered_wages_fen), 0)::text AS recovered_wages_fen,
+  COALESCE(SUM(p.recovered_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+  COALESCE(SUM(p.unpaid_wages_fen), 0)::text AS unpaid_wages_fen,
+  COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
+  COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
+  COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
-    SELECT g.key AS key, g.key AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+    SELECT g.key AS key, g.key AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
            g.total_groups
       FROM page g
@@ -413,11 +555,11 @@ SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (coun
 -- breakdownSql('industry', everyRow)
     WITH page AS (
     WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -425,19 +567,35 @@ SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (coun
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
 ),
     ranked AS (
-      SELECT p.key, SUM(p.opened) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
         FROM parts p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ), page AS (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
@@ -456,13 +614,21 @@ SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (coun
   COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
   COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
   COALESCE(SUM(p.consultations), 0)::int AS consultations,
-  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits,
+  COALESCE(SUM(p.owed_wages_fen), 0)::text AS owed_wages_fen,
+  COALESCE(SUM(p.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+  COALESCE(SUM(p.recovered_wages_fen), 0)::text AS recovered_wages_fen,
+  COALESCE(SUM(p.recovered_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+  COALESCE(SUM(p.unpaid_wages_fen), 0)::text AS unpaid_wages_fen,
+  COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
+  COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
+  COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
-    SELECT g.key AS key, g.key AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+    SELECT g.key AS key, g.key AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
            g.total_groups
       FROM page g
@@ -493,7 +659,7 @@ SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (coun
      ORDER BY g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key NULLS LAST
      LIMIT $4 OFFSET $5
   )
-  SELECT page.key::text AS key, sums.*, page.total_groups
+  SELECT page.key::text AS key, sums.*, paid.*, page.total_groups
     FROM page
    CROSS JOIN LATERAL (SELECT COALESCE(count(*), 0)::int AS opened,
 COALESCE(count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')), 0)::int AS concluded,
@@ -507,12 +673,26 @@ COALESCE(SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', '
 COALESCE(count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)), 0)::int AS paid_in_full,
 COALESCE(0, 0)::int AS concluded_in_period,
 COALESCE(0, 0)::int AS consultations,
-COALESCE(0, 0)::int AS outreach_visits FROM (
+COALESCE(0, 0)::int AS outreach_visits,
+COALESCE(SUM(f.owed_wages_fen), 0)::text AS owed_wages_fen,
+COALESCE(SUM(f.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+COALESCE(SUM(f.paid_wages_fen), 0)::text AS recovered_wages_fen,
+COALESCE(SUM(f.paid_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+COALESCE(SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')), 0)::text AS unpaid_wages_fen,
+COALESCE(SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')), 0)::text AS unpaid_labour_fees_fen FROM (
   SELECT * FROM case_facts f WHERE f.employer_id = page.key AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date
    UNION ALL
-  SELECT * FROM case_facts f WHERE page.key IS NULL AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date) f) sums)
-  SELECT g.key AS key, e.name AS label, e.credit_code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-         g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+  SELECT * FROM case_facts f WHERE page.key IS NULL AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date) f) sums
+   -- the days any case of the group in the scope was paid on in the period, whenever it was opened
+   CROSS JOIN LATERAL (
+     SELECT COALESCE(SUM(f.fen), 0)::text AS paid_in_period_fen,
+COALESCE(SUM(f.wages_fen), 0)::text AS paid_in_period_wages_fen,
+COALESCE(SUM(f.labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen
+       FROM (
+  SELECT f.fen, f.wages_fen, f.labour_fees_fen FROM case_pay_days f WHERE f.employer_id = page.key AND f.organisation_id = ANY($3::uuid[]) AND f.paid_on BETWEEN $1::date AND $2::date
+   UNION ALL
+  SELECT f.fen, f.wages_fen, f.labour_fees_fen FROM case_pay_days f WHERE page.key IS NULL AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.paid_on BETWEEN $1::date AND $2::date) f) paid)
+  SELECT g.key AS key, e.name AS label, e.credit_code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
          NULL::int AS consultations, NULL::int AS outreach_visits,
          g.total_groups
     FROM page g
@@ -521,7 +701,7 @@ COALESCE(0, 0)::int AS outreach_visits FROM (
 
 -- breakdownSql('employer', everyRow)
   WITH page AS (
-    SELECT g.*, count(*) OVER ()::int AS total_groups
+    SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, COALESCE(paid.paid_in_period_fen, '0') AS paid_in_period_fen, COALESCE(paid.paid_in_period_wages_fen, '0') AS paid_in_period_wages_fen, COALESCE(paid.paid_in_period_labour_fees_fen, '0') AS paid_in_period_labour_fees_fen, count(*) OVER ()::int AS total_groups
       FROM (SELECT f.employer_id::text AS key, COALESCE(count(*), 0)::int AS opened,
 COALESCE(count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')), 0)::int AS concluded,
 COALESCE(count(*) FILTER (WHERE f.status = 'closed'), 0)::int AS closed,
@@ -534,12 +714,23 @@ COALESCE(SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', '
 COALESCE(count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)), 0)::int AS paid_in_full,
 COALESCE(0, 0)::int AS concluded_in_period,
 COALESCE(0, 0)::int AS consultations,
-COALESCE(0, 0)::int AS outreach_visits
+COALESCE(0, 0)::int AS outreach_visits,
+COALESCE(SUM(f.owed_wages_fen), 0)::text AS owed_wages_fen,
+COALESCE(SUM(f.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+COALESCE(SUM(f.paid_wages_fen), 0)::text AS recovered_wages_fen,
+COALESCE(SUM(f.paid_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+COALESCE(SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')), 0)::text AS unpaid_wages_fen,
+COALESCE(SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')), 0)::text AS unpaid_labour_fees_fen
               FROM case_facts f WHERE f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date GROUP BY f.employer_id) g
+      LEFT JOIN (SELECT f.employer_id::text AS key, COALESCE(SUM(f.fen), 0)::text AS paid_in_period_fen,
+COALESCE(SUM(f.wages_fen), 0)::text AS paid_in_period_wages_fen,
+COALESCE(SUM(f.labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen
+                   FROM case_pay_days f WHERE f.organisation_id = ANY($3::uuid[]) AND f.paid_on BETWEEN $1::date AND $2::date GROUP BY f.employer_id) paid
+        -- the key is NULL for cases without one; no key is ever ''
+        ON COALESCE(paid.key, '') = COALESCE(g.key, '')
      ORDER BY g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key NULLS LAST
      LIMIT $4 OFFSET $5)
-  SELECT g.key AS key, e.name AS label, e.credit_code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-         g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+  SELECT g.key AS key, e.name AS label, e.credit_code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
          NULL::int AS consultations, NULL::int AS outreach_visits,
          g.total_groups
     FROM page g
@@ -559,12 +750,14 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
 
 -- breakdownSql('project')
     WITH page AS (
+    SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups
+      FROM (
     WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -572,19 +765,35 @@ SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
+ UNION ALL
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date AND f.project_id IS NULL
+      GROUP BY 1
+ UNION ALL
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date AND f.project_id IS NULL
+      GROUP BY 1
 ),
     ranked AS (
-      SELECT p.key, SUM(p.opened) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
         FROM parts p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ), page AS (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
@@ -603,13 +812,27 @@ SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER
   COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
   COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
   COALESCE(SUM(p.consultations), 0)::int AS consultations,
-  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits,
+  COALESCE(SUM(p.owed_wages_fen), 0)::text AS owed_wages_fen,
+  COALESCE(SUM(p.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+  COALESCE(SUM(p.recovered_wages_fen), 0)::text AS recovered_wages_fen,
+  COALESCE(SUM(p.recovered_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+  COALESCE(SUM(p.unpaid_wages_fen), 0)::text AS unpaid_wages_fen,
+  COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
+  COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
+  COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups)
-    SELECT g.key AS key, p.name AS label, p.site AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+     GROUP BY page.key, page.total_groups) g
+     -- what the key's cases in the scope were paid in the period, whenever opened
+     CROSS JOIN LATERAL (
+       SELECT SUM(f.fen) AS paid_in_period_fen, SUM(f.wages_fen) AS paid_in_period_wages_fen, SUM(f.labour_fees_fen) AS paid_in_period_labour_fees_fen
+         FROM case_pay_days f
+        WHERE f.project_id = g.key::uuid AND f.paid_on BETWEEN COALESCE($5::date, $3::date) AND COALESCE($8::date, ($4::date + interval '1 month' - interval '1 day')::date, $6::date)
+          AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')) k)
+    SELECT g.key AS key, p.name AS label, p.site AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
            g.total_groups
       FROM page g
@@ -618,12 +841,14 @@ SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER
 
 -- breakdownSql('project', everyRow)
     WITH page AS (
+    SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups
+      FROM (
     WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -631,19 +856,35 @@ SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
+ UNION ALL
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date AND f.project_id IS NULL
+      GROUP BY 1
+ UNION ALL
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date AND f.project_id IS NULL
+      GROUP BY 1
 ),
     ranked AS (
-      SELECT p.key, SUM(p.opened) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
         FROM parts p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ), page AS (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
@@ -662,13 +903,27 @@ SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER
   COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
   COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
   COALESCE(SUM(p.consultations), 0)::int AS consultations,
-  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits,
+  COALESCE(SUM(p.owed_wages_fen), 0)::text AS owed_wages_fen,
+  COALESCE(SUM(p.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+  COALESCE(SUM(p.recovered_wages_fen), 0)::text AS recovered_wages_fen,
+  COALESCE(SUM(p.recovered_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+  COALESCE(SUM(p.unpaid_wages_fen), 0)::text AS unpaid_wages_fen,
+  COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
+  COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
+  COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups)
-    SELECT g.key AS key, p.name AS label, p.site AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+     GROUP BY page.key, page.total_groups) g
+     -- what the key's cases in the scope were paid in the period, whenever opened
+     CROSS JOIN LATERAL (
+       SELECT SUM(f.fen) AS paid_in_period_fen, SUM(f.wages_fen) AS paid_in_period_wages_fen, SUM(f.labour_fees_fen) AS paid_in_period_labour_fees_fen
+         FROM case_pay_days f
+        WHERE f.project_id = g.key::uuid AND f.paid_on BETWEEN COALESCE($5::date, $3::date) AND COALESCE($8::date, ($4::date + interval '1 month' - interval '1 day')::date, $6::date)
+          AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')) k)
+    SELECT g.key AS key, p.name AS label, p.site AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
            g.total_groups
       FROM page g
@@ -689,11 +944,11 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
 -- breakdownSql('lawyer')
     WITH page AS (
     WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -701,7 +956,7 @@ SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER 
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -709,7 +964,23 @@ SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER 
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
+ UNION ALL
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -717,7 +988,7 @@ SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -725,7 +996,7 @@ SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -733,7 +1004,7 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -742,10 +1013,10 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       GROUP BY 1
 ),
     ranked AS (
-      SELECT p.key, SUM(p.opened) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
         FROM parts p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ), page AS (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
@@ -764,13 +1035,21 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
   COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
   COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
   COALESCE(SUM(p.consultations), 0)::int AS consultations,
-  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits,
+  COALESCE(SUM(p.owed_wages_fen), 0)::text AS owed_wages_fen,
+  COALESCE(SUM(p.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+  COALESCE(SUM(p.recovered_wages_fen), 0)::text AS recovered_wages_fen,
+  COALESCE(SUM(p.recovered_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+  COALESCE(SUM(p.unpaid_wages_fen), 0)::text AS unpaid_wages_fen,
+  COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
+  COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
+  COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
-    SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+    SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
            g.total_groups
       FROM page g
@@ -780,11 +1059,11 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
 -- breakdownSql('lawyer', everyRow)
     WITH page AS (
     WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -792,7 +1071,7 @@ SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER 
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -800,7 +1079,23 @@ SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER 
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
+ UNION ALL
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -808,7 +1103,7 @@ SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -816,7 +1111,7 @@ SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -824,7 +1119,7 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -833,10 +1128,10 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       GROUP BY 1
 ),
     ranked AS (
-      SELECT p.key, SUM(p.opened) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
         FROM parts p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ), page AS (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
@@ -855,13 +1150,21 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
   COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
   COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
   COALESCE(SUM(p.consultations), 0)::int AS consultations,
-  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits,
+  COALESCE(SUM(p.owed_wages_fen), 0)::text AS owed_wages_fen,
+  COALESCE(SUM(p.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+  COALESCE(SUM(p.recovered_wages_fen), 0)::text AS recovered_wages_fen,
+  COALESCE(SUM(p.recovered_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+  COALESCE(SUM(p.unpaid_wages_fen), 0)::text AS unpaid_wages_fen,
+  COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
+  COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
+  COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
-    SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+    SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
            g.total_groups
       FROM page g
@@ -882,11 +1185,11 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
 -- breakdownSql('mediator')
     WITH page AS (
     WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -894,19 +1197,35 @@ SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTE
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
+ UNION ALL
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
 ),
     ranked AS (
-      SELECT p.key, SUM(p.opened) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
         FROM parts p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ), page AS (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
@@ -925,13 +1244,21 @@ SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTE
   COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
   COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
   COALESCE(SUM(p.consultations), 0)::int AS consultations,
-  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits,
+  COALESCE(SUM(p.owed_wages_fen), 0)::text AS owed_wages_fen,
+  COALESCE(SUM(p.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+  COALESCE(SUM(p.recovered_wages_fen), 0)::text AS recovered_wages_fen,
+  COALESCE(SUM(p.recovered_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+  COALESCE(SUM(p.unpaid_wages_fen), 0)::text AS unpaid_wages_fen,
+  COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
+  COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
+  COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
-    SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+    SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
            g.total_groups
       FROM page g
@@ -941,11 +1268,11 @@ SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTE
 -- breakdownSql('mediator', everyRow)
     WITH page AS (
     WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -953,19 +1280,35 @@ SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTE
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
+ UNION ALL
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
 ),
     ranked AS (
-      SELECT p.key, SUM(p.opened) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
         FROM parts p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ), page AS (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
@@ -984,13 +1327,21 @@ SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTE
   COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
   COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
   COALESCE(SUM(p.consultations), 0)::int AS consultations,
-  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits,
+  COALESCE(SUM(p.owed_wages_fen), 0)::text AS owed_wages_fen,
+  COALESCE(SUM(p.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+  COALESCE(SUM(p.recovered_wages_fen), 0)::text AS recovered_wages_fen,
+  COALESCE(SUM(p.recovered_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+  COALESCE(SUM(p.unpaid_wages_fen), 0)::text AS unpaid_wages_fen,
+  COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
+  COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
+  COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
-    SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+    SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
            g.total_groups
       FROM page g
@@ -1011,11 +1362,11 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
 -- breakdownSql('month')
     WITH page AS (
     WITH parts AS MATERIALIZED (
-SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1023,7 +1374,7 @@ SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1031,7 +1382,23 @@ SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1039,7 +1406,7 @@ SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::t
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1047,7 +1414,7 @@ SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::t
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1055,7 +1422,7 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1064,10 +1431,10 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
       GROUP BY 1
 ),
     ranked AS (
-      SELECT p.key, SUM(p.opened) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
         FROM parts p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ), page AS (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
@@ -1086,13 +1453,21 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
   COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
   COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
   COALESCE(SUM(p.consultations), 0)::int AS consultations,
-  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits,
+  COALESCE(SUM(p.owed_wages_fen), 0)::text AS owed_wages_fen,
+  COALESCE(SUM(p.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+  COALESCE(SUM(p.recovered_wages_fen), 0)::text AS recovered_wages_fen,
+  COALESCE(SUM(p.recovered_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+  COALESCE(SUM(p.unpaid_wages_fen), 0)::text AS unpaid_wages_fen,
+  COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
+  COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
+  COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
-    SELECT to_char(g.key::date, 'YYYY-MM') AS key, to_char(g.key::date, 'YYYY-MM') AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+    SELECT to_char(g.key::date, 'YYYY-MM') AS key, to_char(g.key::date, 'YYYY-MM') AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
            g.total_groups
       FROM page g
@@ -1102,11 +1477,11 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
 -- breakdownSql('month', everyRow)
     WITH page AS (
     WITH parts AS MATERIALIZED (
-SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits
+SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1114,7 +1489,7 @@ SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1122,7 +1497,23 @@ SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1130,7 +1521,7 @@ SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::t
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1138,7 +1529,7 @@ SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::t
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1146,7 +1537,7 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1155,10 +1546,10 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
       GROUP BY 1
 ),
     ranked AS (
-      SELECT p.key, SUM(p.opened) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
         FROM parts p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ), page AS (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
@@ -1177,13 +1568,21 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
   COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
   COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
   COALESCE(SUM(p.consultations), 0)::int AS consultations,
-  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits, page.total_groups
+  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits,
+  COALESCE(SUM(p.owed_wages_fen), 0)::text AS owed_wages_fen,
+  COALESCE(SUM(p.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+  COALESCE(SUM(p.recovered_wages_fen), 0)::text AS recovered_wages_fen,
+  COALESCE(SUM(p.recovered_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+  COALESCE(SUM(p.unpaid_wages_fen), 0)::text AS unpaid_wages_fen,
+  COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
+  COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
+  COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
-    SELECT to_char(g.key::date, 'YYYY-MM') AS key, to_char(g.key::date, 'YYYY-MM') AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+    SELECT to_char(g.key::date, 'YYYY-MM') AS key, to_char(g.key::date, 'YYYY-MM') AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
            g.total_groups
       FROM page g

@@ -9,6 +9,7 @@ import {
   DimensionName,
   EMPLOYER_CASES_SQL,
   EmployerCaseRow,
+  FESTIVAL_AS_OF_SQL,
   FESTIVAL_SQL,
   FestivalRow,
   SUMMARY_SPEED_SQL,
@@ -103,9 +104,14 @@ export class ReportsRepository {
     return { rows, speed, total };
   }
 
-  /** Before the festival: the open cases of the scope and what they still owe, per group. */
-  festival(scope: ReportScope): Promise<FestivalRow[]> {
-    return this.database.query<FestivalRow>(FESTIVAL_SQL, [scope.path, scope.organisationId]);
+  /**
+   * Before the festival: the open cases of the scope and what they still owe, per group; now, or with
+   * `asOf` (a past eve) as it stood at the end of that day.
+   */
+  festival(scope: ReportScope, asOf: string | null): Promise<FestivalRow[]> {
+    return asOf === null
+      ? this.database.query<FestivalRow>(FESTIVAL_SQL, [scope.path, scope.organisationId])
+      : this.database.query<FestivalRow>(FESTIVAL_AS_OF_SQL, [scope.path, scope.organisationId, asOf]);
   }
 
   async employerByCreditCode(creditCode: string): Promise<EmployerRow | undefined> {

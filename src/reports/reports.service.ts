@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '../auth/domain/actor';
 import { AppError } from '../common/errors/app-error';
-import { chineseLabelOf } from '../common/errors/labels';
+import { chineseLabel } from '../common/labels/labels';
 import { checkCreditCode, normalizeCreditCode } from '../common/identifiers/credit-code';
 import { fenFromDb } from '../common/money/money';
 import { Clock } from '../common/time/clock';
@@ -11,7 +11,7 @@ import { CriminalThresholdInput, LOWEST_THRESHOLDS, ProvinceThresholds, monthsOw
 import { SeasonService } from '../campaign/season.service';
 import { CaseFigures, MAX_PERIOD_DAYS, Period, caseFigures, defaultPeriod, periodDays } from './domain/figures';
 import { JointPunishmentFlag, jointPunishmentFlags } from './domain/joint-punishment';
-import { BreakdownQuery, EmployerHistoryQuery, ReportQuery } from './dto/report.dto';
+import { BreakdownQuery, EmployerHistoryQuery, FestivalQuery, ReportQuery } from './dto/report.dto';
 import { ReportScope, ReportsRepository } from './reports.repository';
 import { CaseFiguresRow, DIMENSION_NAMES, DimensionName, EmployerCaseRow, SpeedRow } from './reports.sql';
 
@@ -114,7 +114,7 @@ export class ReportsService {
       period,
       items: rows.map((row) => ({
         key: row.key,
-        label: dimension === 'industry' ? chineseLabelOf(row.key) : row.label,
+        label: dimension === 'industry' ? chineseLabel('industry', row.key) : row.label,
         detail: row.detail,
         figures: caseFigures(sumsOf(row), speedByKey.get(row.group_key) ?? []),
         consultations: row.consultations,
@@ -124,11 +124,23 @@ export class ReportsService {
     };
   }
 
-  /** Before the festival: open cases and what they still owe, per organisation, with the days left. */
-  async festival(organisationId: string | undefined, scope: Scope) {
-    const reportScope = await this.scopeOf(organisationId, scope);
-    const season = await this.season.current();
-    const rows = await this.repository.festival(reportScope);
+  /**
+   * Before the festival: open cases and what they still owe, per organisation, with the days left; of
+   * the current season, or of the season of `festivalYear`. A season is shown as it stands today until
+   * its eve has passed, then as it stood at the end of its eve (除夕), the day the season is judged by.
+   */
+  async festival(query: FestivalQuery, scope: Scope) {
+    const reportScope = await this.scopeOf(query.organisationId, scope);
+    const today = shanghaiDate(this.clock.now());
+    const current = await this.season.current();
+    // a season still to come has no figures yet
+    if (query.festivalYear !== undefined && query.festivalYear > current.festivalYear) {
+      throw AppError.invalidField('festivalYear', 'TOO_LARGE', { max: current.festivalYear });
+    }
+    const season = query.festivalYear === undefined ? current : await this.season.ofFestivalYear(query.festivalYear);
+    const evePassed = season.eve < today;
+    const asOf = evePassed ? season.eve : today;
+    const rows = await this.repository.festival(reportScope, evePassed ? season.eve : null);
     const items: FestivalItem[] = rows.map((row) => ({
       key: row.key,
       label: row.label,
@@ -142,7 +154,14 @@ export class ReportsService {
     const total = (pick: (item: FestivalItem) => number) => items.reduce((sum, item) => sum + pick(item), 0);
     return {
       scope: reportScope,
-      season: { festival: season.festival, eve: season.eve, daysToEve: season.daysToEve, nextTarget: season.nextTarget },
+      season: {
+        festivalYear: season.festivalYear,
+        festival: season.festival,
+        eve: season.eve,
+        daysToEve: season.daysToEve,
+        nextTarget: season.nextTarget,
+      },
+      asOf,
       totals: {
         openCases: total((item) => item.openCases),
         casesOwing: total((item) => item.casesOwing),
@@ -249,5 +268,14 @@ function sumsOf(row: CaseFiguresRow) {
     recoveredFen: fenFromDb(row.recovered_fen),
     unpaidFen: fenFromDb(row.unpaid_fen),
     paidInFull: row.paid_in_full,
+    owedWagesFen: fenFromDb(row.owed_wages_fen),
+    owedLabourFeesFen: fenFromDb(row.owed_labour_fees_fen),
+    recoveredWagesFen: fenFromDb(row.recovered_wages_fen),
+    recoveredLabourFeesFen: fenFromDb(row.recovered_labour_fees_fen),
+    unpaidWagesFen: fenFromDb(row.unpaid_wages_fen),
+    unpaidLabourFeesFen: fenFromDb(row.unpaid_labour_fees_fen),
+    paidInPeriodFen: fenFromDb(row.paid_in_period_fen),
+    paidInPeriodWagesFen: fenFromDb(row.paid_in_period_wages_fen),
+    paidInPeriodLabourFeesFen: fenFromDb(row.paid_in_period_labour_fees_fen),
   };
 }

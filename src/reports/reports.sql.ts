@@ -2,7 +2,7 @@ import type { ChainRole } from '../cases/case-employer.record';
 import { CASE_MONEY_COLUMNS, CaseMoneyRow } from '../cases/cases.sql';
 import { FINAL_STATUSES_SQL } from '../cases/domain/case-status';
 import type { CaseStatus, ClosingOutcome } from '../cases/domain/case-status';
-import { claimBalancesOfCasesSql } from '../claims/claim-money.sql';
+import { caseTotalsSql, claimBalancesOfCasesSql } from '../claims/claim-money.sql';
 
 /**
  * The reports' SQL, in one place to be read and reviewed. Figures about cases come from two exact
@@ -52,8 +52,20 @@ const FIGURES = [
   'concluded_in_period',
   'consultations',
   'outreach_visits',
+  // by kind of claim: wages (工资) and labour fees (劳务费); other is the total less both
+  'owed_wages_fen',
+  'owed_labour_fees_fen',
+  'recovered_wages_fen',
+  'recovered_labour_fees_fen',
+  'unpaid_wages_fen',
+  'unpaid_labour_fees_fen',
+  // the money paid in the period (the day it was paid), on any case of the group, whenever opened
+  'paid_in_period_fen',
+  'paid_in_period_wages_fen',
+  'paid_in_period_labour_fees_fen',
 ] as const;
 type Figure = (typeof FIGURES)[number];
+const PAID_IN_PERIOD: Figure[] = ['paid_in_period_fen', 'paid_in_period_wages_fen', 'paid_in_period_labour_fees_fen'];
 
 /**
  * The full list of figures, these computed and the others zero, so parts can be stacked with UNION
@@ -76,10 +88,31 @@ const CASE_SUM_EXPRESSIONS: Partial<Record<Figure, string>> = {
   recovered_fen: 'SUM(f.paid_fen)',
   unpaid_fen: `SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ${FINAL_STATUSES_SQL})`,
   paid_in_full: `count(*) FILTER (WHERE ${PAID_IN_FULL})`,
+  owed_wages_fen: 'SUM(f.owed_wages_fen)',
+  owed_labour_fees_fen: 'SUM(f.owed_labour_fees_fen)',
+  recovered_wages_fen: 'SUM(f.paid_wages_fen)',
+  recovered_labour_fees_fen: 'SUM(f.paid_labour_fees_fen)',
+  unpaid_wages_fen: `SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ${FINAL_STATUSES_SQL})`,
+  unpaid_labour_fees_fen: `SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ${FINAL_STATUSES_SQL})`,
 };
 const CASE_SUMS = figuresWith(CASE_SUM_EXPRESSIONS);
+const CASE_FIGURES = FIGURES.filter((figure) => !PAID_IN_PERIOD.includes(figure));
 
-/** The same figures of one rollup row `r` (migrations/1765000000000-AddReportRollups.ts), added up with the rest. */
+/**
+ * The money of a set of pay days `f` (case_pay_days: a case and a day it was paid on, with the case's
+ * dimensions; migrations/1765800000000-AddPaidInPeriod.ts), as the paid-in-period figures.
+ */
+const PAID_SUM_EXPRESSIONS: Partial<Record<Figure, string>> = {
+  paid_in_period_fen: 'SUM(f.fen)',
+  paid_in_period_wages_fen: 'SUM(f.wages_fen)',
+  paid_in_period_labour_fees_fen: 'SUM(f.labour_fees_fen)',
+};
+
+/**
+ * The same figures of one rollup row `r` (migrations/1765000000000-AddReportRollups.ts), added up with
+ * the rest. A sum of zero is NULL there (migrations/1765800000000-AddPaidInPeriod.ts): SUM passes over
+ * it, and every figure read is COALESCEd (asRead).
+ */
 const ROLLUP_FIGURES = figuresWith({
   opened: 'r.opened',
   concluded: 'r.concluded',
@@ -94,11 +127,20 @@ const ROLLUP_FIGURES = figuresWith({
   concluded_in_period: 'r.concluded_in_month',
   consultations: 'r.consultations',
   outreach_visits: 'r.outreach_visits',
+  owed_wages_fen: 'r.owed_wages_fen',
+  owed_labour_fees_fen: 'r.owed_labour_fees_fen',
+  recovered_wages_fen: 'r.paid_wages_fen',
+  recovered_labour_fees_fen: 'r.paid_labour_fees_fen',
+  unpaid_wages_fen: 'r.unpaid_wages_fen',
+  unpaid_labour_fees_fen: 'r.unpaid_labour_fees_fen',
+  paid_in_period_fen: 'r.paid_in_month_fen',
+  paid_in_period_wages_fen: 'r.paid_in_month_wages_fen',
+  paid_in_period_labour_fees_fen: 'r.paid_in_month_labour_fees_fen',
 });
 
 /** Figures as the service reads them: counts as numbers, amounts in fen as text, none as zero. */
-function asRead(expressions: Partial<Record<Figure, string>>): string {
-  return FIGURES.map(
+function asRead(expressions: Partial<Record<Figure, string>>, figures: readonly Figure[] = FIGURES): string {
+  return figures.map(
     (figure) => `COALESCE(${expressions[figure] ?? '0'}, 0)::${figure.endsWith('_fen') ? 'text' : 'int'} AS ${figure}`,
   ).join(',\n  ');
 }
@@ -117,6 +159,15 @@ export interface CaseFiguresRow {
   recovered_fen: string;
   unpaid_fen: string;
   paid_in_full: number;
+  owed_wages_fen: string;
+  owed_labour_fees_fen: string;
+  recovered_wages_fen: string;
+  recovered_labour_fees_fen: string;
+  unpaid_wages_fen: string;
+  unpaid_labour_fees_fen: string;
+  paid_in_period_fen: string;
+  paid_in_period_wages_fen: string;
+  paid_in_period_labour_fees_fen: string;
 }
 
 /**
@@ -142,7 +193,17 @@ interface RolledUpSource {
   rollupKey: string;
   /** Which rollup rows (each condition read by its own index scan): the scope's subtree unless said. */
   rollupRows?: string[];
+  /** The key of case_facts `f`, and of case_pay_days `f` (which carries the same dimensions). */
   factsKey: string;
+  /** The key of a pay day `f` where it is not the case's. */
+  payDayKey?: string;
+  /**
+   * The money paid in the period is read from case_pay_days by this column for the page's keys, and
+   * from the rollups and the edge days only for the cases without a key (the rollups do not carry
+   * the payments of each key: there are too many of them, see migrations/1765800000000). Keys listed
+   * are those with cases opened in the period.
+   */
+  paidByKeyColumn?: string;
   /** The key is the organisation's group: join the scope with its groups worked out once. */
   groupsByOrganisation?: boolean;
   concludedInPeriod?: boolean;
@@ -177,6 +238,12 @@ function rolledUpPartsSql(source: RolledUpSource): string {
       WHERE f.intake_date BETWEEN ${from} AND ${to}
       GROUP BY 1`,
     ),
+    eachEdge(
+      (from, to) => `SELECT ${source.payDayKey ?? source.factsKey} AS key, ${figuresWith(PAID_SUM_EXPRESSIONS)}
+       FROM case_pay_days f JOIN ${scope} o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN ${from} AND ${to}${source.paidByKeyColumn ? ` AND f.${source.paidByKeyColumn} IS NULL` : ''}
+      GROUP BY 1`,
+    ),
   ];
   if (source.concludedInPeriod) {
     parts.push(
@@ -209,19 +276,45 @@ function rolledUpPartsSql(source: RolledUpSource): string {
 }
 
 /**
- * One page of a rolled-up breakdown. Its parts (rollup rows and edge days, one row per key and
- * source) are ranked by cases opened alone, and only the page's keys have every figure added up: a
- * breakdown by project has some 20,000 keys a year, and adding up thirteen figures for each of them
- * cost more than everything else. `order` may use only `g.key` and `g.opened`.
+ * One page of a rolled-up breakdown (rolledUpGroupsSql), with the money paid to the page's keys read
+ * from case_pay_days where the source says so (paidByKeyColumn).
  */
 function rolledUpPageSql(source: RolledUpSource, order: string): string {
+  const column = source.paidByKeyColumn;
+  const grouped = rolledUpGroupsSql(source, order);
+  if (!column) return grouped;
+  const paid = (figure: Figure) => `(g.${figure}::bigint + COALESCE(k.${figure}, 0))::text AS ${figure}`;
+  return `
+    SELECT g.key, ${FIGURES.map((figure) => (PAID_IN_PERIOD.includes(figure) ? paid(figure) : `g.${figure}`)).join(', ')}, g.total_groups
+      FROM (${grouped}) g
+     -- what the key's cases in the scope were paid in the period, whenever opened
+     CROSS JOIN LATERAL (
+       SELECT ${PAID_IN_PERIOD.map((figure) => `${PAID_SUM_EXPRESSIONS[figure]} AS ${figure}`).join(', ')}
+         FROM case_pay_days f
+        WHERE f.${column} = g.key::uuid AND f.paid_on BETWEEN ${PERIOD_FROM} AND ${PERIOD_TO}
+          AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')) k`;
+}
+
+/** The first and last day of the period, from the rollup parameters (as cutByMonth cut it). */
+const PERIOD_FROM = `COALESCE($5::date, $3::date)`;
+const PERIOD_TO = `COALESCE($8::date, ($4::date + interval '1 month' - interval '1 day')::date, $6::date)`;
+
+/**
+ * One page of a rolled-up breakdown's groups and their figures. A group is listed when it has cases
+ * opened, desk work or money paid in the period (as far as the rollups carry it). Its parts (rollup
+ * rows and edge days, one row per key and source) are ranked by cases opened alone, and only the
+ * page's keys have every figure added up: a breakdown by project has some 20,000 keys a year, and
+ * adding up thirteen figures for each of them cost more than everything else. `order` may use only
+ * `g.key` and `g.opened`.
+ */
+function rolledUpGroupsSql(source: RolledUpSource, order: string): string {
   return `
     WITH parts AS MATERIALIZED ${rolledUpPartsSql(source)},
     ranked AS (
-      SELECT p.key, SUM(p.opened) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
         FROM parts p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0
+      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ), page AS (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
@@ -267,7 +360,8 @@ const SUMMARY_SOURCE: RolledUpSource = {
 
 /**
  * The headline: the sums of the cases opened in the period, the cases concluded in it (whenever
- * opened), consultations and outreach visits. Rollup parameters.
+ * opened), the money paid in it (whenever the case was opened), consultations and outreach visits.
+ * Rollup parameters.
  */
 export const SUMMARY_SQL = `SELECT ${FIGURES_ADDED_UP} FROM ${rolledUpPartsSql(SUMMARY_SOURCE)} p`;
 
@@ -347,7 +441,8 @@ export const DIMENSIONS = {
     order: `g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key`,
   },
   project: {
-    source: { dimension: 'project', rollupKey: 'r.key', factsKey: 'f.project_id::text' },
+    // some twenty thousand a year: the money paid is read for the page's projects only
+    source: { dimension: 'project', rollupKey: 'r.key', factsKey: 'f.project_id::text', paidByKeyColumn: 'project_id' },
     speedByColumn: 'project_id',
     label: `g.key AS key, p.name AS label, p.site AS detail`,
     labelJoin: `LEFT JOIN projects p ON p.id = g.key::uuid`,
@@ -374,6 +469,8 @@ export const DIMENSIONS = {
       dimension: 'all',
       rollupKey: 'r.month::text',
       factsKey: `date_trunc('month', f.intake_date::timestamp)::date::text`,
+      // money counts in the month it was paid
+      payDayKey: `date_trunc('month', f.paid_on::timestamp)::date::text`,
       desk: {
         consultationKey: `date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text`,
         visitKey: `date_trunc('month', v.visited_on::timestamp)::date::text`,
@@ -400,23 +497,31 @@ export function isRolledUp(name: DimensionName): boolean {
  * index; only the groups with as many cases as the page's last one or more can be on the page, so only
  * they have their unpaid amount added up (the order's second key, from the key's covering index); the
  * page's groups then have every figure added up. `order` must begin with `g.opened DESC`. Every row
- * (an export) adds up everything at once.
+ * (an export) adds up everything at once. The groups are those with cases opened in the period; each
+ * has the money paid in the period on any of its cases in the scope, whenever opened.
  */
 function factsBreakdownSql(column: string, order: string, everyRow: boolean): string {
   const inScope = `f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date`;
+  const paidInScope = `f.organisation_id = ANY($3::uuid[]) AND f.paid_on BETWEEN $1::date AND $2::date`;
+  const sumsOf = (alias: string) => CASE_FIGURES.map((figure) => `${alias}.${figure}`).join(', ');
+  const paidOf = (alias: string) => PAID_IN_PERIOD.map((figure) => `COALESCE(${alias}.${figure}, '0') AS ${figure}`).join(', ');
   if (everyRow) {
     return `
-      SELECT g.*, count(*) OVER ()::int AS total_groups
-        FROM (SELECT f.${column}::text AS key, ${asRead(CASE_SUM_EXPRESSIONS)}
+      SELECT g.key, ${sumsOf('g')}, ${paidOf('paid')}, count(*) OVER ()::int AS total_groups
+        FROM (SELECT f.${column}::text AS key, ${asRead(CASE_SUM_EXPRESSIONS, CASE_FIGURES)}
                 FROM case_facts f WHERE ${inScope} GROUP BY f.${column}) g
+        LEFT JOIN (SELECT f.${column}::text AS key, ${asRead(PAID_SUM_EXPRESSIONS, PAID_IN_PERIOD)}
+                     FROM case_pay_days f WHERE ${paidInScope} GROUP BY f.${column}) paid
+          -- the key is NULL for cases without one; no key is ever ''
+          ON COALESCE(paid.key, '') = COALESCE(g.key, '')
        ORDER BY ${order} NULLS LAST
        LIMIT $4 OFFSET $5`;
   }
-  // the case_facts rows of group `key` in the period and scope (a NULL key: the cases without one)
-  const ofGroup = (key: string, columns: string) => `(
-    SELECT ${columns} FROM case_facts f WHERE f.${column} = ${key} AND ${inScope}
+  // the rows of group \`key\` (a NULL key: the cases without one) of case_facts in the period and scope, or of \`table\` where \`where\`
+  const ofGroup = (key: string, columns: string, where = inScope, table = 'case_facts') => `(
+    SELECT ${columns} FROM ${table} f WHERE f.${column} = ${key} AND ${where}
      UNION ALL
-    SELECT ${columns} FROM case_facts f WHERE ${key} IS NULL AND f.${column} IS NULL AND ${inScope}) f`;
+    SELECT ${columns} FROM ${table} f WHERE ${key} IS NULL AND f.${column} IS NULL AND ${where}) f`;
   return `
     WITH counted AS MATERIALIZED (
       SELECT f.${column} AS key, count(*) AS opened FROM case_facts f WHERE ${inScope} GROUP BY f.${column}
@@ -437,9 +542,13 @@ function factsBreakdownSql(column: string, order: string, everyRow: boolean): st
        ORDER BY ${order} NULLS LAST
        LIMIT $4 OFFSET $5
     )
-    SELECT page.key::text AS key, sums.*, page.total_groups
+    SELECT page.key::text AS key, sums.*, paid.*, page.total_groups
       FROM page
-     CROSS JOIN LATERAL (SELECT ${asRead(CASE_SUM_EXPRESSIONS)} FROM ${ofGroup('page.key', '*')}) sums`;
+     CROSS JOIN LATERAL (SELECT ${asRead(CASE_SUM_EXPRESSIONS, CASE_FIGURES)} FROM ${ofGroup('page.key', '*')}) sums
+     -- the days any case of the group in the scope was paid on in the period, whenever it was opened
+     CROSS JOIN LATERAL (
+       SELECT ${asRead(PAID_SUM_EXPRESSIONS, PAID_IN_PERIOD)}
+         FROM ${ofGroup('page.key', 'f.fen, f.wages_fen, f.labour_fees_fen', paidInScope, 'case_pay_days')}) paid`;
 }
 
 /**
@@ -455,8 +564,9 @@ export function breakdownSql(name: DimensionName, everyRow = false): string {
   const desk = 'dimension' in source && source.desk;
   return `
     WITH page AS (${page})
-    SELECT ${dimension.label}, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen,
-           g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full,
+    SELECT ${dimension.label}, g.key AS group_key, ${FIGURES.filter((figure) => figure !== 'consultations' && figure !== 'outreach_visits' && figure !== 'concluded_in_period')
+      .map((figure) => `g.${figure}`)
+      .join(', ')},
            ${desk ? 'g.consultations, g.outreach_visits' : 'NULL::int AS consultations, NULL::int AS outreach_visits'},
            g.total_groups
       FROM page g
@@ -506,7 +616,7 @@ export interface BreakdownRow extends CaseFiguresRow {
   total_groups: number;
 }
 
-/** Before the festival: what open cases still owe, per group of the scope. */
+/** Before the festival: what open cases still owe now, per group of the scope. */
 export const FESTIVAL_SQL = `
   SELECT o.group_id::text AS key, grp.name AS label, grp.code AS detail,
          count(*)::int AS open_cases,
@@ -520,6 +630,32 @@ export const FESTIVAL_SQL = `
    WHERE f.status NOT IN ${FINAL_STATUSES_SQL}
    GROUP BY o.group_id, grp.name, grp.code, grp.path
    ORDER BY SUM(f.owed_fen - f.paid_fen) DESC, grp.path`;
+
+/**
+ * Before a festival whose eve has passed: what was still owed as it stood at the end of the eve, per
+ * group of the scope. The cases opened by the eve and not concluded by it (concluded after it, or
+ * not yet), with their balances as of the eve from caseTotalsSql, the one definition of a balance as
+ * of a day (payouts paid by then; the claims' amounts as they stand, which carry no history). $3: the eve.
+ */
+export const FESTIVAL_AS_OF_SQL = `
+  WITH open_then AS MATERIALIZED (
+    SELECT f.case_id, o.group_id
+      FROM case_facts f
+      JOIN ${SCOPE_GROUPED} o ON o.id = f.organisation_id
+     WHERE f.intake_date <= $3::date AND (f.closed_on IS NULL OR f.closed_on > $3::date)
+  ), totals AS MATERIALIZED (${caseTotalsSql('ARRAY(SELECT case_id FROM open_then)', '$3::date')})
+  SELECT ot.group_id::text AS key, grp.name AS label, grp.code AS detail,
+         count(*)::int AS open_cases,
+         count(*) FILTER (WHERE t.outstanding_fen::bigint > 0)::int AS cases_owing,
+         COALESCE(SUM(t.workers_owed), 0)::int AS workers_owed,
+         COALESCE(SUM(t.outstanding_fen::bigint), 0)::text AS unpaid_fen,
+         count(*) FILTER (WHERE t.unconfirmed > 0)::int AS cases_unverified
+    FROM open_then ot
+    JOIN organisations grp ON grp.id = ot.group_id
+    -- a case without claims owes nothing
+    LEFT JOIN totals t ON t.case_id = ot.case_id
+   GROUP BY ot.group_id, grp.name, grp.code, grp.path
+   ORDER BY COALESCE(SUM(t.outstanding_fen::bigint), 0) DESC, grp.path`;
 
 export interface FestivalRow {
   key: string;

@@ -2,12 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CHAIN_ROLES, ChainRole } from '../cases/case-employer.record';
 import { CASE_STATUSES, CLOSING_OUTCOMES, CaseStatus, ClosingOutcome } from '../cases/domain/case-status';
 import { PageMetaView } from '../common/http/api-responses';
-import { chineseLabelOf } from '../common/errors/labels';
+import { chineseLabel } from '../common/labels/labels';
 import { formatYuan } from '../common/money/money';
 import { ExportColumn } from '../common/export/tabular-export';
 import { EMPLOYER_KINDS, EmployerKind, INDUSTRIES, Industry } from '../employers/employer.record';
 import { NextTargetView } from '../campaign/season.view';
-import { CaseFigures, Period } from './domain/figures';
+import { CaseFigures, MoneyByKind, Period } from './domain/figures';
 import { JOINT_PUNISHMENT_CRITERIA, JointPunishmentCriterion } from './domain/joint-punishment';
 import type { BreakdownItem, EmployerHistory, FestivalItem, Summary } from './reports.service';
 import type { ReportScope } from './reports.repository';
@@ -41,7 +41,28 @@ export class ReportPeriodView {
   to: string;
 }
 
-/** What the reports say about a set of cases: those opened in the period, and what became of them. */
+/**
+ * An amount split by the kind of claim it is for, in yuan: wages (工资), labour fees (劳务费) and other
+ * claims (其他), which add up to the total.
+ */
+export class MoneyByKindView {
+  @ApiProperty({ example: '12003456.78' })
+  total: string;
+
+  @ApiProperty({ example: '9003456.78', description: '工资' })
+  wages: string;
+
+  @ApiProperty({ example: '3000000.00', description: '劳务费' })
+  labourFees: string;
+
+  @ApiProperty({ example: '0.00', description: '其他: the total less wages and labour fees' })
+  other: string;
+}
+
+/**
+ * What the reports say about a set of cases: those opened in the period, and what became of them;
+ * and the money paid in the period, whichever cases it was paid on.
+ */
 export class ReportFiguresView {
   @ApiProperty({ type: 'integer', description: 'Cases opened (受理) in the period' })
   casesOpened: number;
@@ -72,6 +93,24 @@ export class ReportFiguresView {
 
   @ApiProperty({ example: '240000.00', description: 'Yuan still owed on those of the cases that are not concluded' })
   unpaid: string;
+
+  @ApiProperty({ type: MoneyByKindView, description: '`owed` by kind of claim' })
+  owedByKind: MoneyByKindView;
+
+  @ApiProperty({ type: MoneyByKindView, description: '`recovered` by kind of claim' })
+  recoveredByKind: MoneyByKindView;
+
+  @ApiProperty({ type: MoneyByKindView, description: '`unpaid` by kind of claim' })
+  unpaidByKind: MoneyByKindView;
+
+  @ApiProperty({
+    type: MoneyByKindView,
+    description:
+      'Yuan paid to workers in the period (by the day it was paid), on any case of the scope or group whenever it was opened, ' +
+      'by kind of claim. Not a figure of the cases opened in the period: the month breakdown shows each month’s recoveries. ' +
+      'The breakdowns by employer and by project list those with cases opened in the period; the others also list a group paid in the period without one.',
+  })
+  paidInPeriod: MoneyByKindView;
 
   @ApiProperty({ type: 'integer' })
   casesPaidInFull: number;
@@ -159,6 +198,9 @@ export class FestivalItemView extends FestivalFiguresView {
 }
 
 export class FestivalSeasonView {
+  @ApiProperty({ type: 'integer', example: 2027, description: "The year of the season's Spring Festival" })
+  festivalYear: number;
+
   @ApiProperty({ format: 'date', example: '2027-02-06', description: '春节' })
   festival: string;
 
@@ -178,6 +220,15 @@ export class FestivalReportView {
 
   @ApiProperty({ type: FestivalSeasonView })
   season: FestivalSeasonView;
+
+  @ApiProperty({
+    format: 'date',
+    example: '2026-11-30',
+    description:
+      "The day the figures stand at the end of: today until the season's eve, the eve once it has passed " +
+      '(cases opened by then and not concluded by then, paid by then)',
+  })
+  asOf: string;
 
   @ApiProperty({ type: FestivalFiguresView })
   totals: FestivalFiguresView;
@@ -333,6 +384,15 @@ export class EmployerHistoryView {
   cases: EmployerHistoryCaseView[];
 }
 
+export function toMoneyByKindView(money: MoneyByKind): MoneyByKindView {
+  return {
+    total: formatYuan(money.totalFen),
+    wages: formatYuan(money.wagesFen),
+    labourFees: formatYuan(money.labourFeesFen),
+    other: formatYuan(money.otherFen),
+  };
+}
+
 export function toFiguresView(figures: CaseFigures): ReportFiguresView {
   return {
     casesOpened: figures.casesOpened,
@@ -345,6 +405,10 @@ export function toFiguresView(figures: CaseFigures): ReportFiguresView {
     recovered: formatYuan(figures.recoveredFen),
     recoveryRate: figures.recoveryRate,
     unpaid: formatYuan(figures.unpaidFen),
+    owedByKind: toMoneyByKindView(figures.owedByKind),
+    recoveredByKind: toMoneyByKindView(figures.recoveredByKind),
+    unpaidByKind: toMoneyByKindView(figures.unpaidByKind),
+    paidInPeriod: toMoneyByKindView(figures.paidInPeriod),
     casesPaidInFull: figures.casesPaidInFull,
     medianDaysToFullPayment: figures.medianDaysToFullPayment,
     p90DaysToFullPayment: figures.p90DaysToFullPayment,
@@ -404,12 +468,14 @@ export function toFestivalItemView(item: FestivalItem): FestivalItemView {
 export function toFestivalReportView(report: {
   scope: ReportScope;
   season: FestivalSeasonView;
+  asOf: string;
   totals: Omit<FestivalItem, 'key' | 'label' | 'detail'>;
   items: FestivalItem[];
 }): FestivalReportView {
   return {
     scope: report.scope,
     season: report.season,
+    asOf: report.asOf,
     totals: toFestivalFiguresView(report.totals),
     items: report.items.map(toFestivalItemView),
   };
@@ -469,7 +535,21 @@ export const FIGURE_COLUMNS: ExportColumn<CaseFigures>[] = [
   { header: '全额支付案件数', kind: 'integer', value: (f) => f.casesPaidInFull },
   { header: '受理至全额支付天数（中位数）', kind: 'decimal', value: (f) => f.medianDaysToFullPayment },
   { header: '受理至全额支付天数（90%分位）', kind: 'decimal', value: (f) => f.p90DaysToFullPayment },
+  ...byKindColumns('应付', (f) => f.owedByKind),
+  ...byKindColumns('追回', (f) => f.recoveredByKind),
+  ...byKindColumns('未结案件尚欠', (f) => f.unpaidByKind),
+  { header: '期内支付金额（元）', kind: 'yuan', value: (f) => f.paidInPeriod.totalFen },
+  ...byKindColumns('期内支付', (f) => f.paidInPeriod),
 ];
+
+/** An amount's wages, labour fees and other claims, as three columns: 应付工资（元）, 应付劳务费（元）, 应付其他（元）. */
+function byKindColumns(heading: string, money: (figures: CaseFigures) => MoneyByKind): ExportColumn<CaseFigures>[] {
+  return [
+    { header: `${heading}工资（元）`, kind: 'yuan', value: (f) => money(f).wagesFen },
+    { header: `${heading}劳务费（元）`, kind: 'yuan', value: (f) => money(f).labourFeesFen },
+    { header: `${heading}其他（元）`, kind: 'yuan', value: (f) => money(f).otherFen },
+  ];
+}
 
 /** The summary as one row: the figures, then what was concluded in the period and the desk's work. */
 export const SUMMARY_COLUMNS: ExportColumn<Summary>[] = [
@@ -519,10 +599,10 @@ export const FESTIVAL_COLUMNS: ExportColumn<FestivalExportRow>[] = [
 export const EMPLOYER_CASE_COLUMNS: ExportColumn<EmployerHistory['cases'][number]>[] = [
   { header: '案件编号', kind: 'text', value: (row) => row.case_number },
   { header: '承办单位', kind: 'text', value: (row) => row.organisation_name },
-  { header: '在链条中的角色', kind: 'text', value: (row) => chineseLabelOf(row.role) },
+  { header: '在链条中的角色', kind: 'text', value: (row) => chineseLabel('chainRole', row.role) },
   { header: '受理日期', kind: 'date', value: (row) => row.intake_date },
-  { header: '状态', kind: 'text', value: (row) => chineseLabelOf(row.status) },
-  { header: '结果', kind: 'text', value: (row) => chineseLabelOf(row.outcome) },
+  { header: '状态', kind: 'text', value: (row) => chineseLabel('caseStatus', row.status) },
+  { header: '结果', kind: 'text', value: (row) => chineseLabel('closingOutcome', row.outcome) },
   { header: '结案日期', kind: 'date', value: (row) => row.closed_on },
   { header: '涉及人数', kind: 'integer', value: (row) => row.workers },
   { header: '主张金额（元）', kind: 'yuan', value: (row) => row.claimed_fen },

@@ -32,6 +32,10 @@ export interface CaseEvent {
   fromStatus: CaseStatus | null;
   toStatus: CaseStatus | null;
   data: Record<string, unknown>;
+  /** Who recorded it; null for the system. */
   actorId: string | null;
+  /** The Asia/Shanghai day it happened, which a clerk may give (yesterday's session, last season's payment). */
+  happenedOn: string;
+  /** When it was recorded. */
   occurredAt: Date;
 }

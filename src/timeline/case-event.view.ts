@@ -5,7 +5,7 @@ import { CASE_EVENT_KINDS, CaseEvent, CaseEventKind } from './case-event.record'
 
 /** One line of a case's timeline. */
 export class CaseEventView {
-  @ApiProperty({ description: 'Increasing in the order the events happened', example: 1042 })
+  @ApiProperty({ description: 'Increasing in the order the events were recorded', example: 1042 })
   id: number;
   @ApiProperty({ enum: CASE_EVENT_KINDS, enumName: 'CaseEventKind' })
   kind: CaseEventKind;
@@ -21,10 +21,12 @@ export class CaseEventView {
     description: 'What happened, by kind (e.g. {"text": …} for a note, {"before": …, "after": …} for a correction)',
   })
   data: Record<string, unknown>;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who did it; null for the system' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who recorded it; null for the system' })
   actorId: string | null;
-  @ApiProperty({ format: 'date-time', example: '2026-11-22T15:08:05+08:00' })
-  occurredAt: string;
+  @ApiProperty({ format: 'date', example: '2026-11-21', description: 'The day it happened (Asia/Shanghai)' })
+  happenedOn: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-22T15:08:05+08:00', description: 'When it was recorded' })
+  recordedAt: string;
 }
 
 export function toCaseEventView(event: CaseEvent): CaseEventView {
@@ -35,6 +37,7 @@ export function toCaseEventView(event: CaseEvent): CaseEventView {
     toStatus: event.toStatus,
     data: event.data,
     actorId: event.actorId,
-    occurredAt: shanghaiTimestamp(event.occurredAt),
+    happenedOn: event.happenedOn,
+    recordedAt: shanghaiTimestamp(event.occurredAt),
   };
 }

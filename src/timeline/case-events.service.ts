@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Page, PageQuery, offsetOf } from '../common/http/pagination';
 import type { CaseStatus } from '../cases/domain/case-status';
 import { Clock } from '../common/time/clock';
+import { shanghaiDate } from '../common/time/shanghai';
 import { Transactions, Tx } from '../database/transactions';
 import type { CaseEvent, CaseEventKind } from './case-event.record';
 import { TimelineRepository } from './timeline.repository';
@@ -13,6 +14,8 @@ export interface NewCaseEvent {
   fromStatus?: CaseStatus | null;
   toStatus?: CaseStatus | null;
   data?: Record<string, unknown>;
+  /** The day it happened; today when omitted. */
+  happenedOn?: string;
 }
 
 /**
@@ -30,6 +33,7 @@ export class CaseEventsService {
   async append(tx: Tx, ...events: NewCaseEvent[]): Promise<void> {
     if (events.length === 0) return;
     const occurredAt = this.clock.now();
+    const today = shanghaiDate(occurredAt);
     await this.repository.insert(
       tx,
       events.map((event) => ({
@@ -39,9 +43,15 @@ export class CaseEventsService {
         fromStatus: event.fromStatus ?? null,
         toStatus: event.toStatus ?? null,
         data: event.data ?? {},
+        happenedOn: event.happenedOn ?? today,
         occurredAt,
       })),
     );
+  }
+
+  /** The day of the case's latest status change, as it happened, or null before its first. */
+  lastStatusChangeOn(tx: Tx, caseId: string): Promise<string | null> {
+    return this.repository.lastStatusChangeOn(tx, caseId);
   }
 
   async list(caseId: string, query: PageQuery): Promise<Page<CaseEvent>> {

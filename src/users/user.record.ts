@@ -7,7 +7,8 @@ export interface User {
   organisationId: string;
   username: string;
   displayName: string;
-  role: Role;
+  /** One or more, in the order of ROLES (the database refuses none, an unknown one or a repeat). */
+  roles: Role[];
   active: boolean;
 
   /** argon2id; never selected unless asked for. */

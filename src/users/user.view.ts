@@ -27,8 +27,13 @@ export class UserView {
   @ApiProperty({ example: '王律师' })
   displayName: string;
 
-  @ApiProperty({ enum: ROLES, enumName: 'Role' })
-  role: Role;
+  @ApiProperty({
+    enum: ROLES,
+    enumName: 'Role',
+    isArray: true,
+    description: 'One or more, in this order: admin, leader, lawyer, mediator, intake_clerk; the user may do what any of them may',
+  })
+  roles: Role[];
 
   @ApiProperty({ format: 'uuid' })
   organisationId: string;
@@ -36,7 +41,11 @@ export class UserView {
   @ApiProperty({ description: 'false: deactivated, cannot log in; the history stays' })
   active: boolean;
 
-  @ApiProperty({ type: LawyerProfileView, nullable: true, description: 'Lawyers only' })
+  @ApiProperty({
+    type: LawyerProfileView,
+    nullable: true,
+    description: 'Users with the lawyer role; kept if that role is taken away (the roster history names the firm), and counts again if it comes back',
+  })
   lawyerProfile: LawyerProfileView | null;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-22T15:08:05+08:00' })
@@ -49,7 +58,7 @@ export function toUserView(user: User): UserView {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
-    role: user.role,
+    roles: user.roles,
     organisationId: user.organisationId,
     active: user.active,
     lawyerProfile: profile

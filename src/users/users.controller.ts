@@ -23,7 +23,7 @@ export class UsersController {
 
   @Get()
   @Requires('users.read')
-  @ApiOperation({ summary: 'Users in your scope, filtered by role, organisation (with those below it) and active' })
+  @ApiOperation({ summary: 'Users in your scope, filtered by a role they hold, organisation (with those below it) and active' })
   @ApiPageResponse(UserView)
   async list(@Query() query: UserListQuery, @CurrentUser() actor: Actor) {
     const page = await this.users.list(query, actor.scope);
@@ -39,7 +39,7 @@ export class UsersController {
 
   @Patch(':id')
   @Requires('users.manage')
-  @ApiOperation({ summary: 'Rename, move to another organisation, or deactivate a user (their sessions end)' })
+  @ApiOperation({ summary: 'Rename, move to another organisation, change the roles (the whole list), or deactivate a user (their sessions end)' })
   @ApiOkResponse({ type: UserView })
   async update(@Param('id', UuidParam) id: string, @Body() input: UpdateUserDto, @CurrentUser() actor: Actor) {
     return toUserView(await this.users.update(id, input, actor));

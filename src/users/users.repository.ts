@@ -10,7 +10,7 @@ import type { LawyerProfile } from './lawyer-profile.record';
 import type { User } from './user.record';
 
 /** The columns of `users` under the record's field names (the password hash never: it is not selected unless asked for). */
-const USER_COLUMNS = `u.id, u.organisation_id AS "organisationId", u.username, u.display_name AS "displayName", u.role, u.active,
+const USER_COLUMNS = `u.id, u.organisation_id AS "organisationId", u.username, u.display_name AS "displayName", u.roles, u.active,
   u.password_changed_at AS "passwordChangedAt", u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
 
 /** The columns of the user's `lawyer_profiles` row (alias p, left-joined: all null when there is none). */
@@ -68,12 +68,12 @@ export class UsersRepository implements UserAccounts {
   /** A new user without a password: the caller sets one in the same transaction. */
   async insertUser(
     tx: Tx,
-    user: { username: string; displayName: string; role: Role; organisationId: string; active: boolean },
+    user: { username: string; displayName: string; roles: Role[]; organisationId: string; active: boolean },
   ): Promise<User> {
     const [inserted]: UserRow[] = await tx.query(
-      `INSERT INTO users AS u (organisation_id, username, display_name, role, active) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO users AS u (organisation_id, username, display_name, roles, active) VALUES ($1, $2, $3, $4::text[], $5)
        RETURNING ${USER_COLUMNS}`,
-      [user.organisationId, user.username, user.displayName, user.role, user.active],
+      [user.organisationId, user.username, user.displayName, user.roles, user.active],
     );
     return inserted;
   }
@@ -84,7 +84,7 @@ export class UsersRepository implements UserAccounts {
     const params: unknown[] = [scope.path];
     if (query.role) {
       params.push(query.role);
-      conditions.push(`u.role = $${params.length}`);
+      conditions.push(`$${params.length} = ANY (u.roles)`);
     }
     if (query.active !== undefined) {
       params.push(query.active);
@@ -125,11 +125,29 @@ export class UsersRepository implements UserAccounts {
     return row ? userWithProfile(row) : null;
   }
 
-  async updateUser(tx: Tx, id: string, changes: { organisationId: string; displayName: string; active: boolean }): Promise<void> {
+  async updateUser(
+    tx: Tx,
+    id: string,
+    /** roles: null leaves them as they are. */
+    changes: { organisationId: string; displayName: string; active: boolean; roles: Role[] | null },
+  ): Promise<void> {
     await tx.query(
-      `UPDATE users SET organisation_id = $2, display_name = $3, active = $4, updated_at = now() WHERE id = $1`,
-      [id, changes.organisationId, changes.displayName, changes.active],
+      `UPDATE users SET organisation_id = $2, display_name = $3, active = $4, roles = COALESCE($5::text[], roles), updated_at = now()
+        WHERE id = $1`,
+      [id, changes.organisationId, changes.displayName, changes.active, changes.roles],
     );
+  }
+
+  /**
+   * The ids of the active administrators, locked until the transaction ends: two administrators who
+   * each take away their own admin role at once are serialised here, and the second sees the first's
+   * change, so the last one cannot be lost between them.
+   */
+  async lockActiveAdministrators(tx: Tx): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM users WHERE 'admin' = ANY (roles) AND active ORDER BY id FOR UPDATE`,
+    );
+    return rows.map((row) => row.id);
   }
 
   /**

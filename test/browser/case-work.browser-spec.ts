@@ -67,18 +67,31 @@ test.describe('the case list and the case page', () => {
     // only the moves the status machine allows from here
     const steps = page.getByLabel('下一步');
     await expect(steps.getByRole('button')).toHaveText(['转为“核实中”', '转为“已移送”', '转为“已撤回”', '转为“不予受理”']);
-    for (const status of ['核实中', '调解中']) {
-      await steps.getByRole('button', { name: `转为“${status}”` }).click();
-      await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
-      await expect(page.getByTestId('case-status')).toHaveText(status);
-    }
-    // an agreement needs every amount confirmed: the server refuses, and says why
-    await steps.getByRole('button', { name: '转为“已达成协议”' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
-    const refusal = page.getByRole('dialog').getByRole('alert');
-    await expect(refusal).toContainText('操作未被接受');
-    await expect(refusal).toContainText(/确认/);
-    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    // a move is recorded with the day it happened (today unless said); a day before the case was opened is
+    // refused by the server, in words, at the field
+    const dialog = page.getByRole('dialog');
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const dayBefore = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    await steps.getByRole('button', { name: '转为“核实中”' }).click();
+    await expect(dialog.getByLabel('发生日期')).toHaveValue(today);
+    await dialog.getByLabel('发生日期').fill(dayBefore);
+    await dialog.getByRole('button', { name: '确认' }).click();
+    await expect(dialog).toContainText(`日期不能早于案件受理日 ${today}`);
+    // the field's message fades in: judge its contrast once it is there
+    await expect(dialog.locator('.ant-form-item-explain-error')).toHaveCSS('opacity', '1');
+    await expectNoAxeViolations(page);
+    await screenshots(page, 'case-page-move-day-refused');
+    await dialog.getByLabel('发生日期').fill(today);
+    await dialog.getByRole('button', { name: '确认' }).click();
+    await expect(page.getByTestId('case-status')).toHaveText('核实中');
+    await steps.getByRole('button', { name: '转为“调解中”' }).click();
+    await dialog.getByRole('button', { name: '确认' }).click();
+    await expect(page.getByTestId('case-status')).toHaveText('调解中');
+    // agreed is not a choice: recording the agreement is the move
+    await expect(steps.getByRole('button', { name: '转为“已达成协议”' })).toHaveCount(0);
+    await expect(steps.getByRole('button', { name: '转为“支付中”' })).toBeVisible();
+    // the timeline says on which day each move happened
+    await expect(page.getByText(`${today}`).first()).toBeVisible();
     await expectNoAxeViolations(page);
     await screenshots(page, 'case-page');
 

@@ -115,14 +115,17 @@ test.describe('the mediator’s day, on a phone at a building site', () => {
     await nextStep('转为“调解中”').click();
     await move('调解中');
 
-    // a session tomorrow in the first room; the same slot again is refused, with the server's reason
+    // a session today in the first room (the form offers tomorrow); the same slot again is refused, with the
+    // server's reason. Today's, because an outcome can be recorded only once the session's day has come.
     await nextStep('安排调解').click();
     await expect(page.getByLabel('日期')).toHaveValue(shanghaiDay(1));
+    await page.getByLabel('日期').fill(shanghaiDay(0));
     await page.getByLabel('调解室').selectOption({ label: '第一调解室' });
     await page.getByRole('button', { name: '安排调解' }).click();
     await expect(page.getByRole('heading', { name: theCase.caseNumber, level: 1 })).toBeVisible();
     await expect(main.getByRole('region', { name: '调解安排' })).toContainText('第一调解室');
     await main.getByRole('link', { name: '安排调解' }).click();
+    await page.getByLabel('日期').fill(shanghaiDay(0));
     await page.getByLabel('调解室').selectOption({ label: '第一调解室' });
     await page.getByRole('button', { name: '安排调解' }).click();
     const refusal = page.getByRole('alert');
@@ -133,10 +136,10 @@ test.describe('the mediator’s day, on a phone at a building site', () => {
     await shots(page, 'mediator-schedule-refused');
     await page.getByRole('link', { name: '返回' }).click();
 
-    // tomorrow's session is on his day
+    // today's session is on his day
     await page.goto('/app/day');
-    await expect(page.getByRole('region', { name: /^明天/ })).toContainText(theCase.caseNumber);
-    await page.getByRole('region', { name: /^明天/ }).getByRole('link', { name: /登记.*调解的结果/ }).click();
+    await expect(page.getByRole('region', { name: /^今天/ })).toContainText(theCase.caseNumber);
+    await page.getByRole('region', { name: /^今天/ }).getByRole('link', { name: /登记.*调解的结果/ }).click();
 
     // the outcome; the session ends while he types: he logs in over the page and his notes are still there
     await expect(page.getByRole('heading', { name: '登记调解结果', level: 1 })).toBeVisible();

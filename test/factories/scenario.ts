@@ -30,24 +30,30 @@ export async function makeOrganisation(t: TestApp, overrides: Record<string, unk
   );
 }
 
-export async function makeUser(t: TestApp, organisationId: string, role: string, overrides: Record<string, unknown> = {}) {
+/**
+ * A user of the organisation holding the role, or the roles (`['lawyer', 'mediator']`); a lawyer comes
+ * with a lawyer profile.
+ */
+export async function makeUser(t: TestApp, organisationId: string, role: string | string[], overrides: Record<string, unknown> = {}) {
   const n = nextNumber();
+  const roles = typeof role === 'string' ? [role] : role;
+  const name = roles.join('+');
   return expectCreated<any>(
     await t.admin.post('/users', {
-      username: `${role}.${n}`,
+      username: `${roles.join('.')}.${n}`,
       displayName: `${workerName(n)}`,
-      role,
+      roles,
       organisationId,
       password: TEST_PASSWORD,
-      ...(role === 'lawyer' && { lawyerProfile: { licenceNumber: licenceNumber(n), firm: '北京市某某律师事务所' } }),
+      ...(roles.includes('lawyer') && { lawyerProfile: { licenceNumber: licenceNumber(n), firm: '北京市某某律师事务所' } }),
       ...overrides,
     }),
-    role,
+    name,
   );
 }
 
-/** A user of the given role in the organisation, with an Api logged in as them. */
-export async function makeStaff(t: TestApp, organisationId: string, role: string) {
+/** A user of the given role (or roles) in the organisation, with an Api logged in as them. */
+export async function makeStaff(t: TestApp, organisationId: string, role: string | string[]) {
   const user = await makeUser(t, organisationId, role);
   return { ...user, api: await t.login(user.username) };
 }

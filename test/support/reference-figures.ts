@@ -49,7 +49,13 @@ export function referenceFiguresSql(dimension: ReferenceDimension): string {
              COALESCE(SUM(COALESCE(cl.confirmed_fen, cl.claimed_fen)), 0) AS owed_fen,
              COALESCE(SUM(paid.paid_fen), 0) AS paid_fen,
              count(cl.id) FILTER (WHERE COALESCE(cl.confirmed_fen, cl.claimed_fen) > COALESCE(paid.paid_fen, 0)) AS workers_owed,
-             MAX(paid.last_paid_on) AS last_paid_on
+             MAX(paid.last_paid_on) AS last_paid_on,
+             COALESCE(SUM(COALESCE(cl.confirmed_fen, cl.claimed_fen)) FILTER (WHERE cl.kind = 'wages'), 0) AS owed_wages_fen,
+             COALESCE(SUM(COALESCE(cl.confirmed_fen, cl.claimed_fen)) FILTER (WHERE cl.kind = 'labour_fees'), 0) AS owed_labour_fees_fen,
+             COALESCE(SUM(COALESCE(cl.confirmed_fen, cl.claimed_fen)) FILTER (WHERE cl.kind = 'other'), 0) AS owed_other_fen,
+             COALESCE(SUM(paid.paid_fen) FILTER (WHERE cl.kind = 'wages'), 0) AS paid_wages_fen,
+             COALESCE(SUM(paid.paid_fen) FILTER (WHERE cl.kind = 'labour_fees'), 0) AS paid_labour_fees_fen,
+             COALESCE(SUM(paid.paid_fen) FILTER (WHERE cl.kind = 'other'), 0) AS paid_other_fen
         FROM cohort
         LEFT JOIN claims cl ON cl.case_id = cohort.id
         LEFT JOIN paid ON paid.claim_id = cl.id
@@ -65,6 +71,15 @@ export function referenceFiguresSql(dimension: ReferenceDimension): string {
            SUM(paid_fen)::text AS recovered_fen,
            COALESCE(SUM(owed_fen - paid_fen) FILTER (WHERE status NOT IN ('closed', 'withdrawn', 'rejected')), 0)::text AS unpaid_fen,
            count(*) FILTER (WHERE workers > 0 AND unconfirmed = 0 AND workers_owed = 0 AND paid_fen > 0)::int AS paid_in_full,
+           SUM(owed_wages_fen)::text AS owed_wages_fen,
+           SUM(owed_labour_fees_fen)::text AS owed_labour_fees_fen,
+           SUM(owed_other_fen)::text AS owed_other_fen,
+           SUM(paid_wages_fen)::text AS recovered_wages_fen,
+           SUM(paid_labour_fees_fen)::text AS recovered_labour_fees_fen,
+           SUM(paid_other_fen)::text AS recovered_other_fen,
+           COALESCE(SUM(owed_wages_fen - paid_wages_fen) FILTER (WHERE status NOT IN ('closed', 'withdrawn', 'rejected')), 0)::text AS unpaid_wages_fen,
+           COALESCE(SUM(owed_labour_fees_fen - paid_labour_fees_fen) FILTER (WHERE status NOT IN ('closed', 'withdrawn', 'rejected')), 0)::text AS unpaid_labour_fees_fen,
+           COALESCE(SUM(owed_other_fen - paid_other_fen) FILTER (WHERE status NOT IN ('closed', 'withdrawn', 'rejected')), 0)::text AS unpaid_other_fen,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(last_paid_on - intake_date, 0))
              FILTER (WHERE workers > 0 AND unconfirmed = 0 AND workers_owed = 0 AND paid_fen > 0) AS median_days,
            percentile_cont(0.9) WITHIN GROUP (ORDER BY GREATEST(last_paid_on - intake_date, 0))
@@ -73,13 +88,38 @@ export function referenceFiguresSql(dimension: ReferenceDimension): string {
      GROUP BY key`;
 }
 
-/** Cases that reached a final status in the period, consultations and outreach visits: plain counts. */
+/**
+ * The money paid in the period (payouts.paid_on, the day it was paid) per group, on any case of the
+ * scope whenever it was opened, in all and by kind of claim. Grouped as referenceFiguresSql groups the
+ * cases, except by month: the month it was paid in.
+ */
+export function referencePaidInPeriodSql(dimension: ReferenceDimension): string {
+  const key = dimension === 'month' ? `to_char(p.paid_on, 'YYYY-MM')` : KEYS[dimension];
+  return `
+    WITH scope_organisations AS (
+      SELECT o.id, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+        FROM organisations o WHERE o.path LIKE $1::text || '%'
+    )
+    SELECT ${key} AS key,
+           SUM(p.amount_fen)::text AS paid_fen,
+           COALESCE(SUM(p.amount_fen) FILTER (WHERE cl.kind = 'wages'), 0)::text AS paid_wages_fen,
+           COALESCE(SUM(p.amount_fen) FILTER (WHERE cl.kind = 'labour_fees'), 0)::text AS paid_labour_fees_fen,
+           COALESCE(SUM(p.amount_fen) FILTER (WHERE cl.kind = 'other'), 0)::text AS paid_other_fen
+      FROM payouts p
+      JOIN claims cl ON cl.id = p.claim_id
+      JOIN cases c ON c.id = p.case_id
+      JOIN scope_organisations o ON o.id = c.organisation_id
+     WHERE p.paid_on BETWEEN $3::date AND $4::date
+     GROUP BY 1`;
+}
+
+/** Cases that reached a final status in the period (the day it happened), consultations and outreach visits: plain counts. */
 export const REFERENCE_COUNTS_SQL = `
   WITH scope_organisations AS (SELECT o.id FROM organisations o WHERE o.path LIKE $1::text || '%')
   SELECT
     (SELECT count(*)::int FROM cases c JOIN scope_organisations o ON o.id = c.organisation_id
       WHERE c.status IN ('closed', 'withdrawn', 'rejected')
-        AND (c.closed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $3::date AND $4::date) AS closed_in_period,
+        AND c.closed_on BETWEEN $3::date AND $4::date) AS closed_in_period,
     (SELECT count(*)::int FROM consultations x JOIN scope_organisations o ON o.id = x.organisation_id
       WHERE (x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $3::date AND $4::date) AS consultations,
     (SELECT count(*)::int FROM outreach_visits v JOIN scope_organisations o ON o.id = v.organisation_id
@@ -98,6 +138,33 @@ export const REFERENCE_FESTIVAL_SQL = `
       JOIN scope_organisations o ON o.id = c.organisation_id
       LEFT JOIN claims cl ON cl.case_id = c.id
      WHERE c.status NOT IN ('closed', 'withdrawn', 'rejected')
+  )
+  SELECT group_id::text AS key,
+         count(DISTINCT case_id)::int AS open_cases,
+         count(DISTINCT case_id) FILTER (WHERE outstanding_fen > 0)::int AS cases_owing,
+         count(*) FILTER (WHERE outstanding_fen > 0)::int AS workers_owed,
+         COALESCE(SUM(outstanding_fen), 0)::text AS unpaid_fen,
+         count(DISTINCT case_id) FILTER (WHERE confirmed_fen IS NULL AND outstanding_fen IS NOT NULL)::int AS cases_unverified
+    FROM open_claims
+   GROUP BY group_id`;
+
+/**
+ * What was still owed per group at the end of a past day (a season's eve, $3): the cases of the scope
+ * opened by then and not concluded by then, each worker's claim less the payouts paid by then.
+ * $1 scope path, $2 scope organisation.
+ */
+export const REFERENCE_FESTIVAL_AS_OF_SQL = `
+  WITH scope_organisations AS (
+    SELECT o.id, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+      FROM organisations o WHERE o.path LIKE $1::text || '%'
+  ), open_claims AS (
+    SELECT o.group_id, c.id AS case_id, cl.confirmed_fen,
+           COALESCE(cl.confirmed_fen, cl.claimed_fen)
+             - COALESCE((SELECT SUM(p.amount_fen) FROM payouts p WHERE p.claim_id = cl.id AND p.paid_on <= $3::date), 0) AS outstanding_fen
+      FROM cases c
+      JOIN scope_organisations o ON o.id = c.organisation_id
+      LEFT JOIN claims cl ON cl.case_id = c.id
+     WHERE c.intake_date <= $3::date AND (c.closed_on IS NULL OR c.closed_on > $3::date)
   )
   SELECT group_id::text AS key,
          count(DISTINCT case_id)::int AS open_cases,

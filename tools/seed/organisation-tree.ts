@@ -183,7 +183,8 @@ async function ensureStaff(
     }[]).map((row) => row.username),
   );
   const [{ profiles }] = await runner.query(`SELECT count(*)::int AS profiles FROM lawyer_profiles`);
-  const users = new RowBuffer('users', [['id', 'uuid'], ['organisation_id', 'uuid'], ['username', 'text'], ['display_name', 'text'], ['role', 'text'], ['active', 'boolean']], 'unnest');
+  // each seeded person holds one role; `roles` is an array, which the RowBuffer's unnest cannot fill
+  const users: [id: string, organisationId: string, username: string, displayName: string, role: Role][] = [];
   // A licence number that is taken already leaves that lawyer without a profile, which the service allows.
   const lawyerProfiles = new RowBuffer(
     'lawyer_profiles',
@@ -196,35 +197,43 @@ async function ensureStaff(
     if (taken.has(w.username)) continue;
     const id = newId();
     const male = rng.chance(0.55);
-    users.push(id, w.organisation.id, w.username, names.person(rng, male), w.role, true);
+    users.push([id, w.organisation.id, w.username, names.person(rng, male), w.role]);
     if (w.role === 'lawyer') {
       licence += 1;
       lawyerProfiles.push(id, licenceNumber(licence, rng.int(2005, 2022), male), rng.chance(0.8) ? rng.pick(FIRMS) : `北京市${tradeName(rng)}律师事务所`, mobileNumber(rng), true);
     }
   }
   const created = users.length;
-  await users.flush(runner, 1000);
+  for (let start = 0; start < users.length; start += 1000) {
+    const chunk = users.slice(start, start + 1000);
+    await runner.query(
+      `INSERT INTO users (id, organisation_id, username, display_name, roles, active)
+       SELECT id, organisation_id, username, display_name, ARRAY[role], true
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS u (id, organisation_id, username, display_name, role)`,
+      [0, 1, 2, 3, 4].map((column) => chunk.map((row) => row[column])),
+    );
+  }
   await lawyerProfiles.flush(runner, 1000);
   return created;
 }
 
 /** Everyone active who can be put on a case of each organisation: its own lawyers, mediators and clerks. */
 async function loadStaff(runner: QueryRunner, organisations: SeededOrganisation[]): Promise<Map<string, OrganisationStaff>> {
-  const rows: { id: string; organisation_id: string; role: Role; display_name: string }[] = await runner.query(
-    `SELECT u.id, u.organisation_id, u.role, u.display_name
+  const rows: { id: string; organisation_id: string; roles: Role[]; lawyer_active: boolean; display_name: string }[] = await runner.query(
+    `SELECT u.id, u.organisation_id, u.roles, p.active IS NOT FALSE AS lawyer_active, u.display_name
        FROM users u LEFT JOIN lawyer_profiles p ON p.user_id = u.id
-      WHERE u.organisation_id = ANY($1::uuid[]) AND u.active AND u.role IN ('lawyer', 'mediator', 'intake_clerk')
-        AND (u.role <> 'lawyer' OR p.active IS NOT FALSE)
+      WHERE u.organisation_id = ANY($1::uuid[]) AND u.active AND u.roles && ARRAY['lawyer', 'mediator', 'intake_clerk']
       ORDER BY u.username`,
     [organisations.map((o) => o.id)],
   );
   const staff = new Map<string, OrganisationStaff>(organisations.map((o) => [o.id, { lawyers: [], mediators: [], clerks: [] }]));
+  // someone with several roles (a lawyer who mediates) is in each list of theirs
   for (const row of rows) {
     const of = staff.get(row.organisation_id)!;
     const member = { id: row.id, name: row.display_name };
-    if (row.role === 'lawyer') of.lawyers.push(member);
-    else if (row.role === 'mediator') of.mediators.push(member);
-    else of.clerks.push(member);
+    if (row.roles.includes('lawyer') && row.lawyer_active) of.lawyers.push(member);
+    if (row.roles.includes('mediator')) of.mediators.push(member);
+    if (row.roles.includes('intake_clerk')) of.clerks.push(member);
   }
   return staff;
 }

@@ -504,7 +504,7 @@ class Loader {
         ['id', 'uuid'], ['organisation_id', 'uuid'], ['case_number', 'text'], ['intake_channel', 'text'], ['intake_date', 'date'], ['project_id', 'uuid'],
         ['lawyer_id', 'uuid'], ['mediator_id', 'uuid'], ['status', 'text'], ['outcome', 'text'], ['status_reason', 'text'], ['referred_to', 'text'],
         ['summary', 'text'], ['version', 'integer'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['closed_at', 'timestamptz'],
-        ['arbitration_applied_on', 'date'], ['arbitration_accepted_on', 'date'], ['arbitration_extended', 'boolean'], ['arbitration_awarded_on', 'date'],
+        ['closed_on', 'date'], ['arbitration_applied_on', 'date'], ['arbitration_accepted_on', 'date'], ['arbitration_extended', 'boolean'], ['arbitration_awarded_on', 'date'],
         ['payment_order_applied_on', 'date'], ['payment_order_issued_on', 'date'], ['payment_order_served_on', 'date'],
         ['bureau_order_pay_by', 'date'], ['bureau_order_amount_fen', 'bigint'], ['consultation_id', 'uuid'],
       ]),
@@ -516,6 +516,7 @@ class Loader {
         ['id', 'uuid'], ['case_id', 'uuid'], ['worker_id', 'uuid'], ['kind', 'text'], ['period_start', 'date'], ['period_end', 'date'],
         ['claimed_fen', 'bigint'], ['confirmed_fen', 'bigint'], ['note', 'text'], ['version', 'integer'], ['created_at', 'timestamptz'],
         ['updated_at', 'timestamptz'], ['knew_on', 'date'], ['employment_ongoing', 'boolean'], ['employment_ended_on', 'date'],
+        ['position', 'integer'],
       ]),
       sessions: table('mediation_sessions', [
         ['id', 'uuid'], ['case_id', 'uuid'], ['mediator_id', 'uuid'], ['place', 'text'], ['starts_at', 'timestamptz'], ['ends_at', 'timestamptz'],
@@ -535,6 +536,7 @@ class Loader {
       ]),
       events: table('case_events', [
         ['case_id', 'uuid'], ['kind', 'text'], ['from_status', 'text'], ['to_status', 'text'], ['data', 'jsonb'], ['actor_id', 'uuid'], ['occurred_at', 'timestamptz'],
+        ['happened_on', 'date'],
       ]),
       visits: table('outreach_visits', [
         ['id', 'uuid'], ['organisation_id', 'uuid'], ['lawyer_id', 'uuid'], ['visited_on', 'date'], ['employer_id', 'uuid'], ['project_id', 'uuid'], ['site', 'text'],
@@ -818,7 +820,7 @@ class Loader {
     b.cases.push(
       caseId, organisation.id, caseNumber, channel, day, project?.id ?? null, lawyer?.id ?? null, mediator?.id ?? null,
       plan.status, plan.outcome, plan.statusReason, plan.referredTo, summary, 1 + transitions.length + (mediator && !mediatorAtOpening ? 1 : 0),
-      openedAt, updatedAt, plan.closedAt ? stamp(plan.closedAt.day, plan.closedAt.minute) : null,
+      openedAt, updatedAt, plan.closedAt ? stamp(plan.closedAt.day, plan.closedAt.minute) : null, plan.closedAt?.day ?? null,
       a?.appliedOn ?? null, a?.acceptedOn ?? null, a?.extended ?? false, a?.awardedOn ?? null,
       p?.appliedOn ?? null, p?.issuedOn ?? null, p?.servedOn ?? null,
       plan.bureauOrderPayBy, plan.bureauOrderPayBy !== null ? confirmedTotal || claimedTotal : null, consultationId,
@@ -826,7 +828,7 @@ class Loader {
 
     // Claims.
     const site = terms.daily;
-    for (const claim of claims) {
+    for (const [index, claim] of claims.entries()) {
       const knewOn = Math.min(day, terms.periodEndDay + rng.int(0, 30));
       const ongoing = rng.chance(0.15);
       const noPeriod = rng.chance(0.05);
@@ -834,6 +836,8 @@ class Loader {
         claim.id, caseId, claim.workerId, terms.kind, noPeriod ? null : terms.periodStartDay, noPeriod ? null : terms.periodEndDay,
         claim.claimed, claim.confirmed, rng.chance(0.03) ? (site ? `${jobTitle(rng, industry)}，按日工资结算` : '含加班费') : null,
         claim.confirmed === null ? 1 : 2, openedAt, openedAt, knewOn, ongoing, ongoing ? null : terms.periodEndDay,
+        // the roster's order is the order the workers were drawn in
+        index + 1,
       );
     }
 
@@ -850,7 +854,8 @@ class Loader {
     // The timeline, money and mediation, step by step.
     const opener = channel === 'hotline_12351' || channel === 'online' || !lawyer ? clerk ?? lawyer : lawyer;
     const event = (kind: string, at: number, actor: StaffMember | null, data: Record<string, unknown>, from: CaseStatus | null = null, to: CaseStatus | null = null) =>
-      b.events.push(caseId, kind, from, to, JSON.stringify(data), actor?.id ?? null, at);
+      // a seeded event happened the day it was recorded (a stamp is day × 1440 + minute)
+      b.events.push(caseId, kind, from, to, JSON.stringify(data), actor?.id ?? null, at, Math.floor(at / 1440));
     event('case_opened', openedAt, opener, {
       caseNumber, intakeChannel: channel, lawyerId: lawyer?.id ?? null, mediatorId: mediatorAtOpening ? mediator!.id : null,
     }, null, 'received');

@@ -1,8 +1,10 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { useSession } from './common/api/use-session';
-import type { SessionUser } from './common/api/session';
+import { homeOf } from './home/pages-of';
 import { mediatorRoutes } from './mediation/routes';
+
+export { homeOf };
 
 // Each page loads when first opened: the login page does not carry the case page's code.
 const DeskShell = lazy(() => import('./common/layout/desk-shell'));
@@ -16,20 +18,6 @@ const LeaderHome = lazy(() => import('./home/leader-home'));
 const DeskPage = lazy(() => import('./desk/desk-page'));
 const NotFoundPage = lazy(() => import('./home/not-found-page'));
 const ErrorPage = lazy(() => import('./home/error-page'));
-
-/** Where each role starts its day. */
-export function homeOf(user: SessionUser): string {
-  switch (user.role) {
-    case 'lawyer':
-      return '/desk';
-    case 'mediator':
-      return '/day';
-    case 'intake_clerk':
-      return '/cases';
-    default:
-      return '/overview';
-  }
-}
 
 function RequireLogin() {
   const { user } = useSession();

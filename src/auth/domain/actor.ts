@@ -12,7 +12,8 @@ export interface Scope {
 /** The authenticated user on whose behalf a service acts. */
 export interface Actor {
   id: string;
-  role: Role;
+  /** One or more, in the order of ROLES; the permissions are their union, the scope is one. */
+  roles: Role[];
   scope: Scope;
 }
 

@@ -1,7 +1,8 @@
 /**
- * Who may do what: the permission matrix, in one place. The README's table is checked against this
- * file by a test, so the two cannot drift apart. Every endpoint names the permission it needs; an
- * endpoint that names none is refused to everyone (forgetting fails closed).
+ * Who may do what: the permission matrix, in one place, role by role (a user with several roles has the
+ * union). The README's table is checked against this file by a test, so the two cannot drift apart.
+ * Every endpoint names the permission it needs; an endpoint that names none is refused to everyone
+ * (forgetting fails closed).
  */
 import type { Role } from './roles';
 
@@ -59,11 +60,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   intake_clerk: [...READ_ALL, 'cases.open', 'cases.edit', 'cases.assign', 'cases.dispatch', 'workers.edit', 'employers.edit'],
 };
 
-export function allows(role: Role, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[role].includes(permission);
+/**
+ * Whether a user holding these roles may do it: several roles add up (the union of what each may do);
+ * no role takes anything away. A user's scope is their organisation's subtree whatever their roles.
+ */
+export function allows(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
 }
 
-/** Everything the role may do, for the pages to show only what the server will allow. */
-export function permissionsOf(role: Role): Permission[] {
-  return [...ROLE_PERMISSIONS[role]];
+/** Everything a user holding these roles may do (in PERMISSIONS' order), for the pages to show only what the server will allow. */
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  return PERMISSIONS.filter((permission) => allows(roles, permission));
 }

@@ -34,6 +34,23 @@ describe('WorkingCalendar', () => {
     expect(calendar.nextWorkingDay('2027-03-13')).toBe('2027-03-15'); // Saturday → Monday
   });
 
+  it('says which covered years are only provisional, and still treats their festivals as days off', () => {
+    const withProvisional = new WorkingCalendar({
+      daysOff: new Set([...HOLIDAYS_2026.daysOff, '2027-02-05', '2027-02-08']),
+      makeUpWorkdays: HOLIDAYS_2026.makeUpWorkdays,
+      coveredYears: new Set([2026, 2027]),
+      provisionalYears: new Set([2027]),
+    });
+    expect(withProvisional.covers('2027-02-05')).toBe(true);
+    expect(withProvisional.isProvisional('2027-02-05')).toBe(true);
+    expect(withProvisional.isProvisional('2026-12-31')).toBe(false);
+    expect(withProvisional.nextWorkingDay('2027-02-05')).toBe('2027-02-09'); // eve, weekend, day 3 → Tuesday
+  });
+
+  it('refuses a provisional year that is not a covered year', () => {
+    expect(() => new WorkingCalendar({ ...HOLIDAYS_2026, provisionalYears: new Set([2027]) })).toThrow(/2027/);
+  });
+
   it('refuses a day listed both as a day off and as a make-up working day', () => {
     const contradictory = { ...HOLIDAYS_2026, makeUpWorkdays: new Set(['2026-02-16']) };
     expect(() => new WorkingCalendar(contradictory)).toThrow(/2026-02-16/);

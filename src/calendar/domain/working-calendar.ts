@@ -18,6 +18,11 @@ export interface HolidayData {
   makeUpWorkdays: ReadonlySet<string>;
   /** Years whose schedule has been entered in full; other years only know weekends. */
   coveredYears: ReadonlySet<number>;
+  /**
+   * Covered years whose days off are only the statutory festivals the regulation fixes, before the
+   * State Council announced the year (statutory-holidays.ts): the swaps of that year are still unknown.
+   */
+  provisionalYears?: ReadonlySet<number>;
 }
 
 /**
@@ -30,6 +35,7 @@ export class WorkingCalendar {
   private readonly daysOff: ReadonlySet<string>;
   private readonly makeUpWorkdays: ReadonlySet<string>;
   private readonly coveredYears: ReadonlySet<number>;
+  private readonly provisionalYears: ReadonlySet<number>;
 
   constructor(data: HolidayData) {
     for (const date of data.daysOff) assertCalendarDate(date);
@@ -42,6 +48,9 @@ export class WorkingCalendar {
     this.daysOff = new Set(data.daysOff);
     this.makeUpWorkdays = new Set(data.makeUpWorkdays);
     this.coveredYears = new Set(data.coveredYears);
+    this.provisionalYears = new Set(data.provisionalYears ?? []);
+    const uncovered = [...this.provisionalYears].filter((year) => !this.coveredYears.has(year));
+    if (uncovered.length > 0) throw new RangeError(`provisional years must be covered years: ${uncovered.join(', ')}`);
   }
 
   /**
@@ -64,8 +73,16 @@ export class WorkingCalendar {
     throw new RangeError(`no working day within a year after ${date}: check the holiday data`);
   }
 
-  /** Whether the holiday schedule of the year of `date` is in the data. */
+  /** Whether the holiday schedule of the year of `date` is in the data (announced or provisional). */
   covers(date: string): boolean {
     return this.coveredYears.has(yearOf(date));
+  }
+
+  /**
+   * Whether the year of `date` is known only provisionally: its festivals are in, but the State
+   * Council has not announced its swaps, so a day counted on it may still move.
+   */
+  isProvisional(date: string): boolean {
+    return this.provisionalYears.has(yearOf(date));
   }
 }

@@ -6,6 +6,7 @@ import {
   CaseStatus,
   ClaimTotals,
   FINAL_STATUSES,
+  REACHED_ONLY_BY_RECORDING,
   TRANSITIONS,
   TransitionRequest,
   automaticMove,
@@ -99,8 +100,13 @@ describe('decideTransition: the happy path of a case', () => {
   });
 
   it('moves a mediating case whose 120 claims are all confirmed to agreed', () => {
-    const decision = decideTransition(snapshot('mediating'), { to: 'agreed' });
+    const decision = decideTransition(snapshot('mediating'), { to: 'agreed' }, 'recording');
     expect(decision).toEqual({ from: 'mediating', to: 'agreed', outcome: null, reason: null, referredTo: null });
+  });
+
+  it('refuses a person moving a case to agreed: recording the agreement is the move', () => {
+    const error = refusal(() => decideTransition(snapshot('mediating'), { to: 'agreed' }));
+    expect(error.code).toBe('AGREEMENT_REQUIRED');
   });
 
   it('moves an agreed case to paying', () => {
@@ -134,7 +140,8 @@ describe('decideTransition: the transition table', () => {
   });
 
   it.each(ALLOWED_PAIRS)('allows %s → %s when every guard is satisfied', (from, to) => {
-    const decision = decideTransition(snapshot(from, { claims: PAID_IN_FULL }), completeRequest(to));
+    const mover = REACHED_ONLY_BY_RECORDING.includes(to) ? 'recording' : 'person';
+    const decision = decideTransition(snapshot(from, { claims: PAID_IN_FULL }), completeRequest(to), mover);
     expect(decision.from).toBe(from);
     expect(decision.to).toBe(to);
     expect(canMove(from, to)).toBe(true);
@@ -167,14 +174,12 @@ describe('decideTransition: guards on mediating and agreed', () => {
     const current = snapshot('mediating', {
       claims: { count: 0, unconfirmedCount: 0, paidFen: 0n, outstandingFen: 0n, workersOwed: 0 },
     });
-    expect(() => decideTransition(current, { to: 'agreed' })).toThrow(AppError);
-    expect(refusal(() => decideTransition(current, { to: 'agreed' })).code).toBe('NO_CLAIMS');
+    expect(refusal(() => decideTransition(current, { to: 'agreed' }, 'recording')).code).toBe('NO_CLAIMS');
   });
 
   it('refuses agreed while 7 of 120 claims are unconfirmed, with the count', () => {
     const current = snapshot('mediating', { claims: { ...CONFIRMED_UNPAID, unconfirmedCount: 7 } });
-    expect(() => decideTransition(current, { to: 'agreed' })).toThrow(AppError);
-    const error = refusal(() => decideTransition(current, { to: 'agreed' }));
+    const error = refusal(() => decideTransition(current, { to: 'agreed' }, 'recording'));
     expect(error.code).toBe('CLAIMS_NOT_CONFIRMED');
     expect(error.params).toEqual({ count: 7 });
   });

@@ -63,6 +63,15 @@ export const AUTOMATIC_MOVES = {
 } as const satisfies Record<string, { from: readonly CaseStatus[]; to: CaseStatus }>;
 export type AutomaticMoveTrigger = keyof typeof AUTOMATIC_MOVES;
 
+/**
+ * Statuses a person cannot choose: a case is `agreed` when its agreement is recorded, and recording
+ * it is the move. A case marked agreed without one had no terms to pay by or clocks to count from.
+ */
+export const REACHED_ONLY_BY_RECORDING: readonly CaseStatus[] = ['agreed'];
+
+/** Who asks for a move: a person, or the product when something is recorded (AUTOMATIC_MOVES). */
+export type Mover = 'person' | 'recording';
+
 /** The move `trigger` makes from `status`, or null when it leaves the case where it is. */
 export function automaticMove(trigger: AutomaticMoveTrigger, status: CaseStatus): TransitionRequest | null {
   const move = AUTOMATIC_MOVES[trigger];
@@ -109,10 +118,11 @@ export function canMove(from: CaseStatus, to: CaseStatus): boolean {
 }
 
 /** Decides a requested move, or throws the reason it is refused (409) or incomplete (400). */
-export function decideTransition(current: CaseSnapshot, request: TransitionRequest): TransitionDecision {
+export function decideTransition(current: CaseSnapshot, request: TransitionRequest, mover: Mover = 'person'): TransitionDecision {
   const { status: from } = current;
   const { to } = request;
   if (!canMove(from, to)) throw new AppError('TRANSITION_NOT_ALLOWED', { from, to });
+  if (mover === 'person' && REACHED_ONLY_BY_RECORDING.includes(to)) throw new AppError('AGREEMENT_REQUIRED');
 
   const reason = request.reason?.trim() || null;
   const referredTo = request.referredTo?.trim() || null;

@@ -160,6 +160,16 @@ export class TransitionDto {
   @IsIn(CASE_STATUSES)
   to: CaseStatus;
 
+  @ApiPropertyOptional({
+    example: '2019-02-03',
+    description:
+      'The day the move happened (Asia/Shanghai); today when omitted. Not after today, not before the case was opened, ' +
+      'not before the previous status change.',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  on?: string;
+
   @ApiPropertyOptional({ description: 'The version you read; omit to move whatever the current version' })
   @IsOptional()
   @IsInt()
@@ -256,7 +266,9 @@ export class CaseListQuery extends PageQuery {
   @IsCalendarDate()
   intakeTo?: string;
 
-  @ApiPropertyOptional({ description: 'Part of the case number, a worker’s name or an employer’s name' })
+  @ApiPropertyOptional({
+    description: 'Part of the case number, a worker’s name or an employer’s name; or a worker’s whole id number',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

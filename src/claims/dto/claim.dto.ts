@@ -137,6 +137,14 @@ export class ConfirmationDto {
 }
 
 export class ConfirmClaimsDto {
+  @ApiPropertyOptional({
+    example: '2019-01-25',
+    description: 'The day the amounts were checked and confirmed (Asia/Shanghai); today when omitted',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  confirmedOn?: string;
+
   @ApiProperty({ type: [ConfirmationDto] })
   @IsArray()
   @ArrayMinSize(1)

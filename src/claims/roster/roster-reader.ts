@@ -14,6 +14,8 @@ export const ROSTER_FIELDS = [
   'amountClaimed',
   'amountConfirmed',
   'note',
+  // 序号: the row's place on the roster, which the case keeps (see claimsFromRoster)
+  'serial',
 ] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 export type RawCell = string | number | boolean | Date | null;
@@ -24,9 +26,11 @@ export interface RawRosterRow {
   cells: Partial<Record<RosterField, RawCell>>;
   /** Keys of a JSON row that are not roster fields. */
   unknownKeys: string[];
+  /** A file's column headings as written (类别, kind…), so an answer can use the file's words; absent for JSON. */
+  headings?: Partial<Record<RosterField, string>>;
 }
 
-/** Column headings clerks actually use, in Chinese and English. Other columns (序号, 签名…) are ignored. */
+/** Column headings clerks actually use, in Chinese and English. Other columns (签名…) are ignored. */
 const HEADER_ALIASES: Record<string, RosterField> = {
   姓名: 'name',
   name: 'name',
@@ -59,6 +63,8 @@ const HEADER_ALIASES: Record<string, RosterField> = {
   amountconfirmed: 'amountConfirmed',
   备注: 'note',
   note: 'note',
+  序号: 'serial',
+  serial: 'serial',
 };
 
 const REQUIRED_COLUMNS: { field: RosterField; heading: string }[] = [
@@ -162,11 +168,16 @@ function fromTable(table: RawCell[][], headerRow: number): RawRosterRow[] {
     ({ heading }) => ({ row: headerRow, code: 'MISSING_COLUMN', params: { column: heading } }),
   );
   if (missing.length > 0) throw new AppError('ROSTER_INVALID', { count: missing.length }, missing);
+  // as with the cells, the last of two columns for one field is the one read
+  const headings: Partial<Record<RosterField, string>> = {};
+  columns.forEach((field, column) => {
+    if (field) headings[field] = String(header[column]).trim();
+  });
 
   const rows: RawRosterRow[] = [];
   table.slice(headerRow).forEach((cells, index) => {
     if (cells.every((cell) => cell === null || cell === undefined || cell === '')) return;
-    const row: RawRosterRow = { row: headerRow + index + 1, cells: {}, unknownKeys: [] };
+    const row: RawRosterRow = { row: headerRow + index + 1, cells: {}, unknownKeys: [], headings };
     columns.forEach((field, column) => {
       if (field) row.cells[field] = cells[column] ?? null;
     });

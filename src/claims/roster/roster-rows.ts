@@ -4,18 +4,10 @@ import { FieldProblem } from '../../common/errors/app-error';
 import { flattenValidationErrors } from '../../common/http/validation';
 import { fenFromSpreadsheetNumber, formatYuan } from '../../common/money/money';
 import { ClaimInput, batchProblems, toClaimInput } from '../claim-input';
-import { ClaimKind } from '../claim.record';
 import { ClaimInputDto } from '../dto/claim.dto';
+import { inRosterOrder } from './roster-order';
 import { RawCell, RawRosterRow, RosterField } from './roster-reader';
-
-const KIND_WORDS: Record<string, ClaimKind> = {
-  工资: 'wages',
-  wages: 'wages',
-  劳务费: 'labour_fees',
-  labour_fees: 'labour_fees',
-  其他: 'other',
-  other: 'other',
-};
+import { allowedKinds, kindOfWord, languageOf, provinceOfWord } from './roster-words';
 
 /**
  * Turns roster rows into claims, or into the full list of what is wrong with them: every row is
@@ -39,7 +31,7 @@ export function claimsFromRoster(rows: RawRosterRow[]): { inputs: ClaimInput[]; 
     else inputs.push(toClaimInput(dto, raw.row));
   }
   problems.push(...batchProblems(inputs, (_, field) => field));
-  return { inputs, problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
+  return { inputs: inRosterOrder(inputs, rows), problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
 }
 
 /** Spreadsheet cells come as numbers, dates or text; the DTO wants text, as the JSON API does. */
@@ -50,14 +42,21 @@ function toPlainClaim(raw: RawRosterRow, problems: FieldProblem[]): Record<strin
     problems.push({ row: raw.row, field: 'idNumber', code: 'ID_NUMBER_AS_SPREADSHEET_NUMBER' });
   }
   const kindText = text('kind');
+  const kind = kindText === undefined ? undefined : kindOfWord(kindText);
+  if (kind === null) {
+    // answered in the words of the file (工资、劳务费、其他), not in the API's codes
+    const allowed = allowedKinds(languageOf(raw.headings?.kind, kindText!));
+    problems.push({ row: raw.row, field: 'kind', code: 'NOT_ONE_OF', params: { allowed } });
+  }
+  const homeProvince = text('homeProvince');
   return omitEmpty({
     worker: omitEmpty({
       name: text('name'),
       idNumber: typeof idCell === 'number' ? undefined : text('idNumber')?.toUpperCase(),
       mobile: text('mobile'),
-      homeProvince: text('homeProvince'),
+      homeProvince: homeProvince === undefined ? undefined : provinceOfWord(homeProvince),
     }),
-    kind: kindText === undefined ? undefined : (KIND_WORDS[kindText] ?? kindText),
+    kind: kind ?? kindText,
     periodStart: dateOf(raw.cells.periodStart),
     periodEnd: dateOf(raw.cells.periodEnd),
     amountClaimed: amountOf(raw.cells.amountClaimed),

@@ -22,6 +22,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
     zh: '您的角色（{role}）无权执行此操作',
     en: 'Your role ({role}) is not allowed to do this',
   },
+  FULL_ID_NUMBERS_NOT_ALLOWED: {
+    zh: '您的角色（{role}）不能查看完整身份证号。可以打印身份证号部分隐藏的协议书；需要完整身份证号的，请{roles}打印',
+    en: 'Your role ({role}) may not see full id numbers: print the agreement with them masked, or ask a {roles} to print it in full',
+  },
   EXPORTS_BUSY: {
     zh: '正在导出的报表较多，请 {seconds} 秒后再试',
     en: 'Too many exports are running; try again in {seconds} seconds',
@@ -37,6 +41,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
   IDEMPOTENCY_KEY_REUSED: {
     zh: '该 Idempotency-Key 已用于另一个不同的请求',
     en: 'This Idempotency-Key was already used for a different request',
+  },
+  CRIMINAL_THRESHOLD_NOT_ENTERED: {
+    zh: '{province}的刑事立案标准（拒不支付劳动报酬罪数额标准）尚未录入，请管理员在接口文档 /docs 中用 PUT {route} 录入后再查询',
+    en: 'The criminal thresholds of {province} (refusal to pay wages) have not been entered yet: an administrator enters them with PUT {route} (see /docs), then ask again',
   },
   IDEMPOTENCY_KEY_IN_USE: {
     zh: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试',
@@ -69,7 +77,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
     zh: '调解室在该时段已被占用（案件 {caseNumber}，{at}）',
     en: 'The room is already taken then (case {caseNumber}, {at})',
   },
-  SESSION_NOT_SCHEDULED: { zh: '这次调解已{status}，不能再登记结果', en: 'This session is {status}; its outcome cannot be recorded' },
+  SESSION_NOT_SCHEDULED: { zh: '这次调解{status}，不能再登记结果', en: 'This session is {status}; its outcome cannot be recorded' },
+  SESSION_NOT_YET_HELD: {
+    zh: '这次调解定于 {day}，当天或之后才能登记结果',
+    en: 'This session is booked for {day}; its outcome can be recorded from that day on',
+  },
   AGREEMENT_EXISTS: { zh: '本案已签订调解协议', en: 'This case already has an agreement' },
   AGREEMENT_EXCEEDS_OUTSTANDING: {
     zh: '协议金额 {amount} 元超过尚欠金额 {outstanding} 元',
@@ -78,6 +90,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
   TRANSITION_NOT_ALLOWED: {
     zh: '案件状态不能从"{from}"变为"{to}"',
     en: 'A case cannot move from "{from}" to "{to}"',
+  },
+  AGREEMENT_REQUIRED: {
+    zh: '请录入调解协议：协议录入后案件即为"已达成调解协议"，不能直接改为该状态',
+    en: 'Record the agreement: recording it moves the case to agreed, which cannot be chosen by hand',
   },
   MEDIATOR_REQUIRED: { zh: '请先指派调解员，再开始调解', en: 'Assign a mediator before mediation starts' },
   NO_CLAIMS: { zh: '案件还没有任何劳动者的诉求', en: 'The case has no worker claims yet' },
@@ -97,7 +113,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
     zh: '所有款项已付清，请以"全额支付"结案',
     en: 'Everything has been paid: close the case as paid in full',
   },
-  CASE_NOT_OPEN: { zh: '案件已{status}，不能再修改', en: 'The case is {status} and can no longer be changed' },
+  CASE_NOT_OPEN: { zh: '案件状态为"{status}"，不能再修改', en: 'The case is {status} and can no longer be changed' },
   PAYOUT_NOT_ALLOWED_IN_STATUS: {
     zh: '案件处于"{status}"状态，不能登记支付',
     en: 'Payouts cannot be recorded while the case is "{status}"',
@@ -170,6 +186,22 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, Message> = {
   INVALID_UUID: { zh: '编号格式不正确', en: 'is not a valid id' },
   INVALID_DATE: { zh: '日期应为 YYYY-MM-DD 格式的真实日期', en: 'must be a real date written YYYY-MM-DD' },
   DATE_IN_FUTURE: { zh: '日期不能晚于今天', en: 'cannot be later than today' },
+  BEFORE_INTAKE: {
+    zh: '日期不能早于案件受理日 {intakeDate}',
+    en: 'cannot be before the case was opened on {intakeDate}',
+  },
+  BEFORE_LAST_STATUS_CHANGE: {
+    zh: '日期不能早于上一次状态变更的日期 {day}',
+    en: 'cannot be before the previous status change on {day}',
+  },
+  BEFORE_EARLIER_STEP: {
+    zh: '日期不能早于{earlierZh}的日期 {day}',
+    en: 'cannot be before {earlierEn} on {day}',
+  },
+  AFTER_LATER_STEP: {
+    zh: '日期不能晚于已录入的{laterZh}日期 {day}',
+    en: 'cannot be after {laterEn}, recorded as {day}',
+  },
   PERIOD_ENDS_BEFORE_START: { zh: '结束日期早于开始日期', en: 'ends before it starts' },
   INVALID_FORMAT: { zh: '格式不正确', en: 'has the wrong format' },
   MONEY_FORMAT: {
@@ -217,7 +249,21 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, Message> = {
     en: 'this id number is registered to "{registered}", not to the name given',
   },
   ALREADY_CLAIMANT: { zh: '该劳动者在本案中已有诉求', en: 'this worker already has a claim on this case' },
-  WRONG_ROLE: { zh: '该用户的角色不是{role}', en: 'this user is not a {role}' },
+  ALREADY_ON_DUTY: {
+    zh: '该律师 {day} 已在"{organisation}"值班，一天只能在一个服务站值班',
+    en: 'this lawyer is already on duty at "{organisation}" on {day}; a lawyer is on duty at one center a day',
+  },
+  OUTSIDE_MONTH: { zh: '不在 {month} 月内', en: 'is not in {month}' },
+  TIME_IN_FUTURE: { zh: '时间不能晚于现在（{now}）', en: 'cannot be later than now ({now})' },
+  CONSULTATION_DATED_IN_FUTURE: {
+    zh: '该咨询记录的时间（{consultedAt}）晚于今天，不能作为立案日期；请按实际时间重新登记这次咨询，再据此立案',
+    en: "the consultation is dated {consultedAt}, later than today, so it cannot be the case's intake day; log it again with the time it took place, then open the case from it",
+  },
+  WRONG_ROLE: { zh: '该用户没有{role}角色', en: 'this user does not hold the {role} role' },
+  LAST_ADMIN: {
+    zh: '这是最后一位在用的管理员，不能去掉其管理员角色或停用；请先让另一位用户成为管理员',
+    en: 'this is the last active administrator, who cannot lose the admin role or be deactivated; make someone else an administrator first',
+  },
   USER_INACTIVE: { zh: '该用户已停用', en: 'this user is deactivated' },
   CANNOT_SEE_CASE: {
     zh: '该人员所在组织看不到本案件，请指派本组织或上级组织的人员',

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
@@ -20,6 +21,7 @@ import {
 import { CaseEmployerDto } from '../../cases/dto/case.dto';
 import { ClaimInputDto, MAX_CLAIMS_PER_REQUEST } from '../../claims/dto/claim.dto';
 import { IsCalendarDate, IsYuan } from '../../common/http/validators';
+import { MAX_SHIFTS_PER_REQUEST } from '../domain/duty-roster';
 
 export class DutyShiftDto {
   @ApiProperty({ description: 'The service center' })
@@ -33,6 +35,46 @@ export class DutyShiftDto {
   @ApiProperty({ example: '2027-01-11' })
   @IsCalendarDate()
   day: string;
+}
+
+/** Many shifts at once: all saved, or none and every wrong line named (shifts.3.day …). */
+export class DutyShiftsDto {
+  @ApiProperty({ type: [DutyShiftDto], description: `1 to ${MAX_SHIFTS_PER_REQUEST} lines` })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_SHIFTS_PER_REQUEST)
+  @ValidateNested({ each: true })
+  @Type(() => DutyShiftDto)
+  shifts: DutyShiftDto[];
+}
+
+/** A shift of a month's roster: the center and the month are the roster's. */
+export class MonthShiftDto {
+  @ApiProperty()
+  @IsUUID()
+  lawyerId: string;
+
+  @ApiProperty({ example: '2027-01-11' })
+  @IsCalendarDate()
+  day: string;
+}
+
+/** A service center's roster for a month, as a whole: it replaces what the month had. */
+export class MonthRosterDto {
+  @ApiProperty({ description: 'The service center' })
+  @IsUUID()
+  organisationId: string;
+
+  @ApiProperty({ example: '2027-01' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  month: string;
+
+  @ApiProperty({ type: [MonthShiftDto], description: `Every shift of the month (0 to ${MAX_SHIFTS_PER_REQUEST}); none clears it` })
+  @IsArray()
+  @ArrayMaxSize(MAX_SHIFTS_PER_REQUEST)
+  @ValidateNested({ each: true })
+  @Type(() => MonthShiftDto)
+  shifts: MonthShiftDto[];
 }
 
 export class RosterQuery {
@@ -64,7 +106,10 @@ export class ConsultationDto {
   @IsUUID()
   organisationId: string;
 
-  @ApiPropertyOptional({ example: '2027-01-11T10:20:00+08:00', description: 'Defaults to now' })
+  @ApiPropertyOptional({
+    example: '2027-01-11T10:20:00+08:00',
+    description: 'When it took place; defaults to now. Not later than now (a few minutes of clock drift are allowed)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   consultedAt?: string;

@@ -62,6 +62,7 @@ describe('caseDeadlines', () => {
           opens: ['arbitration'],
           movedFrom: '2026-02-17',
           calendarCovered: true,
+          calendarProvisional: false,
         },
       ]);
     });
@@ -80,6 +81,12 @@ describe('caseDeadlines', () => {
       const agreed = caseWith({ mediationAppliedOn: '2026-02-02', mediationEndedOn: '2026-02-12' });
       const clock = clockOf(caseDeadlines(agreed, '2026-03-02', calendar), 'mediation');
       expect(clock).toMatchObject({ state: 'satisfied', daysLeft: null, dueOn: '2026-02-24' });
+    });
+
+    it('is satisfied on the day the worker applies for arbitration, the step the period opens', () => {
+      const toArbitration = caseWith({ mediationAppliedOn: '2026-02-02', arbitrationAppliedOn: '2026-02-26' });
+      const clock = clockOf(caseDeadlines(toArbitration, '2026-03-02', calendar), 'mediation');
+      expect(clock).toMatchObject({ state: 'satisfied', daysLeft: null, endedOn: '2026-02-26' });
     });
 
     it('replayed as of a day before the agreement, is still running', () => {
@@ -104,6 +111,7 @@ describe('caseDeadlines', () => {
         opens: ['litigation'],
         movedFrom: null,
         calendarCovered: true,
+        calendarProvisional: false,
       });
     });
 
@@ -129,6 +137,15 @@ describe('caseDeadlines', () => {
         movedFrom: '2026-10-02',
         state: 'running',
         daysLeft: 20,
+      });
+    });
+
+    it('takes an award as the acceptance nobody recorded: the 5 days stop counting', () => {
+      const awarded = caseWith({ arbitrationAppliedOn: '2026-07-29', arbitrationAwardedOn: '2026-09-10' });
+      expect(clockOf(caseDeadlines(awarded, '2026-09-30', calendar), 'arbitration_acceptance')).toMatchObject({
+        state: 'satisfied',
+        daysLeft: null,
+        endedOn: '2026-09-10',
       });
     });
 
@@ -173,7 +190,7 @@ describe('caseDeadlines', () => {
     it('is satisfied when paid in full', () => {
       const paid = { ...instalment, paidFen: 3_000_000n, paidInFullOn: '2026-03-14' };
       const clock = instalmentClock(caseDeadlines(caseWith({ instalments: [paid] }), '2026-03-16', calendar));
-      expect(clock).toMatchObject({ state: 'satisfied', daysLeft: null });
+      expect(clock).toMatchObject({ state: 'satisfied', daysLeft: null, endedOn: '2026-03-14' });
     });
   });
 
@@ -215,6 +232,55 @@ describe('caseDeadlines', () => {
         state: 'overdue',
         daysLeft: -1,
         opens: ['enforcement'],
+      });
+    });
+  });
+
+  describe('a concluded case', () => {
+    // Mediation from Monday 2 February 2026 (due 24 February); withdrawn on 12 February.
+    const withdrawn = caseWith({
+      mediationAppliedOn: '2026-02-02',
+      instalments: [{ id: 'instalment-1', dueOn: '2026-02-10', amountFen: 500_000n, paidFen: 500_000n, paidInFullOn: '2026-02-09' }],
+      concluded: { on: '2026-02-12', as: 'withdrawn' },
+    });
+
+    it('stops counting a clock still waiting, and says the case concluded and how', () => {
+      expect(clockOf(caseDeadlines(withdrawn, '2026-12-04', calendar), 'mediation')).toEqual({
+        clock: 'mediation',
+        subject: 'case',
+        startedOn: '2026-02-02',
+        dueOn: '2026-02-24',
+        state: 'concluded',
+        daysLeft: null,
+        basis: 'LDMAA art. 14',
+        opens: ['arbitration'],
+        movedFrom: '2026-02-17',
+        calendarCovered: true,
+        calendarProvisional: false,
+        endedOn: '2026-02-12',
+        concludedAs: 'withdrawn',
+      });
+    });
+
+    it('keeps a clock whose step was taken satisfied', () => {
+      const clock = clockOf(caseDeadlines(withdrawn, '2026-12-04', calendar), 'instalment', 'instalment-1');
+      expect(clock).toMatchObject({ state: 'satisfied', endedOn: '2026-02-09' });
+    });
+
+    it('replayed as of a day before the conclusion, still counts down', () => {
+      expect(clockOf(caseDeadlines(withdrawn, '2026-02-11', calendar), 'mediation')).toMatchObject({ state: 'running', daysLeft: 13 });
+    });
+
+    it('stops an unpaid instalment of a case closed partly paid', () => {
+      const partly = caseWith({
+        instalments: [{ id: 'instalment-2', dueOn: '2026-03-15', amountFen: 500_000n, paidFen: 0n, paidInFullOn: null }],
+        concluded: { on: '2026-03-20', as: 'partly_paid' },
+      });
+      expect(clockOf(caseDeadlines(partly, '2026-06-01', calendar), 'instalment', 'instalment-2')).toMatchObject({
+        state: 'concluded',
+        daysLeft: null,
+        endedOn: '2026-03-20',
+        concludedAs: 'partly_paid',
       });
     });
   });
@@ -293,6 +359,7 @@ describe('workerLimitation (LDMAA art. 27)', () => {
       basis: 'LDMAA art. 27 para. 4',
       movedFrom: null,
       calendarCovered: false,
+      calendarProvisional: false,
     });
   });
 
@@ -336,6 +403,81 @@ describe('workerLimitation (LDMAA art. 27)', () => {
 
   it('is satisfied once the worker applies for arbitration in time', () => {
     const filed = { ...WANG, employmentOngoing: false, employmentEndedOn: '2026-03-31', arbitrationAppliedOn: '2026-05-08' };
-    expect(workerLimitation(filed, '2026-06-01', calendar)).toMatchObject({ state: 'satisfied', daysLeft: null });
+    expect(workerLimitation(filed, '2026-06-01', calendar)).toMatchObject({ state: 'satisfied', daysLeft: null, endedOn: '2026-05-08' });
+  });
+
+  it('stays overdue when he applied after the year ran out, by the days he was late, which no longer grow', () => {
+    // Ended Friday 10 January 2025: the year ran to Monday 12 January 2026; he applied on 2 February, 21 days late.
+    const late = { ...WANG, employmentOngoing: false, employmentEndedOn: '2025-01-10', arbitrationAppliedOn: '2026-02-02' };
+    for (const today of ['2026-02-03', '2026-12-04']) {
+      expect(workerLimitation(late, today, calendar)).toMatchObject({ state: 'overdue', daysLeft: -21, endedOn: '2026-02-02' });
+    }
+  });
+
+  describe('a worker paid in full', () => {
+    // A greening worker of the 2019 season: left on 31 December 2018, came to the union on 15 January 2019.
+    const paid2019: WorkerFacts = {
+      workerId: 'worker-2019',
+      knewOn: '2018-12-31',
+      employmentEndedOn: '2018-12-31',
+      employmentOngoing: false,
+      interruptions: ['2019-01-15'],
+      balance: { paidFen: 1_714_779n, outstandingFen: 0n, lastPaidOn: '2019-02-03' },
+      caseConcluded: { on: '2019-02-03', as: 'paid_in_full' },
+    };
+
+    it('has his limitation satisfied on the day of his last payment, seen years later on the closed case', () => {
+      expect(workerLimitation(paid2019, '2026-12-04', calendar)).toEqual({
+        clock: 'limitation',
+        subject: 'worker-2019',
+        startedOn: '2019-01-15',
+        dueOn: '2020-01-15',
+        state: 'satisfied',
+        daysLeft: null,
+        basis: 'LDMAA art. 27 para. 4',
+        movedFrom: null,
+        calendarCovered: false,
+        calendarProvisional: false,
+        endedOn: '2019-02-03',
+      });
+    });
+
+    it('is satisfied on an open case too, and also while his employment continues', () => {
+      const open = { ...paid2019, caseConcluded: null };
+      expect(workerLimitation(open, '2020-03-01', calendar)).toMatchObject({ state: 'satisfied', daysLeft: null, endedOn: '2019-02-03' });
+      const employed = { ...open, employmentOngoing: true };
+      expect(workerLimitation(employed, '2020-03-01', calendar)).toMatchObject({ state: 'satisfied', dueOn: null, endedOn: '2019-02-03' });
+    });
+
+    it('counts the claimed amount while nothing is confirmed: paid all he claimed is paid in full', () => {
+      // The balance is the claims' own: outstanding = claimed − paid while unconfirmed.
+      const unconfirmed = { ...paid2019, caseConcluded: null, balance: { paidFen: 900_000n, outstandingFen: 0n, lastPaidOn: '2019-02-02' } };
+      expect(workerLimitation(unconfirmed, '2019-06-01', calendar)).toMatchObject({ state: 'satisfied', endedOn: '2019-02-02' });
+    });
+
+    it('still counts down for a worker paid only in part on an open case', () => {
+      const partly = { ...paid2019, caseConcluded: null, balance: { paidFen: 1_000_000n, outstandingFen: 714_779n, lastPaidOn: '2019-02-03' } };
+      expect(workerLimitation(partly, '2019-06-01', calendar)).toMatchObject({ state: 'running', dueOn: '2020-01-15', daysLeft: 228 });
+    });
+
+    it('says concluded, not overdue, for a worker paid only in part once the case is closed', () => {
+      const partly = {
+        ...paid2019,
+        balance: { paidFen: 1_000_000n, outstandingFen: 714_779n, lastPaidOn: '2019-02-03' },
+        caseConcluded: { on: '2019-02-20', as: 'partly_paid' as const },
+      };
+      expect(workerLimitation(partly, '2026-12-04', calendar)).toMatchObject({
+        state: 'concluded',
+        daysLeft: null,
+        dueOn: '2020-01-15',
+        endedOn: '2019-02-20',
+        concludedAs: 'partly_paid',
+      });
+    });
+
+    it('is not paid in full by a payment dated after the day asked about', () => {
+      const later = { ...paid2019, caseConcluded: null, balance: { paidFen: 1_714_779n, outstandingFen: 0n, lastPaidOn: '2019-03-01' } };
+      expect(workerLimitation(later, '2019-02-20', calendar).state).toBe('running');
+    });
   });
 });

@@ -26,8 +26,25 @@ export const CLOCK_KINDS = [
 ] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
-export const CLOCK_STATES = ['running', 'due_today', 'overdue', 'satisfied', 'not_running'] as const;
+/**
+ * - running, due_today, overdue: the deadline still matters and counts down (or past) to its day;
+ * - satisfied: what it waited for happened (the step was taken, the money paid): nothing counts down;
+ * - not_running: it has not started (wage arrears while the employment continues);
+ * - concluded: the case is over (closed, withdrawn, rejected) and the union no longer acts on it,
+ *   so the deadline is shown for the record but no longer counts down.
+ */
+export const CLOCK_STATES = ['running', 'due_today', 'overdue', 'satisfied', 'not_running', 'concluded'] as const;
 export type ClockState = (typeof CLOCK_STATES)[number];
+
+/** How a concluded case ended: closed paid in full or partly paid, withdrawn, or not accepted. */
+export const CASE_CONCLUSIONS = ['paid_in_full', 'partly_paid', 'withdrawn', 'rejected'] as const;
+export type CaseConclusion = (typeof CASE_CONCLUSIONS)[number];
+
+/** The day a case reached its final status, and which. */
+export interface Conclusion {
+  on: string;
+  as: CaseConclusion;
+}
 
 export interface Deadline {
   clock: ClockKind;
@@ -37,7 +54,10 @@ export interface Deadline {
   /** Null while the clock is not running (wage arrears during employment). */
   dueOn: string | null;
   state: ClockState;
-  /** Calendar days from today to dueOn, negative when overdue; null once satisfied or not running. */
+  /**
+   * Calendar days from today to dueOn, negative when overdue; null once satisfied, concluded or not
+   * running. A step taken after its day keeps the (negative) days from that day, no longer growing.
+   */
   daysLeft: number | null;
   /** The article of law, e.g. 'LDMAA art. 14'. */
   basis: string;
@@ -45,10 +65,22 @@ export interface Deadline {
   opens?: string[];
   /** For counted periods: the nominal last day when it fell on a day off and was moved. */
   movedFrom?: string | null;
-  /** For counted periods: false when the holidays of the year of the last day are not in the data yet. */
+  /**
+   * For counted periods: false when the holidays of the year of the last day are not in the data at
+   * all (weekends only); true when announced, or given provisionally by the regulation.
+   */
   calendarCovered?: boolean;
+  /** For counted periods: the last day's year has only the regulation's festivals, not yet the State Council's schedule. */
+  calendarProvisional?: boolean;
   /** For a labour-bureau order not paid by its date: the additional compensation due (Labour Contract Law art. 85). */
   surcharge?: SurchargeRange;
+  /**
+   * Once the clock has stopped: the day of the step taken, of the payment that settled it, or of the
+   * case's conclusion. Absent while it runs; null when it stopped on a day nobody recorded.
+   */
+  endedOn?: string | null;
+  /** When the state is 'concluded': how the case ended. */
+  concludedAs?: CaseConclusion;
 }
 
 export interface CaseFacts {
@@ -71,6 +103,8 @@ export interface CaseFacts {
   paymentOrderAnsweredOn?: string | null;
   labourBureauOrder: { orderedPayBy: string; amountDueFen: bigint; paidInFullOn: string | null } | null;
   instalments: { id: string; dueOn: string; amountFen: bigint; paidFen: bigint; paidInFullOn: string | null }[];
+  /** The case reached a final status (closed, withdrawn, rejected): its clocks no longer count down from that day. */
+  concluded?: Conclusion | null;
 }
 
 export interface WorkerFacts {
@@ -83,6 +117,18 @@ export interface WorkerFacts {
   interruptions: string[];
   /** The worker applied for arbitration: the limitation has done its work and stops. */
   arbitrationAppliedOn?: string | null;
+  /** His money on the case as it stood at the end of `today`. */
+  balance?: WorkerBalance;
+  /** The case reached a final status. */
+  caseConcluded?: Conclusion | null;
+}
+
+export interface WorkerBalance {
+  paidFen: bigint;
+  /** What he is still owed: his confirmed amount (his claimed one while unconfirmed) less what he was paid. */
+  outstandingFen: bigint;
+  /** The day of his last payment. */
+  lastPaidOn: string | null;
 }
 
 export interface SurchargeRange {
@@ -102,7 +148,19 @@ export function caseDeadlines(facts: CaseFacts, today: string, calendar: Working
     ...facts.instalments.map((instalment) => instalmentDeadline(instalment, today)),
     labourBureauOrderDeadline(facts.labourBureauOrder, today),
   ];
-  return deadlines.filter((deadline): deadline is Deadline => deadline !== null);
+  return deadlines
+    .filter((deadline): deadline is Deadline => deadline !== null)
+    .map((deadline) => concludedWithCase(deadline, facts.concluded ?? null, today));
+}
+
+/**
+ * Once the case has concluded (closed, withdrawn or not accepted), the union no longer acts on it:
+ * a clock still waiting then stops counting and says why. A clock whose step was taken stays
+ * satisfied, which says more. Replayed as of a day before the conclusion, the clock still runs.
+ */
+function concludedWithCase(deadline: Deadline, conclusion: Conclusion | null, today: string): Deadline {
+  if (conclusion === null || happenedBy(conclusion.on, today) === null || deadline.state === 'satisfied') return deadline;
+  return { ...deadline, state: 'concluded', daysLeft: null, endedOn: conclusion.on, concludedAs: conclusion.as };
 }
 
 /**
@@ -115,7 +173,8 @@ function mediationDeadline(facts: CaseFacts, today: string, calendar: WorkingCal
     subject: 'case',
     start: happenedBy(facts.mediationAppliedOn, today),
     length: { days: 15 },
-    endedOn: facts.mediationEndedOn,
+    // Going to arbitration or to court for a payment order is taking the step the period opens.
+    endedOn: firstStepSince(facts.mediationAppliedOn, [facts.mediationEndedOn, facts.arbitrationAppliedOn, facts.paymentOrderAppliedOn], today),
     basis: 'LDMAA art. 14',
     opens: ['arbitration'],
     today,
@@ -133,7 +192,8 @@ function arbitrationAcceptanceDeadline(facts: CaseFacts, today: string, calendar
     subject: 'case',
     start: happenedBy(facts.arbitrationAppliedOn, today),
     length: { days: 5 },
-    endedOn: facts.arbitrationAcceptedOn,
+    // An award implies the application was accepted, even when the acceptance was never recorded.
+    endedOn: earliestHappened([facts.arbitrationAcceptedOn, facts.arbitrationAwardedOn], today),
     basis: 'LDMAA art. 29',
     opens: ['litigation'],
     today,
@@ -169,7 +229,7 @@ function paymentOrderAcceptanceDeadline(facts: CaseFacts, today: string, calenda
     start: happenedBy(facts.paymentOrderAppliedOn, today),
     length: { days: 5 },
     // Issuing the order implies it was accepted, even when the acceptance was never recorded.
-    endedOn: earliestHappened([facts.paymentOrderAcceptedOn ?? null, facts.paymentOrderIssuedOn], today),
+    endedOn: earliestHappened([facts.paymentOrderAcceptedOn ?? null, facts.paymentOrderIssuedOn, facts.paymentOrderServedOn], today),
     basis: 'Civil Procedure Law art. 226',
     today,
     calendar,
@@ -189,7 +249,8 @@ function paymentOrderIssueDeadline(facts: CaseFacts, today: string, calendar: Wo
     subject: 'case',
     start: paymentOrderAcceptedOrAssumed(facts, today, calendar),
     length: { days: 15 },
-    endedOn: facts.paymentOrderIssuedOn,
+    // Serving the order implies it was issued.
+    endedOn: earliestHappened([facts.paymentOrderIssuedOn, facts.paymentOrderServedOn], today),
     basis: 'Civil Procedure Law art. 227',
     today,
     calendar,
@@ -228,12 +289,14 @@ function paymentOrderObjectionDeadline(facts: CaseFacts, today: string, calendar
  * off a holiday: unpaid at the end of its day, it is overdue the next.
  */
 function instalmentDeadline(instalment: CaseFacts['instalments'][number], today: string): Deadline {
-  const paidInFull = happenedBy(instalment.paidInFullOn, today) !== null || instalment.paidFen >= instalment.amountFen;
+  const paidInFullOn = happenedBy(instalment.paidInFullOn, today);
+  const paidInFull = paidInFullOn !== null || instalment.paidFen >= instalment.amountFen;
   return fixedDateDeadline({
     clock: 'instalment',
     subject: instalment.id,
     dueOn: instalment.dueOn,
     satisfied: paidInFull,
+    endedOn: paidInFullOn,
     basis: 'LDMAA arts. 15-16',
     opens: ['payment_order', 'arbitration'],
     today,
@@ -254,6 +317,7 @@ function labourBureauOrderDeadline(order: CaseFacts['labourBureauOrder'], today:
     subject: 'case',
     dueOn: order.orderedPayBy,
     satisfied: paidOn !== null,
+    endedOn: paidOn,
     basis: 'Labour Contract Law art. 85',
     opens: ['additional_compensation'],
     today,
@@ -282,6 +346,28 @@ export function labourBureauSurcharge(amountDueFen: bigint): SurchargeRange {
  *   ends, the claim must come within one year of the end.
  */
 export function workerLimitation(facts: WorkerFacts, today: string, calendar: WorkingCalendar): Deadline {
+  const counted = countedLimitation(facts, today, calendar);
+  const paidOn = paidInFullOn(facts.balance, today);
+  // Paid in full, he has nothing left to claim: whatever the year says, nothing is at stake any more.
+  if (paidOn !== null) return { ...counted, state: 'satisfied', daysLeft: null, endedOn: paidOn };
+  const filedOn = happenedBy(facts.arbitrationAppliedOn ?? null, today);
+  if (filedOn !== null && counted.dueOn !== null && compare(filedOn, counted.dueOn) <= 0) {
+    return { ...counted, state: 'satisfied', daysLeft: null, endedOn: filedOn };
+  }
+  const conclusion = facts.caseConcluded ?? null;
+  if (conclusion !== null && happenedBy(conclusion.on, today) !== null) {
+    return { ...counted, state: 'concluded', daysLeft: null, endedOn: conclusion.on, concludedAs: conclusion.as };
+  }
+  // A claim filed after the year ran out does not make the limitation satisfied: it stays overdue,
+  // by the days it was late, which no longer grow.
+  if (filedOn !== null && counted.dueOn !== null) {
+    return { ...counted, state: 'overdue', daysLeft: daysBetween(filedOn, counted.dueOn), endedOn: filedOn };
+  }
+  return counted;
+}
+
+/** The limitation year as the dates alone count it, before anything that stops it. */
+function countedLimitation(facts: WorkerFacts, today: string, calendar: WorkingCalendar): Deadline {
   if (employmentContinues(facts, today)) {
     return {
       clock: 'limitation',
@@ -296,20 +382,28 @@ export function workerLimitation(facts: WorkerFacts, today: string, calendar: Wo
   const endedOn = facts.employmentEndedOn;
   const firstStart = endedOn ?? facts.knewOn;
   const { start, end } = restartOnInterruptions(firstStart, facts.interruptions, today, calendar);
-  const filedOn = happenedBy(facts.arbitrationAppliedOn ?? null, today);
-  // A claim filed after the year ran out does not make the limitation satisfied: it stays overdue.
-  const filedInTime = filedOn !== null && compare(filedOn, end.lastDay) <= 0;
   return {
     clock: 'limitation',
     subject: facts.workerId,
     startedOn: start,
     dueOn: end.lastDay,
-    state: clockState(end.lastDay, today, filedInTime),
-    daysLeft: filedInTime ? null : daysBetween(today, end.lastDay),
+    state: clockState(end.lastDay, today, false),
+    daysLeft: daysBetween(today, end.lastDay),
     basis: endedOn === null ? 'LDMAA art. 27' : 'LDMAA art. 27 para. 4',
     movedFrom: end.movedFrom,
     calendarCovered: end.calendarCovered,
+    calendarProvisional: end.calendarProvisional,
   };
+}
+
+/**
+ * The day a worker was paid in full, if he was by `today`: he was paid something and is owed nothing
+ * more (his confirmed amount, or his claimed one while unconfirmed); the day of his last payment.
+ */
+export function paidInFullOn(balance: WorkerBalance | undefined, today: string): string | null {
+  if (!balance || balance.paidFen <= 0n || balance.outstandingFen > 0n) return null;
+  // A balance is taken as of `today`; a payment dated later cannot have settled it.
+  return happenedBy(balance.lastPaidOn, today);
 }
 
 /**
@@ -366,7 +460,8 @@ function countedDeadline(input: CountedDeadlineInput): Deadline | null {
   const start = input.start;
   if (start === null) return null;
   const end = endOfPeriod(start, input.length, input.calendar);
-  const satisfied = happenedBy(input.endedOn, input.today) !== null;
+  const endedOn = happenedBy(input.endedOn, input.today);
+  const satisfied = endedOn !== null;
   return {
     clock: input.clock,
     subject: input.subject,
@@ -378,6 +473,8 @@ function countedDeadline(input: CountedDeadlineInput): Deadline | null {
     ...(input.opens ? { opens: input.opens } : {}),
     movedFrom: end.movedFrom,
     calendarCovered: end.calendarCovered,
+    calendarProvisional: end.calendarProvisional,
+    ...(satisfied ? { endedOn } : {}),
   };
 }
 
@@ -386,6 +483,8 @@ interface FixedDateDeadlineInput {
   subject: string;
   dueOn: string;
   satisfied: boolean;
+  /** The day it was satisfied, when known. */
+  endedOn: string | null;
   basis: string;
   opens: string[];
   today: string;
@@ -405,6 +504,7 @@ function fixedDateDeadline(input: FixedDateDeadlineInput): Deadline {
     daysLeft: input.satisfied ? null : daysBetween(input.today, input.dueOn),
     basis: input.basis,
     opens: input.opens,
+    ...(input.satisfied ? { endedOn: input.endedOn } : {}),
   };
 }
 
@@ -418,6 +518,15 @@ function clockState(dueOn: string, today: string, satisfied: boolean): ClockStat
 /** The date when the event has happened by `today`; null when it has not (yet). */
 function happenedBy(date: string | null, today: string): string | null {
   return date !== null && compare(date, today) <= 0 ? date : null;
+}
+
+/**
+ * The first of `steps` taken by `today` and not before the clock started on `start`: a step dated
+ * before the start belongs to an earlier round and does not stop this one.
+ */
+function firstStepSince(start: string | null, steps: (string | null)[], today: string): string | null {
+  if (start === null) return null;
+  return earliestHappened(steps.map((step) => (step !== null && compare(step, start) >= 0 ? step : null)), today);
 }
 
 function earliestHappened(dates: (string | null)[], today: string): string | null {

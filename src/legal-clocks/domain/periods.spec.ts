@@ -11,6 +11,7 @@ describe('endOfPeriod (Civil Procedure Law art. 85)', () => {
       lastDay: '2026-03-17',
       movedFrom: null,
       calendarCovered: true,
+      calendarProvisional: false,
     });
   });
 
@@ -20,6 +21,7 @@ describe('endOfPeriod (Civil Procedure Law art. 85)', () => {
       lastDay: '2026-02-24',
       movedFrom: '2026-02-17',
       calendarCovered: true,
+      calendarProvisional: false,
     });
   });
 
@@ -28,6 +30,7 @@ describe('endOfPeriod (Civil Procedure Law art. 85)', () => {
       lastDay: '2026-02-14',
       movedFrom: null,
       calendarCovered: true,
+      calendarProvisional: false,
     });
   });
 
@@ -36,6 +39,7 @@ describe('endOfPeriod (Civil Procedure Law art. 85)', () => {
       lastDay: '2026-03-09',
       movedFrom: '2026-03-08',
       calendarCovered: true,
+      calendarProvisional: false,
     });
   });
 
@@ -49,6 +53,7 @@ describe('endOfPeriod (Civil Procedure Law art. 85)', () => {
       lastDay: '2027-03-10',
       movedFrom: null,
       calendarCovered: false,
+      calendarProvisional: false,
     });
   });
 
@@ -58,6 +63,7 @@ describe('endOfPeriod (Civil Procedure Law art. 85)', () => {
       lastDay: '2027-03-15',
       movedFrom: '2027-03-13',
       calendarCovered: false,
+      calendarProvisional: false,
     });
   });
 
@@ -69,6 +75,41 @@ describe('endOfPeriod (Civil Procedure Law art. 85)', () => {
       lastDay: '2027-01-01',
       movedFrom: null,
       calendarCovered: false,
+      calendarProvisional: false,
+    });
+  });
+
+  describe('on a provisional year (statutory festivals only, before the State Council announces the year)', () => {
+    // Part of 2027 as the regulation alone gives it: New Year's Day, and the Spring Festival eve and days 1-3 (5-8 February).
+    const provisional = new WorkingCalendar({
+      daysOff: new Set([...HOLIDAYS_2026.daysOff, '2027-01-01', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']),
+      makeUpWorkdays: HOLIDAYS_2026.makeUpWorkdays,
+      coveredYears: new Set([2026, 2027]),
+      provisionalYears: new Set([2027]),
+    });
+
+    it('moves a period ending on the Spring Festival eve past the statutory days, and says the year is provisional', () => {
+      // 15 days from Thursday 21 January 2027 end on Friday 5 February, the eve; Monday the 8th is day 3.
+      expect(endOfPeriod('2027-01-21', { days: 15 }, provisional)).toEqual({
+        lastDay: '2027-02-09',
+        movedFrom: '2027-02-05',
+        calendarCovered: true,
+        calendarProvisional: true,
+      });
+    });
+
+    it('says so when a period in an announced year moves into a provisional one', () => {
+      // Day 5 from Sunday 27 December 2026 is Friday 1 January 2027, New Year's Day: moved to Monday the 4th.
+      expect(endOfPeriod('2026-12-27', { days: 5 }, provisional)).toEqual({
+        lastDay: '2027-01-04',
+        movedFrom: '2027-01-01',
+        calendarCovered: true,
+        calendarProvisional: true,
+      });
+    });
+
+    it('is not provisional for a period ending in the announced year', () => {
+      expect(endOfPeriod('2026-03-02', { days: 15 }, provisional).calendarProvisional).toBe(false);
     });
   });
 

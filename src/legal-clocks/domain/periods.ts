@@ -25,6 +25,12 @@ export interface PeriodEnd {
    * be missed, so callers should warn that the date may still move.
    */
   calendarCovered: boolean;
+  /**
+   * True when that year's days off are only the statutory festivals of the regulation (the State
+   * Council has not announced the year yet): no festival is missed, but an announced swap may still
+   * move the date.
+   */
+  calendarProvisional: boolean;
 }
 
 /**
@@ -38,6 +44,7 @@ export function endOfPeriod(start: string, length: PeriodLength, calendar: Worki
     lastDay,
     movedFrom: lastDay === nominal ? null : nominal,
     calendarCovered: calendar.covers(nominal) && calendar.covers(lastDay),
+    calendarProvisional: calendar.isProvisional(nominal) || calendar.isProvisional(lastDay),
   };
 }
 

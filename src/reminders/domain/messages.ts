@@ -7,6 +7,7 @@
  *
  * Pure: no framework, no database, no clock.
  */
+import { labelOf } from '../../common/labels/labels';
 import { formatYuan, sumFen } from '../../common/money/money';
 import { urgencyOf, Urgency } from './reminder-policy';
 
@@ -52,7 +53,10 @@ export interface WecomMarkdownMessage {
 /** WeCom rejects markdown content over 4096 bytes of UTF-8 (errcode 40058), so longer text is cut. */
 export const WECOM_MARKDOWN_MAX_BYTES = 4096;
 
-const URGENCY_LABEL: Record<Urgency, string> = { urgent: '【紧急】', warning: '【提醒】', info: '【通知】' };
+/** 【紧急】, 【提醒】, 【通知】: the tag a title starts with. */
+function urgencyTag(urgency: Urgency): string {
+  return `【${labelOf('urgency', urgency)}】`;
+}
 
 /** The case page in the web application. */
 export function caseLink(baseUrl: string, caseId: string): string {
@@ -90,7 +94,7 @@ export function festivalMessage(input: {
 }): Message {
   const amount = formatYuanGrouped(input.outstandingFen);
   return {
-    title: `${URGENCY_LABEL[urgencyOf(input.daysToEve)]}${eveCountdown(input.daysToEve)}：案件 ${input.caseNumber} 仍欠 ${input.workersOwed} 名劳动者 ${amount} 元`,
+    title: `${urgencyTag(urgencyOf(input.daysToEve))}${eveCountdown(input.daysToEve)}：案件 ${input.caseNumber} 仍欠 ${input.workersOwed} 名劳动者 ${amount} 元`,
     body: lines(
       `案件 ${input.caseNumber}：仍有 ${input.workersOwed} 名劳动者被欠薪，尚欠 ${amount} 元。`,
       `${eveCountdown(input.daysToEve)}。劳动者要回家过年，请在除夕前督促用人单位和总包单位足额支付。`,
@@ -102,7 +106,7 @@ export function festivalMessage(input: {
 /** 调解期限: mediation must end within 15 days of the application (LDMAA art. 14), then arbitration opens. */
 export function mediationLimitMessage(input: CaseSummary & { limitOn: string; daysLeft: number }): Message {
   return deadlineMessage(input, {
-    what: '调解期限',
+    what: labelOf('clockKind', 'mediation'),
     daysLeft: input.daysLeft,
     dueOn: input.limitOn,
     advice: '期满未达成调解协议的，劳动者可以依法申请仲裁，请及时告知并协助准备材料。',
@@ -162,7 +166,7 @@ export function arbitrationDeadlineMessage(
 /** 仲裁时效: the one-year limitation (LDMAA art. 27); once it runs out the worker may lose the claim. */
 export function limitationDeadlineMessage(input: CaseSummary & { dueOn: string; daysLeft: number }): Message {
   return deadlineMessage(input, {
-    what: '仲裁时效',
+    what: labelOf('clockKind', 'limitation'),
     daysLeft: input.daysLeft,
     dueOn: input.dueOn,
     advice: '时效届满前请申请仲裁或向用人单位书面主张权利，使时效中断。',
@@ -182,7 +186,7 @@ export function digestMessage(input: {
   const totals = digestTotals(input.rows);
   const countdown = eveCountdown(input.daysToEve);
   return {
-    title: `${URGENCY_LABEL[urgencyOf(input.daysToEve)]}${input.scopeName}欠薪日报：${countdown}`,
+    title: `${urgencyTag(urgencyOf(input.daysToEve))}${input.scopeName}欠薪日报：${countdown}`,
     body: lines(
       `${countdown}。${input.scopeName}仍欠薪：${totals.cases} 件案件，${totals.workers} 名劳动者，共 ${formatYuanGrouped(totals.outstandingFen)} 元。`,
       `昨日以来已支付：${formatYuanGrouped(input.paidSinceYesterdayFen)} 元。`,
@@ -218,7 +222,7 @@ function deadlineMessage(
 ): Message {
   const countdown = deadlineCountdown(deadline.daysLeft, deadline.dueOn);
   return {
-    title: `${URGENCY_LABEL[urgencyOf(deadline.daysLeft)]}案件 ${summary.caseNumber} ${deadline.what}${countdown}`,
+    title: `${urgencyTag(urgencyOf(deadline.daysLeft))}案件 ${summary.caseNumber} ${deadline.what}${countdown}`,
     body: lines(
       `案件 ${summary.caseNumber} 的${deadline.what}${countdown}。`,
       caseFacts(summary),

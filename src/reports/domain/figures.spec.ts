@@ -33,10 +33,24 @@ describe('report figures', () => {
         recoveredFen: 1_300_000n,
         unpaidFen: 700_000n,
         paidInFull: 2,
+        owedWagesFen: 1_500_000n,
+        owedLabourFeesFen: 400_000n,
+        recoveredWagesFen: 1_000_000n,
+        recoveredLabourFeesFen: 300_000n,
+        unpaidWagesFen: 500_000n,
+        unpaidLabourFeesFen: 100_000n,
+        paidInPeriodFen: 900_000n,
+        paidInPeriodWagesFen: 600_000n,
+        paidInPeriodLabourFeesFen: 250_000n,
       },
       [{ days: 10, cases: 1 }, { days: 21, cases: 1 }],
     );
     expect(figures).toMatchObject({ completionRate: 0.3333, recoveryRate: 0.65, medianDaysToFullPayment: 15.5, p90DaysToFullPayment: 19.9 });
+    // other claims are what wages and labour fees leave of the total
+    expect(figures.owedByKind).toEqual({ totalFen: 2_000_000n, wagesFen: 1_500_000n, labourFeesFen: 400_000n, otherFen: 100_000n });
+    expect(figures.recoveredByKind).toEqual({ totalFen: 1_300_000n, wagesFen: 1_000_000n, labourFeesFen: 300_000n, otherFen: 0n });
+    expect(figures.unpaidByKind).toEqual({ totalFen: 700_000n, wagesFen: 500_000n, labourFeesFen: 100_000n, otherFen: 100_000n });
+    expect(figures.paidInPeriod).toEqual({ totalFen: 900_000n, wagesFen: 600_000n, labourFeesFen: 250_000n, otherFen: 50_000n });
   });
 
   it('covers the current campaign by default, or the last twelve months outside it', () => {

@@ -16,6 +16,33 @@ export interface CaseFigureSums {
   recoveredFen: bigint;
   unpaidFen: bigint;
   paidInFull: number;
+  /** The same amounts, of wages (工资) and of labour fees (劳务费) only. */
+  owedWagesFen: bigint;
+  owedLabourFeesFen: bigint;
+  recoveredWagesFen: bigint;
+  recoveredLabourFeesFen: bigint;
+  unpaidWagesFen: bigint;
+  unpaidLabourFeesFen: bigint;
+  /** Paid in the period, on any case of the group, whenever it was opened: in all, of wages, of labour fees. */
+  paidInPeriodFen: bigint;
+  paidInPeriodWagesFen: bigint;
+  paidInPeriodLabourFeesFen: bigint;
+}
+
+/**
+ * An amount split by the kind of claim it is for: wages (工资), labour fees (劳务费) and other
+ * claims (其他). The three add up to the total.
+ */
+export interface MoneyByKind {
+  totalFen: bigint;
+  wagesFen: bigint;
+  labourFeesFen: bigint;
+  otherFen: bigint;
+}
+
+/** The split of a total of which the wages and labour fees are known: other claims are the rest. */
+export function byKind(totalFen: bigint, wagesFen: bigint, labourFeesFen: bigint): MoneyByKind {
+  return { totalFen, wagesFen, labourFeesFen, otherFen: totalFen - wagesFen - labourFeesFen };
 }
 
 /** How many cases paid in full took a given number of whole days from intake to the last payment. */
@@ -43,6 +70,15 @@ export interface CaseFigures {
   recoveryRate: number | null;
   /** Still owed on the cases among them that are not concluded. */
   unpaidFen: bigint;
+  /** Owed, recovered and still owed, by kind of claim. */
+  owedByKind: MoneyByKind;
+  recoveredByKind: MoneyByKind;
+  unpaidByKind: MoneyByKind;
+  /**
+   * Paid in the period (by the day it was paid), on any case of the group whenever it was opened; not
+   * a figure of the cases opened in the period like the others.
+   */
+  paidInPeriod: MoneyByKind;
   casesPaidInFull: number;
   /** Days from intake to the payment that settled the case, over the cases paid in full. */
   medianDaysToFullPayment: number | null;
@@ -61,6 +97,10 @@ export function caseFigures(sums: CaseFigureSums, daysToFullPayment: readonly Da
     recoveredFen: sums.recoveredFen,
     recoveryRate: rate(sums.recoveredFen, sums.owedFen),
     unpaidFen: sums.unpaidFen,
+    owedByKind: byKind(sums.owedFen, sums.owedWagesFen, sums.owedLabourFeesFen),
+    recoveredByKind: byKind(sums.recoveredFen, sums.recoveredWagesFen, sums.recoveredLabourFeesFen),
+    unpaidByKind: byKind(sums.unpaidFen, sums.unpaidWagesFen, sums.unpaidLabourFeesFen),
+    paidInPeriod: byKind(sums.paidInPeriodFen, sums.paidInPeriodWagesFen, sums.paidInPeriodLabourFeesFen),
     casesPaidInFull: sums.paidInFull,
     medianDaysToFullPayment: roundDays(percentileOf(daysToFullPayment, 0.5)),
     p90DaysToFullPayment: roundDays(percentileOf(daysToFullPayment, 0.9)),

@@ -1,5 +1,7 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { FIRST_FESTIVAL_YEAR, LAST_FESTIVAL_YEAR } from '../../campaign/domain/spring-festival';
 import { EXPORT_FORMATS, ExportFormat } from '../../common/export/tabular-export';
 import { PageQuery } from '../../common/http/pagination';
 import { IsCalendarDate, IsProvince } from '../../common/http/validators';
@@ -39,6 +41,20 @@ export class FestivalQuery extends ExportQuery {
   @IsOptional()
   @IsUUID()
   organisationId?: string;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 2019,
+    description:
+      "The season of this year's Spring Festival (the 2019 season ran up to 5 February 2019); default: the current season. " +
+      "A past season's figures are as they stood at the end of its eve (除夕).",
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(FIRST_FESTIVAL_YEAR)
+  @Max(LAST_FESTIVAL_YEAR)
+  festivalYear?: number;
 }
 
 export class EmployerHistoryQuery extends ExportQuery {

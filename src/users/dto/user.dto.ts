@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -55,9 +59,19 @@ export class CreateUserDto {
   @MaxLength(50)
   displayName: string;
 
-  @ApiProperty({ enum: ROLES, enumName: 'Role' })
-  @IsIn(ROLES)
-  role: Role;
+  @ApiProperty({
+    enum: ROLES,
+    enumName: 'Role',
+    isArray: true,
+    minItems: 1,
+    example: ['lawyer', 'mediator'],
+    description: 'One or more roles, each once; the user may do what any of them may. A lawyer comes with a lawyer profile',
+  })
+  @IsDefined()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  roles: Role[];
 
   @ApiProperty()
   @IsUUID()
@@ -68,7 +82,7 @@ export class CreateUserDto {
   @MaxLength(200)
   password: string;
 
-  @ApiPropertyOptional({ type: LawyerProfileDto, description: 'Required when role is lawyer' })
+  @ApiPropertyOptional({ type: LawyerProfileDto, description: 'Required when the roles include lawyer, refused otherwise' })
   @IsOptional()
   @ValidateNested()
   @Type(() => LawyerProfileDto)
@@ -92,10 +106,32 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ROLES,
+    enumName: 'Role',
+    isArray: true,
+    minItems: 1,
+    example: ['lawyer', 'mediator'],
+    description:
+      'All the roles the user is to hold from now on (not the ones to add), each once. Adding lawyer needs a lawyer profile ' +
+      '(theirs, or `lawyerProfile` here); the last active administrator cannot lose admin',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  roles?: Role[];
+
+  @ApiPropertyOptional({ type: LawyerProfileDto, description: 'With roles that add lawyer to a user without a profile' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LawyerProfileDto)
+  lawyerProfile?: LawyerProfileDto;
 }
 
 export class UserListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role', description: 'Users holding this role (among others, perhaps)' })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;

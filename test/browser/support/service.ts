@@ -36,7 +36,7 @@ export async function makeDistrict(baseURL: string) {
         data: {
           username: `${role}.${n}`,
           displayName,
-          role,
+          roles: [role],
           organisationId: organisation.id,
           password: INITIAL_PASSWORD,
           ...(role === 'lawyer' && { lawyerProfile: { licenceNumber: licenceNumber(n), firm: '北京市某某律师事务所' } }),
@@ -150,7 +150,7 @@ export async function addLawyer(district: Awaited<ReturnType<typeof makeDistrict
       data: {
         username: `lawyer.${n}`,
         displayName,
-        role: 'lawyer',
+        roles: ['lawyer'],
         organisationId: district.organisation.id,
         password: INITIAL_PASSWORD,
         lawyerProfile: { licenceNumber: licenceNumber(n), firm: '北京市某某律师事务所', phone },

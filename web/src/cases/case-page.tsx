@@ -226,6 +226,9 @@ function PayoutsPanel({ caseId }: { caseId: string }) {
 
 function AgreementPanel({ caseId }: { caseId: string }) {
   const m = useMessages();
+  const { user } = useSession();
+  // the copy to be signed carries full id numbers: for those who may reveal them (the server audits it)
+  const mayPrintFull = user?.permissions.includes('workers.reveal') ?? false;
   const [problem, setProblem] = useState<string | null>(null);
   const agreement = useQuery({
     queryKey: ['agreement', caseId],
@@ -238,10 +241,10 @@ function AgreementPanel({ caseId }: { caseId: string }) {
       }
     },
   });
-  const print = async () => {
+  const print = async (idNumbers: 'masked' | 'full') => {
     setProblem(null);
     try {
-      await openDocument(`/cases/${caseId}/agreement/document`);
+      await openDocument(`/cases/${caseId}/agreement/document${idNumbers === 'full' ? '?idNumbers=full' : ''}`);
     } catch (error) {
       setProblem(showApiErrors(null, error, m));
     }
@@ -250,7 +253,18 @@ function AgreementPanel({ caseId }: { caseId: string }) {
   return (
     <Card
       title={m.casePage.agreement}
-      extra={data ? <Button onClick={() => void print()}>{m.casePage.printAgreement}</Button> : null}
+      extra={
+        data ? (
+          <Space wrap>
+            <Button onClick={() => void print('masked')}>{m.casePage.printAgreement}</Button>
+            {mayPrintFull && (
+              <Button title={m.casePage.printFullHint} onClick={() => void print('full')}>
+                {m.casePage.printAgreementFull}
+              </Button>
+            )}
+          </Space>
+        ) : null
+      }
     >
       {problem && <Alert type="error" title={problem} showIcon role="alert" />}
       {!data ? (
@@ -332,8 +346,11 @@ function DeadlinesPanel({ caseId }: { caseId: string }) {
               </div>
               <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.65)' }}>
                 {m.casePage.dueOn} {deadline.dueOn ?? '—'} · {m.clockState[deadline.state] ?? deadline.state}
+                {deadline.concludedAs && `（${m.caseConclusion[deadline.concludedAs] ?? deadline.concludedAs}）`}
+                {deadline.endedOn && ` · ${m.casePage.endedOn} ${deadline.endedOn}`}
               </div>
               {deadline.calendarCovered === false && <Alert type="warning" showIcon title={m.casePage.calendarMissing} style={{ marginTop: 4 }} />}
+              {deadline.calendarProvisional && <Alert type="info" showIcon title={m.casePage.calendarProvisional} style={{ marginTop: 4 }} />}
             </li>
           ))}
         </ul>
@@ -377,7 +394,11 @@ function TimelinePanel({ caseId }: { caseId: string }) {
                 {m.eventKind[event.kind] ?? event.kind}
                 {event.toStatus && ` → ${m.status[event.toStatus] ?? event.toStatus}`}
               </div>
-              <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>{event.occurredAt.slice(0, 16).replace('T', ' ')}</div>
+              <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>
+                {event.happenedOn}
+                {/* a back-dated entry says when it was written down too */}
+                {!event.recordedAt.startsWith(event.happenedOn) && ` · ${m.casePage.recordedAt(event.recordedAt.slice(0, 16).replace('T', ' '))}`}
+              </div>
             </li>
           ))}
       </ol>

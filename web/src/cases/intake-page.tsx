@@ -154,7 +154,7 @@ export default function IntakePage() {
           organisationId: user?.organisationId,
           intakeChannel: 'walk_in',
           intakeDate: todayInShanghai(),
-          lawyerId: user?.role === 'lawyer' ? user.id : undefined,
+          lawyerId: user?.roles.includes('lawyer') ? user.id : undefined,
           employers: [{ role: 'employer' }],
           claims: [{}],
         }}

@@ -3,11 +3,14 @@ import { Alert, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { api, Schemas, unwrap } from '../common/api/client';
 import { showApiErrors } from '../common/forms';
+import { DateInput } from '../common/format/date-input';
+import { shanghaiDate } from '../mediation/dates';
 import { useMessages } from '../common/i18n/i18n';
 import { useToast } from '../common/layout/toast';
 import { caseKey } from './use-case';
 
 interface MoveForm {
+  on?: string;
   outcome?: 'paid_in_full' | 'partly_paid';
   reason?: string;
   referredTo?: string;
@@ -26,6 +29,7 @@ export default function TransitionDialog({ theCase, to, onClose }: { theCase: Sc
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const outcome = Form.useWatch('outcome', form);
+  const today = shanghaiDate(new Date());
   if (!to) return null;
   const label = m.status[to] ?? to;
 
@@ -45,7 +49,7 @@ export default function TransitionDialog({ theCase, to, onClose }: { theCase: Sc
       form.resetFields();
       onClose();
     } catch (error) {
-      setProblem(showApiErrors(form, error, m, ['outcome', 'reason', 'referredTo', 'note']));
+      setProblem(showApiErrors(form, error, m, ['on', 'outcome', 'reason', 'referredTo', 'note']));
       void queryClient.invalidateQueries({ queryKey: caseKey(theCase.id) });
     } finally {
       setBusy(false);
@@ -64,7 +68,11 @@ export default function TransitionDialog({ theCase, to, onClose }: { theCase: Sc
       destroyOnHidden
     >
       {problem && <Alert type="error" showIcon title={m.casePage.refused} description={problem} role="alert" style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} disabled={busy}>
+      <Form form={form} layout="vertical" onFinish={submit} disabled={busy} initialValues={{ on: today }}>
+        {/* clerks record what happened yesterday or a season ago: the day it happened is what counts */}
+        <Form.Item name="on" label={m.casePage.movedOn} rules={[{ required: true, message: m.casePage.movedOn }]}>
+          <DateInput label={m.casePage.movedOn} min={theCase.intakeDate} max={today} />
+        </Form.Item>
         {to === 'closed' && (
           <Form.Item name="outcome" label={m.casePage.outcome} rules={[{ required: true, message: m.casePage.outcome }]}>
             <Radio.Group options={[{ value: 'paid_in_full', label: m.outcome.paid_in_full }, { value: 'partly_paid', label: m.outcome.partly_paid }]} />

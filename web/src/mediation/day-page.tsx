@@ -54,7 +54,7 @@ function Agenda({ mediatorId }: { mediatorId: string }) {
             ) : (
               <ul className="m-list">
                 {sessions.map((session) => (
-                  <SessionItem key={session.id} session={session} />
+                  <SessionItem key={session.id} session={session} held={day <= today} />
                 ))}
               </ul>
             )}
@@ -65,7 +65,8 @@ function Agenda({ mediatorId }: { mediatorId: string }) {
   );
 }
 
-function SessionItem({ session }: { session: Schemas['SessionView'] }) {
+/** `held`: the session's day has come, so its outcome can be recorded (not before: the server refuses it). */
+function SessionItem({ session, held }: { session: Schemas['SessionView']; held: boolean }) {
   const m = useMessages();
   const t = m.mediation;
   return (
@@ -81,7 +82,7 @@ function SessionItem({ session }: { session: Schemas['SessionView'] }) {
           {session.caseNumber} · {session.room?.name ?? session.place ?? t.day.noPlace}
         </div>
       </Link>
-      {session.status === 'scheduled' && (
+      {session.status === 'scheduled' && held && (
         <Link className="m-link-button" to={`/day/cases/${session.caseId}/sessions/${session.id}/outcome`} aria-label={t.day.outcomeOf(session.caseNumber, timeOf(session.startsAt))}>
           {t.tasks.outcome}
         </Link>

@@ -55,6 +55,7 @@ const zh = {
   },
   move: {
     title: (caseNumber: string, to: string) => `将 ${caseNumber} 转为“${to}”？`,
+    on: '发生日期',
     outcome: '结案结果',
     referredTo: '移送至',
     labourInspection: '劳动监察',
@@ -207,6 +208,7 @@ const en: typeof zh = {
   },
   move: {
     title: (caseNumber, to) => `Move ${caseNumber} to “${to}”?`,
+    on: 'Happened on',
     outcome: 'Outcome',
     referredTo: 'Referred to',
     labourInspection: 'Labour inspection',

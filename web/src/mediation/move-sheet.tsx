@@ -4,12 +4,13 @@ import { api, Schemas, unwrap } from '../common/api/client';
 import { useMessages } from '../common/i18n/i18n';
 import { formProblems, FormProblems } from './api-errors';
 import { FormAlert, TextAreaField, TextField } from './fields';
+import { shanghaiDate } from './dates';
 import { useCaseChanged } from './queries';
 
 type Status = Schemas['CaseStatus'];
 type Move = Schemas['TransitionDto'];
 
-const FIELDS = ['outcome', 'reason', 'referredTo', 'note'];
+const FIELDS = ['on', 'outcome', 'reason', 'referredTo', 'note'];
 
 /**
  * A move of the status machine as a sheet from the bottom, with what the move needs (an outcome to
@@ -28,6 +29,9 @@ function MoveForm({ theCase, to, onClose }: { theCase: Schemas['CaseView']; to: 
   const m = useMessages();
   const t = m.mediation.move;
   const changed = useCaseChanged();
+  const today = shanghaiDate(new Date());
+  // what happened yesterday is recorded with yesterday's day: the figures and the clocks count it
+  const [on, setOn] = useState(today);
   const [outcome, setOutcome] = useState<Move['outcome'] | ''>('');
   const [reason, setReason] = useState('');
   const [referredTo, setReferredTo] = useState('');
@@ -47,6 +51,7 @@ function MoveForm({ theCase, to, onClose }: { theCase: Schemas['CaseView']; to: 
       const body: Move = {
         to,
         version: theCase.version,
+        ...(on && { on }),
         ...(outcome && { outcome }),
         ...(needsReason && reason.trim() && { reason: reason.trim() }),
         ...(referredTo.trim() && { referredTo: referredTo.trim() }),
@@ -79,6 +84,7 @@ function MoveForm({ theCase, to, onClose }: { theCase: Schemas['CaseView']; to: 
       }}
     >
       <h2 id="move-title">{t.title(theCase.caseNumber, label)}</h2>
+      <TextField id="move-on" label={t.on} type="date" min={theCase.intakeDate} max={today} value={on} onText={setOn} error={problems?.fields.on} />
       {to === 'closed' && (
         <fieldset className="m-field" style={{ border: 0, padding: 0, margin: '0 0 14px' }} aria-describedby={problems?.fields.outcome ? 'move-outcome-error' : undefined}>
           <legend className="m-label">{t.outcome}</legend>

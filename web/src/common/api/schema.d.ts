@@ -379,7 +379,7 @@ export type paths = {
         put?: never;
         /**
          * Import a roster of workers: JSON {"rows": [...]}, CSV or XLSX in the request body
-         * @description Columns (Chinese or English headings): 姓名/name, 身份证号/idNumber, 主张金额/amountClaimed are required; 手机号/mobile, 籍贯/homeProvince, 类别/kind (工资, 劳务费, 其他), 开始日期/periodStart, 结束日期/periodEnd, 确认金额/amountConfirmed, 备注/note are optional. One bad row rejects the whole roster; the answer lists every bad row by its number in the file.
+         * @description Columns (Chinese or English headings): 姓名/name, 身份证号/idNumber, 主张金额/amountClaimed are required; 手机号/mobile, 籍贯/homeProvince, 类别/kind (工资, 劳务费, 其他), 开始日期/periodStart, 结束日期/periodEnd, 确认金额/amountConfirmed, 备注/note, 序号/serial are optional. One bad row rejects the whole roster; the answer lists every bad row by its number in the file. The case keeps the roster's order: by 序号 when the file has it, else the order of the rows; claims added later come after.
          */
         post: operations["ClaimsController_import"];
         delete?: never;
@@ -454,6 +454,46 @@ export type paths = {
         put?: never;
         /** Put a lawyer on duty at a service center for a day (one center a day per lawyer) */
         post: operations["DeskController_addShift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/duty-shifts/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put many lawyers on duty in one request (a month for two lawyers is 60 lines)
+         * @description All or nothing: every line is checked as POST /duty-shifts checks one, and each wrong line is named (shifts.3.day: on duty elsewhere that day, or twice in the request; shifts.3.lawyerId: not an active lawyer; shifts.3.organisationId: outside your scope). Send an Idempotency-Key to retry safely.
+         */
+        post: operations["DeskController_addShifts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/duty-shifts/month": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a service center's roster for a month with the shifts sent (none clears it)
+         * @description One transaction; the same checks as the bulk addition, and every day must lie in the month. Shifts at other centers stay. Answers the month's roster, as GET /duty-shifts?month= does.
+         */
+        put: operations["DeskController_replaceMonth"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -893,7 +933,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The printable agreement (调解协议书) in Chinese, amounts also in capital numerals */
+        /**
+         * The printable agreement (调解协议书) in Chinese, amounts also in capital numerals
+         * @description Id numbers are masked unless idNumbers=full: then they are printed in full (a signed agreement needs them), for roles with workers.reveal only (403 FULL_ID_NUMBERS_NOT_ALLOWED otherwise), with one audit entry per document.
+         */
         get: operations["MediationController_document"];
         put?: never;
         post?: never;
@@ -1219,7 +1262,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Before the Spring Festival: what open cases still owe, and to how many workers, per organisation, with the days left */
+        /** Before the Spring Festival: what open cases still owe, and to how many workers, per organisation, with the days left; of the current season or of any past one (as it stood at the end of that season's eve) */
         get: operations["ReportsController_festival"];
         put?: never;
         post?: never;
@@ -1253,7 +1296,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Users in your scope, filtered by role, organisation (with those below it) and active */
+        /** Users in your scope, filtered by a role they hold, organisation (with those below it) and active */
         get: operations["UsersController_list"];
         put?: never;
         /** Create a user with an initial password; a lawyer comes with a profile */
@@ -1277,7 +1320,7 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename, move to another organisation, or deactivate a user (their sessions end) */
+        /** Rename, move to another organisation, change the roles (the whole list), or deactivate a user (their sessions end) */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -1423,12 +1466,15 @@ export type components = {
             username: string;
             password: string;
         };
-        /** @enum {string} */
+        /**
+         * @description One or more, in this order: admin, leader, lawyer, mediator, intake_clerk
+         * @enum {string}
+         */
         Role: "admin" | "leader" | "lawyer" | "mediator" | "intake_clerk";
         /** @enum {string} */
         Locale: "zh-CN" | "en";
         /**
-         * @description What the role may do (the README matrix)
+         * @description What the user may do: the union of their roles' permissions (the README matrix)
          * @enum {string}
          */
         Permission: "cases.read" | "cases.open" | "cases.edit" | "cases.assign" | "cases.dispatch" | "cases.transition" | "claims.edit" | "payouts.record" | "mediation.manage" | "workers.read" | "workers.edit" | "workers.reveal" | "employers.read" | "employers.edit" | "organisations.manage" | "users.read" | "users.manage" | "audit.read" | "duty.manage" | "desk.log" | "rules.manage" | "reports.read";
@@ -1439,7 +1485,8 @@ export type components = {
             username: string;
             /** @example 王律师 */
             displayName: string;
-            role: components["schemas"]["Role"];
+            /** @description One or more, in this order: admin, leader, lawyer, mediator, intake_clerk */
+            roles: components["schemas"]["Role"][];
             /**
              * Format: uuid
              * @description Their organisation: they see it and everything below it
@@ -1448,7 +1495,7 @@ export type components = {
             locale: components["schemas"]["Locale"];
             /** @description Someone else set the password: the user must choose a new one (POST /auth/password) */
             mustChangePassword: boolean;
-            /** @description What the role may do (the README matrix) */
+            /** @description What the user may do: the union of their roles' permissions (the README matrix) */
             permissions: components["schemas"]["Permission"][];
         };
         LoginView: {
@@ -1516,10 +1563,12 @@ export type components = {
              *     ]
              */
             makeUpWorkdays: string[];
-            /** @description The State Council notice an administrator entered, 'chinese-days' for the package's data, null when not covered */
+            /** @description The State Council notice an administrator entered, 'chinese-days' for the package's data, the regulation (国务院《全国年节及纪念日放假办法》（2024年修订）) for a provisional year, null when not covered */
             source: string | null;
             /** @description False when the year is not in the data: periods ending in it cannot be moved off holidays */
             covered: boolean;
+            /** @description True when the year is not announced yet and its days off are only the statutory festivals the regulation fixes (no swaps, no make-up working days); replaced as soon as an administrator enters the year or the package brings it */
+            provisional: boolean;
         };
         YearScheduleDto: {
             /**
@@ -1871,8 +1920,16 @@ export type components = {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the final status was recorded
+             */
             closedAt: string | null;
+            /**
+             * Format: date
+             * @description The day the case reached its final status
+             */
+            closedOn: string | null;
             warnings: components["schemas"]["CaseWarningView"][];
         };
         CaseListItemView: {
@@ -1947,8 +2004,16 @@ export type components = {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the final status was recorded
+             */
             closedAt: string | null;
+            /**
+             * Format: date
+             * @description The day the case reached its final status
+             */
+            closedOn: string | null;
         };
         UpdateCaseDto: {
             /** @description The version of the case you read */
@@ -1970,6 +2035,11 @@ export type components = {
         TransitionDto: {
             /** @enum {string} */
             to: "received" | "verifying" | "mediating" | "agreed" | "paying" | "closed" | "arbitration" | "litigation" | "referred" | "withdrawn" | "rejected";
+            /**
+             * @description The day the move happened (Asia/Shanghai); today when omitted. Not after today, not before the case was opened, not before the previous status change.
+             * @example 2019-02-03
+             */
+            on?: string;
             /** @description The version you read; omit to move whatever the current version */
             version?: number;
             /**
@@ -2009,7 +2079,7 @@ export type components = {
         CaseEventKind: "case_opened" | "case_updated" | "case_dispatched" | "status_changed" | "lawyer_assigned" | "mediator_assigned" | "employer_added" | "evidence_added" | "note_added" | "claims_added" | "claim_updated" | "claims_confirmed" | "payouts_recorded" | "session_scheduled" | "session_held" | "session_cancelled" | "representatives_elected" | "agreement_signed" | "legal_dates_recorded";
         CaseEventView: {
             /**
-             * @description Increasing in the order the events happened
+             * @description Increasing in the order the events were recorded
              * @example 1042
              */
             id: number;
@@ -2022,14 +2092,21 @@ export type components = {
             };
             /**
              * Format: uuid
-             * @description Who did it; null for the system
+             * @description Who recorded it; null for the system
              */
             actorId: string | null;
             /**
+             * Format: date
+             * @description The day it happened (Asia/Shanghai)
+             * @example 2026-11-21
+             */
+            happenedOn: string;
+            /**
              * Format: date-time
+             * @description When it was recorded
              * @example 2026-11-22T15:08:05+08:00
              */
-            occurredAt: string;
+            recordedAt: string;
         };
         AddClaimsDto: {
             claims: components["schemas"]["ClaimInputDto"][];
@@ -2078,6 +2155,11 @@ export type components = {
         ClaimView: {
             /** Format: uuid */
             id: string;
+            /**
+             * @description Its place in the case (序号): the roster's rows in their order (its 序号 column, if it has one), later additions after them. Lists come in this order; numbers may skip, never repeat
+             * @example 1
+             */
+            position: number;
             worker: components["schemas"]["ClaimWorkerView"];
             kind: components["schemas"]["ClaimKind"];
             /** Format: date */
@@ -2141,6 +2223,11 @@ export type components = {
             amountConfirmed: string;
         };
         ConfirmClaimsDto: {
+            /**
+             * @description The day the amounts were checked and confirmed (Asia/Shanghai); today when omitted
+             * @example 2019-01-25
+             */
+            confirmedOn?: string;
             items: components["schemas"]["ConfirmationDto"][];
         };
         ClaimsConfirmedView: {
@@ -2209,6 +2296,23 @@ export type components = {
              */
             day: string;
         };
+        DutyShiftsDto: {
+            /** @description 1 to 1000 lines */
+            shifts: components["schemas"]["DutyShiftDto"][];
+        };
+        MonthShiftDto: {
+            lawyerId: string;
+            /** @example 2027-01-11 */
+            day: string;
+        };
+        MonthRosterDto: {
+            /** @description The service center */
+            organisationId: string;
+            /** @example 2027-01 */
+            month: string;
+            /** @description Every shift of the month (0 to 1000); none clears it */
+            shifts: components["schemas"]["MonthShiftDto"][];
+        };
         RosterEntryView: {
             /** Format: uuid */
             id: string;
@@ -2228,7 +2332,7 @@ export type components = {
             /** @description The service center where the consultation took place */
             organisationId: string;
             /**
-             * @description Defaults to now
+             * @description When it took place; defaults to now. Not later than now (a few minutes of clock drift are allowed)
              * @example 2027-01-11T10:20:00+08:00
              */
             consultedAt?: string;
@@ -2656,8 +2760,11 @@ export type components = {
         };
         /** @enum {string} */
         ClockKind: "mediation" | "arbitration_acceptance" | "arbitration_award" | "limitation" | "instalment" | "payment_order_acceptance" | "payment_order_issue" | "payment_order_objection" | "labour_bureau_order";
-        /** @enum {string} */
-        ClockState: "running" | "due_today" | "overdue" | "satisfied" | "not_running";
+        /**
+         * @description running / due_today / overdue: still counts; satisfied: the step was taken or the money paid; not_running: not started; concluded: the case is closed, withdrawn or rejected (see concludedAs)
+         * @enum {string}
+         */
+        ClockState: "running" | "due_today" | "overdue" | "satisfied" | "not_running" | "concluded";
         SurchargeView: {
             /**
              * @description 50% of the amount due
@@ -2670,6 +2777,11 @@ export type components = {
              */
             maximum: string;
         };
+        /**
+         * @description When the state is 'concluded': how the case ended
+         * @enum {string}
+         */
+        CaseConclusion: "paid_in_full" | "partly_paid" | "withdrawn" | "rejected";
         DeadlineView: {
             clock: components["schemas"]["ClockKind"];
             /**
@@ -2684,8 +2796,9 @@ export type components = {
              * @description Null while the clock is not running
              */
             dueOn: string | null;
+            /** @description running / due_today / overdue: still counts; satisfied: the step was taken or the money paid; not_running: not started; concluded: the case is closed, withdrawn or rejected (see concludedAs) */
             state: components["schemas"]["ClockState"];
-            /** @description Calendar days to dueOn, negative when overdue; null once satisfied or not running */
+            /** @description Calendar days to dueOn, negative when overdue; null once satisfied, concluded or not running. A step taken late keeps the days it was late */
             daysLeft: number | null;
             /**
              * @description The article of law
@@ -2705,10 +2818,19 @@ export type components = {
              * @description For counted periods: the nominal last day when it fell on a day off and was moved
              */
             movedFrom?: string | null;
-            /** @description For counted periods: false when the holidays of the last day’s year are not in the data yet */
+            /** @description For counted periods: false when the holidays of the last day’s year are not in the data (weekends only); true when announced, or given provisionally by the regulation (see calendarProvisional) */
             calendarCovered?: boolean;
+            /** @description For counted periods: true when the last day’s year has only the statutory festivals of the regulation, not yet the State Council’s schedule: an announced swap may still move the date */
+            calendarProvisional?: boolean;
             /** @description For a labour-bureau order not paid by its date */
             surcharge?: components["schemas"]["SurchargeView"];
+            /**
+             * Format: date
+             * @description Once the clock stopped: the day of the step taken, of the payment that settled it, or of the case’s conclusion
+             */
+            endedOn?: string | null;
+            /** @description When the state is 'concluded': how the case ended */
+            concludedAs?: components["schemas"]["CaseConclusion"];
         };
         WorkerDeadlineView: {
             clock: components["schemas"]["ClockKind"];
@@ -2724,8 +2846,9 @@ export type components = {
              * @description Null while the clock is not running
              */
             dueOn: string | null;
+            /** @description running / due_today / overdue: still counts; satisfied: the step was taken or the money paid; not_running: not started; concluded: the case is closed, withdrawn or rejected (see concludedAs) */
             state: components["schemas"]["ClockState"];
-            /** @description Calendar days to dueOn, negative when overdue; null once satisfied or not running */
+            /** @description Calendar days to dueOn, negative when overdue; null once satisfied, concluded or not running. A step taken late keeps the days it was late */
             daysLeft: number | null;
             /**
              * @description The article of law
@@ -2745,10 +2868,19 @@ export type components = {
              * @description For counted periods: the nominal last day when it fell on a day off and was moved
              */
             movedFrom?: string | null;
-            /** @description For counted periods: false when the holidays of the last day’s year are not in the data yet */
+            /** @description For counted periods: false when the holidays of the last day’s year are not in the data (weekends only); true when announced, or given provisionally by the regulation (see calendarProvisional) */
             calendarCovered?: boolean;
+            /** @description For counted periods: true when the last day’s year has only the statutory festivals of the regulation, not yet the State Council’s schedule: an announced swap may still move the date */
+            calendarProvisional?: boolean;
             /** @description For a labour-bureau order not paid by its date */
             surcharge?: components["schemas"]["SurchargeView"];
+            /**
+             * Format: date
+             * @description Once the clock stopped: the day of the step taken, of the payment that settled it, or of the case’s conclusion
+             */
+            endedOn?: string | null;
+            /** @description When the state is 'concluded': how the case ended */
+            concludedAs?: components["schemas"]["CaseConclusion"];
             /** @example 张建国 */
             workerName: string;
         };
@@ -2781,8 +2913,9 @@ export type components = {
              * @description Null while the clock is not running
              */
             dueOn: string | null;
+            /** @description running / due_today / overdue: still counts; satisfied: the step was taken or the money paid; not_running: not started; concluded: the case is closed, withdrawn or rejected (see concludedAs) */
             state: components["schemas"]["ClockState"];
-            /** @description Calendar days to dueOn, negative when overdue; null once satisfied or not running */
+            /** @description Calendar days to dueOn, negative when overdue; null once satisfied, concluded or not running. A step taken late keeps the days it was late */
             daysLeft: number | null;
             /**
              * @description The article of law
@@ -2802,10 +2935,19 @@ export type components = {
              * @description For counted periods: the nominal last day when it fell on a day off and was moved
              */
             movedFrom?: string | null;
-            /** @description For counted periods: false when the holidays of the last day’s year are not in the data yet */
+            /** @description For counted periods: false when the holidays of the last day’s year are not in the data (weekends only); true when announced, or given provisionally by the regulation (see calendarProvisional) */
             calendarCovered?: boolean;
+            /** @description For counted periods: true when the last day’s year has only the statutory festivals of the regulation, not yet the State Council’s schedule: an announced swap may still move the date */
+            calendarProvisional?: boolean;
             /** @description For a labour-bureau order not paid by its date */
             surcharge?: components["schemas"]["SurchargeView"];
+            /**
+             * Format: date
+             * @description Once the clock stopped: the day of the step taken, of the payment that settled it, or of the case’s conclusion
+             */
+            endedOn?: string | null;
+            /** @description When the state is 'concluded': how the case ended */
+            concludedAs?: components["schemas"]["CaseConclusion"];
             /** Format: uuid */
             caseId: string;
             /** @example SY-2026-00042 */
@@ -3384,6 +3526,25 @@ export type components = {
              */
             daysBefore: string[];
         };
+        MoneyByKindView: {
+            /** @example 12003456.78 */
+            total: string;
+            /**
+             * @description 工资
+             * @example 9003456.78
+             */
+            wages: string;
+            /**
+             * @description 劳务费
+             * @example 3000000.00
+             */
+            labourFees: string;
+            /**
+             * @description 其他: the total less wages and labour fees
+             * @example 0.00
+             */
+            other: string;
+        };
         ReportScopeView: {
             /** Format: uuid */
             organisationId: string;
@@ -3448,6 +3609,14 @@ export type components = {
              * @example 240000.00
              */
             unpaid: string;
+            /** @description `owed` by kind of claim */
+            owedByKind: components["schemas"]["MoneyByKindView"];
+            /** @description `recovered` by kind of claim */
+            recoveredByKind: components["schemas"]["MoneyByKindView"];
+            /** @description `unpaid` by kind of claim */
+            unpaidByKind: components["schemas"]["MoneyByKindView"];
+            /** @description Yuan paid to workers in the period (by the day it was paid), on any case of the scope or group whenever it was opened, by kind of claim. Not a figure of the cases opened in the period: the month breakdown shows each month’s recoveries. The breakdowns by employer and by project list those with cases opened in the period; the others also list a group paid in the period without one. */
+            paidInPeriod: components["schemas"]["MoneyByKindView"];
             casesPaidInFull: number;
             /**
              * @description Days from intake to the payment that settled the case; null when none was
@@ -3507,6 +3676,14 @@ export type components = {
              * @example 240000.00
              */
             unpaid: string;
+            /** @description `owed` by kind of claim */
+            owedByKind: components["schemas"]["MoneyByKindView"];
+            /** @description `recovered` by kind of claim */
+            recoveredByKind: components["schemas"]["MoneyByKindView"];
+            /** @description `unpaid` by kind of claim */
+            unpaidByKind: components["schemas"]["MoneyByKindView"];
+            /** @description Yuan paid to workers in the period (by the day it was paid), on any case of the scope or group whenever it was opened, by kind of claim. Not a figure of the cases opened in the period: the month breakdown shows each month’s recoveries. The breakdowns by employer and by project list those with cases opened in the period; the others also list a group paid in the period without one. */
+            paidInPeriod: components["schemas"]["MoneyByKindView"];
             casesPaidInFull: number;
             /**
              * @description Days from intake to the payment that settled the case; null when none was
@@ -3548,6 +3725,11 @@ export type components = {
         /** @enum {string} */
         ReportDimension: "organisation" | "industry" | "employer" | "project" | "lawyer" | "mediator" | "month";
         FestivalSeasonView: {
+            /**
+             * @description The year of the season's Spring Festival
+             * @example 2027
+             */
+            festivalYear: number;
             /**
              * Format: date
              * @description 春节
@@ -3607,6 +3789,12 @@ export type components = {
         FestivalReportView: {
             scope: components["schemas"]["ReportScopeView"];
             season: components["schemas"]["FestivalSeasonView"];
+            /**
+             * Format: date
+             * @description The day the figures stand at the end of: today until the season's eve, the eve once it has passed (cases opened by then and not concluded by then, paid by then)
+             * @example 2026-11-30
+             */
+            asOf: string;
             totals: components["schemas"]["FestivalFiguresView"];
             /** @description Per organisation below the scope, most owed first */
             items: components["schemas"]["FestivalItemView"][];
@@ -3745,11 +3933,18 @@ export type components = {
             username: string;
             /** @example 王律师 */
             displayName: string;
-            role: components["schemas"]["Role"];
+            /**
+             * @description One or more roles, each once; the user may do what any of them may. A lawyer comes with a lawyer profile
+             * @example [
+             *       "lawyer",
+             *       "mediator"
+             *     ]
+             */
+            roles: components["schemas"]["Role"][];
             organisationId: string;
             /** @description Initial password: at least 10 characters, not common; the user can change it */
             password: string;
-            /** @description Required when role is lawyer */
+            /** @description Required when the roles include lawyer, refused otherwise */
             lawyerProfile?: components["schemas"]["LawyerProfileDto"];
         };
         LawyerProfileView: {
@@ -3772,12 +3967,13 @@ export type components = {
             username: string;
             /** @example 王律师 */
             displayName: string;
-            role: components["schemas"]["Role"];
+            /** @description One or more, in this order: admin, leader, lawyer, mediator, intake_clerk; the user may do what any of them may */
+            roles: components["schemas"]["Role"][];
             /** Format: uuid */
             organisationId: string;
             /** @description false: deactivated, cannot log in; the history stays */
             active: boolean;
-            /** @description Lawyers only */
+            /** @description Users with the lawyer role; kept if that role is taken away (the roster history names the firm), and counts again if it comes back */
             lawyerProfile: components["schemas"]["LawyerProfileView"] | null;
             /**
              * Format: date-time
@@ -3790,6 +3986,16 @@ export type components = {
             organisationId?: string;
             /** @description false deactivates the account; its history stays */
             active?: boolean;
+            /**
+             * @description All the roles the user is to hold from now on (not the ones to add), each once. Adding lawyer needs a lawyer profile (theirs, or `lawyerProfile` here); the last active administrator cannot lose admin
+             * @example [
+             *       "lawyer",
+             *       "mediator"
+             *     ]
+             */
+            roles?: components["schemas"]["Role"][];
+            /** @description With roles that add lawyer to a user without a profile */
+            lawyerProfile?: components["schemas"]["LawyerProfileDto"];
         };
         ResetPasswordDto: {
             /** @description The new password; every session of the user ends */
@@ -4130,7 +4336,7 @@ export interface operations {
                 mediatorId?: string;
                 intakeFrom?: string;
                 intakeTo?: string;
-                /** @description Part of the case number, a worker’s name or an employer’s name */
+                /** @description Part of the case number, a worker’s name or an employer’s name; or a worker’s whole id number */
                 q?: string;
                 /** @description key:asc|desc; keys: intakeDate, caseNumber, createdAt, status */
                 sort?: string;
@@ -4191,7 +4397,7 @@ export interface operations {
                 mediatorId?: string;
                 intakeFrom?: string;
                 intakeTo?: string;
-                /** @description Part of the case number, a worker’s name or an employer’s name */
+                /** @description Part of the case number, a worker’s name or an employer’s name; or a worker’s whole id number */
                 q?: string;
                 /** @description key:asc|desc; keys: intakeDate, caseNumber, createdAt, status */
                 sort?: string;
@@ -4660,6 +4866,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DutyShiftView"];
+                };
+            };
+        };
+    };
+    DeskController_addShifts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DutyShiftsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyShiftView"][];
+                };
+            };
+        };
+    };
+    DeskController_replaceMonth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MonthRosterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterEntryView"][];
                 };
             };
         };
@@ -5370,7 +5622,10 @@ export interface operations {
     };
     MediationController_document: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description full: the workers’ id numbers in full, as the agreement to be signed needs them; only for roles that may reveal id numbers (workers.reveal), and written to the audit log like any reveal */
+                idNumbers?: "masked" | "full";
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -5916,6 +6171,8 @@ export interface operations {
                 /** @description Download the report as a spreadsheet (xlsx) or CSV (UTF-8 with BOM) instead of JSON; exports hold every row */
                 format?: "csv" | "xlsx";
                 organisationId?: string;
+                /** @description The season of this year's Spring Festival (the 2019 season ran up to 5 February 2019); default: the current season. A past season's figures are as they stood at the end of its eve (除夕). */
+                festivalYear?: number;
             };
             header?: never;
             path?: never;
@@ -5970,6 +6227,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description Users holding this role (among others, perhaps) */
                 role?: components["schemas"]["Role"];
                 /** @description Users of this organisation and those below it */
                 organisationId?: string;

@@ -5,7 +5,7 @@ import type { components } from './schema';
  * reminder's link opened in a new tab lands in the app logged in; the refresh token renews the access
  * token without the user noticing, until it expires (12 hours) or the account is deactivated.
  */
-/** Who is logged in, as the API describes them (their role's permissions included). */
+/** Who is logged in, as the API describes them: their roles, and the union of those roles' permissions. */
 export type SessionUser = components['schemas']['CurrentUserView'];
 
 export interface Session {

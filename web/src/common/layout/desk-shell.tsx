@@ -8,16 +8,14 @@ import { useSession } from '../api/use-session';
 import { useMessages } from '../i18n/i18n';
 import { AntdRoot } from './antd-root';
 import { LanguageSwitch } from './language-switch';
+import { pagesOf, type PagePath } from '../../home/pages-of';
 import type { SessionUser } from '../api/session';
 import type { Messages } from '../i18n/zh-CN';
 
+/** Every page one of the user's roles has work on (home/pages-of.ts). */
 function navItemsOf(user: SessionUser, m: Messages) {
-  const items: { key: string; label: string }[] = [];
-  if (user.role === 'lawyer') items.push({ key: '/desk', label: m.nav.desk });
-  if (user.role === 'mediator') items.push({ key: '/day', label: m.nav.day });
-  if (user.role === 'leader' || user.role === 'admin') items.push({ key: '/overview', label: m.nav.home });
-  items.push({ key: '/cases', label: m.nav.cases });
-  return items;
+  const labels: Record<PagePath, string> = { '/desk': m.nav.desk, '/day': m.nav.day, '/overview': m.nav.home, '/cases': m.nav.cases };
+  return pagesOf(user).map((path) => ({ key: path, label: labels[path] }));
 }
 
 const ReloginDialog = lazy(() => import('./relogin-dialog'));
@@ -52,7 +50,7 @@ function InboxBadge() {
   );
 }
 
-/** The desk pages' frame: the role's pages, the countdown, the inbox, the language and the account. */
+/** The desk pages' frame: the pages of the user's roles, the countdown, the inbox, the language and the account. */
 export default function DeskShell() {
   const m = useMessages();
   const { user, expired, signOut } = useSession();
@@ -89,7 +87,7 @@ export default function DeskShell() {
             trigger={['click']}
             menu={{
               items: [
-                { key: 'who', label: `${user.displayName} · ${m.roles[user.role]}`, disabled: true },
+                { key: 'who', label: m.nav.who(user.displayName, user.roles.map((role) => m.roles[role])), disabled: true },
                 { key: 'password', label: <Link to="/password">{m.auth.changePassword}</Link> },
                 { key: 'logout', label: m.auth.logout, onClick: () => void logout() },
               ],

@@ -1,0 +1,44 @@
+import type { components } from '../common/api/schema';
+import type { SessionUser } from '../common/api/session';
+
+type Role = components['schemas']['Role'];
+type Permission = components['schemas']['Permission'];
+
+/** The desk's own pages (the mediator's phone pages live under /day). */
+export type PagePath = '/desk' | '/day' | '/overview' | '/cases';
+
+/**
+ * Each page of the navigation and the permission its work needs, in the order the navigation shows
+ * them. A user with several roles sees every page one of their roles has work on (the permissions the
+ * server sent are already the union), so a lawyer who mediates has both the desk and the day.
+ */
+const PAGES: readonly { path: PagePath; needs: Permission }[] = [
+  { path: '/desk', needs: 'desk.log' },
+  { path: '/day', needs: 'mediation.manage' },
+  { path: '/overview', needs: 'reports.read' },
+  { path: '/cases', needs: 'cases.read' },
+];
+
+/**
+ * Where a user starts the day: the page of the first of these roles they hold. A leader looks at the
+ * figures first whatever else they do; the on-duty lawyer starts at the desk even on the days they
+ * also mediate (walk-ins come first); administration comes last, as the occasional job of someone who
+ * also does casework.
+ */
+const HOME_BY_ROLE: readonly [Role, PagePath][] = [
+  ['leader', '/overview'],
+  ['lawyer', '/desk'],
+  ['mediator', '/day'],
+  ['intake_clerk', '/cases'],
+  ['admin', '/overview'],
+];
+
+/** The pages in the user's navigation. */
+export function pagesOf(user: Pick<SessionUser, 'permissions'>): PagePath[] {
+  return PAGES.filter((page) => user.permissions.includes(page.needs)).map((page) => page.path);
+}
+
+/** The user's home page (see HOME_BY_ROLE); the case list for anyone else. */
+export function homeOf(user: Pick<SessionUser, 'roles'>): PagePath {
+  return HOME_BY_ROLE.find(([role]) => user.roles.includes(role))?.[1] ?? '/cases';
+}
