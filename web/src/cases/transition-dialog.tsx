@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, Schemas, unwrap } from '../common/api/client';
 import { showApiErrors } from '../common/forms';
 import { DateInput } from '../common/format/date-input';
-import { shanghaiDate } from '../mediation/dates';
+import { shanghaiDate } from '../common/format/shanghai-day';
 import { useMessages } from '../common/i18n/i18n';
 import { useToast } from '../common/layout/toast';
 import { caseKey } from './use-case';

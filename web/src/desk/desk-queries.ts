@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, Schemas, unwrap } from '../common/api/client';
 import { useSession } from '../common/api/use-session';
+import { shanghaiDate } from '../common/format/shanghai-day';
 
 /** The desk's server state: one key prefix, so a save refreshes what it changed and nothing else. */
 export const deskKeys = {
@@ -85,5 +86,5 @@ export function useServiceCenter() {
 
 /** Today in Beijing time, YYYY-MM-DD (the API's business dates are Asia/Shanghai). */
 export function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return shanghaiDate(new Date());
 }

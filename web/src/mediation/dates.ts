@@ -3,12 +3,7 @@
  * Pure: the current time comes in as an argument.
  */
 
-const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day in Shanghai at `now`, as YYYY-MM-DD. */
-export function shanghaiDate(now: Date): string {
-  return SHANGHAI_DAY.format(now);
-}
+export { shanghaiDate } from '../common/format/shanghai-day';
 
 /** YYYY-MM-DD plus (or minus) whole days, by the calendar. */
 export function addDays(date: string, days: number): string {
