@@ -22,6 +22,17 @@ const PAGES = [
   { name: 'session outcome (phone)', modules: ['src/mediation/outcome-page.tsx'], budget: 250 * KiB },
   { name: 'agreement (phone)', modules: ['src/mediation/agreement-page.tsx'], budget: 250 * KiB },
   { name: 'pay day (phone)', modules: ['src/mediation/pay-day-page.tsx'], budget: 250 * KiB },
+  { name: 'dashboard (charts load after)', modules: ['src/common/layout/desk-shell.tsx', 'src/dashboard/dashboard-page.tsx'], budget: 400 * KiB },
+  { name: 'breakdowns', modules: ['src/common/layout/desk-shell.tsx', 'src/dashboard/breakdowns-page.tsx'], budget: 400 * KiB },
+  { name: 'employer record', modules: ['src/common/layout/desk-shell.tsx', 'src/employers/employer-record-page.tsx'], budget: 400 * KiB },
+  { name: 'inbox', modules: ['src/common/layout/desk-shell.tsx', 'src/inbox/inbox-page.tsx'], budget: 400 * KiB },
+  { name: 'case summary (print)', modules: ['src/cases/case-summary-print.tsx'], budget: 400 * KiB },
+  ...['organisations/organisations-page', 'users/users-page', 'audit/audit-page', 'duty/duty-roster-page', 'holidays/holidays-page',
+    'season/season-page', 'reminder-rules/reminder-rules-page', 'thresholds/thresholds-page'].map((page) => ({
+    name: `admin: ${page.split('/')[0]}`,
+    modules: ['src/common/layout/desk-shell.tsx', 'src/admin/admin-layout.tsx', `src/admin/${page}.tsx`],
+    budget: 400 * KiB,
+  })),
 ];
 
 const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);

@@ -14,10 +14,25 @@ const CaseListPage = lazy(() => import('./cases/case-list-page'));
 const CasePage = lazy(() => import('./cases/case-page'));
 const IntakePage = lazy(() => import('./cases/intake-page'));
 const InboxPage = lazy(() => import('./inbox/inbox-page'));
-const LeaderHome = lazy(() => import('./home/leader-home'));
+const DashboardPage = lazy(() => import('./dashboard/dashboard-page'));
+const BreakdownsPage = lazy(() => import('./dashboard/breakdowns-page'));
+const EmployerRecordPage = lazy(() => import('./employers/employer-record-page'));
+const CaseSummaryPrint = lazy(() => import('./cases/case-summary-print'));
+const AdminLayout = lazy(() => import('./admin/admin-layout'));
 const DeskPage = lazy(() => import('./desk/desk-page'));
 const NotFoundPage = lazy(() => import('./home/not-found-page'));
 const ErrorPage = lazy(() => import('./home/error-page'));
+/** Administration: each section its own page (admin/admin-sections.ts says who sees which). */
+const adminPages = {
+  organisations: lazy(() => import('./admin/organisations/organisations-page')),
+  users: lazy(() => import('./admin/users/users-page')),
+  audit: lazy(() => import('./admin/audit/audit-page')),
+  duty: lazy(() => import('./admin/duty/duty-roster-page')),
+  holidays: lazy(() => import('./admin/holidays/holidays-page')),
+  season: lazy(() => import('./admin/season/season-page')),
+  'reminder-rules': lazy(() => import('./admin/reminder-rules/reminder-rules-page')),
+  thresholds: lazy(() => import('./admin/thresholds/thresholds-page')),
+};
 
 function RequireLogin() {
   const { user } = useSession();
@@ -51,11 +66,20 @@ export const router = createBrowserRouter(
             { path: 'cases/new', element: page(<IntakePage />) },
             { path: 'cases/:caseId', element: page(<CasePage />) },
             { path: 'inbox', element: page(<InboxPage />) },
-            { path: 'overview', element: page(<LeaderHome />) },
+            { path: 'overview', element: page(<DashboardPage />) },
+            { path: 'breakdowns/:dimension?', element: page(<BreakdownsPage />) },
+            { path: 'employers/:creditCode', element: page(<EmployerRecordPage />) },
+            {
+              path: 'admin',
+              element: page(<AdminLayout />),
+              children: Object.entries(adminPages).map(([path, Page]) => ({ path, element: page(<Page />) })),
+            },
             { path: 'desk', element: page(<DeskPage />) },
             { path: '*', element: page(<NotFoundPage />) },
           ],
         },
+        // printed for the file: the page alone, without the desk's frame
+        { path: 'cases/:caseId/summary', element: page(<CaseSummaryPrint />) },
         // the mediator's phone pages have a light frame of their own (antd-mobile), not the desk's
         mediatorRoutes,
       ],

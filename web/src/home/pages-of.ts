@@ -5,18 +5,21 @@ type Role = components['schemas']['Role'];
 type Permission = components['schemas']['Permission'];
 
 /** The desk's own pages (the mediator's phone pages live under /day). */
-export type PagePath = '/desk' | '/day' | '/overview' | '/cases';
+export type PagePath = '/desk' | '/day' | '/overview' | '/breakdowns' | '/cases' | '/admin';
 
 /**
  * Each page of the navigation and the permission its work needs, in the order the navigation shows
  * them. A user with several roles sees every page one of their roles has work on (the permissions the
  * server sent are already the union), so a lawyer who mediates has both the desk and the day.
  */
-const PAGES: readonly { path: PagePath; needs: Permission }[] = [
-  { path: '/desk', needs: 'desk.log' },
-  { path: '/day', needs: 'mediation.manage' },
-  { path: '/overview', needs: 'reports.read' },
-  { path: '/cases', needs: 'cases.read' },
+const PAGES: readonly { path: PagePath; needsOneOf: Permission[] }[] = [
+  { path: '/desk', needsOneOf: ['desk.log'] },
+  { path: '/day', needsOneOf: ['mediation.manage'] },
+  { path: '/overview', needsOneOf: ['reports.read'] },
+  { path: '/breakdowns', needsOneOf: ['reports.read'] },
+  { path: '/cases', needsOneOf: ['cases.read'] },
+  // administration has several sections, each behind its own permission (admin/admin-sections.ts)
+  { path: '/admin', needsOneOf: ['organisations.manage', 'users.manage', 'audit.read', 'duty.manage', 'rules.manage'] },
 ];
 
 /**
@@ -35,7 +38,7 @@ const HOME_BY_ROLE: readonly [Role, PagePath][] = [
 
 /** The pages in the user's navigation. */
 export function pagesOf(user: Pick<SessionUser, 'permissions'>): PagePath[] {
-  return PAGES.filter((page) => user.permissions.includes(page.needs)).map((page) => page.path);
+  return PAGES.filter((page) => page.needsOneOf.some((permission) => user.permissions.includes(permission))).map((page) => page.path);
 }
 
 /** The user's home page (see HOME_BY_ROLE); the case list for anyone else. */

@@ -1,4 +1,17 @@
 import { formatYuan } from '../money';
+import { dashboardMessages } from '../../dashboard/dashboard.messages';
+import { employerRecordMessages } from '../../employers/employer-record.messages';
+import { inboxMessages } from '../../inbox/inbox.messages';
+import { caseSummaryMessages } from '../../cases/case-summary.messages';
+import { organisationsMessages } from '../../admin/organisations/organisations.messages';
+import { usersMessages } from '../../admin/users/users.messages';
+import { auditMessages } from '../../admin/audit/audit.messages';
+import { dutyMessages } from '../../admin/duty/duty.messages';
+import { holidaysMessages } from '../../admin/holidays/holidays.messages';
+import { seasonMessages } from '../../admin/season/season.messages';
+import { reminderRulesMessages } from '../../admin/reminder-rules/reminder-rules.messages';
+import { thresholdsMessages } from '../../admin/thresholds/thresholds.messages';
+import { adminMessages } from '../../admin/admin.messages';
 import { deskMessages } from '../../desk/desk.messages';
 import { mediationMessages } from '../../mediation/mediation.messages';
 import type { Messages } from './zh-CN';
@@ -20,7 +33,7 @@ export const en: Messages = {
     passwordsDiffer: 'The two new passwords differ', mustChange: 'An administrator set your password: choose your own before going on.',
     passwordChanged: 'Password changed; log in with the new one.', passwordHint: 'At least 10 characters; not a common password, nor one like your username.',
   },
-  nav: { main: 'Main menu', desk: 'Lawyer’s desk', day: 'My day', cases: 'Cases', newCase: 'New case', inbox: 'Reminders', home: 'Home', account: 'Account',
+  nav: { main: 'Main menu', desk: 'Lawyer’s desk', day: 'My day', cases: 'Cases', newCase: 'New case', inbox: 'Reminders', home: 'Home', breakdowns: 'Breakdowns', admin: 'Administration', account: 'Account',
     who: (name, roles) => `${name} · ${roles.join(', ')}` },
   roles: { admin: 'Administrator', leader: 'Union leader', lawyer: 'On-duty lawyer', mediator: 'Mediator', intake_clerk: 'Intake clerk' },
   festival: {
@@ -61,6 +74,19 @@ export const en: Messages = {
     session_cancelled: 'Session cancelled', representatives_elected: 'Representatives elected', agreement_signed: 'Agreement signed', legal_dates_recorded: 'Legal dates recorded',
   },
   desk: deskMessages.en,
+  dashboard: dashboardMessages.en,
+  employerRecord: employerRecordMessages.en,
+  inboxPage: inboxMessages.en,
+  caseSummary: caseSummaryMessages.en,
+  adminOrganisations: organisationsMessages.en,
+  adminUsers: usersMessages.en,
+  adminAudit: auditMessages.en,
+  adminDuty: dutyMessages.en,
+  adminHolidays: holidaysMessages.en,
+  adminSeason: seasonMessages.en,
+  adminReminderRules: reminderRulesMessages.en,
+  adminThresholds: thresholdsMessages.en,
+  admin: adminMessages.en,
   mediation: mediationMessages.en,
   intake: {
     project: 'Project (optional)', 

@@ -1,4 +1,17 @@
 import { formatYuan } from '../money';
+import { dashboardMessages } from '../../dashboard/dashboard.messages';
+import { employerRecordMessages } from '../../employers/employer-record.messages';
+import { inboxMessages } from '../../inbox/inbox.messages';
+import { caseSummaryMessages } from '../../cases/case-summary.messages';
+import { organisationsMessages } from '../../admin/organisations/organisations.messages';
+import { usersMessages } from '../../admin/users/users.messages';
+import { auditMessages } from '../../admin/audit/audit.messages';
+import { dutyMessages } from '../../admin/duty/duty.messages';
+import { holidaysMessages } from '../../admin/holidays/holidays.messages';
+import { seasonMessages } from '../../admin/season/season.messages';
+import { reminderRulesMessages } from '../../admin/reminder-rules/reminder-rules.messages';
+import { thresholdsMessages } from '../../admin/thresholds/thresholds.messages';
+import { adminMessages } from '../../admin/admin.messages';
 import { deskMessages } from '../../desk/desk.messages';
 import { mediationMessages } from '../../mediation/mediation.messages';
 
@@ -23,7 +36,7 @@ export const zhCN = {
     passwordsDiffer: '两次输入的新密码不一致', mustChange: '管理员为您设置了初始密码，请先设置您自己的新密码。',
     passwordChanged: '密码已修改，请用新密码登录。', passwordHint: '至少 10 个字符，不要使用常见密码或与用户名相近的密码。',
   },
-  nav: { main: '主菜单', desk: '律师工作台', day: '今日调解', cases: '案件', newCase: '新建案件', inbox: '提醒', home: '首页', account: '账户',
+  nav: { main: '主菜单', desk: '律师工作台', day: '今日调解', cases: '案件', newCase: '新建案件', inbox: '提醒', home: '首页', breakdowns: '分类统计', admin: '管理', account: '账户',
     who: (name: string, roles: string[]) => `${name} · ${roles.join('、')}` },
   roles: { admin: '管理员', leader: '工会领导', lawyer: '值班律师', mediator: '调解员', intake_clerk: '受理员' },
   festival: {
@@ -64,6 +77,19 @@ export const zhCN = {
     session_cancelled: '取消调解会', representatives_elected: '推选代表', agreement_signed: '签订调解协议', legal_dates_recorded: '登记法律日期',
   } as Record<string, string>,
   desk: deskMessages.zh,
+  dashboard: dashboardMessages.zh,
+  employerRecord: employerRecordMessages.zh,
+  inboxPage: inboxMessages.zh,
+  caseSummary: caseSummaryMessages.zh,
+  adminOrganisations: organisationsMessages.zh,
+  adminUsers: usersMessages.zh,
+  adminAudit: auditMessages.zh,
+  adminDuty: dutyMessages.zh,
+  adminHolidays: holidaysMessages.zh,
+  adminSeason: seasonMessages.zh,
+  adminReminderRules: reminderRulesMessages.zh,
+  adminThresholds: thresholdsMessages.zh,
+  admin: adminMessages.zh,
   mediation: mediationMessages.zh,
   intake: {
     project: '工程项目（可不填）', 

@@ -14,7 +14,14 @@ import type { Messages } from '../i18n/zh-CN';
 
 /** Every page one of the user's roles has work on (home/pages-of.ts). */
 function navItemsOf(user: SessionUser, m: Messages) {
-  const labels: Record<PagePath, string> = { '/desk': m.nav.desk, '/day': m.nav.day, '/overview': m.nav.home, '/cases': m.nav.cases };
+  const labels: Record<PagePath, string> = {
+    '/desk': m.nav.desk,
+    '/day': m.nav.day,
+    '/overview': m.nav.home,
+    '/breakdowns': m.nav.breakdowns,
+    '/cases': m.nav.cases,
+    '/admin': m.nav.admin,
+  };
   return pagesOf(user).map((path) => ({ key: path, label: labels[path] }));
 }
 
