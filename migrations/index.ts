@@ -16,6 +16,7 @@ import { AddEventDays1765400000000 } from './1765400000000-AddEventDays';
 import { AddClaimRosterOrder1765500000000 } from './1765500000000-AddClaimRosterOrder';
 import { AddUserRoles1765600000000 } from './1765600000000-AddUserRoles';
 import { AddPaidInPeriod1765800000000 } from './1765800000000-AddPaidInPeriod';
+import { AddClaimsSettledByDay1765900000000 } from './1765900000000-AddClaimsSettledByDay';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AddClaimRosterOrder1765500000000,
   AddUserRoles1765600000000,
   AddPaidInPeriod1765800000000,
+  AddClaimsSettledByDay1765900000000,
 ];

@@ -1,5 +1,7 @@
 import { residentId, workerName } from './factories/identities';
 import { Desk, makeDesk, makeStaff, openCase } from './factories/scenario';
+import { caseTotalsSql } from '../src/claims/claim-money.sql';
+import { FESTIVAL_AS_OF_SQL } from '../src/reports/reports.sql';
 import { RollupCompaction } from '../src/reports/rollup-compaction';
 import { Api, TestApp, startTestApp } from './support/test-app';
 
@@ -213,6 +215,44 @@ describe('Reports of money by the day it was paid, by kind, and of past seasons'
     const current = (await cityLeader.get('/reports/festival')).body;
     expect(current).toMatchObject({ season: { festivalYear: 2027, eve: '2027-02-05', daysToEve: 67 }, asOf: '2026-11-30' });
     expect(current.totals).toMatchObject({ openCases: 2, workersOwed: 3, unpaid: '8000.00' });
+  });
+
+  it('reads what was owed at the end of any day from the pay days, as the claims add it up one by one', async () => {
+    // a claim paid in two payouts on one day, and one confirmed below what it claimed once part was paid
+    const extra = await openCase(shunyi, { intakeDate: '2019-01-25', claims: [claim('wages', '4000.00'), claim('other', '900.00')] });
+    const [big, small] = await toMediation(extra.id, '2019-01-26', '2019-01-27');
+    await pay(extra.id, '2019-02-02', [{ claimId: big.id, amount: '1000.00' }]);
+    await pay(extra.id, '2019-02-02', [{ claimId: big.id, amount: '500.00' }, { claimId: small.id, amount: '600.00' }]);
+    const lowered = await shunyi.lawyer.api.post(`/cases/${extra.id}/claims/confirmations`, { items: [{ claimId: small.id, amountConfirmed: '600.00' }] });
+    expect(lowered.status).toBe(200);
+    await pay(extra.id, '2019-03-01', [{ claimId: big.id, amount: '2500.00' }]);
+
+    const { path } = (await t.dataSource.query(`SELECT path FROM organisations WHERE id = $1`, [t.rootOrganisationId]))[0];
+    const days = ['2018-12-31', '2019-01-31', '2019-02-01', '2019-02-02', '2019-02-03', '2019-02-04', '2019-02-28', '2019-03-01', '2019-03-10', '2026-11-30'];
+    for (const day of days) {
+      const fromPayDays = await t.dataSource.query(FESTIVAL_AS_OF_SQL, [path, t.rootOrganisationId, day]);
+      // the plain way: every claim of the cases open at the end of the day, with its payouts up to then
+      const [oneByOne] = await t.dataSource.query(
+        `WITH open_then AS (SELECT id FROM cases WHERE intake_date <= $1::date AND (closed_on IS NULL OR closed_on > $1::date)),
+              totals AS (${caseTotalsSql('ARRAY(SELECT id FROM open_then)', '$1::date')})
+         SELECT (SELECT count(*) FROM open_then)::int AS open_cases,
+                count(*) FILTER (WHERE outstanding_fen::bigint > 0)::int AS cases_owing,
+                COALESCE(SUM(workers_owed), 0)::int AS workers_owed,
+                COALESCE(SUM(outstanding_fen::bigint), 0)::text AS unpaid_fen,
+                count(*) FILTER (WHERE unconfirmed > 0)::int AS cases_unverified
+           FROM totals`,
+        [day],
+      );
+      const added = (column: string) => fromPayDays.reduce((sum: bigint, row: any) => sum + BigInt(row[column]), 0n).toString();
+      expect({ day, open_cases: added('open_cases'), cases_owing: added('cases_owing'), workers_owed: added('workers_owed'), unpaid_fen: added('unpaid_fen'), cases_unverified: added('cases_unverified') }).toEqual({
+        day,
+        ...Object.fromEntries(Object.entries(oneByOne).map(([column, value]) => [column, String(value)])),
+      });
+    }
+    // at the end of the 2nd: A owed three workers, B one, E two; the new case 2,500.00 to its first worker, and
+    // nothing to the second, who had been paid the 600.00 confirmed since (the amounts as they stand)
+    const [second] = await t.dataSource.query(FESTIVAL_AS_OF_SQL, [path, t.rootOrganisationId, '2019-02-02']);
+    expect(second).toMatchObject({ open_cases: 4, workers_owed: 7 });
   });
 
   it('refuses a festival year it has no season for, naming the field', async () => {

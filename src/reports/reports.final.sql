@@ -44,48 +44,43 @@ SELECT ec.id, ec.case_number, ec.role, ec.intake_date::text, ec.status, ec.outco
 
 -- FESTIVAL_AS_OF_SQL
 WITH open_then AS MATERIALIZED (
-  SELECT f.case_id, o.group_id
-    FROM case_facts f
+  -- open today, or concluded after the eve: two ranges of the index on the day concluded
+  SELECT f.case_id, f.organisation_id, f.owed_fen - f.paid_fen AS owed_now_fen, f.workers_owed, f.unconfirmed
+    FROM case_facts f WHERE f.closed_on IS NULL AND f.intake_date <= $3::date
+  UNION ALL
+  SELECT f.case_id, f.organisation_id, f.owed_fen - f.paid_fen, f.workers_owed, f.unconfirmed
+    FROM case_facts f WHERE f.closed_on > $3::date AND f.intake_date <= $3::date
+), paid_after AS (
+  -- every case of the scope paid after the eve, from the index on the day paid; the cases opened after
+  -- the eve fall out at the join
+  SELECT d.case_id, SUM(d.fen)::bigint AS fen, SUM(d.claims_settled)::int AS claims_settled
+    FROM case_pay_days d JOIN (
+SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+  FROM organisations o
+ WHERE o.path LIKE $1::text || '%') o ON o.id = d.organisation_id
+   WHERE d.paid_on > $3::date
+   GROUP BY d.case_id
+), then_owed AS (
+  SELECT o.group_id, ot.unconfirmed,
+         ot.owed_now_fen + COALESCE(pa.fen, 0) AS unpaid_fen,
+         ot.workers_owed + COALESCE(pa.claims_settled, 0) AS workers_owed
+    FROM open_then ot
     JOIN (
 SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
   FROM organisations o
- WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-   WHERE f.intake_date <= $3::date AND (f.closed_on IS NULL OR f.closed_on > $3::date)
-), totals AS MATERIALIZED (
-WITH balances AS (
-WITH paid AS (
-  SELECT claim_id, SUM(amount_fen) AS paid_fen FROM payouts
-   WHERE case_id = ANY(ARRAY(SELECT case_id FROM open_then)) AND paid_on <= $3::date
-   GROUP BY claim_id
+ WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = ot.organisation_id
+    LEFT JOIN paid_after pa ON pa.case_id = ot.case_id
 )
-SELECT c.id, c.case_id, c.claimed_fen, c.confirmed_fen, c.period_start, c.period_end,
-       COALESCE(paid.paid_fen, 0) AS paid_fen,
-       COALESCE(c.confirmed_fen, c.claimed_fen) - COALESCE(paid.paid_fen, 0) AS outstanding_fen
-  FROM claims c LEFT JOIN paid ON paid.claim_id = c.id
- WHERE c.case_id = ANY(ARRAY(SELECT case_id FROM open_then)))
-SELECT case_id,
-       count(*)::int                                                            AS workers,
-       SUM(claimed_fen)::text                                                   AS claimed_fen,
-       COALESCE(SUM(confirmed_fen), 0)::text                                    AS confirmed_fen,
-       SUM(paid_fen)::text                                                      AS paid_fen,
-       SUM(outstanding_fen)::text                                               AS outstanding_fen,
-       count(*) FILTER (WHERE confirmed_fen IS NULL)::int                       AS unconfirmed,
-       count(*) FILTER (WHERE outstanding_fen > 0)::int                         AS workers_owed,
-       count(*) FILTER (WHERE confirmed_fen > 0 AND paid_fen >= confirmed_fen)::int AS workers_fully_paid
-  FROM balances
- GROUP BY case_id)
-SELECT ot.group_id::text AS key, grp.name AS label, grp.code AS detail,
+SELECT t.group_id::text AS key, grp.name AS label, grp.code AS detail,
        count(*)::int AS open_cases,
-       count(*) FILTER (WHERE t.outstanding_fen::bigint > 0)::int AS cases_owing,
+       count(*) FILTER (WHERE t.unpaid_fen > 0)::int AS cases_owing,
        COALESCE(SUM(t.workers_owed), 0)::int AS workers_owed,
-       COALESCE(SUM(t.outstanding_fen::bigint), 0)::text AS unpaid_fen,
+       COALESCE(SUM(t.unpaid_fen), 0)::text AS unpaid_fen,
        count(*) FILTER (WHERE t.unconfirmed > 0)::int AS cases_unverified
-  FROM open_then ot
-  JOIN organisations grp ON grp.id = ot.group_id
-  -- a case without claims owes nothing
-  LEFT JOIN totals t ON t.case_id = ot.case_id
- GROUP BY ot.group_id, grp.name, grp.code, grp.path
- ORDER BY COALESCE(SUM(t.outstanding_fen::bigint), 0) DESC, grp.path;
+  FROM then_owed t
+  JOIN organisations grp ON grp.id = t.group_id
+ GROUP BY t.group_id, grp.name, grp.code, grp.path
+ ORDER BY COALESCE(SUM(t.unpaid_fen), 0) DESC, grp.path;
 
 -- FESTIVAL_SQL
 SELECT o.group_id::text AS key, grp.name AS label, grp.code AS detail,
@@ -241,12 +236,12 @@ SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint
 
 -- breakdownSql('organisation')
     WITH page AS (
-    WITH parts AS MATERIALIZED (
-SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+    WITH ranking AS MATERIALIZED (
+SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -254,7 +249,7 @@ SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -262,7 +257,7 @@ SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -270,7 +265,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -278,7 +273,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE f.paid_on BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -286,7 +281,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -294,7 +289,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -302,7 +297,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -312,10 +307,10 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM parts p
+        FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS (
+    ), page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST
@@ -343,7 +338,75 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM parts p
+      FROM (
+SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL AND COALESCE(r.organisation_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+ UNION ALL
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $5::date AND $6::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $7::date AND $8::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+) p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -356,12 +419,12 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
 
 -- breakdownSql('organisation', everyRow)
     WITH page AS (
-    WITH parts AS MATERIALIZED (
-SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+    WITH ranking AS MATERIALIZED (
+SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -369,7 +432,7 @@ SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -377,7 +440,7 @@ SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -385,7 +448,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -393,7 +456,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE f.paid_on BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -401,7 +464,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -409,7 +472,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -417,7 +480,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -427,10 +490,10 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM parts p
+        FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS (
+    ), page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST
@@ -458,7 +521,75 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM parts p
+      FROM (
+SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL AND COALESCE(r.organisation_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+ UNION ALL
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $5::date AND $6::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $7::date AND $8::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+) p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -471,12 +602,12 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
 
 -- breakdownSql('industry')
     WITH page AS (
-    WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+    WITH ranking AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -484,7 +615,7 @@ SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (coun
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -492,7 +623,7 @@ SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (coun
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -500,7 +631,7 @@ SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS c
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -510,10 +641,10 @@ SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS c
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM parts p
+        FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS (
+    ), page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
@@ -541,7 +672,43 @@ SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS c
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM parts p
+      FROM (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+) p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -554,12 +721,12 @@ SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS c
 
 -- breakdownSql('industry', everyRow)
     WITH page AS (
-    WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+    WITH ranking AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -567,7 +734,7 @@ SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (coun
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -575,7 +742,7 @@ SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (coun
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -583,7 +750,7 @@ SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS c
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -593,10 +760,10 @@ SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS c
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM parts p
+        FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS (
+    ), page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
@@ -624,7 +791,43 @@ SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS c
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM parts p
+      FROM (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+) p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -752,12 +955,12 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
     WITH page AS (
     SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups
       FROM (
-    WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+    WITH ranking AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -765,7 +968,7 @@ SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -773,7 +976,7 @@ SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -781,7 +984,7 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
       WHERE f.paid_on BETWEEN $5::date AND $6::date AND f.project_id IS NULL
       GROUP BY 1
  UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -791,10 +994,10 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM parts p
+        FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS (
+    ), page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
@@ -822,7 +1025,43 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM parts p
+      FROM (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
+ UNION ALL
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date AND f.project_id IS NULL AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date AND f.project_id IS NULL AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+) p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups) g
@@ -843,12 +1082,12 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
     WITH page AS (
     SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups
       FROM (
-    WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+    WITH ranking AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -856,7 +1095,7 @@ SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -864,7 +1103,7 @@ SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -872,7 +1111,7 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
       WHERE f.paid_on BETWEEN $5::date AND $6::date AND f.project_id IS NULL
       GROUP BY 1
  UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -882,10 +1121,10 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM parts p
+        FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS (
+    ), page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
@@ -913,7 +1152,43 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM parts p
+      FROM (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
+ UNION ALL
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.project_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date AND f.project_id IS NULL AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date AND f.project_id IS NULL AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+) p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups) g
@@ -943,12 +1218,12 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
 
 -- breakdownSql('lawyer')
     WITH page AS (
-    WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+    WITH ranking AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -956,7 +1231,7 @@ SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER 
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -964,7 +1239,7 @@ SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER 
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -972,7 +1247,7 @@ SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -980,7 +1255,7 @@ SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE f.paid_on BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -988,7 +1263,7 @@ SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -996,7 +1271,7 @@ SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1004,7 +1279,7 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1014,10 +1289,10 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM parts p
+        FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS (
+    ), page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
@@ -1045,7 +1320,75 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM parts p
+      FROM (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
+ UNION ALL
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(x.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(x.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $5::date AND $6::date AND COALESCE(v.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $7::date AND $8::date AND COALESCE(v.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+) p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -1058,12 +1401,12 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
 
 -- breakdownSql('lawyer', everyRow)
     WITH page AS (
-    WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+    WITH ranking AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1071,7 +1414,7 @@ SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER 
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1079,7 +1422,7 @@ SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER 
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1087,7 +1430,7 @@ SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1095,7 +1438,7 @@ SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE f.paid_on BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1103,7 +1446,7 @@ SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1111,7 +1454,7 @@ SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1119,7 +1462,7 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1129,10 +1472,10 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM parts p
+        FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS (
+    ), page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
@@ -1160,7 +1503,75 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM parts p
+      FROM (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
+ UNION ALL
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(x.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(x.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $5::date AND $6::date AND COALESCE(v.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $7::date AND $8::date AND COALESCE(v.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+) p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -1184,12 +1595,12 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
 
 -- breakdownSql('mediator')
     WITH page AS (
-    WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+    WITH ranking AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1197,7 +1608,7 @@ SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTE
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1205,7 +1616,7 @@ SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTE
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1213,7 +1624,7 @@ SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1223,10 +1634,10 @@ SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM parts p
+        FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS (
+    ), page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
@@ -1254,7 +1665,43 @@ SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM parts p
+      FROM (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
+ UNION ALL
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+) p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -1267,12 +1714,12 @@ SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 
 
 -- breakdownSql('mediator', everyRow)
     WITH page AS (
-    WITH parts AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+    WITH ranking AS MATERIALIZED (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1280,7 +1727,7 @@ SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTE
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1288,7 +1735,7 @@ SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTE
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1296,7 +1743,7 @@ SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1306,10 +1753,10 @@ SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM parts p
+        FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS (
+    ), page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
@@ -1337,7 +1784,43 @@ SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM parts p
+      FROM (
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
+ UNION ALL
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+) p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -1361,12 +1844,12 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
 
 -- breakdownSql('month')
     WITH page AS (
-    WITH parts AS MATERIALIZED (
-SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+    WITH ranking AS MATERIALIZED (
+SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1374,7 +1857,7 @@ SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1382,7 +1865,7 @@ SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1390,7 +1873,7 @@ SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint A
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1398,7 +1881,7 @@ SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint A
       WHERE f.paid_on BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1406,7 +1889,7 @@ SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::t
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1414,7 +1897,7 @@ SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::t
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1422,7 +1905,7 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1432,10 +1915,10 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM parts p
+        FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS (
+    ), page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.key NULLS LAST
@@ -1463,7 +1946,75 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM parts p
+      FROM (
+SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL AND COALESCE(r.month::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+ UNION ALL
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(date_trunc('month', f.intake_date::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(date_trunc('month', f.intake_date::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(date_trunc('month', f.paid_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(date_trunc('month', f.paid_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $5::date AND $6::date AND COALESCE(date_trunc('month', v.visited_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $7::date AND $8::date AND COALESCE(date_trunc('month', v.visited_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+) p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -1476,12 +2027,12 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
 
 -- breakdownSql('month', everyRow)
     WITH page AS (
-    WITH parts AS MATERIALIZED (
-SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+    WITH ranking AS MATERIALIZED (
+SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1489,7 +2040,7 @@ SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1497,7 +2048,7 @@ SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1505,7 +2056,7 @@ SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint A
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1513,7 +2064,7 @@ SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint A
       WHERE f.paid_on BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1521,7 +2072,7 @@ SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::t
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1529,7 +2080,7 @@ SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::t
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1537,7 +2088,7 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1547,10 +2098,10 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM parts p
+        FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS (
+    ), page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.key NULLS LAST
@@ -1578,7 +2129,75 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM parts p
+      FROM (
+SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
+      WHERE r.days IS NULL AND COALESCE(r.month::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+ UNION ALL
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(date_trunc('month', f.intake_date::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM case_facts f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(date_trunc('month', f.intake_date::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(date_trunc('month', f.paid_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM case_pay_days f JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(date_trunc('month', f.paid_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM consultations x JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
+      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $5::date AND $6::date AND COALESCE(date_trunc('month', v.visited_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+ UNION ALL
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM outreach_visits v JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
+      WHERE v.visited_on BETWEEN $7::date AND $8::date AND COALESCE(date_trunc('month', v.visited_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
+      GROUP BY 1
+) p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)

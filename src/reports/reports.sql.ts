@@ -2,7 +2,7 @@ import type { ChainRole } from '../cases/case-employer.record';
 import { CASE_MONEY_COLUMNS, CaseMoneyRow } from '../cases/cases.sql';
 import { FINAL_STATUSES_SQL } from '../cases/domain/case-status';
 import type { CaseStatus, ClosingOutcome } from '../cases/domain/case-status';
-import { caseTotalsSql, claimBalancesOfCasesSql } from '../claims/claim-money.sql';
+import { claimBalancesOfCasesSql } from '../claims/claim-money.sql';
 
 /**
  * The reports' SQL, in one place to be read and reviewed. Figures about cases come from two exact
@@ -72,8 +72,8 @@ const PAID_IN_PERIOD: Figure[] = ['paid_in_period_fen', 'paid_in_period_wages_fe
  * ALL. Each part's sums are bigint (PostgreSQL would make them numeric, many times slower to add up
  * again); fen fit in bigint many times over.
  */
-function figuresWith(values: Partial<Record<Figure, string>>): string {
-  return FIGURES.map((figure) => `${values[figure] ? `(${values[figure]})::bigint` : '0::bigint'} AS ${figure}`).join(', ');
+function figuresWith(values: Partial<Record<Figure, string>>, figures: readonly Figure[] = FIGURES): string {
+  return figures.map((figure) => `${values[figure] ? `(${values[figure]})::bigint` : '0::bigint'} AS ${figure}`).join(', ');
 }
 
 /** The figures of a set of case_facts rows `f`: the cases opened in the period and their money to date. */
@@ -95,7 +95,6 @@ const CASE_SUM_EXPRESSIONS: Partial<Record<Figure, string>> = {
   unpaid_wages_fen: `SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ${FINAL_STATUSES_SQL})`,
   unpaid_labour_fees_fen: `SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ${FINAL_STATUSES_SQL})`,
 };
-const CASE_SUMS = figuresWith(CASE_SUM_EXPRESSIONS);
 const CASE_FIGURES = FIGURES.filter((figure) => !PAID_IN_PERIOD.includes(figure));
 
 /**
@@ -113,7 +112,7 @@ const PAID_SUM_EXPRESSIONS: Partial<Record<Figure, string>> = {
  * the rest. A sum of zero is NULL there (migrations/1765800000000-AddPaidInPeriod.ts): SUM passes over
  * it, and every figure read is COALESCEd (asRead).
  */
-const ROLLUP_FIGURES = figuresWith({
+const ROLLUP_EXPRESSIONS: Partial<Record<Figure, string>> = {
   opened: 'r.opened',
   concluded: 'r.concluded',
   closed: 'r.closed',
@@ -136,7 +135,7 @@ const ROLLUP_FIGURES = figuresWith({
   paid_in_period_fen: 'r.paid_in_month_fen',
   paid_in_period_wages_fen: 'r.paid_in_month_wages_fen',
   paid_in_period_labour_fees_fen: 'r.paid_in_month_labour_fees_fen',
-});
+};
 
 /** Figures as the service reads them: counts as numbers, amounts in fen as text, none as zero. */
 function asRead(expressions: Partial<Record<Figure, string>>, figures: readonly Figure[] = FIGURES): string {
@@ -221,36 +220,51 @@ function rollupRows(source: RolledUpSource): string {
   return `(${scans.join(' UNION ALL ')})`;
 }
 
+/** What a breakdown's groups are ranked and listed by (rolledUpGroupsSql): the rest is added up for the page alone. */
+const RANKING_FIGURES: readonly Figure[] = ['opened', 'consultations', 'outreach_visits', 'paid_in_period_fen'];
+
+/**
+ * Which parts to read: every figure of every key (`all`); the ranking figures of every key
+ * (`ranking`); or every figure of the keys of the CTE `page` (`page`).
+ */
+type PartsOf = 'all' | 'ranking' | 'page';
+
 /**
  * The parts that add up to the figures, one row per key and source: whole months from the rollups, the
  * days around them from case_facts (and the desk's tables). Added up by key for a breakdown, in all for
  * the summary.
  */
-function rolledUpPartsSql(source: RolledUpSource): string {
+function rolledUpPartsSql(source: RolledUpSource, of: PartsOf = 'all'): string {
   const scope = source.groupsByOrganisation ? SCOPE_GROUPED : SCOPE;
+  const figures = of === 'ranking' ? RANKING_FIGURES : FIGURES;
+  const sums = (values: Partial<Record<Figure, string>>) => figuresWith(values, figures);
+  // the page's keys only; a NULL key (the cases without one) is '' there, as no key is ever ''
+  const ofKey = (key: string) => (of === 'page' ? ` AND COALESCE(${key}, '') IN (SELECT COALESCE(page.key, '') FROM page)` : '');
   const parts = [
-    `SELECT ${source.rollupKey} AS key, ${ROLLUP_FIGURES}
+    `SELECT ${source.rollupKey} AS key, ${sums(ROLLUP_EXPRESSIONS)}
        FROM ${rollupRows(source)} r
-      WHERE r.days IS NULL`,
+      WHERE r.days IS NULL${ofKey(source.rollupKey)}`,
     eachEdge(
-      (from, to) => `SELECT ${source.factsKey} AS key, ${CASE_SUMS}
+      (from, to) => `SELECT ${source.factsKey} AS key, ${sums(CASE_SUM_EXPRESSIONS)}
        FROM case_facts f JOIN ${scope} o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN ${from} AND ${to}
+      WHERE f.intake_date BETWEEN ${from} AND ${to}${ofKey(source.factsKey)}
       GROUP BY 1`,
     ),
     eachEdge(
-      (from, to) => `SELECT ${source.payDayKey ?? source.factsKey} AS key, ${figuresWith(PAID_SUM_EXPRESSIONS)}
+      (from, to) => `SELECT ${source.payDayKey ?? source.factsKey} AS key, ${sums(PAID_SUM_EXPRESSIONS)}
        FROM case_pay_days f JOIN ${scope} o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN ${from} AND ${to}${source.paidByKeyColumn ? ` AND f.${source.paidByKeyColumn} IS NULL` : ''}
+      WHERE f.paid_on BETWEEN ${from} AND ${to}${source.paidByKeyColumn ? ` AND f.${source.paidByKeyColumn} IS NULL` : ''}${ofKey(
+        source.payDayKey ?? source.factsKey,
+      )}
       GROUP BY 1`,
     ),
   ];
-  if (source.concludedInPeriod) {
+  if (source.concludedInPeriod && of !== 'ranking') {
     parts.push(
       eachEdge(
-        (from, to) => `SELECT ${source.factsKey} AS key, ${figuresWith({ concluded_in_period: 'count(*)' })}
+        (from, to) => `SELECT ${source.factsKey} AS key, ${sums({ concluded_in_period: 'count(*)' })}
        FROM case_facts f JOIN ${scope} o ON o.id = f.organisation_id
-      WHERE f.closed_on BETWEEN ${from} AND ${to}
+      WHERE f.closed_on BETWEEN ${from} AND ${to}${ofKey(source.factsKey)}
       GROUP BY 1`,
       ),
     );
@@ -259,15 +273,15 @@ function rolledUpPartsSql(source: RolledUpSource): string {
     const { consultationKey, visitKey } = source.desk;
     parts.push(
       eachEdge(
-        (from, to) => `SELECT ${consultationKey} AS key, ${figuresWith({ consultations: 'count(*)' })}
+        (from, to) => `SELECT ${consultationKey} AS key, ${sums({ consultations: 'count(*)' })}
        FROM consultations x JOIN ${scope} o ON o.id = x.organisation_id
-      WHERE ${consultedBetween(from, to)}
+      WHERE ${consultedBetween(from, to)}${ofKey(consultationKey)}
       GROUP BY 1`,
       ),
       eachEdge(
-        (from, to) => `SELECT ${visitKey} AS key, ${figuresWith({ outreach_visits: 'count(*)' })}
+        (from, to) => `SELECT ${visitKey} AS key, ${sums({ outreach_visits: 'count(*)' })}
        FROM outreach_visits v JOIN ${scope} o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN ${from} AND ${to}
+      WHERE v.visited_on BETWEEN ${from} AND ${to}${ofKey(visitKey)}
       GROUP BY 1`,
       ),
     );
@@ -301,28 +315,28 @@ const PERIOD_TO = `COALESCE($8::date, ($4::date + interval '1 month' - interval 
 
 /**
  * One page of a rolled-up breakdown's groups and their figures. A group is listed when it has cases
- * opened, desk work or money paid in the period (as far as the rollups carry it). Its parts (rollup
- * rows and edge days, one row per key and source) are ranked by cases opened alone, and only the
- * page's keys have every figure added up: a breakdown by project has some 20,000 keys a year, and
- * adding up thirteen figures for each of them cost more than everything else. `order` may use only
- * `g.key` and `g.opened`.
+ * opened, desk work or money paid in the period (as far as the rollups carry it). The groups are
+ * ranked by the parts of the ranking figures alone, and only the page's keys have every figure added
+ * up: a breakdown by project has some 20,000 keys a year (23,000 at a million cases), and adding up
+ * twenty-two figures for each of them cost more than everything else. `order` may use only `g.key`
+ * and `g.opened`.
  */
 function rolledUpGroupsSql(source: RolledUpSource, order: string): string {
   return `
-    WITH parts AS MATERIALIZED ${rolledUpPartsSql(source)},
+    WITH ranking AS MATERIALIZED ${rolledUpPartsSql(source, 'ranking')},
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM parts p
+        FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS (
+    ), page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY ${order} NULLS LAST
        LIMIT $9 OFFSET $10
     )
     SELECT page.key, ${FIGURES_ADDED_UP}, page.total_groups
-      FROM parts p
+      FROM ${rolledUpPartsSql(source, 'page')} p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups`;
@@ -633,29 +647,46 @@ export const FESTIVAL_SQL = `
 
 /**
  * Before a festival whose eve has passed: what was still owed as it stood at the end of the eve, per
- * group of the scope. The cases opened by the eve and not concluded by it (concluded after it, or
- * not yet), with their balances as of the eve from caseTotalsSql, the one definition of a balance as
- * of a day (payouts paid by then; the claims' amounts as they stand, which carry no history). $3: the eve.
+ * group of the scope. The cases opened by the eve and not concluded by it (concluded after it, or not
+ * yet), each with what it owes today plus what was paid on it after the eve, and the workers owed
+ * today plus those whose payments after the eve paid them in full (case_pay_days.claims_settled,
+ * migrations/1765900000000): the balances as of the eve that caseTotalsSql with `paidBy` adds up
+ * claim by claim (test/reports-seasons.e2e-spec.ts compares the two), with the claims' amounts as
+ * they stand, which carry no history. $3: the eve.
  */
 export const FESTIVAL_AS_OF_SQL = `
   WITH open_then AS MATERIALIZED (
-    SELECT f.case_id, o.group_id
-      FROM case_facts f
-      JOIN ${SCOPE_GROUPED} o ON o.id = f.organisation_id
-     WHERE f.intake_date <= $3::date AND (f.closed_on IS NULL OR f.closed_on > $3::date)
-  ), totals AS MATERIALIZED (${caseTotalsSql('ARRAY(SELECT case_id FROM open_then)', '$3::date')})
-  SELECT ot.group_id::text AS key, grp.name AS label, grp.code AS detail,
+    -- open today, or concluded after the eve: two ranges of the index on the day concluded
+    SELECT f.case_id, f.organisation_id, f.owed_fen - f.paid_fen AS owed_now_fen, f.workers_owed, f.unconfirmed
+      FROM case_facts f WHERE f.closed_on IS NULL AND f.intake_date <= $3::date
+    UNION ALL
+    SELECT f.case_id, f.organisation_id, f.owed_fen - f.paid_fen, f.workers_owed, f.unconfirmed
+      FROM case_facts f WHERE f.closed_on > $3::date AND f.intake_date <= $3::date
+  ), paid_after AS (
+    -- every case of the scope paid after the eve, from the index on the day paid; the cases opened after
+    -- the eve fall out at the join
+    SELECT d.case_id, SUM(d.fen)::bigint AS fen, SUM(d.claims_settled)::int AS claims_settled
+      FROM case_pay_days d JOIN ${SCOPE} o ON o.id = d.organisation_id
+     WHERE d.paid_on > $3::date
+     GROUP BY d.case_id
+  ), then_owed AS (
+    SELECT o.group_id, ot.unconfirmed,
+           ot.owed_now_fen + COALESCE(pa.fen, 0) AS unpaid_fen,
+           ot.workers_owed + COALESCE(pa.claims_settled, 0) AS workers_owed
+      FROM open_then ot
+      JOIN ${SCOPE_GROUPED} o ON o.id = ot.organisation_id
+      LEFT JOIN paid_after pa ON pa.case_id = ot.case_id
+  )
+  SELECT t.group_id::text AS key, grp.name AS label, grp.code AS detail,
          count(*)::int AS open_cases,
-         count(*) FILTER (WHERE t.outstanding_fen::bigint > 0)::int AS cases_owing,
+         count(*) FILTER (WHERE t.unpaid_fen > 0)::int AS cases_owing,
          COALESCE(SUM(t.workers_owed), 0)::int AS workers_owed,
-         COALESCE(SUM(t.outstanding_fen::bigint), 0)::text AS unpaid_fen,
+         COALESCE(SUM(t.unpaid_fen), 0)::text AS unpaid_fen,
          count(*) FILTER (WHERE t.unconfirmed > 0)::int AS cases_unverified
-    FROM open_then ot
-    JOIN organisations grp ON grp.id = ot.group_id
-    -- a case without claims owes nothing
-    LEFT JOIN totals t ON t.case_id = ot.case_id
-   GROUP BY ot.group_id, grp.name, grp.code, grp.path
-   ORDER BY COALESCE(SUM(t.outstanding_fen::bigint), 0) DESC, grp.path`;
+    FROM then_owed t
+    JOIN organisations grp ON grp.id = t.group_id
+   GROUP BY t.group_id, grp.name, grp.code, grp.path
+   ORDER BY COALESCE(SUM(t.unpaid_fen), 0) DESC, grp.path`;
 
 export interface FestivalRow {
   key: string;
