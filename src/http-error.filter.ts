@@ -75,6 +75,11 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'IDEMPOTENCY_KEY_IN_USE':
     case 'CRIMINAL_THRESHOLD_NOT_ENTERED':
       return 409;
+    case 'CHANNEL_NOT_SET_UP':
+    case 'EMAIL_SERVER_NOT_SET_UP':
+    case 'CHANNEL_REFUSED':
+    case 'CHANNEL_UNREACHABLE':
+      return 422;
     case 'LOGIN_THROTTLED':
     case 'ACCOUNT_LOCKED':
     case 'EXPORTS_BUSY':

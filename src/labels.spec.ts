@@ -32,7 +32,7 @@ import { ORGANISATION_KINDS } from './organisations/organisation.record';
 import { PAYER_KINDS, PAYOUT_CHANNELS } from './payouts/payout.record';
 import { SUBCONTRACT_ROLES } from './projects/project-subcontract.record';
 import { CHANNELS } from './reminders/channels';
-import { REMINDER_KINDS, URGENCIES } from './reminders/domain/reminder-policy';
+import { RECIPIENT_ROLES, REMINDER_KINDS, URGENCIES } from './reminders/domain/reminder-policy';
 import { DELIVERY_STATUSES } from './reminders/dto/reminders.dto';
 import { JOINT_PUNISHMENT_CRITERIA } from './reports/domain/joint-punishment';
 import { CASE_EVENT_KINDS } from './timeline/case-event.record';
@@ -72,6 +72,7 @@ const SHOWN: Record<string, [values: readonly string[], group: LabelGroup]> = {
   ORGANISATION_KINDS: [ORGANISATION_KINDS, 'organisationKind'],
   PAYER_KINDS: [PAYER_KINDS, 'payerKind'],
   PAYOUT_CHANNELS: [PAYOUT_CHANNELS, 'payoutChannel'],
+  RECIPIENT_ROLES: [RECIPIENT_ROLES, 'role'],
   REFERRAL_TARGETS: [REFERRAL_TARGETS, 'referralTarget'],
   REMINDER_KINDS: [REMINDER_KINDS, 'reminderKind'],
   ROLES: [ROLES, 'role'],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '../auth/domain/actor';
 import { likePattern } from '../common/database-helpers';
+import { NONE } from '../common/http/validators';
 import { AppError } from '../common/errors/app-error';
 import { offsetOf } from '../common/http/pagination';
 import { ReportsDatabase } from '../database/reports-database';
@@ -15,6 +16,7 @@ import type { Case, IntakeChannel } from './case.record';
 import type { CaseWarningView } from './case.view';
 import {
   CASE_EXPORT_MONEY_JOIN,
+  CASE_FACTS_CONDITION,
   CASE_IN_SCOPE_SQL,
   CASE_LIST_COLUMNS,
   CASE_LIST_FROM,
@@ -28,12 +30,17 @@ import {
   INSERT_CASE_SQL,
   LOCK_CASE_SQL,
   NEXT_CASE_NUMBER_SQL,
+  OWING_CONDITION,
+  PAID_BETWEEN_CONDITION,
+  PAID_IN_FULL_CONDITION,
+  REPORTED_INDUSTRY,
   ID_NUMBER_SEARCH_CONDITION,
   SEARCH_CONDITION,
   SUBTREE_CONDITION,
+  UNVERIFIED_CONDITION,
   UPDATE_CASE_SQL,
 } from './cases.sql';
-import { CASE_STATUSES, isFinal } from './domain/case-status';
+import { CASE_STATUSES, FINAL_STATUSES_SQL, isFinal } from './domain/case-status';
 import type { LegalStep } from './domain/event-days';
 import type { CaseListQuery } from './dto/case.dto';
 
@@ -377,7 +384,9 @@ export class CasesRepository {
 
 /**
  * The case list's filters as SQL, always inside the caller's scope. `idNumberHash`: the search `q` was
- * a whole id number, whose worker's cases it finds too.
+ * a whole id number, whose worker's cases it finds too. The drill-down filters use the reports' own
+ * rules (cases.sql.ts), on the same summary rows (case_facts, case_pay_days), so a figure and its list
+ * agree. A period that ends before it starts is refused before any query runs.
  */
 function caseListFilter(
   query: Omit<CaseListQuery, 'page' | 'pageSize'>,
@@ -389,7 +398,13 @@ function caseListFilter(
     params.push(value);
     return `$${params.length}`;
   };
+  for (const [from, to] of PERIOD_FILTERS) {
+    const start = query[from];
+    const end = query[to];
+    if (start && end && end < start) throw AppError.invalidField(to, 'PERIOD_ENDS_BEFORE_START');
+  }
   const conditions: string[] = [`o.path LIKE ${param(scope.path)} || '%'`];
+  const facts: string[] = [];
   if (query.status) {
     const statuses = query.status.split(',').map((s) => s.trim());
     const unknown = statuses.filter((s) => !(CASE_STATUSES as readonly string[]).includes(s));
@@ -398,20 +413,48 @@ function caseListFilter(
     }
     conditions.push(`c.status = ANY(${param(statuses)}::text[])`);
   }
-  if (query.organisationId) conditions.push(SUBTREE_CONDITION(param(query.organisationId)));
+  if (query.organisationId) {
+    conditions.push(
+      query.organisationOnly ? `c.organisation_id = ${param(query.organisationId)}` : SUBTREE_CONDITION(param(query.organisationId)),
+    );
+  }
   if (query.employerId) {
     conditions.push(
       `EXISTS (SELECT 1 FROM case_employers ce WHERE ce.case_id = c.id AND ce.employer_id = ${param(query.employerId)})`,
     );
   }
-  if (query.lawyerId) conditions.push(`c.lawyer_id = ${param(query.lawyerId)}`);
-  if (query.mediatorId) conditions.push(`c.mediator_id = ${param(query.mediatorId)}`);
+  const idOrNone = (column: string, value: string) => (value === NONE ? `${column} IS NULL` : `${column} = ${param(value)}`);
+  if (query.directEmployerId) facts.push(idOrNone('f.employer_id', query.directEmployerId));
+  if (query.industry === NONE) facts.push('f.industry IS NULL');
+  else if (query.industry) facts.push(`${REPORTED_INDUSTRY} = ${param(query.industry)}`);
+  if (query.projectId) conditions.push(idOrNone('c.project_id', query.projectId));
+  if (query.lawyerId) conditions.push(idOrNone('c.lawyer_id', query.lawyerId));
+  if (query.mediatorId) conditions.push(idOrNone('c.mediator_id', query.mediatorId));
   if (query.intakeFrom) conditions.push(`c.intake_date >= ${param(query.intakeFrom)}`);
   if (query.intakeTo) conditions.push(`c.intake_date <= ${param(query.intakeTo)}`);
+  // the day a case concluded is on its summary row only while its status is final
+  if (query.concludedFrom) facts.push(`f.closed_on >= ${param(query.concludedFrom)}`);
+  if (query.concludedTo) facts.push(`f.closed_on <= ${param(query.concludedTo)}`);
+  if (query.paidFrom || query.paidTo) conditions.push(PAID_BETWEEN_CONDITION(param(query.paidFrom ?? null), param(query.paidTo ?? null)));
+  const yesOrNo = (wanted: boolean | undefined, condition: string) => {
+    if (wanted !== undefined) facts.push(wanted ? condition : `NOT ${condition}`);
+  };
+  yesOrNo(query.owing, OWING_CONDITION);
+  yesOrNo(query.paidInFull, PAID_IN_FULL_CONDITION);
+  yesOrNo(query.unverified, UNVERIFIED_CONDITION);
+  if (query.open !== undefined) conditions.push(`c.status ${query.open ? 'NOT IN' : 'IN'} ${FINAL_STATUSES_SQL}`);
+  if (facts.length > 0) conditions.push(CASE_FACTS_CONDITION(facts));
   if (idNumberHash) conditions.push(ID_NUMBER_SEARCH_CONDITION(param(idNumberHash)));
   else if (query.q?.trim()) conditions.push(SEARCH_CONDITION(param(likePattern(query.q))));
   return { where: `WHERE ${conditions.join(' AND ')}`, params };
 }
+
+/** The list's periods, each a first and a last day that must come in that order. */
+const PERIOD_FILTERS = [
+  ['intakeFrom', 'intakeTo'],
+  ['concludedFrom', 'concludedTo'],
+  ['paidFrom', 'paidTo'],
+] as const;
 
 /** The ORDER BY of a sort key of the API; nothing else reaches the SQL. */
 function caseListOrder(sort: string | undefined): string {

@@ -121,7 +121,27 @@ export interface CaseListRow {
   employer_names: string | null;
 }
 
-/** What an export adds to each listed case: its money, from the reports' summary row. */
+// What the reports count, as conditions on a case's summary row (case_facts `f`): the one home of each
+// rule, for the reports' SQL and for the case list's filters that find exactly the cases behind a figure.
+
+/** Paid in full: every worker's confirmed amount is paid (and something was); its day is the last payment. */
+export const PAID_IN_FULL_CONDITION = `(f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)`;
+/** Still owing someone: owed (confirmed, or claimed while unconfirmed) more than paid. */
+export const OWING_CONDITION = `(f.owed_fen > f.paid_fen)`;
+/** Unverified: some claim is not confirmed yet. */
+export const UNVERIFIED_CONDITION = `(f.unconfirmed > 0)`;
+/** The industry a case is reported under: its direct employer's, or other when none is recorded. */
+export const REPORTED_INDUSTRY = `COALESCE(f.industry, 'other')`;
+
+/** The case `c` has its summary row meeting ${conditions} (ANDed). */
+export const CASE_FACTS_CONDITION = (conditions: string[]) =>
+  `EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = c.id AND ${conditions.join(' AND ')})`;
+
+/** Money was paid on the case `c` on a day from ${from} to ${to} (NULL: open-ended), as the reports' "paid in the period". */
+export const PAID_BETWEEN_CONDITION = (from: string, to: string) => `EXISTS (
+  SELECT 1 FROM case_pay_days d
+   WHERE d.case_id = c.id AND d.paid_on >= COALESCE(${from}::date, '-infinity') AND d.paid_on <= COALESCE(${to}::date, 'infinity'))`;
+
 /** A case's workers and money from its summary row (case_facts `f`), for exports and the employer record. */
 export const CASE_MONEY_COLUMNS = `
   f.workers, f.workers_owed, f.claimed_fen::text, f.confirmed_fen::text, f.owed_fen::text, f.paid_fen::text`;

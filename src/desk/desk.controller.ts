@@ -14,6 +14,7 @@ import {
   ConsultationView,
   DutyShiftView,
   EarlyWarningView,
+  LawyerEngagementView,
   RosterEntryView,
   VisitLoggedView,
   toConsultationView,
@@ -28,6 +29,7 @@ import {
   EARLY_WARNING_STATUSES,
   EarlyWarningStatus,
   EngagementDto,
+  EngagementListQuery,
   MonthRosterDto,
   OpenFromDeskDto,
   OutreachVisitDto,
@@ -163,6 +165,14 @@ export class DeskController {
   @ApiOperation({ summary: 'Declare an employer you have acted for: assigning you against it will be flagged' })
   async declareEngagement(@Body() input: EngagementDto, @CurrentUser() actor: Actor) {
     await this.desk.declareEngagement(input, actor);
+  }
+
+  @Get('lawyer-engagements')
+  @Requires('users.read')
+  @ApiOperation({ summary: "A lawyer's past engagements: the employers they declared acting for (the lawyer in your scope)" })
+  @ApiOkResponse({ type: [LawyerEngagementView] })
+  engagements(@Query() query: EngagementListQuery, @CurrentUser() actor: Actor) {
+    return this.desk.engagementsOf(query.lawyerId, actor.scope);
   }
 
   @Get('cases/:caseId/conflicts')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '../auth/domain/actor';
 import type { Tx } from '../database/transactions';
-import type { DutyShiftView, RosterEntryView, LawyerActedForEmployerView } from './desk.view';
+import type { DutyShiftView, RosterEntryView, LawyerActedForEmployerView, LawyerEngagementView } from './desk.view';
 import type { ShiftLine, ShiftOnDuty } from './domain/duty-roster';
 import type {
   ConsultationChannel,
@@ -293,6 +293,27 @@ export class DeskRepository {
       `INSERT INTO lawyer_engagements (lawyer_id, employer_id, note) VALUES ($1, $2, $3)
        ON CONFLICT (lawyer_id, employer_id) DO UPDATE SET note = EXCLUDED.note`,
       [lawyerId, employerId, note],
+    );
+  }
+
+  /** Whether the user is in the scope (their organisation in its subtree). */
+  async userInScope(tx: Tx, userId: string, scope: Scope): Promise<boolean> {
+    const [row] = await tx.query(
+      `SELECT 1 FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1 AND o.path LIKE $2 || '%'`,
+      [userId, scope.path],
+    );
+    return row !== undefined;
+  }
+
+  /** The employers the lawyer has declared acting for, the latest first. */
+  engagementsOf(tx: Tx, lawyerId: string): Promise<(Omit<LawyerEngagementView, 'recordedAt'> & { recordedAt: Date })[]> {
+    return tx.query(
+      `SELECT le.employer_id AS "employerId", e.name AS "employerName", e.credit_code AS "creditCode", le.note,
+              le.recorded_at AS "recordedAt"
+         FROM lawyer_engagements le JOIN employers e ON e.id = le.employer_id
+        WHERE le.lawyer_id = $1
+        ORDER BY le.recorded_at DESC, e.name`,
+      [lawyerId],
     );
   }
 

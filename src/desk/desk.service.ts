@@ -7,11 +7,11 @@ import { IntakeChannel } from '../cases/case.record';
 import { fen } from '../claims/claim-input';
 import { AppError, FieldProblem } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
-import { shanghaiDate } from '../common/time/shanghai';
+import { shanghaiDate, shanghaiTimestamp } from '../common/time/shanghai';
 import { Transactions, type Tx } from '../database/transactions';
 import { UsersService } from '../users/users.service';
 import { DeskRepository, type EarlyWarningRow } from './desk.repository';
-import type { DutyShiftView, RosterEntryView } from './desk.view';
+import type { DutyShiftView, LawyerEngagementView, RosterEntryView } from './desk.view';
 import { consultationTimeProblems, intakeFromConsultationProblems } from './domain/consultation-time';
 import { ShiftLine, dutyClashes, monthDays } from './domain/duty-roster';
 import {
@@ -323,6 +323,13 @@ export class DeskService {
       }
       await this.desk.upsertEngagement(tx, actor.id, dto.employerId, dto.note?.trim() || null);
     });
+  }
+
+  /** A lawyer's past engagements, when the lawyer is in the caller's scope. */
+  async engagementsOf(lawyerId: string, scope: Scope): Promise<LawyerEngagementView[]> {
+    if (!(await this.desk.userInScope(this.transactions.none, lawyerId, scope))) throw AppError.invalidField('lawyerId', 'NOT_FOUND');
+    const rows = await this.desk.engagementsOf(this.transactions.none, lawyerId);
+    return rows.map((row) => ({ ...row, recordedAt: shanghaiTimestamp(row.recordedAt) }));
   }
 
   private async assertOrganisationInScope(organisationId: string, scope: Scope): Promise<void> {

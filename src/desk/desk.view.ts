@@ -201,6 +201,20 @@ export class LawyerActedForEmployerView {
   note: string | null;
 }
 
+/** An employer a lawyer has declared acting for (a past engagement), flagged when assigned against it. */
+export class LawyerEngagementView {
+  @ApiProperty({ format: 'uuid' })
+  employerId: string;
+  @ApiProperty({ example: '北京某建筑劳务有限公司' })
+  employerName: string;
+  @ApiProperty({ type: String, nullable: true, example: '91110113MA01ABCD1X' })
+  creditCode: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2025年曾担任该公司常年法律顾问' })
+  note: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When the lawyer declared it' })
+  recordedAt: string;
+}
+
 /** What should make a clerk stop and look: flags, not refusals. */
 export class CaseConflictsView {
   @ApiProperty({ type: [WorkerInOtherCaseView] })

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../common/errors/app-error';
 import { Page, PageQuery } from '../common/http/pagination';
 import { Clock } from '../common/time/clock';
+import { shanghaiDate } from '../common/time/shanghai';
 import { Transactions, Tx } from '../database/transactions';
-import { ChannelSender, Channel } from './channels';
+import { ChannelError, ChannelSender, Channel, OutgoingReminder } from './channels';
 import { retryDelaySeconds } from './domain/backoff';
 import { DeliveryStatus } from './dto/reminders.dto';
 import { RemindersRepository } from './reminders.repository';
@@ -77,10 +79,42 @@ export class DeliveryService {
     return this.repository.channelsOf(this.transactions.none, userId);
   }
 
+  /**
+   * Sends a short test message through one of the user's channels now, switched on or not, so they
+   * see at once whether the address works; a failure is the user's to act on (422), never a 500.
+   */
+  async sendTest(userId: string, channel: Channel): Promise<void> {
+    const found = (await this.repository.channelsOf(this.transactions.none, userId)).find((row) => row.channel === channel);
+    if (!found) throw new AppError('CHANNEL_NOT_SET_UP', { channel });
+    try {
+      await this.sender.send(channel, found.address, testMessage(this.clock.now()));
+    } catch (error) {
+      const failure = error instanceof ChannelError ? error.failure : 'unreachable';
+      const detail = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`Test message by ${channel} failed: ${detail}`);
+      if (failure === 'not_configured') throw new AppError('EMAIL_SERVER_NOT_SET_UP');
+      throw new AppError(failure === 'refused' ? 'CHANNEL_REFUSED' : 'CHANNEL_UNREACHABLE', { channel, detail: detail.slice(0, 300) });
+    }
+  }
+
   async setChannel(userId: string, channel: Channel, address: string, enabled: boolean): Promise<void> {
     if (!addressFits(channel, address.trim())) throw AppError.invalidField('address', 'INVALID_FORMAT');
     await this.transactions.run((tx) => this.repository.upsertChannel(tx, userId, channel, address.trim(), enabled));
   }
+}
+
+/** The test message: says what it is, so nobody takes it for a reminder about a case. */
+function testMessage(now: Date): OutgoingReminder {
+  return {
+    id: randomUUID(),
+    kind: 'channel_test',
+    title: '测试消息：欠薪案件提醒已接通',
+    body: '这是一条测试消息。您在欠薪案件系统中设置的提醒方式可以正常接收；以后案件的提醒会发到这里。',
+    link: null,
+    dueOn: shanghaiDate(now),
+    urgency: 'info',
+    caseId: null,
+  };
 }
 
 /** An e-mail address for e-mail; an http(s) URL for the WeCom robot and webhooks. */

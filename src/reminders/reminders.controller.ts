@@ -13,14 +13,17 @@ import { DeliveryService } from './delivery.service';
 import { ChannelDto, DeliveryListQuery, InboxQuery, PreviewQuery, RuleDto, SweepDto } from './dto/reminders.dto';
 import { RemindersService } from './reminders.service';
 import {
+  ChannelTestView,
   DeliveryRunView,
   DeliveryView,
   InboxReminderView,
+  MarkedReadView,
   NotificationChannelView,
   ReminderRuleView,
   SweepPreviewView,
   SweepView,
   UnreadCountView,
+  toReminderRuleView,
   toSweepPreviewView,
   toSweepView,
 } from './reminders.view';
@@ -50,6 +53,24 @@ export class RemindersController {
   async setChannel(@Param('channel') channel: string, @Body() input: ChannelDto, @CurrentUser() actor: Actor) {
     if (!(CHANNELS as readonly string[]).includes(channel)) throw AppError.invalidField('channel', 'NOT_ONE_OF', { allowed: CHANNELS.join(', ') });
     await this.delivery.setChannel(actor.id, channel as Channel, input.address, input.enabled ?? true);
+  }
+
+  @Post('me/channels/:channel/test')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiParam({ name: 'channel', enum: CHANNELS, enumName: 'Channel' })
+  @ApiOperation({
+    summary: 'Send a short test message through this channel of yours now',
+    description:
+      'Answers { delivered: true }, or 422 with what to do: CHANNEL_NOT_SET_UP (no address saved yet), ' +
+      'EMAIL_SERVER_NOT_SET_UP (the service has no SMTP server), CHANNEL_REFUSED (the other side answered and refused: ' +
+      'an unknown mailbox, an error status, a WeCom error code), CHANNEL_UNREACHABLE (nothing answered in time)',
+  })
+  @ApiOkResponse({ type: ChannelTestView })
+  async testChannel(@Param('channel') channel: string, @CurrentUser() actor: Actor): Promise<ChannelTestView> {
+    if (!(CHANNELS as readonly string[]).includes(channel)) throw AppError.invalidField('channel', 'NOT_ONE_OF', { allowed: CHANNELS.join(', ') });
+    await this.delivery.sendTest(actor.id, channel as Channel);
+    return { delivered: true };
   }
 
   @Post('reminders/deliver')
@@ -85,6 +106,15 @@ export class RemindersController {
     return { unread: await this.reminders.unreadCount(actor.id) };
   }
 
+  @Post('inbox/read-all')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({ summary: 'Mark every unread reminder of yours read' })
+  @ApiOkResponse({ type: MarkedReadView })
+  async markAllRead(@CurrentUser() actor: Actor): Promise<MarkedReadView> {
+    return { marked: await this.reminders.markAllRead(actor.id) };
+  }
+
   @Post('inbox/:id/read')
   @HttpCode(204)
   @Authenticated()
@@ -114,7 +144,7 @@ export class RemindersController {
   @ApiOperation({ summary: 'When each kind of reminder fires' })
   @ApiOkResponse({ type: [ReminderRuleView] })
   async rules(): Promise<ReminderRuleView[]> {
-    return [...(await this.reminders.rules()).values()];
+    return [...(await this.reminders.rules()).values()].map(toReminderRuleView);
   }
 
   @Put('reminder-rules/:kind')

@@ -151,6 +151,12 @@ export class RemindersRepository {
     return count;
   }
 
+  /** Marks every unread reminder of the recipient read; returns how many there were. */
+  async markAllRead(tx: Tx, userId: string): Promise<number> {
+    const [, count] = await tx.query(`UPDATE reminders SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL`, [userId]);
+    return count;
+  }
+
   // --- reminder_rules ---
 
   rules(tx: Tx): Promise<ReminderRuleRow[]> {

@@ -28,6 +28,7 @@ import {
   sessionTomorrowMessage,
 } from './domain/messages';
 import {
+  caseRecipients,
   CountdownReminder,
   ReminderKind,
   ReminderRule,
@@ -57,10 +58,6 @@ type ClocksOnDay = () => Promise<CaseClockSet[]>;
 /** A deadline still to be met: running, due today or overdue (not satisfied, not stopped). */
 function isPending(deadline: Deadline): deadline is Deadline & { dueOn: string } {
   return deadline.dueOn !== null && (deadline.state === 'running' || deadline.state === 'due_today' || deadline.state === 'overdue');
-}
-
-function recipients(...ids: (string | null)[]): string[] {
-  return ids.filter((id): id is string => !!id);
 }
 
 export interface PlannedReminder extends CountdownReminder {
@@ -170,6 +167,11 @@ export class RemindersService {
     if (count === 0) throw new AppError('REMINDER_NOT_FOUND');
   }
 
+  /** Marks every unread reminder of the user read; how many that was. */
+  async markAllRead(userId: string): Promise<number> {
+    return this.repository.markAllRead(this.transactions.none, userId);
+  }
+
   private daysToEve(on: string): number {
     return daysBetween(on, festivalEve(seasonFestivalYear(on)));
   }
@@ -189,7 +191,7 @@ export class RemindersService {
       clocks.deadlines
         .filter((deadline) => deadline.clock === 'instalment' && deadline.subject === instalment.id)
         .filter(isPending)
-        .map((deadline) => ({ subject: instalment.id, dueOn: deadline.dueOn, recipients: recipients(clocks.mediatorId, clocks.lawyerId) })),
+        .map((deadline) => ({ subject: instalment.id, dueOn: deadline.dueOn, recipients: caseRecipients('instalment_due', clocks) })),
     );
     const due = [
       ...(dueRule ? deadlineReminders({ today: on, rule: dueRule, deadlines }) : []),
@@ -216,7 +218,7 @@ export class RemindersService {
       deadlines: rows.map((row) => ({
         subject: row.id,
         dueOn: shanghaiTimestamp(new Date(row.starts_at)).slice(0, 10),
-        recipients: recipients(row.mediator_id, row.lawyer_id),
+        recipients: caseRecipients('session_tomorrow', { lawyerId: row.lawyer_id, mediatorId: row.mediator_id }),
       })),
     });
     return due.map((reminder) => {
@@ -250,7 +252,7 @@ export class RemindersService {
       deadlines: [...limits.values()].map(({ clocks, limitOn }) => ({
         subject: clocks.caseId,
         dueOn: limitOn,
-        recipients: recipients(clocks.mediatorId, clocks.lawyerId),
+        recipients: caseRecipients('mediation_limit', clocks),
       })),
     });
     return due.map((reminder) => {
@@ -282,7 +284,7 @@ export class RemindersService {
       deadlines: [...pending.entries()].map(([subject, { clocks, dueOn }]) => ({
         subject,
         dueOn,
-        recipients: recipients(clocks.lawyerId, clocks.mediatorId),
+        recipients: caseRecipients('arbitration_deadline', clocks),
       })),
     });
     return due.map((reminder) => {
@@ -306,7 +308,7 @@ export class RemindersService {
     const due = deadlineReminders({
       today: on,
       rule,
-      deadlines: [...pending.entries()].map(([subject, { clocks, dueOn }]) => ({ subject, dueOn, recipients: recipients(clocks.lawyerId) })),
+      deadlines: [...pending.entries()].map(([subject, { clocks, dueOn }]) => ({ subject, dueOn, recipients: caseRecipients('limitation_deadline', clocks) })),
     });
     return due.map((reminder) => {
       const { clocks, workerName, dueOn } = pending.get(reminder.subject)!;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CHANNELS, Channel } from './channels';
-import { REMINDER_KINDS, ReminderKind, URGENCIES, Urgency } from './domain/reminder-policy';
+import { RECIPIENT_ROLES, RULE_RECIPIENTS, REMINDER_KINDS, RecipientRole, ReminderKind, ReminderRule, URGENCIES, Urgency } from './domain/reminder-policy';
 import { DELIVERY_STATUSES, DeliveryStatus } from './dto/reminders.dto';
 import type { PlannedReminder, SweepResult } from './reminders.service';
 
@@ -19,6 +19,12 @@ export class NotificationChannelView {
 
   @ApiProperty()
   enabled: boolean;
+}
+
+/** A test message went out through the channel. */
+export class ChannelTestView {
+  @ApiProperty({ enum: [true] })
+  delivered: true;
 }
 
 /** What one delivery run did. */
@@ -104,6 +110,11 @@ export class UnreadCountView {
   unread: number;
 }
 
+export class MarkedReadView {
+  @ApiProperty({ type: 'integer', example: 3, description: 'How many unread reminders were marked read' })
+  marked: number;
+}
+
 /** A reminder a sweep makes (or, in a preview, would make). */
 export class PlannedReminderView {
   @ApiProperty({ enum: REMINDER_KINDS, enumName: 'ReminderKind' })
@@ -173,6 +184,21 @@ export class ReminderRuleView {
     description: 'Days before the date on which it fires (after it, for instalment_overdue); empty: every day',
   })
   daysBefore: number[];
+
+  @ApiProperty({
+    enum: RECIPIENT_ROLES,
+    enumName: 'ReminderRecipient',
+    isArray: true,
+    example: ['lawyer', 'mediator'],
+    description:
+      "Who receives it, fixed by the kind: the case's lawyer and mediator (whoever the case has), or the leaders " +
+      'of the organisations with owing cases (the digest)',
+  })
+  recipients: RecipientRole[];
+}
+
+export function toReminderRuleView(rule: ReminderRule): ReminderRuleView {
+  return { ...rule, recipients: [...RULE_RECIPIENTS[rule.kind]] };
 }
 
 export function toPlannedReminderView(reminder: PlannedReminder): PlannedReminderView {

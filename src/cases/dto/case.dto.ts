@@ -17,7 +17,8 @@ import {
 } from 'class-validator';
 import { EXPORT_FORMATS, ExportFormat } from '../../common/export/tabular-export';
 import { PageQuery } from '../../common/http/pagination';
-import { IsCalendarDate } from '../../common/http/validators';
+import { IsCalendarDate, IsQueryBoolean, IsUuidOrNone, NONE } from '../../common/http/validators';
+import { INDUSTRIES, Industry } from '../../employers/employer.record';
 import { ClaimInputDto, MAX_CLAIMS_PER_REQUEST } from '../../claims/dto/claim.dto';
 import { CHAIN_ROLES, ChainRole } from '../case-employer.record';
 import { EVIDENCE_KINDS, EvidenceKind } from '../case-evidence.record';
@@ -230,30 +231,73 @@ export class NoteDto {
 
 export const CASE_SORT_KEYS = ['intakeDate', 'caseNumber', 'createdAt', 'status'] as const;
 
+/** The industries a case list filters by: those of the register, or `none` for a direct employer without one. */
+export const CASE_LIST_INDUSTRIES = [...INDUSTRIES, NONE] as const;
+
+/**
+ * The case list's filters. Besides the clerk's own (status, people, dates, search), each figure of the
+ * reports has filters that find exactly the cases behind it (the drill-down), each by the rule the
+ * reports count by: see caseListFilter and the conditions in cases.sql.ts.
+ */
 export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'One status or several separated by commas', example: 'mediating,agreed' })
   @IsOptional()
   @IsString()
   status?: string;
 
-  @ApiPropertyOptional({ description: 'Cases of this organisation and those below it' })
+  @ApiPropertyOptional({ description: 'Cases of this organisation and those below it (see organisationOnly)' })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description:
+      "With organisationId: only that organisation's own cases, not those of the organisations below it " +
+      "(the breakdown by organisation's row of the report's own organisation)",
+  })
+  @IsOptional()
+  @IsQueryBoolean()
+  organisationOnly?: boolean;
+
+  @ApiPropertyOptional({ description: 'Cases with this employer in any role of the chain' })
   @IsOptional()
   @IsUUID()
   employerId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description:
+      "Cases whose direct employer (role employer, else the lowest link of the chain) is this one, as the " +
+      "breakdown by employer counts them; none: cases without any employer",
+  })
   @IsOptional()
-  @IsUUID()
+  @IsUuidOrNone()
+  directEmployerId?: string;
+
+  @ApiPropertyOptional({
+    enum: CASE_LIST_INDUSTRIES,
+    description:
+      "The industry of the case's direct employer, as the breakdown by industry counts it: other includes " +
+      'direct employers with no industry recorded (and cases without an employer); none: only those',
+  })
+  @IsOptional()
+  // `none` is a filter word, not an industry: a wrong value is told the industries, in words
+  @ValidateIf((query: CaseListQuery) => query.industry !== NONE)
+  @IsIn(INDUSTRIES)
+  industry?: Industry | typeof NONE;
+
+  @ApiPropertyOptional({ description: 'The case’s project; none: cases without a project' })
+  @IsOptional()
+  @IsUuidOrNone()
+  projectId?: string;
+
+  @ApiPropertyOptional({ description: 'The case’s lawyer; none: cases without a lawyer' })
+  @IsOptional()
+  @IsUuidOrNone()
   lawyerId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'The case’s mediator; none: cases without a mediator' })
   @IsOptional()
-  @IsUUID()
+  @IsUuidOrNone()
   mediatorId?: string;
 
   @ApiPropertyOptional({ example: '2026-11-01' })
@@ -265,6 +309,52 @@ export class CaseListQuery extends PageQuery {
   @IsOptional()
   @IsCalendarDate()
   intakeTo?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-01',
+    description: 'Cases concluded (closed, withdrawn or not accepted) on this day or later, as the reports count "concluded in the period"',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  concludedFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'Cases concluded on this day or earlier' })
+  @IsOptional()
+  @IsCalendarDate()
+  concludedTo?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-01',
+    description: 'Cases with money paid to a worker on a day from this one (the reports’ “paid in the period”, by the day it was paid)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  paidFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'Cases with money paid on a day up to this one' })
+  @IsOptional()
+  @IsCalendarDate()
+  paidTo?: string;
+
+  @ApiPropertyOptional({ description: 'true: cases still owing someone (owed more than paid); false: the others' })
+  @IsOptional()
+  @IsQueryBoolean()
+  owing?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: cases not concluded (not closed, withdrawn or rejected); false: concluded ones' })
+  @IsOptional()
+  @IsQueryBoolean()
+  open?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: cases paid in full as the reports count them (every worker’s confirmed amount paid); false: the others' })
+  @IsOptional()
+  @IsQueryBoolean()
+  paidInFull?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: cases with claims not yet confirmed (the festival view’s unverified cases); false: the others' })
+  @IsOptional()
+  @IsQueryBoolean()
+  unverified?: boolean;
 
   @ApiPropertyOptional({
     description: 'Part of the case number, a worker’s name or an employer’s name; or a worker’s whole id number',

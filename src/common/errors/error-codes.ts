@@ -63,6 +63,11 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'IDEMPOTENCY_KEY_IN_USE',
   'CRIMINAL_THRESHOLD_NOT_ENTERED', // a real province, asked about before an administrator entered its figures
+  // 422: understood and allowed, but the world outside did not take it (a test message to a channel)
+  'CHANNEL_NOT_SET_UP',
+  'EMAIL_SERVER_NOT_SET_UP',
+  'CHANNEL_REFUSED',
+  'CHANNEL_UNREACHABLE',
   // 429
   'LOGIN_THROTTLED',
   'ACCOUNT_LOCKED',

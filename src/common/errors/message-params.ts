@@ -14,6 +14,7 @@ const PARAM_GROUPS: Record<string, LabelGroup> = {
   /** who else may: "律师或调解员" */
   roles: 'role',
   reason: 'unauthenticatedReason',
+  channel: 'reminderChannel',
 };
 
 const PARAM_GROUPS_BY_CODE: Partial<Record<ErrorCode | FieldErrorCode, Record<string, LabelGroup>>> = {

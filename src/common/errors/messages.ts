@@ -42,6 +42,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
     zh: '该 Idempotency-Key 已用于另一个不同的请求',
     en: 'This Idempotency-Key was already used for a different request',
   },
+  CHANNEL_NOT_SET_UP: {
+    zh: '还没有填写{channel}的地址：请先填写并保存，再发送测试',
+    en: 'No {channel} address yet: enter and save one, then send the test',
+  },
+  EMAIL_SERVER_NOT_SET_UP: {
+    zh: '系统还没有配置发信的邮件服务器，暂时无法发送电子邮件；请联系管理员设置 SMTP_URL',
+    en: 'No mail server is configured, so no e-mail can be sent yet; ask an administrator to set SMTP_URL',
+  },
+  CHANNEL_REFUSED: {
+    zh: '测试消息被拒收（{channel}：{detail}）：请检查地址是否填写正确',
+    en: 'The test message was refused ({channel}: {detail}): check that the address is right',
+  },
+  CHANNEL_UNREACHABLE: {
+    zh: '发送测试消息时对方没有应答（{channel}：{detail}）：请检查地址，或稍后再试',
+    en: 'Nothing answered the test message ({channel}: {detail}): check the address, or try again later',
+  },
   CRIMINAL_THRESHOLD_NOT_ENTERED: {
     zh: '{province}的刑事立案标准（拒不支付劳动报酬罪数额标准）尚未录入，请管理员在接口文档 /docs 中用 PUT {route} 录入后再查询',
     en: 'The criminal thresholds of {province} (refusal to pay wages) have not been entered yet: an administrator enters them with PUT {route} (see /docs), then ask again',

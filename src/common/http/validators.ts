@@ -1,4 +1,6 @@
-import { ValidationOptions, registerDecorator } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsBoolean, ValidationOptions, isUUID, registerDecorator } from 'class-validator';
 import { checkCreditCode } from '../identifiers/credit-code';
 import { isLawyerLicenceNumber, isMobileNumber } from '../identifiers/contact';
 import { PROVINCES, checkResidentId } from '../identifiers/resident-id';
@@ -75,3 +77,19 @@ export const IsProvince = fieldRule('isProvince', (value) =>
 export const IsOrganisationCode = fieldRule('isOrganisationCode', (value) =>
   typeof value === 'string' && /^[A-Z0-9]{2,8}$/.test(value) ? null : 'ORGANISATION_CODE_FORMAT',
 );
+
+/** The word a filter takes for "without one" (`?lawyerId=none`: the cases with no lawyer). */
+export const NONE = 'none';
+
+/** An id, or `none` for the records without one. */
+export const IsUuidOrNone = fieldRule('isUuidOrNone', (value) =>
+  typeof value === 'string' && (value === NONE || isUUID(value)) ? null : 'INVALID_UUID',
+);
+
+/** A yes or no in the address (`?open=true`): the words true and false, nothing else. */
+export function IsQueryBoolean(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean(),
+  );
+}

@@ -281,6 +281,12 @@ export class OutreachVisitDto {
   findings?: string;
 }
 
+export class EngagementListQuery {
+  @ApiProperty({ description: 'The lawyer whose past engagements to list' })
+  @IsUUID()
+  lawyerId: string;
+}
+
 export class EngagementDto {
   @ApiProperty({ description: 'An employer you have acted for (a conflict when assigned against it)' })
   @IsUUID()

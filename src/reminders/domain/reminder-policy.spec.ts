@@ -1,5 +1,6 @@
 import { addDays, compare } from '../../common/time/calendar-days';
 import {
+  caseRecipients,
   CountdownReminder,
   DEFAULT_RULES,
   deadlineReminders,
@@ -7,9 +8,11 @@ import {
   DueReminder,
   FestivalCase,
   festivalReminders,
+  REMINDER_KINDS,
   ReminderKind,
   ReminderRule,
   reminderKey,
+  RULE_RECIPIENTS,
   ruleFiresOn,
   ruleFor,
   ruleProblems,
@@ -329,5 +332,26 @@ describe('ruleProblems', () => {
 
   it('refuses a day listed twice', () => {
     expect(ruleProblems({ ...FESTIVAL_RULE, daysBefore: [7, 7] })).toEqual(['a day is listed twice']);
+  });
+});
+
+describe('who receives each kind of reminder', () => {
+  const people = { lawyerId: 'lawyer-1', mediatorId: 'mediator-1' };
+
+  it('sends a case reminder to the people its rule names, in its order, each once', () => {
+    expect(caseRecipients('session_tomorrow', people)).toEqual(['mediator-1', 'lawyer-1']);
+    expect(caseRecipients('arbitration_deadline', people)).toEqual(['lawyer-1', 'mediator-1']);
+    expect(caseRecipients('limitation_deadline', people)).toEqual(['lawyer-1']);
+    // one person who is both the lawyer and the mediator of the case gets one
+    expect(caseRecipients('festival_countdown', { lawyerId: 'both-1', mediatorId: 'both-1' })).toEqual(['both-1']);
+  });
+
+  it('skips whom the case does not have, and never sends the leaders a case reminder', () => {
+    expect(caseRecipients('mediation_limit', { lawyerId: null, mediatorId: 'mediator-1' })).toEqual(['mediator-1']);
+    expect(caseRecipients('leader_digest', people)).toEqual([]);
+  });
+
+  it('names recipients for every kind', () => {
+    expect(REMINDER_KINDS.filter((kind) => RULE_RECIPIENTS[kind].length === 0)).toEqual([]);
   });
 });

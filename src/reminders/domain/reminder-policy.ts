@@ -49,6 +49,32 @@ export const DEFAULT_RULES: ReminderRule[] = [
   { kind: 'limitation_deadline', enabled: true, daysBefore: [7, 3, 1, 0] },
 ];
 
+/**
+ * Who receives each kind of reminder: the case's lawyer and its mediator (whoever of them the case
+ * has), or every leader whose scope has owing cases (the digest). Fixed by what each reminder is for,
+ * so administrators see it beside the rule rather than set it: the one who must act on the date.
+ */
+export const RECIPIENT_ROLES = ['lawyer', 'mediator', 'leader'] as const;
+export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
+
+export const RULE_RECIPIENTS: Record<ReminderKind, readonly RecipientRole[]> = {
+  festival_countdown: ['lawyer', 'mediator'],
+  leader_digest: ['leader'],
+  mediation_limit: ['mediator', 'lawyer'],
+  instalment_due: ['mediator', 'lawyer'],
+  instalment_overdue: ['mediator', 'lawyer'],
+  session_tomorrow: ['mediator', 'lawyer'],
+  arbitration_deadline: ['lawyer', 'mediator'],
+  // the limitation year is the worker's right to claim: his lawyer's to guard
+  limitation_deadline: ['lawyer'],
+};
+
+/** The people of a case who receive a kind of reminder, in the rule's order, each once. */
+export function caseRecipients(kind: ReminderKind, people: { lawyerId: string | null; mediatorId: string | null }): string[] {
+  const ids = RULE_RECIPIENTS[kind].map((role) => (role === 'lawyer' ? people.lawyerId : role === 'mediator' ? people.mediatorId : null));
+  return distinctRecipients(ids);
+}
+
 /** The kinds that count down to a dated deadline of one subject, handled by `deadlineReminders`. */
 const DEADLINE_KINDS: ReadonlySet<ReminderKind> = new Set<ReminderKind>([
   'mediation_limit',
@@ -152,7 +178,7 @@ export function festivalReminders(input: {
   return input.cases
     .filter((c) => c.outstandingFen > 0n)
     .flatMap((c) =>
-      distinctRecipients([c.lawyerId, c.mediatorId]).map((recipientId) =>
+      caseRecipients(input.rule.kind, c).map((recipientId) =>
         countdownReminder(input.rule.kind, c.caseId, input.today, input.eve, recipientId),
       ),
     );

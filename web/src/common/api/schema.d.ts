@@ -608,7 +608,8 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A lawyer's past engagements: the employers they declared acting for (the lawyer in your scope) */
+        get: operations["DeskController_engagements"];
         put?: never;
         /** Declare an employer you have acted for: assigning you against it will be flagged */
         post: operations["DeskController_declareEngagement"];
@@ -1069,6 +1070,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/me/channels/{channel}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a short test message through this channel of yours now
+         * @description Answers { delivered: true }, or 422 with what to do: CHANNEL_NOT_SET_UP (no address saved yet), EMAIL_SERVER_NOT_SET_UP (the service has no SMTP server), CHANNEL_REFUSED (the other side answered and refused: an unknown mailbox, an error status, a WeCom error code), CHANNEL_UNREACHABLE (nothing answered in time)
+         */
+        post: operations["RemindersController_testChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reminders/deliver": {
         parameters: {
             query?: never;
@@ -1131,6 +1152,23 @@ export type paths = {
         get: operations["RemindersController_unread"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every unread reminder of yours read */
+        post: operations["RemindersController_markAllRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2546,6 +2584,21 @@ export type components = {
             /** @example 2025年曾担任该公司常年法律顾问 */
             note?: string;
         };
+        LawyerEngagementView: {
+            /** Format: uuid */
+            employerId: string;
+            /** @example 北京某建筑劳务有限公司 */
+            employerName: string;
+            /** @example 91110113MA01ABCD1X */
+            creditCode: string | null;
+            /** @example 2025年曾担任该公司常年法律顾问 */
+            note: string | null;
+            /**
+             * Format: date-time
+             * @description When the lawyer declared it
+             */
+            recordedAt: string;
+        };
         WorkerInOtherCaseView: {
             /** Format: uuid */
             workerId: string;
@@ -3360,6 +3413,10 @@ export type components = {
             /** @default true */
             enabled: boolean;
         };
+        ChannelTestView: {
+            /** @enum {boolean} */
+            delivered: true;
+        };
         DeliveryRunView: {
             /** @example 12 */
             delivered: number;
@@ -3438,6 +3495,13 @@ export type components = {
             /** @example 3 */
             unread: number;
         };
+        MarkedReadView: {
+            /**
+             * @description How many unread reminders were marked read
+             * @example 3
+             */
+            marked: number;
+        };
         PlannedReminderView: {
             kind: components["schemas"]["ReminderKind"];
             /** @description What it is about: a case, instalment or session id, or a leader's scope */
@@ -3497,6 +3561,11 @@ export type components = {
             /** @description Of those, the ones written now (not already made by an earlier sweep) */
             created: number;
         };
+        /**
+         * @description Who receives it, fixed by the kind: the case's lawyer and mediator (whoever the case has), or the leaders of the organisations with owing cases (the digest)
+         * @enum {string}
+         */
+        ReminderRecipient: "lawyer" | "mediator" | "leader";
         ReminderRuleView: {
             kind: components["schemas"]["ReminderKind"];
             enabled: boolean;
@@ -3511,6 +3580,14 @@ export type components = {
              *     ]
              */
             daysBefore: number[];
+            /**
+             * @description Who receives it, fixed by the kind: the case's lawyer and mediator (whoever the case has), or the leaders of the organisations with owing cases (the digest)
+             * @example [
+             *       "lawyer",
+             *       "mediator"
+             *     ]
+             */
+            recipients: components["schemas"]["ReminderRecipient"][];
         };
         RuleDto: {
             enabled: boolean;
@@ -4329,13 +4406,40 @@ export interface operations {
                 pageSize?: number;
                 /** @description One status or several separated by commas */
                 status?: string;
-                /** @description Cases of this organisation and those below it */
+                /** @description Cases of this organisation and those below it (see organisationOnly) */
                 organisationId?: string;
+                /** @description With organisationId: only that organisation's own cases, not those of the organisations below it (the breakdown by organisation's row of the report's own organisation) */
+                organisationOnly?: boolean;
+                /** @description Cases with this employer in any role of the chain */
                 employerId?: string;
+                /** @description Cases whose direct employer (role employer, else the lowest link of the chain) is this one, as the breakdown by employer counts them; none: cases without any employer */
+                directEmployerId?: string;
+                /** @description The industry of the case's direct employer, as the breakdown by industry counts it: other includes direct employers with no industry recorded (and cases without an employer); none: only those */
+                industry?: "construction" | "landscaping" | "manufacturing" | "catering" | "logistics" | "property_services" | "retail" | "domestic_services" | "other" | "none";
+                /** @description The case’s project; none: cases without a project */
+                projectId?: string;
+                /** @description The case’s lawyer; none: cases without a lawyer */
                 lawyerId?: string;
+                /** @description The case’s mediator; none: cases without a mediator */
                 mediatorId?: string;
                 intakeFrom?: string;
                 intakeTo?: string;
+                /** @description Cases concluded (closed, withdrawn or not accepted) on this day or later, as the reports count "concluded in the period" */
+                concludedFrom?: string;
+                /** @description Cases concluded on this day or earlier */
+                concludedTo?: string;
+                /** @description Cases with money paid to a worker on a day from this one (the reports’ “paid in the period”, by the day it was paid) */
+                paidFrom?: string;
+                /** @description Cases with money paid on a day up to this one */
+                paidTo?: string;
+                /** @description true: cases still owing someone (owed more than paid); false: the others */
+                owing?: boolean;
+                /** @description true: cases not concluded (not closed, withdrawn or rejected); false: concluded ones */
+                open?: boolean;
+                /** @description true: cases paid in full as the reports count them (every worker’s confirmed amount paid); false: the others */
+                paidInFull?: boolean;
+                /** @description true: cases with claims not yet confirmed (the festival view’s unverified cases); false: the others */
+                unverified?: boolean;
                 /** @description Part of the case number, a worker’s name or an employer’s name; or a worker’s whole id number */
                 q?: string;
                 /** @description key:asc|desc; keys: intakeDate, caseNumber, createdAt, status */
@@ -4390,13 +4494,40 @@ export interface operations {
                 pageSize?: number;
                 /** @description One status or several separated by commas */
                 status?: string;
-                /** @description Cases of this organisation and those below it */
+                /** @description Cases of this organisation and those below it (see organisationOnly) */
                 organisationId?: string;
+                /** @description With organisationId: only that organisation's own cases, not those of the organisations below it (the breakdown by organisation's row of the report's own organisation) */
+                organisationOnly?: boolean;
+                /** @description Cases with this employer in any role of the chain */
                 employerId?: string;
+                /** @description Cases whose direct employer (role employer, else the lowest link of the chain) is this one, as the breakdown by employer counts them; none: cases without any employer */
+                directEmployerId?: string;
+                /** @description The industry of the case's direct employer, as the breakdown by industry counts it: other includes direct employers with no industry recorded (and cases without an employer); none: only those */
+                industry?: "construction" | "landscaping" | "manufacturing" | "catering" | "logistics" | "property_services" | "retail" | "domestic_services" | "other" | "none";
+                /** @description The case’s project; none: cases without a project */
+                projectId?: string;
+                /** @description The case’s lawyer; none: cases without a lawyer */
                 lawyerId?: string;
+                /** @description The case’s mediator; none: cases without a mediator */
                 mediatorId?: string;
                 intakeFrom?: string;
                 intakeTo?: string;
+                /** @description Cases concluded (closed, withdrawn or not accepted) on this day or later, as the reports count "concluded in the period" */
+                concludedFrom?: string;
+                /** @description Cases concluded on this day or earlier */
+                concludedTo?: string;
+                /** @description Cases with money paid to a worker on a day from this one (the reports’ “paid in the period”, by the day it was paid) */
+                paidFrom?: string;
+                /** @description Cases with money paid on a day up to this one */
+                paidTo?: string;
+                /** @description true: cases still owing someone (owed more than paid); false: the others */
+                owing?: boolean;
+                /** @description true: cases not concluded (not closed, withdrawn or rejected); false: concluded ones */
+                open?: boolean;
+                /** @description true: cases paid in full as the reports count them (every worker’s confirmed amount paid); false: the others */
+                paidInFull?: boolean;
+                /** @description true: cases with claims not yet confirmed (the festival view’s unverified cases); false: the others */
+                unverified?: boolean;
                 /** @description Part of the case number, a worker’s name or an employer’s name; or a worker’s whole id number */
                 q?: string;
                 /** @description key:asc|desc; keys: intakeDate, caseNumber, createdAt, status */
@@ -5072,6 +5203,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
+    DeskController_engagements: {
+        parameters: {
+            query: {
+                /** @description The lawyer whose past engagements to list */
+                lawyerId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LawyerEngagementView"][];
                 };
             };
         };
@@ -5902,6 +6055,27 @@ export interface operations {
             };
         };
     };
+    RemindersController_testChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: components["schemas"]["Channel"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelTestView"];
+                };
+            };
+        };
+    };
     RemindersController_deliver: {
         parameters: {
             query?: never;
@@ -5989,6 +6163,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnreadCountView"];
+                };
+            };
+        };
+    };
+    RemindersController_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadView"];
                 };
             };
         };
