@@ -85,10 +85,10 @@ SELECT t.group_id::text AS key, grp.name AS label, grp.code AS detail,
 -- FESTIVAL_SQL
 SELECT o.group_id::text AS key, grp.name AS label, grp.code AS detail,
        count(*)::int AS open_cases,
-       count(*) FILTER (WHERE f.owed_fen > f.paid_fen)::int AS cases_owing,
+       count(*) FILTER (WHERE (f.owed_fen > f.paid_fen))::int AS cases_owing,
        COALESCE(SUM(f.workers_owed), 0)::int AS workers_owed,
        COALESCE(SUM(f.owed_fen - f.paid_fen), 0)::text AS unpaid_fen,
-       count(*) FILTER (WHERE f.unconfirmed > 0)::int AS cases_unverified
+       count(*) FILTER (WHERE (f.unconfirmed > 0))::int AS cases_unverified
   FROM case_facts f
   JOIN (
 SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id

@@ -1,5 +1,12 @@
 import type { ChainRole } from '../cases/case-employer.record';
-import { CASE_MONEY_COLUMNS, CaseMoneyRow } from '../cases/cases.sql';
+import {
+  CASE_MONEY_COLUMNS,
+  CaseMoneyRow,
+  OWING_CONDITION,
+  PAID_IN_FULL_CONDITION,
+  REPORTED_INDUSTRY,
+  UNVERIFIED_CONDITION,
+} from '../cases/cases.sql';
 import { FINAL_STATUSES_SQL } from '../cases/domain/case-status';
 import type { CaseStatus, ClosingOutcome } from '../cases/domain/case-status';
 import { claimBalancesOfCasesSql } from '../claims/claim-money.sql';
@@ -33,8 +40,8 @@ export const SCOPE = `(
  */
 const SCOPE_GROUPED = SCOPE.replace(/\)$/, ' OFFSET 0)');
 
-/** A case is paid in full when every worker's confirmed amount is paid; the day is its last payment. */
-const PAID_IN_FULL = `(f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)`;
+/** A case is paid in full when every worker's confirmed amount is paid (the case list's rule); the day is its last payment. */
+const PAID_IN_FULL = PAID_IN_FULL_CONDITION;
 const DAYS_TO_FULL_PAYMENT = `GREATEST(f.last_paid_on - f.intake_date, 0)`;
 
 /** What every report row says, in this order, whatever it was added up from. */
@@ -441,7 +448,7 @@ export const DIMENSIONS = {
     order: `(SELECT path FROM organisations WHERE id = g.key::uuid), g.key`,
   },
   industry: {
-    source: { dimension: 'industry', rollupKey: 'r.key', factsKey: `COALESCE(f.industry, 'other')` },
+    source: { dimension: 'industry', rollupKey: 'r.key', factsKey: REPORTED_INDUSTRY },
     label: `g.key AS key, g.key AS label, NULL::text AS detail`,
     labelJoin: ``,
     order: `g.opened DESC, g.key`,
@@ -634,10 +641,10 @@ export interface BreakdownRow extends CaseFiguresRow {
 export const FESTIVAL_SQL = `
   SELECT o.group_id::text AS key, grp.name AS label, grp.code AS detail,
          count(*)::int AS open_cases,
-         count(*) FILTER (WHERE f.owed_fen > f.paid_fen)::int AS cases_owing,
+         count(*) FILTER (WHERE ${OWING_CONDITION})::int AS cases_owing,
          COALESCE(SUM(f.workers_owed), 0)::int AS workers_owed,
          COALESCE(SUM(f.owed_fen - f.paid_fen), 0)::text AS unpaid_fen,
-         count(*) FILTER (WHERE f.unconfirmed > 0)::int AS cases_unverified
+         count(*) FILTER (WHERE ${UNVERIFIED_CONDITION})::int AS cases_unverified
     FROM case_facts f
     JOIN ${SCOPE_GROUPED} o ON o.id = f.organisation_id
     JOIN organisations grp ON grp.id = o.group_id
