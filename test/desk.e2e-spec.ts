@@ -153,6 +153,41 @@ describe("Lawyers' desk", () => {
       expect((await desk.clerk.api.get(`/duty-shifts?organisationId=${otherCenter.id}&month=2027-08`)).body).toHaveLength(1);
       const cleared = await t.admin.put('/duty-shifts/month', { organisationId: center.id, month: '2027-08', shifts: [] });
       expect(cleared.body).toEqual([]);
+
+      // the month grid: both centers at once, the second lawyer moved from the other center to this one on the 5th
+      const grid = {
+        month: '2027-08',
+        rosters: [
+          { organisationId: center.id, shifts: [{ lawyerId: secondLawyer.id, day: '2027-08-05' }] },
+          { organisationId: otherCenter.id, shifts: [{ lawyerId: desk.lawyer.id, day: '2027-08-05' }] },
+        ],
+      };
+      const refused = await t.admin.put('/duty-shifts/months', {
+        ...grid,
+        rosters: [grid.rosters[0], { organisationId: otherCenter.id, shifts: [{ lawyerId: desk.lawyer.id, day: '2027-09-05' }] }],
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'rosters.1.shifts.0.day', code: 'OUTSIDE_MONTH' })]);
+      // all or nothing: the first center's part of the refused request is not saved either
+      expect((await desk.clerk.api.get(`/duty-shifts?organisationId=${center.id}&month=2027-08`)).body).toEqual([]);
+      const twice = await t.admin.put('/duty-shifts/months', { ...grid, rosters: [grid.rosters[0], grid.rosters[0]] });
+      expect(twice.body.errors).toEqual([expect.objectContaining({ field: 'rosters.1.organisationId', code: 'DUPLICATE_IN_REQUEST' })]);
+      const both = await t.admin.put('/duty-shifts/months', grid);
+      expect(both.status).toBe(200);
+      expect(both.body.map((s: any) => [s.organisationId, s.lawyerId, s.day])).toEqual([
+        [center.id, secondLawyer.id, '2027-08-05'],
+        [otherCenter.id, desk.lawyer.id, '2027-08-05'],
+      ]);
+      // the same lawyer twice on one day across the grid is a clash, named at its cell
+      const clash = await t.admin.put('/duty-shifts/months', {
+        month: '2027-08',
+        rosters: [
+          { organisationId: center.id, shifts: [{ lawyerId: desk.lawyer.id, day: '2027-08-09' }] },
+          { organisationId: otherCenter.id, shifts: [{ lawyerId: desk.lawyer.id, day: '2027-08-09' }] },
+        ],
+      });
+      expect(clash.status).toBe(400);
+      expect(clash.body.errors.map((e: any) => e.field)).toContain('rosters.1.shifts.0.day');
     });
   });
 

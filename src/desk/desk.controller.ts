@@ -31,6 +31,7 @@ import {
   EngagementDto,
   EngagementListQuery,
   MonthRosterDto,
+  MonthRostersDto,
   OpenFromDeskDto,
   OutreachVisitDto,
   RosterQuery,
@@ -85,6 +86,20 @@ export class DeskController {
   @ApiOkResponse({ type: [RosterEntryView] })
   replaceMonth(@Body() input: MonthRosterDto, @CurrentUser() actor: Actor): Promise<RosterEntryView[]> {
     return this.desk.replaceMonth(input, actor);
+  }
+
+  @Put('duty-shifts/months')
+  @Requires('duty.manage')
+  @ApiOperation({
+    summary: "Replace several service centers' rosters for a month at once (the month grid)",
+    description:
+      'One transaction for them all: the same checks as PUT /duty-shifts/month for each center, every problem named ' +
+      '(rosters.1.shifts.4.day), and a lawyer moved between two of the centers on a day is no clash. Centers not sent ' +
+      "keep their month. Answers the centers' rosters.",
+  })
+  @ApiOkResponse({ type: [RosterEntryView] })
+  replaceMonths(@Body() input: MonthRostersDto, @CurrentUser() actor: Actor): Promise<RosterEntryView[]> {
+    return this.desk.replaceMonths(input, actor);
   }
 
   @Delete('duty-shifts/:id')

@@ -125,7 +125,7 @@ export class DeskRepository {
   shiftsOnDays(
     tx: Tx,
     lines: { lawyerId: string; day: string }[],
-    except: { organisationId: string; from: string; to: string } | null,
+    except: { organisationIds: string[]; from: string; to: string } | null,
   ): Promise<ShiftOnDuty[]> {
     return tx.query(
       `SELECT s.lawyer_id AS "lawyerId", s.day::text AS day, o.name AS "organisationName"
@@ -133,8 +133,8 @@ export class DeskRepository {
          JOIN (SELECT DISTINCT * FROM unnest($1::uuid[], $2::date[]) AS l(lawyer_id, day)) l
            ON l.lawyer_id = s.lawyer_id AND l.day = s.day
          JOIN organisations o ON o.id = s.organisation_id
-        WHERE $3::uuid IS NULL OR NOT (s.organisation_id = $3 AND s.day BETWEEN $4::date AND $5::date)`,
-      [lines.map((l) => l.lawyerId), lines.map((l) => l.day), except?.organisationId ?? null, except?.from ?? null, except?.to ?? null],
+        WHERE $3::uuid[] IS NULL OR NOT (s.organisation_id = ANY($3::uuid[]) AND s.day BETWEEN $4::date AND $5::date)`,
+      [lines.map((l) => l.lawyerId), lines.map((l) => l.day), except?.organisationIds ?? null, except?.from ?? null, except?.to ?? null],
     );
   }
 
@@ -161,7 +161,7 @@ export class DeskRepository {
   /** The shifts of a service center from `from` to `to`, or to the end of the month from `from` when `to` is null. */
   roster(tx: Tx, organisationId: string, from: string, to: string | null): Promise<RosterEntryView[]> {
     return tx.query(
-      `SELECT s.id, s.day, s.lawyer_id AS "lawyerId", u.display_name AS "lawyerName", p.phone
+      `SELECT s.id, s.organisation_id AS "organisationId", s.day, s.lawyer_id AS "lawyerId", u.display_name AS "lawyerName", p.phone
          FROM duty_shifts s JOIN users u ON u.id = s.lawyer_id LEFT JOIN lawyer_profiles p ON p.user_id = u.id
         WHERE s.organisation_id = $1 AND s.day >= $2::date
           AND s.day <= COALESCE($3::date, ($2::date + interval '1 month' - interval '1 day')::date)

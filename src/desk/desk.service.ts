@@ -21,6 +21,7 @@ import {
   DutyShiftsDto,
   EngagementDto,
   MonthRosterDto,
+  MonthRostersDto,
   OpenFromDeskDto,
   OutreachVisitDto,
 } from './dto/desk.dto';
@@ -87,25 +88,58 @@ export class DeskService {
    */
   async replaceMonth(dto: MonthRosterDto, actor: Actor): Promise<RosterEntryView[]> {
     await this.assertOrganisationInScope(dto.organisationId, actor.scope);
-    const { first, last } = monthDays(dto.month);
-    const lines: ShiftLine[] = dto.shifts.map((shift) => ({ organisationId: dto.organisationId, ...shift }));
+    return this.replaceCentersMonth(dto.month, [{ organisationId: dto.organisationId, shifts: dto.shifts, field: 'shifts' }], actor.scope);
+  }
+
+  /**
+   * Several centers' months at once (the duty roster's month grid): all or nothing, every problem of
+   * every center named at its field (`rosters.2.shifts.5.day`), a lawyer moved from one center to
+   * another on the same day no clash whichever comes first.
+   */
+  async replaceMonths(dto: MonthRostersDto, actor: Actor): Promise<RosterEntryView[]> {
+    const centers = dto.rosters.map((roster, index) => ({ ...roster, field: `rosters.${index}.shifts` }));
+    const problems: FieldProblem[] = [];
+    const seen = new Map<string, number>();
+    for (const [index, roster] of dto.rosters.entries()) {
+      const earlier = seen.get(roster.organisationId);
+      if (earlier !== undefined) {
+        problems.push({ field: `rosters.${index}.organisationId`, code: 'DUPLICATE_IN_REQUEST', params: { other: earlier + 1 } });
+      } else if (!(await this.desk.organisationInScope(this.transactions.none, roster.organisationId, actor.scope))) {
+        problems.push({ field: `rosters.${index}.organisationId`, code: 'NOT_FOUND' });
+      }
+      seen.set(roster.organisationId, earlier ?? index);
+    }
+    if (problems.length > 0) throw AppError.invalid(problems);
+    return this.replaceCentersMonth(dto.month, centers, actor.scope);
+  }
+
+  /** Replaces each center's shifts in the month with those sent, in one transaction; `field` names a center's shifts in the request. */
+  private replaceCentersMonth(
+    month: string,
+    centers: { organisationId: string; shifts: { lawyerId: string; day: string }[]; field: string }[],
+    scope: Scope,
+  ): Promise<RosterEntryView[]> {
+    const { first, last } = monthDays(month);
+    const lines: ShiftLine[] = [];
+    const fields: string[] = [];
+    for (const center of centers) {
+      center.shifts.forEach((shift, index) => {
+        lines.push({ organisationId: center.organisationId, lawyerId: shift.lawyerId, day: shift.day });
+        fields.push(`${center.field}.${index}`);
+      });
+    }
+    const organisationIds = centers.map((center) => center.organisationId);
     return this.transactions.run(async (tx) => {
       const problems: FieldProblem[] = lines.flatMap((line, index) =>
-        line.day < first || line.day > last
-          ? [{ row: index + 1, field: `shifts.${index}.day`, code: 'OUTSIDE_MONTH' as const, params: { month: dto.month } }]
-          : [],
+        line.day < first || line.day > last ? [{ row: index + 1, field: `${fields[index]}.day`, code: 'OUTSIDE_MONTH' as const, params: { month } }] : [],
       );
-      problems.push(
-        ...(await this.shiftProblems(tx, lines, (index) => `shifts.${index}`, actor.scope, {
-          organisationId: dto.organisationId,
-          from: first,
-          to: last,
-        })),
-      );
+      problems.push(...(await this.shiftProblems(tx, lines, (index) => fields[index], scope, { organisationIds, from: first, to: last })));
       if (problems.length > 0) throw AppError.invalid(problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
-      await this.desk.deleteShifts(tx, dto.organisationId, first, last);
+      for (const organisationId of organisationIds) await this.desk.deleteShifts(tx, organisationId, first, last);
       await this.desk.insertShifts(tx, lines);
-      return this.desk.roster(tx, dto.organisationId, first, last);
+      const rosters: RosterEntryView[] = [];
+      for (const organisationId of organisationIds) rosters.push(...(await this.desk.roster(tx, organisationId, first, last)));
+      return rosters;
     });
   }
 
@@ -113,14 +147,14 @@ export class DeskService {
    * What is wrong with each line, as the single shift would say it, at the line's fields (`lineField(i)`
    * + '.organisationId', '.lawyerId', '.day'): a center outside the caller's scope, someone who is not
    * an active lawyer able to see the center, a lawyer on duty twice that day (dutyClashes). `replacing`
-   * is a center's month about to be replaced: its shifts are no clash.
+   * are centers' months about to be replaced: their shifts are no clash.
    */
   private async shiftProblems(
     tx: Tx,
     lines: ShiftLine[],
     lineField: (index: number) => string,
     scope: Scope,
-    replacing?: { organisationId: string; from: string; to: string },
+    replacing?: { organisationIds: string[]; from: string; to: string },
   ): Promise<FieldProblem[]> {
     const problems: FieldProblem[] = [];
     const inScope = new Map<string, boolean>();

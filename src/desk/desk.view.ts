@@ -35,6 +35,8 @@ export class DutyShiftView {
 export class RosterEntryView {
   @ApiProperty({ format: 'uuid' })
   id: string;
+  @ApiProperty({ format: 'uuid', description: 'The service center' })
+  organisationId: string;
   @ApiProperty({ format: 'date', example: '2027-01-11' })
   day: string;
   @ApiProperty({ format: 'uuid' })

@@ -77,6 +77,35 @@ export class MonthRosterDto {
   shifts: MonthShiftDto[];
 }
 
+/** One service center's shifts in a month, as a part of several centers' month. */
+export class CenterMonthDto {
+  @ApiProperty({ description: 'The service center' })
+  @IsUUID()
+  organisationId: string;
+
+  @ApiProperty({ type: [MonthShiftDto], description: 'Every shift of the center in the month; none clears it' })
+  @IsArray()
+  @ArrayMaxSize(MAX_SHIFTS_PER_REQUEST)
+  @ValidateNested({ each: true })
+  @Type(() => MonthShiftDto)
+  shifts: MonthShiftDto[];
+}
+
+/** Several service centers' rosters for a month, each as a whole: the duty roster's month grid saved at once. */
+export class MonthRostersDto {
+  @ApiProperty({ example: '2027-01' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  month: string;
+
+  @ApiProperty({ type: [CenterMonthDto], description: 'Each center once; a center not sent keeps its month' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => CenterMonthDto)
+  rosters: CenterMonthDto[];
+}
+
 export class RosterQuery {
   @ApiProperty()
   @IsUUID()

@@ -30,7 +30,7 @@ export class RuleDto {
   @IsBoolean()
   enabled: boolean;
 
-  @ApiProperty({ example: [30, 14, 7, 3, 1], description: 'Days before the date; empty: every day' })
+  @ApiProperty({ type: [Number], example: [30, 14, 7, 3, 1], description: 'Days before the date; empty: every day' })
   @IsArray()
   @ArrayMaxSize(60)
   @IsInt({ each: true })

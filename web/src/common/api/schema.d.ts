@@ -500,6 +500,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/duty-shifts/months": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace several service centers' rosters for a month at once (the month grid)
+         * @description One transaction for them all: the same checks as PUT /duty-shifts/month for each center, every problem named (rosters.1.shifts.4.day), and a lawyer moved between two of the centers on a day is no clash. Centers not sent keep their month. Answers the centers' rosters.
+         */
+        put: operations["DeskController_replaceMonths"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/duty-shifts/{id}": {
         parameters: {
             query?: never;
@@ -2355,6 +2375,11 @@ export type components = {
             /** Format: uuid */
             id: string;
             /**
+             * Format: uuid
+             * @description The service center
+             */
+            organisationId: string;
+            /**
              * Format: date
              * @example 2027-01-11
              */
@@ -2365,6 +2390,18 @@ export type components = {
             lawyerName: string;
             /** @example 13800138000 */
             phone: string | null;
+        };
+        CenterMonthDto: {
+            /** @description The service center */
+            organisationId: string;
+            /** @description Every shift of the center in the month; none clears it */
+            shifts: components["schemas"]["MonthShiftDto"][];
+        };
+        MonthRostersDto: {
+            /** @example 2027-01 */
+            month: string;
+            /** @description Each center once; a center not sent keeps its month */
+            rosters: components["schemas"]["CenterMonthDto"][];
         };
         ConsultationDto: {
             /** @description The service center where the consultation took place */
@@ -3601,7 +3638,7 @@ export type components = {
              *       1
              *     ]
              */
-            daysBefore: string[];
+            daysBefore: number[];
         };
         MoneyByKindView: {
             /** @example 12003456.78 */
@@ -5034,6 +5071,29 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MonthRosterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterEntryView"][];
+                };
+            };
+        };
+    };
+    DeskController_replaceMonths: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MonthRostersDto"];
             };
         };
         responses: {
