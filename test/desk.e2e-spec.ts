@@ -187,7 +187,9 @@ describe("Lawyers' desk", () => {
         ],
       });
       expect(clash.status).toBe(400);
-      expect(clash.body.errors.map((e: any) => e.field)).toContain('rosters.1.shifts.0.day');
+      expect(clash.body.errors).toEqual([
+        expect.objectContaining({ field: 'rosters.1.shifts.0.day', code: 'ALREADY_ON_DUTY', message: expect.stringContaining(`已在"${center.name}"值班`) }),
+      ]);
     });
   });
 

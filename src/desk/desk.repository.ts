@@ -78,6 +78,12 @@ export type NewEarlyWarning = Omit<EarlyWarningRow, 'id' | 'status' | 'case_id' 
 @Injectable()
 export class DeskRepository {
   /** Whether the organisation lies in the scope. */
+  /** The names of these organisations, by id. */
+  async organisationNames(tx: Tx, organisationIds: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; name: string }[] = await tx.query(`SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])`, [organisationIds]);
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
   async organisationInScope(tx: Tx, organisationId: string, scope: Scope): Promise<boolean> {
     const [found] = await tx.query(`SELECT 1 FROM organisations WHERE id = $1 AND path LIKE $2 || '%'`, [
       organisationId,

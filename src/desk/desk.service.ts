@@ -179,7 +179,11 @@ export class DeskService {
       }
     });
     const onDuty = await this.desk.shiftsOnDays(tx, lines, replacing ?? null);
-    problems.push(...dutyClashes(lines, onDuty, (index) => `${lineField(index)}.day`));
+    // several centers' months at once (the grid, whose cells have no numbers): a clash between two of them
+    // names the other center; a list of lines names the other line
+    const grid = replacing && replacing.organisationIds.length > 1;
+    const centerNames = grid ? await this.desk.organisationNames(tx, replacing.organisationIds) : new Map<string, string>();
+    problems.push(...dutyClashes(lines, onDuty, (index) => `${lineField(index)}.day`, centerNames));
     return problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   }
 

@@ -84,12 +84,13 @@ test.describe('administration: the rules — duty roster, holidays, season, remi
     await leave.getByRole('button', { name: '留在本页' }).click();
     await expect(page).toHaveURL(/\/admin\/duty/);
 
-    // the west center's month is saved; the east center's is refused whole, its clash at its cell in the API's words
+    // the month is saved whole or not at all: refused, nothing saved, the clash at its cell in the API's words
+    // (both centers are sent, east first: the west cell's 王律师 clashes with the east cell's)
     await page.getByRole('button', { name: '保存本月值班表' }).click();
     await expect(page.getByRole('alert').filter({ hasText: '有 1 处冲突' })).toBeVisible();
-    const clash = dutyCell(page, east.name, day(5));
-    await expect(clash).toContainText(`王律师：该律师 ${day(5)} 已在"${west.name}"值班`);
-    await expect(page.getByRole('status').filter({ hasText: '1 个服务站有未保存的修改' })).toBeVisible();
+    const clash = dutyCell(page, west.name, day(5));
+    await expect(clash).toContainText(`王律师：该律师 ${day(5)} 已在"${east.name}"值班`);
+    await expect(page.getByRole('status').filter({ hasText: '2 个服务站有未保存的修改' })).toBeVisible();
     await expect(dutyCell(page, east.name, day(7))).toHaveAccessibleName(/陈律师；已修改$/);
     await screenshots(page, 'admin-duty-clash');
 

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './common/api/client';
 import { SessionProvider } from './common/api/use-session';
-import { I18nProvider } from './common/i18n/i18n';
+import { I18nProvider, loadCatalogue, storedLocale } from './common/i18n/i18n';
 import { router } from './routes';
 import './common/global.css';
 
@@ -18,7 +18,9 @@ const queryClient = new QueryClient({
   },
 });
 
-createRoot(document.getElementById('root')!).render(
+// the language this browser last used, before anything is drawn in it
+void loadCatalogue(storedLocale()).then(() =>
+  createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
       <QueryClientProvider client={queryClient}>
@@ -28,4 +30,5 @@ createRoot(document.getElementById('root')!).render(
       </QueryClientProvider>
     </I18nProvider>
   </StrictMode>,
+  ),
 );

@@ -27,6 +27,17 @@ describe('the duty roster: one center a day per lawyer', () => {
     ]);
   });
 
+  it('names the other center of a lawyer put on duty at two centers of the month grid the same day', () => {
+    const lines: ShiftLine[] = [
+      { organisationId: CENTER, lawyerId: 'wang', day: '2027-04-03' },
+      { organisationId: OTHER, lawyerId: 'wang', day: '2027-04-03' },
+    ];
+    const names = new Map([[CENTER, '顺义区职工服务中心']]);
+    expect(dutyClashes(lines, [], field, names)).toEqual([
+      { row: 2, field: 'shifts.1.day', code: 'ALREADY_ON_DUTY', params: { day: '2027-04-03', organisation: '顺义区职工服务中心' } },
+    ]);
+  });
+
   it('says a repeated line that is also on the roster already once of each: the first is on duty, the second a repeat', () => {
     const lines: ShiftLine[] = [
       { organisationId: CENTER, lawyerId: 'li', day: '2027-04-05' },

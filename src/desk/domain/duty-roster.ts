@@ -26,10 +26,16 @@ export const MAX_SHIFTS_PER_REQUEST = 1000;
 
 /**
  * Each line that puts a lawyer on duty a second time that day: twice in the request (the later line
- * names the earlier one), or on top of a shift already on the roster. `fieldOf(index)` names the
- * line's field as the request spells it; the problem is on its day, the thing to move.
+ * names the earlier one; at another center whose name `centerNames` knows, it names that center, as
+ * the month grid's cells are not numbered), or on top of a shift already on the roster. `fieldOf(index)`
+ * names the line's field as the request spells it; the problem is on its day, the thing to move.
  */
-export function dutyClashes(lines: ShiftLine[], onDuty: ShiftOnDuty[], fieldOf: (index: number) => string): FieldProblem[] {
+export function dutyClashes(
+  lines: ShiftLine[],
+  onDuty: ShiftOnDuty[],
+  fieldOf: (index: number) => string,
+  centerNames: ReadonlyMap<string, string> = new Map(),
+): FieldProblem[] {
   const key = (lawyerId: string, day: string) => `${lawyerId} ${day}`;
   const existing = new Map(onDuty.map((shift) => [key(shift.lawyerId, shift.day), shift]));
   const firstLine = new Map<string, number>();
@@ -38,7 +44,15 @@ export function dutyClashes(lines: ShiftLine[], onDuty: ShiftOnDuty[], fieldOf: 
     const lawyerDay = key(line.lawyerId, line.day);
     const earlier = firstLine.get(lawyerDay);
     const already = existing.get(lawyerDay);
-    if (earlier !== undefined) {
+    const elsewhere = earlier === undefined ? undefined : lines[earlier].organisationId;
+    if (earlier !== undefined && elsewhere !== line.organisationId && centerNames.has(elsewhere!)) {
+      problems.push({
+        row: index + 1,
+        field: fieldOf(index),
+        code: 'ALREADY_ON_DUTY',
+        params: { day: line.day, organisation: centerNames.get(elsewhere!)! },
+      });
+    } else if (earlier !== undefined) {
       problems.push({ row: index + 1, field: fieldOf(index), code: 'DUPLICATE_IN_REQUEST', params: { other: earlier + 1 } });
     } else {
       firstLine.set(lawyerDay, index);

@@ -1,12 +1,14 @@
 import { Result, Typography } from 'antd';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../common/api/use-session';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { adminMessages } from './admin.messages';
 import { adminSectionsOf } from './admin-sections';
+import './admin.css';
 
 /** Administration's frame: the sections this user may open, as a row of links above the open one. */
 export default function AdminLayout() {
-  const m = useMessages();
+  const m = useMessagesWith({ admin: adminMessages });
   const { user } = useSession();
   const location = useLocation();
   const sections = user ? adminSectionsOf(user.permissions) : [];

@@ -1,22 +1,47 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, download, Schemas, unwrap } from '../common/api/client';
+import type { operations } from '../common/api/schema';
 import { showApiErrors } from '../common/forms';
 import { useSession } from '../common/api/use-session';
 import { DateInput } from '../common/format/date-input';
 import { StatusTag } from '../common/format/labels';
 import { Money } from '../common/format/money';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { caseListMessages } from './case-list.messages';
 import { useToast } from '../common/layout/toast';
 import { FestivalCountdown } from '../common/layout/desk-shell';
 import { PeoplePicker, EmployerPicker, OrganisationPicker } from './pickers';
 
 type CaseRow = Schemas['CaseListItemView'];
-const FILTERS = ['status', 'organisationId', 'employerId', 'lawyerId', 'mediatorId', 'intakeFrom', 'intakeTo', 'q', 'sort'] as const;
+/** The filters with a control of their own above the list. */
+const PICKED = ['status', 'organisationId', 'employerId', 'lawyerId', 'mediatorId', 'intakeFrom', 'intakeTo', 'q', 'sort'] as const;
+/**
+ * The filters a figure of the reports drills down with (dashboard/drill-down.ts), shown as tags that can
+ * be taken away: a leader reaches the list from a number, and sees what selects its cases.
+ */
+const DRILLED = ['organisationOnly', 'directEmployerId', 'projectId', 'industry', 'concludedFrom', 'concludedTo', 'paidFrom', 'paidTo', 'owing', 'open', 'paidInFull', 'unverified'] as const;
+const FILTERS = [...PICKED, ...DRILLED] as const;
+type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
+type ListQuery = NonNullable<operations['CasesController_list']['parameters']['query']>;
+
+/** The address's filters as the API's query: the yes/no ones as booleans, the industry as one of its codes (the API checks it). */
+function listQuery(filters: Filters): ListQuery {
+  const yesNo = (name: 'organisationOnly' | 'owing' | 'open' | 'paidInFull' | 'unverified') => (filters[name] ? filters[name] === 'true' : undefined);
+  return {
+    ...filters,
+    industry: filters.industry as ListQuery['industry'],
+    organisationOnly: yesNo('organisationOnly'),
+    owing: yesNo('owing'),
+    open: yesNo('open'),
+    paidInFull: yesNo('paidInFull'),
+    unverified: yesNo('unverified'),
+  };
+}
 const STATUSES = ['received', 'verifying', 'mediating', 'agreed', 'paying', 'closed', 'arbitration', 'litigation', 'referred', 'withdrawn', 'rejected'];
 const SORTABLE: Record<string, string> = { caseNumber: 'caseNumber', intakeDate: 'intakeDate', status: 'status' };
 
@@ -25,18 +50,18 @@ const SORTABLE: Record<string, string> = { caseNumber: 'caseNumber', intakeDate:
  * list can be bookmarked and sent to a colleague; the export takes exactly the same filters.
  */
 export default function CaseListPage() {
-  const m = useMessages();
+  const m = useMessagesWith({ caseList: caseListMessages });
   const message = useToast();
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const [exporting, setExporting] = useState(false);
-  const filters = Object.fromEntries(FILTERS.flatMap((name) => (params.get(name) ? [[name, params.get(name)!]] : []))) as Partial<Record<(typeof FILTERS)[number], string>>;
+  const filters = Object.fromEntries(FILTERS.flatMap((name) => (params.get(name) ? [[name, params.get(name)!]] : []))) as Filters;
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
 
   const list = useQuery({
     queryKey: ['cases', filters, page, pageSize],
-    queryFn: () => unwrap(api.GET('/cases', { params: { query: { ...filters, page, pageSize } } })),
+    queryFn: () => unwrap(api.GET('/cases', { params: { query: { ...listQuery(filters), page, pageSize } } })),
     placeholderData: keepPreviousData,
   });
 
@@ -127,14 +152,16 @@ export default function CaseListPage() {
         />
         <OrganisationPicker value={filters.organisationId} onChange={(organisationId) => setFilters({ organisationId })} />
         <EmployerPicker value={filters.employerId} onChange={(employerId) => setFilters({ employerId })} />
-        <PeoplePicker role="lawyer" label={m.cases.lawyer} value={filters.lawyerId} onChange={(lawyerId) => setFilters({ lawyerId })} />
-        <PeoplePicker role="mediator" label={m.cases.mediator} value={filters.mediatorId} onChange={(mediatorId) => setFilters({ mediatorId })} />
+        <PeoplePicker role="lawyer" label={m.cases.lawyer} value={filters.lawyerId === 'none' ? undefined : filters.lawyerId} onChange={(lawyerId) => setFilters({ lawyerId })} />
+        {/* "none" (the cases without one) is one of the tags below, not a person */}
+        <PeoplePicker role="mediator" label={m.cases.mediator} value={filters.mediatorId === 'none' ? undefined : filters.mediatorId} onChange={(mediatorId) => setFilters({ mediatorId })} />
         <Space.Compact>
           <DateInput label={m.cases.intakeFrom} value={filters.intakeFrom} max={filters.intakeTo} onChange={(intakeFrom) => setFilters({ intakeFrom })} />
           <DateInput label={m.cases.intakeTo} value={filters.intakeTo} min={filters.intakeFrom} onChange={(intakeTo) => setFilters({ intakeTo })} />
         </Space.Compact>
         {params.size > 0 && <Button onClick={() => setParams(new URLSearchParams())}>{m.common.reset}</Button>}
       </Space>
+      <DrilledFilterTags filters={filters} onRemove={(names) => setFilters(Object.fromEntries(names.map((name) => [name, null])))} />
       <Table<CaseRow>
         rowKey="id"
         size="middle"
@@ -157,5 +184,51 @@ export default function CaseListPage() {
         }}
       />
     </Card>
+  );
+}
+
+/** The tags of the filters set by a drill-down, each with its ✕ to take it away ("筛选：尚有欠款 ✕"). */
+function DrilledFilterTags({ filters, onRemove }: { filters: Filters; onRemove(names: (keyof Filters)[]): void }) {
+  const m = useMessagesWith({ caseList: caseListMessages });
+  const t = m.caseList.filters;
+  const employer = useQuery({
+    queryKey: ['employer', filters.directEmployerId],
+    queryFn: () => unwrap(api.GET('/employers/{id}', { params: { path: { id: filters.directEmployerId! } } })),
+    enabled: !!filters.directEmployerId && filters.directEmployerId !== 'none',
+  });
+  const project = useQuery({
+    queryKey: ['project', filters.projectId],
+    queryFn: () => unwrap(api.GET('/projects/{id}', { params: { path: { id: filters.projectId! } } })),
+    enabled: !!filters.projectId && filters.projectId !== 'none',
+  });
+  const range = (from: string | undefined, to: string | undefined) => (from && to ? `${from} – ${to}` : from ? t.since(from) : t.until(to ?? ''));
+  const tags: [names: (keyof Filters)[], text: string][] = [];
+  const none = (value: string | undefined) => value === 'none';
+  if (filters.organisationOnly === 'true') tags.push([['organisationOnly'], t.organisationOnly]);
+  if (filters.directEmployerId) tags.push([['directEmployerId'], none(filters.directEmployerId) ? t.noEmployer : `${t.directEmployer} ${employer.data?.name ?? ''}`]);
+  if (filters.projectId) tags.push([['projectId'], none(filters.projectId) ? t.noProject : `${t.project} ${project.data?.name ?? ''}`]);
+  if (filters.industry) tags.push([['industry'], none(filters.industry) ? t.noIndustry : `${t.industry} ${m.intake.industries[filters.industry] ?? filters.industry}`]);
+  if (none(filters.lawyerId)) tags.push([['lawyerId'], t.noLawyer]);
+  if (none(filters.mediatorId)) tags.push([['mediatorId'], t.noMediator]);
+  if (filters.concludedFrom || filters.concludedTo) tags.push([['concludedFrom', 'concludedTo'], t.concluded(range(filters.concludedFrom, filters.concludedTo))]);
+  if (filters.paidFrom || filters.paidTo) tags.push([['paidFrom', 'paidTo'], t.paid(range(filters.paidFrom, filters.paidTo))]);
+  if (filters.open === 'true') tags.push([['open'], t.open]);
+  if (filters.owing === 'true') tags.push([['owing'], t.owing]);
+  if (filters.paidInFull === 'true') tags.push([['paidInFull'], t.paidInFull]);
+  if (filters.unverified === 'true') tags.push([['unverified'], t.unverified]);
+  if (tags.length === 0) return null;
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
+      {tags.map(([names, text]) => (
+        <Tag key={names.join()} color="blue" style={{ marginInlineEnd: 0, display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+          {t.prefix}
+          {text}
+          {/* a real button, reached with the keyboard (antd's close icon is not) */}
+          <button type="button" aria-label={t.remove(text)} onClick={() => onRemove(names)} style={{ border: 0, background: 'none', padding: '0 2px', cursor: 'pointer', color: 'inherit', font: 'inherit' }}>
+            ✕
+          </button>
+        </Tag>
+      ))}
+    </div>
   );
 }

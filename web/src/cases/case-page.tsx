@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { useParams } from 'react-router';
+import { useHref, useParams } from 'react-router';
 import { api, ApiError, openDocument, Schemas, unwrap } from '../common/api/client';
 import { useSession } from '../common/api/use-session';
 import { EmptyText, StatusTag } from '../common/format/labels';
 import { Money } from '../common/format/money';
 import { useMessages } from '../common/i18n/i18n';
 import { showApiErrors } from '../common/forms';
+import { EmployerLink } from '../employers/employer-link';
 import { SummaryEditor } from './summary-editor';
 import { useCase } from './use-case';
 
@@ -56,6 +57,7 @@ function Overview({ theCase }: { theCase: Schemas['CaseView'] }) {
   const [moveTo, setMoveTo] = useState<string | null>(null);
   // Moves are the status machine's list from here, for a role that may move cases (cases.transition).
   const moves = user?.permissions.includes('cases.transition') ? theCase.allowedTransitions : [];
+  const summaryHref = useHref(`/cases/${theCase.id}/summary`);
   const { totals } = theCase;
   return (
     <Card>
@@ -70,12 +72,18 @@ function Overview({ theCase }: { theCase: Schemas['CaseView'] }) {
           {theCase.outcome && <Tag>{m.outcome[theCase.outcome]}</Tag>}
           {theCase.festivalCountdown && <Tag color="red">{m.festival.countdown(theCase.festivalCountdown.daysToEve)}</Tag>}
         </Space>
-        <Space wrap aria-label={m.casePage.nextSteps}>
-          {moves.map((to) => (
-            <Button key={to} type={to === 'closed' || to === 'paying' || to === 'agreed' ? 'primary' : 'default'} onClick={() => setMoveTo(to)}>
-              {m.casePage.move(m.status[to] ?? to)}
-            </Button>
-          ))}
+        <Space wrap>
+          <Space wrap aria-label={m.casePage.nextSteps}>
+            {moves.map((to) => (
+              <Button key={to} type={to === 'closed' || to === 'paying' || to === 'agreed' ? 'primary' : 'default'} onClick={() => setMoveTo(to)}>
+                {m.casePage.move(m.status[to] ?? to)}
+              </Button>
+            ))}
+          </Space>
+          {/* the one-page summary for the paper file, in a tab of its own so the case stays open */}
+          <Button href={summaryHref} target="_blank">
+            {m.casePage.printSummary}
+          </Button>
         </Space>
       </div>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginTop: 12 }}>
@@ -366,7 +374,7 @@ function ChainPanel({ theCase }: { theCase: Schemas['CaseView'] }) {
       <ul style={{ paddingInlineStart: 18, margin: 0 }}>
         {theCase.employers.map((employer) => (
           <li key={`${employer.id}-${employer.role}`}>
-            <Tag>{m.chainRole[employer.role] ?? employer.role}</Tag> {employer.name}
+            <Tag>{m.chainRole[employer.role] ?? employer.role}</Tag> <EmployerLink employer={employer} />
             {employer.creditCode && <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)' }}>{employer.creditCode}</div>}
           </li>
         ))}

@@ -2,7 +2,8 @@ import { Alert, Button, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../common/api/use-session';
 import { EmptyText } from '../common/format/labels';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { deskMessages } from './desk.messages';
 import { useConsultationDay } from './desk-queries';
 
 const SECONDARY = { color: 'rgba(0, 0, 0, 0.65)', fontSize: 13 };
@@ -11,7 +12,7 @@ const FOLLOW_UP_TAG = { marginInlineEnd: 0, color: '#873800', background: '#fff7
 
 /** My consultations of today with the API's counts; each one can become a case in one step. */
 export function ConsultationDay() {
-  const m = useMessages();
+  const m = useMessagesWith({ desk: deskMessages });
   const navigate = useNavigate();
   const { user } = useSession();
   const day = useConsultationDay();

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Radio } from 'antd';
 import { api, Schemas, unwrap } from '../common/api/client';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { deskMessages } from './desk.messages';
 import { useToast } from '../common/layout/toast';
 import { deskKeys } from './desk-queries';
 import { EmployerNamed, EmployerNameInput } from './employer-inputs';
@@ -33,7 +34,7 @@ const FIELDS = ['workerName', 'channel', 'topic', 'employerName', 'advice', 'dur
  * after a save the form is empty again and the cursor back in its first field, for the next worker.
  */
 export function ConsultationForm({ organisationId }: { organisationId: string | undefined }) {
-  const m = useMessages();
+  const m = useMessagesWith({ desk: deskMessages });
   const message = useToast();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();

@@ -2,7 +2,8 @@ import { Alert, Card, Col, Row, Select, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useSession } from '../common/api/use-session';
 import { EmptyText } from '../common/format/labels';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { deskMessages } from './desk.messages';
 import { ConsultationDay } from './consultation-day';
 import { ConsultationForm } from './consultation-form';
 import { shanghaiToday, useRoster, useServiceCenter } from './desk-queries';
@@ -11,7 +12,7 @@ import { WarningList } from './warning-list';
 
 /** The on-duty lawyer's home: who is on duty, consultations of the day, outreach visits and their warnings. */
 export default function DeskPage() {
-  const m = useMessages();
+  const m = useMessagesWith({ desk: deskMessages });
   const { user } = useSession();
   const center = useServiceCenter();
   const organisationId = center.current?.id;
@@ -101,7 +102,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 /** Who is on duty today at the service center, with a phone number to reach them; me marked. */
 function OnDuty({ organisationId }: { organisationId: string | undefined }) {
-  const m = useMessages();
+  const m = useMessagesWith({ desk: deskMessages });
   const { user } = useSession();
   const roster = useRoster(organisationId);
   const shifts = roster.data ?? [];

@@ -3,7 +3,8 @@ import { Alert, Button, Checkbox, Form, Input, Radio } from 'antd';
 import { useRef, useState } from 'react';
 import { api, Schemas, unwrap } from '../common/api/client';
 import { DateInput } from '../common/format/date-input';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { deskMessages } from './desk.messages';
 import { useToast } from '../common/layout/toast';
 import { deskKeys, shanghaiToday } from './desk-queries';
 import { RegisteredEmployerSelect } from './employer-inputs';
@@ -38,7 +39,7 @@ const FIELDS = ['visitedOn', 'employerId', 'site', 'workersReached', ...CHECKS, 
  * was not looked at must not read as "in order".
  */
 export function VisitForm({ organisationId }: { organisationId: string | undefined }) {
-  const m = useMessages();
+  const m = useMessagesWith({ desk: deskMessages });
   const message = useToast();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();

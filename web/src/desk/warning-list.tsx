@@ -4,7 +4,8 @@ import { Link, useNavigate } from 'react-router';
 import { useSession } from '../common/api/use-session';
 import { EmptyText } from '../common/format/labels';
 import { Money } from '../common/format/money';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { deskMessages } from './desk.messages';
 import { useWarnings, WarningStatus } from './desk-queries';
 
 const STATUSES: WarningStatus[] = ['open', 'case_opened', 'dismissed'];
@@ -13,7 +14,7 @@ const SECONDARY = { color: 'rgba(0, 0, 0, 0.65)', fontSize: 13 };
 
 /** The early warnings of my scope, newest first, each with its status; an open one can become a case. */
 export function WarningList() {
-  const m = useMessages();
+  const m = useMessagesWith({ desk: deskMessages });
   const navigate = useNavigate();
   const { user } = useSession();
   const [status, setStatus] = useState<WarningStatus | 'all'>('all');

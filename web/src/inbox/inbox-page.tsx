@@ -1,45 +1,133 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, List, Tag, Typography } from 'antd';
+import { Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap } from '../common/api/client';
-import { useMessages } from '../common/i18n/i18n';
+import { api, Schemas, unwrap } from '../common/api/client';
+import { showApiErrors } from '../common/forms';
+import { EmptyText } from '../common/format/labels';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { inboxMessages } from './inbox.messages';
+import { useToast } from '../common/layout/toast';
+import { ChannelSettings } from './channel-settings';
 
-const URGENCY_COLOURS: Record<string, string> = { info: 'blue', warning: 'orange', urgent: 'red', critical: 'red' };
+const URGENCY_COLOURS: Record<string, string> = { info: 'blue', warning: 'orange', urgent: 'red' };
+const PAGE_SIZE = 20;
 
-/** My reminders, newest first; each opens its case in the app. */
+type View = 'unread' | 'all';
+
+/** My reminders, the unread ones first; each opens its case. Below them, where else they are sent. */
 export default function InboxPage() {
-  const m = useMessages();
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Reminders />
+      <ChannelSettings />
+    </Space>
+  );
+}
+
+/** Every query under ['inbox'] (this list, the header's badge) follows a change of what is read. */
+function useReadMutations() {
+  const m = useMessagesWith({ inboxPage: inboxMessages });
+  const toast = useToast();
   const queryClient = useQueryClient();
-  const [page, setPage] = useState(1);
-  const inbox = useQuery({ queryKey: ['inbox', page], queryFn: () => unwrap(api.GET('/inbox', { params: { query: { page, pageSize: 20 } } })) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['inbox'] });
   const markRead = useMutation({
     mutationFn: (id: string) => unwrap(api.POST('/inbox/{id}/read', { params: { path: { id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['inbox'] }),
+    onSettled: refresh,
   });
+  const markAllRead = useMutation({
+    mutationFn: () => unwrap(api.POST('/inbox/read-all')),
+    onSuccess: (answer) => void toast.success(m.inboxPage.readAllDone(answer.marked)),
+    onError: (error) => void toast.error(showApiErrors(null, error, m) ?? m.errors.server),
+    onSettled: refresh,
+  });
+  return { markRead, markAllRead };
+}
+
+function Reminders() {
+  const m = useMessagesWith({ inboxPage: inboxMessages });
+  const t = m.inboxPage;
+  const unread = useQuery({ queryKey: ['inbox', 'unread'], queryFn: () => unwrap(api.GET('/inbox/unread-count')) });
+  const unreadCount = unread.data?.unread ?? 0;
+  // the unread ones first: the page opens on them while there are any, on everything once all are read
+  const [chosenView, setView] = useState<View | null>(null);
+  const view: View = chosenView ?? (unreadCount > 0 ? 'unread' : 'all');
+  const [page, setPage] = useState(1);
+  const reminders = useQuery({
+    queryKey: ['inbox', 'list', view, page],
+    queryFn: () => unwrap(api.GET('/inbox', { params: { query: { page, pageSize: PAGE_SIZE, unread: view === 'unread' || undefined } } })),
+    enabled: unread.isFetched,
+  });
+  const { markRead, markAllRead } = useReadMutations();
   return (
-    <Card title={<Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>{m.inbox.title}</Typography.Title>}>
-      <List
-        loading={inbox.isPending}
-        dataSource={inbox.data?.items ?? []}
-        locale={{ emptyText: m.inbox.empty }}
-        pagination={{ current: page, pageSize: 20, total: inbox.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
-        renderItem={(reminder) => (
-          <List.Item
-            actions={reminder.readAt ? [] : [<Button key="read" size="small" onClick={() => markRead.mutate(reminder.id)}>{m.inbox.markRead}</Button>]}
-          >
-            <List.Item.Meta
-              title={
-                <span style={{ fontWeight: reminder.readAt ? 400 : 600 }}>
-                  <Tag color={URGENCY_COLOURS[reminder.urgency]}>{reminder.dueOn}</Tag>
-                  {reminder.caseId ? <Link to={`/cases/${reminder.caseId}`}>{reminder.title}</Link> : reminder.title}
-                </span>
-              }
-              description={<span style={{ whiteSpace: 'pre-line' }}>{reminder.body}</span>}
-            />
-          </List.Item>
-        )}
+    <Card
+      title={<Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>{t.title}</Typography.Title>}
+      extra={
+        <Button disabled={unreadCount === 0} loading={markAllRead.isPending} onClick={() => !markAllRead.isPending && markAllRead.mutate()}>
+          {t.readAll}
+        </Button>
+      }
+    >
+      <Segmented<View>
+        aria-label={t.show}
+        value={view}
+        onChange={(next) => {
+          setView(next);
+          setPage(1);
+        }}
+        options={[
+          { value: 'unread', label: t.unreadTab(unreadCount) },
+          { value: 'all', label: t.allTab },
+        ]}
+        style={{ marginBottom: 8 }}
+      />
+      <List<Schemas['InboxReminderView']>
+        loading={reminders.isPending}
+        dataSource={reminders.data?.items ?? []}
+        locale={{ emptyText: <EmptyText>{view === 'unread' ? t.noUnread : t.empty}</EmptyText> }}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: reminders.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, size: 'small' }}
+        renderItem={(reminder) => <ReminderItem reminder={reminder} onRead={() => markRead.mutate(reminder.id)} />}
       />
     </Card>
+  );
+}
+
+function ReminderItem({ reminder, onRead }: { reminder: Schemas['InboxReminderView']; onRead(): void }) {
+  const t = useMessagesWith({ inboxPage: inboxMessages }).inboxPage;
+  const unread = reminder.readAt === null;
+  return (
+    <List.Item data-reminder={reminder.id} style={{ background: unread ? '#f0f5ff' : undefined, paddingInline: 8 }}>
+      <List.Item.Meta
+        title={
+          <span style={{ fontWeight: unread ? 600 : 400 }}>
+            <Tag color={URGENCY_COLOURS[reminder.urgency]}>{t.urgency[reminder.urgency] ?? reminder.urgency}</Tag>
+            {/* opening the case is reading the reminder */}
+            {reminder.caseId ? (
+              <Link to={`/cases/${reminder.caseId}`} onClick={unread ? onRead : undefined}>
+                {reminder.title}
+              </Link>
+            ) : (
+              reminder.title
+            )}
+          </span>
+        }
+        description={
+          <>
+            <div style={{ whiteSpace: 'pre-line', color: 'rgba(0,0,0,0.75)' }}>{reminder.body}</div>
+            {/* under the text rather than beside it: on a phone the text keeps the whole width */}
+            <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, fontSize: 12, color: 'rgba(0,0,0,0.65)', marginTop: 4 }}>
+              <span>{t.dueOn(reminder.dueOn)}</span>
+              {unread ? (
+                <Button size="small" onClick={onRead}>
+                  {t.markRead}
+                </Button>
+              ) : (
+                <span>· {t.read}</span>
+              )}
+            </div>
+          </>
+        }
+      />
+    </List.Item>
   );
 }

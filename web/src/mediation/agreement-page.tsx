@@ -2,7 +2,8 @@ import { Button, Toast } from 'antd-mobile';
 import { FormEvent, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, Schemas, unwrap } from '../common/api/client';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { mediationMessages } from './mediation.messages';
 import { formatYuan, yuanToFen } from '../common/money';
 import { formProblems } from './api-errors';
 import { messageBesideLines, problemsByLine } from './bulk-lines';
@@ -17,7 +18,7 @@ const FIELDS = ['signedOn', 'schedule', 'terms'];
 /** The signed agreement: the day, the terms, and its instalments of the agreed total. */
 export default function AgreementPage() {
   const { caseId = '' } = useParams();
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const theCase = useTheCase(caseId);
   const title = m.mediation.tasks.agreement;
   const backTo = `/day/cases/${caseId}`;
@@ -38,7 +39,7 @@ interface Problems {
 }
 
 function AgreementForm({ theCase }: { theCase: Schemas['CaseView'] }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation.agreement;
   const navigate = useNavigate();
   const changed = useCaseChanged();

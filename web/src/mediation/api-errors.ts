@@ -1,5 +1,6 @@
 import { ApiError, NetworkError } from '../common/api/client';
 import type { Messages } from '../common/i18n/zh-CN';
+import type { mediationMessages } from './mediation.messages';
 import type { ApiFieldProblem } from './bulk-lines';
 
 /** What a refused request means for a form of the phone pages. */
@@ -21,7 +22,10 @@ export interface FormProblems {
  * answer's message for the top of the form. Problems of list items are kept whole even when they
  * carry the item's number (`row`), which showApiErrors leaves off the fields. Nothing typed is touched.
  */
-export function formProblems(error: unknown, m: Messages, shownFields: readonly string[] = [], lists: readonly string[] = []): FormProblems {
+export function formProblems(
+  error: unknown,
+  m: Messages & { mediation: typeof mediationMessages.zh },
+  shownFields: readonly string[] = [], lists: readonly string[] = []): FormProblems {
   const none = { fields: {}, items: [], stale: false };
   if (error instanceof NetworkError) return { ...none, message: m.errors.network, code: null };
   if (!(error instanceof ApiError) || error.status >= 500) return { ...none, message: m.errors.server, code: null };

@@ -1,6 +1,7 @@
 import { Button, Checkbox } from 'antd-mobile';
 import type { ReactNode } from 'react';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { mediationMessages } from './mediation.messages';
 import { tick, TickedTotal, untick } from './bulk-lines';
 import { Yuan } from './fields';
 
@@ -17,7 +18,7 @@ export function TickBar({ text, onText, found, searching, visibleIds, ticked, on
   ticked: ReadonlySet<string>;
   onTicked(ticked: Set<string>): void;
 }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation.bulk;
   return (
     <>
@@ -54,7 +55,7 @@ export function WorkerTick({ name, idNumber, checked, onChange, extra }: { name:
 
 /** The footer's count and exact total of the ticked lines. */
 export function TickedSummary({ total, label }: { total: TickedTotal; label: string }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation.bulk;
   return (
     <div role="status">

@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, Schemas, unwrap } from '../common/api/client';
 import { useSession } from '../common/api/use-session';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { mediationMessages } from './mediation.messages';
+import { EmployerLink } from '../employers/employer-link';
 import { movesOf, nextStepOf, NextStep, Task, tasksOf } from './case-actions';
 import { timeOf, dayOf } from './dates';
 import { Yuan } from './fields';
@@ -20,7 +22,7 @@ export const TASK_PATHS: Record<Task, string> = { confirm: 'confirm', schedule: 
 /** A case on the phone: where it stands, what is owed to whom, its sessions and agreement, and the next steps. */
 export default function MediatorCasePage() {
   const { caseId = '' } = useParams();
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation.case;
   const { user } = useSession();
   const navigate = useNavigate();
@@ -95,7 +97,7 @@ export default function MediatorCasePage() {
 }
 
 function NextStepButton({ step, onTask, onMove }: { step: NonNullable<NextStep>; onTask(task: Task): void; onMove(to: Status): void }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation.case;
   const label = 'task' in step ? m.mediation.tasks[step.task] : t.move(m.status[step.move] ?? step.move);
   return (
@@ -106,7 +108,7 @@ function NextStepButton({ step, onTask, onMove }: { step: NonNullable<NextStep>;
 }
 
 function Overview({ theCase }: { theCase: Schemas['CaseView'] }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation.case;
   const { totals } = theCase;
   return (
@@ -121,7 +123,14 @@ function Overview({ theCase }: { theCase: Schemas['CaseView'] }) {
         </span>
         {theCase.festivalCountdown && <span className="m-muted">{m.festival.countdown(theCase.festivalCountdown.daysToEve)}</span>}
       </div>
-      <div>{theCase.employers.map((employer) => employer.name).join('、')}</div>
+      <div>
+        {theCase.employers.map((employer, index) => (
+          <span key={`${employer.id}-${employer.role}`}>
+            {index > 0 && '、'}
+            <EmployerLink employer={employer} />
+          </span>
+        ))}
+      </div>
       {theCase.project && <div className="m-muted">{theCase.project.name}</div>}
       {theCase.statusReason && (
         <div className="m-muted">
@@ -170,7 +179,7 @@ function Overview({ theCase }: { theCase: Schemas['CaseView'] }) {
 }
 
 function SessionsSection({ caseId, sessions, error }: { caseId: string; sessions?: Schemas['SessionView'][]; error: unknown }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation;
   return (
     <section className="m-section" aria-labelledby="case-sessions">
@@ -209,7 +218,7 @@ function SessionsSection({ caseId, sessions, error }: { caseId: string; sessions
 }
 
 function AgreementSection({ caseId, agreement, error }: { caseId: string; agreement?: Schemas['AgreementView'] | null; error: unknown }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation.case;
   return (
     <section className="m-section" aria-labelledby="case-agreement">
@@ -263,7 +272,7 @@ const WORKERS_PAGE = 50;
 
 /** The case's workers, those still owed first; by standing, or by a search the API runs (names, whole id numbers). */
 function WorkersSection({ theCase }: { theCase: Schemas['CaseView'] }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation.case;
   // those still owed first; once nobody is, everyone
   const [standing, setStanding] = useState<Standing | 'any'>(theCase.totals.workersOwed > 0 ? 'owed' : 'any');

@@ -2,7 +2,8 @@ import { Button, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, Schemas, unwrap } from '../common/api/client';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { mediationMessages } from './mediation.messages';
 import { formatYuan } from '../common/money';
 import { formProblems } from './api-errors';
 import { LineErrors, TickBar, TickedSummary, WorkerTick } from './bulk-form';
@@ -15,7 +16,7 @@ import { useCaseChanged, useClaimSearch, useEveryClaim, useTheCase } from './que
 /** Confirming the amounts of many workers at once: tick them, correct the amounts, one submit. */
 export default function ConfirmPage() {
   const { caseId = '' } = useParams();
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const theCase = useTheCase(caseId);
   const claims = useEveryClaim(caseId);
   const title = m.mediation.tasks.confirm;
@@ -43,7 +44,7 @@ interface Problems {
 }
 
 function ConfirmForm({ theCase, claims }: { theCase: Schemas['CaseView']; claims: Schemas['ClaimView'][] }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation.confirm;
   const navigate = useNavigate();
   const changed = useCaseChanged();

@@ -3,7 +3,8 @@ import { Button } from 'antd-mobile';
 import { Link } from 'react-router';
 import { api, Schemas, unwrap } from '../common/api/client';
 import { useSession } from '../common/api/use-session';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { mediationMessages } from './mediation.messages';
 import { OPEN_STATUSES } from './case-actions';
 import { addDays, dayOf, shanghaiDate, timeOf } from './dates';
 import { Yuan } from './fields';
@@ -15,7 +16,7 @@ const CASES_PAGE = 30;
 
 /** The mediator's day, phone first: today's and tomorrow's sessions, and my open cases with what is still owed. */
 export default function DayPage() {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const { user } = useSession();
   if (!user) return null;
   return (
@@ -27,7 +28,7 @@ export default function DayPage() {
 }
 
 function Agenda({ mediatorId }: { mediatorId: string }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation.day;
   const today = shanghaiDate(new Date());
   const tomorrow = addDays(today, 1);
@@ -67,7 +68,7 @@ function Agenda({ mediatorId }: { mediatorId: string }) {
 
 /** `held`: the session's day has come, so its outcome can be recorded (not before: the server refuses it). */
 function SessionItem({ session, held }: { session: Schemas['SessionView']; held: boolean }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation;
   return (
     <li>
@@ -92,7 +93,7 @@ function SessionItem({ session, held }: { session: Schemas['SessionView']; held:
 }
 
 function MyCases({ mediatorId }: { mediatorId: string }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation.day;
   const cases = useInfiniteQuery({
     queryKey: keys.myCases(mediatorId),

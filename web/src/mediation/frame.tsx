@@ -7,7 +7,8 @@ import { createRoot, Root } from 'react-dom/client';
 import { Link, Outlet } from 'react-router';
 import { api, unwrap } from '../common/api/client';
 import { useSession } from '../common/api/use-session';
-import { useI18n, useMessages } from '../common/i18n/i18n';
+import { useI18n, useMessagesWith } from '../common/i18n/i18n';
+import { mediationMessages } from './mediation.messages';
 import { formProblems } from './api-errors';
 import { PhoneLanguageSwitch } from './language-switch';
 import { keys } from './queries';
@@ -54,7 +55,7 @@ export default function MediationFrame() {
 
 /** The festival's countdown: the season is about that day. */
 function FestivalCountdown() {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const season = useQuery({ queryKey: keys.season, queryFn: () => unwrap(api.GET('/season')), staleTime: 10 * 60_000 });
   if (!season.data) return <span className="m-countdown" />;
   const days = season.data.daysToEve;
@@ -72,7 +73,7 @@ function FestivalCountdown() {
  * the case on the desk), the content, and the primary action under the thumb.
  */
 export function PhoneScreen({ title, backTo, caseId, footer, children }: { title: string; backTo?: string; caseId?: string; footer?: ReactNode; children: ReactNode }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   useEffect(() => {
     document.title = `${title} · ${m.app.shortName}`;
   }, [title, m]);
@@ -103,7 +104,7 @@ export function PhoneScreen({ title, backTo, caseId, footer, children }: { title
 
 /** Waiting for the first answer. */
 export function Loading() {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   return (
     <div className="m-center" role="status" aria-label={m.common.loading}>
       <SpinLoading color="primary" />
@@ -113,7 +114,7 @@ export function Loading() {
 
 /** The page could not be read: the API's words (a case not found, not in your scope) or a network failure. */
 export function LoadFailed({ error }: { error: unknown }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   return (
     <div className="m-alert" role="alert">
       <strong>{m.common.loadFailed}</strong>

@@ -1,7 +1,8 @@
 import { Button, Popup, Radio, Toast } from 'antd-mobile';
 import { useEffect, useRef, useState } from 'react';
 import { api, Schemas, unwrap } from '../common/api/client';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { mediationMessages } from './mediation.messages';
 import { formProblems, FormProblems } from './api-errors';
 import { FormAlert, TextAreaField, TextField } from './fields';
 import { shanghaiDate } from './dates';
@@ -26,7 +27,7 @@ export function MoveSheet({ theCase, to, onClose }: { theCase: Schemas['CaseView
 }
 
 function MoveForm({ theCase, to, onClose }: { theCase: Schemas['CaseView']; to: Status; onClose(): void }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation.move;
   const changed = useCaseChanged();
   const today = shanghaiDate(new Date());

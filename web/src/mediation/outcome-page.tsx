@@ -2,7 +2,8 @@ import { Button, Radio, Toast } from 'antd-mobile';
 import { FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, Schemas, unwrap } from '../common/api/client';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { mediationMessages } from './mediation.messages';
 import { formProblems, FormProblems } from './api-errors';
 import { dayOf, shanghaiDate, timeOf } from './dates';
 import { FormAlert, TextAreaField, TextField, useIdempotencyKey } from './fields';
@@ -17,7 +18,7 @@ const FIELDS = ['outcome', 'adjournedTo', 'notes'];
 /** A session's outcome: agreement, none, or adjourned to a day; with notes. */
 export default function OutcomePage() {
   const { caseId = '', sessionId = '' } = useParams();
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation.outcome;
   const navigate = useNavigate();
   const changed = useCaseChanged();

@@ -2,7 +2,8 @@ import { Button, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, Schemas, unwrap } from '../common/api/client';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { mediationMessages } from './mediation.messages';
 import { formatYuan } from '../common/money';
 import { formProblems } from './api-errors';
 import { LineErrors, TickBar, TickedSummary, WorkerTick } from './bulk-form';
@@ -23,7 +24,7 @@ const FIELDS = ['paidOn', 'payerKind', 'channel'];
 /** A pay day: the workers paid ticked, what each got, when, by whom and how; one request for all of them. */
 export default function PayDayPage() {
   const { caseId = '' } = useParams();
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const theCase = useTheCase(caseId);
   // those still owed: a worker paid in full has no line on a pay day
   const claims = useEveryClaim(caseId, 'owed');
@@ -53,7 +54,7 @@ interface Problems {
 }
 
 function PayDayForm({ theCase, claims }: { theCase: Schemas['CaseView']; claims: Schemas['ClaimView'][] }) {
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation.payDay;
   const navigate = useNavigate();
   const changed = useCaseChanged();

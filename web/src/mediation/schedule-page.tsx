@@ -3,7 +3,8 @@ import { Button, Toast } from 'antd-mobile';
 import { FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, Schemas, unwrap } from '../common/api/client';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessagesWith } from '../common/i18n/i18n';
+import { mediationMessages } from './mediation.messages';
 import { formProblems, FormProblems } from './api-errors';
 import { addDays, addMinutes, shanghaiDate, shanghaiTimestamp } from './dates';
 import { FormAlert, SelectField, TextField, useIdempotencyKey } from './fields';
@@ -19,7 +20,7 @@ const FIELDS = ['startsAt', 'endsAt', 'roomId', 'place'];
  */
 export default function SchedulePage() {
   const { caseId = '' } = useParams();
-  const m = useMessages();
+  const m = useMessagesWith({ mediation: mediationMessages });
   const t = m.mediation.schedule;
   const navigate = useNavigate();
   const changed = useCaseChanged();

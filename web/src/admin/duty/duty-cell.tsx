@@ -1,5 +1,6 @@
 import { Checkbox, Popover } from 'antd';
-import { useMessages } from '../../common/i18n/i18n';
+import { useMessagesWith } from '../../common/i18n/i18n';
+import { dutyMessages } from './duty.messages';
 import type { Lawyer } from './duty-queries';
 
 /**
@@ -28,7 +29,7 @@ export function DutyCell({
   disabled: boolean;
   onChange(lawyerIds: string[]): void;
 }) {
-  const m = useMessages().adminDuty;
+  const m = useMessagesWith({ adminDuty: dutyMessages }).adminDuty;
   // someone on the roster who may no longer serve here (moved, deactivated) stays visible, to be taken off
   const options = [
     ...offered.map((lawyer) => ({ value: lawyer.id, label: lawyer.displayName })),

@@ -6,7 +6,8 @@ import { useSearchParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../common/api/client';
 import { showApiErrors } from '../../common/forms';
 import { shanghaiDate } from '../../common/format/shanghai-day';
-import { useMessages } from '../../common/i18n/i18n';
+import { useMessagesWith } from '../../common/i18n/i18n';
+import { dutyMessages } from './duty.messages';
 import { useToast } from '../../common/layout/toast';
 import { isWorkingDay, kindOf, type YearSchedule } from '../holidays/holiday-calendar';
 import { useHolidayYear } from '../holidays/holiday-queries';
@@ -21,7 +22,7 @@ import './duty-roster.css';
  * down), lawyers picked into the cells, the month saved at once. The month is in the address.
  */
 export default function DutyRosterPage() {
-  const m = useMessages().adminDuty;
+  const m = useMessagesWith({ adminDuty: dutyMessages }).adminDuty;
   const [params, setParams] = useSearchParams();
   const month = isMonth(params.get('month')) ? params.get('month')! : monthOf(shanghaiDate(new Date()));
   const choose = (next: string) => setParams((current) => ({ ...Object.fromEntries(current), month: next }));
@@ -41,7 +42,7 @@ export default function DutyRosterPage() {
 }
 
 function MonthPicker({ month, onChange }: { month: string; onChange(month: string): void }) {
-  const m = useMessages().adminDuty;
+  const m = useMessagesWith({ adminDuty: dutyMessages }).adminDuty;
   return (
     <Space.Compact>
       <Button icon={<LeftOutlined />} aria-label={m.previousMonth} onClick={() => onChange(shiftMonth(month, -1))} />
@@ -61,7 +62,7 @@ function MonthPicker({ month, onChange }: { month: string; onChange(month: strin
 type Problems = Record<string, Record<string, string[]>>;
 
 function MonthRoster({ month }: { month: string }) {
-  const all = useMessages();
+  const all = useMessagesWith({ adminDuty: dutyMessages });
   const m = all.adminDuty;
   const message = useToast();
   const queryClient = useQueryClient();
@@ -213,7 +214,7 @@ interface GridProps {
 
 /** What a day is: its label, and whether it is a day off (shaded) or a make-up working day. */
 function useDayInfo(schedule: YearSchedule) {
-  const m = useMessages().adminDuty;
+  const m = useMessagesWith({ adminDuty: dutyMessages }).adminDuty;
   return (day: string) => {
     const [, month, date] = day.split('-').map(Number);
     const weekday = m.weekdays[weekdayOf(day)];
@@ -230,7 +231,7 @@ function useDayInfo(schedule: YearSchedule) {
 
 /** One center's day as a cell of the grid or of the phone's list. */
 function Cell({ center, day, label, ...grid }: GridProps & { center: Organisation; day: string; label: string }) {
-  const m = useMessages().adminDuty;
+  const m = useMessagesWith({ adminDuty: dutyMessages }).adminDuty;
   const lawyerIds = grid.cellsOfCenter(center.id)[day] ?? [];
   const problems = grid.problems[center.id]?.[day] ?? [];
   const names = lawyerIds.map(grid.nameOf);
@@ -252,7 +253,7 @@ function Cell({ center, day, label, ...grid }: GridProps & { center: Organisatio
 
 /** The desk's view: every center a row, every day a column; the table scrolls sideways in its own box. */
 function MonthGrid({ centers, ...grid }: GridProps & { centers: Organisation[] }) {
-  const m = useMessages().adminDuty;
+  const m = useMessagesWith({ adminDuty: dutyMessages }).adminDuty;
   const dayInfo = useDayInfo(grid.schedule);
   return (
     <div className="duty-scroll" role="region" aria-label={m.title} tabIndex={0}>
@@ -297,7 +298,7 @@ function MonthGrid({ centers, ...grid }: GridProps & { centers: Organisation[] }
 
 /** The phone's view: one center, its days down. */
 function CenterDays({ center, ...grid }: GridProps & { center: Organisation }) {
-  const m = useMessages().adminDuty;
+  const m = useMessagesWith({ adminDuty: dutyMessages }).adminDuty;
   const dayInfo = useDayInfo(grid.schedule);
   return (
     <table className="duty-days">
@@ -329,7 +330,7 @@ function CenterDays({ center, ...grid }: GridProps & { center: Organisation }) {
 }
 
 function Legend() {
-  const m = useMessages().adminDuty;
+  const m = useMessagesWith({ adminDuty: dutyMessages }).adminDuty;
   return (
     <ul className="duty-legend">
       <li>

@@ -6,7 +6,8 @@ import { Link, useSearchParams } from 'react-router';
 import { api, ApiError, Schemas, unwrap } from '../../common/api/client';
 import { showApiErrors } from '../../common/forms';
 import { shanghaiDate } from '../../common/format/shanghai-day';
-import { useMessages } from '../../common/i18n/i18n';
+import { useMessagesWith } from '../../common/i18n/i18n';
+import { holidaysMessages } from './holidays.messages';
 import { useToast } from '../../common/layout/toast';
 import { weekdayOf } from '../duty/duty-grid';
 import { UnsavedChangesGuard } from '../duty/unsaved-changes';
@@ -22,7 +23,7 @@ const PACKAGE_SOURCE = 'chinese-days';
  * says so while the coming year's schedule is not entered (the legal clocks then only guess it).
  */
 export default function HolidaysPage() {
-  const m = useMessages().adminHolidays;
+  const m = useMessagesWith({ adminHolidays: holidaysMessages }).adminHolidays;
   const [params, setParams] = useSearchParams();
   const comingYear = Number(shanghaiDate(new Date()).slice(0, 4)) + 1;
   const asked = Number(params.get('year'));
@@ -52,7 +53,7 @@ export default function HolidaysPage() {
 
 /** The coming year not announced: periods that end in it are only estimated until it is entered. */
 function ComingYearBanner({ comingYear, shownYear }: { comingYear: number; shownYear: number }) {
-  const m = useMessages().adminHolidays;
+  const m = useMessagesWith({ adminHolidays: holidaysMessages }).adminHolidays;
   const coming = useHolidayYear(comingYear);
   if (!coming.data || (coming.data.covered && !coming.data.provisional)) return null;
   return (
@@ -67,7 +68,7 @@ function ComingYearBanner({ comingYear, shownYear }: { comingYear: number; shown
   );
 }
 
-function statusOf(view: Schemas['HolidayYearView'], m: ReturnType<typeof useMessages>['adminHolidays']): string {
+function statusOf(view: Schemas['HolidayYearView'], m: typeof holidaysMessages.zh): string {
   if (!view.covered) return m.status.missing;
   if (view.provisional) return m.status.provisional;
   if (view.source === PACKAGE_SOURCE || !view.source) return m.status.package;
@@ -75,7 +76,7 @@ function statusOf(view: Schemas['HolidayYearView'], m: ReturnType<typeof useMess
 }
 
 function YearEditor({ year }: { year: number }) {
-  const all = useMessages();
+  const all = useMessagesWith({ adminHolidays: holidaysMessages });
   const m = all.adminHolidays;
   const message = useToast();
   const queryClient = useQueryClient();
@@ -168,7 +169,7 @@ function YearEditor({ year }: { year: number }) {
 }
 
 function MonthCalendar({ year, month, schedule, disabled, onCycle }: { year: number; month: number; schedule: YearSchedule; disabled: boolean; onCycle(day: string): void }) {
-  const m = useMessages().adminHolidays;
+  const m = useMessagesWith({ adminHolidays: holidaysMessages }).adminHolidays;
   const captionId = `holiday-month-${month}`;
   return (
     <table className="holiday-month" aria-labelledby={captionId}>
@@ -196,7 +197,7 @@ function MonthCalendar({ year, month, schedule, disabled, onCycle }: { year: num
 }
 
 function DayButton({ day, kind, disabled, onClick }: { day: string; kind: DayKind; disabled: boolean; onClick(): void }) {
-  const m = useMessages().adminHolidays;
+  const m = useMessagesWith({ adminHolidays: holidaysMessages }).adminHolidays;
   const weekend = isWeekend(day);
   const kindText = kind === 'dayOff' ? m.kinds.dayOff : kind === 'makeUp' ? m.kinds.makeUp : weekend ? m.kinds.weekend : m.kinds.working;
   const mark = kind === 'dayOff' ? '休' : kind === 'makeUp' ? '班' : null;
@@ -215,7 +216,7 @@ function DayButton({ day, kind, disabled, onClick }: { day: string; kind: DayKin
 }
 
 function Legend() {
-  const m = useMessages().adminHolidays;
+  const m = useMessagesWith({ adminHolidays: holidaysMessages }).adminHolidays;
   return (
     <ul className="holiday-legend">
       <li>

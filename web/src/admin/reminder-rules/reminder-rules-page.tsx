@@ -6,7 +6,8 @@ import { api, Schemas, unwrap } from '../../common/api/client';
 import { showApiErrors } from '../../common/forms';
 import { DateInput } from '../../common/format/date-input';
 import { shanghaiDate } from '../../common/format/shanghai-day';
-import { useMessages } from '../../common/i18n/i18n';
+import { useMessagesWith } from '../../common/i18n/i18n';
+import { reminderRulesMessages } from './reminder-rules.messages';
 import { useToast } from '../../common/layout/toast';
 import { allUsers } from '../duty/duty-queries';
 import { daysText, parseDays } from './days-text';
@@ -18,7 +19,7 @@ const RULES_KEY = ['reminder-rules'] as const;
 
 /** When each kind of reminder fires and to whom, and what a given day's sweep would send. */
 export default function ReminderRulesPage() {
-  const all = useMessages();
+  const all = useMessagesWith({ adminReminderRules: reminderRulesMessages });
   const m = all.adminReminderRules;
   const rules = useQuery({ queryKey: RULES_KEY, queryFn: () => unwrap(api.GET('/reminder-rules')) });
   return (
@@ -49,7 +50,7 @@ const byKind = (kinds: Record<string, string>) => {
 
 /** One rule: on or off, and its days, saved on its own. */
 function RuleRow({ rule }: { rule: Rule }) {
-  const all = useMessages();
+  const all = useMessagesWith({ adminReminderRules: reminderRulesMessages });
   const m = all.adminReminderRules;
   const message = useToast();
   const queryClient = useQueryClient();
@@ -140,7 +141,7 @@ const URGENCY_COLOURS: Record<string, string> = { info: 'blue', warning: 'orange
 
 /** A dry run of a day's sweep: nothing is written or sent. */
 function Preview() {
-  const all = useMessages();
+  const all = useMessagesWith({ adminReminderRules: reminderRulesMessages });
   const m = all.adminReminderRules;
   const [day, setDay] = useState<string | undefined>(shanghaiDate(new Date()));
   const [asked, setAsked] = useState<string | null>(null);
@@ -205,7 +206,7 @@ function Preview() {
 }
 
 function PlannedRow({ row, recipient }: { row: Planned; recipient: string }) {
-  const m = useMessages().adminReminderRules;
+  const m = useMessagesWith({ adminReminderRules: reminderRulesMessages }).adminReminderRules;
   return (
     <tr>
       <td style={{ whiteSpace: 'nowrap' }}>{recipient}</td>

@@ -6,7 +6,8 @@ import { useSearchParams } from 'react-router';
 import { api, Schemas, unwrap } from '../../common/api/client';
 import { showApiErrors } from '../../common/forms';
 import { DateInput } from '../../common/format/date-input';
-import { useMessages } from '../../common/i18n/i18n';
+import { useMessagesWith } from '../../common/i18n/i18n';
+import { seasonMessages } from './season.messages';
 import { useToast } from '../../common/layout/toast';
 
 type SeasonForm = Schemas['SeasonDto'];
@@ -14,7 +15,7 @@ const FIELDS = ['startsOn', 'endsOn', 'targets'];
 
 /** The winter campaign of a festival year (in the address): its window and its targets. */
 export default function SeasonPage() {
-  const all = useMessages();
+  const all = useMessagesWith({ adminSeason: seasonMessages });
   const m = all.adminSeason;
   const [params, setParams] = useSearchParams();
   const current = useQuery({ queryKey: ['season'], queryFn: () => unwrap(api.GET('/season')) });
@@ -48,7 +49,7 @@ export default function SeasonPage() {
 }
 
 function SeasonEditor({ year, configured }: { year: number; configured: boolean | undefined }) {
-  const all = useMessages();
+  const all = useMessagesWith({ adminSeason: seasonMessages });
   const m = all.adminSeason;
   const message = useToast();
   const queryClient = useQueryClient();

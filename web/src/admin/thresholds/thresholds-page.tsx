@@ -7,7 +7,8 @@ import { showApiErrors } from '../../common/forms';
 import { DateInput } from '../../common/format/date-input';
 import { EmptyText } from '../../common/format/labels';
 import { Money } from '../../common/format/money';
-import { useMessages } from '../../common/i18n/i18n';
+import { useMessagesWith } from '../../common/i18n/i18n';
+import { thresholdsMessages } from './thresholds.messages';
 import { useToast } from '../../common/layout/toast';
 import { fenToYuan, yuanToFen } from '../../common/money';
 import { PROVINCES } from '../../employers/provinces';
@@ -26,7 +27,7 @@ interface ThresholdForm {
 
 /** The provinces' amounts of the crime of refusing to pay wages, with where they come from. */
 export default function ThresholdsPage() {
-  const all = useMessages();
+  const all = useMessagesWith({ adminThresholds: thresholdsMessages });
   const m = all.adminThresholds;
   const [params, setParams] = useSearchParams();
   const thresholds = useQuery({ queryKey: THRESHOLDS_KEY, queryFn: () => unwrap(api.GET('/criminal-thresholds')) });
@@ -87,7 +88,7 @@ export default function ThresholdsPage() {
 }
 
 function ThresholdRow({ province, threshold, selected, onEdit }: { province: string; threshold?: Threshold; selected: boolean; onEdit(): void }) {
-  const all = useMessages();
+  const all = useMessagesWith({ adminThresholds: thresholdsMessages });
   const m = all.adminThresholds;
   return (
     <tr className={selected ? 'is-selected' : undefined}>
@@ -105,7 +106,7 @@ function ThresholdRow({ province, threshold, selected, onEdit }: { province: str
 }
 
 function ThresholdEditor({ province, threshold }: { province: string; threshold?: Threshold }) {
-  const all = useMessages();
+  const all = useMessagesWith({ adminThresholds: thresholdsMessages });
   const m = all.adminThresholds;
   const message = useToast();
   const queryClient = useQueryClient();

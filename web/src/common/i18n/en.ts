@@ -1,19 +1,4 @@
 import { formatYuan } from '../money';
-import { dashboardMessages } from '../../dashboard/dashboard.messages';
-import { employerRecordMessages } from '../../employers/employer-record.messages';
-import { inboxMessages } from '../../inbox/inbox.messages';
-import { caseSummaryMessages } from '../../cases/case-summary.messages';
-import { organisationsMessages } from '../../admin/organisations/organisations.messages';
-import { usersMessages } from '../../admin/users/users.messages';
-import { auditMessages } from '../../admin/audit/audit.messages';
-import { dutyMessages } from '../../admin/duty/duty.messages';
-import { holidaysMessages } from '../../admin/holidays/holidays.messages';
-import { seasonMessages } from '../../admin/season/season.messages';
-import { reminderRulesMessages } from '../../admin/reminder-rules/reminder-rules.messages';
-import { thresholdsMessages } from '../../admin/thresholds/thresholds.messages';
-import { adminMessages } from '../../admin/admin.messages';
-import { deskMessages } from '../../desk/desk.messages';
-import { mediationMessages } from '../../mediation/mediation.messages';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -73,21 +58,6 @@ export const en: Messages = {
     claim_updated: 'Claim corrected', claims_confirmed: 'Amounts confirmed', payouts_recorded: 'Payouts recorded', session_scheduled: 'Session scheduled', session_held: 'Session held',
     session_cancelled: 'Session cancelled', representatives_elected: 'Representatives elected', agreement_signed: 'Agreement signed', legal_dates_recorded: 'Legal dates recorded',
   },
-  desk: deskMessages.en,
-  dashboard: dashboardMessages.en,
-  employerRecord: employerRecordMessages.en,
-  inboxPage: inboxMessages.en,
-  caseSummary: caseSummaryMessages.en,
-  adminOrganisations: organisationsMessages.en,
-  adminUsers: usersMessages.en,
-  adminAudit: auditMessages.en,
-  adminDuty: dutyMessages.en,
-  adminHolidays: holidaysMessages.en,
-  adminSeason: seasonMessages.en,
-  adminReminderRules: reminderRulesMessages.en,
-  adminThresholds: thresholdsMessages.en,
-  admin: adminMessages.en,
-  mediation: mediationMessages.en,
   intake: {
     project: 'Project (optional)', 
     lawyerActedFor: (employer) => `Note: the lawyer has acted for ${employer}; check whether he should step aside`, 
@@ -105,10 +75,6 @@ export const en: Messages = {
     kinds: { company: 'Company', project_owner: 'Project owner', general_contractor: 'General contractor', subcontractor: 'Subcontractor', labour_subcontractor: 'Labour subcontractor', individual_contractor: 'Labour-gang head (person)' },
     industries: { construction: 'Construction', landscaping: 'Landscaping', manufacturing: 'Manufacturing', catering: 'Catering', logistics: 'Logistics', property_services: 'Property services', retail: 'Retail', domestic_services: 'Domestic services', other: 'Other' },
   },
-  home: {
-    placeholderTitle: 'The leaders’ dashboard is coming',
-    placeholderBody: 'Reports and administration pages arrive in the next release. The case list is available now.',
-  },
   cases: {
     intakeFrom: 'Intake from', intakeTo: 'Intake to', 
     listTitle: 'Cases', caseNumber: 'Case number', status: 'Status', organisation: 'Organisation', employer: 'Employer',
@@ -118,6 +84,7 @@ export const en: Messages = {
     channel: 'Channel', project: 'Project', unassigned: 'Unassigned', festival: 'Festival countdown',
   },
   casePage: {
+    printSummary: 'Print case summary',
     noWorkers: 'No worker matches', 
     conflicts: 'Worth checking', claimingElsewhere: (name, caseNumber) => `${name} also claims in open case ${caseNumber}`, 
     signedOn: 'Signed on', movedOn: 'Happened on', recordedAt: (at) => `recorded ${at}`, 

@@ -1,19 +1,4 @@
 import { formatYuan } from '../money';
-import { dashboardMessages } from '../../dashboard/dashboard.messages';
-import { employerRecordMessages } from '../../employers/employer-record.messages';
-import { inboxMessages } from '../../inbox/inbox.messages';
-import { caseSummaryMessages } from '../../cases/case-summary.messages';
-import { organisationsMessages } from '../../admin/organisations/organisations.messages';
-import { usersMessages } from '../../admin/users/users.messages';
-import { auditMessages } from '../../admin/audit/audit.messages';
-import { dutyMessages } from '../../admin/duty/duty.messages';
-import { holidaysMessages } from '../../admin/holidays/holidays.messages';
-import { seasonMessages } from '../../admin/season/season.messages';
-import { reminderRulesMessages } from '../../admin/reminder-rules/reminder-rules.messages';
-import { thresholdsMessages } from '../../admin/thresholds/thresholds.messages';
-import { adminMessages } from '../../admin/admin.messages';
-import { deskMessages } from '../../desk/desk.messages';
-import { mediationMessages } from '../../mediation/mediation.messages';
 
 /**
  * Every text people read, in Chinese (the default). Keyed by meaning; the English catalogue has the same
@@ -76,21 +61,6 @@ export const zhCN = {
     claim_updated: '修改诉求', claims_confirmed: '确认金额', payouts_recorded: '登记支付', session_scheduled: '安排调解会', session_held: '召开调解会',
     session_cancelled: '取消调解会', representatives_elected: '推选代表', agreement_signed: '签订调解协议', legal_dates_recorded: '登记法律日期',
   } as Record<string, string>,
-  desk: deskMessages.zh,
-  dashboard: dashboardMessages.zh,
-  employerRecord: employerRecordMessages.zh,
-  inboxPage: inboxMessages.zh,
-  caseSummary: caseSummaryMessages.zh,
-  adminOrganisations: organisationsMessages.zh,
-  adminUsers: usersMessages.zh,
-  adminAudit: auditMessages.zh,
-  adminDuty: dutyMessages.zh,
-  adminHolidays: holidaysMessages.zh,
-  adminSeason: seasonMessages.zh,
-  adminReminderRules: reminderRulesMessages.zh,
-  adminThresholds: thresholdsMessages.zh,
-  admin: adminMessages.zh,
-  mediation: mediationMessages.zh,
   intake: {
     project: '工程项目（可不填）', 
     lawyerActedFor: (employer: string) => `注意：承办律师曾代理过 ${employer}，请确认是否需要回避`, 
@@ -108,10 +78,6 @@ export const zhCN = {
     kinds: { company: '公司', project_owner: '建设单位', general_contractor: '施工总承包', subcontractor: '分包单位', labour_subcontractor: '劳务分包', individual_contractor: '包工头（个人）' } as Record<string, string>,
     industries: { construction: '建筑业', landscaping: '园林绿化', manufacturing: '制造业', catering: '餐饮业', logistics: '物流业', property_services: '物业服务', retail: '零售业', domestic_services: '家政服务', other: '其他' } as Record<string, string>,
   },
-  home: {
-    placeholderTitle: '领导驾驶舱即将上线',
-    placeholderBody: '统计报表与管理页面将在下一版提供。现在可以查看案件清单。',
-  },
   cases: {
     intakeFrom: '受理日期起', intakeTo: '受理日期止', 
     listTitle: '案件清单', caseNumber: '案件编号', status: '状态', organisation: '承办单位', employer: '用人单位',
@@ -121,6 +87,7 @@ export const zhCN = {
     channel: '来源', project: '项目', unassigned: '未指派', festival: '春节倒计时',
   },
   casePage: {
+    printSummary: '打印案件摘要',
     noWorkers: '没有符合条件的工人', 
     conflicts: '需要注意', claimingElsewhere: (name: string, caseNumber: string) => `${name} 在另一起未结案件 ${caseNumber} 中也有诉求`, 
     signedOn: '签订日期', movedOn: '发生日期', recordedAt: (at: string) => `${at} 录入`, 
