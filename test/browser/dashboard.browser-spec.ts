@@ -7,7 +7,7 @@ import { apiAs, INITIAL_PASSWORD, logIn, makeDistrict, next, openCase, screensho
 /** "¥20,000.50" as the page shows it → fen, to compare with a spreadsheet's yuan exactly. */
 const fenOfText = (text: string) => Math.round(Number(text.replace(/[¥,\s]/g, '')) * 100);
 
-async function ok(response: Awaited<ReturnType<APIRequestContext['post']>>) {
+async function ok(response: Awaited<ReturnType<APIRequestContext['post']>>): Promise<any> {
   expect(response.status(), await response.text()).toBeLessThan(300);
   return response.status() === 204 ? null : response.json();
 }

@@ -17,7 +17,7 @@ test.describe('the employer record, the inbox and the printed case summary', () 
     district = await makeDistrict(baseURL!);
     const opened = await openCase(baseURL!, district, ['12000.50', '8000.00']);
     const mediator = await apiAs(baseURL!, district.mediator.username, STAFF_PASSWORD);
-    const ok = async (response: Awaited<ReturnType<typeof mediator.post>>) => {
+    const ok = async (response: Awaited<ReturnType<typeof mediator.post>>): Promise<any> => {
       expect(response.status(), await response.text()).toBeLessThan(300);
       return response.status() === 204 ? null : response.json();
     };
