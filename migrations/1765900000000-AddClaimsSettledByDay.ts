@@ -17,6 +17,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * what the view needs of the cases open on the eve. Then, for a case open at the end of day D:
  *   still owed  = owed − paid + Σ fen            over its pay days after D
  *   workers owed = workers_owed + Σ claims_settled over its pay days after D
+ *   owing at all = owing today, or paid on a day after D (last_paid_on > D)
  * which is what claimBalancesOfCasesSql with `paidBy` D adds up, claim by claim. A correction that
  * takes money back (a negative entry) would break the second line; the e2e suites compare the
  * festival view with that definition (test/reports-seasons.e2e-spec.ts).
@@ -84,7 +85,7 @@ export class AddClaimsSettledByDay1765900000000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX case_facts_closed_idx`);
     await queryRunner.query(`
       CREATE INDEX case_facts_closed_idx ON case_facts (closed_on)
-      INCLUDE (intake_date, organisation_id, case_id, owed_fen, paid_fen, workers_owed, unconfirmed)`);
+      INCLUDE (intake_date, organisation_id, case_id, owed_fen, paid_fen, workers_owed, unconfirmed, last_paid_on)`);
 
     // Everything from scratch: case_facts from case_facts_source, then the rollups and the pay days from theirs.
     await queryRunner.query(`SELECT rebuild_case_facts()`);

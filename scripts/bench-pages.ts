@@ -3,8 +3,10 @@
  * built service on a fresh embedded database. Prints, per page, the median and worst of several loads of
  * the time from navigation until the page can be used (its main control is there and enabled), first
  * with an empty browser cache and then with the hashed assets cached, as a returning user has them.
- * The target of the web issue: interactive in under 1 s.
+ * The targets of the web issues: interactive in under 1 s; the leaders' dashboard with its charts in
+ * under 1.5 s against a city of 10,000 cases (seeded here with `npm run seed` before the service starts).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ import { chromium, Page } from 'playwright-core';
 import { ServiceProcess } from './bench/service-process';
 
 const RUNS = 7;
+const CITY_CASES = 10_000;
 const ADMIN_PASSWORD = 'Bench-pages-Shunyi-2027';
 
 async function timeToUsable(page: Page, path: string, ready: (page: Page) => Promise<unknown>): Promise<number> {
@@ -28,10 +31,12 @@ function summary(samples: number[]): string {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-pages-'));
-  const service = await ServiceProcess.start(
-    { EMBEDDED_DATA_DIR: join(dataDir, 'pglite'), PII_KEY_FILE: join(dataDir, 'pii.key'), ADMIN_PASSWORD },
-    3961,
-  );
+  const env = { EMBEDDED_DATA_DIR: join(dataDir, 'pglite'), PII_KEY_FILE: join(dataDir, 'pii.key'), ADMIN_PASSWORD };
+  // the first start makes the database, its key and the administrator; the city is added while it is stopped
+  await (await ServiceProcess.start(env, 3961)).stop();
+  console.log(`Seeding a city of ${CITY_CASES.toLocaleString('en')} cases…`);
+  execFileSync('npm', ['run', '--silent', 'seed', '--', '--cases', String(CITY_CASES)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const service = await ServiceProcess.start(env, 3961);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
@@ -51,6 +56,19 @@ async function main(): Promise<void> {
         // the list has answered: its rows, or the empty table's placeholder, are drawn
         ready: (page: Page) => page.locator('.ant-table-row, .ant-table-placeholder').first().waitFor(),
       },
+      ...[
+        { name: 'dashboard, the season', path: '/app/overview' },
+        { name: 'dashboard, 2020 to today', path: `/app/overview?from=2020-01-01` },
+      ].map((dashboard) => ({
+        ...dashboard,
+        loggedIn: true,
+        // the figures and all four charts are drawn
+        ready: (page: Page) =>
+          page.waitForFunction(
+            `document.querySelector('#report-figures') !== null &&
+             [...document.querySelectorAll('.report-charts section')].filter((chart) => chart.querySelector('svg path')).length === 4`,
+          ),
+      })),
     ];
     console.log(`Time until usable, ${RUNS} loads each, Chromium on ${service.baseUrl}:`);
     for (const target of pages) {
@@ -69,7 +87,7 @@ async function main(): Promise<void> {
           if (cache === 'empty cache') await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
           samples.push(await timeToUsable(page, target.path, target.ready));
         }
-        console.log(`  ${target.name.padEnd(10)} ${cache.padEnd(14)} ${summary(samples)}`);
+        console.log(`  ${target.name.padEnd(26)} ${cache.padEnd(14)} ${summary(samples)}`);
         await context.close();
       }
     }

@@ -45,42 +45,43 @@ SELECT ec.id, ec.case_number, ec.role, ec.intake_date::text, ec.status, ec.outco
 -- FESTIVAL_AS_OF_SQL
 WITH open_then AS MATERIALIZED (
   -- open today, or concluded after the eve: two ranges of the index on the day concluded
-  SELECT f.case_id, f.organisation_id, f.owed_fen - f.paid_fen AS owed_now_fen, f.workers_owed, f.unconfirmed
-    FROM case_facts f WHERE f.closed_on IS NULL AND f.intake_date <= $3::date
+  SELECT o.group_id, f.case_id, f.owed_fen - f.paid_fen AS owed_now_fen, f.workers_owed, f.unconfirmed, f.last_paid_on
+    FROM case_facts f JOIN (
+SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+  FROM organisations o
+ WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+   WHERE f.closed_on IS NULL AND f.intake_date <= $3::date
   UNION ALL
-  SELECT f.case_id, f.organisation_id, f.owed_fen - f.paid_fen, f.workers_owed, f.unconfirmed
-    FROM case_facts f WHERE f.closed_on > $3::date AND f.intake_date <= $3::date
-), paid_after AS (
-  -- every case of the scope paid after the eve, from the index on the day paid; the cases opened after
-  -- the eve fall out at the join
-  SELECT d.case_id, SUM(d.fen)::bigint AS fen, SUM(d.claims_settled)::int AS claims_settled
-    FROM case_pay_days d JOIN (
+  SELECT o.group_id, f.case_id, f.owed_fen - f.paid_fen, f.workers_owed, f.unconfirmed, f.last_paid_on
+    FROM case_facts f JOIN (
 SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
   FROM organisations o
- WHERE o.path LIKE $1::text || '%') o ON o.id = d.organisation_id
-   WHERE d.paid_on > $3::date
-   GROUP BY d.case_id
-), then_owed AS (
-  SELECT o.group_id, ot.unconfirmed,
-         ot.owed_now_fen + COALESCE(pa.fen, 0) AS unpaid_fen,
-         ot.workers_owed + COALESCE(pa.claims_settled, 0) AS workers_owed
+ WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+   WHERE f.closed_on > $3::date AND f.intake_date <= $3::date
+), now_owed AS (
+  SELECT ot.group_id, count(*) AS open_cases,
+         count(*) FILTER (WHERE ot.owed_now_fen > 0 OR ot.last_paid_on > $3::date) AS cases_owing,
+         SUM(ot.owed_now_fen) AS owed_now_fen, SUM(ot.workers_owed) AS workers_owed,
+         count(*) FILTER (WHERE ot.unconfirmed > 0) AS cases_unverified
     FROM open_then ot
-    JOIN (
-SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-  FROM organisations o
- WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = ot.organisation_id
-    LEFT JOIN paid_after pa ON pa.case_id = ot.case_id
+   GROUP BY ot.group_id
+), paid_after AS (
+  -- what was paid on those cases after the eve, and the workers it paid in full, from the index on the day paid
+  SELECT ot.group_id, SUM(d.fen) AS fen, SUM(d.claims_settled) AS claims_settled
+    FROM case_pay_days d JOIN open_then ot ON ot.case_id = d.case_id
+   WHERE d.paid_on > $3::date
+   GROUP BY ot.group_id
 )
-SELECT t.group_id::text AS key, grp.name AS label, grp.code AS detail,
-       count(*)::int AS open_cases,
-       count(*) FILTER (WHERE t.unpaid_fen > 0)::int AS cases_owing,
-       COALESCE(SUM(t.workers_owed), 0)::int AS workers_owed,
-       COALESCE(SUM(t.unpaid_fen), 0)::text AS unpaid_fen,
-       count(*) FILTER (WHERE t.unconfirmed > 0)::int AS cases_unverified
-  FROM then_owed t
-  JOIN organisations grp ON grp.id = t.group_id
- GROUP BY t.group_id, grp.name, grp.code, grp.path
- ORDER BY COALESCE(SUM(t.unpaid_fen), 0) DESC, grp.path;
+SELECT n.group_id::text AS key, grp.name AS label, grp.code AS detail,
+       n.open_cases::int,
+       n.cases_owing::int,
+       (n.workers_owed + COALESCE(pa.claims_settled, 0))::int AS workers_owed,
+       (n.owed_now_fen + COALESCE(pa.fen, 0))::text AS unpaid_fen,
+       n.cases_unverified::int
+  FROM now_owed n
+  JOIN organisations grp ON grp.id = n.group_id
+  LEFT JOIN paid_after pa ON pa.group_id = n.group_id
+ ORDER BY n.owed_now_fen + COALESCE(pa.fen, 0) DESC, grp.path;
 
 -- FESTIVAL_SQL
 SELECT o.group_id::text AS key, grp.name AS label, grp.code AS detail,
@@ -237,11 +238,11 @@ SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint
 -- breakdownSql('organisation')
     WITH page AS (
     WITH ranking AS MATERIALIZED (
-SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
+SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -249,7 +250,7 @@ SELECT o.group_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consu
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -257,7 +258,7 @@ SELECT o.group_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consu
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -265,7 +266,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations,
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -273,7 +274,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations,
       WHERE f.paid_on BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -281,7 +282,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consu
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -289,7 +290,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consu
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -297,7 +298,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations,
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -338,75 +339,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations,
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM (
-SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
-      WHERE r.days IS NULL AND COALESCE(r.organisation_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
- UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $5::date AND $6::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $7::date AND $8::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
-) p
+      FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -420,11 +353,11 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
 -- breakdownSql('organisation', everyRow)
     WITH page AS (
     WITH ranking AS MATERIALIZED (
-SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
+SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -432,7 +365,7 @@ SELECT o.group_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consu
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -440,7 +373,7 @@ SELECT o.group_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consu
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -448,7 +381,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations,
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -456,7 +389,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations,
       WHERE f.paid_on BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -464,7 +397,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consu
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -472,7 +405,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consu
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -480,7 +413,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations,
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -521,75 +454,7 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations,
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM (
-SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
-      WHERE r.days IS NULL AND COALESCE(r.organisation_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
- UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $5::date AND $6::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $7::date AND $8::date AND COALESCE(o.group_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
-) p
+      FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -603,11 +468,11 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
 -- breakdownSql('industry')
     WITH page AS (
     WITH ranking AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -615,7 +480,7 @@ SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, 0::bi
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -623,7 +488,7 @@ SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, 0::bi
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -631,7 +496,7 @@ SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS c
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -672,43 +537,7 @@ SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS c
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date) r
-      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
-) p
+      FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -722,11 +551,11 @@ SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS c
 -- breakdownSql('industry', everyRow)
     WITH page AS (
     WITH ranking AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -734,7 +563,7 @@ SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, 0::bi
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -742,7 +571,7 @@ SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, 0::bi
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -750,7 +579,7 @@ SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS c
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -791,43 +620,7 @@ SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS c
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date) r
-      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(COALESCE(f.industry, 'other'), '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
-) p
+      FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -1219,11 +1012,11 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
 -- breakdownSql('lawyer')
     WITH page AS (
     WITH ranking AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1231,7 +1024,7 @@ SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS cons
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1239,7 +1032,7 @@ SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS cons
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1247,7 +1040,7 @@ SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1255,7 +1048,7 @@ SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations
       WHERE f.paid_on BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1263,7 +1056,7 @@ SELECT x.lawyer_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS cons
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1271,7 +1064,7 @@ SELECT x.lawyer_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS cons
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1279,7 +1072,7 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1320,75 +1113,7 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date) r
-      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
- UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(x.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(x.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $5::date AND $6::date AND COALESCE(v.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $7::date AND $8::date AND COALESCE(v.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
-) p
+      FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -1402,11 +1127,11 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
 -- breakdownSql('lawyer', everyRow)
     WITH page AS (
     WITH ranking AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1414,7 +1139,7 @@ SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS cons
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1422,7 +1147,7 @@ SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS cons
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1430,7 +1155,7 @@ SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1438,7 +1163,7 @@ SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations
       WHERE f.paid_on BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1446,7 +1171,7 @@ SELECT x.lawyer_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS cons
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1454,7 +1179,7 @@ SELECT x.lawyer_id::text AS key, 0::bigint AS opened, (count(*))::bigint AS cons
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1462,7 +1187,7 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1503,75 +1228,7 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date) r
-      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
- UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(f.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(x.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(x.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $5::date AND $6::date AND COALESCE(v.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $7::date AND $8::date AND COALESCE(v.lawyer_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
-) p
+      FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -1596,11 +1253,11 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
 -- breakdownSql('mediator')
     WITH page AS (
     WITH ranking AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1608,7 +1265,7 @@ SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS co
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1616,7 +1273,7 @@ SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS co
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1624,7 +1281,7 @@ SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS consultatio
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1665,43 +1322,7 @@ SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS consultatio
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date) r
-      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
- UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
-) p
+      FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -1715,11 +1336,11 @@ SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 
 -- breakdownSql('mediator', everyRow)
     WITH page AS (
     WITH ranking AS MATERIALIZED (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
+SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1727,7 +1348,7 @@ SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS co
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1735,7 +1356,7 @@ SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, 0::bigint AS co
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1743,7 +1364,7 @@ SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS consultatio
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1784,43 +1405,7 @@ SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS consultatio
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM (
-SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date) r
-      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
- UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(f.mediator_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
-) p
+      FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -1845,11 +1430,11 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
 -- breakdownSql('month')
     WITH page AS (
     WITH ranking AS MATERIALIZED (
-SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
+SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1857,7 +1442,7 @@ SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1865,7 +1450,7 @@ SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1873,7 +1458,7 @@ SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint A
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1881,7 +1466,7 @@ SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint A
       WHERE f.paid_on BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1889,7 +1474,7 @@ SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::t
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1897,7 +1482,7 @@ SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::t
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1905,7 +1490,7 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -1946,75 +1531,7 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM (
-SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
-      WHERE r.days IS NULL AND COALESCE(r.month::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
- UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(date_trunc('month', f.intake_date::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(date_trunc('month', f.intake_date::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(date_trunc('month', f.paid_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(date_trunc('month', f.paid_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $5::date AND $6::date AND COALESCE(date_trunc('month', v.visited_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $7::date AND $8::date AND COALESCE(date_trunc('month', v.visited_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
-) p
+      FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)
@@ -2028,11 +1545,11 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
 -- breakdownSql('month', everyRow)
     WITH page AS (
     WITH ranking AS MATERIALIZED (
-SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.paid_in_month_fen)::bigint AS paid_in_period_fen
+SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -2040,7 +1557,7 @@ SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(
       WHERE f.intake_date BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM case_facts f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -2048,7 +1565,7 @@ SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(
       WHERE f.intake_date BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -2056,7 +1573,7 @@ SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint A
       WHERE f.paid_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.fen))::bigint AS paid_in_period_fen
+SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
        FROM case_pay_days f JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -2064,7 +1581,7 @@ SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint A
       WHERE f.paid_on BETWEEN $7::date AND $8::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -2072,7 +1589,7 @@ SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::t
       WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM consultations x JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -2080,7 +1597,7 @@ SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::t
       WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -2088,7 +1605,7 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
       WHERE v.visited_on BETWEEN $5::date AND $6::date
       GROUP BY 1
  UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM outreach_visits v JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -2129,75 +1646,7 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM (
-SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
-      WHERE r.days IS NULL AND COALESCE(r.month::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
- UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(date_trunc('month', f.intake_date::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(date_trunc('month', f.intake_date::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date AND COALESCE(date_trunc('month', f.paid_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date AND COALESCE(date_trunc('month', f.paid_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND COALESCE(date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $5::date AND $6::date AND COALESCE(date_trunc('month', v.visited_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $7::date AND $8::date AND COALESCE(date_trunc('month', v.visited_on::timestamp)::date::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
-) p
+      FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups)

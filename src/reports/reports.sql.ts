@@ -210,6 +210,12 @@ interface RolledUpSource {
    * are those with cases opened in the period.
    */
   paidByKeyColumn?: string;
+  /**
+   * So many keys (projects: some 23,000 a year at a million cases) that the groups are ranked on the
+   * ranking figures alone and every figure is added up for the page's keys only; with a few dozen keys
+   * (months, organisations, lawyers) reading the parts twice costs more than it saves.
+   */
+  rankFirst?: boolean;
   /** The key is the organisation's group: join the scope with its groups worked out once. */
   groupsByOrganisation?: boolean;
   concludedInPeriod?: boolean;
@@ -323,14 +329,16 @@ const PERIOD_TO = `COALESCE($8::date, ($4::date + interval '1 month' - interval 
 /**
  * One page of a rolled-up breakdown's groups and their figures. A group is listed when it has cases
  * opened, desk work or money paid in the period (as far as the rollups carry it). The groups are
- * ranked by the parts of the ranking figures alone, and only the page's keys have every figure added
- * up: a breakdown by project has some 20,000 keys a year (23,000 at a million cases), and adding up
- * twenty-two figures for each of them cost more than everything else. `order` may use only `g.key`
- * and `g.opened`.
+ * ranked by cases opened, and only the page's keys have every figure added up; a source with very many
+ * keys (rankFirst) is ranked from parts of the ranking figures alone, and reads the parts of every
+ * figure again for the page's keys only: adding up twenty-two figures for 23,000 projects cost more
+ * than everything else. `order` may use only `g.key` and `g.opened`.
  */
 function rolledUpGroupsSql(source: RolledUpSource, order: string): string {
+  const ranking = source.rankFirst ? rolledUpPartsSql(source, 'ranking') : rolledUpPartsSql(source);
+  const pageParts = source.rankFirst ? rolledUpPartsSql(source, 'page') : 'ranking';
   return `
-    WITH ranking AS MATERIALIZED ${rolledUpPartsSql(source, 'ranking')},
+    WITH ranking AS MATERIALIZED ${ranking},
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
         FROM ranking p
@@ -343,7 +351,7 @@ function rolledUpGroupsSql(source: RolledUpSource, order: string): string {
        LIMIT $9 OFFSET $10
     )
     SELECT page.key, ${FIGURES_ADDED_UP}, page.total_groups
-      FROM ${rolledUpPartsSql(source, 'page')} p
+      FROM ${pageParts} p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups`;
@@ -463,7 +471,7 @@ export const DIMENSIONS = {
   },
   project: {
     // some twenty thousand a year: the money paid is read for the page's projects only
-    source: { dimension: 'project', rollupKey: 'r.key', factsKey: 'f.project_id::text', paidByKeyColumn: 'project_id' },
+    source: { dimension: 'project', rollupKey: 'r.key', factsKey: 'f.project_id::text', paidByKeyColumn: 'project_id', rankFirst: true },
     speedByColumn: 'project_id',
     label: `g.key AS key, p.name AS label, p.site AS detail`,
     labelJoin: `LEFT JOIN projects p ON p.id = g.key::uuid`,
@@ -655,45 +663,47 @@ export const FESTIVAL_SQL = `
 /**
  * Before a festival whose eve has passed: what was still owed as it stood at the end of the eve, per
  * group of the scope. The cases opened by the eve and not concluded by it (concluded after it, or not
- * yet), each with what it owes today plus what was paid on it after the eve, and the workers owed
- * today plus those whose payments after the eve paid them in full (case_pay_days.claims_settled,
- * migrations/1765900000000): the balances as of the eve that caseTotalsSql with `paidBy` adds up
- * claim by claim (test/reports-seasons.e2e-spec.ts compares the two), with the claims' amounts as
- * they stand, which carry no history. $3: the eve.
+ * yet) owed then what they owe today plus what was paid on them after the eve, to the workers owed
+ * today and those whose payments after the eve paid them in full (case_pay_days.claims_settled,
+ * migrations/1765900000000); a case owed something then if it owes today or was paid after the eve
+ * (its last pay day). These are the balances as of the eve that caseTotalsSql with `paidBy` adds up
+ * claim by claim (test/reports-seasons.e2e-spec.ts compares the two), with the claims' amounts as they
+ * stand, which carry no history. $3: the eve.
  */
 export const FESTIVAL_AS_OF_SQL = `
   WITH open_then AS MATERIALIZED (
     -- open today, or concluded after the eve: two ranges of the index on the day concluded
-    SELECT f.case_id, f.organisation_id, f.owed_fen - f.paid_fen AS owed_now_fen, f.workers_owed, f.unconfirmed
-      FROM case_facts f WHERE f.closed_on IS NULL AND f.intake_date <= $3::date
+    SELECT o.group_id, f.case_id, f.owed_fen - f.paid_fen AS owed_now_fen, f.workers_owed, f.unconfirmed, f.last_paid_on
+      FROM case_facts f JOIN ${SCOPE_GROUPED} o ON o.id = f.organisation_id
+     WHERE f.closed_on IS NULL AND f.intake_date <= $3::date
     UNION ALL
-    SELECT f.case_id, f.organisation_id, f.owed_fen - f.paid_fen, f.workers_owed, f.unconfirmed
-      FROM case_facts f WHERE f.closed_on > $3::date AND f.intake_date <= $3::date
-  ), paid_after AS (
-    -- every case of the scope paid after the eve, from the index on the day paid; the cases opened after
-    -- the eve fall out at the join
-    SELECT d.case_id, SUM(d.fen)::bigint AS fen, SUM(d.claims_settled)::int AS claims_settled
-      FROM case_pay_days d JOIN ${SCOPE} o ON o.id = d.organisation_id
-     WHERE d.paid_on > $3::date
-     GROUP BY d.case_id
-  ), then_owed AS (
-    SELECT o.group_id, ot.unconfirmed,
-           ot.owed_now_fen + COALESCE(pa.fen, 0) AS unpaid_fen,
-           ot.workers_owed + COALESCE(pa.claims_settled, 0) AS workers_owed
+    SELECT o.group_id, f.case_id, f.owed_fen - f.paid_fen, f.workers_owed, f.unconfirmed, f.last_paid_on
+      FROM case_facts f JOIN ${SCOPE_GROUPED} o ON o.id = f.organisation_id
+     WHERE f.closed_on > $3::date AND f.intake_date <= $3::date
+  ), now_owed AS (
+    SELECT ot.group_id, count(*) AS open_cases,
+           count(*) FILTER (WHERE ot.owed_now_fen > 0 OR ot.last_paid_on > $3::date) AS cases_owing,
+           SUM(ot.owed_now_fen) AS owed_now_fen, SUM(ot.workers_owed) AS workers_owed,
+           count(*) FILTER (WHERE ot.unconfirmed > 0) AS cases_unverified
       FROM open_then ot
-      JOIN ${SCOPE_GROUPED} o ON o.id = ot.organisation_id
-      LEFT JOIN paid_after pa ON pa.case_id = ot.case_id
+     GROUP BY ot.group_id
+  ), paid_after AS (
+    -- what was paid on those cases after the eve, and the workers it paid in full, from the index on the day paid
+    SELECT ot.group_id, SUM(d.fen) AS fen, SUM(d.claims_settled) AS claims_settled
+      FROM case_pay_days d JOIN open_then ot ON ot.case_id = d.case_id
+     WHERE d.paid_on > $3::date
+     GROUP BY ot.group_id
   )
-  SELECT t.group_id::text AS key, grp.name AS label, grp.code AS detail,
-         count(*)::int AS open_cases,
-         count(*) FILTER (WHERE t.unpaid_fen > 0)::int AS cases_owing,
-         COALESCE(SUM(t.workers_owed), 0)::int AS workers_owed,
-         COALESCE(SUM(t.unpaid_fen), 0)::text AS unpaid_fen,
-         count(*) FILTER (WHERE t.unconfirmed > 0)::int AS cases_unverified
-    FROM then_owed t
-    JOIN organisations grp ON grp.id = t.group_id
-   GROUP BY t.group_id, grp.name, grp.code, grp.path
-   ORDER BY COALESCE(SUM(t.unpaid_fen), 0) DESC, grp.path`;
+  SELECT n.group_id::text AS key, grp.name AS label, grp.code AS detail,
+         n.open_cases::int,
+         n.cases_owing::int,
+         (n.workers_owed + COALESCE(pa.claims_settled, 0))::int AS workers_owed,
+         (n.owed_now_fen + COALESCE(pa.fen, 0))::text AS unpaid_fen,
+         n.cases_unverified::int
+    FROM now_owed n
+    JOIN organisations grp ON grp.id = n.group_id
+    LEFT JOIN paid_after pa ON pa.group_id = n.group_id
+   ORDER BY n.owed_now_fen + COALESCE(pa.fen, 0) DESC, grp.path`;
 
 export interface FestivalRow {
   key: string;
