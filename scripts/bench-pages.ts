@@ -63,11 +63,10 @@ async function main(): Promise<void> {
         ...dashboard,
         loggedIn: true,
         // the figures and all four charts are drawn
-        ready: (page: Page) =>
-          page.waitForFunction(
-            `document.querySelector('#report-figures') !== null &&
-             [...document.querySelectorAll('.report-charts section')].filter((chart) => chart.querySelector('svg path')).length === 4`,
-          ),
+        ready: async (page: Page) => {
+          await page.locator('#report-figures').waitFor();
+          for (let chart = 0; chart < 4; chart++) await page.locator('.report-charts section').nth(chart).locator('svg path').first().waitFor();
+        },
       })),
     ];
     console.log(`Time until usable, ${RUNS} loads each, Chromium on ${service.baseUrl}:`);

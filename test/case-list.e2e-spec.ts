@@ -370,6 +370,11 @@ describe('Case list and case view', () => {
       employerNames: [employers.e2.name, employers.hongda.name].sort().join('、'),
       totals: { workers: 1, claimed: '6600.00', outstanding: '6600.00' },
     });
+    // each employer once with its credit code, so its name can open its record
+    const byCode = (list: any[]) => [...list].sort((a, b) => (a.creditCode < b.creditCode ? -1 : 1));
+    expect(byCode(item(N2).employers)).toEqual(
+      byCode([employers.e2, employers.hongda].map((employer: any) => ({ name: employer.name, creditCode: employer.creditCode }))),
+    );
     // Confirmed 9800.00 + 7500.25 + 3000.00 = 20300.25, of which 5000.00 paid.
     expect(item(N3)).toMatchObject({
       status: 'paying',

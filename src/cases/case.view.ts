@@ -164,6 +164,14 @@ export class DispatchedCaseView {
   organisationId: string;
 }
 
+/** An employer as the case list names it: its name opens its record by the credit code (none for an individual contractor). */
+export class CaseListEmployerView {
+  @ApiProperty({ example: '北京某某园林绿化有限公司' })
+  name: string;
+  @ApiProperty({ type: String, nullable: true, example: '91110113MA01ABCD1X' })
+  creditCode: string | null;
+}
+
 /** A row of the case list. */
 export class CaseListItemView {
   @ApiProperty({ format: 'uuid' })
@@ -184,6 +192,8 @@ export class CaseListItemView {
   summary: string;
   @ApiProperty({ type: String, nullable: true, description: 'The employers’ names joined by 、', example: '甲公司、乙公司' })
   employerNames: string | null;
+  @ApiProperty({ type: [CaseListEmployerView], description: 'Each employer of the chain once, by name' })
+  employers: CaseListEmployerView[];
   @ApiProperty({ type: UserRefView, nullable: true })
   lawyer: UserRefView | null;
   @ApiProperty({ type: UserRefView, nullable: true })
@@ -264,6 +274,7 @@ export function toCaseListItemView({ row, totals }: CaseListItem, season: Season
     intakeDate: row.intake_date,
     summary: row.summary,
     employerNames: row.employer_names,
+    employers: row.employers,
     lawyer: userRef(row.lawyer_id, row.lawyer_name),
     mediator: userRef(row.mediator_id, row.mediator_name),
     totals: toTotalsView(totals),

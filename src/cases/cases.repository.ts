@@ -19,12 +19,13 @@ import {
   CASE_FACTS_CONDITION,
   CASE_IN_SCOPE_SQL,
   CASE_LIST_COLUMNS,
+  CASE_LIST_EMPLOYERS,
+  CaseListPageRow,
   CASE_LIST_FROM,
   CASE_MONEY_COLUMNS,
   CASE_SORT_COLUMNS,
   CASE_VISIBLE_SQL,
   CaseExportRow,
-  CaseListRow,
   INSERT_CASE_EMPLOYERS_SQL,
   INSERT_CASE_EVIDENCE_SQL,
   INSERT_CASE_SQL,
@@ -205,12 +206,12 @@ export class CasesRepository {
     query: CaseListQuery,
     scope: Scope,
     idNumberHash: string | null = null,
-  ): Promise<{ rows: CaseListRow[]; total: number }> {
+  ): Promise<{ rows: CaseListPageRow[]; total: number }> {
     const { where, params } = caseListFilter(query, scope, idNumberHash);
     const order = caseListOrder(query.sort);
     const [{ total }] = await tx.query(`SELECT count(*)::int AS total ${CASE_LIST_FROM} ${where}`, params);
-    const rows: CaseListRow[] = await tx.query(
-      `SELECT ${CASE_LIST_COLUMNS} ${CASE_LIST_FROM} ${where}
+    const rows: CaseListPageRow[] = await tx.query(
+      `SELECT ${CASE_LIST_COLUMNS}, ${CASE_LIST_EMPLOYERS} ${CASE_LIST_FROM} ${where}
         ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`,
       params,
     );

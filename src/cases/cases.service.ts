@@ -21,7 +21,7 @@ import type { CaseWarningView, DispatchedCaseView } from './case.view';
 import { assertSameVersion } from '../database/optimistic-update';
 import type { Case } from './case.record';
 import { CaseEmployerOfCase, CaseLegalDates, CasesRepository } from './cases.repository';
-import type { CaseExportRow, CaseListRow } from './cases.sql';
+import type { CaseExportRow, CaseListPageRow } from './cases.sql';
 import {
   AssignmentDto,
   CaseEmployerDto,
@@ -72,7 +72,7 @@ export interface CaseDetail {
 }
 
 export interface CaseListItem {
-  row: CaseListRow;
+  row: CaseListPageRow;
   totals: CaseTotals;
 }
 

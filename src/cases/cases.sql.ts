@@ -10,6 +10,13 @@ export const CASE_LIST_COLUMNS = `
      FROM case_employers ce JOIN employers e ON e.id = ce.employer_id
     WHERE ce.case_id = c.id) AS employer_names`;
 
+/** The list's page (not the export): each employer of the chain once, with its credit code, so its name opens its record. */
+export const CASE_LIST_EMPLOYERS = `
+  (SELECT COALESCE(json_agg(json_build_object('name', x.name, 'creditCode', x.credit_code) ORDER BY x.name, x.credit_code), '[]')
+     FROM (SELECT DISTINCT e.name, e.credit_code
+             FROM case_employers ce JOIN employers e ON e.id = ce.employer_id
+            WHERE ce.case_id = c.id) x) AS employers`;
+
 export const CASE_LIST_FROM = `
   FROM cases c
   JOIN organisations o ON o.id = c.organisation_id
@@ -119,6 +126,11 @@ export interface CaseListRow {
   mediator_id: string | null;
   mediator_name: string | null;
   employer_names: string | null;
+}
+
+/** A row of the list's page: with its employers (CASE_LIST_EMPLOYERS). */
+export interface CaseListPageRow extends CaseListRow {
+  employers: { name: string; creditCode: string | null }[];
 }
 
 // What the reports count, as conditions on a case's summary row (case_facts `f`): the one home of each

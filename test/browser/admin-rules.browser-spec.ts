@@ -212,7 +212,7 @@ test.describe('administration: the rules — duty roster, holidays, season, remi
     await screenshots(page, 'admin-thresholds');
   });
 
-  test('every change is in the audit trail, by this administrator', async () => {
+  test('every change is in the audit trail, by this administrator', async ({ page }) => {
     const entries = async (query: string) => {
       const answer = await adminApi.get(`/audit?actorId=${admin.id}&pageSize=200&${query}`);
       expect(answer.status(), await answer.text()).toBe(200);
@@ -229,6 +229,16 @@ test.describe('administration: the rules — duty roster, holidays, season, remi
     expect((await entries(`entityType=holiday_years&entityId=${comingYear}`)).length).toBeGreaterThan(0);
     expect((await entries('entityType=reminder_rules&entityId=festival_countdown')).map((entry) => entry.after?.days_before)).toContainEqual([60, 30, 14, 7, 3, 1]);
     expect((await entries(`entityType=criminal_thresholds&entityId=${encodeURIComponent('河南省')}`)).length).toBe(1);
+
+    // and as the administrator finds them on the audit page: the rule's days before and after, the year's holidays
+    await logIn(page, admin.username);
+    await page.goto(`/app/admin/audit?actorId=${admin.id}&entityType=reminder_rules&entityId=festival_countdown`);
+    await page.getByRole('button', { name: '详情' }).first().click();
+    const days = page.getByRole('dialog').locator('tr[data-changed="true"]').filter({ hasText: /days_before|天/ });
+    await expect(days.first()).toContainText('60');
+    await page.keyboard.press('Escape');
+    await page.goto(`/app/admin/audit?actorId=${admin.id}&entityType=holiday_years&entityId=${comingYear}`);
+    await expect(page.getByRole('button', { name: '详情' }).first()).toBeVisible();
   });
 
   async function lawyerNamed(displayName: string): Promise<{ id: string }> {

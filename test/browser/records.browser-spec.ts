@@ -64,10 +64,10 @@ test.describe('the employer record, the inbox and the printed case summary', () 
 
     // a province whose figures are not entered: the page says so, and who enters them
     await page.getByLabel('按哪个省的标准判断').click();
-    await page.keyboard.type('河南');
+    await page.keyboard.type('甘肃');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/province=/);
-    await expect(page.getByText('河南省的刑事立案标准尚未录入')).toBeVisible();
+    await expect(page.getByText('甘肃省的刑事立案标准尚未录入')).toBeVisible();
     await expect(page.getByText('管理 → 刑事立案标准')).toBeVisible();
 
     // entered by the administrator, Beijing's figures judge the record
@@ -90,6 +90,11 @@ test.describe('the employer record, the inbox and the printed case summary', () 
     // a row opens its case
     await page.getByRole('link', { name: theCase.caseNumber }).click();
     await expect(page).toHaveURL(new RegExp(`/app/cases/${theCase.id}$`));
+
+    // and from the case list, the employer's name opens its record too
+    await page.goto(`/app/cases?q=${encodeURIComponent(theCase.caseNumber)}`);
+    await page.getByRole('row', { name: new RegExp(theCase.caseNumber) }).getByRole('link', { name: employer.name }).click();
+    await expect(page).toHaveURL(new RegExp(`/app/employers/${employer.creditCode}`));
   });
 
   test('the inbox: a reminder opens its case, all are marked read and the badge goes; a webhook receives a test', async ({ page }) => {

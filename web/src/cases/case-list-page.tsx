@@ -2,7 +2,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, download, Schemas, unwrap } from '../common/api/client';
 import type { operations } from '../common/api/schema';
@@ -16,6 +16,7 @@ import { caseListMessages } from './case-list.messages';
 import { useToast } from '../common/layout/toast';
 import { FestivalCountdown } from '../common/layout/desk-shell';
 import { PeoplePicker, EmployerPicker, OrganisationPicker } from './pickers';
+import { EmployerLink } from '../employers/employer-link';
 
 type CaseRow = Schemas['CaseListItemView'];
 /** The filters with a control of their own above the list. */
@@ -95,7 +96,21 @@ export default function CaseListPage() {
       render: (_, row) => <Link to={`/cases/${row.id}`}>{row.caseNumber}</Link>,
     },
     { title: m.cases.status, dataIndex: 'status', key: 'status', sorter: true, sortOrder: sortOrderOf('status'), render: (_, row) => <StatusTag status={row.status} /> },
-    { title: m.cases.employer, key: 'employer', render: (_, row) => row.employerNames ?? '—', ellipsis: true },
+    {
+      title: m.cases.employer,
+      key: 'employer',
+      ellipsis: true,
+      // each name opens the employer's record
+      render: (_, row) =>
+        row.employers.length === 0
+          ? '—'
+          : row.employers.map((employer, index) => (
+              <Fragment key={`${employer.name} ${employer.creditCode ?? ''}`}>
+                {index > 0 && '、'}
+                <EmployerLink employer={employer} />
+              </Fragment>
+            )),
+    },
     { title: m.cases.organisation, key: 'organisation', render: (_, row) => row.organisation.name, responsive: ['lg'] },
     { title: m.cases.intakeDate, dataIndex: 'intakeDate', key: 'intakeDate', sorter: true, sortOrder: sortOrderOf('intakeDate') },
     { title: m.cases.lawyer, key: 'lawyer', render: (_, row) => row.lawyer?.displayName ?? '—', responsive: ['xl'] },

@@ -1990,6 +1990,12 @@ export type components = {
             closedOn: string | null;
             warnings: components["schemas"]["CaseWarningView"][];
         };
+        CaseListEmployerView: {
+            /** @example 北京某某园林绿化有限公司 */
+            name: string;
+            /** @example 91110113MA01ABCD1X */
+            creditCode: string | null;
+        };
         CaseListItemView: {
             /** Format: uuid */
             id: string;
@@ -2007,6 +2013,8 @@ export type components = {
              * @example 甲公司、乙公司
              */
             employerNames: string | null;
+            /** @description Each employer of the chain once, by name */
+            employers: components["schemas"]["CaseListEmployerView"][];
             lawyer: components["schemas"]["UserRefView"] | null;
             mediator: components["schemas"]["UserRefView"] | null;
             totals: components["schemas"]["CaseTotalsView"];
