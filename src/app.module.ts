@@ -12,10 +12,11 @@ import { HttpErrorFilter } from './http-error.filter';
 import { createValidationPipe } from './common/http/validation';
 import { Clock } from './common/time/clock';
 import { RequestClockInterceptor } from './common/time/request-clock';
+import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseHandle } from './database/open-database';
-import { typeOrmModuleOptions } from './database/typeorm-options';
+import { runMigrationsOnStart, typeOrmModuleOptions } from './database/typeorm-options';
 import { DeskModule } from './desk/desk.module';
 import { EmployersModule } from './employers/employers.module';
 import { HealthModule } from './health/health.module';
@@ -48,7 +49,13 @@ export class AppModule {
         ConfigModule.forRoot(config, clock),
         PersonalDataModule.forRoot(personalDataKey),
         ScheduleModule.forRoot(),
-        TypeOrmModule.forRoot(typeOrmModuleOptions(config, database)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => typeOrmModuleOptions(config, database),
+          dataSourceFactory: async (options) => {
+            if (config.runMigrationsOnStart) await runMigrationsOnStart(database);
+            return new DataSource(options!).initialize();
+          },
+        }),
         AuditModule,
         AuthModule,
         CalendarModule,

@@ -1,10 +1,12 @@
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppOptions } from './app.module';
 import { assertEveryRouteDeclaresAccess } from './auth/access-check';
 import { ROSTER_CONTENT_TYPES } from './claims/roster/roster-content-types';
+import { registerHostileInputGuard } from './common/http/hostile-input';
 import { servePages } from './web-pages/serve-pages';
 
 /** Builds the HTTP application; main.ts and the e2e tests both start the service through here. */
@@ -14,11 +16,15 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   adapter.getInstance().addContentTypeParser(ROSTER_CONTENT_TYPES, { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),
   );
+  registerHostileInputGuard(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: loggerLevels(options.config.logLevel),
   });
   assertEveryRouteDeclaresAccess(app);
-  await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+  await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY }, strictTransportSecurity: false });
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    if (arrivedOverHttps(request)) void reply.header('strict-transport-security', HSTS);
+  });
   app.enableCors({
     origin: options.config.corsOrigins.length > 0 ? options.config.corsOrigins : false,
     methods: ['GET', 'POST', 'PATCH', 'PUT'],
@@ -43,6 +49,17 @@ const CONTENT_SECURITY_POLICY = {
   imgSrc: ["'self'", 'data:', 'blob:'],
   upgradeInsecureRequests: null,
 };
+
+/**
+ * HSTS only on an answer that went out over https (the service's own TLS, or a proxy in front that ends
+ * TLS and says so): over plain http, the way a LAN name or address is opened, the header means nothing.
+ */
+const HSTS = 'max-age=31536000; includeSubDomains';
+function arrivedOverHttps(request: FastifyRequest): boolean {
+  const forwarded = request.headers['x-forwarded-proto'];
+  const proxied = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0].trim().toLowerCase();
+  return request.protocol === 'https' || proxied === 'https';
+}
 
 /** The OpenAPI document served at /docs/json; `npm run api:types` makes the web client's types from it. */
 export function describeApi(app: NestFastifyApplication): OpenAPIObject {

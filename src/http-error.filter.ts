@@ -15,6 +15,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'VALIDATION_FAILED':
     case 'ROSTER_INVALID':
     case 'MALFORMED_REQUEST':
+    case 'REQUEST_TOO_DEEP':
     case 'INVALID_PATH_ID':
       return 400;
     case 'UNAUTHENTICATED':
@@ -136,6 +137,14 @@ export class HttpErrorFilter implements ExceptionFilter {
     const context = host.switchToHttp();
     const request = context.getRequest<FastifyRequest>();
     const reply = context.getResponse<FastifyReply>();
+    const health = healthCheckFailure(exception);
+    if (health) {
+      // /health's 503 (Terminus): its own body names what is down; a monitor polls it, so one line, no stack
+      this.logger.warn(`Health check failed: ${JSON.stringify(health.error ?? {}).slice(0, 300)}`);
+      void reply.header('content-type', 'application/json; charset=utf-8');
+      void reply.status(503).send(health);
+      return;
+    }
     const error = this.toAppError(exception, request);
     const body = renderError(error, languageOf(request.headers['accept-language']));
     if (body.statusCode === 429 && error.params.seconds !== undefined) void reply.header('retry-after', String(error.params.seconds));
@@ -164,6 +173,14 @@ export class HttpErrorFilter implements ExceptionFilter {
     );
     return new AppError('INTERNAL_ERROR', { reference });
   }
+}
+
+/** The body of Terminus's 503 when a health indicator is down, or null for any other error. */
+function healthCheckFailure(exception: unknown): { status: string; error?: object; details: object } | null {
+  if (!(exception instanceof HttpException) || exception.getStatus() !== 503) return null;
+  const body = exception.getResponse() as { status?: unknown; details?: unknown };
+  const isHealthResult = typeof body === 'object' && body !== null && typeof body.status === 'string' && typeof body.details === 'object';
+  return isHealthResult ? (body as { status: string; error?: object; details: object }) : null;
 }
 
 /** Errors raised by Nest or Fastify before our code runs: unknown routes, unreadable bodies, size limits. */
@@ -204,5 +221,19 @@ function sizeLimitText(request: FastifyRequest): string {
 
 function isConnectionFailure(exception: unknown): boolean {
   const code = (exception as { code?: string })?.code;
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '08006';
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '08006' || isDatabaseTimeout(exception);
+}
+
+/**
+ * The database's time limits (typeorm-options.ts, serverTimeouts): a statement cancelled by
+ * statement_timeout (57014), no answer within query_timeout, no connection within connectionTimeoutMillis.
+ */
+export function isDatabaseTimeout(exception: unknown): boolean {
+  const { code, message } = (exception ?? {}) as { code?: string; message?: string };
+  return (
+    code === '57014' ||
+    message === 'Query read timeout' ||
+    message === 'timeout exceeded when trying to connect' ||
+    message === 'Connection terminated due to connection timeout'
+  );
 }

@@ -15,6 +15,7 @@ import {
   ThrottleDecision,
   ThrottlePolicy,
   checkThrottle,
+  longestWait,
   recordFailure,
 } from './domain/login-throttle';
 import { passwordProblem } from './domain/password-policy';
@@ -79,10 +80,8 @@ export class AuthService {
         await this.repository.lockThrottleKey(tx, key);
       }
       const states = await this.repository.loadThrottles(tx, throttles.map(([key]) => key));
-      for (const [key, policy] of throttles) {
-        const decision = checkThrottle(states.get(key) ?? null, policy, now);
-        if (!decision.allowed) return { kind: 'throttled', decision };
-      }
+      const decision = longestWait(throttles.map(([key, policy]) => checkThrottle(states.get(key) ?? null, policy, now)));
+      if (!decision.allowed) return { kind: 'throttled', decision };
       const user = await this.repository.userByUsername(tx, username.trim());
       const passwordMatches = user?.password_hash
         ? await verify(user.password_hash, password)

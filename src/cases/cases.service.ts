@@ -138,7 +138,7 @@ export class CasesService {
         },
       };
       if (claimInputs.length > 0) {
-        await this.claims.insertClaims(tx, opened.id, claimInputs, actor.id, 'form', 'VALIDATION_FAILED', openingEvent);
+        await this.claims.insertClaims(tx, opened.id, claimInputs, actor, 'form', 'VALIDATION_FAILED', openingEvent);
       } else {
         await this.events.append(tx, openingEvent);
       }

@@ -57,8 +57,13 @@ export class ClaimView {
 export class ClaimingElsewhereView {
   @ApiProperty({ example: '张建国' })
   workerName: string;
-  @ApiProperty({ example: 'SY-2026-00017' })
-  caseNumber: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'SY-2026-00017',
+    description: "Null when the other case is outside your scope: then only that the worker claims elsewhere is told",
+  })
+  caseNumber: string | null;
 }
 
 export class ClaimsAddedView {

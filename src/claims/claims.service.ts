@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, Scope } from '../auth/domain/actor';
 import { CaseAccess } from './case-access';
 import { eventDayProblems } from '../cases/domain/event-days';
+import type { CaseStatus } from '../cases/domain/case-status';
 import type { CaseTotals } from '../cases/domain/case-totals';
 import { likePattern } from '../common/database-helpers';
 import { AppError, FieldProblem } from '../common/errors/app-error';
@@ -11,6 +12,7 @@ import { fenFromDb, formatYuan, sumFen } from '../common/money/money';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
 import { CaseEventsService, NewCaseEvent } from '../timeline/case-events.service';
+import { nameMismatchProblem, otherClaimsTold, type OtherClaimTold } from '../workers/domain/disclosure';
 import { WorkersService } from '../workers/workers.service';
 import { ClaimInput, batchProblems, fen, toClaimInput } from './claim-input';
 import { assertConfirmedCoversPaid } from './domain/confirmation';
@@ -19,7 +21,7 @@ import { Transactions, Tx } from '../database/transactions';
 import { caseTotalsFromRow } from './claim-money.sql';
 import type { Claim } from './claim.record';
 import { toRosterClaimView, type ClaimingElsewhereView, type ClaimsAddedView, type ClaimsConfirmedView, type RosterCheckedView, type RosterImportedView } from './claim.view';
-import { ClaimBalanceRow, ClaimListRow, ClaimsRepository, type ClaimantElsewhere } from './claims.repository';
+import { ClaimBalanceRow, ClaimListRow, ClaimsRepository } from './claims.repository';
 import { AddClaimsDto, ClaimListQuery, ConfirmClaimsDto, UpdateClaimDto } from './dto/claim.dto';
 import { readRoster } from './roster/roster-reader';
 import { claimsFromRoster } from './roster/roster-rows';
@@ -45,7 +47,7 @@ export interface ClaimRow extends ClaimBalance {
 /** How claims arrived, recorded on the timeline. */
 export type ClaimSource = 'form' | 'roster_json' | 'roster_csv' | 'roster_xlsx';
 
-function namesAndNumbers(claimants: ClaimantElsewhere[]): ClaimingElsewhereView[] {
+function namesAndNumbers(claimants: OtherClaimTold[]): ClaimingElsewhereView[] {
   return claimants.map(({ workerName, caseNumber }) => ({ workerName, caseNumber }));
 }
 
@@ -68,7 +70,7 @@ export class ClaimsService {
     if (problems.length > 0) throw AppError.invalid(problems);
     const added = await this.transactions.run(async (tx) => {
       await this.cases.lockOpenCase(tx, caseId, actor.scope);
-      return this.insertClaims(tx, caseId, inputs, actor.id, 'form', 'VALIDATION_FAILED');
+      return this.insertClaims(tx, caseId, inputs, actor, 'form', 'VALIDATION_FAILED');
     });
     return { added, alsoClaimingElsewhere: namesAndNumbers(await this.claimingElsewhere(caseId, actor.scope)) };
   }
@@ -96,7 +98,7 @@ export class ClaimsService {
         : 'roster_json';
     const imported = await this.transactions.run(async (tx) => {
       await this.cases.lockOpenCase(tx, caseId, actor.scope);
-      return this.insertClaims(tx, caseId, inputs, actor.id, source, 'ROSTER_INVALID');
+      return this.insertClaims(tx, caseId, inputs, actor, source, 'ROSTER_INVALID');
     });
     return {
       imported,
@@ -108,12 +110,12 @@ export class ClaimsService {
   /**
    * Workers of this case who are also claimants in another open case: flagged, not refused (a worker
    * may be owed by two employers), so the clerk can check the same arrears are not counted twice.
-   * The other case's number is named wherever it is, so the clerk can call its organisation; a link to
-   * it (its id) only when it lies in the caller's scope. The one query for the claims' answers and the
-   * desk's conflicts alike.
+   * The other case's number, status and a link to it (its id) only when it lies in the caller's scope;
+   * outside it, only that the worker claims elsewhere (workers/domain/disclosure.ts). The one query for
+   * the claims' answers and the desk's conflicts alike.
    */
-  async claimingElsewhere(caseId: string, scope: Scope): Promise<ClaimantElsewhere[]> {
-    return this.repository.claimingElsewhere(this.transactions.none, caseId, scope.path);
+  async claimingElsewhere(caseId: string, scope: Scope): Promise<OtherClaimTold<CaseStatus>[]> {
+    return otherClaimsTold(await this.repository.claimingElsewhere(this.transactions.none, caseId, scope.path));
   }
 
   /**
@@ -127,7 +129,7 @@ export class ClaimsService {
     tx: Tx,
     caseId: string,
     inputs: ClaimInput[],
-    actorId: string | null,
+    actor: Pick<Actor, 'id' | 'scope'>,
     source: ClaimSource,
     errorCode: Extract<ErrorCode, 'VALIDATION_FAILED' | 'ROSTER_INVALID'>,
     opening?: NewCaseEvent,
@@ -137,13 +139,11 @@ export class ClaimsService {
     const { workers, mismatches } = await this.workers.findOrCreateMany(
       tx,
       inputs.map((input) => input.worker),
+      actor.scope,
     );
-    const problems: FieldProblem[] = mismatches.map(({ index, registeredName }) => ({
-      row: inputs[index].row,
-      field: fieldOf(inputs[index], 'name'),
-      code: 'NAME_MISMATCH',
-      params: { registered: registeredName },
-    }));
+    const problems: FieldProblem[] = mismatches.map(({ index, registeredName, inScope }) =>
+      nameMismatchProblem(registeredName, inScope, { row: inputs[index].row, field: fieldOf(inputs[index], 'name') }),
+    );
     if (problems.length === 0 && !opening) {
       const already = await this.repository.claimantsAmong(tx, caseId, workers.map((w) => w.id));
       workers.forEach((worker, index) => {
@@ -169,7 +169,7 @@ export class ClaimsService {
     await this.events.append(tx, ...(opening ? [opening] : []), {
       caseId,
       kind: 'claims_added',
-      actorId,
+      actorId: actor.id,
       // Claims brought with the case were brought the day it was opened.
       happenedOn: opening?.happenedOn,
       data: {

@@ -24,6 +24,12 @@ const FOREIGN_KEY_FIELDS: Record<string, string> = {
   payouts_recorded_by_id_fkey: 'X-User-Id',
 };
 
+/**
+ * Constraints whose values are never put in an answer: the keyed hash of an id number is shown to no
+ * one (what an id number may tell: src/workers/domain/disclosure.ts).
+ */
+const VALUES_WITHHELD = new Set(['workers_id_number_hash_key']);
+
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
 
@@ -31,7 +37,7 @@ export function appErrorFromDatabase(error: QueryFailedError): AppError | null {
   const driverError = error.driverError as { code?: string; constraint?: string; detail?: string };
   if (driverError.code === UNIQUE_VIOLATION && driverError.constraint) {
     const code = UNIQUE_CONSTRAINT_ERRORS[driverError.constraint];
-    if (code) return new AppError(code, valuesFromDetail(driverError.detail));
+    if (code) return new AppError(code, VALUES_WITHHELD.has(driverError.constraint) ? {} : valuesFromDetail(driverError.detail));
   }
   if (driverError.code === FOREIGN_KEY_VIOLATION && driverError.constraint) {
     const field = FOREIGN_KEY_FIELDS[driverError.constraint];

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { QueryLogger } from './query-logger';
 import { serverSessionOptions } from './typeorm-options';
 
 /**
@@ -26,6 +27,7 @@ export class ReportsDatabase implements OnModuleInit, OnModuleDestroy {
       url: this.config.reportsDatabaseUrl,
       extra: { max: this.config.databasePoolSize, options: sessionOptionsWith(this.config.reportsDatabaseUrl) },
       logging: ['error', 'warn'],
+      logger: new QueryLogger(),
     }).initialize();
   }
 

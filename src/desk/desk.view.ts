@@ -179,11 +179,11 @@ export class WorkerInOtherCaseView {
   workerId: string;
   @ApiProperty({ example: '张建国' })
   workerName: string;
-  @ApiProperty({ example: 'CY-2026-00007' })
-  caseNumber: string;
-  @ApiProperty({ enum: CASE_STATUSES, enumName: 'CaseStatus' })
-  status: CaseStatus;
-  @ApiProperty({ description: 'The other case lies in your scope' })
+  @ApiProperty({ type: String, nullable: true, example: 'CY-2026-00007', description: 'Null when the other case is outside your scope' })
+  caseNumber: string | null;
+  @ApiProperty({ enum: CASE_STATUSES, enumName: 'CaseStatus', nullable: true, description: 'Null when the other case is outside your scope' })
+  status: CaseStatus | null;
+  @ApiProperty({ description: 'The other case lies in your scope; outside it, one entry for all such cases, telling only that the worker claims elsewhere' })
   visible: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null when the other case is outside your scope' })
   caseId: string | null;

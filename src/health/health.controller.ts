@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators';
 import { HealthIndicatorView, HealthView } from './health.view';
@@ -19,6 +19,10 @@ export class HealthController {
   @ApiOperation({ summary: 'Liveness and database check (503 when the database does not answer)' })
   @ApiExtraModels(HealthIndicatorView)
   @ApiOkResponse({ type: HealthView })
+  @ApiServiceUnavailableResponse({
+    type: HealthView,
+    description: 'The database did not answer: `error.database` says so (status "down", and a message on a timeout)',
+  })
   check(): Promise<HealthView> {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
   }

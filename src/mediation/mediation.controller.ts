@@ -126,6 +126,8 @@ export class MediationController {
   @Get('cases/:caseId/agreement/document')
   @Requires('cases.read')
   @Header('content-type', 'text/html; charset=utf-8')
+  // names, amounts and (with idNumbers=full) full id numbers: never kept in a browser's or a proxy's cache
+  @Header('cache-control', 'no-store')
   @ApiOperation({
     summary: 'The printable agreement (调解协议书) in Chinese, amounts also in capital numerals',
     description:

@@ -11,14 +11,22 @@ import { DeliveryStatus } from './dto/reminders.dto';
 import { RemindersRepository } from './reminders.repository';
 import { DeliveryRunView, DeliveryView, NotificationChannelView } from './reminders.view';
 
-/** A claimed delivery is not picked up by another worker for this long, even if this one dies mid-send. */
-const LEASE_SECONDS = 300;
+/**
+ * How long a claimed delivery is left to the run that claimed it, even if that run dies mid-send. Each
+ * delivery is claimed just before it is sent, so the lease only has to outlast one send: a webhook or
+ * WeCom post gives up after 10 s, a mail server after at most 40 s (channels.ts). A run that leased a
+ * whole batch instead let a second run take back the unsent ones once a slow endpoint had used up the
+ * lease, and both sent them (issue 16).
+ */
+export const LEASE_SECONDS = 120;
+/** The most deliveries one run sends; the rest wait for the next run. */
 const BATCH = 100;
 
 /**
  * The outbox: every new reminder gets a delivery row per channel its recipient has switched on; a
- * delivery is tried until it succeeds, waiting longer after each failure. Claiming rows with a lease
- * (FOR UPDATE SKIP LOCKED) keeps two instances from sending the same one.
+ * delivery is tried until it succeeds, waiting longer after each failure. Claiming each row with a
+ * lease just before sending it (FOR UPDATE SKIP LOCKED) keeps two runs or two instances from sending
+ * the same one.
  */
 @Injectable()
 export class DeliveryService {
@@ -39,13 +47,14 @@ export class DeliveryService {
 
   /** Tries every delivery that is due; returns how many were delivered and how many failed this time. */
   async deliverDue(): Promise<DeliveryRunView> {
-    const now = this.clock.now();
-    const claimed = await this.transactions.run((tx) =>
-      this.repository.claimDueDeliveries(tx, now, new Date(now.getTime() + LEASE_SECONDS * 1000), BATCH),
-    );
     let delivered = 0;
     let failed = 0;
-    for (const item of claimed) {
+    for (let sent = 0; sent < BATCH; sent += 1) {
+      const claimedAt = this.clock.now();
+      const [item] = await this.transactions.run((tx) =>
+        this.repository.claimDueDeliveries(tx, claimedAt, new Date(claimedAt.getTime() + LEASE_SECONDS * 1000), 1),
+      );
+      if (!item) break;
       try {
         await this.sender.send(item.channel, item.address, item);
         await this.repository.markDelivered(this.transactions.none, item.id, item.channel, this.clock.now());
@@ -59,7 +68,7 @@ export class DeliveryService {
           item.channel,
           attempts,
           reason.slice(0, 500),
-          new Date(now.getTime() + retryDelaySeconds(attempts) * 1000),
+          new Date(claimedAt.getTime() + retryDelaySeconds(attempts) * 1000),
         );
         this.logger.warn(`Delivery of ${item.id} by ${item.channel} failed (attempt ${attempts}): ${reason}`);
         failed += 1;

@@ -188,7 +188,9 @@ export class RemindersRepository {
 
   /**
    * Claims up to `batch` due deliveries by moving their next attempt to `leaseUntil`; rows another
-   * instance has locked are skipped (FOR UPDATE SKIP LOCKED), so no two send the same one.
+   * instance has locked are skipped (FOR UPDATE SKIP LOCKED), so no two send the same one. The
+   * delivery run claims one at a time, just before sending it: a claimed row must be sent before its
+   * lease runs out, or another run takes it back.
    */
   async claimDueDeliveries(tx: Tx, now: Date, leaseUntil: Date, batch: number): Promise<ClaimedDelivery[]> {
     const result: unknown[] = await tx.query(

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser, Requires } from '../auth/auth.decorators';
@@ -18,8 +18,8 @@ export class WorkersController {
   @Requires('workers.edit')
   @ApiOperation({ summary: 'Register a worker (the id number is checked and unique)' })
   @ApiCreatedResponse({ type: WorkerView })
-  async create(@Body() input: WorkerInputDto) {
-    return toWorkerView(await this.workers.create(input));
+  async create(@Body() input: WorkerInputDto, @CurrentUser() actor: Actor) {
+    return toWorkerView(await this.workers.create(input, actor.scope));
   }
 
   @Get()
@@ -48,6 +48,8 @@ export class WorkersController {
 
   @Post(':id/reveal')
   @HttpCode(200)
+  // a full id number or mobile must not stay in a browser's or a proxy's cache
+  @Header('cache-control', 'no-store')
   @Requires('workers.reveal')
   @ApiOperation({ summary: 'Show a full id number or mobile number; written to the audit log' })
   @ApiOkResponse({ type: RevealView })

@@ -83,6 +83,16 @@ export class WorkersRepository {
     return found ?? null;
   }
 
+  /** Those of `ids` the scope may see. */
+  async visibleAmong(tx: Tx, ids: string[], scopePath: string): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await tx.query(
+      `SELECT worker.id FROM workers worker WHERE worker.id = ANY($2::uuid[]) AND ${WORKER_IN_SCOPE}`,
+      [scopePath, ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** A page of the workers the scope may see, by name, and how many there are in all. */
   async pageVisible(
     tx: Tx,

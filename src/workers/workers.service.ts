@@ -9,6 +9,7 @@ import { Transactions, Tx } from '../database/transactions';
 import { maskIdNumber, maskMobile } from '../personal-data/domain/masking';
 import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 import { RevealField, UpdateWorkerDto, WorkerInputDto, WorkerListQuery } from './dto/worker.dto';
+import { idNumberTakenDetails } from './domain/disclosure';
 import { Worker } from './worker.record';
 import { NewWorker, WorkersRepository } from './workers.repository';
 
@@ -20,10 +21,14 @@ export interface WorkerInput {
   homeProvince?: string | null;
 }
 
-/** A roster row whose id number is registered under another name: almost always a copying mistake. */
+/**
+ * A roster row whose id number is registered under another name: almost always a copying mistake.
+ * `inScope`: the caller's scope may see the registered worker (what it may be told: domain/disclosure.ts).
+ */
 export interface NameMismatch {
   index: number;
   registeredName: string;
+  inScope: boolean;
 }
 
 /** A worker as shown: id number and mobile masked. */
@@ -46,8 +51,16 @@ export class WorkersService {
     private readonly transactions: Transactions,
   ) {}
 
-  async create(input: WorkerInputDto): Promise<WorkerSummary> {
-    const saved = await this.transactions.run((tx) => this.repository.insert(tx, this.sealed(input)));
+  async create(input: WorkerInputDto, scope: Scope): Promise<WorkerSummary> {
+    const saved = await this.transactions.run(async (tx) => {
+      const worker = this.sealed(input);
+      const [registered] = await this.repository.withIdNumberHashes(tx, [worker.idNumberHash]);
+      if (registered) {
+        const inScope = (await this.repository.visibleAmong(tx, [registered.id], scope.path)).has(registered.id);
+        throw new AppError('ID_NUMBER_TAKEN', idNumberTakenDetails(registered.id, inScope));
+      }
+      return this.repository.insert(tx, worker);
+    });
     return this.summarise(saved);
   }
 
@@ -95,17 +108,24 @@ export class WorkersService {
    * id number, new ones inserted in one statement. Inputs whose id number is registered under another
    * name are returned as mismatches and nothing is written, so the caller can reject the whole batch.
    */
-  async findOrCreateMany(tx: Tx, inputs: WorkerInput[]): Promise<{ workers: Worker[]; mismatches: NameMismatch[] }> {
+  async findOrCreateMany(
+    tx: Tx,
+    inputs: WorkerInput[],
+    scope: Scope,
+  ): Promise<{ workers: Worker[]; mismatches: NameMismatch[] }> {
     const hashes = inputs.map((input) => this.cipher.lookupHash(normalizeResidentId(input.idNumber)));
     const existing = new Map(
       (await this.repository.withIdNumberHashes(tx, hashes)).map((worker) => [worker.idNumberHash, worker]),
     );
-    const mismatches: NameMismatch[] = [];
-    inputs.forEach((input, index) => {
+    const mismatched = inputs.flatMap((input, index) => {
       const known = existing.get(hashes[index]);
-      if (known && known.name !== input.name.trim()) mismatches.push({ index, registeredName: known.name });
+      return known && known.name !== input.name.trim() ? [{ index, known }] : [];
     });
-    if (mismatches.length > 0) return { workers: [], mismatches };
+    if (mismatched.length > 0) {
+      const visible = await this.repository.visibleAmong(tx, mismatched.map(({ known }) => known.id), scope.path);
+      const mismatches = mismatched.map(({ index, known }) => ({ index, registeredName: known.name, inScope: visible.has(known.id) }));
+      return { workers: [], mismatches };
+    }
 
     const missing = inputs.filter((_, index) => !existing.has(hashes[index])).map((input) => this.sealed(input));
     for (const worker of await this.repository.insertMany(tx, missing)) existing.set(worker.idNumberHash, worker);

@@ -1,4 +1,4 @@
-import { ACCOUNT_POLICY, ThrottleState, checkThrottle, recordFailure } from './login-throttle';
+import { ACCOUNT_POLICY, ThrottleState, checkThrottle, longestWait, recordFailure } from './login-throttle';
 
 const start = new Date('2027-01-10T09:00:00+08:00');
 const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
@@ -37,5 +37,14 @@ describe('login throttle', () => {
     const earlier = failTimes(6, 1);
     const later = recordFailure(earlier, ACCOUNT_POLICY, at(5 + 16 * 60));
     expect(later.failures).toBe(1);
+  });
+
+  it('answers the longest wait when the account and the address both refuse', () => {
+    const account = { allowed: false, locked: false, retryAfterSeconds: 1 } as const;
+    const address = { allowed: false, locked: false, retryAfterSeconds: 7 } as const;
+    expect(longestWait([account, address])).toEqual(address);
+    expect(longestWait([address, account])).toEqual(address);
+    expect(longestWait([{ allowed: true }, account])).toEqual(account);
+    expect(longestWait([{ allowed: true }, { allowed: true }])).toEqual({ allowed: true });
   });
 });

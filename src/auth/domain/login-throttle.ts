@@ -41,6 +41,18 @@ export function checkThrottle(state: ThrottleState | null, policy: ThrottlePolic
     : { allowed: true };
 }
 
+/**
+ * The account's and the address's decisions as one: refused if either refuses, and then with the
+ * longest wait, so that a client that waits what Retry-After says is not refused again.
+ */
+export function longestWait(decisions: ThrottleDecision[]): ThrottleDecision {
+  let refusal: ThrottleDecision = { allowed: true };
+  for (const decision of decisions) {
+    if (!decision.allowed && (refusal.allowed || decision.retryAfterSeconds > refusal.retryAfterSeconds)) refusal = decision;
+  }
+  return refusal;
+}
+
 export function recordFailure(state: ThrottleState | null, policy: ThrottlePolicy, now: Date): ThrottleState {
   const failures = (state ? forgetOld(state, policy, now).failures : 0) + 1;
   const lockedUntil =

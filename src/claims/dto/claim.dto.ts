@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-import { IsCalendarDate, IsYuan } from '../../common/http/validators';
+import { IsCalendarDate, IsPositiveYuan, IsYuan } from '../../common/http/validators';
 import { WorkerInputDto } from '../../workers/dto/worker.dto';
 import { CLAIM_KINDS, ClaimKind } from '../claim.record';
 
@@ -46,8 +46,8 @@ export class ClaimInputDto {
   @IsCalendarDate()
   periodEnd?: string;
 
-  @ApiProperty({ example: '17142.86', description: 'Amount the worker claims, in yuan' })
-  @IsYuan()
+  @ApiProperty({ example: '17142.86', description: 'Amount the worker claims, in yuan, more than zero' })
+  @IsPositiveYuan()
   amountClaimed: string;
 
   @ApiPropertyOptional({ example: '17142.86', description: 'Amount confirmed on verification, in yuan' })
@@ -95,7 +95,7 @@ export class UpdateClaimDto {
 
   @ApiPropertyOptional({ example: '17142.86' })
   @IsOptional()
-  @IsYuan()
+  @IsPositiveYuan()
   amountClaimed?: string;
 
   @ApiPropertyOptional({ example: '17000.00', description: 'Cannot be less than what has already been paid' })

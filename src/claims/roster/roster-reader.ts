@@ -1,7 +1,16 @@
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError, FieldProblem } from '../../common/errors/app-error';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './roster-content-types';
+import {
+  CSV_MAX_RECORDS,
+  ROSTER_MAX_CELL_CHARS,
+  ROSTER_MAX_ROWS,
+  XLSX_MAX_ROW_NUMBER,
+  checkUnzippedSize,
+  tooManyRows,
+} from './roster-limits';
 
 export const ROSTER_FIELDS = [
   'name',
@@ -88,6 +97,7 @@ export async function readRoster(body: unknown, contentType: string | undefined)
 function readJsonRoster(body: unknown): RawRosterRow[] {
   const rows = (body as { rows?: unknown })?.rows;
   if (!Array.isArray(rows)) throw unreadable('JSON body must be {"rows": [ … ]}');
+  if (rows.length > ROSTER_MAX_ROWS) throw tooManyRows();
   return rows.map((item, index) => {
     const cells: RawRosterRow['cells'] = {};
     const unknownKeys: string[] = [];
@@ -118,31 +128,63 @@ function readCsv(bytes: Buffer): RawCell[][] {
   } catch {
     text = new TextDecoder('gb18030').decode(bytes);
   }
+  let table: string[][];
   try {
     // Blank lines are kept (and skipped later) so that every row keeps the number the clerk sees.
-    return parse(text, { bom: true, skip_empty_lines: false, relax_column_count: true, trim: true }) as string[][];
+    // `to`: a file too long to be a roster is not parsed beyond what proves it (roster-limits.ts).
+    table = parse(text, { bom: true, skip_empty_lines: false, relax_column_count: true, trim: true, to: CSV_MAX_RECORDS });
   } catch (error) {
     throw unreadable((error as Error).message);
   }
+  if (table.length >= CSV_MAX_RECORDS) throw tooManyRows();
+  return table;
 }
 
+/**
+ * Reads the first worksheet row by row (exceljs's streaming reader), after checking what the file
+ * unzips to: a workbook is never loaded whole, and reading stops as soon as it is too long to be a
+ * roster, so neither a sheet of a million rows nor a small file holding a huge cell costs more than
+ * the limits in roster-limits.ts.
+ */
 async function readXlsx(bytes: Buffer): Promise<RawCell[][]> {
-  const workbook = new ExcelJS.Workbook();
+  const damaged = checkUnzippedSize(bytes);
+  if (damaged) throw unreadable(damaged);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    entries: 'ignore',
+    hyperlinks: 'ignore',
+    sharedStrings: 'cache',
+    styles: 'cache', // date cells are told by their number format
+    worksheets: 'emit',
+  });
+  const table: RawCell[][] = [];
+  let sheets = 0;
+  let filled = 0;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    for await (const sheet of reader) {
+      sheets += 1;
+      for await (const row of sheet) {
+        if (row.number > XLSX_MAX_ROW_NUMBER) throw tooManyRows();
+        const cells: RawCell[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, column) => {
+          const value = xlsxCellValue(cell.value);
+          if (typeof value === 'string' && value.length > ROSTER_MAX_CELL_CHARS) {
+            throw new AppError('ROSTER_INVALID', { count: 1 }, [
+              { row: row.number, code: 'TOO_LONG', params: { max: ROSTER_MAX_CELL_CHARS } },
+            ]);
+          }
+          cells[column - 1] = value;
+        });
+        table[row.number - 1] = cells;
+        if (row.number > 1 && cells.some((cell) => cell !== null && cell !== undefined && cell !== '')) filled += 1;
+        if (filled > ROSTER_MAX_ROWS) throw tooManyRows();
+      }
+      break; // the first sheet is the roster
+    }
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw unreadable(`not an .xlsx workbook (${(error as Error).message})`);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw unreadable('the workbook has no worksheet');
-  const table: RawCell[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: RawCell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = xlsxCellValue(cell.value);
-    });
-    table[rowNumber - 1] = cells;
-  });
+  if (sheets === 0) throw unreadable('the workbook has no worksheet');
   return Array.from(table, (cells) => cells ?? []);
 }
 
@@ -183,6 +225,7 @@ function fromTable(table: RawCell[][], headerRow: number): RawRosterRow[] {
     });
     rows.push(row);
   });
+  if (rows.length > ROSTER_MAX_ROWS) throw tooManyRows();
   return rows;
 }
 

@@ -11,6 +11,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
     en: 'The roster has {count} problem(s); nothing was imported. Correct them and upload it again',
   },
   MALFORMED_REQUEST: { zh: '请求无法解析：{detail}', en: 'The request could not be read: {detail}' },
+  REQUEST_TOO_DEEP: {
+    zh: '提交的内容嵌套超过 {max} 层，无法处理；请按接口文档的格式发送',
+    en: 'The request is nested more than {max} levels deep; send the data flat, as the API document shows',
+  },
   INVALID_PATH_ID: { zh: '地址中的编号格式不正确：{value}', en: 'The id in the address is not valid: {value}' },
   UNAUTHENTICATED: {
     zh: '请先登录（{reason}）',
@@ -186,6 +190,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
 export const FIELD_MESSAGES: Record<FieldErrorCode, Message> = {
   REQUIRED: { zh: '必填', en: 'is required' },
   UNKNOWN_FIELD: { zh: '不认识这个字段，请删除', en: 'is not a known field; remove it' },
+  CONTROL_CHARACTER: {
+    zh: '含有看不见的控制字符（多为从别处复制粘贴带入），请删除后重新输入',
+    en: 'contains an invisible control character (usually brought in by copy and paste); delete it and type it again',
+  },
   NOT_A_STRING: { zh: '应为文字', en: 'must be text' },
   NOT_A_NUMBER: { zh: '应为数字', en: 'must be a number' },
   NOT_AN_INTEGER: { zh: '应为整数', en: 'must be a whole number' },
@@ -264,6 +272,11 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, Message> = {
     zh: '该身份证号已登记为"{registered}"，与填写的姓名不符',
     en: 'this id number is registered to "{registered}", not to the name given',
   },
+  // Outside the user's scope the registered name is not told (src/workers/domain/disclosure.ts).
+  NAME_MISMATCH_OUTSIDE_SCOPE: {
+    zh: '该身份证号已登记在另一姓名下，请对照身份证核对姓名和身份证号',
+    en: 'this id number is registered under another name; check the name and the id number against the ID card',
+  },
   ALREADY_CLAIMANT: { zh: '该劳动者在本案中已有诉求', en: 'this worker already has a claim on this case' },
   ALREADY_ON_DUTY: {
     zh: '该律师 {day} 已在"{organisation}"值班，一天只能在一个服务站值班',
@@ -294,6 +307,14 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, Message> = {
   MISSING_COLUMN: { zh: '缺少"{column}"列', en: 'the column "{column}" is missing' },
   EMPTY_ROSTER: { zh: '名单中没有任何劳动者', en: 'the roster has no workers' },
   UNREADABLE_FILE: { zh: '文件无法读取：{detail}', en: 'the file cannot be read: {detail}' },
+  ROSTER_TOO_MANY_ROWS: {
+    zh: '一份名单最多 {max} 名劳动者；请把名单拆成每份不超过 {max} 行的几个文件，分批导入',
+    en: 'a roster may list at most {max} workers; split it into files of at most {max} rows and import them one after another',
+  },
+  WORKBOOK_TOO_LARGE: {
+    zh: 'Excel 文件解压后超过 {max} MB，不像一份名单；请只保留名单工作表、删去图片和超长的单元格后重新保存，或另存为 CSV 再上传',
+    en: 'the Excel file unzips to more than {max} MB, more than any roster needs; keep only the roster sheet, remove pictures and overlong cells and save it again, or save it as CSV and upload that',
+  },
   PASSWORD_TOO_SHORT: { zh: '密码至少 10 位', en: 'must have at least 10 characters' },
   PASSWORD_TOO_COMMON: {
     zh: '密码太常见或太容易猜到，请换一个更长、更少见的',

@@ -45,6 +45,21 @@ export const IsPositiveYuan = fieldRule('isPositiveYuan', (value) => {
   return parsed.fen > 0n ? null : 'MONEY_ZERO';
 });
 
+/** White space of any script (U+3000 too) and the zero-width characters that show as nothing. */
+const INVISIBLE = /[\s\u180E\u200B-\u200D\u2060\uFEFF]/gu;
+
+/**
+ * A name (of a person, an employer, a place): something visible once spaces and zero-width characters
+ * are taken away, on one line. The other control characters are refused for every text (hostile-input.ts).
+ */
+export const IsName = fieldRule('isName', (value) => {
+  if (typeof value !== 'string') return 'NOT_A_STRING';
+  // all of C0 here, not only tab and line breaks: a roster file's cells reach this check without the HTTP guard
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  if (/[\u0000-\u001F]/.test(value)) return 'CONTROL_CHARACTER';
+  return value.replace(INVISIBLE, '') === '' ? 'REQUIRED' : null;
+});
+
 export const IsResidentId = fieldRule('isResidentId', (value) => {
   if (typeof value !== 'string') return 'ID_NUMBER_FORMAT';
   // The service's clock says what today is (the test clock in tests), never the machine's.

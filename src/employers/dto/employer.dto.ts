@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-import { IsCreditCode } from '../../common/http/validators';
+import { IsCreditCode, IsName } from '../../common/http/validators';
 import { EMPLOYER_KINDS, EmployerKind, INDUSTRIES, Industry } from '../employer.record';
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
@@ -10,6 +10,7 @@ export class CreateEmployerDto {
   @ApiProperty({ example: '北京某某园林绿化有限公司' })
   @IsString()
   @IsNotEmpty()
+  @IsName()
   @MaxLength(200)
   name: string;
 
@@ -64,6 +65,7 @@ export class UpdateEmployerDto {
   @IsOptional()
   @IsString()
   @IsNotEmpty()
+  @IsName()
   @MaxLength(200)
   name?: string;
 
@@ -124,6 +126,7 @@ export class SimilarQuery {
   @ApiProperty({ example: '北京宏达建筑劳务有限公司' })
   @IsString()
   @IsNotEmpty()
+  @IsName()
   @MaxLength(200)
   name: string;
 }

@@ -17,7 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsPositiveYuan } from '../../common/http/validators';
+import { IsCalendarDate, IsName, IsPositiveYuan } from '../../common/http/validators';
 import { MAX_CLAIMS_PER_REQUEST } from '../../claims/dto/claim.dto';
 
 export class CreateRoomDto {
@@ -28,6 +28,7 @@ export class CreateRoomDto {
   @ApiProperty({ example: '第一调解室' })
   @IsString()
   @IsNotEmpty()
+  @IsName()
   @MaxLength(100)
   name: string;
 }
@@ -42,6 +43,7 @@ export class AttendanceDto {
   @ApiProperty({ example: '张建国' })
   @IsString()
   @IsNotEmpty()
+  @IsName()
   @MaxLength(100)
   name: string;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsOrganisationCode } from '../../common/http/validators';
+import { IsName, IsOrganisationCode } from '../../common/http/validators';
 import { ORGANISATION_KINDS, OrganisationKind } from '../organisation.record';
 
 export class CreateOrganisationDto {
@@ -11,6 +11,7 @@ export class CreateOrganisationDto {
   @ApiProperty({ example: '顺义区总工会' })
   @IsString()
   @IsNotEmpty()
+  @IsName()
   @MaxLength(100)
   name: string;
 
@@ -34,6 +35,7 @@ export class UpdateOrganisationDto {
   @IsOptional()
   @IsString()
   @IsNotEmpty()
+  @IsName()
   @MaxLength(100)
   name?: string;
 

@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { SUBCONTRACT_ROLES, SubcontractRole } from '../project-subcontract.record';
+import { IsName } from '../../common/http/validators';
 
 export class SubcontractDto {
   @ApiProperty()
@@ -33,6 +34,7 @@ export class CreateProjectDto {
   @ApiProperty({ example: '某某公园绿化工程' })
   @IsString()
   @IsNotEmpty()
+  @IsName()
   @MaxLength(200)
   name: string;
 

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-import { IsMobile, IsProvince, IsResidentId } from '../../common/http/validators';
+import { IsMobile, IsName, IsProvince, IsResidentId } from '../../common/http/validators';
 
 export class WorkerInputDto {
   @ApiProperty({ example: '李建国' })
   @IsString()
   @IsNotEmpty()
+  @IsName()
   @MaxLength(50)
   name: string;
 
@@ -35,6 +36,7 @@ export class UpdateWorkerDto {
   @IsOptional()
   @IsString()
   @IsNotEmpty()
+  @IsName()
   @MaxLength(50)
   name?: string;
 

@@ -1796,7 +1796,7 @@ export type components = {
              */
             periodEnd?: string;
             /**
-             * @description Amount the worker claims, in yuan
+             * @description Amount the worker claims, in yuan, more than zero
              * @example 17142.86
              */
             amountClaimed: string;
@@ -2180,8 +2180,11 @@ export type components = {
         ClaimingElsewhereView: {
             /** @example 张建国 */
             workerName: string;
-            /** @example SY-2026-00017 */
-            caseNumber: string;
+            /**
+             * @description Null when the other case is outside your scope: then only that the worker claims elsewhere is told
+             * @example SY-2026-00017
+             */
+            caseNumber: string | null;
         };
         ClaimsAddedView: {
             /** @example 3 */
@@ -2649,10 +2652,14 @@ export type components = {
             workerId: string;
             /** @example 张建国 */
             workerName: string;
-            /** @example CY-2026-00007 */
-            caseNumber: string;
-            status: components["schemas"]["CaseStatus"];
-            /** @description The other case lies in your scope */
+            /**
+             * @description Null when the other case is outside your scope
+             * @example CY-2026-00007
+             */
+            caseNumber: string | null;
+            /** @description Null when the other case is outside your scope */
+            status: components["schemas"]["CaseStatus"] | null;
+            /** @description The other case lies in your scope; outside it, one entry for all such cases, telling only that the worker claims elsewhere */
             visible: boolean;
             /**
              * Format: uuid
@@ -5469,6 +5476,15 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthView"];
+                };
+            };
+            /** @description The database did not answer: `error.database` says so (status "down", and a message on a timeout) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -86,7 +86,7 @@ export const en: Messages = {
   casePage: {
     printSummary: 'Print case summary',
     noWorkers: 'No worker matches', 
-    conflicts: 'Worth checking', claimingElsewhere: (name, caseNumber) => `${name} also claims in open case ${caseNumber}`, 
+    conflicts: 'Worth checking', claimingElsewhere: (name, caseNumber) => caseNumber === null ? `${name} also claims in an open case outside your scope` : `${name} also claims in open case ${caseNumber}`, 
     signedOn: 'Signed on', movedOn: 'Happened on', recordedAt: (at) => `recorded ${at}`, 
     labourInspection: 'Labour inspection', police: 'Police', sentTo: 'Worker sent to', note: 'Note', editSummary: 'Edit the summary', reapply: 'Apply my change over it', staleTitle: 'Changed by someone else', currentValue: 'Now', yourValue: 'Your change', saved: 'Saved', overdueCount: (n) => `${n} overdue`, noDeadlines: 'No legal deadline yet', workerCount: (n) => `${n} worker${n === 1 ? '' : 's'}`, 
     overview: 'Overview', chain: 'Employers in the chain', workers: 'Workers and amounts', payouts: 'Payouts', sessions: 'Mediation sessions',

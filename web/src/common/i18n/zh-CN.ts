@@ -89,7 +89,7 @@ export const zhCN = {
   casePage: {
     printSummary: '打印案件摘要',
     noWorkers: '没有符合条件的工人', 
-    conflicts: '需要注意', claimingElsewhere: (name: string, caseNumber: string) => `${name} 在另一起未结案件 ${caseNumber} 中也有诉求`, 
+    conflicts: '需要注意', claimingElsewhere: (name: string, caseNumber: string | null) => caseNumber === null ? `${name} 在您范围以外的未结案件中也有诉求` : `${name} 在另一起未结案件 ${caseNumber} 中也有诉求`, 
     signedOn: '签订日期', movedOn: '发生日期', recordedAt: (at: string) => `${at} 录入`, 
     labourInspection: '劳动监察', police: '公安机关', sentTo: '已告知工人去往', note: '备注', editSummary: '修改案情', reapply: '用我的修改覆盖', staleTitle: '记录已被他人修改', currentValue: '当前内容', yourValue: '您的修改', saved: '已保存', overdueCount: (n: number) => `${n} 期逾期`, noDeadlines: '暂无法定期限', workerCount: (n: number) => `共 ${n} 名工人`, 
     overview: '概况', chain: '用工链条', workers: '工人与金额', payouts: '支付记录', sessions: '调解会', agreement: '调解协议',
