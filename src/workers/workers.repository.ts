@@ -49,6 +49,12 @@ export interface WorkerSearch {
 @Injectable()
 export class WorkersRepository {
   /** Inserts one worker (already sealed) and returns it as stored. */
+  /** One worker's sealed id number, if any worker is stored (to check the key at start-up). */
+  async anySealedIdNumber(tx: Tx): Promise<string | null> {
+    const [row] = await tx.query(`SELECT id_number_sealed AS sealed FROM workers LIMIT 1`);
+    return row?.sealed ?? null;
+  }
+
   async insert(tx: Tx, worker: NewWorker): Promise<Worker> {
     const [inserted] = await this.insertMany(tx, [worker]);
     return inserted;
