@@ -125,7 +125,15 @@ export async function startTestApp(
   const database: DatabaseHandle = await openDatabase(config);
   const clock = new FixedClock(options.now ?? new Date('2026-11-22T02:00:00Z'));
   const app = await createApp({ config, database, clock, personalDataKey });
-  await app.listen(0, '127.0.0.1');
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    // a service that refuses to start (a test of that) leaves nothing open behind it
+    await app.close().catch(() => undefined);
+    await database.close();
+    await testDatabase.drop();
+    throw error;
+  }
   const address = app.getHttpServer().address() as { port: number };
   const anonymous = new Api(`http://127.0.0.1:${address.port}`);
   const dataSource = app.get(DataSource);
