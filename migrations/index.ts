@@ -17,6 +17,8 @@ import { AddClaimRosterOrder1765500000000 } from './1765500000000-AddClaimRoster
 import { AddUserRoles1765600000000 } from './1765600000000-AddUserRoles';
 import { AddPaidInPeriod1765800000000 } from './1765800000000-AddPaidInPeriod';
 import { AddClaimsSettledByDay1765900000000 } from './1765900000000-AddClaimsSettledByDay';
+import { AddNameSearchIndexes1766100000000 } from './1766100000000-AddNameSearchIndexes';
+import { AddClockStartIndexes1766200000000 } from './1766200000000-AddClockStartIndexes';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -39,4 +41,6 @@ export const MIGRATIONS = [
   AddUserRoles1765600000000,
   AddPaidInPeriod1765800000000,
   AddClaimsSettledByDay1765900000000,
+  AddNameSearchIndexes1766100000000,
+  AddClockStartIndexes1766200000000,
 ];

@@ -1,7 +1,7 @@
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppOptions } from './app.module';
 import { assertEveryRouteDeclaresAccess } from './auth/access-check';
@@ -17,6 +17,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     done(null, body),
   );
   registerHostileInputGuard(adapter.getInstance());
+  closeConnectionsWhenStopping(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: loggerLevels(options.config.logLevel),
   });
@@ -30,9 +31,26 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     methods: ['GET', 'POST', 'PATCH', 'PUT'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'Idempotency-Key'],
   });
-  SwaggerModule.setup('docs', app, describeApi(app), { jsonDocumentUrl: 'docs/json' });
+  // described on the first visit to /docs, not at every start (a tenth of the start-up, issue 17)
+  SwaggerModule.setup('docs', app, () => describeApi(app), { jsonDocumentUrl: 'docs/json' });
   await servePages(app, options.config.webDir);
   return app;
+}
+
+/**
+ * Once the service is stopping (SIGTERM), an answer still in flight closes its connection. Fastify
+ * closes the connections that are idle when it starts closing, but one busy then (a roster import)
+ * would stay open after its answer, as a client's keep-alive, and hold the process for the server's
+ * idle timeout (72 s): a deployment would wait that long for the old process to go.
+ */
+function closeConnectionsWhenStopping(fastify: FastifyInstance): void {
+  let stopping = false;
+  fastify.addHook('preClose', async () => {
+    stopping = true;
+  });
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (stopping) void reply.header('connection', 'close');
+  });
 }
 
 /**

@@ -7,7 +7,8 @@ import { ErrorCode } from './common/errors/error-codes';
 import { ERROR_MESSAGES, FIELD_MESSAGES, Language, languageOf, render } from './common/errors/messages';
 import { localiseParams } from './common/errors/message-params';
 import { ROSTER_CONTENT_TYPES } from './claims/roster/roster-content-types';
-import { appErrorFromDatabase } from './database/database-errors';
+import { appErrorFromDatabase, isDatabaseUnavailable } from './database/database-errors';
+import { databaseOutages, healthOutages } from './database/outage-log';
 
 /** The single place where an error becomes an HTTP answer. */
 export function httpStatusOf(code: ErrorCode): number {
@@ -59,6 +60,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CREDIT_CODE_TAKEN':
     case 'ID_NUMBER_TAKEN':
     case 'ORGANISATION_CODE_TAKEN':
+    case 'ROOM_NAME_TAKEN':
     case 'USERNAME_TAKEN':
     case 'LICENCE_NUMBER_TAKEN':
     case 'WORKER_ALREADY_CLAIMANT':
@@ -75,6 +77,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'IDEMPOTENCY_KEY_REUSED':
     case 'IDEMPOTENCY_KEY_IN_USE':
     case 'CRIMINAL_THRESHOLD_NOT_ENTERED':
+    case 'PERSONAL_DATA_UNREADABLE':
       return 409;
     case 'CHANNEL_NOT_SET_UP':
     case 'EMAIL_SERVER_NOT_SET_UP':
@@ -83,6 +86,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 422;
     case 'LOGIN_THROTTLED':
     case 'ACCOUNT_LOCKED':
+    case 'ADDRESS_LOCKED':
     case 'EXPORTS_BUSY':
       return 429;
     case 'PAYLOAD_TOO_LARGE':
@@ -139,8 +143,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const reply = context.getResponse<FastifyReply>();
     const health = healthCheckFailure(exception);
     if (health) {
-      // /health's 503 (Terminus): its own body names what is down; a monitor polls it, so one line, no stack
-      this.logger.warn(`Health check failed: ${JSON.stringify(health.error ?? {}).slice(0, 300)}`);
+      // /health's 503 (Terminus): its own body names what is down; a monitor polls it, so no stack, and
+      // one line a minute while it stays down
+      healthOutages.report(`Health check failed: ${JSON.stringify(health.error ?? {}).slice(0, 300)}`, Date.now());
       void reply.header('content-type', 'application/json; charset=utf-8');
       void reply.status(503).send(health);
       return;
@@ -162,8 +167,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const fromFramework = frameworkError(exception, request);
     if (fromFramework) return fromFramework;
-    if (isConnectionFailure(exception)) {
-      this.logger.error(`Database unreachable: ${(exception as Error).message}`);
+    if (isDatabaseUnavailable(exception)) {
+      databaseOutages.report(`Database unreachable: ${(exception as Error).message}`, Date.now());
       return new AppError('DATABASE_UNAVAILABLE');
     }
     // Anything else is a bug: log it in full with a reference the clerk can quote, show nothing internal.
@@ -217,23 +222,4 @@ function frameworkError(exception: unknown, request: FastifyRequest): AppError |
 function sizeLimitText(request: FastifyRequest): string {
   const limit = request.routeOptions?.bodyLimit;
   return limit ? `${Math.round(limit / 1024 / 1024)} MB` : 'the configured limit';
-}
-
-function isConnectionFailure(exception: unknown): boolean {
-  const code = (exception as { code?: string })?.code;
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '08006' || isDatabaseTimeout(exception);
-}
-
-/**
- * The database's time limits (typeorm-options.ts, serverTimeouts): a statement cancelled by
- * statement_timeout (57014), no answer within query_timeout, no connection within connectionTimeoutMillis.
- */
-export function isDatabaseTimeout(exception: unknown): boolean {
-  const { code, message } = (exception ?? {}) as { code?: string; message?: string };
-  return (
-    code === '57014' ||
-    message === 'Query read timeout' ||
-    message === 'timeout exceeded when trying to connect' ||
-    message === 'Connection terminated due to connection timeout'
-  );
 }

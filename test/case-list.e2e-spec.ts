@@ -265,6 +265,44 @@ describe('Case list and case view', () => {
     expect(await found(`q=${encodeURIComponent('宏达')}`)).toEqual(sorted(N1, N2, N5));
   });
 
+  // Names are found through their index of one- and two-character pieces (a Chinese name is too short
+  // for trigrams): every piece of a name, wherever it stands in it, must find it, and nothing else.
+  it('finds a name by any piece of it: one character, the middle of a compound surname, the given name', async () => {
+    expect(await found(`q=${encodeURIComponent('春')}`)).toEqual([N3]);
+    expect(await found(`q=${encodeURIComponent('阳春')}`)).toEqual([N3]);
+    expect(await found(`q=${encodeURIComponent('建国')}`)).toEqual(sorted(N2, N6));
+    expect(await found(`q=${encodeURIComponent('宏达建筑')}`)).toEqual(sorted(N1, N2, N5));
+    // every piece present, but not in this order
+    expect(await found(`q=${encodeURIComponent('春阳')}`)).toEqual([]);
+    expect(await found(`q=${encodeURIComponent(' 欧阳春花 ')}`)).toEqual([N3]);
+  });
+
+  it('finds the same pieces in the workers and the employers lists', async () => {
+    const names = async (list: string, q: string) =>
+      ((await reader.get(`/${list}?q=${encodeURIComponent(q)}&pageSize=100`)).body.items as { name: string }[]).map((item) => item.name);
+    expect(await names('workers', '阳春')).toEqual(['欧阳春花']);
+    expect(await names('workers', '建国')).toEqual(['司马建国']);
+    expect(await names('workers', '春阳')).toEqual([]);
+    expect(await names('employers', '达建筑劳')).toEqual(['北京宏达建筑劳务有限公司']);
+    expect(await names('employers', '宏建')).toEqual([]);
+  });
+
+  it("counts a search's cases on every page, past the last one too", async () => {
+    const page = async (n: number) => (await reader.get(`/cases?q=00001&pageSize=4&page=${n}`)).body;
+    expect((await page(1)).items).toHaveLength(4);
+    expect((await page(2)).items).toHaveLength(2);
+    expect((await page(3)).items).toEqual([]);
+    for (const n of [1, 2, 3]) expect((await page(n)).total).toBe(6);
+    const workers = (await reader.get(`/workers?q=${encodeURIComponent('欧阳春花')}&page=5`)).body;
+    expect([workers.items, workers.total]).toEqual([[], 1]);
+  });
+
+  it('needs three characters of a case number: fewer name half the city', async () => {
+    expect(await found('q=SY-')).toEqual(sorted(N2, N3, N4));
+    expect(await found('q=SY')).toEqual([]);
+    expect(await found('q=00001')).toEqual(sorted(N1, N2, N3, N5, N6, N7));
+  });
+
   it('treats % and _ in the search text as themselves, not as wildcards', async () => {
     expect(await found(`q=${encodeURIComponent('%')}`)).toEqual([]);
     expect(await found(`q=${encodeURIComponent('SY_2026')}`)).toEqual([]);

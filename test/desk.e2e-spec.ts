@@ -191,6 +191,43 @@ describe("Lawyers' desk", () => {
         expect.objectContaining({ field: 'rosters.1.shifts.0.day', code: 'ALREADY_ON_DUTY', message: expect.stringContaining(`已在"${center.name}"值班`) }),
       ]);
     });
+
+    it("refuses a district administrator's grid naming each center outside his district, checked in one query for all", async () => {
+      const districtAdmin = await makeStaff(t, desk.organisation.id, 'admin');
+      const elsewhere = await makeOrganisation(t);
+      const foreignCenter = await makeOrganisation(t, { parentId: elsewhere.id, kind: 'service_center', name: '别区职工服务站' });
+      const extraCenters = await Promise.all(
+        ['一', '二', '三', '四'].map((n) => makeOrganisation(t, { parentId: desk.organisation.id, kind: 'service_center', name: `第${n}服务站` })),
+      );
+      const roster = (organisationId: string) => ({ organisationId, shifts: [] });
+      const scopeQueries = async (rosters: { organisationId: string; shifts: never[] }[]) => {
+        const query = jest.spyOn(t.dataSource, 'query');
+        try {
+          const response = await districtAdmin.api.put('/duty-shifts/months', { month: '2027-10', rosters });
+          const asked = query.mock.calls.filter(([sql]) => /FROM organisations\s+WHERE id/i.test(String(sql))).length;
+          return { response, asked };
+        } finally {
+          query.mockRestore();
+        }
+      };
+
+      // in his district, another district's center, a center that does not exist, the first one again
+      const mixed = await scopeQueries([roster(center.id), roster(foreignCenter.id), roster('00000000-0000-4000-8000-000000000000'), roster(center.id)]);
+      expect(mixed.response.status).toBe(400);
+      expect(mixed.response.body.errors).toEqual([
+        { field: 'rosters.1.organisationId', code: 'NOT_FOUND', message: expect.any(String) },
+        { field: 'rosters.2.organisationId', code: 'NOT_FOUND', message: expect.any(String) },
+        { field: 'rosters.3.organisationId', code: 'DUPLICATE_IN_REQUEST', message: '与第 1 项重复' },
+      ]);
+      // the other district's center is told exactly as one that does not exist
+      expect(mixed.response.body.errors[0].message).toBe(mixed.response.body.errors[1].message);
+      expect(mixed.asked).toBe(1);
+
+      // six centers of his district, all saved: the number of scope queries does not grow with the grid
+      const six = await scopeQueries([center, otherCenter, ...extraCenters].map((c) => roster(c.id)));
+      expect(six.response.status).toBe(200);
+      expect(six.asked).toBeLessThanOrEqual(2);
+    });
   });
 
   it("logs consultations in one request each and lists a lawyer's day with counts", async () => {

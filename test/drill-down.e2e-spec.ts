@@ -1,9 +1,8 @@
 import { FINAL_STATUSES_SQL } from '../src/cases/domain/case-status';
-import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
-import { seedDatabase } from '../tools/seed/seed-database';
 import { residentId } from './factories/identities';
 import { makeEmployer, makeStaff, yuan } from './factories/scenario';
-import { Api, TestApp, startTestApp } from './support/test-app';
+import { allPages, startSeededCity } from './factories/seeded-city';
+import { Api, TestApp } from './support/test-app';
 
 jest.setTimeout(900_000);
 
@@ -29,21 +28,7 @@ describe('Drill-down from the reports to the case list', () => {
   let ownCaseId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ now: new Date('2026-11-22T10:00:00+08:00') });
-    const runner = t.dataSource.createQueryRunner();
-    try {
-      await seedDatabase(runner, { cases: 400, seed: 11, today: '2026-11-22', cipher: t.app.get(PersonalDataCipher) });
-    } finally {
-      await runner.release();
-    }
-    admin = await t.login('admin');
-    [root] = await t.dataSource.query(`SELECT id, path FROM organisations WHERE id = $1`, [t.rootOrganisationId]);
-    [district] = await t.dataSource.query(
-      `SELECT d.id, d.path FROM organisations d JOIN organisations o ON o.path LIKE d.path || '%' JOIN cases c ON c.organisation_id = o.id
-        WHERE d.parent_id = $1 GROUP BY d.id ORDER BY count(*) DESC LIMIT 1`,
-      [root.id],
-    );
-    districtLeader = (await makeStaff(t, district.id, 'leader')).api;
+    ({ t, admin, root, district, districtLeader } = await startSeededCity({ cases: 400, seed: 11 }));
     // The city's own case (the breakdown by organisation's row of the city itself), without a lawyer,
     // a mediator or a project, against an employer with no industry recorded (reported as other).
     const clerk = await makeStaff(t, root.id, 'intake_clerk');
@@ -78,16 +63,6 @@ describe('Drill-down from the reports to the case list', () => {
       expect(response.status).toBe(200);
       found.push(...response.body.items.map((item: any) => item.id));
       if (found.length >= response.body.total || response.body.items.length === 0) return found.sort();
-    }
-  }
-
-  async function allPages(api: Api, path: string): Promise<any[]> {
-    const items: any[] = [];
-    for (let page = 1; ; page++) {
-      const response = await api.get(`${path}&page=${page}&pageSize=200`);
-      expect(response.status).toBe(200);
-      items.push(...response.body.items);
-      if (items.length >= response.body.total || response.body.items.length === 0) return items;
     }
   }
 

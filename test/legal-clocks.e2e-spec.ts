@@ -99,11 +99,25 @@ describe('Legal clocks over the API', () => {
   });
 
   it("lists what is overdue or due soon across the caller's cases, soonest first", async () => {
-    const due = (await desk.leader.api.get('/deadlines?within=20')).body;
+    const due = (await desk.leader.api.get('/deadlines?within=20')).body.items;
     expect(due[0]).toMatchObject({ clock: 'labour_bureau_order', state: 'overdue' });
     expect(due.map((d: any) => d.daysLeft)).toEqual([...due.map((d: any) => d.daysLeft)].sort((a, b) => a - b));
     expect(due.some((d: any) => d.clock === 'mediation' && d.dueOn === '2026-02-24')).toBe(true);
-    expect((await desk.leader.api.get('/deadlines?within=1')).body.some((d: any) => d.clock === 'mediation')).toBe(false);
+    expect((await desk.leader.api.get('/deadlines?within=1')).body.items.some((d: any) => d.clock === 'mediation')).toBe(false);
+  });
+
+  it('pages what is due: the total over all pages, and each page in the same soonest-first order', async () => {
+    const all = (await desk.leader.api.get('/deadlines?within=20&pageSize=200')).body;
+    expect(all).toMatchObject({ page: 1, pageSize: 200, total: all.items.length });
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const first = (await desk.leader.api.get('/deadlines?within=20&pageSize=2')).body;
+    const second = (await desk.leader.api.get('/deadlines?within=20&pageSize=2&page=2')).body;
+    expect(first).toMatchObject({ total: all.total, page: 1, pageSize: 2 });
+    expect(second).toMatchObject({ total: all.total, page: 2, pageSize: 2 });
+    expect([...first.items, ...second.items]).toEqual(all.items.slice(0, 4));
+    // the default page is the first 20
+    expect((await desk.leader.api.get('/deadlines?within=20')).body).toMatchObject({ page: 1, pageSize: 20, total: all.total });
+    expect((await desk.leader.api.get('/deadlines?pageSize=201')).status).toBe(400);
   });
 
   it('takes holidays from the package for 2026, and from the administrator for a year it lacks', async () => {
@@ -230,7 +244,7 @@ describe('Legal clocks over the API', () => {
       ['绿化工2', 'satisfied', null, '2019-02-03'],
       ['绿化工3', 'overdue', expect.any(Number), undefined],
     ]);
-    const due = (await shunyi.leader.api.get('/deadlines?within=14')).body;
+    const due = (await shunyi.leader.api.get('/deadlines?within=14')).body.items;
     expect(due.map((d: any) => [d.clock, d.workerName ?? null, d.state])).toEqual([['limitation', '绿化工3', 'overdue']]);
 
     expect((await pay('2019-02-03', [['绿化工3', '7147.79']])).status).toBe(201);
@@ -247,7 +261,7 @@ describe('Legal clocks over the API', () => {
     expect(clocks.deadlines).toEqual([
       expect.objectContaining({ clock: 'mediation', startedOn: '2019-01-20', state: 'satisfied', daysLeft: null, endedOn: '2019-02-02' }),
     ]);
-    expect((await shunyi.leader.api.get('/deadlines?within=366')).body).toEqual([]);
+    expect((await shunyi.leader.api.get('/deadlines?within=366')).body.items).toEqual([]);
   });
 
   it('says the clocks of a withdrawn case are concluded, and why, instead of counting down', async () => {
@@ -260,7 +274,7 @@ describe('Legal clocks over the API', () => {
     const caseUrl = `/cases/${opened.id}`;
     for (const to of ['verifying', 'mediating']) expect((await other.mediator.api.post(`${caseUrl}/transitions`, { to })).status).toBe(200);
     await other.lawyer.api.patch(`${caseUrl}/legal-dates`, { bureauOrderPayBy: '2026-02-05', bureauOrderAmount: '9000.00' });
-    expect((await other.leader.api.get('/deadlines?within=20')).body.map((d: any) => d.clock).sort()).toEqual(['labour_bureau_order', 'mediation']);
+    expect((await other.leader.api.get('/deadlines?within=20')).body.items.map((d: any) => d.clock).sort()).toEqual(['labour_bureau_order', 'mediation']);
 
     const withdrawn = await other.mediator.api.post(`${caseUrl}/transitions`, { to: 'withdrawn', reason: '工人已与单位自行和解' });
     expect(withdrawn.status).toBe(200);
@@ -284,7 +298,7 @@ describe('Legal clocks over the API', () => {
       }),
     ]);
     expect(clocks.workers).toEqual([expect.objectContaining({ workerName: '撤回案工人', state: 'concluded', daysLeft: null, concludedAs: 'withdrawn' })]);
-    expect((await other.leader.api.get('/deadlines?within=366')).body).toEqual([]);
+    expect((await other.leader.api.get('/deadlines?within=366')).body.items).toEqual([]);
   });
 
   it('keeps a claim filed after the year ran out overdue by the days it was late, off the list of what is due', async () => {
@@ -299,13 +313,13 @@ describe('Legal clocks over the API', () => {
     expect(left.status).toBe(200);
     let [limitation] = (await late.lawyer.api.get(`/cases/${opened.id}/deadlines`)).body.workers;
     expect(limitation).toMatchObject({ state: 'overdue', dueOn: '2026-01-12', daysLeft: -25 });
-    expect((await late.leader.api.get('/deadlines')).body.map((d: any) => d.workerName)).toEqual(['迟到工人']);
+    expect((await late.leader.api.get('/deadlines')).body.items.map((d: any) => d.workerName)).toEqual(['迟到工人']);
 
     expect((await late.lawyer.api.patch(`/cases/${opened.id}/legal-dates`, { arbitrationAppliedOn: '2026-02-05' })).status).toBe(204);
     [limitation] = (await late.lawyer.api.get(`/cases/${opened.id}/deadlines`)).body.workers;
     expect(limitation).toMatchObject({ state: 'overdue', dueOn: '2026-01-12', daysLeft: -24, endedOn: '2026-02-05' });
     // What is due now is the commission's answer, not his year.
-    expect((await late.leader.api.get('/deadlines')).body.map((d: any) => d.clock)).toEqual(['arbitration_acceptance']);
+    expect((await late.leader.api.get('/deadlines')).body.items.map((d: any) => d.clock)).toEqual(['arbitration_acceptance']);
   });
 
   it('counts down to the Spring Festival eve on the season and on every open case', async () => {
@@ -393,7 +407,7 @@ describe('Legal clocks in a year not yet announced', () => {
       calendarProvisional: true,
     };
     expect((await desk.lawyer.api.get(`/cases/${caseId}/deadlines`)).body.deadlines).toEqual([expect.objectContaining(expected)]);
-    const due = (await desk.leader.api.get('/deadlines?within=30')).body;
+    const due = (await desk.leader.api.get('/deadlines?within=30')).body.items;
     expect(due).toEqual([expect.objectContaining({ ...expected, caseId })]);
   });
 

@@ -1,6 +1,7 @@
 import { residentId } from './factories/identities';
 import { Desk, makeDesk, openCase } from './factories/scenario';
 import { TestApp, startTestApp } from './support/test-app';
+import { captureOutput } from './support/capture-output';
 
 /**
  * Issue 16, the edges: /health when the database does not answer, headers on answers with full
@@ -18,22 +19,6 @@ describe('Reliability at the edges', () => {
   afterAll(() => t.close());
   afterEach(() => jest.restoreAllMocks());
 
-  /** Everything the service writes to its output while `run` runs. */
-  async function captureOutput(run: () => Promise<unknown>): Promise<string> {
-    const written: string[] = [];
-    const keep = (chunk: unknown) => (written.push(String(chunk)), true);
-    jest.spyOn(process.stdout, 'write').mockImplementation(keep);
-    jest.spyOn(process.stderr, 'write').mockImplementation(keep);
-    for (const method of ['log', 'info', 'warn', 'error'] as const) {
-      jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void written.push(args.map(String).join(' ')));
-    }
-    try {
-      await run();
-    } finally {
-      jest.restoreAllMocks();
-    }
-    return written.join('\n');
-  }
 
   describe('GET /health', () => {
     it('answers 200 with the database up', async () => {
@@ -134,7 +119,7 @@ describe('Reliability at the edges', () => {
   });
 
   // Last: it leaves this client's address throttled.
-  describe('Retry-After when the account and the address throttles both apply', () => {
+  describe('Retry-After, the code and the words when the account and the address throttles both apply', () => {
     it('advertises the longer wait', async () => {
       const at = (seconds: number) => t.clock.set(new Date(start.getTime() + 3600_000 + seconds * 1000));
       const fail = async (username: string) => (await t.anonymous.post('/auth/login', { username, password: 'wrong-password-1234' })).status;
@@ -158,6 +143,68 @@ describe('Reliability at the edges', () => {
       expect(await fail('guessed')).toBe(429);
       at(120 + 8);
       expect(await fail('guessed')).toBe(401);
+    });
+
+    /**
+     * Failures from this address (all tests come from 127.0.0.1), `spacing` seconds apart from `from`:
+     * more than the longest delay (60 s), so each is answered, and less than the quarter of an hour
+     * after which failures are forgotten, so each counts.
+     */
+    async function failuresFrom(from: number, usernames: string[], spacing = 70): Promise<number> {
+      let last = from;
+      for (const [i, username] of usernames.entries()) {
+        last = from + i * spacing;
+        t.clock.set(new Date(start.getTime() + last * 1000));
+        const response = await t.anonymous.post('/auth/login', { username, password: 'wrong-password-1234' });
+        expect({ username, status: response.status }).toEqual({ username, status: 401 });
+      }
+      return last;
+    }
+
+    it('names the address when the address is locked and the account only waits a moment', async () => {
+      // an hour later, everything before is forgotten; 26 failures on made-up accounts, then 4 on one:
+      // the 30th failure from the address locks it for 15 minutes, the account waits 2 s after its 4th
+      const from = 2 * 3600;
+      const usernames = [...Array.from({ length: 26 }, (_, i) => `sprayed${i}`), ...Array(4).fill('both')];
+      const last = await failuresFrom(from, usernames);
+      t.clock.set(new Date(start.getTime() + (last + 1) * 1000));
+
+      const refused = await t.anonymous.post('/auth/login', { username: 'both', password: 'wrong-password-1234' });
+      const inEnglish = await t.anonymous.post('/auth/login', { username: 'both', password: 'wrong-password-1234' }, { 'accept-language': 'en' });
+
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('899');
+      expect(refused.body).toEqual({
+        statusCode: 429,
+        code: 'ADDRESS_LOCKED',
+        message: expect.stringContaining('15 分钟'),
+        details: { minutes: 15, seconds: 899 },
+      });
+      expect(refused.body.message).toContain('网络地址');
+      expect(refused.body.message).not.toContain('账号已');
+      expect(inEnglish.body.code).toBe('ADDRESS_LOCKED');
+      expect(inEnglish.body.message).toContain('network address');
+      expect(inEnglish.body.message).toContain('15 minutes');
+    });
+
+    it('names the account when the account is locked and the address only waits a moment', async () => {
+      // an hour after the address's lock: 4 failures on made-up accounts, then 10 on one, which locks it;
+      // the address, at 14 failures, waits 16 s after the last
+      const from = 4 * 3600;
+      const usernames = [...Array.from({ length: 4 }, (_, i) => `elsewhere${i}`), ...Array(10).fill('locked.one')];
+      const last = await failuresFrom(from, usernames);
+      t.clock.set(new Date(start.getTime() + (last + 1) * 1000));
+
+      const refused = await t.anonymous.post('/auth/login', { username: 'locked.one', password: 'wrong-password-1234' });
+
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('899');
+      expect(refused.body).toMatchObject({ code: 'ACCOUNT_LOCKED', details: { minutes: 15, seconds: 899 } });
+      // another account behind the address waits only what the address needs
+      const other = await t.anonymous.post('/auth/login', { username: 'elsewhere0', password: 'wrong-password-1234' });
+      expect(other.status).toBe(429);
+      expect(other.body).toMatchObject({ code: 'LOGIN_THROTTLED', details: { seconds: 15 } });
+      expect(other.headers.get('retry-after')).toBe('15');
     });
   });
 });

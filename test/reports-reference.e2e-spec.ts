@@ -1,25 +1,34 @@
-import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
-import { seedDatabase } from '../tools/seed/seed-database';
-import { makeStaff, yuan as yuanOfFen } from './factories/scenario';
+import { yuan as yuanOfFen } from './factories/scenario';
+import { allPages, startSeededCity } from './factories/seeded-city';
 import {
+  REFERENCE_COUNTS_FACTS_SQL,
   REFERENCE_COUNTS_SQL,
   REFERENCE_DIMENSIONS,
+  REFERENCE_EMPLOYER_FACTS_SQL,
+  REFERENCE_EMPLOYER_SQL,
+  REFERENCE_FESTIVAL_AS_OF_FACTS_SQL,
   REFERENCE_FESTIVAL_AS_OF_SQL,
+  REFERENCE_FESTIVAL_FACTS_SQL,
   REFERENCE_FESTIVAL_SQL,
+  ReferenceDimension,
   referenceDeskSql,
+  referenceFactsSql,
   referenceFiguresSql,
+  referencePaidInPeriodFactsSql,
   referencePaidInPeriodSql,
 } from './support/reference-figures';
-import { Api, TestApp, startTestApp } from './support/test-app';
+import { Api, TestApp } from './support/test-app';
 
 jest.setTimeout(300_000);
 
 /**
  * Every figure of every report, on a seeded city of a few thousand cases over several seasons, equals
- * the same figure computed the plain way from the base tables (test/support/reference-figures.ts),
- * for the whole city and for one district, over one season and over all of them.
+ * the same figure computed by hand (test/support/reference-figures.ts) both ways: from the base tables,
+ * and from the per-case summary (case_facts, case_pay_days). The two references give the same rows, to
+ * the fen; the service is held to them for the whole city and for one district, over one season and over
+ * all of them.
  */
-describe('Reports agree with plain SQL over the base tables', () => {
+describe('Reports agree with plain SQL over the base tables and over the per-case summary', () => {
   let t: TestApp;
   let admin: Api;
   let districtLeader: Api;
@@ -27,23 +36,24 @@ describe('Reports agree with plain SQL over the base tables', () => {
   let district: { id: string; path: string; name: string };
 
   beforeAll(async () => {
-    t = await startTestApp({ now: new Date('2026-11-22T10:00:00+08:00') });
-    const runner = t.dataSource.createQueryRunner();
-    try {
-      await seedDatabase(runner, { cases: 2500, seed: 7, today: '2026-11-22', cipher: t.app.get(PersonalDataCipher) });
-    } finally {
-      await runner.release();
-    }
-    admin = await t.login('admin');
-    [root] = await t.dataSource.query(`SELECT id, path FROM organisations WHERE id = $1`, [t.rootOrganisationId]);
-    [district] = await t.dataSource.query(
-      `SELECT d.id, d.path, d.name FROM organisations d JOIN organisations o ON o.path LIKE d.path || '%' JOIN cases c ON c.organisation_id = o.id
-        WHERE d.parent_id = $1 GROUP BY d.id ORDER BY count(*) DESC LIMIT 1`,
-      [root.id],
-    );
-    districtLeader = (await makeStaff(t, district.id, 'leader')).api;
+    ({ t, admin, root, district, districtLeader } = await startSeededCity({ cases: 2500, seed: 7 }));
   });
   afterAll(() => t.close());
+
+  /**
+   * Runs a reference both ways and returns its rows, after checking that the query over the base tables
+   * and the one over the per-case summary gave the same rows (in key order).
+   */
+  const bothWays = async (base: string, facts: string, params: unknown[]): Promise<any[]> => {
+    const byKey = (rows: any[]) => [...rows].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+    const [fromBase, fromFacts] = [await t.dataSource.query(base, params), await t.dataSource.query(facts, params)];
+    expect({ facts, rows: byKey(fromFacts) }).toEqual({ facts, rows: byKey(fromBase) });
+    return fromBase;
+  };
+  const figuresOf = (dimension: ReferenceDimension, params: unknown[]) =>
+    bothWays(referenceFiguresSql(dimension), referenceFactsSql(dimension), params);
+  const paidInPeriodOf = (dimension: ReferenceDimension, params: unknown[]) =>
+    bothWays(referencePaidInPeriodSql(dimension), referencePaidInPeriodFactsSql(dimension), params);
 
   const periods = [
     { name: 'the 2025-26 season', from: '2025-11-01', to: '2026-02-16' },
@@ -96,23 +106,23 @@ describe('Reports agree with plain SQL over the base tables', () => {
     ];
 
     it('has data worth comparing', async () => {
-      const [row] = await t.dataSource.query(referenceFiguresSql('total'), [root.path, root.id, from, to]);
+      const [row] = await figuresOf('total', [root.path, root.id, from, to]);
       expect(row.opened).toBeGreaterThan(100);
       expect(BigInt(row.recovered_fen)).toBeGreaterThan(0n);
       expect(row.paid_in_full).toBeGreaterThan(10);
       // money of every kind, and paid in the period on cases opened before it
       expect(BigInt(row.owed_wages_fen)).toBeGreaterThan(0n);
       expect(BigInt(row.owed_labour_fees_fen)).toBeGreaterThan(0n);
-      const [paid] = await t.dataSource.query(referencePaidInPeriodSql('total'), [root.path, root.id, from, to]);
+      const [paid] = await paidInPeriodOf('total', [root.path, root.id, from, to]);
       expect(BigInt(paid.paid_fen)).toBeGreaterThan(BigInt(row.recovered_fen) / 2n);
     });
 
     it('summary: every figure, for the city and for a district', async () => {
       for (const scope of scopes()) {
         const params = [scope.path, scope.id, from, to];
-        const [figures] = await t.dataSource.query(referenceFiguresSql('total'), params);
-        const [counts] = await t.dataSource.query(REFERENCE_COUNTS_SQL, params);
-        const [paid] = await t.dataSource.query(referencePaidInPeriodSql('total'), params);
+        const [figures] = await figuresOf('total', params);
+        const [counts] = await bothWays(REFERENCE_COUNTS_SQL, REFERENCE_COUNTS_FACTS_SQL, params);
+        const [paid] = await paidInPeriodOf('total', params);
         const response = await scope.api.get(`/reports/summary?from=${from}&to=${to}`);
         expect(response.status).toBe(200);
         expect({ scope: scope.name, ...actual(response.body) }).toEqual({ scope: scope.name, ...expected(figures) });
@@ -129,12 +139,12 @@ describe('Reports agree with plain SQL over the base tables', () => {
     it.each(REFERENCE_DIMENSIONS)('by %s: every group and every figure', async (dimension) => {
       for (const scope of scopes()) {
         const params = [scope.path, scope.id, from, to];
-        const reference: any[] = await t.dataSource.query(referenceFiguresSql(dimension), params);
+        const reference = await figuresOf(dimension, params);
         const desk: any[] =
           dimension === 'organisation' || dimension === 'lawyer' || dimension === 'month'
             ? await t.dataSource.query(referenceDeskSql(dimension), params)
             : [];
-        const paid: any[] = await t.dataSource.query(referencePaidInPeriodSql(dimension), params);
+        const paid = await paidInPeriodOf(dimension, params);
         const items = await allPages(scope.api, `/reports/breakdowns/${dimension}?from=${from}&to=${to}`);
         const withCases = items.filter((item) => item.casesOpened > 0);
         expect(withCases.map((item) => item.key).sort()).toEqual(reference.map((row) => row.key).sort());
@@ -182,7 +192,7 @@ describe('Reports agree with plain SQL over the base tables', () => {
       [admin, root],
       [districtLeader, district],
     ] as const) {
-      const reference: any[] = await t.dataSource.query(REFERENCE_FESTIVAL_SQL, [scope.path, scope.id]);
+      const reference = await bothWays(REFERENCE_FESTIVAL_SQL, REFERENCE_FESTIVAL_FACTS_SQL, [scope.path, scope.id]);
       const response = await api.get('/reports/festival');
       expect(response.status).toBe(200);
       expect(response.body.items.map((item: any) => item.key).sort()).toEqual(reference.map((row) => row.key).sort());
@@ -204,7 +214,7 @@ describe('Reports agree with plain SQL over the base tables', () => {
       [admin, root],
       [districtLeader, district],
     ] as const) {
-      const reference: any[] = await t.dataSource.query(REFERENCE_FESTIVAL_AS_OF_SQL, [scope.path, scope.id, eve]);
+      const reference = await bothWays(REFERENCE_FESTIVAL_AS_OF_SQL, REFERENCE_FESTIVAL_AS_OF_FACTS_SQL, [scope.path, scope.id, eve]);
       expect(reference.reduce((sum, row) => sum + row.open_cases, 0)).toBeGreaterThan(10);
       const response = await api.get(`/reports/festival?festivalYear=${festivalYear}`);
       expect(response.status).toBe(200);
@@ -228,37 +238,48 @@ describe('Reports agree with plain SQL over the base tables', () => {
       `SELECT e.id, e.credit_code FROM employers e JOIN case_employers ce ON ce.employer_id = e.id
         WHERE e.credit_code IS NOT NULL GROUP BY e.id ORDER BY count(*) DESC, e.id LIMIT 3`,
     );
+    // the workers still owed on the offenders' cases (which the service reads for the criminal-amount test)
+    let owedWorkers = 0;
     for (const offender of offenders) {
       for (const [api, scope] of [
         [admin, root],
         [districtLeader, district],
       ] as const) {
-        const [row] = await t.dataSource.query(
-          `SELECT count(*)::int AS cases,
-                  COALESCE(SUM((SELECT SUM(cl.claimed_fen) FROM claims cl WHERE cl.case_id = c.id)), 0)::text AS claimed_fen,
-                  COALESCE(SUM((SELECT SUM(p.amount_fen) FROM payouts p WHERE p.case_id = c.id)), 0)::text AS paid_fen
-             FROM case_employers ce JOIN cases c ON c.id = ce.case_id JOIN organisations o ON o.id = c.organisation_id
-            WHERE ce.employer_id = $1 AND o.path LIKE $2 || '%'`,
-          [offender.id, scope.path],
-        );
+        const [row] = await bothWays(REFERENCE_EMPLOYER_SQL, REFERENCE_EMPLOYER_FACTS_SQL, [offender.id, scope.path]);
+        owedWorkers += row.detail.reduce((sum: number, one: any) => sum + one.owed_workers.length, 0);
         const response = await api.get(`/reports/employers/${offender.credit_code}`);
         expect(response.status).toBe(200);
-        expect(response.body.totals).toMatchObject({ cases: row.cases, claimed: yuan(row.claimed_fen), paid: yuan(row.paid_fen) });
-        expect(response.body.cases).toHaveLength(row.cases);
+        expect(response.body.totals).toMatchObject({
+          cases: row.cases,
+          claimed: yuan(row.claimed_fen),
+          owed: yuan(row.owed_fen),
+          paid: yuan(row.paid_fen),
+        });
+        const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+        expect(
+          [...response.body.cases].sort(byId).map((one: any) => ({
+            id: one.id,
+            workers: one.workers,
+            workersOwed: one.workersOwed,
+            claimed: one.claimed,
+            owed: one.owed,
+            paid: one.paid,
+          })),
+        ).toEqual(
+          [...row.detail].sort(byId).map((one: any) => ({
+            id: one.id,
+            workers: one.workers,
+            workersOwed: one.workers_owed,
+            claimed: yuan(one.claimed_fen),
+            owed: yuan(one.owed_fen),
+            paid: yuan(one.paid_fen),
+          })),
+        );
       }
     }
+    expect(owedWorkers).toBeGreaterThan(0);
   });
 });
-
-async function allPages(api: Api, path: string): Promise<any[]> {
-  const items: any[] = [];
-  for (let page = 1; ; page++) {
-    const response = await api.get(`${path}&page=${page}&pageSize=200`);
-    expect(response.status).toBe(200);
-    items.push(...response.body.items);
-    if (items.length >= response.body.total || response.body.items.length === 0) return items;
-  }
-}
 
 
 const yuan = (fen: string) => yuanOfFen(BigInt(fen));

@@ -1,3 +1,4 @@
+import { ReportsDatabase } from '../src/database/reports-database';
 import { makeDesk, openCase } from './factories/scenario';
 import { itOnDatabaseServer } from './support/concurrency';
 import { TestApp, startTestApp } from './support/test-app';
@@ -68,6 +69,25 @@ describe('Reports on their own connection', () => {
       expect(fromReplica).toContain(onBoth.caseNumber);
       expect(fromReplica).not.toContain(primaryOnly.caseNumber);
       expect(await exportOf(direct)).toContain(primaryOnly.caseNumber);
+
+      // 4. The replica's pool has the primary's time limits (issue 16): a frozen replica gives leaders a
+      //    quick 503 rather than holding their requests, and the replica URL's own options still hold.
+      const reports = reporting.app.get(ReportsDatabase);
+      const setting = async (name: string) => (await reports.query<Record<string, string>>(`SHOW ${name}`, []))[0][name];
+      expect(await setting('statement_timeout')).toBe('30s');
+      expect(await setting('jit')).toBe('off');
+      expect(await setting('default_transaction_read_only')).toBe('on');
+      const replicaPool = (reports as unknown as { replica: { driver: { master: { options: Record<string, unknown> } } } }).replica.driver
+        .master;
+      const primaryPool = (reporting.dataSource.driver as unknown as { master: { options: Record<string, unknown> } }).master;
+      const limits = ({ statement_timeout, query_timeout, connectionTimeoutMillis, max }: Record<string, unknown>) => ({
+        statement_timeout,
+        query_timeout,
+        connectionTimeoutMillis,
+        max,
+      });
+      expect(limits(replicaPool.options)).toEqual({ statement_timeout: 30_000, query_timeout: 35_000, connectionTimeoutMillis: 5_000, max: 5 });
+      expect(limits(replicaPool.options)).toEqual(limits(primaryPool.options));
     } finally {
       for (const app of running.reverse()) await app.close();
       await replicaDatabase?.drop();

@@ -291,6 +291,26 @@ describe('Roster import', () => {
     });
   });
 
+  it('reads every Chinese character of a long workbook exactly (the streaming reader cuts some in two)', async () => {
+    const opened = await openCase(desk);
+    const workers = Array.from({ length: 300 }, () => newWorker());
+    // 300 different 500-character notes: about 450 KB of Chinese text, read in pieces of 16 KB
+    const note = (i: number) => `第${i}行：${'工地考勤表与欠条复印件已核对，'.repeat(40)}`.slice(0, 500);
+    const workbook = await xlsxRoster(
+      ['姓名', '身份证号', '主张金额', '备注'],
+      workers.map((worker, i) => [worker.name, worker.idNumber, 1000, note(i + 1)]),
+    );
+
+    const response = await lawyer.upload(importUrl(opened.id), workbook, XLSX);
+
+    expect(response.status).toBe(201);
+    const claims = await allClaims(lawyer, opened.id);
+    const misread = workers
+      .map((worker, i) => ({ row: i + 2, want: note(i + 1), got: claimOfIdNumber(claims, worker.idNumber).note as string }))
+      .filter(({ want, got }) => want !== got);
+    expect(misread).toEqual([]);
+  });
+
   it('refuses an Excel row whose id number was typed into a number cell (its last digits are lost)', async () => {
     const opened = await openCase(desk);
     const [a, c] = [newWorker(), newWorker()];

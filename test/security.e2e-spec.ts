@@ -645,7 +645,7 @@ describe('Security: login throttling and lockout', () => {
     }
     const locked = await attempt(victim.username, TEST_PASSWORD);
     expect(locked.status).toBe(429);
-    expect(locked.body.code).toBe('ACCOUNT_LOCKED');
+    expect(locked.body.code).toBe('ADDRESS_LOCKED');
     expect(locked.headers.get('retry-after')).toBe('900');
     advance(15 * MINUTE);
     expect((await attempt(victim.username, TEST_PASSWORD)).status).toBe(200);

@@ -7,30 +7,34 @@ export interface Timing {
 }
 
 /**
- * Times a report and its reference side by side on a noisy machine: after their warm-ups, the
- * reference's runs are spread evenly among the report's, so a busy spell of the machine slows both
+ * Times a report and its references side by side on a noisy machine: after their warm-ups, each
+ * reference's runs are spread evenly among the report's, so a busy spell of the machine slows them all
  * alike instead of whichever happened to run then. A reference that answers within a second runs as
  * often as the report; a slow one `referenceRuns` times.
  */
 export async function timeSideBySide(
   report: () => Promise<unknown>,
-  reference: () => Promise<unknown>,
+  references: (() => Promise<unknown>)[],
   runs: number,
   referenceRuns: number,
-): Promise<{ report: Timing; reference: Timing }> {
+): Promise<{ report: Timing; references: Timing[] }> {
   await report();
   await report();
-  const warm = await sample(reference);
-  const times = warm < 1000 ? runs : Math.min(runs, referenceRuns);
+  const plans = [];
+  for (const reference of references) {
+    const warm = await sample(reference);
+    plans.push({ reference, times: warm < 1000 ? runs : Math.min(runs, referenceRuns), samples: [] as number[] });
+  }
   const reportSamples: number[] = [];
-  const referenceSamples: number[] = [];
   for (let i = 0; i < runs; i++) {
     reportSamples.push(await sample(report));
-    // the reference's k-th run comes after the report's run i where k·runs ÷ times is passed
-    if (Math.floor(((i + 1) * times) / runs) > referenceSamples.length) referenceSamples.push(await sample(reference));
+    // a reference's k-th run comes after the report's run i where k·runs ÷ times is passed
+    for (const plan of plans) {
+      if (Math.floor(((i + 1) * plan.times) / runs) > plan.samples.length) plan.samples.push(await sample(plan.reference));
+    }
   }
   const timing = (samples: number[]): Timing => ({ runs: samples.length, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) });
-  return { report: timing(reportSamples), reference: timing(referenceSamples) };
+  return { report: timing(reportSamples), references: plans.map((plan) => timing(plan.samples)) };
 }
 
 async function sample(task: () => Promise<unknown>): Promise<number> {

@@ -1,45 +1,72 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+/** How a service process is started: its schedulers, and where its output goes. */
+export interface ServiceOptions {
+  /** Off (the default): the benchmark and the load measure requests alone. On: as env or the defaults say. */
+  schedulers?: boolean;
+  /** A file that gets the service's output (appended); the caller's own stdout and stderr otherwise. */
+  logFile?: string;
+  /** How long to wait for /health to answer 200 (ms). */
+  startTimeoutMs?: number;
+}
 
 /**
  * The service as a deployment runs it: its own process (so its memory can be read apart from the
- * benchmark's), on the benchmark database, with the schedulers off.
+ * benchmark's, and it can be signalled or killed as an operator or a crash would), on the given
+ * database, with the schedulers off unless asked.
  */
 export class ServiceProcess {
+  /** Resolves when the process has exited, with its exit code or the signal that ended it. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
   private constructor(
     private readonly child: ChildProcess,
     readonly baseUrl: string,
-  ) {}
+  ) {
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  }
 
-  static async start(env: Record<string, string>, port: number): Promise<ServiceProcess> {
+  static async start(env: Record<string, string>, port: number, options: ServiceOptions = {}): Promise<ServiceProcess> {
     const root = join(__dirname, '..', '..');
+    const output = options.logFile ? openSync(options.logFile, 'a') : 'inherit';
     // the build a deployment runs (npm run bench builds it first), so its memory is the real one
     const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
       cwd: root,
       env: {
         ...process.env,
-        ...env,
         PORT: String(port),
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
-        REMINDER_SWEEP_CRON: 'off',
-        REMINDER_DELIVERY_CRON: 'off',
+        ...(!options.schedulers && { REMINDER_SWEEP_CRON: 'off', REMINDER_DELIVERY_CRON: 'off' }),
+        ...env,
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', output, output],
     });
+    if (typeof output === 'number') closeSync(output);
     const service = new ServiceProcess(child, `http://127.0.0.1:${port}`);
-    const deadline = Date.now() + 120_000;
+    const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`the service exited with code ${child.exitCode}`);
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the service exited (${child.exitCode ?? child.signalCode}) before answering /health`);
       try {
         if ((await fetch(`${service.baseUrl}/health`)).ok) return service;
       } catch {
         // not listening yet
       }
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    throw new Error('the service did not answer /health within two minutes');
+    child.kill('SIGKILL');
+    throw new Error(`the service did not answer /health within ${(options.startTimeoutMs ?? 120_000) / 1000} s`);
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** Sends a signal (SIGTERM as an operator stops it, SIGKILL as a crash or the OOM killer would). */
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
   }
 
   /** Resident memory now and at its peak since the last reset, in MB (Linux /proc). */
@@ -55,10 +82,9 @@ export class ServiceProcess {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     this.child.kill('SIGTERM');
-    await exited;
+    await this.exited;
   }
 }
 

@@ -47,7 +47,7 @@ export interface ClientInfo {
 }
 
 type LoginOutcome =
-  | { kind: 'throttled'; decision: ThrottleDecision }
+  | { kind: 'throttled'; decision: Extract<ThrottleDecision, { allowed: false }>; throttle: 'account' | 'address' }
   | { kind: 'failed'; userId: string | null }
   | { kind: 'disabled' }
   | { kind: 'ok'; tokens: TokenPair; user: AuthenticatedUser };
@@ -80,8 +80,13 @@ export class AuthService {
         await this.repository.lockThrottleKey(tx, key);
       }
       const states = await this.repository.loadThrottles(tx, throttles.map(([key]) => key));
-      const decision = longestWait(throttles.map(([key, policy]) => checkThrottle(states.get(key) ?? null, policy, now)));
-      if (!decision.allowed) return { kind: 'throttled', decision };
+      const decisions = throttles.map(([key, policy]) => checkThrottle(states.get(key) ?? null, policy, now));
+      const decision = longestWait(decisions);
+      // the answer names the throttle whose wait it is (longestWait answers that decision itself)
+      if (!decision.allowed) {
+        const [key] = throttles[decisions.indexOf(decision)];
+        return { kind: 'throttled', decision, throttle: key.startsWith('address:') ? 'address' : 'account' };
+      }
       const user = await this.repository.userByUsername(tx, username.trim());
       const passwordMatches = user?.password_hash
         ? await verify(user.password_hash, password)
@@ -110,10 +115,12 @@ export class AuthService {
 
     switch (outcome.kind) {
       case 'throttled': {
-        const { retryAfterSeconds: seconds, locked } = outcome.decision as { retryAfterSeconds: number; locked: boolean };
-        throw locked
-          ? new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil(seconds / 60), seconds })
-          : new AppError('LOGIN_THROTTLED', { seconds });
+        // Retry-After is `seconds` (http-error.filter.ts); a lock is told in whole minutes, rounded up, and
+        // names what is locked: an account (an administrator can help) or the address, for everyone behind it
+        const { retryAfterSeconds: seconds, locked } = outcome.decision;
+        if (!locked) throw new AppError('LOGIN_THROTTLED', { seconds });
+        const params = { minutes: Math.ceil(seconds / 60), seconds };
+        throw new AppError(outcome.throttle === 'address' ? 'ADDRESS_LOCKED' : 'ACCOUNT_LOCKED', params);
       }
       case 'failed':
         await this.audit(null, client, 'login_failed', 'users', outcome.userId, { username: username.trim() });
@@ -198,7 +205,7 @@ export class AuthService {
     setBy: 'the_user' | 'someone_else',
     field = 'newPassword',
   ): Promise<void> {
-    const problem = passwordProblem(password, [user.username, user.displayName]);
+    const problem = await passwordProblem(password, [user.username, user.displayName]);
     if (problem) throw AppError.invalidField(field, problem);
     const now = this.clock.now();
     await this.users.setPasswordHash(tx, user.id, await hash(password, ARGON2_OPTIONS), now, setBy === 'someone_else');

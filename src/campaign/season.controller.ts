@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Authenticated, Requires } from '../auth/auth.decorators';
 import { AppError } from '../common/errors/app-error';
-import { IsCalendarDate } from '../common/http/validators';
+import { IsCalendarDate, NestedObjects } from '../common/http/validators';
 import { TARGET_SCOPES, TargetScope } from './domain/season';
 import { SeasonService } from './season.service';
 import { SeasonSettingsView, SeasonView } from './season.view';
@@ -37,8 +36,7 @@ export class SeasonDto {
   @ApiProperty({ type: [SeasonTargetDto] })
   @IsArray()
   @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => SeasonTargetDto)
+  @NestedObjects(() => SeasonTargetDto)
   targets: SeasonTargetDto[];
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '../auth/domain/actor';
-import { likePattern } from '../common/database-helpers';
+import { nameSearch } from '../common/database-helpers';
 import { NONE } from '../common/http/validators';
 import { AppError } from '../common/errors/app-error';
 import { offsetOf } from '../common/http/pagination';
@@ -36,6 +36,7 @@ import {
   PAID_IN_FULL_CONDITION,
   REPORTED_INDUSTRY,
   ID_NUMBER_SEARCH_CONDITION,
+  mayBeCaseNumber,
   SEARCH_CONDITION,
   SUBTREE_CONDITION,
   UNVERIFIED_CONDITION,
@@ -209,13 +210,16 @@ export class CasesRepository {
   ): Promise<{ rows: CaseListPageRow[]; total: number }> {
     const { where, params } = caseListFilter(query, scope, idNumberHash);
     const order = caseListOrder(query.sort);
-    const [{ total }] = await tx.query(`SELECT count(*)::int AS total ${CASE_LIST_FROM} ${where}`, params);
-    const rows: CaseListPageRow[] = await tx.query(
-      `SELECT ${CASE_LIST_COLUMNS}, ${CASE_LIST_EMPLOYERS} ${CASE_LIST_FROM} ${where}
-        ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`,
-      params,
-    );
-    return { rows, total };
+    const pageSql = (columns: string) =>
+      `SELECT ${CASE_LIST_COLUMNS}, ${CASE_LIST_EMPLOYERS}${columns} ${CASE_LIST_FROM} ${where}
+        ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`;
+    const count = async () => (await tx.query(`SELECT count(*)::int AS total ${CASE_LIST_FROM} ${where}`, params))[0].total as number;
+    if (!query.q?.trim()) return { total: await count(), rows: await tx.query(pageSql(''), params) };
+    // A search's cases are found once: counted with the page's rows (a common name is on thousands of
+    // cases, and finding them is the whole cost), the page's own columns computed for its rows only.
+    const rows: (CaseListPageRow & { total: number })[] = await tx.query(pageSql(', count(*) OVER ()::int AS total'), params);
+    // a page past the last has no row to carry the count
+    return { rows, total: rows.length > 0 ? rows[0].total : await count() };
   }
 
   /**
@@ -446,7 +450,10 @@ function caseListFilter(
   if (query.open !== undefined) conditions.push(`c.status ${query.open ? 'NOT IN' : 'IN'} ${FINAL_STATUSES_SQL}`);
   if (facts.length > 0) conditions.push(CASE_FACTS_CONDITION(facts));
   if (idNumberHash) conditions.push(ID_NUMBER_SEARCH_CONDITION(param(idNumberHash)));
-  else if (query.q?.trim()) conditions.push(SEARCH_CONDITION(param(likePattern(query.q))));
+  else if (query.q?.trim()) {
+    const { text, pattern } = nameSearch(query.q);
+    conditions.push(SEARCH_CONDITION(param(text), param(pattern), mayBeCaseNumber(text)));
+  }
   return { where: `WHERE ${conditions.join(' AND ')}`, params };
 }
 

@@ -1,3 +1,4 @@
+import { nameContains } from '../common/database-helpers';
 import type { IntakeChannel } from './case.record';
 import type { CaseStatus, ClosingOutcome } from './domain/case-status';
 
@@ -31,11 +32,27 @@ export const CASE_SORT_COLUMNS: Record<string, string> = {
   status: 'c.status',
 };
 
-export const SEARCH_CONDITION = (p: string) => `(
-  c.case_number ILIKE ${p}
-  OR EXISTS (SELECT 1 FROM claims cl JOIN workers w ON w.id = cl.worker_id WHERE cl.case_id = c.id AND w.name ILIKE ${p})
-  OR EXISTS (SELECT 1 FROM case_employers ce JOIN employers e ON e.id = ce.employer_id
-              WHERE ce.case_id = c.id AND e.name ILIKE ${p}))`;
+/**
+ * The cases a search `q` names: a worker's or an employer's name holding the text, or (`byCaseNumber`)
+ * a case number holding it. Each is looked up through its own index (migrations/1766100000000) and only
+ * the cases found are checked against the scope and the other filters, so a search costs what it finds,
+ * not the size of the city.
+ */
+export const SEARCH_CONDITION = (text: string, pattern: string, byCaseNumber: boolean) => `c.id IN (
+  SELECT cl.case_id FROM workers w JOIN claims cl ON cl.worker_id = w.id WHERE ${nameContains('w.name', text, pattern)}
+  UNION ALL
+  SELECT ce.case_id FROM employers e JOIN case_employers ce ON ce.employer_id = e.id WHERE ${nameContains('e.name', text, pattern)}${
+    byCaseNumber ? `
+  UNION ALL
+  SELECT id FROM cases WHERE case_number ILIKE ${pattern}` : ''})`;
+
+/**
+ * Whether a search text may be part of a case number ("D000001-2027-00123"): letters, digits and hyphens,
+ * three at least. Trigrams find nothing to look up in fewer, and would read the whole index.
+ */
+export function mayBeCaseNumber(text: string): boolean {
+  return /^[0-9A-Za-z-]{3,}$/.test(text);
+}
 
 /** The cases of the worker whose id number has the lookup key ${p} (through the unique key: no scan). */
 export const ID_NUMBER_SEARCH_CONDITION = (p: string) => `c.id IN (

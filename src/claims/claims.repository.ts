@@ -107,17 +107,26 @@ export class ClaimsRepository {
    * caller holds the case's lock (or has just created the case), so no other transaction is adding to
    * it meanwhile; each chunk's statement sees the chunks before it. Should a path ever forget the lock,
    * claims_case_position_key refuses the second writer rather than letting two claims share a place.
+   *
+   * Each case's last position is read once, before the first row is written (the sort under the window
+   * function takes in every row first). Read per row as the rows went in, it walked back through the
+   * index entries of the rows this statement had already written, each invisible to it and checked in
+   * the table: 245,000 such checks for 700 claims, half the time of a roster on the server.
    */
   async insertClaims(tx: Tx, claims: NewClaim[]): Promise<void> {
     for (let start = 0; start < claims.length; start += CLAIMS_PER_INSERT) {
       const chunk = claims.slice(start, start + CLAIMS_PER_INSERT);
       await tx.query(
-        `INSERT INTO claims (case_id, worker_id, kind, period_start, period_end, claimed_fen, confirmed_fen, note, position)
+        `WITH v AS MATERIALIZED (
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[], $6::bigint[], $7::bigint[], $8::text[])
+                  WITH ORDINALITY AS v(case_id, worker_id, kind, period_start, period_end, claimed_fen, confirmed_fen, note, ord)),
+         last AS MATERIALIZED (
+           SELECT d.case_id, (SELECT max(c.position) FROM claims c WHERE c.case_id = d.case_id) AS position
+             FROM (SELECT DISTINCT case_id FROM v) d)
+         INSERT INTO claims (case_id, worker_id, kind, period_start, period_end, claimed_fen, confirmed_fen, note, position)
          SELECT v.case_id, v.worker_id, v.kind, v.period_start, v.period_end, v.claimed_fen, v.confirmed_fen, v.note,
-                COALESCE((SELECT max(position) FROM claims WHERE case_id = v.case_id), 0)
-                  + row_number() OVER (PARTITION BY v.case_id ORDER BY v.ord)
-           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[], $6::bigint[], $7::bigint[], $8::text[])
-                WITH ORDINALITY AS v(case_id, worker_id, kind, period_start, period_end, claimed_fen, confirmed_fen, note, ord)`,
+                COALESCE(last.position, 0) + row_number() OVER (PARTITION BY v.case_id ORDER BY v.ord)
+           FROM v LEFT JOIN last ON last.case_id = v.case_id`,
         [
           chunk.map((claim) => claim.caseId),
           chunk.map((claim) => claim.workerId),

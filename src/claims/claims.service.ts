@@ -307,7 +307,7 @@ export class ClaimsService {
       worker: {
         id: String(row.worker_id),
         name: String(row.name),
-        ...this.workers.masked(String(row.id_number_sealed), row.mobile_sealed),
+        ...this.workers.masked(String(row.id_number_sealed), row.mobile_sealed, String(row.worker_id)),
         homeProvince: row.home_province,
       },
     };

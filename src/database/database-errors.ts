@@ -14,6 +14,7 @@ const UNIQUE_CONSTRAINT_ERRORS: Record<string, ErrorCode> = {
   employers_credit_code_key: 'CREDIT_CODE_TAKEN',
   lawyer_profiles_licence_number_key: 'LICENCE_NUMBER_TAKEN',
   organisations_code_key: 'ORGANISATION_CODE_TAKEN',
+  mediation_rooms_name_key: 'ROOM_NAME_TAKEN',
   users_username_key: 'USERNAME_TAKEN',
   workers_id_number_hash_key: 'ID_NUMBER_TAKEN',
 };
@@ -57,4 +58,39 @@ function valuesFromDetail(detail: string | undefined): Record<string, string> {
     out[column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())] = values[i] ?? '';
   });
   return out;
+}
+
+/**
+ * The database did not answer: refused or dropped connections, a server shutting down, or one of the
+ * time limits (isDatabaseTimeout). Requests answer 503 DATABASE_UNAVAILABLE; scheduled jobs log one
+ * line and try again later (outage-log.ts).
+ */
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  const { code, message } = (exception ?? {}) as { code?: string; message?: string };
+  return (
+    NETWORK_FAILURES.has(code ?? '') ||
+    // SQLSTATE class 08, connection exception; 57P01-57P05, the server shutting down, crashed, starting up, idle too long
+    /^08...$|^57P0[1-5]$/.test(code ?? '') ||
+    // the driver's own words when the server went away in the middle of a query, or before it
+    message === 'Connection terminated unexpectedly' ||
+    message === 'Connection terminated' ||
+    message === 'Client has encountered a connection error and is not queryable' ||
+    isDatabaseTimeout(exception)
+  );
+}
+
+const NETWORK_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * The database's time limits (typeorm-options.ts, serverTimeouts): a statement cancelled by
+ * statement_timeout (57014), no answer within query_timeout, no connection within connectionTimeoutMillis.
+ */
+export function isDatabaseTimeout(exception: unknown): boolean {
+  const { code, message } = (exception ?? {}) as { code?: string; message?: string };
+  return (
+    code === '57014' ||
+    message === 'Query read timeout' ||
+    message === 'timeout exceeded when trying to connect' ||
+    message === 'Connection terminated due to connection timeout'
+  );
 }

@@ -1,10 +1,10 @@
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { QueryLogger } from './query-logger';
-import { serverSessionOptions } from './typeorm-options';
+import { serverSessionOptions, servicePoolOptions } from './typeorm-options';
 
 /**
  * Where reports read: a read replica when REPORTS_DATABASE_URL names one, so leaders' figures and
@@ -12,7 +12,7 @@ import { serverSessionOptions } from './typeorm-options';
  * Reports only read, so replication lag (normally well under a second) is the only difference.
  */
 @Injectable()
-export class ReportsDatabase implements OnModuleInit, OnModuleDestroy {
+export class ReportsDatabase implements OnModuleInit, OnApplicationShutdown {
   private replica: DataSource | null = null;
 
   constructor(
@@ -22,16 +22,19 @@ export class ReportsDatabase implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     if (!this.config.reportsDatabaseUrl) return;
+    const { url, options } = replicaConnection(this.config.reportsDatabaseUrl);
     this.replica = await new DataSource({
       type: 'postgres',
-      url: this.config.reportsDatabaseUrl,
-      extra: { max: this.config.databasePoolSize, options: sessionOptionsWith(this.config.reportsDatabaseUrl) },
+      url,
+      // a replica is always a server: the primary's time limits, so a frozen replica answers a quick 503
+      extra: { ...servicePoolOptions(false, this.config.databasePoolSize), options },
       logging: ['error', 'warn'],
       logger: new QueryLogger(),
     }).initialize();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // after the HTTP server has closed (not before, as onModuleDestroy would): a report in flight at SIGTERM finishes
+  async onApplicationShutdown(): Promise<void> {
     if (this.replica?.isInitialized) await this.replica.destroy();
   }
 
@@ -97,8 +100,14 @@ export class ReportsDatabase implements OnModuleInit, OnModuleDestroy {
   }
 }
 
-/** JIT off as on the primary, keeping any session options the replica's URL sets itself. */
-function sessionOptionsWith(url: string): string {
-  const own = new URL(url).searchParams.get('options');
-  return [own, serverSessionOptions(false).options].filter(Boolean).join(' ');
+/**
+ * The replica's URL without its `options`, and those options with the primary's session options (JIT
+ * off, work_mem). The `options` of a URL replace the pool's own rather than adding to them (pg reads the
+ * URL last), so a replica URL with `?options=-c default_transaction_read_only=on` lost JIT off.
+ */
+function replicaConnection(replicaUrl: string): { url: string; options: string } {
+  const url = new URL(replicaUrl);
+  const own = url.searchParams.get('options');
+  url.searchParams.delete('options');
+  return { url: url.toString(), options: [own, serverSessionOptions(false).options].filter(Boolean).join(' ') };
 }

@@ -52,11 +52,27 @@ export function serverTimeouts(embedded: boolean): { statement_timeout?: number;
   return embedded ? {} : { statement_timeout: 30_000, query_timeout: 35_000, connectionTimeoutMillis: 5_000 };
 }
 
+/**
+ * The pool of connections the service's requests and jobs run on: its own database's, and the reports
+ * replica's (reports-database.ts), so that both wait on a server no longer than the limits above.
+ */
+export function servicePoolOptions(embedded: boolean, poolSize: number): Record<string, unknown> {
+  return { max: poolSize, ...serverSessionOptions(embedded), ...serverTimeouts(embedded), ...(embedded && EMBEDDED_CONNECTION_KEPT) };
+}
+
+/**
+ * The embedded database's one connection stays open however long the service is idle. pg closes an
+ * idle connection after 10 s and opens another for the next query; PGlite's socket server takes one
+ * connection at a time and forgets the closed one a tick after it closed, so a query arriving in that
+ * tick would be refused ("Connection terminated unexpectedly", a 503). CI met that error once, on a
+ * busy machine, right after a roster refusal that ran no query for over 10 s: the likely cause.
+ */
+const EMBEDDED_CONNECTION_KEPT = { idleTimeoutMillis: 0 };
+
 export function typeOrmModuleOptions(config: AppConfig, database: DatabaseHandle): TypeOrmModuleOptions {
-  const shared = dataSourceOptions(database);
   return {
-    ...shared,
-    extra: { ...shared.extra, ...serverTimeouts(database.embedded) },
+    ...dataSourceOptions(database),
+    extra: servicePoolOptions(database.embedded, database.poolSize),
     subscribers: [AuditContextSubscriber],
     // on a server, run before this pool opens on a connection without its timeouts (runMigrationsOnStart);
     // the embedded database has no timeouts, and takes one connection at a time

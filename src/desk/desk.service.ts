@@ -100,11 +100,16 @@ export class DeskService {
     const centers = dto.rosters.map((roster, index) => ({ ...roster, field: `rosters.${index}.shifts` }));
     const problems: FieldProblem[] = [];
     const seen = new Map<string, number>();
+    const inScope = await this.desk.organisationsInScope(
+      this.transactions.none,
+      dto.rosters.map((roster) => roster.organisationId),
+      actor.scope,
+    );
     for (const [index, roster] of dto.rosters.entries()) {
       const earlier = seen.get(roster.organisationId);
       if (earlier !== undefined) {
         problems.push({ field: `rosters.${index}.organisationId`, code: 'DUPLICATE_IN_REQUEST', params: { other: earlier + 1 } });
-      } else if (!(await this.desk.organisationInScope(this.transactions.none, roster.organisationId, actor.scope))) {
+      } else if (!inScope.has(roster.organisationId)) {
         problems.push({ field: `rosters.${index}.organisationId`, code: 'NOT_FOUND' });
       }
       seen.set(roster.organisationId, earlier ?? index);
@@ -157,20 +162,17 @@ export class DeskService {
     replacing?: { organisationIds: string[]; from: string; to: string },
   ): Promise<FieldProblem[]> {
     const problems: FieldProblem[] = [];
-    const inScope = new Map<string, boolean>();
-    for (const organisationId of new Set(lines.map((line) => line.organisationId))) {
-      inScope.set(organisationId, await this.desk.organisationInScope(tx, organisationId, scope));
-    }
+    const inScope = await this.desk.organisationsInScope(tx, lines.map((line) => line.organisationId), scope);
     // a lawyer's problems depend on the center (can he see it?), so each pair is asked once
     const lawyerProblems = new Map<string, FieldProblem[]>();
     for (const line of lines) {
       const pair = `${line.lawyerId} ${line.organisationId}`;
-      if (lawyerProblems.has(pair) || !inScope.get(line.organisationId)) continue;
+      if (lawyerProblems.has(pair) || !inScope.has(line.organisationId)) continue;
       lawyerProblems.set(pair, await this.assignableProblems(tx, line.lawyerId, line.organisationId));
     }
     lines.forEach((line, index) => {
       const row = index + 1;
-      if (!inScope.get(line.organisationId)) {
+      if (!inScope.has(line.organisationId)) {
         problems.push({ row, field: `${lineField(index)}.organisationId`, code: 'NOT_FOUND' });
         return;
       }

@@ -1,3 +1,4 @@
+import { NameSearch, nameContains } from '../common/database-helpers';
 import { Injectable } from '@nestjs/common';
 import { updateWithVersion } from '../database/optimistic-update';
 import type { Tx } from '../database/transactions';
@@ -33,7 +34,7 @@ const CHANGEABLE_COLUMNS: Record<keyof EmployerChanges, string> = {
 /** What the list of employers is filtered by; absent filters do not apply. */
 export interface EmployerFilter {
   /** Part of the name (a LIKE pattern), or a whole credit code. */
-  search?: { namePattern: string; creditCode: string };
+  search?: { name: NameSearch; creditCode: string };
   kind?: EmployerKind;
   industry?: Industry;
   district?: string;
@@ -88,8 +89,9 @@ export class EmployersRepository {
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (filter.search) {
-      params.push(filter.search.namePattern, filter.search.creditCode);
-      conditions.push(`(employer.name ILIKE $${params.length - 1} OR employer.credit_code = $${params.length})`);
+      params.push(filter.search.name.text, filter.search.name.pattern, filter.search.creditCode);
+      const [text, pattern, creditCode] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+      conditions.push(`(${nameContains('employer.name', text, pattern)} OR employer.credit_code = ${creditCode})`);
     }
     if (filter.kind) {
       params.push(filter.kind);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { likePattern } from '../common/database-helpers';
+import { nameSearch } from '../common/database-helpers';
 import { AppError } from '../common/errors/app-error';
 import { Page, offsetOf } from '../common/http/pagination';
 import { normalizeCreditCode } from '../common/identifiers/credit-code';
@@ -49,7 +49,7 @@ export class EmployersService {
     const { items, total } = await this.repository.page(
       this.transactions.none,
       {
-        search: query.q?.trim() ? { namePattern: likePattern(query.q), creditCode: normalizeCreditCode(query.q) } : undefined,
+        search: query.q?.trim() ? { name: nameSearch(query.q), creditCode: normalizeCreditCode(query.q) } : undefined,
         kind: query.kind,
         industry: query.industry,
         district: query.district,

@@ -4,6 +4,8 @@ import { Authenticated, CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
 import { AppError } from '../common/errors/app-error';
 import { PROVINCES } from '../common/identifiers/resident-id';
+import { ApiPageResponse } from '../common/http/api-responses';
+import type { Page } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param.pipe';
 import { CriminalThresholdsService } from './criminal-thresholds.service';
 import { DeadlinesQuery, LegalDatesDto, ProvinceQuery, ThresholdDto } from './dto/legal-clocks.dto';
@@ -62,10 +64,11 @@ export class LegalClocksController {
 
   @Get('deadlines')
   @Requires('cases.read')
-  @ApiOperation({ summary: 'What is overdue or due within N days across the open cases of your scope, soonest first' })
-  @ApiOkResponse({ type: [DueDeadlineView] })
-  async due(@Query() query: DeadlinesQuery, @CurrentUser() actor: Actor): Promise<DueDeadlineView[]> {
-    return (await this.clocks.dueAcross(actor.scope, query.within)).map(toDeadlineView);
+  @ApiOperation({ summary: 'What is overdue or due within N days across the open cases of your scope, soonest first, a page at a time' })
+  @ApiPageResponse(DueDeadlineView)
+  async due(@Query() query: DeadlinesQuery, @CurrentUser() actor: Actor): Promise<Page<DueDeadlineView>> {
+    const page = await this.clocks.dueAcross(actor.scope, query.within, query);
+    return { ...page, items: page.items.map(toDeadlineView) };
   }
 
   @Patch('cases/:caseId/legal-dates')

@@ -1,12 +1,43 @@
 -- Written by src/sql-snapshots.spec.ts from legal-clocks.sql.ts: every statement it exports, whole. Do not edit.
 
+-- CASES_WITH_CLOCKS_FALLING_DUE_SQL
+WITH candidates (case_id, limitation) AS (
+  SELECT e.case_id, false FROM case_events e
+   WHERE e.kind = 'status_changed' AND e.to_status = 'mediating'
+     AND e.happened_on BETWEEN $3::date AND LEAST($4::date, $1::date)
+  UNION ALL
+  SELECT c.id, false FROM cases c WHERE c.arbitration_applied_on BETWEEN $5::date AND LEAST($6::date, $1::date)
+  UNION ALL
+  SELECT c.id, false FROM cases c WHERE c.arbitration_accepted_on BETWEEN $7::date AND LEAST($8::date, $1::date)
+  UNION ALL
+  SELECT cl.case_id, true FROM claims cl WHERE COALESCE(cl.employment_ended_on, cl.knew_on, cl.period_end) BETWEEN $9::date AND $10::date
+  UNION ALL
+  SELECT c.id, true FROM cases c WHERE c.intake_date BETWEEN $9::date AND $10::date
+  UNION ALL
+  SELECT a.case_id, true FROM agreements a WHERE a.signed_on BETWEEN $9::date AND LEAST($10::date, $1::date)
+  UNION ALL
+  SELECT d.case_id, true FROM case_pay_days d WHERE d.paid_on BETWEEN $9::date AND LEAST($10::date, $1::date)
+  UNION ALL
+  SELECT a.case_id, false FROM case_facts f JOIN agreements a ON a.case_id = f.case_id
+   WHERE $11::date <= $12::date AND f.status NOT IN ('closed', 'withdrawn', 'rejected')
+     AND EXISTS (SELECT 1 FROM instalments i WHERE i.agreement_id = a.id AND i.due_on BETWEEN $11::date AND $12::date)
+  UNION ALL
+  SELECT c.id, false FROM cases c
+   WHERE c.payment_order_applied_on <= $13::date OR c.payment_order_served_on <= $13::date OR c.bureau_order_pay_by <= $14::date
+)
+SELECT c.id, bool_or(x.limitation) AS limitation
+  FROM candidates x JOIN cases c ON c.id = x.case_id JOIN organisations o ON o.id = c.organisation_id
+ WHERE c.status NOT IN ('closed', 'withdrawn', 'rejected') AND o.path LIKE $2 || '%'
+ GROUP BY c.id
+ ORDER BY c.intake_date, c.id;
+
 -- CASE_CLOCK_FACTS_SQL
 WITH mediation AS (
   SELECT e.case_id,
          (min(e.happened_on) FILTER (WHERE e.to_status = 'mediating'))::text AS mediating_since,
          (min(e.happened_on) FILTER (WHERE e.from_status = 'mediating'))::text AS mediation_left
     FROM case_events e
-   WHERE e.case_id = ANY($1::uuid[]) AND (e.to_status = 'mediating' OR e.from_status = 'mediating')
+   WHERE e.case_id = ANY($1::uuid[]) AND e.kind = 'status_changed' AND (e.to_status = 'mediating' OR e.from_status = 'mediating')
    GROUP BY e.case_id
 ), first_paid AS (
   SELECT p.case_id, min(p.paid_on) AS first_paid_on
@@ -21,11 +52,6 @@ SELECT c.id, c.case_number, c.lawyer_id, c.mediator_id, c.status, c.outcome, c.c
   LEFT JOIN mediation m ON m.case_id = c.id
   LEFT JOIN first_paid fp ON fp.case_id = c.id
  WHERE c.id = ANY($1::uuid[]);
-
--- OPEN_CASES_IN_SCOPE_SQL
-SELECT c.id FROM cases c JOIN organisations o ON o.id = c.organisation_id
- WHERE o.path LIKE $1 || '%' AND c.status NOT IN ('closed', 'withdrawn', 'rejected')
- ORDER BY c.intake_date, c.id;
 
 -- WORKER_CLOCK_FACTS_SQL
 WITH balances AS (

@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { CLAIM_BALANCES_SQL } from '../claims/claim-money.sql';
 import type { Tx } from '../database/transactions';
+import type { DayRange } from './domain/legal-clocks';
 import {
+  CASES_WITH_CLOCKS_FALLING_DUE_SQL,
   CASE_CLOCK_FACTS_SQL,
   CaseClockFactsRow,
-  OPEN_CASES_IN_SCOPE_SQL,
   WORKER_CLOCK_FACTS_SQL,
   WorkerClockFactsRow,
 } from './legal-clocks.sql';
 
+
+/** The clocks whose cases are found by the days they started on (the instalments' by the day due). */
+export type StartedClock = 'mediation' | 'arbitration_acceptance' | 'arbitration_award' | 'limitation' | 'instalment';
+
+/** The start days to look for, per clock, and how far the payment orders and labour-bureau orders are looked at. */
+export type ClockStarts = Record<StartedClock, DayRange | null> & { ordersBy: string | null };
 
 /** A province's amounts of the crime of refusing to pay wages, as stored. */
 export interface CriminalThresholdRow {
@@ -41,10 +48,25 @@ export class LegalClocksRepository {
     return tx.query(WORKER_CLOCK_FACTS_SQL, [caseIds, today]);
   }
 
-  /** The open cases under an organisation's path ('' for the whole city), oldest first. */
-  async openCaseIds(tx: Tx, scopePath: string): Promise<string[]> {
-    const rows: { id: string }[] = await tx.query(OPEN_CASES_IN_SCOPE_SQL, [scopePath]);
-    return rows.map((row) => row.id);
+  /**
+   * The open cases of a scope that may have a clock falling due, oldest first: for each clock the range
+   * of days it must have started on (inclusive; null ends are open; null: not asked about), and the
+   * last day a payment order or a labour-bureau order is looked at (null: not at all). `limitation`:
+   * found by a start of a worker's limitation year.
+   */
+  async casesWithClocksFallingDue(tx: Tx, today: string, scopePath: string, starts: ClockStarts): Promise<{ id: string; limitation: boolean }[]> {
+    const range = (r: DayRange | null) => (r === null ? ['infinity', '-infinity'] : [r.from ?? '-infinity', r.to ?? 'infinity']);
+    return tx.query(CASES_WITH_CLOCKS_FALLING_DUE_SQL, [
+      today,
+      scopePath,
+      ...range(starts.mediation),
+      ...range(starts.arbitration_acceptance),
+      ...range(starts.arbitration_award),
+      ...range(starts.limitation),
+      ...range(starts.instalment),
+      starts.ordersBy ?? '-infinity',
+      starts.ordersBy ?? '-infinity',
+    ]);
   }
 
   criminalThresholds(tx: Tx): Promise<CriminalThresholdRow[]> {

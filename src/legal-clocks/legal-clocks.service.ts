@@ -12,10 +12,12 @@ import { WorkingCalendar } from '../calendar/domain/working-calendar';
 import { groupBy } from '../common/collections';
 import { Transactions } from '../database/transactions';
 import { CaseEventsService } from '../timeline/case-events.service';
-import { CaseFacts, Conclusion, Deadline, caseDeadlines, workerLimitation } from './domain/legal-clocks';
+import { CaseFacts, Conclusion, DayRange, Deadline, caseDeadlines, startsFallingDue, workerLimitation } from './domain/legal-clocks';
 import { LegalDatesDto } from './dto/legal-clocks.dto';
 import { HolidaysService } from '../calendar/holidays.service';
-import { LegalClocksRepository } from './legal-clocks.repository';
+import { ClockStarts, LegalClocksRepository, StartedClock } from './legal-clocks.repository';
+import { Page, PageQuery, offsetOf } from '../common/http/pagination';
+import { addDays } from '../common/time/calendar-days';
 import { CaseClockFactsRow, WorkerClockFactsRow } from './legal-clocks.sql';
 
 export interface CaseClocks {
@@ -35,6 +37,15 @@ export interface CaseClockSet extends CaseClocks {
   claims: { claimId: string; workerName: string; limitation: Deadline }[];
   /** The agreement's instalments as matched against the payouts up to `today`. */
   instalments: InstalmentStanding[];
+}
+
+/** A pressing deadline of a case, for the list of what is due. */
+export type DueDeadline = Deadline & { caseId: string; caseNumber: string; workerName?: string };
+
+/** A pressing deadline with its place in the order it was computed in, which breaks ties. */
+interface Ranked {
+  seq: number;
+  deadline: DueDeadline;
 }
 
 /** Cases whose facts are loaded in one go: large enough to keep the statements few, small enough to bound memory. */
@@ -66,26 +77,82 @@ export class LegalClocksService {
     return { caseId, caseNumber, today, deadlines, workers };
   }
 
-  /** What is due within `within` days, or overdue, across the open cases of the scope, soonest first. */
-  async dueAcross(scope: Scope, within: number): Promise<(Deadline & { caseId: string; caseNumber: string; workerName?: string })[]> {
+  /**
+   * What is due within `within` days, or overdue, across the open cases of the scope, soonest first
+   * (the most overdue at the top), a page at a time. Only the cases with a clock started early enough
+   * to fall due by then are computed (`clockBatchesFallingDue`), a batch at a time; of what is pressing,
+   * only the page and what comes before it are kept, so a city's hundred thousand deadlines are counted
+   * without being held.
+   */
+  async dueAcross(scope: Scope, within: number, query: PageQuery): Promise<Page<DueDeadline>> {
     const today = shanghaiDate(this.clock.now());
-    const due: (Deadline & { caseId: string; caseNumber: string; workerName?: string })[] = [];
-    for (const clocks of await this.clocksOf(await this.openCaseIds(scope.path), today)) {
-      for (const deadline of [...clocks.deadlines, ...clocks.workers]) {
-        // A clock that stopped (a claim filed after its year ran out stays overdue) asks nothing more of anyone.
-        const stopped = deadline.endedOn !== undefined;
-        const pressing =
-          !stopped &&
-          (deadline.state === 'overdue' || deadline.state === 'due_today' || (deadline.state === 'running' && (deadline.daysLeft ?? Infinity) <= within));
-        if (pressing) due.push({ ...deadline, caseId: clocks.caseId, caseNumber: clocks.caseNumber });
+    const by: DayRange = { from: null, to: addDays(today, within) };
+    const batches = this.clockBatchesFallingDue(
+      { mediation: by, arbitration_acceptance: by, arbitration_award: by, limitation: by, instalment: by, ordersBy: by.to },
+      today,
+      scope.path,
+    );
+    // soonest first; among equals, in the cases' order (oldest first) and each case's own order, as computed
+    const keep = offsetOf(query) + query.pageSize;
+    const order = (a: Ranked, b: Ranked) => (a.deadline.daysLeft ?? 0) - (b.deadline.daysLeft ?? 0) || a.seq - b.seq;
+    let kept: Ranked[] = [];
+    let total = 0;
+    for await (const batch of batches) {
+      for (const caseClocks of batch) {
+        for (const deadline of [...caseClocks.deadlines, ...caseClocks.workers]) {
+          // A clock that stopped (a claim filed after its year ran out stays overdue) asks nothing more of anyone.
+          const stopped = deadline.endedOn !== undefined;
+          const pressing =
+            !stopped &&
+            (deadline.state === 'overdue' || deadline.state === 'due_today' || (deadline.state === 'running' && (deadline.daysLeft ?? Infinity) <= within));
+          if (pressing) kept.push({ seq: total++, deadline: { ...deadline, caseId: caseClocks.caseId, caseNumber: caseClocks.caseNumber } });
+        }
       }
+      if (kept.length > 2 * keep) kept = kept.sort(order).slice(0, keep);
     }
-    return due.sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
+    const items = kept.sort(order).slice(offsetOf(query), keep).map((ranked) => ranked.deadline);
+    return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  /** The open cases under an organisation's path ('' for the whole city), oldest first. */
-  async openCaseIds(scopePath: string): Promise<string[]> {
-    return this.repository.openCaseIds(this.transactions.none, scopePath);
+  /**
+   * The clocks as of `today` of the open cases (of a scope, the whole city by default) that may have one
+   * of the asked clocks falling due in its window (inclusive; an end null when open), and, when
+   * `ordersBy` is given, of those with a payment order or a labour-bureau order by then, a batch at a
+   * time. The cases are found from the days the clocks count from (`startsFallingDue` turns each window
+   * into start days); the clocks are computed as for any case (`clockBatches`), so a case found may
+   * have nothing due, and the caller picks what it needs. A case found only by its other clocks comes
+   * without its workers' limitation clocks (none of which can fall due in the window).
+   */
+  async *clockBatchesFallingDue(
+    due: Partial<Record<StartedClock, DayRange>> & { ordersBy?: string | null },
+    today: string,
+    scopePath = '',
+  ): AsyncGenerator<CaseClockSet[]> {
+    const calendar = await this.holidays.calendar();
+    const starts: ClockStarts = {
+      mediation: due.mediation ? startsFallingDue('mediation', due.mediation, calendar) : null,
+      arbitration_acceptance: due.arbitration_acceptance ? startsFallingDue('arbitration_acceptance', due.arbitration_acceptance, calendar) : null,
+      arbitration_award: due.arbitration_award ? startsFallingDue('arbitration_award', due.arbitration_award, calendar) : null,
+      limitation: due.limitation ? startsFallingDue('limitation', due.limitation, calendar) : null,
+      // an instalment falls due on the day its agreement fixed
+      instalment: due.instalment ?? null,
+      ordersBy: due.ordersBy ?? null,
+    };
+    const found = await this.repository.casesWithClocksFallingDue(this.transactions.none, today, scopePath, starts);
+    // the workers' clocks (most of the work) only of the cases found by a start of the limitation year
+    const limitation = new Set(found.filter((row) => row.limitation).map((row) => row.id));
+    yield* this.clockBatches(found.map((row) => row.id), today, { workersOf: limitation });
+  }
+
+  /** All of `clockBatchesFallingDue` at once. */
+  async clocksFallingDue(
+    due: Partial<Record<StartedClock, DayRange>> & { ordersBy?: string | null },
+    today: string,
+    scopePath = '',
+  ): Promise<CaseClockSet[]> {
+    const result: CaseClockSet[] = [];
+    for await (const batch of this.clockBatchesFallingDue(due, today, scopePath)) result.push(...batch);
+    return result;
   }
 
   /**
@@ -93,21 +160,43 @@ export class LegalClocksService {
    * batch of cases however many there are. The one place the law's deadlines are computed.
    */
   async clocksOf(caseIds: string[], today: string): Promise<CaseClockSet[]> {
-    const calendar = await this.holidays.calendar();
     const result: CaseClockSet[] = [];
-    for (let start = 0; start < caseIds.length; start += CASES_PER_BATCH) {
+    for await (const batch of this.clockBatches(caseIds, today)) result.push(...batch);
+    return result;
+  }
+
+  /**
+   * clocksOf a batch at a time, so that a city's clocks need not be held at once. On a server a batch's
+   * statements run side by side, and the next batch's facts are read while this one is computed. With
+   * `workersOf`, only those cases get their workers' limitation clocks; the others come with none.
+   */
+  async *clockBatches(caseIds: string[], today: string, options: { workersOf?: ReadonlySet<string> } = {}): AsyncGenerator<CaseClockSet[]> {
+    const calendar = await this.holidays.calendar();
+    const factsOf = (start: number) => {
       const batch = caseIds.slice(start, start + CASES_PER_BATCH);
-      const cases = await this.repository.caseClockFacts(this.transactions.none, batch, today);
-      const claims = await this.repository.workerClockFacts(this.transactions.none, batch, today);
-      const agreements = await this.mediation.agreementsOf(batch, today);
+      const withWorkers = options.workersOf ? batch.filter((id) => options.workersOf!.has(id)) : batch;
+      return Promise.all([
+        batch,
+        this.repository.caseClockFacts(this.transactions.none, batch, today),
+        withWorkers.length === 0 ? [] : this.repository.workerClockFacts(this.transactions.none, withWorkers, today),
+        this.mediation.agreementsOf(batch, today),
+      ] as const);
+    };
+    let next = caseIds.length > 0 ? factsOf(0) : null;
+    for (let start = 0; next !== null; start += CASES_PER_BATCH) {
+      const [batch, cases, claims, agreements] = await next;
+      next = start + CASES_PER_BATCH < caseIds.length ? factsOf(start + CASES_PER_BATCH) : null;
+      // a batch that failed while this one was computed must not go unhandled; the loop awaits it next
+      next?.catch(() => {});
       const claimsOf = groupBy(claims, (claim) => claim.case_id);
       const byId = new Map(cases.map((row) => [row.id, row]));
+      const result: CaseClockSet[] = [];
       for (const caseId of batch) {
         const row = byId.get(caseId);
         if (row) result.push(clocksOfCase(row, claimsOf.get(caseId) ?? [], agreements.get(caseId) ?? null, today, calendar));
       }
+      yield result;
     }
-    return result;
   }
 
   async setLegalDates(caseId: string, dto: LegalDatesDto, actor: Actor): Promise<void> {

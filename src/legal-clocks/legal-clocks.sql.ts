@@ -13,7 +13,7 @@ export const CASE_CLOCK_FACTS_SQL = `
            (min(e.happened_on) FILTER (WHERE e.to_status = 'mediating'))::text AS mediating_since,
            (min(e.happened_on) FILTER (WHERE e.from_status = 'mediating'))::text AS mediation_left
       FROM case_events e
-     WHERE e.case_id = ANY($1::uuid[]) AND (e.to_status = 'mediating' OR e.from_status = 'mediating')
+     WHERE e.case_id = ANY($1::uuid[]) AND e.kind = 'status_changed' AND (e.to_status = 'mediating' OR e.from_status = 'mediating')
      GROUP BY e.case_id
   ), first_paid AS (
     SELECT p.case_id, min(p.paid_on) AS first_paid_on
@@ -86,8 +86,53 @@ export interface WorkerClockFactsRow {
   last_paid_on: string | null;
 }
 
-/** The open cases of a scope (an organisation's path and everything under it), oldest first. */
-export const OPEN_CASES_IN_SCOPE_SQL = `
-  SELECT c.id FROM cases c JOIN organisations o ON o.id = c.organisation_id
-   WHERE o.path LIKE $1 || '%' AND c.status NOT IN ${FINAL_STATUSES_SQL}
+/**
+ * The open cases of a scope that may have a clock falling due in a window, found from the dates the
+ * clocks count from: for each clock, the range of start days `startsFallingDue` (domain/legal-clocks.ts)
+ * gives for the window, so no period length is written here. A case found may turn out to have nothing
+ * due (a clock already stopped, a later restart): clocksOf decides. Ranges are inclusive, '-infinity' or
+ * 'infinity' at an open end; a clock not asked about gets an empty range ('infinity' to '-infinity').
+ *   - mediation: a move into mediation (the first one starts the clock; any one is looked at);
+ *   - arbitration: the day applied (acceptance), the day accepted (award);
+ *   - limitation: a worker's first start, as clocksOfCase takes it (the end of his employment, else the
+ *     day he knew, else the end of the period claimed, else the intake), or a day that restarts the
+ *     year (the intake, the agreement signed, a day money was paid);
+ *   - instalments: the day due, fixed by the agreement (read from the open cases' agreements: an
+ *     overdue one reminds every day, so the range is often open at its start);
+ *   - payment orders (applied or served by a day) and labour-bureau orders (to be paid by a day), which
+ *     few cases have: '-infinity' leaves them out.
+ * Each part reads an index on its date. `limitation` says whether the case was found by a start of
+ * the limitation year: the workers' clocks of the others cannot fall due in the window.
+ * $1: the day; $2: the scope's path ('' for the city); $3-$4 mediation, $5-$6 arbitration acceptance,
+ * $7-$8 arbitration award, $9-$10 limitation, $11-$12 instalments; $13 payment orders, $14 labour-bureau orders.
+ */
+export const CASES_WITH_CLOCKS_FALLING_DUE_SQL = `
+  WITH candidates (case_id, limitation) AS (
+    SELECT e.case_id, false FROM case_events e
+     WHERE e.kind = 'status_changed' AND e.to_status = 'mediating'
+       AND e.happened_on BETWEEN $3::date AND LEAST($4::date, $1::date)
+    UNION ALL
+    SELECT c.id, false FROM cases c WHERE c.arbitration_applied_on BETWEEN $5::date AND LEAST($6::date, $1::date)
+    UNION ALL
+    SELECT c.id, false FROM cases c WHERE c.arbitration_accepted_on BETWEEN $7::date AND LEAST($8::date, $1::date)
+    UNION ALL
+    SELECT cl.case_id, true FROM claims cl WHERE COALESCE(cl.employment_ended_on, cl.knew_on, cl.period_end) BETWEEN $9::date AND $10::date
+    UNION ALL
+    SELECT c.id, true FROM cases c WHERE c.intake_date BETWEEN $9::date AND $10::date
+    UNION ALL
+    SELECT a.case_id, true FROM agreements a WHERE a.signed_on BETWEEN $9::date AND LEAST($10::date, $1::date)
+    UNION ALL
+    SELECT d.case_id, true FROM case_pay_days d WHERE d.paid_on BETWEEN $9::date AND LEAST($10::date, $1::date)
+    UNION ALL
+    SELECT a.case_id, false FROM case_facts f JOIN agreements a ON a.case_id = f.case_id
+     WHERE $11::date <= $12::date AND f.status NOT IN ${FINAL_STATUSES_SQL}
+       AND EXISTS (SELECT 1 FROM instalments i WHERE i.agreement_id = a.id AND i.due_on BETWEEN $11::date AND $12::date)
+    UNION ALL
+    SELECT c.id, false FROM cases c
+     WHERE c.payment_order_applied_on <= $13::date OR c.payment_order_served_on <= $13::date OR c.bureau_order_pay_by <= $14::date
+  )
+  SELECT c.id, bool_or(x.limitation) AS limitation
+    FROM candidates x JOIN cases c ON c.id = x.case_id JOIN organisations o ON o.id = c.organisation_id
+   WHERE c.status NOT IN ${FINAL_STATUSES_SQL} AND o.path LIKE $2 || '%'
+   GROUP BY c.id
    ORDER BY c.intake_date, c.id`;

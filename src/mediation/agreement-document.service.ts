@@ -7,8 +7,7 @@ import { CasesService } from '../cases/cases.service';
 import { AppError } from '../common/errors/app-error';
 import { fenFromDb } from '../common/money/money';
 import { Transactions } from '../database/transactions';
-import { maskIdNumber } from '../personal-data/domain/masking';
-import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { PersonalDataReader } from '../personal-data/personal-data-reader';
 import { renderAgreementDocument } from './agreement-document';
 import { IdNumberDisplay } from './dto/agreement-document.dto';
 import { MediationRepository } from './mediation.repository';
@@ -20,8 +19,8 @@ export class AgreementDocumentService {
   constructor(
     private readonly auth: AuthService,
     private readonly cases: CasesService,
-    private readonly cipher: PersonalDataCipher,
     private readonly mediation: MediationService,
+    private readonly personalData: PersonalDataReader,
     private readonly repository: MediationRepository,
     private readonly transactions: Transactions,
   ) {}
@@ -41,7 +40,14 @@ export class AgreementDocumentService {
     const [detail, agreement] = [await this.cases.get(caseId, actor.scope), await this.mediation.agreement(caseId, actor.scope)];
     const workers = await this.repository.workersOfAgreement(this.transactions.none, caseId);
     const nameOfClaim = new Map(workers.map((w) => [w.claim_id, w.name]));
-    const shown = (sealed: string) => (idNumbers === 'full' ? this.cipher.decrypt(sealed) : maskIdNumber(this.cipher.decrypt(sealed)));
+    // a number the key does not open: shown as unreadable when masked; with full numbers, the agreement
+    // cannot be printed as asked, and PERSONAL_DATA_UNREADABLE names the worker (personal-data-reader.ts)
+    const shown = (w: (typeof workers)[number]) => {
+      const holder = { name: w.name, record: `the worker of claim ${w.claim_id} (case ${detail.record.caseNumber})` };
+      return idNumbers === 'full'
+        ? this.personalData.full(w.id_number_sealed, 'idNumber', holder)
+        : this.personalData.masked(w.id_number_sealed, 'idNumber', holder);
+    };
     const html = renderAgreementDocument({
       caseNumber: detail.record.caseNumber,
       organisationName: detail.organisation.name,
@@ -49,7 +55,7 @@ export class AgreementDocumentService {
       employers: detail.employers.map((e) => ({ name: e.name, creditCode: e.creditCode, role: e.role })),
       workers: workers.map((w) => ({
         name: w.name,
-        idNumber: shown(w.id_number_sealed),
+        idNumber: shown(w),
         amountFen: fenFromDb(w.confirmed_fen ?? w.claimed_fen),
       })),
       idNumbers,

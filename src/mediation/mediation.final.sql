@@ -18,5 +18,5 @@ SELECT s.id, s.mediator_id, s.room_id, s.starts_at, c.case_number
 
 -- PAYOUTS_COUNTED_BY_AGREEMENTS_SQL
 SELECT p.case_id, p.claim_id, p.paid_on, p.amount_fen
-  FROM payouts p JOIN agreements a ON a.case_id = p.case_id
- WHERE a.id = ANY($1::uuid[]) AND p.paid_on >= a.signed_on AND p.paid_on <= $2;
+  FROM agreements a JOIN payouts p ON p.case_id = a.case_id AND p.paid_on >= a.signed_on AND p.paid_on <= $2
+ WHERE a.id IN (SELECT unnest($1::uuid[]));

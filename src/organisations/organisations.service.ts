@@ -49,7 +49,8 @@ export class OrganisationsService {
       const current = await this.organisations.findInScope(tx, id, scope);
       if (!current) throw new AppError('ORGANISATION_NOT_FOUND');
       if (input.name !== undefined) current.name = input.name.trim();
-      if (input.district !== undefined) current.district = input.district.trim() || null;
+      // null (which IsOptional lets through) clears the district, as an empty text does
+      if (input.district !== undefined) current.district = (input.district ?? '').trim() || null;
       if (input.parentId !== undefined && input.parentId !== current.parentId) {
         const parent = await this.organisations.findInScope(tx, input.parentId, scope);
         if (!parent) throw AppError.invalidField('parentId', 'NOT_FOUND');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PersonalDataCipher } from './personal-data-cipher';
+import { PersonalDataCipher, SealedValueUnreadable } from './personal-data-cipher';
 
 describe('PersonalDataCipher', () => {
   const cipher = new PersonalDataCipher(randomBytes(32));
@@ -28,5 +28,24 @@ describe('PersonalDataCipher', () => {
     const other = new PersonalDataCipher(randomBytes(32));
     expect(() => other.decrypt(cipher.encrypt('13812345678'))).toThrow();
     expect(other.lookupHash('13812345678')).not.toBe(cipher.lookupHash('13812345678'));
+  });
+});
+
+describe('PersonalDataCipher, a value it cannot open', () => {
+  const cipher = new PersonalDataCipher(randomBytes(32));
+
+  it('says so with its own error, whatever is wrong with the value, without the value in the message', () => {
+    const sealed = cipher.encrypt('11010519491231002X');
+    const cut = sealed.slice(0, 10);
+    for (const value of [new PersonalDataCipher(randomBytes(32)).encrypt('13812345678'), cut, 'v2.abc', 'not sealed']) {
+      let caught: unknown;
+      try {
+        cipher.decrypt(value);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(SealedValueUnreadable);
+      expect((caught as Error).message).not.toContain(value);
+    }
   });
 });

@@ -27,17 +27,31 @@ export class PersonalDataCipher {
     return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
   }
 
+  /** The plain value; throws SealedValueUnreadable when this key does not open it (damaged, or another key's). */
   decrypt(sealed: string): string {
     const [version, payload] = sealed.split('.');
-    if (version !== VERSION || !payload) throw new Error('not a sealed personal-data value');
+    if (version !== VERSION || !payload) throw new SealedValueUnreadable('not a sealed personal-data value');
     const bytes = Buffer.from(payload, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, bytes.subarray(0, IV_BYTES));
-    decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-    return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, bytes.subarray(0, IV_BYTES));
+      decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    } catch (error) {
+      // a wrong tag (another key, a changed byte), or a value too short to hold an IV and a tag
+      throw new SealedValueUnreadable((error as Error).message);
+    }
   }
 
   /** Same input, same hash: for `WHERE id_number_hash = $1` and a unique index. */
   lookupHash(plain: string): string {
     return createHmac('sha256', this.lookupKey).update(plain, 'utf8').digest('hex');
+  }
+}
+
+/** A sealed value the key does not open. Its message never holds the sealed text. */
+export class SealedValueUnreadable extends Error {
+  constructor(reason: string) {
+    super(`the personal-data key does not open this value (${reason})`);
+    this.name = 'SealedValueUnreadable';
   }
 }

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { PersonalDataCipher } from './personal-data-cipher';
+import { PersonalDataReader } from './personal-data-reader';
 
 @Global()
 @Module({})
@@ -7,8 +8,8 @@ export class PersonalDataModule {
   static forRoot(key: Buffer): DynamicModule {
     return {
       module: PersonalDataModule,
-      providers: [{ provide: PersonalDataCipher, useValue: new PersonalDataCipher(key) }],
-      exports: [PersonalDataCipher],
+      providers: [{ provide: PersonalDataCipher, useValue: new PersonalDataCipher(key) }, PersonalDataReader],
+      exports: [PersonalDataCipher, PersonalDataReader],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { NameSearch, nameContains } from '../common/database-helpers';
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transactions';
 import type { ProjectSubcontract } from './project-subcontract.record';
@@ -17,7 +18,7 @@ export type NewProject = Pick<Project, 'name' | 'site' | 'ownerId' | 'generalCon
 /** What the list of projects is filtered by; absent filters do not apply. */
 export interface ProjectFilter {
   /** Part of the project's name, as a LIKE pattern. */
-  namePattern?: string;
+  name?: NameSearch;
   /** An employer anywhere in the project: owner, general contractor or a link of the chain. */
   employerId?: string;
 }
@@ -67,9 +68,9 @@ export class ProjectsRepository {
   async page(tx: Tx, filter: ProjectFilter, offset: number, limit: number): Promise<{ items: Project[]; total: number }> {
     const conditions: string[] = [];
     const params: unknown[] = [];
-    if (filter.namePattern) {
-      params.push(filter.namePattern);
-      conditions.push(`project.name ILIKE $${params.length}`);
+    if (filter.name) {
+      params.push(filter.name.text, filter.name.pattern);
+      conditions.push(nameContains('project.name', `$${params.length - 1}`, `$${params.length}`));
     }
     if (filter.employerId) {
       params.push(filter.employerId);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { likePattern } from '../common/database-helpers';
+import { nameSearch } from '../common/database-helpers';
 import { AppError, FieldProblem } from '../common/errors/app-error';
 import { Page, offsetOf } from '../common/http/pagination';
 import { Transactions } from '../database/transactions';
@@ -42,7 +42,7 @@ export class ProjectsService {
   async list(query: ProjectListQuery): Promise<Page<Project>> {
     const { items, total } = await this.repository.page(
       this.transactions.none,
-      { namePattern: query.q?.trim() ? likePattern(query.q) : undefined, employerId: query.employerId },
+      { name: query.q?.trim() ? nameSearch(query.q) : undefined, employerId: query.employerId },
       offsetOf(query),
       query.pageSize,
     );

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Transporter, createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { wecomMarkdown } from './domain/messages';
@@ -58,7 +58,8 @@ export class ChannelSender {
 
   private async email(address: string, reminder: OutgoingReminder): Promise<void> {
     if (!this.config.smtpUrl) throw new ChannelError('not_configured', 'SMTP_URL is not set');
-    this.transporter ??= createTransport({ url: this.config.smtpUrl, ...SMTP_TIMEOUTS });
+    // nodemailer loads on the first message: most starts of the service send none for a while
+    this.transporter ??= (await import('nodemailer')).createTransport({ url: this.config.smtpUrl, ...SMTP_TIMEOUTS });
     try {
       await this.transporter.sendMail({
         from: this.config.smtpFrom,

@@ -45,11 +45,15 @@ export class DeliveryService {
     await this.repository.enqueueDeliveries(tx, reminderIds, this.clock.now());
   }
 
-  /** Tries every delivery that is due; returns how many were delivered and how many failed this time. */
-  async deliverDue(): Promise<DeliveryRunView> {
+  /**
+   * Tries every delivery that is due; returns how many were delivered and how many failed this time.
+   * `keepGoing` is asked before each claim: a service shutting down finishes the send in hand and
+   * claims no more (the rest wait for the next run, of this instance or another).
+   */
+  async deliverDue(keepGoing: () => boolean = () => true): Promise<DeliveryRunView> {
     let delivered = 0;
     let failed = 0;
-    for (let sent = 0; sent < BATCH; sent += 1) {
+    for (let sent = 0; sent < BATCH && keepGoing(); sent += 1) {
       const claimedAt = this.clock.now();
       const [item] = await this.transactions.run((tx) =>
         this.repository.claimDueDeliveries(tx, claimedAt, new Date(claimedAt.getTime() + LEASE_SECONDS * 1000), 1),

@@ -13,7 +13,7 @@ describe('ReminderScheduler', () => {
 
   function schedulerWith(deliverDue: jest.Mock, sweep: jest.Mock = jest.fn()) {
     return new ReminderScheduler(
-      {} as SchedulerRegistry,
+      { doesExist: () => false } as unknown as SchedulerRegistry,
       { sweep } as unknown as RemindersService,
       { deliverDue } as unknown as DeliveryService,
       new FixedClock(new Date('2027-01-06T07:00:00+08:00')),
@@ -55,5 +55,44 @@ describe('ReminderScheduler', () => {
     expect(sweep).toHaveBeenCalledTimes(1);
     finish.forEach((resolve) => resolve({ created: 0, planned: 0 }));
     await Promise.all([first, second]);
+  });
+
+  it('on shutdown, lets the send in hand finish, claims no more, and starts no new run', async () => {
+    let finish: (value: { delivered: number; failed: number }) => void = () => {};
+    let keepGoing: () => boolean = () => true;
+    const deliverDue = jest.fn((asked: () => boolean) => {
+      keepGoing = asked;
+      return new Promise((resolve) => (finish = resolve));
+    });
+    const scheduler = schedulerWith(deliverDue);
+    const run = scheduler.deliverOnce();
+    expect(keepGoing()).toBe(true);
+    let stopped = false;
+    const shutdown = scheduler.beforeApplicationShutdown().then(() => (stopped = true));
+    await Promise.resolve();
+    expect(keepGoing()).toBe(false); // the run claims nothing more
+    expect(stopped).toBe(false); // and the shutdown waits for the send in hand
+    finish({ delivered: 1, failed: 0 });
+    await Promise.all([run, shutdown]);
+    expect(stopped).toBe(true);
+    await scheduler.deliverOnce();
+    expect(deliverDue).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries a sweep the database refused again a minute later, the same day', async () => {
+    jest.useFakeTimers();
+    try {
+      const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      const sweep = jest.fn().mockRejectedValueOnce(refused).mockResolvedValueOnce({ created: 3, planned: 3 });
+      const scheduler = schedulerWith(jest.fn(), sweep);
+      await scheduler.runOnce();
+      expect(sweep).toHaveBeenCalledTimes(1);
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(sweep).toHaveBeenCalledTimes(2);
+      await jest.advanceTimersByTimeAsync(120_000);
+      expect(sweep).toHaveBeenCalledTimes(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

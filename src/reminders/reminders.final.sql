@@ -1,5 +1,8 @@
 -- Written by src/sql-snapshots.spec.ts from reminders.sql.ts: every statement it exports, whole. Do not edit.
 
+-- CASE_NUMBERS_SQL
+SELECT c.id, c.case_number FROM cases c WHERE c.id = ANY($1::uuid[]);
+
 -- INSERT_REMINDERS_SQL
 INSERT INTO reminders (kind, subject, due_on, recipient_id, case_id, urgency, title, body, link)
 SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[])
@@ -13,18 +16,26 @@ SELECT u.id AS leader_id, o.id AS scope_id, o.name AS scope_name, o.path AS scop
  ORDER BY u.id;
 
 -- OPEN_CASES_SQL
-SELECT c.id, c.case_number, c.lawyer_id, c.mediator_id, c.organisation_id
-  FROM cases c WHERE c.status NOT IN ('closed', 'withdrawn', 'rejected')
- ORDER BY c.intake_date, c.id;
+WITH paid_after AS (
+  SELECT d.case_id, SUM(d.fen) AS fen, SUM(d.claims_settled) AS claims_settled
+    FROM case_pay_days d WHERE d.paid_on > $1::date GROUP BY d.case_id
+)
+SELECT f.case_id AS id, f.lawyer_id, f.mediator_id, f.organisation_id,
+       (f.owed_fen - f.paid_fen + COALESCE(pa.fen, 0))::text AS outstanding_fen,
+       (f.workers_owed + COALESCE(pa.claims_settled, 0))::int AS workers_owed
+  FROM case_facts f
+  LEFT JOIN paid_after pa ON pa.case_id = f.case_id
+ WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')
+ ORDER BY f.intake_date, f.case_id;
 
 -- ORGANISATIONS_SQL
 SELECT id, name, path FROM organisations;
 
 -- PAID_SINCE_YESTERDAY_SQL
-SELECT c.organisation_id, SUM(p.amount_fen)::text AS paid_fen
-  FROM payouts p JOIN cases c ON c.id = p.case_id
- WHERE p.paid_on >= $1::date - 1 AND p.paid_on <= $1
- GROUP BY c.organisation_id;
+SELECT d.organisation_id, SUM(d.fen)::text AS paid_fen
+  FROM case_pay_days d
+ WHERE d.paid_on >= $1::date - 1 AND d.paid_on <= $1::date
+ GROUP BY d.organisation_id;
 
 -- SESSIONS_TOMORROW_SQL
 SELECT s.id, s.starts_at, s.place, r.name AS room_name, s.case_id, c.case_number, s.mediator_id, c.lawyer_id

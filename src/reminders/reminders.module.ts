@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ClaimsModule } from '../claims/claims.module';
 import { LegalClocksModule } from '../legal-clocks/legal-clocks.module';
 import { ChannelSender } from './channels';
 import { DeliveryService } from './delivery.service';
@@ -10,7 +9,7 @@ import { RemindersService } from './reminders.service';
 
 /** The reminder rules, the daily sweep, the deliveries, and each user's inbox. */
 @Module({
-  imports: [ClaimsModule, LegalClocksModule],
+  imports: [LegalClocksModule],
   controllers: [RemindersController],
   providers: [ChannelSender, DeliveryService, ReminderScheduler, RemindersRepository, RemindersService],
 })

@@ -6,6 +6,7 @@ import type { ReminderKind } from './domain/reminder-policy';
 import type { DeliveryStatus } from './dto/reminders.dto';
 import type { DeliveryView, InboxReminderView, NotificationChannelView } from './reminders.view';
 import {
+  CASE_NUMBERS_SQL,
   INSERT_REMINDERS_SQL,
   LEADERS_SQL,
   OPEN_CASES_SQL,
@@ -16,10 +17,11 @@ import {
 
 export interface OpenCaseRow {
   id: string;
-  case_number: string;
   lawyer_id: string | null;
   mediator_id: string | null;
   organisation_id: string;
+  outstanding_fen: string;
+  workers_owed: number;
 }
 
 export interface ReminderRuleRow {
@@ -75,7 +77,8 @@ export type ClaimedDelivery = OutgoingReminder & { channel: Channel; address: st
 
 /**
  * The reminders' tables (reminders, reminder_rules, reminder_deliveries, notification_channels), and
- * the sweep's reads of other features' tables (open cases, sessions, leaders, organisations, payouts),
+ * the sweep's reads of other features' tables (open cases and their money, sessions, leaders,
+ * organisations, the days money was paid),
  * read-only. Every method takes the unit of work first: the sweep's reminders and their deliveries
  * are written with one `tx`.
  */
@@ -83,8 +86,15 @@ export type ClaimedDelivery = OutgoingReminder & { channel: Channel; address: st
 export class RemindersRepository {
   // --- the sweep's reads ---
 
-  openCases(tx: Tx): Promise<OpenCaseRow[]> {
-    return tx.query(OPEN_CASES_SQL);
+  /** The open cases, with their money as it stood at the end of `on`. */
+  openCases(tx: Tx, on: string): Promise<OpenCaseRow[]> {
+    return tx.query(OPEN_CASES_SQL, [on]);
+  }
+
+  /** Each case's number, by case id. */
+  async caseNumbers(tx: Tx, caseIds: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; case_number: string }[] = await tx.query(CASE_NUMBERS_SQL, [caseIds]);
+    return new Map(rows.map((row) => [row.id, row.case_number]));
   }
 
   sessionsTomorrow(tx: Tx, on: string): Promise<SessionTomorrowRow[]> {

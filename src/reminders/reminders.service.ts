@@ -8,10 +8,9 @@ import { APP_CONFIG } from '../config/config.module';
 import { Transactions } from '../database/transactions';
 import { daysBetween } from '../common/time/calendar-days';
 import { groupBy } from '../common/collections';
-import { ClaimsService } from '../claims/claims.service';
-import type { CaseTotals } from '../cases/domain/case-totals';
 import { CaseClockSet, LegalClocksService } from '../legal-clocks/legal-clocks.service';
-import type { Deadline } from '../legal-clocks/domain/legal-clocks';
+import type { CaseTotals } from '../cases/domain/case-totals';
+import type { DayRange, Deadline } from '../legal-clocks/domain/legal-clocks';
 import { DeliveryService } from './delivery.service';
 import { InboxReminderView } from './reminders.view';
 import { SeasonService } from '../campaign/season.service';
@@ -35,25 +34,26 @@ import {
   deadlineReminders,
   digestReminders,
   festivalReminders,
+  ruleDueWindow,
 } from './domain/reminder-policy';
-import { festivalEve, seasonFestivalYear } from '../campaign/domain/spring-festival';
+import { FIRST_SEASON_DAY, LAST_SEASON_DAY, festivalEve, seasonFestivalYear } from '../campaign/domain/spring-festival';
 import { RemindersRepository } from './reminders.repository';
 
 /** An open case as the sweep sees it on its day: its people, its organisation and its money then. */
 interface OpenCase {
   id: string;
-  caseNumber: string;
   lawyerId: string | null;
   mediatorId: string | null;
   organisationId: string;
-  money: CaseTotals;
+  /** What the case owed at the end of the sweep's day, and to how many of its workers. */
+  money: Pick<CaseTotals, 'outstandingFen' | 'workersOwed'>;
 }
 
 /** Per open case id. */
 type OpenCases = Map<string, OpenCase>;
 
-/** The legal clocks of the open cases on the sweep's day, computed only when a rule needs them. */
-type ClocksOnDay = () => Promise<CaseClockSet[]>;
+/** Reminders written per statement: a city's day is tens of thousands (a countdown day, over a hundred thousand). */
+const REMINDERS_PER_STATEMENT = 5_000;
 
 /** A deadline still to be met: running, due today or overdue (not satisfied, not stopped). */
 function isPending(deadline: Deadline): deadline is Deadline & { dueOn: string } {
@@ -72,13 +72,37 @@ export interface SweepResult {
   dryRun: boolean;
   planned: number;
   created: number;
+  /** Of a dry run, how many of each kind it would make. */
+  byKind: Map<ReminderKind, number>;
+  /** Of a dry run, the most pressing of them (PREVIEW_SHOWN at most, `mostPressingFirst`); none of a real run. */
   reminders: PlannedReminder[];
 }
 
 /**
- * The reminder sweep: what the rules make due on a day, found with one query per rule and written
- * with one statement; the unique key of each reminder makes a second sweep of the same day (a retry,
- * a restart, another instance) write nothing. Time is an argument, so any day of a season can be swept.
+ * The reminders a preview shows: a city's busy day makes some 50,000, which would take the service's
+ * memory and the browser's table with them; the counts per kind say how many there are of each.
+ */
+export const PREVIEW_SHOWN = 500;
+
+const URGENCY_RANK: Record<PlannedReminder['urgency'], number> = { urgent: 0, warning: 1, info: 2 };
+
+/** The most urgent first, then the fewest days left; the same order every time for the same reminders. */
+function mostPressingFirst(a: PlannedReminder, b: PlannedReminder): number {
+  return (
+    URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] ||
+    a.daysLeft - b.daysLeft ||
+    a.kind.localeCompare(b.kind) ||
+    a.subject.localeCompare(b.subject) ||
+    a.recipientId.localeCompare(b.recipientId)
+  );
+}
+
+/**
+ * The reminder sweep: what the rules make due on a day, found with a few queries per rule (the legal
+ * clocks a batch of cases at a time, of only the cases whose clocks can fall due) and written some
+ * thousands per statement; the unique key of each reminder makes a second sweep of the same day (a
+ * retry, a restart, another instance) write nothing. Time is an argument, so any day of a season can
+ * be swept.
  */
 @Injectable()
 export class RemindersService {
@@ -87,44 +111,108 @@ export class RemindersService {
     private readonly repository: RemindersRepository,
     private readonly delivery: DeliveryService,
     private readonly clocks: LegalClocksService,
-    private readonly claims: ClaimsService,
     private readonly season: SeasonService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async sweep(on: string, dryRun: boolean): Promise<SweepResult> {
+    // the sweep reads the season of its day (the festival countdown): only days whose festival the calendar knows have one
+    if (on < FIRST_SEASON_DAY) throw AppError.invalidField('on', 'TOO_SMALL', { min: FIRST_SEASON_DAY });
+    if (on > LAST_SEASON_DAY) throw AppError.invalidField('on', 'TOO_LARGE', { max: LAST_SEASON_DAY });
     const rules = await this.rules();
     const open = await this.openCases(on);
-    let clocks: Promise<CaseClockSet[]> | null = null;
-    const clocksOnDay: ClocksOnDay = () => (clocks ??= this.clocks.clocksOf([...open.keys()], on));
-    const planned = [
+    const result: SweepResult = { on, dryRun, planned: 0, created: 0, byKind: new Map(), reminders: [] };
+    // A dry run counts the reminders and keeps the most pressing; a real one writes them as they are found and keeps none.
+    const found = async (reminders: PlannedReminder[]) => {
+      result.planned += reminders.length;
+      if (!dryRun) {
+        result.created += await this.write(reminders);
+        return;
+      }
+      for (const reminder of reminders) result.byKind.set(reminder.kind, (result.byKind.get(reminder.kind) ?? 0) + 1);
+      result.reminders.push(...reminders);
+      if (result.reminders.length > 2 * PREVIEW_SHOWN) result.reminders = result.reminders.sort(mostPressingFirst).slice(0, PREVIEW_SHOWN);
+    };
+    await found([
       ...(await this.festivalCountdown(on, open, rules.get('festival_countdown'))),
-      ...(await this.instalments(on, open, clocksOnDay, rules.get('instalment_due'), rules.get('instalment_overdue'))),
       ...(await this.sessionsTomorrow(on, open, rules.get('session_tomorrow'))),
-      ...(await this.mediationLimits(on, open, clocksOnDay, rules.get('mediation_limit'))),
       ...(await this.digests(on, open, rules.get('leader_digest'))),
-      ...(await this.arbitrations(on, open, clocksOnDay, rules.get('arbitration_deadline'))),
-      ...(await this.limitations(on, open, clocksOnDay, rules.get('limitation_deadline'))),
-    ];
-    if (dryRun || planned.length === 0) return { on, dryRun, planned: planned.length, created: 0, reminders: planned };
-    // The reminders and their deliveries commit together: no reminder without its outbox rows.
-    const inserted = await this.transactions.run(async (tx) => {
-      const rows = await this.repository.insertReminders(tx, planned);
-      await this.delivery.enqueue(tx, rows.map((row) => row.id));
-      return rows;
-    });
-    return { on, dryRun, planned: planned.length, created: inserted.length, reminders: planned };
+    ]);
+    // The legal clocks of a city's cases, a batch at a time: each batch's reminders are found, then it is let go.
+    for await (const clocks of this.clockBatchesFallingDue(on, rules)) {
+      await found([
+        ...this.instalments(on, open, clocks, rules.get('instalment_due'), rules.get('instalment_overdue')),
+        ...this.mediationLimits(on, open, clocks, rules.get('mediation_limit')),
+        ...this.arbitrations(on, open, clocks, rules.get('arbitration_deadline')),
+        ...this.limitations(on, open, clocks, rules.get('limitation_deadline')),
+      ]);
+    }
+    result.reminders = result.reminders.sort(mostPressingFirst).slice(0, PREVIEW_SHOWN);
+    return result;
   }
 
-  /** The open cases with their money as it stood at the end of the sweep's day, loaded once per sweep. */
+  /**
+   * Writes reminders with their deliveries, some thousands per statement; returns how many were new.
+   * Each part commits its reminders with their outbox rows (no reminder without them); a sweep stopped
+   * half way leaves the rest to the next run, which the unique keys keep from writing anything twice.
+   */
+  private async write(reminders: PlannedReminder[]): Promise<number> {
+    let created = 0;
+    for (let start = 0; start < reminders.length; start += REMINDERS_PER_STATEMENT) {
+      const part = reminders.slice(start, start + REMINDERS_PER_STATEMENT);
+      created += await this.transactions.run(async (tx) => {
+        const rows = await this.repository.insertReminders(tx, part);
+        await this.delivery.enqueue(tx, rows.map((row) => row.id));
+        return rows.length;
+      });
+    }
+    return created;
+  }
+
+  /**
+   * The open cases with their money as it stood at the end of the sweep's day, loaded once per sweep
+   * with one query from the per-case summary the reports keep exact (reminders.sql.ts says how a
+   * back-dated day is reckoned).
+   */
   private async openCases(on: string): Promise<OpenCases> {
-    const rows = await this.repository.openCases(this.transactions.none);
-    const money = await this.claims.totals(this.transactions.none, rows.map((row) => row.id), on);
+    const rows = await this.repository.openCases(this.transactions.none, on);
     return new Map(
       rows.map((row) => [
         row.id,
-        { id: row.id, caseNumber: row.case_number, lawyerId: row.lawyer_id, mediatorId: row.mediator_id, organisationId: row.organisation_id, money: money.get(row.id)! },
+        {
+          id: row.id,
+          lawyerId: row.lawyer_id,
+          mediatorId: row.mediator_id,
+          organisationId: row.organisation_id,
+          money: { outstandingFen: fenFromDb(row.outstanding_fen), workersOwed: row.workers_owed },
+        },
       ]),
+    );
+  }
+
+  /**
+   * The legal clocks on the sweep's day of the cases that may have one the rules fire for, a batch at a
+   * time: each rule says which due dates it fires for on the day (`ruleDueWindow`), and the legal clocks
+   * find the cases whose clocks can fall due then. Every rule below still asks the clocks what is due.
+   */
+  private clockBatchesFallingDue(on: string, rules: Map<ReminderKind, ReminderRule>): AsyncGenerator<CaseClockSet[]> {
+    const window = (kind: ReminderKind) => {
+      const rule = rules.get(kind);
+      return rule ? (ruleDueWindow(rule, on) ?? undefined) : undefined;
+    };
+    const due = window('instalment_due');
+    const overdue = window('instalment_overdue');
+    const arbitration = window('arbitration_deadline');
+    return this.clocks.clockBatchesFallingDue(
+      {
+        mediation: window('mediation_limit'),
+        arbitration_acceptance: arbitration,
+        arbitration_award: arbitration,
+        limitation: window('limitation_deadline'),
+        // the two instalment rules look at one span of due days: overdue ones before the day, due ones from it
+        instalment: due && overdue ? spanOf(due, overdue) : (due ?? overdue),
+      },
+      on,
     );
   }
 
@@ -172,26 +260,30 @@ export class RemindersService {
     return this.repository.markAllRead(this.transactions.none, userId);
   }
 
+  /** Days from `on` to its season's eve; remembered for the last day asked, as every reminder of a sweep asks it (the festival's date comes from the lunar calendar, not cheap). */
   private daysToEve(on: string): number {
-    return daysBetween(on, festivalEve(seasonFestivalYear(on)));
+    if (this.eveDays?.on !== on) this.eveDays = { on, days: daysBetween(on, festivalEve(seasonFestivalYear(on))) };
+    return this.eveDays.days;
   }
 
+  private eveDays: { on: string; days: number } | null = null;
+
   /** Instalments due soon (instalment_due) and those overdue, every day until paid (instalment_overdue). */
-  private async instalments(on: string, open: OpenCases, clocksOnDay: ClocksOnDay, dueRule?: ReminderRule, overdueRule?: ReminderRule): Promise<PlannedReminder[]> {
+  private instalments(on: string, open: OpenCases, batch: CaseClockSet[], dueRule?: ReminderRule, overdueRule?: ReminderRule): PlannedReminder[] {
     if (!dueRule?.enabled && !overdueRule?.enabled) return [];
     const unpaid = new Map(
-      (await clocksOnDay()).flatMap((clocks) =>
+      batch.flatMap((clocks) =>
         clocks.instalments
           .filter((instalment) => instalment.paidFen < instalment.amountFen)
           .map((instalment) => [instalment.id, { clocks, instalment }] as const),
       ),
     );
-    // The instalments' deadlines, as the legal clocks name them.
-    const deadlines = [...unpaid.values()].flatMap(({ clocks, instalment }) =>
+    // The instalments' deadlines, as the legal clocks name them (an agreement per worker may have hundreds).
+    const deadlines = batch.flatMap((clocks) =>
       clocks.deadlines
-        .filter((deadline) => deadline.clock === 'instalment' && deadline.subject === instalment.id)
+        .filter((deadline) => deadline.clock === 'instalment' && unpaid.has(deadline.subject))
         .filter(isPending)
-        .map((deadline) => ({ subject: instalment.id, dueOn: deadline.dueOn, recipients: caseRecipients('instalment_due', clocks) })),
+        .map((deadline) => ({ subject: deadline.subject, dueOn: deadline.dueOn, recipients: caseRecipients('instalment_due', clocks) })),
     );
     const due = [
       ...(dueRule ? deadlineReminders({ today: on, rule: dueRule, deadlines }) : []),
@@ -236,10 +328,10 @@ export class RemindersService {
   }
 
   /** The 15 days of mediation (LDMAA art. 14), as the legal clocks count them. */
-  private async mediationLimits(on: string, open: OpenCases, clocksOnDay: ClocksOnDay, rule?: ReminderRule): Promise<PlannedReminder[]> {
+  private mediationLimits(on: string, open: OpenCases, batch: CaseClockSet[], rule?: ReminderRule): PlannedReminder[] {
     if (!rule?.enabled) return [];
     const limits = new Map(
-      (await clocksOnDay()).flatMap((clocks) =>
+      batch.flatMap((clocks) =>
         clocks.deadlines
           .filter((deadline) => deadline.clock === 'mediation')
           .filter(isPending)
@@ -264,14 +356,14 @@ export class RemindersService {
   }
 
   /** The arbitration commission's 5 days to accept and 45 (+15) days to award (LDMAA arts. 29, 43). */
-  private async arbitrations(on: string, open: OpenCases, clocksOnDay: ClocksOnDay, rule?: ReminderRule): Promise<PlannedReminder[]> {
+  private arbitrations(on: string, open: OpenCases, batch: CaseClockSet[], rule?: ReminderRule): PlannedReminder[] {
     if (!rule?.enabled) return [];
     const names: Partial<Record<Deadline['clock'], { suffix: string; name: string }>> = {
       arbitration_acceptance: { suffix: 'acceptance', name: labelOf('clockKind', 'arbitration_acceptance') },
       arbitration_award: { suffix: 'award', name: labelOf('clockKind', 'arbitration_award') },
     };
     const pending = new Map<string, { clocks: CaseClockSet; name: string; dueOn: string }>(
-      (await clocksOnDay()).flatMap((clocks) =>
+      batch.flatMap((clocks) =>
         clocks.deadlines.filter(isPending).flatMap((deadline) => {
           const named = names[deadline.clock];
           return named ? [[`${clocks.caseId}:${named.suffix}`, { clocks, name: named.name, dueOn: deadline.dueOn }] as const] : [];
@@ -296,10 +388,10 @@ export class RemindersService {
   }
 
   /** Each worker's limitation year (LDMAA art. 27), for the lawyer: apply or interrupt it in time. */
-  private async limitations(on: string, open: OpenCases, clocksOnDay: ClocksOnDay, rule?: ReminderRule): Promise<PlannedReminder[]> {
+  private limitations(on: string, open: OpenCases, batch: CaseClockSet[], rule?: ReminderRule): PlannedReminder[] {
     if (!rule?.enabled) return [];
     const pending = new Map(
-      (await clocksOnDay()).flatMap((clocks) =>
+      batch.flatMap((clocks) =>
         clocks.claims
           .filter((claim) => isPending(claim.limitation))
           .map((claim) => [claim.claimId, { clocks, workerName: claim.workerName, dueOn: claim.limitation.dueOn! }] as const),
@@ -388,11 +480,13 @@ export class RemindersService {
         outstandingFen: openCase.money.outstandingFen,
       })),
     });
+    // the case numbers only of the cases reminded about, on the few days the countdown runs
+    const caseNumbers = await this.repository.caseNumbers(this.transactions.none, [...new Set(due.map((reminder) => reminder.subject))]);
     return due.map((reminder) => {
       const openCase = open.get(reminder.subject)!;
       const link = caseLink(this.config.publicBaseUrl, openCase.id);
       const message = festivalMessage({
-        caseNumber: openCase.caseNumber,
+        caseNumber: caseNumbers.get(openCase.id)!,
         workersOwed: openCase.money.workersOwed,
         outstandingFen: openCase.money.outstandingFen,
         daysToEve: reminder.daysLeft,
@@ -401,4 +495,11 @@ export class RemindersService {
       return { ...reminder, caseId: openCase.id, title: message.title, body: message.body, link };
     });
   }
+}
+
+/** The smallest range holding both; an open end stays open. */
+function spanOf(a: DayRange, b: DayRange): DayRange {
+  const earlier = (x: string | null, y: string | null) => (x === null || y === null ? null : x < y ? x : y);
+  const later = (x: string | null, y: string | null) => (x === null || y === null ? null : x > y ? x : y);
+  return { from: earlier(a.from, b.from), to: later(a.to, b.to) };
 }

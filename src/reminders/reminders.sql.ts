@@ -1,13 +1,32 @@
 import { FINAL_STATUSES_SQL } from '../cases/domain/case-status';
 
 /**
- * The open cases, with their people and their organisation: what the sweep considers. Their money
- * comes from the claims' balance (claim-money.sql.ts) and their deadlines from the legal clocks.
+ * The open cases, with their people, their organisation and their money as it stood at the end of the
+ * sweep's day: what the sweep considers. From case_facts alone: the case numbers are read only for
+ * the cases a reminder is about. The money is read from case_facts, the per-case summary the
+ * reports keep exact (statement triggers, migrations/1764900000000), not added up from the payout
+ * ledger. A case owed at the end of a day what it owes now plus what was paid on it after that day;
+ * the workers owed then are those owed now plus those whose payments after that day paid them in full
+ * (case_pay_days.claims_settled; payouts are never negative, so a balance only falls:
+ * migrations/1765900000000). That is what caseTotalsSql (claim-money.sql.ts) with `paidBy` adds up claim
+ * by claim, which test/reminders-scale.e2e-spec.ts compares. Swept for today, nothing was paid after it
+ * and the correction reads no row. $1: the day.
  */
 export const OPEN_CASES_SQL = `
-  SELECT c.id, c.case_number, c.lawyer_id, c.mediator_id, c.organisation_id
-    FROM cases c WHERE c.status NOT IN ${FINAL_STATUSES_SQL}
-   ORDER BY c.intake_date, c.id`;
+  WITH paid_after AS (
+    SELECT d.case_id, SUM(d.fen) AS fen, SUM(d.claims_settled) AS claims_settled
+      FROM case_pay_days d WHERE d.paid_on > $1::date GROUP BY d.case_id
+  )
+  SELECT f.case_id AS id, f.lawyer_id, f.mediator_id, f.organisation_id,
+         (f.owed_fen - f.paid_fen + COALESCE(pa.fen, 0))::text AS outstanding_fen,
+         (f.workers_owed + COALESCE(pa.claims_settled, 0))::int AS workers_owed
+    FROM case_facts f
+    LEFT JOIN paid_after pa ON pa.case_id = f.case_id
+   WHERE f.status NOT IN ${FINAL_STATUSES_SQL}
+   ORDER BY f.intake_date, f.case_id`;
+
+/** The case numbers of some cases (the festival countdown's, which the open cases above come without). */
+export const CASE_NUMBERS_SQL = `SELECT c.id, c.case_number FROM cases c WHERE c.id = ANY($1::uuid[])`;
 
 /** Writes a batch of reminders in one statement; a reminder that exists already is left as it is. */
 export const INSERT_REMINDERS_SQL = `
@@ -34,9 +53,13 @@ export const LEADERS_SQL = `
 /** Every organisation's name and path, to group a leader's digest by organisation. */
 export const ORGANISATIONS_SQL = `SELECT id, name, path FROM organisations`;
 
-/** What was paid on the day and the day before, per organisation of the case: "paid since yesterday". */
+/**
+ * What was paid on the day and the day before, per organisation of the case: "paid since yesterday",
+ * from the index of the days money was paid on (case_pay_days, one row per case and day), not the
+ * payout ledger.
+ */
 export const PAID_SINCE_YESTERDAY_SQL = `
-  SELECT c.organisation_id, SUM(p.amount_fen)::text AS paid_fen
-    FROM payouts p JOIN cases c ON c.id = p.case_id
-   WHERE p.paid_on >= $1::date - 1 AND p.paid_on <= $1
-   GROUP BY c.organisation_id`;
+  SELECT d.organisation_id, SUM(d.fen)::text AS paid_fen
+    FROM case_pay_days d
+   WHERE d.paid_on >= $1::date - 1 AND d.paid_on <= $1::date
+   GROUP BY d.organisation_id`;

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CHANNELS, Channel } from './channels';
 import { RECIPIENT_ROLES, RULE_RECIPIENTS, REMINDER_KINDS, RecipientRole, ReminderKind, ReminderRule, URGENCIES, Urgency } from './domain/reminder-policy';
 import { DELIVERY_STATUSES, DeliveryStatus } from './dto/reminders.dto';
-import type { PlannedReminder, SweepResult } from './reminders.service';
+import { PREVIEW_SHOWN, type PlannedReminder, type SweepResult } from './reminders.service';
 
 /**
  * Reminders as the API shows them. Inbox and delivery rows come straight from SQL (reminders.service.ts,
@@ -163,9 +163,24 @@ export class SweepView {
   created: number;
 }
 
-/** A dry run: the sweep's counts and the reminders it would make. */
+/** How many reminders of a kind a dry run would make. */
+export class PlannedKindCountView {
+  @ApiProperty({ enum: REMINDER_KINDS, enumName: 'ReminderKind' })
+  kind: ReminderKind;
+
+  @ApiProperty({ type: 'integer' })
+  count: number;
+}
+
+/** A dry run: the sweep's counts, per kind, and the most pressing of the reminders it would make. */
 export class SweepPreviewView extends SweepView {
-  @ApiProperty({ type: [PlannedReminderView] })
+  @ApiProperty({ type: [PlannedKindCountView], description: 'Per kind that has any, in the rules’ order' })
+  byKind: PlannedKindCountView[];
+
+  @ApiProperty({
+    type: [PlannedReminderView],
+    description: `The ${PREVIEW_SHOWN} most pressing at most (the most urgent, then the fewest days left); planned says how many there are`,
+  })
   reminders: PlannedReminderView[];
 }
 
@@ -221,5 +236,6 @@ export function toSweepView(result: SweepResult): SweepView {
 }
 
 export function toSweepPreviewView(result: SweepResult): SweepPreviewView {
-  return { ...toSweepView(result), reminders: result.reminders.map(toPlannedReminderView) };
+  const byKind = REMINDER_KINDS.filter((kind) => result.byKind.has(kind)).map((kind) => ({ kind, count: result.byKind.get(kind)! }));
+  return { ...toSweepView(result), byKind, reminders: result.reminders.map(toPlannedReminderView) };
 }

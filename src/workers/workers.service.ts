@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuthService } from '../auth/auth.service';
 import { Actor, Scope } from '../auth/domain/actor';
-import { likePattern } from '../common/database-helpers';
+import { nameSearch } from '../common/database-helpers';
 import { AppError } from '../common/errors/app-error';
 import { Page, offsetOf } from '../common/http/pagination';
 import { normalizeResidentId, provinceOfResidentId } from '../common/identifiers/resident-id';
 import { Transactions, Tx } from '../database/transactions';
-import { maskIdNumber, maskMobile } from '../personal-data/domain/masking';
 import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { PersonalDataReader } from '../personal-data/personal-data-reader';
 import { RevealField, UpdateWorkerDto, WorkerInputDto, WorkerListQuery } from './dto/worker.dto';
 import { idNumberTakenDetails } from './domain/disclosure';
 import { Worker } from './worker.record';
@@ -47,6 +47,7 @@ export class WorkersService {
   constructor(
     private readonly auth: AuthService,
     private readonly cipher: PersonalDataCipher,
+    private readonly personalData: PersonalDataReader,
     private readonly repository: WorkersRepository,
     private readonly transactions: Transactions,
   ) {}
@@ -66,7 +67,7 @@ export class WorkersService {
 
   async list(query: WorkerListQuery, scope: Scope): Promise<Page<WorkerSummary>> {
     const search = query.q?.trim()
-      ? { namePattern: likePattern(query.q), idNumberHash: this.cipher.lookupHash(normalizeResidentId(query.q)) }
+      ? { name: nameSearch(query.q), idNumberHash: this.cipher.lookupHash(normalizeResidentId(query.q)) }
       : undefined;
     const { items, total } = await this.repository.pageVisible(
       this.transactions.none,
@@ -100,7 +101,7 @@ export class WorkersService {
     const worker = await this.findVisible(id, actor.scope);
     const sealed = field === 'idNumber' ? worker.idNumberSealed : worker.mobileSealed;
     await this.auth.audit(actor.id, { address: clientAddress, userAgent: null }, 'reveal', 'workers', id, { field });
-    return sealed === null ? null : this.cipher.decrypt(sealed);
+    return sealed === null ? null : this.personalData.full(sealed, field, { name: worker.name, record: `worker ${worker.id}` });
   }
 
   /**
@@ -136,11 +137,15 @@ export class WorkersService {
     return this.cipher.lookupHash(normalizeResidentId(idNumber));
   }
 
-  /** Masked numbers for display, from sealed columns. */
-  masked(idNumberSealed: string, mobileSealed: string | null): { idNumber: string; mobile: string | null } {
+  /**
+   * Masked numbers for display, from sealed columns; a number the key does not open is shown as
+   * unreadable and logged once (personal-data-reader.ts). `workerId` names the worker in that log.
+   */
+  masked(idNumberSealed: string, mobileSealed: string | null, workerId?: string): { idNumber: string; mobile: string | null } {
+    const holder = { record: workerId ? `worker ${workerId}` : 'a worker on a list of claims' };
     return {
-      idNumber: maskIdNumber(this.cipher.decrypt(idNumberSealed)),
-      mobile: mobileSealed === null ? null : maskMobile(this.cipher.decrypt(mobileSealed)),
+      idNumber: this.personalData.masked(idNumberSealed, 'idNumber', holder),
+      mobile: mobileSealed === null ? null : this.personalData.masked(mobileSealed, 'mobile', holder),
     };
   }
 
@@ -166,7 +171,7 @@ export class WorkersService {
     return {
       id: worker.id,
       name: worker.name,
-      ...this.masked(worker.idNumberSealed, worker.mobileSealed),
+      ...this.masked(worker.idNumberSealed, worker.mobileSealed, worker.id),
       homeProvince: worker.homeProvince,
       version: worker.version,
       createdAt: worker.createdAt,

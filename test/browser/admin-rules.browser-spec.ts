@@ -185,6 +185,10 @@ test.describe('administration: the rules — duty roster, holidays, season, remi
     await expect(countdown.filter({ hasText: '王律师' }).first()).toBeVisible();
     await expect(countdown.filter({ hasText: '李调解员' }).first()).toBeVisible();
     await expect(countdown.first().getByRole('link', { name: '查看案件' })).toBeVisible();
+    // how many of each kind, as the API counts them (a busy day lists only the most pressing)
+    const counted = await (await adminApi.get(`/reminders/preview?on=${previewDay}`)).json();
+    const countdowns = counted.byKind.find((row: { kind: string }) => row.kind === 'festival_countdown').count;
+    await expect(page.getByTestId('reminder-preview-kinds')).toContainText(`春节倒计时 ${countdowns}`);
     await expectNoAxeViolations(page);
     await screenshots(page, 'admin-reminder-rules');
   });

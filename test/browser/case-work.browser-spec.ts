@@ -83,9 +83,12 @@ test.describe('the case list and the case page', () => {
     await screenshots(page, 'case-page-move-day-refused');
     await dialog.getByLabel('发生日期').fill(today);
     await dialog.getByRole('button', { name: '确认' }).click();
+    await expect(dialog).toBeHidden();
     await expect(page.getByTestId('case-status')).toHaveText('核实中');
     await steps.getByRole('button', { name: '转为“调解中”' }).click();
+    await expect(dialog.getByLabel('发生日期')).toHaveValue(today);
     await dialog.getByRole('button', { name: '确认' }).click();
+    await expect(dialog).toBeHidden();
     await expect(page.getByTestId('case-status')).toHaveText('调解中');
     // agreed is not a choice: recording the agreement is the move
     await expect(steps.getByRole('button', { name: '转为“已达成协议”' })).toHaveCount(0);

@@ -1,11 +1,21 @@
 import { Workbook } from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { MoneyParse, fenFromSpreadsheetNumber, parseYuan } from '../../src/common/money/money';
 import { expectNoAxeViolations } from './support/axe';
 import { apiAs, INITIAL_PASSWORD, logIn, makeDistrict, next, openCase, screenshots, shanghaiToday, STAFF_PASSWORD } from './support/service';
 
-/** "¥20,000.50" as the page shows it → fen, to compare with a spreadsheet's yuan exactly. */
-const fenOfText = (text: string) => Math.round(Number(text.replace(/[¥,\s]/g, '')) * 100);
+/** The fen of an exact reading, or the test fails naming what could not be read. */
+function fenOf(parsed: MoneyParse, what: unknown): bigint {
+  if (!parsed.ok) throw new Error(`not an amount of yuan (${parsed.problem}): ${String(what)}`);
+  return parsed.fen;
+}
+
+/** "¥20,000.50" as the page shows it → fen, read as a decimal (never through a float), to compare exactly. */
+const fenOfText = (text: string) => fenOf(parseYuan(text.replace(/[¥,\s]/g, '')), text);
+
+/** A spreadsheet cell of yuan → fen: a number cell as the roster reader reads one (exact to the fen), text as typed. */
+const fenOfCell = (value: unknown) => fenOf(typeof value === 'number' ? fenFromSpreadsheetNumber(value) : parseYuan(String(value)), value);
 
 async function ok(response: Awaited<ReturnType<APIRequestContext['post']>>): Promise<any> {
   expect(response.status(), await response.text()).toBeLessThan(300);
@@ -114,7 +124,7 @@ test.describe('the leaders’ dashboard and the breakdowns', () => {
     const chart = page.getByRole('region', { name: '每月到账金额' });
     await chart.getByText('查看数据表').click();
     const shownPaid = await chart.getByRole('row', { name: new RegExp(month) }).getByRole('cell').nth(1).innerText();
-    expect(fenOfText(shownPaid)).toBe(2_000_050);
+    expect(fenOfText(shownPaid)).toBe(2_000_050n);
     const download = page.waitForEvent('download');
     await chart.getByRole('button', { name: '导出 Excel' }).click();
     const file = await download;
@@ -124,8 +134,8 @@ test.describe('the leaders’ dashboard and the breakdowns', () => {
     const sheet = workbook.worksheets[0];
     const headings = (sheet.getRow(1).values as unknown[]).map(String);
     const row = sheet.getRows(2, sheet.rowCount - 1)!.find((candidate) => candidate.getCell(headings.indexOf('月份')).value === month)!;
-    expect(Math.round(Number(row.getCell(headings.indexOf('期内支付金额（元）')).value) * 100)).toBe(fenOfText(shownPaid));
-    expect(Math.round(Number(row.getCell(headings.indexOf('追回金额（元）')).value) * 100)).toBe(fenOfText('¥20,000.50'));
+    expect(fenOfCell(row.getCell(headings.indexOf('期内支付金额（元）')).value)).toBe(fenOfText(shownPaid));
+    expect(fenOfCell(row.getCell(headings.indexOf('追回金额（元）')).value)).toBe(fenOfText('¥20,000.50'));
     expect(Number(row.getCell(headings.indexOf('受理案件数')).value)).toBe(Number(await chart.getByRole('row', { name: new RegExp(month) }).getByRole('cell').nth(2).innerText()));
   });
 

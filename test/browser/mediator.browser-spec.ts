@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { formatYuan, parseYuan } from '../../src/common/money/money';
 import { expectNoAxeViolations } from './support/axe';
 import { logIn, makeDistrict, makeRoom, openCase, PHONE, screenshots, workersOf } from './support/service';
 
@@ -10,9 +11,14 @@ async function shots(page: Page, name: string) {
   await page.setViewportSize(PHONE);
 }
 
-/** Yuan text → fen, for the test's own sums (amounts here are far inside a double's exact integers). */
-const fen = (yuan: string) => Math.round(Number(yuan) * 100);
-const yuan = (fenAmount: number) => `¥${(fenAmount / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** Yuan text → fen, read as a decimal (never through a float), for the test's own sums. */
+function fen(text: string): bigint {
+  const parsed = parseYuan(text);
+  if (!parsed.ok) throw new Error(`not an amount of yuan (${parsed.problem}): ${text}`);
+  return parsed.fen;
+}
+/** Fen as the page shows it: "¥12,000.50". */
+const yuan = (fenAmount: bigint) => `¥${formatYuan(fenAmount).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 
 function shanghaiDay(daysFromToday: number): string {
   return new Date(Date.now() + 8 * 3600_000 + daysFromToday * 86_400_000).toISOString().slice(0, 10);
@@ -191,10 +197,10 @@ test.describe('the mediator’s day, on a phone at a building site', () => {
     // by keyboard: the boxes are reachable without a finger
     for (const worker of [w4, w5]) await page.getByRole('checkbox', { name: new RegExp(`^${worker.name} `) }).press('Space');
     await expect(page.getByText('已选 4 人')).toBeVisible();
-    const firstFour = [w0, w1, w2, w3].reduce((sum, worker) => sum + fen(confirmedOf(worker)), 0);
+    const firstFour = [w0, w1, w2, w3].reduce((sum, worker) => sum + fen(confirmedOf(worker)), 0n);
     await expect(page.getByRole('status').filter({ hasText: '发放合计' })).toContainText(yuan(firstFour));
     await expect(payAmount(w1.name)).toHaveValue(confirmedOf(w1));
-    const tooMuch = ((fen(confirmedOf(w1)) + 1) / 100).toFixed(2);
+    const tooMuch = formatYuan(fen(confirmedOf(w1)) + 1n);
     await payAmount(w1.name).fill(tooMuch);
     await page.getByLabel(`${w1.name} 凭证号（可不填）`).fill('ICBC-20270204-0002');
     await page.getByRole('button', { name: '登记 4 人的发放' }).click();

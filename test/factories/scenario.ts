@@ -1,6 +1,9 @@
 import { Api, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { creditCode, licenceNumber, mobile, residentId, workerName } from './identities';
 
+/** What the factories need of a running service: its administrator, the city federation, and a way to log in (a TestApp, or a service in its own process). */
+export type City = Pick<TestApp, 'admin' | 'rootOrganisationId' | 'login'>;
+
 let counter = 0;
 /** Distinct numbers within a suite (each suite has its own database), so unique columns never collide. */
 export function nextNumber(): number {
@@ -16,7 +19,7 @@ function expectCreated<T>(response: { status: number; body: T }, what: string): 
 }
 
 /** A district federation under `parentId` (the city federation by default), created by the city's admin. */
-export async function makeOrganisation(t: TestApp, overrides: Record<string, unknown> = {}) {
+export async function makeOrganisation(t: City, overrides: Record<string, unknown> = {}) {
   const n = nextNumber();
   return expectCreated<any>(
     await t.admin.post('/organisations', {
@@ -34,7 +37,7 @@ export async function makeOrganisation(t: TestApp, overrides: Record<string, unk
  * A user of the organisation holding the role, or the roles (`['lawyer', 'mediator']`); a lawyer comes
  * with a lawyer profile.
  */
-export async function makeUser(t: TestApp, organisationId: string, role: string | string[], overrides: Record<string, unknown> = {}) {
+export async function makeUser(t: City, organisationId: string, role: string | string[], overrides: Record<string, unknown> = {}) {
   const n = nextNumber();
   const roles = typeof role === 'string' ? [role] : role;
   const name = roles.join('+');
@@ -53,7 +56,7 @@ export async function makeUser(t: TestApp, organisationId: string, role: string 
 }
 
 /** A user of the given role (or roles) in the organisation, with an Api logged in as them. */
-export async function makeStaff(t: TestApp, organisationId: string, role: string | string[]) {
+export async function makeStaff(t: City, organisationId: string, role: string | string[]) {
   const user = await makeUser(t, organisationId, role);
   return { ...user, api: await t.login(user.username) };
 }
@@ -112,7 +115,7 @@ export function yuan(fen: bigint): string {
  * A district service desk: its organisation, a lawyer, a mediator, an intake clerk and a leader
  * (each logged in), and an employer to open cases against.
  */
-export async function makeDesk(t: TestApp, organisation_: Record<string, unknown> = {}) {
+export async function makeDesk(t: City, organisation_: Record<string, unknown> = {}) {
   const organisation = await makeOrganisation(t, organisation_);
   const [lawyer, mediator, clerk, leader] = await Promise.all(
     ['lawyer', 'mediator', 'intake_clerk', 'leader'].map((role) => makeStaff(t, organisation.id, role)),

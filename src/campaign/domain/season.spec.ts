@@ -95,10 +95,9 @@ describe('seasonProblems', () => {
     expect(seasonProblems(WITH_NEW_YEAR)).toEqual([]);
   });
 
-  it('refuses a season that ends before it starts', () => {
-    expect(seasonProblems({ ...SEASON_2027, endsOn: '2026-10-01' })).toEqual([
-      'the season must start on or before the day it ends',
-    ]);
+  it('refuses a season that ends before it starts, or on the day it starts', () => {
+    expect(seasonProblems({ ...SEASON_2027, endsOn: '2026-10-01' })).toEqual(['the season must start before the day it ends']);
+    expect(seasonProblems({ ...SEASON_2027, endsOn: SEASON_2027.startsOn })).toEqual(['the season must start before the day it ends']);
   });
 
   it('refuses a target outside the season', () => {

@@ -76,7 +76,8 @@ export function seasonProblems(settings: SeasonSettings): string[] {
   const dates = [settings.startsOn, settings.endsOn, ...settings.targets.map((target) => target.on)];
   const invalid = dates.filter((date) => !isCalendarDate(date));
   if (invalid.length > 0) return invalid.map((date) => `not a calendar date 'YYYY-MM-DD': ${JSON.stringify(date)}`);
-  if (compare(settings.startsOn, settings.endsOn) > 0) problems.push('the season must start on or before the day it ends');
+  // a season of one day is no season: the database holds ends_on > starts_on (seasons_window), so refuse it here in words
+  if (compare(settings.startsOn, settings.endsOn) >= 0) problems.push('the season must start before the day it ends');
   for (const target of settings.targets) {
     if (target.name.trim() === '') problems.push(`the target on ${target.on} has no name`);
     if (!isWithin(target.on, settings.startsOn, settings.endsOn)) {

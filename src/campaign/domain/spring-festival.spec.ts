@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { getDayDetail, getLunarDate } from 'chinese-days';
-import { festivalEve, seasonFestivalYear, springFestival } from './spring-festival';
+import { addDays } from '../../common/time/calendar-days';
+import { defaultSeason, seasonEve } from './season';
+import { FIRST_SEASON_DAY, FIRST_SEASON_YEAR, LAST_SEASON_DAY, festivalEve, seasonFestivalYear, springFestival } from './spring-festival';
 
 describe('springFestival (春节)', () => {
   // Independently known: Year of the Snake began 2025-01-29, the Horse 2026-02-17, the Goat 2027-02-06
@@ -116,5 +118,19 @@ describe('seasonFestivalYear', () => {
 
   it('refuses text that is not a calendar day', () => {
     expect(() => seasonFestivalYear('2027-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('the days whose season is known (a request for another day is refused, not a 500)', () => {
+  it('starts after the first festival of the tables, whose season would have begun before them', () => {
+    expect(FIRST_SEASON_DAY).toBe('1900-02-01');
+    expect(seasonFestivalYear(FIRST_SEASON_DAY)).toBe(FIRST_SEASON_YEAR);
+    expect(seasonEve(defaultSeason(FIRST_SEASON_YEAR))).toBe(festivalEve(FIRST_SEASON_YEAR));
+    expect(() => seasonEve(defaultSeason(FIRST_SEASON_YEAR - 1))).toThrow(RangeError);
+  });
+
+  it('ends on the last festival of the tables', () => {
+    expect(seasonFestivalYear(LAST_SEASON_DAY)).toBe(2100);
+    expect(() => springFestival(seasonFestivalYear(addDays(LAST_SEASON_DAY, 1)))).toThrow(RangeError);
   });
 });

@@ -70,3 +70,12 @@ export function seasonFestivalYear(today: string): number {
   const year = Number(today.slice(0, 4));
   return compare(today, springFestival(year)) <= 0 ? year : year + 1;
 }
+
+/**
+ * The first and last days whose season is known: a season starts in the year before its festival (its
+ * eve is found from its start), so the first one the tables cover is FIRST_FESTIVAL_YEAR + 1's, run on
+ * days after FIRST_FESTIVAL_YEAR's festival; the last runs up to LAST_FESTIVAL_YEAR's festival.
+ */
+export const FIRST_SEASON_YEAR = FIRST_FESTIVAL_YEAR + 1;
+export const FIRST_SEASON_DAY = addDays(springFestival(FIRST_FESTIVAL_YEAR), 1);
+export const LAST_SEASON_DAY = springFestival(LAST_FESTIVAL_YEAR);

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -13,11 +12,10 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { EXPORT_FORMATS, ExportFormat } from '../../common/export/tabular-export';
 import { PageQuery } from '../../common/http/pagination';
-import { IsCalendarDate, IsQueryBoolean, IsUuidOrNone, NONE } from '../../common/http/validators';
+import { IsCalendarDate, IsQueryBoolean, IsUuidOrNone, NONE, NestedObjects } from '../../common/http/validators';
 import { INDUSTRIES, Industry } from '../../employers/employer.record';
 import { ClaimInputDto, MAX_CLAIMS_PER_REQUEST } from '../../claims/dto/claim.dto';
 import { CHAIN_ROLES, ChainRole } from '../case-employer.record';
@@ -75,8 +73,7 @@ export class CreateCaseDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => CaseEmployerDto)
+  @NestedObjects(() => CaseEmployerDto)
   employers: CaseEmployerDto[];
 
   @ApiPropertyOptional()
@@ -98,16 +95,14 @@ export class CreateCaseDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => EvidenceDto)
+  @NestedObjects(() => EvidenceDto)
   evidence?: EvidenceDto[];
 
   @ApiPropertyOptional({ type: [ClaimInputDto], description: 'Workers and their claims; large rosters can be imported later' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_CLAIMS_PER_REQUEST)
-  @ValidateNested({ each: true })
-  @Type(() => ClaimInputDto)
+  @NestedObjects(() => ClaimInputDto)
   claims?: ClaimInputDto[];
 }
 

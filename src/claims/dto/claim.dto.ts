@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   ValidateIf,
@@ -14,10 +13,9 @@ import {
   IsUUID,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-import { IsCalendarDate, IsPositiveYuan, IsYuan } from '../../common/http/validators';
+import { IsCalendarDate, IsPositiveYuan, IsYuan, NestedObject, NestedObjects } from '../../common/http/validators';
 import { WorkerInputDto } from '../../workers/dto/worker.dto';
 import { CLAIM_KINDS, ClaimKind } from '../claim.record';
 
@@ -27,8 +25,7 @@ export const MAX_CLAIMS_PER_REQUEST = 2000;
 export class ClaimInputDto {
   @ApiProperty({ type: WorkerInputDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => WorkerInputDto)
+  @NestedObject(() => WorkerInputDto)
   worker: WorkerInputDto;
 
   @ApiPropertyOptional({ enum: CLAIM_KINDS, default: 'wages' })
@@ -67,11 +64,11 @@ export class AddClaimsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CLAIMS_PER_REQUEST)
-  @ValidateNested({ each: true })
-  @Type(() => ClaimInputDto)
+  @NestedObjects(() => ClaimInputDto)
   claims: ClaimInputDto[];
 }
 
+/** A field left out is left as it is; null is refused where the claim cannot be without a value (not IsOptional, which lets null through). */
 export class UpdateClaimDto {
   @ApiProperty({ description: 'The version of the claim you read' })
   @IsInt()
@@ -79,7 +76,7 @@ export class UpdateClaimDto {
   version: number;
 
   @ApiPropertyOptional({ enum: CLAIM_KINDS })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsIn(CLAIM_KINDS)
   kind?: ClaimKind;
 
@@ -94,12 +91,12 @@ export class UpdateClaimDto {
   periodEnd?: string;
 
   @ApiPropertyOptional({ example: '17142.86' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsPositiveYuan()
   amountClaimed?: string;
 
   @ApiPropertyOptional({ example: '17000.00', description: 'Cannot be less than what has already been paid' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsYuan()
   amountConfirmed?: string;
 
@@ -109,7 +106,7 @@ export class UpdateClaimDto {
   knewOn?: string;
 
   @ApiPropertyOptional({ description: 'Still employed: wage arrears are not time-barred while employment lasts (LDMAA art. 27)' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsBoolean()
   employmentOngoing?: boolean;
 
@@ -120,7 +117,7 @@ export class UpdateClaimDto {
   employmentEndedOn?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @MaxLength(500)
   note?: string;
@@ -149,8 +146,7 @@ export class ConfirmClaimsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CLAIMS_PER_REQUEST)
-  @ValidateNested({ each: true })
-  @Type(() => ConfirmationDto)
+  @NestedObjects(() => ConfirmationDto)
   items: ConfirmationDto[];
 }
 

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../common/export/excel';
 import { AppError, FieldProblem } from '../../common/errors/app-error';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './roster-content-types';
 import {
@@ -142,62 +143,125 @@ function readCsv(bytes: Buffer): RawCell[][] {
 
 /**
  * Reads the first worksheet row by row (exceljs's streaming reader), after checking what the file
- * unzips to: a workbook is never loaded whole, and reading stops as soon as it is too long to be a
- * roster, so neither a sheet of a million rows nor a small file holding a huge cell costs more than
- * the limits in roster-limits.ts.
+ * unzips to: reading stops as soon as it is too long to be a roster, so neither a sheet of a million
+ * rows nor a small file holding a huge cell costs more than the limits in roster-limits.ts. A workbook
+ * is loaded whole only once proven within those limits, when the streaming reader fails on it.
+ *
+ * The streaming reader turns each piece of an unzipped entry into text on its own, so a Chinese
+ * character cut between two pieces comes out as replacement characters (exceljs issues #2084, #2063,
+ * still open): about one cell per 16 KB of Chinese text, a name or a note silently changed. When any
+ * cell holds one, the workbook (proven by then to be within every limit) is read again whole, which
+ * decodes each entry at once.
  */
 async function readXlsx(bytes: Buffer): Promise<RawCell[][]> {
   const damaged = checkUnzippedSize(bytes);
   if (damaged) throw unreadable(damaged);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  const streamed = await readXlsxStreaming(bytes);
+  // Read whole when the streaming reader could not, or cut a character (above): a workbook proven within
+  // the limits by now either reads that way or is unreadable for good, and says why.
+  const whole = streamed === null || streamed.some((cells) => cells.some((cell) => typeof cell === 'string' && cell.includes(REPLACEMENT_CHARACTER)));
+  return whole ? readXlsxWhole(bytes) : streamed;
+}
+
+const REPLACEMENT_CHARACTER = '\uFFFD';
+
+/**
+ * The first worksheet's rows, read as the workbook streams in; null when this reader fails on it.
+ * exceljs's streaming reader loses parts of a workbook now and then on a busy machine: it holds the
+ * worksheet in a temporary file while later parts go by, and the workbook part (which exceljs itself
+ * writes last) can pass unread ("Cannot read properties of undefined (reading 'sheets')", seen in CI).
+ * The roster's own limits (AppError) are answered at once.
+ */
+async function readXlsxStreaming(bytes: Buffer): Promise<RawCell[][] | null> {
+  const reader = new (await excel()).stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     entries: 'ignore',
     hyperlinks: 'ignore',
     sharedStrings: 'cache',
     styles: 'cache', // date cells are told by their number format
     worksheets: 'emit',
   });
-  const table: RawCell[][] = [];
+  const table = new SheetTable(unescapeXstring);
   let sheets = 0;
-  let filled = 0;
   try {
     for await (const sheet of reader) {
       sheets += 1;
-      for await (const row of sheet) {
-        if (row.number > XLSX_MAX_ROW_NUMBER) throw tooManyRows();
-        const cells: RawCell[] = [];
-        row.eachCell({ includeEmpty: true }, (cell, column) => {
-          const value = xlsxCellValue(cell.value);
-          if (typeof value === 'string' && value.length > ROSTER_MAX_CELL_CHARS) {
-            throw new AppError('ROSTER_INVALID', { count: 1 }, [
-              { row: row.number, code: 'TOO_LONG', params: { max: ROSTER_MAX_CELL_CHARS } },
-            ]);
-          }
-          cells[column - 1] = value;
-        });
-        table[row.number - 1] = cells;
-        if (row.number > 1 && cells.some((cell) => cell !== null && cell !== undefined && cell !== '')) filled += 1;
-        if (filled > ROSTER_MAX_ROWS) throw tooManyRows();
-      }
+      for await (const row of sheet) table.add(row);
       break; // the first sheet is the roster
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw unreadable(`not an .xlsx workbook (${(error as Error).message})`);
+    return null;
   }
-  if (sheets === 0) throw unreadable('the workbook has no worksheet');
-  return Array.from(table, (cells) => cells ?? []);
+  return sheets === 0 ? null : table.rows();
 }
 
-function xlsxCellValue(value: ExcelJS.CellValue): RawCell {
+async function readXlsxWhole(bytes: Buffer): Promise<RawCell[][]> {
+  const workbook = new (await excel()).Workbook();
+  try {
+    // exceljs's types name an older Buffer than Node 20's; it reads this one as it is
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw unreadable(`not an .xlsx workbook (${(error as Error).message})`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw unreadable('the workbook has no worksheet');
+  const table = new SheetTable((text) => text);
+  sheet.eachRow({ includeEmpty: false }, (row) => table.add(row));
+  return table.rows();
+}
+
+/** A worksheet's rows as read, each at its number, held to the roster's limits as they come. */
+class SheetTable {
+  private readonly table: RawCell[][] = [];
+  private filled = 0;
+
+  /** `text` turns a cell's text as the reader gives it into the text it stands for. */
+  constructor(private readonly text: (raw: string) => string) {}
+
+  add(row: ExcelJS.Row): void {
+    if (row.number > XLSX_MAX_ROW_NUMBER) throw tooManyRows();
+    const cells: RawCell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      const value = xlsxCellValue(cell.value, this.text);
+      if (typeof value === 'string' && value.length > ROSTER_MAX_CELL_CHARS) {
+        throw new AppError('ROSTER_INVALID', { count: 1 }, [{ row: row.number, code: 'TOO_LONG', params: { max: ROSTER_MAX_CELL_CHARS } }]);
+      }
+      cells[column - 1] = value;
+    });
+    this.table[row.number - 1] = cells;
+    if (row.number > 1 && cells.some((cell) => cell !== null && cell !== undefined && cell !== '')) this.filled += 1;
+    if (this.filled > ROSTER_MAX_ROWS) throw tooManyRows();
+  }
+
+  rows(): RawCell[][] {
+    return Array.from(this.table, (cells) => cells ?? []);
+  }
+}
+
+function xlsxCellValue(value: ExcelJS.CellValue, text: (raw: string) => string): RawCell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return text(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('result' in value) return xlsxCellValue(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
+    if ('richText' in value) return text(value.richText.map((part) => part.text).join(''));
+    if ('result' in value) return xlsxCellValue(value.result as ExcelJS.CellValue, text);
+    if ('text' in value) return text(String(value.text));
   }
   return String(value);
+}
+
+/**
+ * Excel writes a character XML cannot hold (a control character, the CR of a line break typed with
+ * Alt+Enter) as _xHHHH_, and an underscore that would otherwise start such an escape as _x005F_
+ * (ECMA-376 Part 1, ST_Xstring); exceljs leaves the escapes as they are. Read as the text they stand
+ * for, a note keeps its line breaks and a control character is refused like any other
+ * (roster-rows.ts), instead of "_x0000_" being stored as part of a name. Only the streaming reader
+ * needs this: reading a workbook whole, exceljs decodes the escapes itself (its TextXform), and
+ * decoding twice would turn the text "_x0041_" (stored as _x005F_x0041_) into "A".
+ */
+function unescapeXstring(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
 /** A header row, then one worker per row; blank rows are skipped but keep their numbers. */

@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'CREDIT_CODE_TAKEN',
   'ID_NUMBER_TAKEN',
   'ORGANISATION_CODE_TAKEN',
+  'ROOM_NAME_TAKEN',
   'USERNAME_TAKEN',
   'LICENCE_NUMBER_TAKEN',
   'WORKER_ALREADY_CLAIMANT',
@@ -64,6 +65,7 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'IDEMPOTENCY_KEY_IN_USE',
   'CRIMINAL_THRESHOLD_NOT_ENTERED', // a real province, asked about before an administrator entered its figures
+  'PERSONAL_DATA_UNREADABLE', // a stored number the personal-data key does not open (damaged, or another key's)
   // 422: understood and allowed, but the world outside did not take it (a test message to a channel)
   'CHANNEL_NOT_SET_UP',
   'EMAIL_SERVER_NOT_SET_UP',
@@ -72,6 +74,7 @@ export const ERROR_CODES = [
   // 429
   'LOGIN_THROTTLED',
   'ACCOUNT_LOCKED',
+  'ADDRESS_LOCKED',
   'EXPORTS_BUSY',
   // 405, 413, 415
   'METHOD_NOT_ALLOWED',

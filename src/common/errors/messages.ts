@@ -42,6 +42,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
     zh: '登录失败次数过多，已暂时锁定，请 {minutes} 分钟后再试或联系管理员',
     en: 'Too many failed logins: locked for now; try again in {minutes} minutes or ask an administrator',
   },
+  ADDRESS_LOCKED: {
+    zh: '从这个网络地址登录失败的次数过多，该地址已暂时锁定，请 {minutes} 分钟后再试（同一地址的其他人也须等待）',
+    en: 'Too many failed logins from this network address: it is locked for now; try again in {minutes} minutes (everyone behind this address waits too)',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     zh: '该 Idempotency-Key 已用于另一个不同的请求',
     en: 'This Idempotency-Key was already used for a different request',
@@ -61,6 +65,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
   CHANNEL_UNREACHABLE: {
     zh: '发送测试消息时对方没有应答（{channel}：{detail}）：请检查地址，或稍后再试',
     en: 'Nothing answered the test message ({channel}: {detail}): check the address, or try again later',
+  },
+  PERSONAL_DATA_UNREADABLE: {
+    zh: '劳动者"{name}"的身份证号或手机号无法解密：本系统的个人信息密钥打不开这条记录（记录已损坏，或是用另一把密钥写入的）。请告知管理员核对密钥和备份；其他记录不受影响',
+    en: 'The id number or mobile of worker "{name}" cannot be decrypted: the personal-data key does not open this record (it is damaged, or was written under another key). Tell the administrator to check the key and the backups; other records are not affected',
   },
   CRIMINAL_THRESHOLD_NOT_ENTERED: {
     zh: '{province}的刑事立案标准（拒不支付劳动报酬罪数额标准）尚未录入，请管理员在接口文档 /docs 中用 PUT {route} 录入后再查询',
@@ -160,6 +168,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
   },
   ID_NUMBER_TAKEN: { zh: '该身份证号已登记', en: 'This resident id number is already registered' },
   ORGANISATION_CODE_TAKEN: { zh: '组织简码 {code} 已被使用', en: 'Organisation code {code} is already used' },
+  ROOM_NAME_TAKEN: { zh: '本单位已有名为“{name}”的调解室，请换一个名称', en: 'This organisation already has a mediation room named "{name}": choose another name' },
   USERNAME_TAKEN: { zh: '用户名 {username} 已被使用', en: 'Username {username} is already taken' },
   LICENCE_NUMBER_TAKEN: { zh: '该律师执业证号已登记', en: 'This practice licence number is already registered' },
   WORKER_ALREADY_CLAIMANT: {

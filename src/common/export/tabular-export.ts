@@ -8,7 +8,8 @@ import type { Stream } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel';
 import { formatYuan } from '../money/money';
 import { shanghaiDate } from '../time/shanghai';
 
@@ -172,7 +173,7 @@ async function writeXlsx<Row>(
 ): Promise<void> {
   const output = watchForFailure(out);
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    const workbook = new (await excel()).stream.xlsx.WorkbookWriter({
       // exceljs types the option as a Stream class though it only writes to and ends it.
       stream: out as unknown as Stream,
       useSharedStrings: false, // shared strings are kept in memory until the end

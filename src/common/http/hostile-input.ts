@@ -20,6 +20,14 @@ export const MAX_NESTING = 32;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
+/**
+ * Whether a text holds a control character refused everywhere text comes in: request bodies, queries
+ * and paths here, a roster file's cells in the roster reader (claims/roster/roster-rows.ts).
+ */
+export function hasControlCharacter(text: string): boolean {
+  return CONTROL_CHARACTER.test(text);
+}
+
 export function registerHostileInputGuard(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', async (request: FastifyRequest) => {
     refuseHostileInput(request);
@@ -57,7 +65,7 @@ export function controlCharacterProblems(value: unknown): FieldProblem[] {
   while (pending.length > 0) {
     const [item, path] = pending.pop()!;
     if (typeof item === 'string') {
-      if (CONTROL_CHARACTER.test(item)) problems.push({ field: path === '' ? undefined : path, code: 'CONTROL_CHARACTER' });
+      if (hasControlCharacter(item)) problems.push({ field: path === '' ? undefined : path, code: 'CONTROL_CHARACTER' });
     } else if (isContainer(item)) {
       // reversed, so that the problems come out in the order of the fields
       for (const [key, child] of Object.entries(item).reverse()) pending.push([child, path ? `${path}.${key}` : key]);

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { Transform } from 'class-transformer';
-import { IsBoolean, ValidationOptions, isUUID, registerDecorator } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsObject, ValidateNested, ValidationOptions, isUUID, registerDecorator } from 'class-validator';
 import { checkCreditCode } from '../identifiers/credit-code';
 import { isLawyerLicenceNumber, isMobileNumber } from '../identifiers/contact';
 import { PROVINCES, checkResidentId } from '../identifiers/resident-id';
@@ -107,4 +107,18 @@ export function IsQueryBoolean(): PropertyDecorator {
     Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
     IsBoolean(),
   );
+}
+
+/**
+ * A nested object, validated by its class. class-validator walks into an array as readily as into
+ * an object, so an array where an object belongs (`{"claims": [[]]}`) passed validation empty and
+ * reached the service as a claim without a worker; IsObject refuses it first.
+ */
+export function NestedObject(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(IsObject(), ValidateNested(), Type(type));
+}
+
+/** A list of nested objects, as NestedObject for each item. */
+export function NestedObjects(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
 }

@@ -11,20 +11,38 @@
 const MS_PER_DAY = 86_400_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The days already converted, both ways. The legal clocks and the reminder sweep count over the same
+ * few thousand days millions of times at a city's size (issue 17: the conversions were a fifth of the
+ * sweep); a day's number never changes, and the bound keeps a stream of odd input from growing them.
+ */
+const DAY_NUMBERS = new Map<string, number>();
+const DAY_TEXTS = new Map<number, string>();
+const REMEMBERED_DAYS = 50_000;
+
 /** Days since 1970-01-01 of a 'YYYY-MM-DD' calendar day; throws for text that is not a real day. */
 function dayNumber(date: string): number {
+  const known = DAY_NUMBERS.get(date);
+  if (known !== undefined) return known;
   const match = DATE_PATTERN.exec(date);
   if (match) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     const ms = Date.UTC(year, month - 1, day);
     // Date.UTC quietly rolls 2026-02-30 over into March; a round trip catches that.
-    if (formatDayNumber(ms / MS_PER_DAY) === date) return ms / MS_PER_DAY;
+    if (formatDayNumber(ms / MS_PER_DAY) === date) {
+      if (DAY_NUMBERS.size < REMEMBERED_DAYS) DAY_NUMBERS.set(date, ms / MS_PER_DAY);
+      return ms / MS_PER_DAY;
+    }
   }
   throw new RangeError(`not a calendar date 'YYYY-MM-DD': ${JSON.stringify(date)}`);
 }
 
 function formatDayNumber(days: number): string {
-  return new Date(days * MS_PER_DAY).toISOString().slice(0, 10);
+  const known = DAY_TEXTS.get(days);
+  if (known !== undefined) return known;
+  const text = new Date(days * MS_PER_DAY).toISOString().slice(0, 10);
+  if (DAY_TEXTS.size < REMEMBERED_DAYS) DAY_TEXTS.set(days, text);
+  return text;
 }
 
 /** True for a real calendar day written 'YYYY-MM-DD' (rejects 2026-02-30 and 2025-02-29). */

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,12 +15,14 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { CaseEmployerDto } from '../../cases/dto/case.dto';
 import { ClaimInputDto, MAX_CLAIMS_PER_REQUEST } from '../../claims/dto/claim.dto';
-import { IsCalendarDate, IsYuan } from '../../common/http/validators';
+import { IsCalendarDate, IsYuan, NestedObjects } from '../../common/http/validators';
 import { MAX_SHIFTS_PER_REQUEST } from '../domain/duty-roster';
+
+/** A month of a roster, 'YYYY-MM', in the years PostgreSQL and the calendar tables can hold (a year 0000 was a 500). */
+const CALENDAR_MONTH = /^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/;
 
 export class DutyShiftDto {
   @ApiProperty({ description: 'The service center' })
@@ -43,8 +44,7 @@ export class DutyShiftsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_SHIFTS_PER_REQUEST)
-  @ValidateNested({ each: true })
-  @Type(() => DutyShiftDto)
+  @NestedObjects(() => DutyShiftDto)
   shifts: DutyShiftDto[];
 }
 
@@ -66,14 +66,13 @@ export class MonthRosterDto {
   organisationId: string;
 
   @ApiProperty({ example: '2027-01' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  @Matches(CALENDAR_MONTH)
   month: string;
 
   @ApiProperty({ type: [MonthShiftDto], description: `Every shift of the month (0 to ${MAX_SHIFTS_PER_REQUEST}); none clears it` })
   @IsArray()
   @ArrayMaxSize(MAX_SHIFTS_PER_REQUEST)
-  @ValidateNested({ each: true })
-  @Type(() => MonthShiftDto)
+  @NestedObjects(() => MonthShiftDto)
   shifts: MonthShiftDto[];
 }
 
@@ -86,23 +85,21 @@ export class CenterMonthDto {
   @ApiProperty({ type: [MonthShiftDto], description: 'Every shift of the center in the month; none clears it' })
   @IsArray()
   @ArrayMaxSize(MAX_SHIFTS_PER_REQUEST)
-  @ValidateNested({ each: true })
-  @Type(() => MonthShiftDto)
+  @NestedObjects(() => MonthShiftDto)
   shifts: MonthShiftDto[];
 }
 
 /** Several service centers' rosters for a month, each as a whole: the duty roster's month grid saved at once. */
 export class MonthRostersDto {
   @ApiProperty({ example: '2027-01' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  @Matches(CALENDAR_MONTH)
   month: string;
 
   @ApiProperty({ type: [CenterMonthDto], description: 'Each center once; a center not sent keeps its month' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => CenterMonthDto)
+  @NestedObjects(() => CenterMonthDto)
   rosters: CenterMonthDto[];
 }
 
@@ -113,7 +110,7 @@ export class RosterQuery {
 
   @ApiPropertyOptional({ example: '2027-01', description: 'A month view; without it, today' })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  @Matches(CALENDAR_MONTH)
   month?: string;
 }
 
@@ -209,8 +206,7 @@ export class OpenFromDeskDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => CaseEmployerDto)
+  @NestedObjects(() => CaseEmployerDto)
   employers?: CaseEmployerDto[];
 
   @ApiPropertyOptional({ description: 'Defaults to what was recorded' })
@@ -228,8 +224,7 @@ export class OpenFromDeskDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_CLAIMS_PER_REQUEST)
-  @ValidateNested({ each: true })
-  @Type(() => ClaimInputDto)
+  @NestedObjects(() => ClaimInputDto)
   claims?: ClaimInputDto[];
 }
 

@@ -1,5 +1,7 @@
 import { WorkingCalendar } from '../../calendar/domain/working-calendar';
-import { CaseFacts, caseDeadlines, Deadline, labourBureauSurcharge, WorkerFacts, workerLimitation } from './legal-clocks';
+import { CLOCK_PERIODS, CaseFacts, CountedClock, DayRange, caseDeadlines, Deadline, labourBureauSurcharge, startsFallingDue, WorkerFacts, workerLimitation } from './legal-clocks';
+import { addDays } from '../../common/time/calendar-days';
+import { endOfPeriod, PeriodLength } from './periods';
 import { HOLIDAYS_2026 } from '../../calendar/domain/testing/holidays-2026';
 
 
@@ -479,5 +481,37 @@ describe('workerLimitation (LDMAA art. 27)', () => {
       const later = { ...paid2019, caseConcluded: null, balance: { paidFen: 1_714_779n, outstandingFen: 0n, lastPaidOn: '2019-03-01' } };
       expect(workerLimitation(later, '2019-02-20', calendar).state).toBe('running');
     });
+  });
+});
+
+describe('the starts that can fall due in a window (startsFallingDue)', () => {
+  const inRange = (day: string, range: DayRange) => (range.from === null || day >= range.from) && (range.to === null || day <= range.to);
+
+  it.each(Object.keys(CLOCK_PERIODS) as CountedClock[])('holds every start whose %s period ends in the window, over the 2026 holidays', (clock) => {
+    // around the Spring Festival, the May Day swap and National Day, each window of 1 to 8 days
+    for (const due of [
+      { from: '2026-02-14', to: '2026-02-24' },
+      { from: '2026-02-24', to: '2026-02-24' },
+      { from: '2026-05-06', to: '2026-05-09' },
+      { from: '2026-10-08', to: '2026-10-15' },
+      { from: '2026-12-05', to: '2026-12-12' },
+    ]) {
+      const starts = startsFallingDue(clock, due, calendar);
+      for (let start = '2024-09-01'; start <= '2026-12-31'; start = addDays(start, 1)) {
+        for (const length of CLOCK_PERIODS[clock] as readonly PeriodLength[]) {
+          const { lastDay } = endOfPeriod(start, length, calendar);
+          if (lastDay >= due.from && lastDay <= due.to) expect({ start, inRange: inRange(start, starts) }).toEqual({ start, inRange: true });
+        }
+      }
+    }
+  });
+
+  it('is no wider than the period and the days off before the window', () => {
+    // National Day's days off (1-7 October 2026) move the periods ending on them onto Thursday 8 October: 15 days from 16 September on
+    expect(startsFallingDue('mediation', { from: '2026-10-08', to: '2026-10-12' }, calendar)).toEqual({ from: '2026-09-16', to: '2026-09-27' });
+    // from Monday 7 December, the weekend before it included; a day's margin each side for 29 February
+    expect(startsFallingDue('limitation', { from: '2026-12-07', to: '2026-12-14' }, calendar)).toEqual({ from: '2025-12-04', to: '2025-12-15' });
+    expect(startsFallingDue('mediation', { from: null, to: '2026-12-10' }, calendar)).toEqual({ from: null, to: '2026-11-25' });
+    expect(startsFallingDue('arbitration_award', { from: '2026-12-07', to: null }, calendar)).toEqual({ from: '2026-10-06', to: null });
   });
 });

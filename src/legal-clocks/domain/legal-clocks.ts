@@ -9,7 +9,7 @@
  *
  * Pure: no framework, no database, no clock.
  */
-import { compare, daysBetween } from '../../common/time/calendar-days';
+import { addDays, addYears, compare, daysBetween } from '../../common/time/calendar-days';
 import { WorkingCalendar } from '../../calendar/domain/working-calendar';
 import { endOfPeriod, PeriodEnd, PeriodLength } from './periods';
 
@@ -25,6 +25,52 @@ export const CLOCK_KINDS = [
   'labour_bureau_order', // 劳动行政部门责令限期支付
 ] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
+
+/**
+ * The length of each clock counted as a period (Civil Procedure Law art. 85), stated once: the clocks
+ * below count with it, and `startsFallingDue` inverts it. The award's period is 45 days, or 60 once
+ * extended (LDMAA art. 43); the instalments and the labour-bureau order end on dates fixed by others.
+ */
+export const CLOCK_PERIODS = {
+  mediation: [{ days: 15 }], // LDMAA art. 14
+  arbitration_acceptance: [{ days: 5 }], // LDMAA art. 29
+  arbitration_award: [{ days: 45 }, { days: 45 + 15 }], // LDMAA art. 43
+  payment_order_acceptance: [{ days: 5 }], // Civil Procedure Law art. 226
+  payment_order_issue: [{ days: 15 }], // Civil Procedure Law art. 227
+  payment_order_objection: [{ days: 15 }], // Civil Procedure Law art. 227
+  limitation: [{ years: 1 }], // LDMAA art. 27
+} as const satisfies Partial<Record<ClockKind, readonly PeriodLength[]>>;
+export type CountedClock = keyof typeof CLOCK_PERIODS;
+
+/** A range of days, either end open (null). */
+export interface DayRange {
+  from: string | null;
+  to: string | null;
+}
+
+/**
+ * The days a clock's period must have started on for it to fall due within `due` (both ends
+ * included): every such start lies in the range answered, which may hold a few more. It lets a query
+ * find the cases worth computing the clocks of from the dates the clocks count from; the clocks
+ * themselves then say what is due. A last day falling on a day off moves to the next working day, so
+ * a nominal last day in the days off just before `due.from` falls due on it too; a year counted from
+ * 29 February ends on 28 February, so a year's range is widened by a day at each end.
+ */
+export function startsFallingDue(clock: CountedClock, due: DayRange, calendar: WorkingCalendar): DayRange {
+  // the earliest nominal last day that moves onto or past due.from: just after the last working day before it
+  let firstNominal = due.from;
+  if (firstNominal !== null) {
+    for (let step = 0; step < 366 && calendar.isDayOff(addDays(firstNominal, -1)); step += 1) firstNominal = addDays(firstNominal, -1);
+  }
+  const back = (day: string | null, length: PeriodLength, margin: number) =>
+    day === null ? null : 'days' in length ? addDays(day, -length.days) : addDays(addYears(day, -length.years), margin);
+  const lengths: readonly PeriodLength[] = CLOCK_PERIODS[clock];
+  const ranges = lengths.map((length) => ({ from: back(firstNominal, length, -1), to: back(due.to, length, 1) }));
+  return {
+    from: ranges.some((range) => range.from === null) ? null : ranges.map((range) => range.from!).sort(compare)[0],
+    to: ranges.some((range) => range.to === null) ? null : ranges.map((range) => range.to!).sort(compare).at(-1)!,
+  };
+}
 
 /**
  * - running, due_today, overdue: the deadline still matters and counts down (or past) to its day;
@@ -172,7 +218,7 @@ function mediationDeadline(facts: CaseFacts, today: string, calendar: WorkingCal
     clock: 'mediation',
     subject: 'case',
     start: happenedBy(facts.mediationAppliedOn, today),
-    length: { days: 15 },
+    length: CLOCK_PERIODS.mediation[0],
     // Going to arbitration or to court for a payment order is taking the step the period opens.
     endedOn: firstStepSince(facts.mediationAppliedOn, [facts.mediationEndedOn, facts.arbitrationAppliedOn, facts.paymentOrderAppliedOn], today),
     basis: 'LDMAA art. 14',
@@ -191,7 +237,7 @@ function arbitrationAcceptanceDeadline(facts: CaseFacts, today: string, calendar
     clock: 'arbitration_acceptance',
     subject: 'case',
     start: happenedBy(facts.arbitrationAppliedOn, today),
-    length: { days: 5 },
+    length: CLOCK_PERIODS.arbitration_acceptance[0],
     // An award implies the application was accepted, even when the acceptance was never recorded.
     endedOn: earliestHappened([facts.arbitrationAcceptedOn, facts.arbitrationAwardedOn], today),
     basis: 'LDMAA art. 29',
@@ -212,7 +258,7 @@ function arbitrationAwardDeadline(facts: CaseFacts, today: string, calendar: Wor
     clock: 'arbitration_award',
     subject: 'case',
     start: happenedBy(facts.arbitrationAcceptedOn, today),
-    length: { days: facts.arbitrationExtended ? 45 + 15 : 45 },
+    length: CLOCK_PERIODS.arbitration_award[facts.arbitrationExtended ? 1 : 0],
     endedOn: facts.arbitrationAwardedOn,
     basis: 'LDMAA art. 43',
     opens: ['litigation'],
@@ -227,7 +273,7 @@ function paymentOrderAcceptanceDeadline(facts: CaseFacts, today: string, calenda
     clock: 'payment_order_acceptance',
     subject: 'case',
     start: happenedBy(facts.paymentOrderAppliedOn, today),
-    length: { days: 5 },
+    length: CLOCK_PERIODS.payment_order_acceptance[0],
     // Issuing the order implies it was accepted, even when the acceptance was never recorded.
     endedOn: earliestHappened([facts.paymentOrderAcceptedOn ?? null, facts.paymentOrderIssuedOn, facts.paymentOrderServedOn], today),
     basis: 'Civil Procedure Law art. 226',
@@ -248,7 +294,7 @@ function paymentOrderIssueDeadline(facts: CaseFacts, today: string, calendar: Wo
     clock: 'payment_order_issue',
     subject: 'case',
     start: paymentOrderAcceptedOrAssumed(facts, today, calendar),
-    length: { days: 15 },
+    length: CLOCK_PERIODS.payment_order_issue[0],
     // Serving the order implies it was issued.
     endedOn: earliestHappened([facts.paymentOrderIssuedOn, facts.paymentOrderServedOn], today),
     basis: 'Civil Procedure Law art. 227',
@@ -261,7 +307,7 @@ function paymentOrderAcceptedOrAssumed(facts: CaseFacts, today: string, calendar
   const accepted = happenedBy(facts.paymentOrderAcceptedOn ?? null, today);
   if (accepted !== null) return accepted;
   const applied = happenedBy(facts.paymentOrderAppliedOn, today);
-  return applied === null ? null : endOfPeriod(applied, { days: 5 }, calendar).lastDay;
+  return applied === null ? null : endOfPeriod(applied, CLOCK_PERIODS.payment_order_acceptance[0], calendar).lastDay;
 }
 
 /**
@@ -273,7 +319,7 @@ function paymentOrderObjectionDeadline(facts: CaseFacts, today: string, calendar
     clock: 'payment_order_objection',
     subject: 'case',
     start: happenedBy(facts.paymentOrderServedOn, today),
-    length: { days: 15 },
+    length: CLOCK_PERIODS.payment_order_objection[0],
     endedOn: facts.paymentOrderAnsweredOn ?? null,
     basis: 'Civil Procedure Law art. 227',
     opens: ['enforcement'],
@@ -428,7 +474,7 @@ function restartOnInterruptions(
   today: string,
   calendar: WorkingCalendar,
 ): { start: string; end: PeriodEnd } {
-  const oneYear = { years: 1 };
+  const oneYear = CLOCK_PERIODS.limitation[0];
   let start = firstStart;
   let end = endOfPeriod(start, oneYear, calendar);
   const happened = interruptions.filter((date) => compare(date, today) <= 0).sort(compare);

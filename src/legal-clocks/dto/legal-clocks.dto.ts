@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
 import { IsCalendarDate, IsPositiveYuan, IsProvince } from '../../common/http/validators';
 
 export class LegalDatesDto {
@@ -58,7 +59,7 @@ export class LegalDatesDto {
   bureauOrderAmount?: string | null;
 }
 
-export class DeadlinesQuery {
+export class DeadlinesQuery extends PageQuery {
   @ApiPropertyOptional({ default: 14, description: 'Deadlines due within this many days, and all overdue ones' })
   @IsOptional()
   @Type(() => Number)

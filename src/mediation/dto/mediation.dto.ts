@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,9 +14,8 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsName, IsPositiveYuan } from '../../common/http/validators';
+import { IsCalendarDate, IsName, IsPositiveYuan, NestedObjects } from '../../common/http/validators';
 import { MAX_CLAIMS_PER_REQUEST } from '../../claims/dto/claim.dto';
 
 export class CreateRoomDto {
@@ -113,8 +111,7 @@ export class SessionOutcomeDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => AttendanceDto)
+  @NestedObjects(() => AttendanceDto)
   attendance?: AttendanceDto[];
 
   @ApiPropertyOptional()
@@ -169,8 +166,7 @@ export class AgreementDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CLAIMS_PER_REQUEST * 4)
-  @ValidateNested({ each: true })
-  @Type(() => InstalmentDto)
+  @NestedObjects(() => InstalmentDto)
   instalments: InstalmentDto[];
 
   @ApiPropertyOptional({ example: '被申请人承诺于春节前分两期支付全部拖欠工资' })

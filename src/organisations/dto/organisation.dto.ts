@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { IsName, IsOrganisationCode } from '../../common/http/validators';
 import { ORGANISATION_KINDS, OrganisationKind } from '../organisation.record';
 
@@ -31,8 +31,9 @@ export class CreateOrganisationDto {
 }
 
 export class UpdateOrganisationDto {
+  // not IsOptional, which lets null through as well as a missing field: a name cannot be null
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @IsNotEmpty()
   @IsName()
@@ -40,7 +41,7 @@ export class UpdateOrganisationDto {
   name?: string;
 
   @ApiPropertyOptional({ description: 'Move the organisation (and everything below it) under another one' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsUUID()
   parentId?: string;
 

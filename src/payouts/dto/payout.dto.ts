@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,10 +8,9 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-import { IsCalendarDate, IsPositiveYuan } from '../../common/http/validators';
+import { IsCalendarDate, IsPositiveYuan, NestedObjects } from '../../common/http/validators';
 import { MAX_CLAIMS_PER_REQUEST } from '../../claims/dto/claim.dto';
 import { PAYER_KINDS, PAYOUT_CHANNELS, PayerKind, PayoutChannel } from '../payout.record';
 
@@ -49,8 +47,7 @@ export class RecordPayoutsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CLAIMS_PER_REQUEST)
-  @ValidateNested({ each: true })
-  @Type(() => PayoutItemDto)
+  @NestedObjects(() => PayoutItemDto)
   items: PayoutItemDto[];
 }
 

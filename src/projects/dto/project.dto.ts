@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -9,11 +8,10 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { SUBCONTRACT_ROLES, SubcontractRole } from '../project-subcontract.record';
-import { IsName } from '../../common/http/validators';
+import { IsName, NestedObjects } from '../../common/http/validators';
 
 export class SubcontractDto {
   @ApiProperty()
@@ -58,8 +56,7 @@ export class CreateProjectDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => SubcontractDto)
+  @NestedObjects(() => SubcontractDto)
   subcontracts?: SubcontractDto[];
 }
 

@@ -13,6 +13,7 @@ import {
   ReminderRule,
   reminderKey,
   RULE_RECIPIENTS,
+  ruleDueWindow,
   ruleFiresOn,
   ruleFor,
   ruleProblems,
@@ -217,6 +218,29 @@ describe('ruleFiresOn', () => {
   it('fires an overdue rule with listed days only that many days after the date', () => {
     const weekly = { ...rule('instalment_overdue'), daysBefore: [1, 7] };
     expect([1, 0, -1, -2, -7, -8].filter((d) => ruleFiresOn(weekly, d))).toEqual([-1, -7]);
+  });
+});
+
+describe('ruleDueWindow', () => {
+  const today = '2026-12-05';
+  const withinWindow = (window: { from: string | null; to: string | null } | null, day: string) =>
+    window !== null && (window.from === null || day >= window.from) && (window.to === null || day <= window.to);
+
+  it('holds every date the rule fires for on the day, and says where the rule stops', () => {
+    const cases: [ReminderRule, { from: string | null; to: string | null } | null][] = [
+      [rule('arbitration_deadline'), { from: '2026-12-05', to: '2026-12-12' }],
+      [rule('instalment_due'), { from: '2026-12-05', to: '2026-12-06' }],
+      [rule('instalment_overdue'), { from: null, to: '2026-12-04' }],
+      [{ ...rule('instalment_overdue'), daysBefore: [1, 7] }, { from: '2026-11-28', to: '2026-12-04' }],
+      [{ ...rule('mediation_limit'), daysBefore: [] }, { from: '2026-12-05', to: null }],
+      [{ ...rule('mediation_limit'), enabled: false }, null],
+    ];
+    for (const [edited, expected] of cases) {
+      expect(ruleDueWindow(edited, today)).toEqual(expected);
+      for (const daysLeft of [-400, -8, -7, -2, -1, 0, 1, 2, 3, 7, 8, 30, 400]) {
+        if (ruleFiresOn(edited, daysLeft)) expect({ daysLeft, inWindow: withinWindow(ruleDueWindow(edited, today), addDays(today, daysLeft)) }).toEqual({ daysLeft, inWindow: true });
+      }
+    }
   });
 });
 

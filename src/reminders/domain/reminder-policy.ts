@@ -8,7 +8,7 @@
  *
  * Pure: no framework, no database, no clock. Dates are Asia/Shanghai calendar days, 'YYYY-MM-DD'.
  */
-import { daysBetween } from '../../common/time/calendar-days';
+import { addDays, daysBetween } from '../../common/time/calendar-days';
 import { SeasonSettings, seasonStatus } from '../../campaign/domain/season';
 
 export const REMINDER_KINDS = [
@@ -148,6 +148,25 @@ export function ruleFiresOn(rule: ReminderRule, daysLeft: number): boolean {
   const daysCounted = rule.kind === 'instalment_overdue' ? -daysLeft : daysLeft;
   const inWindow = rule.kind === 'instalment_overdue' ? daysCounted > 0 : daysCounted >= 0;
   return inWindow && (rule.daysBefore.length === 0 || rule.daysBefore.includes(daysCounted));
+}
+
+/**
+ * The dates a rule can fire for on `today`, as `ruleFiresOn` decides: the deadlines the sweep must
+ * look at, so it can leave the others alone. Null when the rule is off. An end is null when the rule
+ * fires every day (its list is empty): every day up to the date, or every day after it for overdue
+ * instalments.
+ */
+export function ruleDueWindow(rule: ReminderRule, today: string): { from: string | null; to: string | null } | null {
+  if (!rule.enabled) return null;
+  const overdue = rule.kind === 'instalment_overdue';
+  // the days counted that fire: days before the date, or for overdue instalments days after it (from 1)
+  const counted = rule.daysBefore.filter((days) => (overdue ? days > 0 : days >= 0));
+  if (rule.daysBefore.length > 0 && counted.length === 0) return null;
+  const nearest = counted.length === 0 ? (overdue ? 1 : 0) : Math.min(...counted);
+  const furthest = counted.length === 0 ? null : Math.max(...counted);
+  return overdue
+    ? { from: furthest === null ? null : addDays(today, -furthest), to: addDays(today, -nearest) }
+    : { from: addDays(today, nearest), to: furthest === null ? null : addDays(today, furthest) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { FIRST_FESTIVAL_YEAR, LAST_FESTIVAL_YEAR } from '../../campaign/domain/spring-festival';
+import { FIRST_SEASON_YEAR, LAST_FESTIVAL_YEAR } from '../../campaign/domain/spring-festival';
 import { EXPORT_FORMATS, ExportFormat } from '../../common/export/tabular-export';
 import { PageQuery } from '../../common/http/pagination';
 import { IsCalendarDate, IsProvince } from '../../common/http/validators';
@@ -52,7 +52,7 @@ export class FestivalQuery extends ExportQuery {
   @IsOptional()
   @Type(() => Number)
   @IsInt()
-  @Min(FIRST_FESTIVAL_YEAR)
+  @Min(FIRST_SEASON_YEAR)
   @Max(LAST_FESTIVAL_YEAR)
   festivalYear?: number;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,10 +14,10 @@ import {
   Matches,
   MaxLength,
   MinLength,
-  ValidateNested,
+  ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-import { IsLicenceNumber } from '../../common/http/validators';
+import { IsLicenceNumber, NestedObject } from '../../common/http/validators';
 import { ROLES, Role } from '../../auth/domain/roles';
 
 /** A mobile number or a landline with its area code (律所电话 is often a landline). */
@@ -84,26 +84,29 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ type: LawyerProfileDto, description: 'Required when the roles include lawyer, refused otherwise' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => LawyerProfileDto)
+  @NestedObject(() => LawyerProfileDto)
   lawyerProfile?: LawyerProfileDto;
 }
 
+/**
+ * A field left out is left as it is; null is refused (not IsOptional, which lets null through): `roles: null` was a
+ * 500, and `lawyerProfile: null` let the lawyer role be given without a profile.
+ */
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
   displayName?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsUUID()
   organisationId?: string;
 
   @ApiPropertyOptional({ description: 'false deactivates the account; its history stays' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsBoolean()
   active?: boolean;
 
@@ -117,16 +120,15 @@ export class UpdateUserDto {
       'All the roles the user is to hold from now on (not the ones to add), each once. Adding lawyer needs a lawyer profile ' +
       '(theirs, or `lawyerProfile` here); the last active administrator cannot lose admin',
   })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ROLES.length)
   roles?: Role[];
 
   @ApiPropertyOptional({ type: LawyerProfileDto, description: 'With roles that add lawyer to a user without a profile' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LawyerProfileDto)
+  @ValidateIf((_, value) => value !== undefined)
+  @NestedObject(() => LawyerProfileDto)
   lawyerProfile?: LawyerProfileDto;
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { IsMobile, IsName, IsProvince, IsResidentId } from '../../common/http/validators';
 
@@ -26,6 +26,7 @@ export class WorkerInputDto {
   homeProvince?: string;
 }
 
+/** A field left out is left as it is; a null name or mobile is refused (not IsOptional, which lets null through). */
 export class UpdateWorkerDto {
   @ApiProperty({ description: 'The version you read' })
   @IsInt()
@@ -33,7 +34,7 @@ export class UpdateWorkerDto {
   version: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @IsNotEmpty()
   @IsName()
@@ -41,7 +42,7 @@ export class UpdateWorkerDto {
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsMobile()
   mobile?: string;
 

@@ -179,6 +179,18 @@ function Preview() {
           <p role="status" style={{ fontWeight: 600 }}>
             {preview.data.planned > 0 ? m.previewCount(preview.data.on, preview.data.planned) : m.previewNone(preview.data.on)}
           </p>
+          {preview.data.byKind.length > 0 && (
+            <p data-testid="reminder-preview-kinds" style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
+              {preview.data.byKind.map(({ kind, count }) => (
+                <Tag key={kind}>
+                  {m.kinds[kind] ?? kind} {count}
+                </Tag>
+              ))}
+            </p>
+          )}
+          {preview.data.reminders.length < preview.data.planned && (
+            <Typography.Paragraph type="secondary">{m.previewShown(preview.data.reminders.length, preview.data.planned)}</Typography.Paragraph>
+          )}
           {preview.data.reminders.length > 0 && (
             <div className="plain-table-box">
               <table className="plain-table">

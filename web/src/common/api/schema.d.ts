@@ -800,7 +800,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** What is overdue or due within N days across the open cases of your scope, soonest first */
+        /** What is overdue or due within N days across the open cases of your scope, soonest first, a page at a time */
         get: operations["LegalClocksController_due"];
         put?: never;
         post?: never;
@@ -3554,6 +3554,10 @@ export type components = {
              */
             marked: number;
         };
+        PlannedKindCountView: {
+            kind: components["schemas"]["ReminderKind"];
+            count: number;
+        };
         PlannedReminderView: {
             kind: components["schemas"]["ReminderKind"];
             /** @description What it is about: a case, instalment or session id, or a leader's scope */
@@ -3592,6 +3596,9 @@ export type components = {
             planned: number;
             /** @description Of those, the ones written now (not already made by an earlier sweep) */
             created: number;
+            /** @description Per kind that has any, in the rules’ order */
+            byKind: components["schemas"]["PlannedKindCountView"][];
+            /** @description The 500 most pressing at most (the most urgent, then the fewest days left); planned says how many there are */
             reminders: components["schemas"]["PlannedReminderView"][];
         };
         SweepDto: {
@@ -5584,6 +5591,8 @@ export interface operations {
     LegalClocksController_due: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 /** @description Deadlines due within this many days, and all overdue ones */
                 within?: number;
             };
@@ -5593,12 +5602,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DueDeadlineView"][];
+                    "application/json": components["schemas"]["PageMetaView"] & {
+                        items: components["schemas"]["DueDeadlineView"][];
+                    };
                 };
             };
         };

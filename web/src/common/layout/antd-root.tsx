@@ -1,7 +1,7 @@
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import type { ReactNode } from 'react';
+import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { FONT_STACK, useI18n } from '../i18n/i18n';
 import { ToastProvider } from './toast';
 
@@ -21,12 +21,31 @@ const THEME = {
   },
 };
 
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+function subscribeToMotionPreference(onChange: () => void) {
+  const query = window.matchMedia(REDUCED_MOTION);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+/**
+ * Whether the user asked the system for less motion. antd animates its dialogs, drawers and messages
+ * whatever the system says; people who get dizzy from motion ask for none, and a dialog that is
+ * already where it will stay is also one a browser test can click at once.
+ */
+function usePrefersReducedMotion(): boolean {
+  return useSyncExternalStore(subscribeToMotionPreference, () => window.matchMedia(REDUCED_MOTION).matches);
+}
+
 /** Ant Design in the language on screen, for the desk pages (the login page included). */
 export function AntdRoot({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
+  const reducedMotion = usePrefersReducedMotion();
+  const theme = useMemo(() => ({ token: { ...THEME.token, motion: !reducedMotion } }), [reducedMotion]);
   return (
     // antd puts a space between two Chinese characters on a button (保 存) unless told not to
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <ToastProvider>{children}</ToastProvider>
     </ConfigProvider>
   );

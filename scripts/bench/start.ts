@@ -1,0 +1,111 @@
+/**
+ * How long the service takes to answer on the embedded database (issue 17): `npm start` on an
+ * unchanged checkout, as a newcomer types it, and the built service alone (`node dist/src/main.js`), as
+ * a deployment's supervisor restarts it. Each start is timed from the command to the first /health
+ * answering 200, polled every 20 ms; the data directory already exists (the first start, which creates
+ * the embedded cluster, is timed apart). The resident memory is read once /health answers.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ms, percentile, table } from './measure';
+
+const ROOT = join(__dirname, '..', '..');
+const PORT = 3961;
+
+export async function benchStart(runs: number): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'wages-start-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    EMBEDDED_DATA_DIR: join(dir, 'pglite'),
+    PII_KEY_FILE: join(dir, 'pii.key'),
+    ADMIN_PASSWORD: 'Bench-start-Shunyi-2027',
+    LOG_LEVEL: 'warn',
+  };
+  // the embedded database, as `npm start` runs on a fresh clone
+  delete env.DATABASE_URL;
+  try {
+    const first = await timeStart(['node', ['dist/src/main.js']], env);
+    const rows: (string | number)[][] = [['the built service, first start (creates the embedded database)', 1, ms(first.ms), ms(first.ms), `${first.rssMb.toFixed(0)} MB`, '—']];
+    const commands: [string, [string, string[]], number][] = [
+      ['`node dist/src/main.js` (the built service)', ['node', ['dist/src/main.js']], 2000],
+      ['`npm start` on an unchanged checkout', ['npm', ['start', '--silent']], 3000],
+    ];
+    for (const [name, command, target] of commands) {
+      // `npm run bench` has just rebuilt the server (nest build empties dist/, the record of what it was
+      // built from with it), so the first `npm start` builds again: it is started once untimed, and the
+      // checkout is unchanged for the runs timed.
+      if (command[0] === 'npm') await timeStart(command, env);
+      const starts = [];
+      for (let run = 0; run < runs; run++) starts.push(await timeStart(command, env));
+      const times = starts.map((start) => start.ms);
+      const p50 = percentile(times, 0.5);
+      const worst = Math.max(...times);
+      rows.push([name, runs, ms(p50), ms(worst), `${Math.max(...starts.map((start) => start.rssMb)).toFixed(0)} MB`, worst < target ? `yes (< ${target / 1000} s)` : `NO (< ${target / 1000} s)`]);
+      console.error(`  start ${name}: median ${ms(p50)}, slowest ${ms(worst)}`);
+    }
+    return table(['start', 'runs', 'median to /health', 'slowest', 'RSS then', 'slowest under target'], rows);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function timeStart([command, args]: [string, string[]], env: NodeJS.ProcessEnv): Promise<{ ms: number; rssMb: number }> {
+  const started = process.hrtime.bigint();
+  // its own process group: npm does not pass a signal on to the service it started
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} exited (${child.exitCode}) before answering /health`);
+      if (await healthy()) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+    return { ms: elapsed, rssMb: serviceRssMb(child) };
+  } finally {
+    await stopGroup(child);
+  }
+}
+
+async function healthy(): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${PORT}/health`)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** The resident memory of the process serving (npm's child when started through npm). */
+function serviceRssMb(child: ChildProcess): number {
+  const pids = [child.pid!, ...descendants(child.pid!)];
+  const rss = pids.map((pid) => {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    } catch {
+      return 0;
+    }
+  });
+  return Math.max(...rss);
+}
+
+function descendants(pid: number): number[] {
+  let children: number[];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid!, 'SIGTERM');
+  await exited;
+  // the port is free once the service has closed it; npm may exit a moment before its child
+  while (await healthy()) await new Promise((resolve) => setTimeout(resolve, 20));
+}

@@ -1,0 +1,195 @@
+import { addDays } from '../src/common/time/calendar-days';
+import { CASE_TOTALS_AS_OF_SQL } from '../src/claims/claim-money.sql';
+import type { DayRange, Deadline } from '../src/legal-clocks/domain/legal-clocks';
+import { LegalClocksService } from '../src/legal-clocks/legal-clocks.service';
+import { OPEN_CASES_SQL } from '../src/reminders/reminders.sql';
+import { PREVIEW_SHOWN } from '../src/reminders/reminders.service';
+import { residentId } from './factories/identities';
+import { Desk, makeDesk, makeRoster, openCase } from './factories/scenario';
+import { TestApp, startTestApp } from './support/test-app';
+
+/**
+ * What lets the daily sweep run over a city in seconds keeps its answers: the money read from the
+ * per-case summary instead of the payout ledger (also for a day swept after the fact), the legal
+ * clocks computed only for the cases found from the days they count from, and a second run of a day
+ * writing nothing.
+ */
+describe('The daily sweep, set based', () => {
+  let t: TestApp;
+  let desk: Desk;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: new Date('2027-01-12T09:00:00+08:00') });
+    desk = await makeDesk(t);
+  });
+  afterAll(() => t.close());
+
+  async function mediatingCase(n: number, claims: { name: string; amount: string }[], extras: Record<string, unknown> = {}) {
+    const opened = await openCase(desk, {
+      intakeDate: '2026-11-30',
+      mediatorId: desk.mediator.id,
+      claims: claims.map((claim, i) => ({
+        worker: { name: claim.name, idNumber: residentId(n * 10 + i) },
+        amountClaimed: claim.amount,
+        amountConfirmed: claim.amount,
+      })),
+      ...extras,
+    });
+    for (const to of ['verifying', 'mediating']) expect((await desk.mediator.api.post(`/cases/${opened.id}/transitions`, { to, on: '2026-12-01' })).status).toBe(200);
+    return opened;
+  }
+
+  async function pay(caseId: string, paidOn: string, amounts: Record<string, string>) {
+    const claims = (await desk.mediator.api.get(`/cases/${caseId}/claims`)).body.items;
+    const paid = await desk.mediator.api.post(`/cases/${caseId}/payouts`, {
+      paidOn,
+      payerKind: 'employer',
+      channel: 'bank_transfer',
+      items: claims.filter((c: any) => amounts[c.worker.name]).map((c: any) => ({ claimId: c.id, amount: amounts[c.worker.name] })),
+    });
+    expect(paid.status).toBe(201);
+  }
+
+  it('reads each open case’s money as it stood at the end of the day swept, also for a day swept after the fact', async () => {
+    const owing = await mediatingCase(1, [
+      { name: '周师傅', amount: '3000.00' },
+      { name: '吴师傅', amount: '2000.00' },
+    ]);
+    // paid after the days swept below: one worker in full on 8 January, the other in part on 10 January
+    await pay(owing.id, '2027-01-08', { 周师傅: '3000.00' });
+    await pay(owing.id, '2027-01-10', { 吴师傅: '500.00' });
+
+    // The sweep's definition (case_facts and the days paid after) against the claims' own, claim by claim.
+    const [{ ids }] = await t.dataSource.query(`SELECT array_agg(id) AS ids FROM cases WHERE status NOT IN ('closed', 'withdrawn', 'rejected')`);
+    for (const on of ['2026-12-31', '2027-01-07', '2027-01-08', '2027-01-09', '2027-01-10', '2027-01-12']) {
+      const sweep = await t.dataSource.query(OPEN_CASES_SQL, [on]);
+      const ledger = await t.dataSource.query(CASE_TOTALS_AS_OF_SQL, [ids, on]);
+      const byCase = new Map(ledger.map((row: any) => [row.case_id, row]));
+      expect(sweep.map((row: any) => [on, row.id, row.outstanding_fen, row.workers_owed])).toEqual(
+        sweep.map((row: any) => {
+          const totals: any = byCase.get(row.id);
+          return [on, row.id, totals?.outstanding_fen ?? '0', totals?.workers_owed ?? 0];
+        }),
+      );
+    }
+
+    // 30 days before the 2027 eve, swept on 12 January: the case still owed everything on the 6th.
+    const preview = (await t.admin.get('/reminders/preview?on=2027-01-06')).body;
+    const countdown = preview.reminders.find((r: any) => r.kind === 'festival_countdown' && r.caseId === owing.id);
+    expect(countdown.body).toContain('5,000.00');
+    // The leaders' digest of a back-dated day: owed at the end of it, and paid on it and the day before.
+    const digestOn = async (on: string) =>
+      (await t.admin.get(`/reminders/preview?on=${on}`)).body.reminders.find((r: any) => r.kind === 'leader_digest' && r.recipientId === desk.leader.id).body;
+    expect(await digestOn('2027-01-08')).toContain('仍欠薪：1 件案件，1 名劳动者，共 2,000.00 元');
+    expect(await digestOn('2027-01-08')).toContain('昨日以来已支付：3,000.00 元');
+    expect(await digestOn('2027-01-10')).toContain('仍欠薪：1 件案件，1 名劳动者，共 1,500.00 元');
+    expect(await digestOn('2027-01-10')).toContain('昨日以来已支付：500.00 元');
+    expect(await digestOn('2027-01-07')).toContain('仍欠薪：1 件案件，2 名劳动者，共 5,000.00 元');
+  });
+
+  it('adds nothing, and queues nothing, when the same day is swept a second time', async () => {
+    await mediatingCase(2, [{ name: '郑师傅', amount: '1200.00' }]);
+    const lawyer = await t.login(desk.lawyer.username);
+    expect((await lawyer.put('/me/channels/webhook', { address: 'http://127.0.0.1:9/hook' })).status).toBe(204);
+    const counts = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT (SELECT count(*) FROM reminders WHERE due_on = '2027-01-06')::int AS reminders,
+                  (SELECT count(*) FROM reminder_deliveries d JOIN reminders r ON r.id = d.reminder_id WHERE r.due_on = '2027-01-06')::int AS deliveries`,
+        )
+      )[0];
+    const first = (await t.admin.post('/reminders/sweep', { on: '2027-01-06' })).body;
+    expect(first.created).toBeGreaterThan(0);
+    const afterFirst = await counts();
+    expect(afterFirst.reminders).toBe(first.created);
+    expect(afterFirst.deliveries).toBeGreaterThan(0);
+    const second = (await t.admin.post('/reminders/sweep', { on: '2027-01-06' })).body;
+    expect(second).toMatchObject({ planned: first.planned, created: 0 });
+    expect(await counts()).toEqual(afterFirst);
+  });
+
+  it('finds every case with a clock falling due in a window from the days its clocks count from', async () => {
+    // clocks of every kind the reminders follow, started on days around the windows looked at below
+    const mediation = await mediatingCase(3, [{ name: '调解期限', amount: '800.00' }]);
+    const arbitration = await openCase(desk, { intakeDate: '2026-11-20', claims: [{ worker: { name: '仲裁', idNumber: residentId(41) }, amountClaimed: '900.00' }] });
+    await desk.lawyer.api.patch(`/cases/${arbitration.id}/legal-dates`, { arbitrationAppliedOn: '2027-01-04' });
+    const award = await openCase(desk, { intakeDate: '2026-10-20', claims: [{ worker: { name: '裁决', idNumber: residentId(42) }, amountClaimed: '900.00' }] });
+    await desk.lawyer.api.patch(`/cases/${award.id}/legal-dates`, { arbitrationAppliedOn: '2026-11-20', arbitrationAcceptedOn: '2026-11-24' });
+    // a year from the intake, and a year from the end of an employment that ended after the intake
+    await openCase(desk, { intakeDate: '2026-01-08', claims: [{ worker: { name: '时效一', idNumber: residentId(43) }, amountClaimed: '700.00' }] });
+    const ended = await openCase(desk, { intakeDate: '2025-12-01', claims: [{ worker: { name: '时效二', idNumber: residentId(44) }, amountClaimed: '700.00' }] });
+    const [claim] = (await desk.lawyer.api.get(`/cases/${ended.id}/claims`)).body.items;
+    expect((await desk.lawyer.api.patch(`/cases/${ended.id}/claims/${claim.id}`, { version: claim.version, employmentEndedOn: '2026-01-09' })).status).toBe(200);
+    const instalments = await mediatingCase(5, [{ name: '分期', amount: '1000.00' }]);
+    const agreement = await desk.mediator.api.post(`/cases/${instalments.id}/agreement`, {
+      signedOn: '2026-12-02',
+      schedule: 'total',
+      instalments: [
+        { dueOn: '2026-12-20', amount: '400.00' },
+        { dueOn: '2027-01-15', amount: '600.00' },
+      ],
+    });
+    expect(agreement.status).toBe(201);
+    expect(mediation.id && arbitration.id).toBeTruthy();
+    const orders = await openCase(desk, { intakeDate: '2026-11-20', claims: [{ worker: { name: '支付令', idNumber: residentId(45) }, amountClaimed: '900.00' }] });
+    const ordered = await desk.lawyer.api.patch(`/cases/${orders.id}/legal-dates`, { paymentOrderAppliedOn: '2026-12-21', bureauOrderPayBy: '2027-01-05', bureauOrderAmount: '900.00' });
+    expect(ordered.status).toBe(204);
+
+    const clocks = t.app.get(LegalClocksService);
+    const [{ ids }] = await t.dataSource.query(`SELECT array_agg(id) AS ids FROM cases WHERE status NOT IN ('closed', 'withdrawn', 'rejected')`);
+    const pendingIn = (deadline: Deadline, window: DayRange | undefined) =>
+      window !== undefined &&
+      deadline.dueOn !== null &&
+      ['running', 'due_today', 'overdue'].includes(deadline.state) &&
+      (window.from === null || deadline.dueOn >= window.from) &&
+      (window.to === null || deadline.dueOn <= window.to);
+    let foundFewer = false;
+    for (let on = '2026-12-10'; on <= '2027-01-25'; on = addDays(on, 1)) {
+      const soon = { from: on, to: addDays(on, 7) };
+      const windows = { mediation: soon, arbitration_acceptance: soon, arbitration_award: soon, limitation: soon, instalment: { from: null, to: addDays(on, 1) } };
+      const all = await clocks.clocksOf(ids, on);
+      const found = new Set((await clocks.clocksFallingDue(windows, on)).map((c) => c.caseId));
+      const due = all.filter(
+        (c) =>
+          c.deadlines.some((d) => pendingIn(d, windows[d.clock as keyof typeof windows])) ||
+          c.workers.some((w) => pendingIn(w, windows.limitation)),
+      );
+      expect({ on, missing: due.filter((c) => !found.has(c.caseId)).map((c) => c.caseNumber) }).toEqual({ on, missing: [] });
+      if (found.size < all.length) foundFewer = true;
+
+      // what is due within 14 days or overdue (GET /deadlines): every clock, open at its start
+      const by = { from: null, to: addDays(on, 14) };
+      const pressingFound = new Set(
+        (await clocks.clocksFallingDue({ mediation: by, arbitration_acceptance: by, arbitration_award: by, limitation: by, instalment: by, ordersBy: by.to }, on)).map(
+          (c) => c.caseId,
+        ),
+      );
+      const pressing = all.filter((c) => [...c.deadlines, ...c.workers].some((d) => pendingIn(d, by)));
+      expect({ on, missing: pressing.filter((c) => !pressingFound.has(c.caseId)).map((c) => c.caseNumber) }).toEqual({ on, missing: [] });
+    }
+    expect(foundFewer).toBe(true);
+  });
+  it('previews a busy day by its counts per kind and its most pressing reminders, not all of them', async () => {
+    // 600 workers whose limitation years all end on one day: 600 reminders for the lawyer on it.
+    const opened = await openCase(desk, {
+      intakeDate: '2026-01-26',
+      claims: makeRoster(600, 300_000_000n).map((row) => ({ worker: { name: row.name, idNumber: row.idNumber }, amountClaimed: row.amountClaimed })),
+    });
+    const workers = (await desk.lawyer.api.get(`/cases/${opened.id}/deadlines`)).body.workers;
+    const dueOn: string = workers[0].dueOn;
+    expect(workers.every((worker: Deadline) => worker.dueOn === dueOn)).toBe(true);
+
+    const preview = (await t.admin.get(`/reminders/preview?on=${dueOn}`)).body;
+
+    const limitations = preview.byKind.find((row: any) => row.kind === 'limitation_deadline');
+    expect(limitations.count).toBeGreaterThanOrEqual(600);
+    expect(preview.byKind.reduce((sum: number, row: any) => sum + row.count, 0)).toBe(preview.planned);
+    expect(preview.reminders).toHaveLength(PREVIEW_SHOWN);
+    // the most urgent first, then the fewest days left
+    const rank = { urgent: 0, warning: 1, info: 2 } as Record<string, number>;
+    const order = preview.reminders.map((r: any) => [rank[r.urgency], r.daysLeft]);
+    expect(order).toEqual([...order].sort((a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1]));
+    // the 600 due today are urgent: what is listed starts with the urgent ones (others of this suite are overdue)
+    expect(preview.reminders[0].urgency).toBe('urgent');
+  });
+});
