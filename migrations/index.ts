@@ -19,6 +19,7 @@ import { AddPaidInPeriod1765800000000 } from './1765800000000-AddPaidInPeriod';
 import { AddClaimsSettledByDay1765900000000 } from './1765900000000-AddClaimsSettledByDay';
 import { AddNameSearchIndexes1766100000000 } from './1766100000000-AddNameSearchIndexes';
 import { AddClockStartIndexes1766200000000 } from './1766200000000-AddClockStartIndexes';
+import { AddPendingDeadlines1766300000000 } from './1766300000000-AddPendingDeadlines';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   AddClaimsSettledByDay1765900000000,
   AddNameSearchIndexes1766100000000,
   AddClockStartIndexes1766200000000,
+  AddPendingDeadlines1766300000000,
 ];

@@ -15,7 +15,7 @@ import { openDatabase } from '../src/database/open-database';
 import { clientTypesOf } from './client-types';
 
 async function main(): Promise<void> {
-  const config = loadConfig({ EMBEDDED_DATA_DIR: 'memory://', LOG_LEVEL: 'error', REMINDER_SWEEP_CRON: 'off', REMINDER_DELIVERY_CRON: 'off', REPORT_ROLLUP_CRON: 'off' });
+  const config = loadConfig({ EMBEDDED_DATA_DIR: 'memory://', LOG_LEVEL: 'error', REMINDER_SWEEP_CRON: 'off', REMINDER_DELIVERY_CRON: 'off', REPORT_ROLLUP_CRON: 'off', DEADLINES_REFRESH_CRON: 'off' });
   const database = await openDatabase(config);
   const app = await createApp({ config, database, personalDataKey: randomBytes(32) });
   try {

@@ -415,6 +415,10 @@ describe('Legal clocks in a year not yet announced', () => {
   it("replaces the provisional days with the schedule an administrator enters, and the deadline with them", async () => {
     const caseId = await mediationFromToday(2);
     expect((await desk.lawyer.api.get(`/cases/${caseId}/deadlines`)).body.deadlines[0]).toMatchObject({ dueOn: '2027-02-09', calendarProvisional: true });
+    // the list of what is due has it on the same day, 19 days from today (and has stored it so)
+    const listed = async (within: number) =>
+      (await desk.leader.api.get(`/deadlines?within=${within}&pageSize=200`)).body.items.find((d: any) => d.caseId === caseId)?.dueOn;
+    expect(await listed(20)).toBe('2027-02-09');
 
     // A schedule typed in for this test, not the State Council's: 5-12 February off, Saturday 20 February worked.
     const schedule = {
@@ -434,5 +438,8 @@ describe('Legal clocks in a year not yet announced', () => {
         calendarProvisional: false,
       }),
     ]);
+    // a schedule entered moves what the list of what is due has stored, at once: 25 days from today now
+    expect(await listed(20)).toBeUndefined();
+    expect(await listed(25)).toBe('2027-02-15');
   });
 });

@@ -126,3 +126,22 @@ async function deliveriesOfDay(pool: Pool, on: string): Promise<number> {
   );
   return count;
 }
+
+/**
+ * Waits for the service's start-up refresh of the stored running deadlines (PendingDeadlinesRefresher)
+ * to finish, so that no measurement runs beside it; says how many cases it computed and how long that
+ * took (all the open cases after the seed or the migration, none on a later start).
+ */
+export async function waitForRunningDeadlines(pool: Pool, startedAt: number): Promise<string> {
+  const stale = async () => (await pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM case_clocks WHERE stale`)).rows[0].count;
+  const waiting = await stale();
+  const pending = async () => (await pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM pending_deadlines`)).rows[0].count;
+  for (let left = waiting; left > 0; left = await stale()) {
+    if (Date.now() - startedAt > 20 * 60_000) throw new Error(`the stored running deadlines were not caught up after 20 minutes (${left} cases left)`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const seconds = (Date.now() - startedAt) / 1000;
+  return waiting === 0
+    ? `Stored running deadlines: up to date at start-up (${(await pending()).toLocaleString('en')} running deadlines).`
+    : `Stored running deadlines: ${waiting.toLocaleString('en')} cases still to compute when the service answered; all done ${seconds.toFixed(1)} s after it was started (${(await pending()).toLocaleString('en')} running deadlines).`;
+}

@@ -33,6 +33,8 @@ export interface AppConfig {
   reminderDeliveryCron: string | null;
   /** When changes are folded into the reports' monthly rollups (cron with seconds); null: never. */
   reportRollupCron: string | null;
+  /** When the stored running deadlines catch up with the writes (cron with seconds); null: only when read. */
+  deadlinesRefreshCron: string | null;
   /** smtp://user:password@host:port for e-mail reminders; null: e-mail deliveries wait. */
   smtpUrl: string | null;
   smtpFrom: string;
@@ -79,6 +81,7 @@ export function loadConfig(env: Env): AppConfig {
     reminderSweepCron: readCron(env, 'REMINDER_SWEEP_CRON', '0 7 * * *'),
     reminderDeliveryCron: readCron(env, 'REMINDER_DELIVERY_CRON', '* * * * *'),
     reportRollupCron: readCron(env, 'REPORT_ROLLUP_CRON', '*/10 * * * * *'),
+    deadlinesRefreshCron: readCron(env, 'DEADLINES_REFRESH_CRON', '*/30 * * * * *'),
     smtpUrl: readSmtpUrl(env),
     smtpFrom: readString(env, 'SMTP_FROM', '欠薪维权提醒 <reminders@localhost>'),
     webDir: readString(env, 'WEB_DIR', defaultWebDir()),

@@ -1,35 +1,21 @@
 -- Written by src/sql-snapshots.spec.ts from legal-clocks.sql.ts: every statement it exports, whole. Do not edit.
 
--- CASES_WITH_CLOCKS_FALLING_DUE_SQL
-WITH candidates (case_id, limitation) AS (
-  SELECT e.case_id, false FROM case_events e
-   WHERE e.kind = 'status_changed' AND e.to_status = 'mediating'
-     AND e.happened_on BETWEEN $3::date AND LEAST($4::date, $1::date)
-  UNION ALL
-  SELECT c.id, false FROM cases c WHERE c.arbitration_applied_on BETWEEN $5::date AND LEAST($6::date, $1::date)
-  UNION ALL
-  SELECT c.id, false FROM cases c WHERE c.arbitration_accepted_on BETWEEN $7::date AND LEAST($8::date, $1::date)
-  UNION ALL
-  SELECT cl.case_id, true FROM claims cl WHERE COALESCE(cl.employment_ended_on, cl.knew_on, cl.period_end) BETWEEN $9::date AND $10::date
-  UNION ALL
-  SELECT c.id, true FROM cases c WHERE c.intake_date BETWEEN $9::date AND $10::date
-  UNION ALL
-  SELECT a.case_id, true FROM agreements a WHERE a.signed_on BETWEEN $9::date AND LEAST($10::date, $1::date)
-  UNION ALL
-  SELECT d.case_id, true FROM case_pay_days d WHERE d.paid_on BETWEEN $9::date AND LEAST($10::date, $1::date)
-  UNION ALL
-  SELECT a.case_id, false FROM case_facts f JOIN agreements a ON a.case_id = f.case_id
-   WHERE $11::date <= $12::date AND f.status NOT IN ('closed', 'withdrawn', 'rejected')
-     AND EXISTS (SELECT 1 FROM instalments i WHERE i.agreement_id = a.id AND i.due_on BETWEEN $11::date AND $12::date)
-  UNION ALL
-  SELECT c.id, false FROM cases c
-   WHERE c.payment_order_applied_on <= $13::date OR c.payment_order_served_on <= $13::date OR c.bureau_order_pay_by <= $14::date
-)
-SELECT c.id, bool_or(x.limitation) AS limitation
-  FROM candidates x JOIN cases c ON c.id = x.case_id JOIN organisations o ON o.id = c.organisation_id
- WHERE c.status NOT IN ('closed', 'withdrawn', 'rejected') AND o.path LIKE $2 || '%'
- GROUP BY c.id
- ORDER BY c.intake_date, c.id;
+-- CASES_TO_RECOMPUTE_SQL
+SELECT case_id, mark::text FROM case_clocks WHERE stale
+UNION
+SELECT case_id, mark::text FROM case_clocks WHERE holds_until <= $1::date
+UNION
+SELECT case_id, mark::text FROM case_clocks WHERE holds_from > $1::date;
+
+-- CASES_WITH_PENDING_IN_SQL
+SELECT d.case_id AS id, bool_or(d.clock = 'limitation') AS limitation
+  FROM unnest($1::text[], $2::date[], $3::date[]) AS w (clock, from_day, to_day)
+  JOIN pending_deadlines d ON d.clock = w.clock AND d.due_on BETWEEN w.from_day AND w.to_day
+  JOIN cases c ON c.id = d.case_id
+  JOIN organisations o ON o.id = c.organisation_id
+ WHERE c.status NOT IN ('closed', 'withdrawn', 'rejected') AND o.path LIKE $4 || '%'
+ GROUP BY d.case_id, c.intake_date
+ ORDER BY c.intake_date, d.case_id;
 
 -- CASE_CLOCK_FACTS_SQL
 WITH mediation AS (
@@ -40,18 +26,50 @@ WITH mediation AS (
    WHERE e.case_id = ANY($1::uuid[]) AND e.kind = 'status_changed' AND (e.to_status = 'mediating' OR e.from_status = 'mediating')
    GROUP BY e.case_id
 ), first_paid AS (
-  SELECT p.case_id, min(p.paid_on) AS first_paid_on
-    FROM payouts p WHERE p.case_id = ANY($1::uuid[]) AND p.paid_on <= $2 GROUP BY p.case_id
+  SELECT p.case_id, min(p.paid_on) FILTER (WHERE p.paid_on <= $2) AS first_paid_on,
+         min(p.paid_on) FILTER (WHERE p.paid_on > $2) AS next_paid_on
+    FROM payouts p WHERE p.case_id = ANY($1::uuid[]) GROUP BY p.case_id
 )
 SELECT c.id, c.case_number, c.lawyer_id, c.mediator_id, c.status, c.outcome, c.closed_on::text, c.intake_date::text,
        c.arbitration_applied_on::text, c.arbitration_accepted_on::text, c.arbitration_extended,
        c.arbitration_awarded_on::text, c.payment_order_applied_on::text, c.payment_order_issued_on::text,
        c.payment_order_served_on::text, c.bureau_order_pay_by::text, c.bureau_order_amount_fen::text,
-       m.mediating_since, m.mediation_left, fp.first_paid_on::text
+       m.mediating_since, m.mediation_left, fp.first_paid_on::text, fp.next_paid_on::text
   FROM cases c
   LEFT JOIN mediation m ON m.case_id = c.id
   LEFT JOIN first_paid fp ON fp.case_id = c.id
  WHERE c.id = ANY($1::uuid[]);
+
+-- DELETE_PENDING_DEADLINES_SQL
+DELETE FROM pending_deadlines WHERE case_id = ANY($1::uuid[]);
+
+-- INSERT_PENDING_DEADLINES_SQL
+INSERT INTO pending_deadlines (case_id, position, clock, subject, due_on)
+SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::date[]);
+
+-- LOCK_CASE_CLOCKS_SQL
+SELECT case_id FROM case_clocks WHERE case_id = ANY($1::uuid[]) ORDER BY case_id FOR UPDATE;
+
+-- MARK_CASE_CLOCKS_COMPUTED_SQL
+UPDATE case_clocks k SET stale = k.mark <> x.mark, holds_from = x.holds_from, holds_until = x.holds_until
+  FROM unnest($1::uuid[], $2::bigint[], $3::date[], $4::date[]) AS x (case_id, mark, holds_from, holds_until)
+ WHERE k.case_id = x.case_id;
+
+-- PENDING_COUNT_SQL
+SELECT count(*)::int AS total 
+    FROM pending_deadlines d
+    JOIN cases c ON c.id = d.case_id
+    JOIN organisations o ON o.id = c.organisation_id
+   WHERE d.due_on <= $2::date AND c.status NOT IN ('closed', 'withdrawn', 'rejected') AND o.path LIKE $1 || '%';
+
+-- PENDING_PAGE_SQL
+SELECT d.case_id, d.position, d.clock, d.subject 
+  FROM pending_deadlines d
+  JOIN cases c ON c.id = d.case_id
+  JOIN organisations o ON o.id = c.organisation_id
+ WHERE d.due_on <= $2::date AND c.status NOT IN ('closed', 'withdrawn', 'rejected') AND o.path LIKE $1 || '%'
+ ORDER BY d.due_on, c.intake_date, d.case_id, d.position
+OFFSET $3 LIMIT $4;
 
 -- WORKER_CLOCK_FACTS_SQL
 WITH balances AS (

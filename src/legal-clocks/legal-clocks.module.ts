@@ -6,11 +6,12 @@ import { CriminalThresholdsService } from './criminal-thresholds.service';
 import { LegalClocksController } from './legal-clocks.controller';
 import { LegalClocksRepository } from './legal-clocks.repository';
 import { LegalClocksService } from './legal-clocks.service';
+import { PendingDeadlinesRefresher } from './pending-deadlines-refresher';
 
 @Module({
   imports: [CasesModule, MediationModule, TimelineModule],
   controllers: [LegalClocksController],
-  providers: [CriminalThresholdsService, LegalClocksRepository, LegalClocksService],
+  providers: [CriminalThresholdsService, LegalClocksRepository, LegalClocksService, PendingDeadlinesRefresher],
   exports: [LegalClocksService],
 })
 export class LegalClocksModule {}

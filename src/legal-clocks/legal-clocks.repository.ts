@@ -1,21 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { CLAIM_BALANCES_SQL } from '../claims/claim-money.sql';
 import type { Tx } from '../database/transactions';
-import type { DayRange } from './domain/legal-clocks';
+import type { ClockKind, DayRange, HoldingDays } from './domain/legal-clocks';
 import {
-  CASES_WITH_CLOCKS_FALLING_DUE_SQL,
+  CASES_TO_RECOMPUTE_SQL,
+  CASES_WITH_PENDING_IN_SQL,
   CASE_CLOCK_FACTS_SQL,
   CaseClockFactsRow,
+  DELETE_PENDING_DEADLINES_SQL,
+  INSERT_PENDING_DEADLINES_SQL,
+  LOCK_CASE_CLOCKS_SQL,
+  MARK_CASE_CLOCKS_COMPUTED_SQL,
+  PENDING_COUNT_SQL,
+  PENDING_PAGE_SQL,
+  PendingRow,
   WORKER_CLOCK_FACTS_SQL,
   WorkerClockFactsRow,
 } from './legal-clocks.sql';
 
-
-/** The clocks whose cases are found by the days they started on (the instalments' by the day due). */
-export type StartedClock = 'mediation' | 'arbitration_acceptance' | 'arbitration_award' | 'limitation' | 'instalment';
-
-/** The start days to look for, per clock, and how far the payment orders and labour-bureau orders are looked at. */
-export type ClockStarts = Record<StartedClock, DayRange | null> & { ordersBy: string | null };
+/** A case's running deadlines as just computed, to be stored, with the days they hold for. */
+export interface ComputedPending {
+  caseId: string;
+  /** The case's mark as read before its facts were (CASES_TO_RECOMPUTE_SQL). */
+  mark: string;
+  holds: HoldingDays;
+  deadlines: { position: number; clock: string; subject: string; dueOn: string }[];
+}
 
 /** A province's amounts of the crime of refusing to pay wages, as stored. */
 export interface CriminalThresholdRow {
@@ -34,7 +44,8 @@ export interface OutstandingClaimRow {
 
 /**
  * What the legal clocks read (the dates of cases, their timeline, payouts and claims: read-only
- * joins) and the tables they write: the criminal thresholds, and the legal dates of a case.
+ * joins) and the tables they write: the criminal thresholds, and the running deadlines they store
+ * (pending_deadlines, case_clocks).
  */
 @Injectable()
 export class LegalClocksRepository {
@@ -48,24 +59,48 @@ export class LegalClocksRepository {
     return tx.query(WORKER_CLOCK_FACTS_SQL, [caseIds, today]);
   }
 
-  /**
-   * The open cases of a scope that may have a clock falling due, oldest first: for each clock the range
-   * of days it must have started on (inclusive; null ends are open; null: not asked about), and the
-   * last day a payment order or a labour-bureau order is looked at (null: not at all). `limitation`:
-   * found by a start of a worker's limitation year.
-   */
-  async casesWithClocksFallingDue(tx: Tx, today: string, scopePath: string, starts: ClockStarts): Promise<{ id: string; limitation: boolean }[]> {
-    const range = (r: DayRange | null) => (r === null ? ['infinity', '-infinity'] : [r.from ?? '-infinity', r.to ?? 'infinity']);
-    return tx.query(CASES_WITH_CLOCKS_FALLING_DUE_SQL, [
-      today,
+  /** The cases whose stored running deadlines must be computed again before they are read for `today`, with their marks. */
+  casesToRecompute(tx: Tx, today: string): Promise<{ case_id: string; mark: string }[]> {
+    return tx.query(CASES_TO_RECOMPUTE_SQL, [today]);
+  }
+
+  /** Stores the running deadlines just computed of some cases, in place of what was stored. */
+  async storePending(tx: Tx, computed: ComputedPending[]): Promise<void> {
+    const ids = computed.map((c) => c.caseId);
+    await tx.query(LOCK_CASE_CLOCKS_SQL, [ids]);
+    await tx.query(DELETE_PENDING_DEADLINES_SQL, [ids]);
+    const rows = computed.flatMap((c) => c.deadlines.map((d) => ({ caseId: c.caseId, ...d })));
+    if (rows.length > 0) {
+      await tx.query(INSERT_PENDING_DEADLINES_SQL, [
+        rows.map((r) => r.caseId),
+        rows.map((r) => r.position),
+        rows.map((r) => r.clock),
+        rows.map((r) => r.subject),
+        rows.map((r) => r.dueOn),
+      ]);
+    }
+    await tx.query(MARK_CASE_CLOCKS_COMPUTED_SQL, [ids, computed.map((c) => c.mark), computed.map((c) => c.holds.from), computed.map((c) => c.holds.until)]);
+  }
+
+  /** How many stored running deadlines of the open cases of a scope are due by `by` or overdue. */
+  async pendingCount(tx: Tx, scopePath: string, by: string): Promise<number> {
+    const [{ total }] = await tx.query(PENDING_COUNT_SQL, [scopePath, by]);
+    return total;
+  }
+
+  /** A page of them, soonest first. */
+  pendingPage(tx: Tx, scopePath: string, by: string, offset: number, limit: number): Promise<PendingRow[]> {
+    return tx.query(PENDING_PAGE_SQL, [scopePath, by, offset, limit]);
+  }
+
+  /** The open cases of a scope with a stored running deadline in its clock's window, oldest first. */
+  casesWithPendingIn(tx: Tx, windows: Partial<Record<ClockKind, DayRange>>, scopePath: string): Promise<{ id: string; limitation: boolean }[]> {
+    const asked = Object.entries(windows).filter((entry): entry is [ClockKind, DayRange] => entry[1] !== undefined);
+    return tx.query(CASES_WITH_PENDING_IN_SQL, [
+      asked.map(([clock]) => clock),
+      asked.map(([, window]) => window.from ?? '-infinity'),
+      asked.map(([, window]) => window.to ?? 'infinity'),
       scopePath,
-      ...range(starts.mediation),
-      ...range(starts.arbitration_acceptance),
-      ...range(starts.arbitration_award),
-      ...range(starts.limitation),
-      ...range(starts.instalment),
-      starts.ordersBy ?? '-infinity',
-      starts.ordersBy ?? '-infinity',
     ]);
   }
 

@@ -12,10 +12,10 @@ import { WorkingCalendar } from '../calendar/domain/working-calendar';
 import { groupBy } from '../common/collections';
 import { Transactions } from '../database/transactions';
 import { CaseEventsService } from '../timeline/case-events.service';
-import { CaseFacts, Conclusion, DayRange, Deadline, caseDeadlines, startsFallingDue, workerLimitation } from './domain/legal-clocks';
+import { CaseFacts, ClockKind, Conclusion, DayRange, Deadline, HoldingDays, caseDeadlines, daysTheClocksHold, isRunning, workerLimitation } from './domain/legal-clocks';
 import { LegalDatesDto } from './dto/legal-clocks.dto';
 import { HolidaysService } from '../calendar/holidays.service';
-import { ClockStarts, LegalClocksRepository, StartedClock } from './legal-clocks.repository';
+import { ComputedPending, LegalClocksRepository } from './legal-clocks.repository';
 import { Page, PageQuery, offsetOf } from '../common/http/pagination';
 import { addDays } from '../common/time/calendar-days';
 import { CaseClockFactsRow, WorkerClockFactsRow } from './legal-clocks.sql';
@@ -37,16 +37,12 @@ export interface CaseClockSet extends CaseClocks {
   claims: { claimId: string; workerName: string; limitation: Deadline }[];
   /** The agreement's instalments as matched against the payouts up to `today`. */
   instalments: InstalmentStanding[];
+  /** The days for which these clocks give the same answer but for the days left (`daysTheClocksHold`). */
+  holds: HoldingDays;
 }
 
 /** A pressing deadline of a case, for the list of what is due. */
 export type DueDeadline = Deadline & { caseId: string; caseNumber: string; workerName?: string };
-
-/** A pressing deadline with its place in the order it was computed in, which breaks ties. */
-interface Ranked {
-  seq: number;
-  deadline: DueDeadline;
-}
 
 /** Cases whose facts are loaded in one go: large enough to keep the statements few, small enough to bound memory. */
 const CASES_PER_BATCH = 2_000;
@@ -79,80 +75,77 @@ export class LegalClocksService {
 
   /**
    * What is due within `within` days, or overdue, across the open cases of the scope, soonest first
-   * (the most overdue at the top), a page at a time. Only the cases with a clock started early enough
-   * to fall due by then are computed (`clockBatchesFallingDue`), a batch at a time; of what is pressing,
-   * only the page and what comes before it are kept, so a city's hundred thousand deadlines are counted
-   * without being held.
+   * (the most overdue at the top), a page at a time: counted and paged from the stored running
+   * deadlines (brought up to date first), and the page's cases computed again, so that what is shown
+   * is what their case pages show.
    */
   async dueAcross(scope: Scope, within: number, query: PageQuery): Promise<Page<DueDeadline>> {
     const today = shanghaiDate(this.clock.now());
-    const by: DayRange = { from: null, to: addDays(today, within) };
-    const batches = this.clockBatchesFallingDue(
-      { mediation: by, arbitration_acceptance: by, arbitration_award: by, limitation: by, instalment: by, ordersBy: by.to },
-      today,
-      scope.path,
-    );
-    // soonest first; among equals, in the cases' order (oldest first) and each case's own order, as computed
-    const keep = offsetOf(query) + query.pageSize;
-    const order = (a: Ranked, b: Ranked) => (a.deadline.daysLeft ?? 0) - (b.deadline.daysLeft ?? 0) || a.seq - b.seq;
-    let kept: Ranked[] = [];
-    let total = 0;
-    for await (const batch of batches) {
-      for (const caseClocks of batch) {
-        for (const deadline of [...caseClocks.deadlines, ...caseClocks.workers]) {
-          // A clock that stopped (a claim filed after its year ran out stays overdue) asks nothing more of anyone.
-          const stopped = deadline.endedOn !== undefined;
-          const pressing =
-            !stopped &&
-            (deadline.state === 'overdue' || deadline.state === 'due_today' || (deadline.state === 'running' && (deadline.daysLeft ?? Infinity) <= within));
-          if (pressing) kept.push({ seq: total++, deadline: { ...deadline, caseId: caseClocks.caseId, caseNumber: caseClocks.caseNumber } });
-        }
-      }
-      if (kept.length > 2 * keep) kept = kept.sort(order).slice(0, keep);
-    }
-    const items = kept.sort(order).slice(offsetOf(query), keep).map((ranked) => ranked.deadline);
+    await this.refreshPending(today);
+    const by = addDays(today, within);
+    const tx = this.transactions.none;
+    const [total, rows] = await Promise.all([
+      this.repository.pendingCount(tx, scope.path, by),
+      this.repository.pendingPage(tx, scope.path, by, offsetOf(query), query.pageSize),
+    ]);
+    const clocks = new Map((await this.clocksOf([...new Set(rows.map((row) => row.case_id))], today)).map((set) => [set.caseId, set]));
+    const items = rows.flatMap((row): DueDeadline[] => {
+      const set = clocks.get(row.case_id);
+      const deadline = set && [...set.deadlines, ...set.workers][row.position];
+      // a case written to since this reading's refresh: the next reading has its new deadlines
+      if (!set || !deadline || deadline.clock !== row.clock || deadline.subject !== row.subject || !isRunning(deadline)) return [];
+      return [{ ...deadline, caseId: set.caseId, caseNumber: set.caseNumber }];
+    });
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   /**
-   * The clocks as of `today` of the open cases (of a scope, the whole city by default) that may have one
-   * of the asked clocks falling due in its window (inclusive; an end null when open), and, when
-   * `ordersBy` is given, of those with a payment order or a labour-bureau order by then, a batch at a
-   * time. The cases are found from the days the clocks count from (`startsFallingDue` turns each window
-   * into start days); the clocks are computed as for any case (`clockBatches`), so a case found may
-   * have nothing due, and the caller picks what it needs. A case found only by its other clocks comes
-   * without its workers' limitation clocks (none of which can fall due in the window).
+   * The clocks as of `today` of the open cases (of a scope, the whole city by default) with a running
+   * deadline of one of the asked clocks due in its window (inclusive; an end null when open), a batch
+   * at a time. The cases are found from the stored running deadlines (brought up to date first); their
+   * clocks are computed as for any case (`clockBatches`). A case found only by its other clocks comes
+   * without its workers' limitation clocks (none of which is due in the window).
    */
-  async *clockBatchesFallingDue(
-    due: Partial<Record<StartedClock, DayRange>> & { ordersBy?: string | null },
-    today: string,
-    scopePath = '',
-  ): AsyncGenerator<CaseClockSet[]> {
-    const calendar = await this.holidays.calendar();
-    const starts: ClockStarts = {
-      mediation: due.mediation ? startsFallingDue('mediation', due.mediation, calendar) : null,
-      arbitration_acceptance: due.arbitration_acceptance ? startsFallingDue('arbitration_acceptance', due.arbitration_acceptance, calendar) : null,
-      arbitration_award: due.arbitration_award ? startsFallingDue('arbitration_award', due.arbitration_award, calendar) : null,
-      limitation: due.limitation ? startsFallingDue('limitation', due.limitation, calendar) : null,
-      // an instalment falls due on the day its agreement fixed
-      instalment: due.instalment ?? null,
-      ordersBy: due.ordersBy ?? null,
-    };
-    const found = await this.repository.casesWithClocksFallingDue(this.transactions.none, today, scopePath, starts);
-    // the workers' clocks (most of the work) only of the cases found by a start of the limitation year
+  async *clockBatchesFallingDue(due: Partial<Record<ClockKind, DayRange>>, today: string, scopePath = ''): AsyncGenerator<CaseClockSet[]> {
+    await this.refreshPending(today);
+    const found = await this.repository.casesWithPendingIn(this.transactions.none, due, scopePath);
+    // the workers' clocks (most of the work) only of the cases found by a worker's limitation year
     const limitation = new Set(found.filter((row) => row.limitation).map((row) => row.id));
     yield* this.clockBatches(found.map((row) => row.id), today, { workersOf: limitation });
   }
 
   /** All of `clockBatchesFallingDue` at once. */
-  async clocksFallingDue(
-    due: Partial<Record<StartedClock, DayRange>> & { ordersBy?: string | null },
-    today: string,
-    scopePath = '',
-  ): Promise<CaseClockSet[]> {
+  async clocksFallingDue(due: Partial<Record<ClockKind, DayRange>>, today: string, scopePath = ''): Promise<CaseClockSet[]> {
     const result: CaseClockSet[] = [];
     for await (const batch of this.clockBatchesFallingDue(due, today, scopePath)) result.push(...batch);
     return result;
+  }
+
+  /**
+   * Brings the stored running deadlines up to date for `today`: the cases written to since they were
+   * computed, and those computed for a day their answer does not hold on, are computed again (a batch
+   * at a time) and stored. Usually a few cases: the background refresh (PendingDeadlinesRefresher)
+   * keeps up with the writes. Returns how many cases were computed.
+   */
+  async refreshPending(today: string): Promise<number> {
+    const due = await this.repository.casesToRecompute(this.transactions.none, today);
+    const marks = new Map(due.map((row) => [row.case_id, row.mark]));
+    let computed = 0;
+    for await (const batch of this.clockBatches([...marks.keys()], today)) {
+      const pending = batch.map(
+        (set): ComputedPending => ({
+          caseId: set.caseId,
+          mark: marks.get(set.caseId)!,
+          holds: set.holds,
+          deadlines: [...set.deadlines, ...set.workers].flatMap((deadline, position) =>
+            isRunning(deadline) ? [{ position, clock: deadline.clock, subject: deadline.subject, dueOn: deadline.dueOn }] : [],
+          ),
+        }),
+      );
+      if (pending.length > 0) await this.transactions.run((tx) => this.repository.storePending(tx, pending));
+      computed += pending.length;
+    }
+    return computed;
   }
 
   /**
@@ -283,8 +276,20 @@ function clocksOfCase(
     workers: claimClocks.map((claim) => ({ ...claim.limitation, workerName: claim.workerName })),
     claims: claimClocks,
     instalments: agreement?.instalments ?? [],
+    // every date read, from the rows as they came (a date added to the facts is counted without being named here)
+    holds: daysTheClocksHold(
+      [row, ...claims, { signedOn: agreement?.signedOn }, ...(agreement?.instalments ?? []).map((i) => ({ paidInFullOn: i.paidInFullOn }))].flatMap(datesIn),
+      today,
+    ),
   };
 }
+
+/** The calendar days among an object's own values. */
+function datesIn(record: object): string[] {
+  return Object.values(record).filter((value): value is string => typeof value === 'string' && CALENDAR_DAY.test(value));
+}
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The day the case reached its final status and how it ended; null while it is open. */
 function conclusionOf(row: CaseClockFactsRow): Conclusion | null {

@@ -4,8 +4,9 @@ import { claimBalancesOfCasesSql } from '../claims/claim-money.sql';
 /**
  * The dates the law counts from, for many cases at once: the case's own dates, the first entry into
  * mediation and the first step out of it (LDMAA art. 14 counts from when the union's mediation
- * organisation received the application, which a return to mediation does not renew), and the first
- * payout up to the day asked about. $1: the case ids; $2: the day.
+ * organisation received the application, which a return to mediation does not renew), the first
+ * payout up to the day asked about, and the first one after it (from that day the money is not what
+ * it was on the day asked about). $1: the case ids; $2: the day.
  */
 export const CASE_CLOCK_FACTS_SQL = `
   WITH mediation AS (
@@ -16,14 +17,15 @@ export const CASE_CLOCK_FACTS_SQL = `
      WHERE e.case_id = ANY($1::uuid[]) AND e.kind = 'status_changed' AND (e.to_status = 'mediating' OR e.from_status = 'mediating')
      GROUP BY e.case_id
   ), first_paid AS (
-    SELECT p.case_id, min(p.paid_on) AS first_paid_on
-      FROM payouts p WHERE p.case_id = ANY($1::uuid[]) AND p.paid_on <= $2 GROUP BY p.case_id
+    SELECT p.case_id, min(p.paid_on) FILTER (WHERE p.paid_on <= $2) AS first_paid_on,
+           min(p.paid_on) FILTER (WHERE p.paid_on > $2) AS next_paid_on
+      FROM payouts p WHERE p.case_id = ANY($1::uuid[]) GROUP BY p.case_id
   )
   SELECT c.id, c.case_number, c.lawyer_id, c.mediator_id, c.status, c.outcome, c.closed_on::text, c.intake_date::text,
          c.arbitration_applied_on::text, c.arbitration_accepted_on::text, c.arbitration_extended,
          c.arbitration_awarded_on::text, c.payment_order_applied_on::text, c.payment_order_issued_on::text,
          c.payment_order_served_on::text, c.bureau_order_pay_by::text, c.bureau_order_amount_fen::text,
-         m.mediating_since, m.mediation_left, fp.first_paid_on::text
+         m.mediating_since, m.mediation_left, fp.first_paid_on::text, fp.next_paid_on::text
     FROM cases c
     LEFT JOIN mediation m ON m.case_id = c.id
     LEFT JOIN first_paid fp ON fp.case_id = c.id
@@ -50,6 +52,7 @@ export interface CaseClockFactsRow {
   mediating_since: string | null;
   mediation_left: string | null;
   first_paid_on: string | null;
+  next_paid_on: string | null;
 }
 
 /**
@@ -87,52 +90,72 @@ export interface WorkerClockFactsRow {
 }
 
 /**
- * The open cases of a scope that may have a clock falling due in a window, found from the dates the
- * clocks count from: for each clock, the range of start days `startsFallingDue` (domain/legal-clocks.ts)
- * gives for the window, so no period length is written here. A case found may turn out to have nothing
- * due (a clock already stopped, a later restart): clocksOf decides. Ranges are inclusive, '-infinity' or
- * 'infinity' at an open end; a clock not asked about gets an empty range ('infinity' to '-infinity').
- *   - mediation: a move into mediation (the first one starts the clock; any one is looked at);
- *   - arbitration: the day applied (acceptance), the day accepted (award);
- *   - limitation: a worker's first start, as clocksOfCase takes it (the end of his employment, else the
- *     day he knew, else the end of the period claimed, else the intake), or a day that restarts the
- *     year (the intake, the agreement signed, a day money was paid);
- *   - instalments: the day due, fixed by the agreement (read from the open cases' agreements: an
- *     overdue one reminds every day, so the range is often open at its start);
- *   - payment orders (applied or served by a day) and labour-bureau orders (to be paid by a day), which
- *     few cases have: '-infinity' leaves them out.
- * Each part reads an index on its date. `limitation` says whether the case was found by a start of
- * the limitation year: the workers' clocks of the others cannot fall due in the window.
- * $1: the day; $2: the scope's path ('' for the city); $3-$4 mediation, $5-$6 arbitration acceptance,
- * $7-$8 arbitration award, $9-$10 limitation, $11-$12 instalments; $13 payment orders, $14 labour-bureau orders.
+ * The cases whose stored running deadlines (pending_deadlines, migrations/1766300000000) must be
+ * computed again before they are read for a day: written to since they were computed, or computed for
+ * a day their answer does not hold on (on the days that pass, only a case with a fact dated later, an
+ * employment ending next month, is computed again). A concluded case holds nothing from its
+ * conclusion on. $1: the day.
  */
-export const CASES_WITH_CLOCKS_FALLING_DUE_SQL = `
-  WITH candidates (case_id, limitation) AS (
-    SELECT e.case_id, false FROM case_events e
-     WHERE e.kind = 'status_changed' AND e.to_status = 'mediating'
-       AND e.happened_on BETWEEN $3::date AND LEAST($4::date, $1::date)
-    UNION ALL
-    SELECT c.id, false FROM cases c WHERE c.arbitration_applied_on BETWEEN $5::date AND LEAST($6::date, $1::date)
-    UNION ALL
-    SELECT c.id, false FROM cases c WHERE c.arbitration_accepted_on BETWEEN $7::date AND LEAST($8::date, $1::date)
-    UNION ALL
-    SELECT cl.case_id, true FROM claims cl WHERE COALESCE(cl.employment_ended_on, cl.knew_on, cl.period_end) BETWEEN $9::date AND $10::date
-    UNION ALL
-    SELECT c.id, true FROM cases c WHERE c.intake_date BETWEEN $9::date AND $10::date
-    UNION ALL
-    SELECT a.case_id, true FROM agreements a WHERE a.signed_on BETWEEN $9::date AND LEAST($10::date, $1::date)
-    UNION ALL
-    SELECT d.case_id, true FROM case_pay_days d WHERE d.paid_on BETWEEN $9::date AND LEAST($10::date, $1::date)
-    UNION ALL
-    SELECT a.case_id, false FROM case_facts f JOIN agreements a ON a.case_id = f.case_id
-     WHERE $11::date <= $12::date AND f.status NOT IN ${FINAL_STATUSES_SQL}
-       AND EXISTS (SELECT 1 FROM instalments i WHERE i.agreement_id = a.id AND i.due_on BETWEEN $11::date AND $12::date)
-    UNION ALL
-    SELECT c.id, false FROM cases c
-     WHERE c.payment_order_applied_on <= $13::date OR c.payment_order_served_on <= $13::date OR c.bureau_order_pay_by <= $14::date
-  )
-  SELECT c.id, bool_or(x.limitation) AS limitation
-    FROM candidates x JOIN cases c ON c.id = x.case_id JOIN organisations o ON o.id = c.organisation_id
-   WHERE c.status NOT IN ${FINAL_STATUSES_SQL} AND o.path LIKE $2 || '%'
-   GROUP BY c.id
-   ORDER BY c.intake_date, c.id`;
+export const CASES_TO_RECOMPUTE_SQL = `
+  SELECT case_id, mark::text FROM case_clocks WHERE stale
+  UNION
+  SELECT case_id, mark::text FROM case_clocks WHERE holds_until <= $1::date
+  UNION
+  SELECT case_id, mark::text FROM case_clocks WHERE holds_from > $1::date`;
+
+/**
+ * Replaces the stored running deadlines of cases with those just computed, and says for which days
+ * they hold. A case written to while it was computed (its mark moved on) stays stale: the next reading
+ * computes it again. The cases' rows are locked first, in order, so that two refreshes of one case
+ * follow each other. $1: the case ids; $2: their marks as read before computing; $3, $4: the days the
+ * answer holds for; $5-$9: the deadlines (case, position, clock, subject, day due).
+ */
+export const LOCK_CASE_CLOCKS_SQL = `SELECT case_id FROM case_clocks WHERE case_id = ANY($1::uuid[]) ORDER BY case_id FOR UPDATE`;
+export const DELETE_PENDING_DEADLINES_SQL = `DELETE FROM pending_deadlines WHERE case_id = ANY($1::uuid[])`;
+export const INSERT_PENDING_DEADLINES_SQL = `
+  INSERT INTO pending_deadlines (case_id, position, clock, subject, due_on)
+  SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::date[])`;
+export const MARK_CASE_CLOCKS_COMPUTED_SQL = `
+  UPDATE case_clocks k SET stale = k.mark <> x.mark, holds_from = x.holds_from, holds_until = x.holds_until
+    FROM unnest($1::uuid[], $2::bigint[], $3::date[], $4::date[]) AS x (case_id, mark, holds_from, holds_until)
+   WHERE k.case_id = x.case_id`;
+
+/** The stored running deadlines of the open cases of a scope due by a day (or overdue). $1: the scope's path ('' for the city); $2: the day. */
+const PENDING_BY_SQL = `
+    FROM pending_deadlines d
+    JOIN cases c ON c.id = d.case_id
+    JOIN organisations o ON o.id = c.organisation_id
+   WHERE d.due_on <= $2::date AND c.status NOT IN ${FINAL_STATUSES_SQL} AND o.path LIKE $1 || '%'`;
+
+export const PENDING_COUNT_SQL = `SELECT count(*)::int AS total ${PENDING_BY_SQL}`;
+
+/**
+ * A page of them, soonest first (the most overdue at the top); among equals, the oldest case first and
+ * each case's deadlines in the order computed. $3: offset; $4: page size.
+ */
+export const PENDING_PAGE_SQL = `
+  SELECT d.case_id, d.position, d.clock, d.subject ${PENDING_BY_SQL}
+   ORDER BY d.due_on, c.intake_date, d.case_id, d.position
+  OFFSET $3 LIMIT $4`;
+
+export interface PendingRow {
+  case_id: string;
+  position: number;
+  clock: string;
+  subject: string;
+}
+
+/**
+ * The open cases of a scope with a stored running deadline of a clock due within that clock's window,
+ * oldest first; `limitation`: found by a worker's limitation year. $1-$3: the windows (clock, first
+ * day, last day; '-infinity' and 'infinity' at open ends); $4: the scope's path ('' for the city).
+ */
+export const CASES_WITH_PENDING_IN_SQL = `
+  SELECT d.case_id AS id, bool_or(d.clock = 'limitation') AS limitation
+    FROM unnest($1::text[], $2::date[], $3::date[]) AS w (clock, from_day, to_day)
+    JOIN pending_deadlines d ON d.clock = w.clock AND d.due_on BETWEEN w.from_day AND w.to_day
+    JOIN cases c ON c.id = d.case_id
+    JOIN organisations o ON o.id = c.organisation_id
+   WHERE c.status NOT IN ${FINAL_STATUSES_SQL} AND o.path LIKE $4 || '%'
+   GROUP BY d.case_id, c.intake_date
+   ORDER BY c.intake_date, d.case_id`;

@@ -25,6 +25,7 @@ describe('SIGTERM with a request in flight and the schedulers running', () => {
         REMINDER_SWEEP_CRON: '* * * * * *',
         REMINDER_DELIVERY_CRON: '* * * * * *',
         REPORT_ROLLUP_CRON: '* * * * * *',
+        DEADLINES_REFRESH_CRON: '* * * * * *',
       },
       { schedulers: true },
     );

@@ -43,7 +43,7 @@ describe('Two instances with every scheduled job on', () => {
   const instances: SpawnedService[] = [];
   let desk: Desk;
 
-  const everySecond = { REMINDER_SWEEP_CRON: '* * * * * *', REMINDER_DELIVERY_CRON: '* * * * * *', REPORT_ROLLUP_CRON: '* * * * * *', LOG_LEVEL: 'log' };
+  const everySecond = { REMINDER_SWEEP_CRON: '* * * * * *', REMINDER_DELIVERY_CRON: '* * * * * *', REPORT_ROLLUP_CRON: '* * * * * *', DEADLINES_REFRESH_CRON: '* * * * * *', LOG_LEVEL: 'log' };
 
   beforeAll(async () => {
     database = await freshServerDatabase();

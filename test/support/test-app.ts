@@ -121,6 +121,7 @@ export async function startTestApp(
     REMINDER_SWEEP_CRON: 'off',
     REMINDER_DELIVERY_CRON: 'off',
     REPORT_ROLLUP_CRON: 'off',
+    DEADLINES_REFRESH_CRON: 'off',
     ...options.env,
   });
   const database: DatabaseHandle = await openDatabase(config);

@@ -309,6 +309,10 @@ class Loader {
       await this.runner.query(`VACUUM (ANALYZE) case_facts`);
       progress('case_facts', 1, 1);
     }
+    // The stored running deadlines (a later migration) are marked by triggers too: every open case is
+    // marked for the service to compute (at its start, in the background).
+    const [{ clocks }] = await this.runner.query(`SELECT to_regproc('reset_case_clocks') IS NOT NULL AS clocks`);
+    if (clocks) await this.runner.query(`SELECT reset_case_clocks()`);
     return { cases, inserted: this.inserted, createdOrganisations: this.city.createdOrganisations, createdUsers: this.city.createdUsers, caseFacts };
   }
 

@@ -1,7 +1,7 @@
 import { WorkingCalendar } from '../../calendar/domain/working-calendar';
-import { CLOCK_PERIODS, CaseFacts, CountedClock, DayRange, caseDeadlines, Deadline, labourBureauSurcharge, startsFallingDue, WorkerFacts, workerLimitation } from './legal-clocks';
+import fc from 'fast-check';
+import { CaseFacts, caseDeadlines, daysTheClocksHold, Deadline, isRunning, labourBureauSurcharge, WorkerFacts, workerLimitation } from './legal-clocks';
 import { addDays } from '../../common/time/calendar-days';
-import { endOfPeriod, PeriodLength } from './periods';
 import { HOLIDAYS_2026 } from '../../calendar/domain/testing/holidays-2026';
 
 
@@ -484,34 +484,63 @@ describe('workerLimitation (LDMAA art. 27)', () => {
   });
 });
 
-describe('the starts that can fall due in a window (startsFallingDue)', () => {
-  const inRange = (day: string, range: DayRange) => (range.from === null || day >= range.from) && (range.to === null || day <= range.to);
-
-  it.each(Object.keys(CLOCK_PERIODS) as CountedClock[])('holds every start whose %s period ends in the window, over the 2026 holidays', (clock) => {
-    // around the Spring Festival, the May Day swap and National Day, each window of 1 to 8 days
-    for (const due of [
-      { from: '2026-02-14', to: '2026-02-24' },
-      { from: '2026-02-24', to: '2026-02-24' },
-      { from: '2026-05-06', to: '2026-05-09' },
-      { from: '2026-10-08', to: '2026-10-15' },
-      { from: '2026-12-05', to: '2026-12-12' },
-    ]) {
-      const starts = startsFallingDue(clock, due, calendar);
-      for (let start = '2024-09-01'; start <= '2026-12-31'; start = addDays(start, 1)) {
-        for (const length of CLOCK_PERIODS[clock] as readonly PeriodLength[]) {
-          const { lastDay } = endOfPeriod(start, length, calendar);
-          if (lastDay >= due.from && lastDay <= due.to) expect({ start, inRange: inRange(start, starts) }).toEqual({ start, inRange: true });
-        }
-      }
-    }
+describe('the days the clocks hold for (daysTheClocksHold)', () => {
+  it('runs from the latest fact dated by the day up to the first one dated after it', () => {
+    expect(daysTheClocksHold(['2026-11-02', '2026-12-01', '2026-10-05', '2027-02-01', '2026-12-20'], '2026-12-04')).toEqual({ from: '2026-12-01', until: '2026-12-20' });
+    expect(daysTheClocksHold(['2026-12-04'], '2026-12-04')).toEqual({ from: '2026-12-04', until: null });
+    expect(daysTheClocksHold(['2026-12-05'], '2026-12-04')).toEqual({ from: null, until: '2026-12-05' });
+    expect(daysTheClocksHold([], '2026-12-04')).toEqual({ from: null, until: null });
   });
 
-  it('is no wider than the period and the days off before the window', () => {
-    // National Day's days off (1-7 October 2026) move the periods ending on them onto Thursday 8 October: 15 days from 16 September on
-    expect(startsFallingDue('mediation', { from: '2026-10-08', to: '2026-10-12' }, calendar)).toEqual({ from: '2026-09-16', to: '2026-09-27' });
-    // from Monday 7 December, the weekend before it included; a day's margin each side for 29 February
-    expect(startsFallingDue('limitation', { from: '2026-12-07', to: '2026-12-14' }, calendar)).toEqual({ from: '2025-12-04', to: '2025-12-15' });
-    expect(startsFallingDue('mediation', { from: null, to: '2026-12-10' }, calendar)).toEqual({ from: null, to: '2026-11-25' });
-    expect(startsFallingDue('arbitration_award', { from: '2026-12-07', to: null }, calendar)).toEqual({ from: '2026-10-06', to: null });
+  /** Every calendar day inside a value, however deep: what a caller of daysTheClocksHold hands it. */
+  const datesOf = (value: unknown): string[] =>
+    typeof value === 'string' ? (/^\d{4}-\d{2}-\d{2}$/.test(value) ? [value] : []) : value !== null && typeof value === 'object' ? Object.values(value).flatMap(datesOf) : [];
+  const running = (deadlines: Deadline[]) => deadlines.map((deadline) => (isRunning(deadline) ? `${deadline.clock}/${deadline.subject}/${deadline.dueOn}` : '-'));
+
+  it('gives the same running deadlines, with the same days due, on every day it names, whatever the facts', () => {
+    const day = fc.integer({ min: 0, max: 700 }).map((n) => addDays('2025-09-01', n));
+    const maybe = fc.option(day, { nil: null });
+    const caseFacts: fc.Arbitrary<CaseFacts> = fc.record({
+      mediationAppliedOn: maybe,
+      mediationEndedOn: maybe,
+      arbitrationAppliedOn: maybe,
+      arbitrationAcceptedOn: maybe,
+      arbitrationExtended: fc.boolean(),
+      arbitrationAwardedOn: maybe,
+      paymentOrderAppliedOn: maybe,
+      paymentOrderAcceptedOn: maybe,
+      paymentOrderIssuedOn: maybe,
+      paymentOrderServedOn: maybe,
+      paymentOrderAnsweredOn: maybe,
+      labourBureauOrder: fc.option(fc.record({ orderedPayBy: day, amountDueFen: fc.constant(100_00n), paidInFullOn: maybe }), { nil: null }),
+      instalments: fc.array(
+        fc.record({ id: fc.uuid(), dueOn: day, amountFen: fc.constant(100_00n), paidFen: fc.constantFrom(0n, 50_00n, 100_00n), paidInFullOn: maybe }),
+        { maxLength: 3 },
+      ),
+      concluded: fc.option(fc.record({ on: day, as: fc.constantFrom('paid_in_full' as const, 'partly_paid' as const, 'withdrawn' as const, 'rejected' as const) }), { nil: null }),
+    });
+    const workerFacts = (concluded: CaseFacts['concluded'], arbitrationAppliedOn: string | null): fc.Arbitrary<WorkerFacts> =>
+      fc.record({
+        workerId: fc.uuid(),
+        knewOn: day,
+        employmentEndedOn: maybe,
+        employmentOngoing: fc.boolean(),
+        interruptions: fc.array(day, { maxLength: 3 }),
+        arbitrationAppliedOn: fc.constant(arbitrationAppliedOn),
+        balance: fc.record({ paidFen: fc.constantFrom(0n, 100_00n), outstandingFen: fc.constantFrom(0n, 100_00n), lastPaidOn: maybe }),
+        caseConcluded: fc.constant(concluded ?? null),
+      });
+    const scenario = caseFacts.chain((facts) =>
+      fc.record({ facts: fc.constant(facts), workers: fc.array(workerFacts(facts.concluded, facts.arbitrationAppliedOn), { maxLength: 3 }), today: day, other: day }),
+    );
+    fc.assert(
+      fc.property(scenario, ({ facts, workers, today, other }) => {
+        const holds = daysTheClocksHold(datesOf([facts, workers]), today);
+        fc.pre((holds.from === null || other >= holds.from) && (holds.until === null || other < holds.until));
+        const clocksOn = (on: string) => running([...caseDeadlines(facts, on, calendar), ...workers.map((worker) => workerLimitation(worker, on, calendar))]);
+        expect(clocksOn(other)).toEqual(clocksOn(today));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -9,7 +9,7 @@
  *
  * Pure: no framework, no database, no clock.
  */
-import { addDays, addYears, compare, daysBetween } from '../../common/time/calendar-days';
+import { compare, daysBetween } from '../../common/time/calendar-days';
 import { WorkingCalendar } from '../../calendar/domain/working-calendar';
 import { endOfPeriod, PeriodEnd, PeriodLength } from './periods';
 
@@ -28,7 +28,7 @@ export type ClockKind = (typeof CLOCK_KINDS)[number];
 
 /**
  * The length of each clock counted as a period (Civil Procedure Law art. 85), stated once: the clocks
- * below count with it, and `startsFallingDue` inverts it. The award's period is 45 days, or 60 once
+ * below count with it. The award's period is 45 days, or 60 once
  * extended (LDMAA art. 43); the instalments and the labour-bureau order end on dates fixed by others.
  */
 export const CLOCK_PERIODS = {
@@ -49,27 +49,39 @@ export interface DayRange {
 }
 
 /**
- * The days a clock's period must have started on for it to fall due within `due` (both ends
- * included): every such start lies in the range answered, which may hold a few more. It lets a query
- * find the cases worth computing the clocks of from the dates the clocks count from; the clocks
- * themselves then say what is due. A last day falling on a day off moves to the next working day, so
- * a nominal last day in the days off just before `due.from` falls due on it too; a year counted from
- * 29 February ends on 28 February, so a year's range is widened by a day at each end.
+ * The days on which clocks computed as of `today` from facts dated `factDays` give the same answer,
+ * but for the days left: from the latest fact dated by `today` (null: any day before) up to, not
+ * including, the first one dated later (null: any day after). Every date a clock reads is compared
+ * with the day asked about and with nothing else that moves, so between two such dates only the
+ * count of days changes. This is what lets the running deadlines be stored and read for a day other
+ * than the one they were computed for (migrations/1766300000000-AddPendingDeadlines.ts).
  */
-export function startsFallingDue(clock: CountedClock, due: DayRange, calendar: WorkingCalendar): DayRange {
-  // the earliest nominal last day that moves onto or past due.from: just after the last working day before it
-  let firstNominal = due.from;
-  if (firstNominal !== null) {
-    for (let step = 0; step < 366 && calendar.isDayOff(addDays(firstNominal, -1)); step += 1) firstNominal = addDays(firstNominal, -1);
+export function daysTheClocksHold(factDays: Iterable<string>, today: string): HoldingDays {
+  let from: string | null = null;
+  let until: string | null = null;
+  for (const day of factDays) {
+    if (compare(day, today) <= 0) {
+      if (from === null || compare(day, from) > 0) from = day;
+    } else if (until === null || compare(day, until) < 0) {
+      until = day;
+    }
   }
-  const back = (day: string | null, length: PeriodLength, margin: number) =>
-    day === null ? null : 'days' in length ? addDays(day, -length.days) : addDays(addYears(day, -length.years), margin);
-  const lengths: readonly PeriodLength[] = CLOCK_PERIODS[clock];
-  const ranges = lengths.map((length) => ({ from: back(firstNominal, length, -1), to: back(due.to, length, 1) }));
-  return {
-    from: ranges.some((range) => range.from === null) ? null : ranges.map((range) => range.from!).sort(compare)[0],
-    to: ranges.some((range) => range.to === null) ? null : ranges.map((range) => range.to!).sort(compare).at(-1)!,
-  };
+  return { from, until };
+}
+
+/** Days from `from` (included) up to `until` (not included); either end null when open. */
+export interface HoldingDays {
+  from: string | null;
+  until: string | null;
+}
+
+/** A deadline that still asks something of someone: counting down to its day or past it, and not stopped. */
+export function isRunning(deadline: Deadline): deadline is Deadline & { dueOn: string } {
+  return (
+    deadline.dueOn !== null &&
+    deadline.endedOn === undefined &&
+    (deadline.state === 'running' || deadline.state === 'due_today' || deadline.state === 'overdue')
+  );
 }
 
 /**
