@@ -106,6 +106,14 @@ describe('The daily sweep, set based', () => {
     const second = (await t.admin.post('/reminders/sweep', { on: '2027-01-06' })).body;
     expect(second).toMatchObject({ planned: first.planned, created: 0 });
     expect(await counts()).toEqual(afterFirst);
+
+    // a case opened after the morning's sweep: a third run writes its reminders of the day, and only those
+    const late = await mediatingCase(6, [{ name: '晚到', amount: '900.00' }]);
+    const third = (await t.admin.post('/reminders/sweep', { on: '2027-01-06' })).body;
+    const [{ ofLate }] = await t.dataSource.query(`SELECT count(*)::int AS "ofLate" FROM reminders WHERE due_on = '2027-01-06' AND case_id = $1`, [late.id]);
+    expect(ofLate).toBeGreaterThan(0);
+    expect(third).toMatchObject({ planned: first.planned + ofLate, created: ofLate });
+    expect((await counts()).reminders).toBe(afterFirst.reminders + ofLate);
   });
 
   it('stores every running deadline, for any day asked about, and finds every case with one due in a window', async () => {

@@ -7,6 +7,7 @@ import type { DeliveryStatus } from './dto/reminders.dto';
 import type { DeliveryView, InboxReminderView, NotificationChannelView } from './reminders.view';
 import {
   CASE_NUMBERS_SQL,
+  ALREADY_WRITTEN_SQL,
   INSERT_REMINDERS_SQL,
   LEADERS_SQL,
   OPEN_CASES_SQL,
@@ -116,6 +117,17 @@ export class RemindersRepository {
   // --- reminders ---
 
   /** Writes the batch; returns the ids of the reminders that did not exist yet. */
+  /** The places in `reminders` of those already written for the day. */
+  async alreadyWritten(tx: Tx, on: string, reminders: { kind: string; subject: string; recipientId: string }[]): Promise<Set<number>> {
+    const rows: { index: number }[] = await tx.query(ALREADY_WRITTEN_SQL, [
+      reminders.map((r) => r.kind),
+      reminders.map((r) => r.subject),
+      reminders.map((r) => r.recipientId),
+      on,
+    ]);
+    return new Set(rows.map((row) => row.index));
+  }
+
   insertReminders(tx: Tx, reminders: NewReminder[]): Promise<{ id: string }[]> {
     return tx.query(INSERT_REMINDERS_SQL, [
       reminders.map((r) => r.kind),

@@ -67,6 +67,17 @@ export interface PlannedReminder extends CountdownReminder {
   link: string | null;
 }
 
+/**
+ * What a rule makes due on the sweep's day, and how its reminders read: worded only for those to be
+ * written (a second run of a day writes none) or shown (a dry run shows the most pressing).
+ */
+interface DueReminders {
+  due: CountdownReminder[];
+  worded: (reminders: CountdownReminder[]) => PlannedReminder[] | Promise<PlannedReminder[]>;
+}
+
+const NOTHING_DUE: DueReminders = { due: [], worded: () => [] };
+
 export interface SweepResult {
   on: string;
   dryRun: boolean;
@@ -84,10 +95,15 @@ export interface SweepResult {
  */
 export const PREVIEW_SHOWN = 500;
 
-const URGENCY_RANK: Record<PlannedReminder['urgency'], number> = { urgent: 0, warning: 1, info: 2 };
+const URGENCY_RANK: Record<CountdownReminder['urgency'], number> = { urgent: 0, warning: 1, info: 2 };
+
+/** The PREVIEW_SHOWN most pressing of these, most pressing first. */
+function mostPressing<T extends CountdownReminder>(reminders: T[]): T[] {
+  return reminders.sort(mostPressingFirst).slice(0, PREVIEW_SHOWN);
+}
 
 /** The most urgent first, then the fewest days left; the same order every time for the same reminders. */
-function mostPressingFirst(a: PlannedReminder, b: PlannedReminder): number {
+function mostPressingFirst(a: CountdownReminder, b: CountdownReminder): number {
   return (
     URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] ||
     a.daysLeft - b.daysLeft ||
@@ -122,32 +138,37 @@ export class RemindersService {
     const rules = await this.rules();
     const open = await this.openCases(on);
     const result: SweepResult = { on, dryRun, planned: 0, created: 0, byKind: new Map(), reminders: [] };
-    // A dry run counts the reminders and keeps the most pressing; a real one writes them as they are found and keeps none.
-    const found = async (reminders: PlannedReminder[]) => {
-      result.planned += reminders.length;
-      if (!dryRun) {
-        result.created += await this.write(reminders);
-        return;
+    // A dry run counts the reminders and keeps the most pressing, worded; a real one writes those not yet written as they are found.
+    const found = async (rulesDue: DueReminders[]) => {
+      for (const rule of rulesDue) {
+        result.planned += rule.due.length;
+        if (dryRun) {
+          for (const reminder of rule.due) result.byKind.set(reminder.kind, (result.byKind.get(reminder.kind) ?? 0) + 1);
+          // worded: only those more pressing than the last of those kept so far
+          const last = result.reminders.length < PREVIEW_SHOWN ? undefined : result.reminders[PREVIEW_SHOWN - 1];
+          const contenders = mostPressing(last ? rule.due.filter((reminder) => mostPressingFirst(reminder, last) < 0) : rule.due);
+          if (contenders.length > 0) result.reminders = mostPressing([...result.reminders, ...(await rule.worded(contenders))]);
+        } else if (rule.due.length > 0) {
+          const written = await this.repository.alreadyWritten(this.transactions.none, on, rule.due);
+          const fresh = rule.due.filter((_, index) => !written.has(index));
+          if (fresh.length > 0) result.created += await this.write(await rule.worded(fresh));
+        }
       }
-      for (const reminder of reminders) result.byKind.set(reminder.kind, (result.byKind.get(reminder.kind) ?? 0) + 1);
-      result.reminders.push(...reminders);
-      if (result.reminders.length > 2 * PREVIEW_SHOWN) result.reminders = result.reminders.sort(mostPressingFirst).slice(0, PREVIEW_SHOWN);
     };
     await found([
-      ...(await this.festivalCountdown(on, open, rules.get('festival_countdown'))),
-      ...(await this.sessionsTomorrow(on, open, rules.get('session_tomorrow'))),
-      ...(await this.digests(on, open, rules.get('leader_digest'))),
+      await this.festivalCountdown(on, open, rules.get('festival_countdown')),
+      await this.sessionsTomorrow(on, open, rules.get('session_tomorrow')),
+      await this.digests(on, open, rules.get('leader_digest')),
     ]);
     // The legal clocks of a city's cases, a batch at a time: each batch's reminders are found, then it is let go.
     for await (const clocks of this.clockBatchesFallingDue(on, rules)) {
       await found([
-        ...this.instalments(on, open, clocks, rules.get('instalment_due'), rules.get('instalment_overdue')),
-        ...this.mediationLimits(on, open, clocks, rules.get('mediation_limit')),
-        ...this.arbitrations(on, open, clocks, rules.get('arbitration_deadline')),
-        ...this.limitations(on, open, clocks, rules.get('limitation_deadline')),
+        this.instalments(on, open, clocks, rules.get('instalment_due'), rules.get('instalment_overdue')),
+        this.mediationLimits(on, open, clocks, rules.get('mediation_limit')),
+        this.arbitrations(on, open, clocks, rules.get('arbitration_deadline')),
+        this.limitations(on, open, clocks, rules.get('limitation_deadline')),
       ]);
     }
-    result.reminders = result.reminders.sort(mostPressingFirst).slice(0, PREVIEW_SHOWN);
     return result;
   }
 
@@ -269,8 +290,8 @@ export class RemindersService {
   private eveDays: { on: string; days: number } | null = null;
 
   /** Instalments due soon (instalment_due) and those overdue, every day until paid (instalment_overdue). */
-  private instalments(on: string, open: OpenCases, batch: CaseClockSet[], dueRule?: ReminderRule, overdueRule?: ReminderRule): PlannedReminder[] {
-    if (!dueRule?.enabled && !overdueRule?.enabled) return [];
+  private instalments(on: string, open: OpenCases, batch: CaseClockSet[], dueRule?: ReminderRule, overdueRule?: ReminderRule): DueReminders {
+    if (!dueRule?.enabled && !overdueRule?.enabled) return NOTHING_DUE;
     const unpaid = new Map(
       batch.flatMap((clocks) =>
         clocks.instalments
@@ -289,19 +310,23 @@ export class RemindersService {
       ...(dueRule ? deadlineReminders({ today: on, rule: dueRule, deadlines }) : []),
       ...(overdueRule ? deadlineReminders({ today: on, rule: overdueRule, deadlines }) : []),
     ];
-    return due.map((reminder) => {
-      const { clocks, instalment } = unpaid.get(reminder.subject)!;
-      const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
-      const message =
-        reminder.kind === 'instalment_due'
-          ? instalmentDueMessage({ ...summary, instalmentFen: instalment.amountFen, dueOn: instalment.dueOn, daysLeft: reminder.daysLeft })
-          : instalmentOverdueMessage({ ...summary, unpaidFen: instalment.amountFen - instalment.paidFen, dueOn: instalment.dueOn, daysOverdue: -reminder.daysLeft });
-      return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
-    });
+    return {
+      due,
+      worded: (reminders) =>
+        reminders.map((reminder) => {
+          const { clocks, instalment } = unpaid.get(reminder.subject)!;
+          const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
+          const message =
+            reminder.kind === 'instalment_due'
+              ? instalmentDueMessage({ ...summary, instalmentFen: instalment.amountFen, dueOn: instalment.dueOn, daysLeft: reminder.daysLeft })
+              : instalmentOverdueMessage({ ...summary, unpaidFen: instalment.amountFen - instalment.paidFen, dueOn: instalment.dueOn, daysOverdue: -reminder.daysLeft });
+          return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
+        }),
+    };
   }
 
-  private async sessionsTomorrow(on: string, open: OpenCases, rule?: ReminderRule): Promise<PlannedReminder[]> {
-    if (!rule?.enabled) return [];
+  private async sessionsTomorrow(on: string, open: OpenCases, rule?: ReminderRule): Promise<DueReminders> {
+    if (!rule?.enabled) return NOTHING_DUE;
     const rows = await this.repository.sessionsTomorrow(this.transactions.none, on);
     const byId = new Map(rows.map((row) => [row.id, row]));
     const due = deadlineReminders({
@@ -313,23 +338,27 @@ export class RemindersService {
         recipients: caseRecipients('session_tomorrow', { lawyerId: row.lawyer_id, mediatorId: row.mediator_id }),
       })),
     });
-    return due.map((reminder) => {
-      const row = byId.get(reminder.subject)!;
-      const startsAt = shanghaiTimestamp(new Date(row.starts_at));
-      const summary = this.summaryOf(open, row.case_id, row.case_number, on);
-      const message = sessionTomorrowMessage({
-        ...summary,
-        sessionOn: startsAt.slice(0, 10),
-        startsAt: startsAt.slice(11, 16),
-        place: row.room_name ?? row.place,
-      });
-      return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link: summary.link };
-    });
+    return {
+      due,
+      worded: (reminders) =>
+        reminders.map((reminder) => {
+          const row = byId.get(reminder.subject)!;
+          const startsAt = shanghaiTimestamp(new Date(row.starts_at));
+          const summary = this.summaryOf(open, row.case_id, row.case_number, on);
+          const message = sessionTomorrowMessage({
+            ...summary,
+            sessionOn: startsAt.slice(0, 10),
+            startsAt: startsAt.slice(11, 16),
+            place: row.room_name ?? row.place,
+          });
+          return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link: summary.link };
+        }),
+    };
   }
 
   /** The 15 days of mediation (LDMAA art. 14), as the legal clocks count them. */
-  private mediationLimits(on: string, open: OpenCases, batch: CaseClockSet[], rule?: ReminderRule): PlannedReminder[] {
-    if (!rule?.enabled) return [];
+  private mediationLimits(on: string, open: OpenCases, batch: CaseClockSet[], rule?: ReminderRule): DueReminders {
+    if (!rule?.enabled) return NOTHING_DUE;
     const limits = new Map(
       batch.flatMap((clocks) =>
         clocks.deadlines
@@ -347,17 +376,21 @@ export class RemindersService {
         recipients: caseRecipients('mediation_limit', clocks),
       })),
     });
-    return due.map((reminder) => {
-      const { clocks, limitOn } = limits.get(reminder.subject)!;
-      const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
-      const message = mediationLimitMessage({ ...summary, limitOn, daysLeft: reminder.daysLeft });
-      return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
-    });
+    return {
+      due,
+      worded: (reminders) =>
+        reminders.map((reminder) => {
+          const { clocks, limitOn } = limits.get(reminder.subject)!;
+          const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
+          const message = mediationLimitMessage({ ...summary, limitOn, daysLeft: reminder.daysLeft });
+          return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
+        }),
+    };
   }
 
   /** The arbitration commission's 5 days to accept and 45 (+15) days to award (LDMAA arts. 29, 43). */
-  private arbitrations(on: string, open: OpenCases, batch: CaseClockSet[], rule?: ReminderRule): PlannedReminder[] {
-    if (!rule?.enabled) return [];
+  private arbitrations(on: string, open: OpenCases, batch: CaseClockSet[], rule?: ReminderRule): DueReminders {
+    if (!rule?.enabled) return NOTHING_DUE;
     const names: Partial<Record<Deadline['clock'], { suffix: string; name: string }>> = {
       arbitration_acceptance: { suffix: 'acceptance', name: labelOf('clockKind', 'arbitration_acceptance') },
       arbitration_award: { suffix: 'award', name: labelOf('clockKind', 'arbitration_award') },
@@ -379,17 +412,21 @@ export class RemindersService {
         recipients: caseRecipients('arbitration_deadline', clocks),
       })),
     });
-    return due.map((reminder) => {
-      const { clocks, name, dueOn } = pending.get(reminder.subject)!;
-      const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
-      const message = arbitrationDeadlineMessage({ ...summary, deadlineName: name, dueOn, daysLeft: reminder.daysLeft });
-      return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
-    });
+    return {
+      due,
+      worded: (reminders) =>
+        reminders.map((reminder) => {
+          const { clocks, name, dueOn } = pending.get(reminder.subject)!;
+          const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
+          const message = arbitrationDeadlineMessage({ ...summary, deadlineName: name, dueOn, daysLeft: reminder.daysLeft });
+          return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
+        }),
+    };
   }
 
   /** Each worker's limitation year (LDMAA art. 27), for the lawyer: apply or interrupt it in time. */
-  private limitations(on: string, open: OpenCases, batch: CaseClockSet[], rule?: ReminderRule): PlannedReminder[] {
-    if (!rule?.enabled) return [];
+  private limitations(on: string, open: OpenCases, batch: CaseClockSet[], rule?: ReminderRule): DueReminders {
+    if (!rule?.enabled) return NOTHING_DUE;
     const pending = new Map(
       batch.flatMap((clocks) =>
         clocks.claims
@@ -402,28 +439,32 @@ export class RemindersService {
       rule,
       deadlines: [...pending.entries()].map(([subject, { clocks, dueOn }]) => ({ subject, dueOn, recipients: caseRecipients('limitation_deadline', clocks) })),
     });
-    return due.map((reminder) => {
-      const { clocks, workerName, dueOn } = pending.get(reminder.subject)!;
-      const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
-      const message = limitationDeadlineMessage({
-        ...summary,
-        caseNumber: `${clocks.caseNumber}（${workerName}）`,
-        dueOn,
-        daysLeft: reminder.daysLeft,
-      });
-      return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
-    });
+    return {
+      due,
+      worded: (reminders) =>
+        reminders.map((reminder) => {
+          const { clocks, workerName, dueOn } = pending.get(reminder.subject)!;
+          const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
+          const message = limitationDeadlineMessage({
+            ...summary,
+            caseNumber: `${clocks.caseNumber}（${workerName}）`,
+            dueOn,
+            daysLeft: reminder.daysLeft,
+          });
+          return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
+        }),
+    };
   }
 
   /**
    * Every day of the season, each leader's digest of what is still unpaid in their scope, by
    * organisation, from the same open-case money as every other reminder.
    */
-  private async digests(on: string, open: OpenCases, rule?: ReminderRule): Promise<PlannedReminder[]> {
-    if (!rule?.enabled) return [];
+  private async digests(on: string, open: OpenCases, rule?: ReminderRule): Promise<DueReminders> {
+    if (!rule?.enabled) return NOTHING_DUE;
     const { settings: season } = await this.season.settings(seasonFestivalYear(on));
     const leaders = await this.repository.leaders(this.transactions.none);
-    if (leaders.length === 0) return [];
+    if (leaders.length === 0) return NOTHING_DUE;
     const organisations = await this.repository.organisations(this.transactions.none);
     const paidRows = await this.repository.paidSinceYesterday(this.transactions.none, on);
     const paidSinceYesterday = new Map(paidRows.map((row) => [row.organisation_id, fenFromDb(row.paid_fen)]));
@@ -457,16 +498,20 @@ export class RemindersService {
       season,
       leaders: owing.map(({ leader }) => ({ leaderId: leader.leader_id, scopeId: leader.scope_id })),
     });
-    return due.map((reminder) => {
-      const { leader, rows, paidFen } = digestOf.get(`${reminder.recipientId}/${reminder.subject}`)!;
-      const message = digestMessage({ scopeName: leader.scope_name, rows, paidSinceYesterdayFen: paidFen, daysToEve: reminder.daysLeft });
-      return { ...reminder, caseId: null, title: message.title, body: message.body, link: this.config.publicBaseUrl };
-    });
+    return {
+      due,
+      worded: (reminders) =>
+        reminders.map((reminder) => {
+          const { leader, rows, paidFen } = digestOf.get(`${reminder.recipientId}/${reminder.subject}`)!;
+          const message = digestMessage({ scopeName: leader.scope_name, rows, paidSinceYesterdayFen: paidFen, daysToEve: reminder.daysLeft });
+          return { ...reminder, caseId: null, title: message.title, body: message.body, link: this.config.publicBaseUrl };
+        }),
+    };
   }
 
   /** 30, 14, 7, 3 and 1 days before the festival's eve, every open case still owing money reminds its people. */
-  private async festivalCountdown(on: string, open: OpenCases, rule: ReminderRule | undefined): Promise<PlannedReminder[]> {
-    if (!rule?.enabled) return [];
+  private async festivalCountdown(on: string, open: OpenCases, rule: ReminderRule | undefined): Promise<DueReminders> {
+    if (!rule?.enabled) return NOTHING_DUE;
     const { eve } = await this.season.on(on);
     const owing = [...open.values()].filter((openCase) => openCase.money.outstandingFen > 0n && (openCase.lawyerId || openCase.mediatorId));
     const due = festivalReminders({
@@ -480,20 +525,25 @@ export class RemindersService {
         outstandingFen: openCase.money.outstandingFen,
       })),
     });
-    // the case numbers only of the cases reminded about, on the few days the countdown runs
-    const caseNumbers = await this.repository.caseNumbers(this.transactions.none, [...new Set(due.map((reminder) => reminder.subject))]);
-    return due.map((reminder) => {
-      const openCase = open.get(reminder.subject)!;
-      const link = caseLink(this.config.publicBaseUrl, openCase.id);
-      const message = festivalMessage({
-        caseNumber: caseNumbers.get(openCase.id)!,
-        workersOwed: openCase.money.workersOwed,
-        outstandingFen: openCase.money.outstandingFen,
-        daysToEve: reminder.daysLeft,
-        link,
-      });
-      return { ...reminder, caseId: openCase.id, title: message.title, body: message.body, link };
-    });
+    return {
+      due,
+      worded: async (reminders) => {
+        // the case numbers only of the cases reminded about, on the few days the countdown runs
+        const caseNumbers = await this.repository.caseNumbers(this.transactions.none, [...new Set(reminders.map((reminder) => reminder.subject))]);
+        return reminders.map((reminder) => {
+          const openCase = open.get(reminder.subject)!;
+          const link = caseLink(this.config.publicBaseUrl, openCase.id);
+          const message = festivalMessage({
+            caseNumber: caseNumbers.get(openCase.id)!,
+            workersOwed: openCase.money.workersOwed,
+            outstandingFen: openCase.money.outstandingFen,
+            daysToEve: reminder.daysLeft,
+            link,
+          });
+          return { ...reminder, caseId: openCase.id, title: message.title, body: message.body, link };
+        });
+      },
+    };
   }
 }
 

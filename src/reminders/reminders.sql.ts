@@ -35,6 +35,17 @@ export const INSERT_REMINDERS_SQL = `
   ON CONFLICT ON CONSTRAINT reminders_key DO NOTHING
   RETURNING id`;
 
+/**
+ * Which of these reminders of a day are written already (a second sweep of the day, another instance's),
+ * by their place in the list: each is looked up by the reminders' unique key. $1-$3: kinds, subjects,
+ * recipients; $4: the day.
+ */
+export const ALREADY_WRITTEN_SQL = `
+  SELECT (x.n - 1)::int AS index
+    FROM unnest($1::text[], $2::text[], $3::uuid[]) WITH ORDINALITY AS x (kind, subject, recipient_id, n)
+   WHERE EXISTS (SELECT 1 FROM reminders r
+                  WHERE r.kind = x.kind AND r.subject = x.subject AND r.due_on = $4::date AND r.recipient_id = x.recipient_id)`;
+
 /** Sessions still scheduled on the day after the sweep's day (Asia/Shanghai). */
 export const SESSIONS_TOMORROW_SQL = `
   SELECT s.id, s.starts_at, s.place, r.name AS room_name, s.case_id, c.case_number, s.mediator_id, c.lawyer_id
