@@ -44,8 +44,10 @@ export class AddPendingDeadlines1766300000000 implements MigrationInterface {
         holds_until date
       )`);
     await queryRunner.query(`CREATE INDEX case_clocks_stale_idx ON case_clocks (case_id) WHERE stale`);
-    // the few cases whose answer stops holding on a day to come (an employment ending later, a back-dated reading)
+    // the few cases whose answer does not hold on the day read: one with a fact dated later (an employment
+    // ending next month), or computed for a later day than the one read (a back-dated reading)
     await queryRunner.query(`CREATE INDEX case_clocks_holds_until_idx ON case_clocks (holds_until) WHERE holds_until IS NOT NULL`);
+    await queryRunner.query(`CREATE INDEX case_clocks_holds_from_idx ON case_clocks (holds_from)`);
     await queryRunner.query(`
       CREATE TABLE pending_deadlines (
         case_id uuid NOT NULL REFERENCES cases (id) ON DELETE CASCADE,

@@ -31,8 +31,8 @@ export class ServiceProcess {
   static async start(env: Record<string, string>, port: number, options: ServiceOptions = {}): Promise<ServiceProcess> {
     const root = join(__dirname, '..', '..');
     const output = options.logFile ? openSync(options.logFile, 'a') : 'inherit';
-    // the build a deployment runs (npm run bench builds it first), so its memory is the real one
-    const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
+    // the build a deployment runs (npm run bench builds it first), with the flags `npm start` gives it, so its memory is the real one
+    const child = spawn(process.execPath, [...startFlags(root), join(root, 'dist', 'src', 'main.js')], {
       cwd: root,
       env: {
         ...process.env,
@@ -136,4 +136,13 @@ export class Client {
     if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   }
+}
+
+/**
+ * The V8 flags of `npm start` (package.json), which is how the service is run: its heap cap holds the
+ * service's memory down (issue 17), so what is measured here must run under it too.
+ */
+function startFlags(root: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
 }

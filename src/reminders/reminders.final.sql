@@ -21,21 +21,49 @@ SELECT u.id AS leader_id, o.id AS scope_id, o.name AS scope_name, o.path AS scop
  WHERE 'leader' = ANY (u.roles) AND u.active
  ORDER BY u.id;
 
--- OPEN_CASES_SQL
+-- OPEN_CASES_OF_SQL
 WITH paid_after AS (
   SELECT d.case_id, SUM(d.fen) AS fen, SUM(d.claims_settled) AS claims_settled
-    FROM case_pay_days d WHERE d.paid_on > $1::date GROUP BY d.case_id
+    FROM case_pay_days d WHERE d.paid_on > $1::date AND d.case_id = ANY($2::uuid[]) GROUP BY d.case_id
 )
 SELECT f.case_id AS id, f.lawyer_id, f.mediator_id, f.organisation_id,
        (f.owed_fen - f.paid_fen + COALESCE(pa.fen, 0))::text AS outstanding_fen,
        (f.workers_owed + COALESCE(pa.claims_settled, 0))::int AS workers_owed
   FROM case_facts f
   LEFT JOIN paid_after pa ON pa.case_id = f.case_id
- WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')
+ WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected') AND f.case_id = ANY($2::uuid[]);
+
+-- OPEN_CASES_SQL
+WITH paid_after AS (
+  SELECT d.case_id, SUM(d.fen) AS fen, SUM(d.claims_settled) AS claims_settled
+    FROM case_pay_days d WHERE d.paid_on > $1::date  GROUP BY d.case_id
+)
+SELECT f.case_id AS id, f.lawyer_id, f.mediator_id, f.organisation_id,
+       (f.owed_fen - f.paid_fen + COALESCE(pa.fen, 0))::text AS outstanding_fen,
+       (f.workers_owed + COALESCE(pa.claims_settled, 0))::int AS workers_owed
+  FROM case_facts f
+  LEFT JOIN paid_after pa ON pa.case_id = f.case_id
+ WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected') 
  ORDER BY f.intake_date, f.case_id;
 
 -- ORGANISATIONS_SQL
 SELECT id, name, path FROM organisations;
+
+-- OWING_BY_ORGANISATION_SQL
+SELECT o.organisation_id, count(*)::int AS cases, SUM(o.workers_owed)::int AS workers, SUM(o.outstanding_fen::bigint)::text AS outstanding_fen
+  FROM (
+WITH paid_after AS (
+  SELECT d.case_id, SUM(d.fen) AS fen, SUM(d.claims_settled) AS claims_settled
+    FROM case_pay_days d WHERE d.paid_on > $1::date  GROUP BY d.case_id
+)
+SELECT f.case_id AS id, f.lawyer_id, f.mediator_id, f.organisation_id,
+       (f.owed_fen - f.paid_fen + COALESCE(pa.fen, 0))::text AS outstanding_fen,
+       (f.workers_owed + COALESCE(pa.claims_settled, 0))::int AS workers_owed
+  FROM case_facts f
+  LEFT JOIN paid_after pa ON pa.case_id = f.case_id
+ WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected') ) o
+ WHERE o.outstanding_fen::bigint > 0
+ GROUP BY o.organisation_id;
 
 -- PAID_SINCE_YESTERDAY_SQL
 SELECT d.organisation_id, SUM(d.fen)::text AS paid_fen

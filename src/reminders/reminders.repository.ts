@@ -9,6 +9,8 @@ import {
   CASE_NUMBERS_SQL,
   ALREADY_WRITTEN_SQL,
   INSERT_REMINDERS_SQL,
+  OPEN_CASES_OF_SQL,
+  OWING_BY_ORGANISATION_SQL,
   LEADERS_SQL,
   OPEN_CASES_SQL,
   ORGANISATIONS_SQL,
@@ -88,8 +90,14 @@ export class RemindersRepository {
   // --- the sweep's reads ---
 
   /** The open cases, with their money as it stood at the end of `on`. */
-  openCases(tx: Tx, on: string): Promise<OpenCaseRow[]> {
-    return tx.query(OPEN_CASES_SQL, [on]);
+  /** The open cases (these, or all) with their money at the end of the day. */
+  openCases(tx: Tx, on: string, caseIds?: string[]): Promise<OpenCaseRow[]> {
+    return caseIds ? tx.query(OPEN_CASES_OF_SQL, [on, caseIds]) : tx.query(OPEN_CASES_SQL, [on]);
+  }
+
+  /** What the open cases still owing at the end of the day add up to, per organisation. */
+  owingByOrganisation(tx: Tx, on: string): Promise<{ organisation_id: string; cases: number; workers: number; outstanding_fen: string }[]> {
+    return tx.query(OWING_BY_ORGANISATION_SQL, [on]);
   }
 
   /** Each case's number, by case id. */
@@ -116,7 +124,6 @@ export class RemindersRepository {
 
   // --- reminders ---
 
-  /** Writes the batch; returns the ids of the reminders that did not exist yet. */
   /** The places in `reminders` of those already written for the day. */
   async alreadyWritten(tx: Tx, on: string, reminders: { kind: string; subject: string; recipientId: string }[]): Promise<Set<number>> {
     const rows: { index: number }[] = await tx.query(ALREADY_WRITTEN_SQL, [
@@ -128,6 +135,7 @@ export class RemindersRepository {
     return new Set(rows.map((row) => row.index));
   }
 
+  /** Writes the batch; returns the ids of the reminders that did not exist yet. */
   insertReminders(tx: Tx, reminders: NewReminder[]): Promise<{ id: string }[]> {
     return tx.query(INSERT_REMINDERS_SQL, [
       reminders.map((r) => r.kind),

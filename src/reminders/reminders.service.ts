@@ -7,7 +7,6 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Transactions } from '../database/transactions';
 import { daysBetween } from '../common/time/calendar-days';
-import { groupBy } from '../common/collections';
 import { CaseClockSet, LegalClocksService } from '../legal-clocks/legal-clocks.service';
 import type { CaseTotals } from '../cases/domain/case-totals';
 import type { DayRange, Deadline } from '../legal-clocks/domain/legal-clocks';
@@ -33,6 +32,7 @@ import {
   ReminderRule,
   deadlineReminders,
   digestReminders,
+  festivalCountdownFires,
   festivalReminders,
   ruleDueWindow,
 } from './domain/reminder-policy';
@@ -73,10 +73,13 @@ export interface PlannedReminder extends CountdownReminder {
  */
 interface DueReminders {
   due: CountdownReminder[];
-  worded: (reminders: CountdownReminder[]) => PlannedReminder[] | Promise<PlannedReminder[]>;
+  /** The case a reminder is about, whose money as of the day its words give; null for none. */
+  caseOf: (reminder: CountdownReminder) => string | null;
+  /** The words of these reminders, with the money of their cases. */
+  worded: (reminders: CountdownReminder[], open: OpenCases) => PlannedReminder[] | Promise<PlannedReminder[]>;
 }
 
-const NOTHING_DUE: DueReminders = { due: [], worded: () => [] };
+const NOTHING_DUE: DueReminders = { due: [], caseOf: () => null, worded: () => [] };
 
 export interface SweepResult {
   on: string;
@@ -136,7 +139,6 @@ export class RemindersService {
     if (on < FIRST_SEASON_DAY) throw AppError.invalidField('on', 'TOO_SMALL', { min: FIRST_SEASON_DAY });
     if (on > LAST_SEASON_DAY) throw AppError.invalidField('on', 'TOO_LARGE', { max: LAST_SEASON_DAY });
     const rules = await this.rules();
-    const open = await this.openCases(on);
     const result: SweepResult = { on, dryRun, planned: 0, created: 0, byKind: new Map(), reminders: [] };
     // A dry run counts the reminders and keeps the most pressing, worded; a real one writes those not yet written as they are found.
     const found = async (rulesDue: DueReminders[]) => {
@@ -147,26 +149,26 @@ export class RemindersService {
           // worded: only those more pressing than the last of those kept so far
           const last = result.reminders.length < PREVIEW_SHOWN ? undefined : result.reminders[PREVIEW_SHOWN - 1];
           const contenders = mostPressing(last ? rule.due.filter((reminder) => mostPressingFirst(reminder, last) < 0) : rule.due);
-          if (contenders.length > 0) result.reminders = mostPressing([...result.reminders, ...(await rule.worded(contenders))]);
+          if (contenders.length > 0) result.reminders = mostPressing([...result.reminders, ...(await this.worded(on, rule, contenders))]);
         } else if (rule.due.length > 0) {
           const written = await this.repository.alreadyWritten(this.transactions.none, on, rule.due);
           const fresh = rule.due.filter((_, index) => !written.has(index));
-          if (fresh.length > 0) result.created += await this.write(await rule.worded(fresh));
+          if (fresh.length > 0) result.created += await this.write(await this.worded(on, rule, fresh));
         }
       }
     };
     await found([
-      await this.festivalCountdown(on, open, rules.get('festival_countdown')),
-      await this.sessionsTomorrow(on, open, rules.get('session_tomorrow')),
-      await this.digests(on, open, rules.get('leader_digest')),
+      await this.festivalCountdown(on, rules.get('festival_countdown')),
+      await this.sessionsTomorrow(on, rules.get('session_tomorrow')),
+      await this.digests(on, rules.get('leader_digest')),
     ]);
     // The legal clocks of a city's cases, a batch at a time: each batch's reminders are found, then it is let go.
     for await (const clocks of this.clockBatchesFallingDue(on, rules)) {
       await found([
-        this.instalments(on, open, clocks, rules.get('instalment_due'), rules.get('instalment_overdue')),
-        this.mediationLimits(on, open, clocks, rules.get('mediation_limit')),
-        this.arbitrations(on, open, clocks, rules.get('arbitration_deadline')),
-        this.limitations(on, open, clocks, rules.get('limitation_deadline')),
+        this.instalments(on, clocks, rules.get('instalment_due'), rules.get('instalment_overdue')),
+        this.mediationLimits(on, clocks, rules.get('mediation_limit')),
+        this.arbitrations(on, clocks, rules.get('arbitration_deadline')),
+        this.limitations(on, clocks, rules.get('limitation_deadline')),
       ]);
     }
     return result;
@@ -190,13 +192,18 @@ export class RemindersService {
     return created;
   }
 
+  /** Reminders of a rule worded, with the money as of the day of the cases they are about (read for those cases only). */
+  private async worded(on: string, rule: DueReminders, reminders: CountdownReminder[]): Promise<PlannedReminder[]> {
+    const caseIds = [...new Set(reminders.map(rule.caseOf).filter((caseId): caseId is string => caseId !== null))];
+    return rule.worded(reminders, caseIds.length === 0 ? new Map() : await this.openCases(on, caseIds));
+  }
+
   /**
-   * The open cases with their money as it stood at the end of the sweep's day, loaded once per sweep
-   * with one query from the per-case summary the reports keep exact (reminders.sql.ts says how a
-   * back-dated day is reckoned).
+   * Open cases (these, or all) with their money as it stood at the end of the sweep's day, from the
+   * per-case summary the reports keep exact (reminders.sql.ts says how a back-dated day is reckoned).
    */
-  private async openCases(on: string): Promise<OpenCases> {
-    const rows = await this.repository.openCases(this.transactions.none, on);
+  private async openCases(on: string, caseIds?: string[]): Promise<OpenCases> {
+    const rows = await this.repository.openCases(this.transactions.none, on, caseIds);
     return new Map(
       rows.map((row) => [
         row.id,
@@ -290,7 +297,7 @@ export class RemindersService {
   private eveDays: { on: string; days: number } | null = null;
 
   /** Instalments due soon (instalment_due) and those overdue, every day until paid (instalment_overdue). */
-  private instalments(on: string, open: OpenCases, batch: CaseClockSet[], dueRule?: ReminderRule, overdueRule?: ReminderRule): DueReminders {
+  private instalments(on: string, batch: CaseClockSet[], dueRule?: ReminderRule, overdueRule?: ReminderRule): DueReminders {
     if (!dueRule?.enabled && !overdueRule?.enabled) return NOTHING_DUE;
     const unpaid = new Map(
       batch.flatMap((clocks) =>
@@ -312,7 +319,8 @@ export class RemindersService {
     ];
     return {
       due,
-      worded: (reminders) =>
+      caseOf: (reminder) => unpaid.get(reminder.subject)!.clocks.caseId,
+      worded: (reminders, open) =>
         reminders.map((reminder) => {
           const { clocks, instalment } = unpaid.get(reminder.subject)!;
           const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
@@ -325,7 +333,7 @@ export class RemindersService {
     };
   }
 
-  private async sessionsTomorrow(on: string, open: OpenCases, rule?: ReminderRule): Promise<DueReminders> {
+  private async sessionsTomorrow(on: string, rule?: ReminderRule): Promise<DueReminders> {
     if (!rule?.enabled) return NOTHING_DUE;
     const rows = await this.repository.sessionsTomorrow(this.transactions.none, on);
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -340,7 +348,8 @@ export class RemindersService {
     });
     return {
       due,
-      worded: (reminders) =>
+      caseOf: (reminder) => byId.get(reminder.subject)!.case_id,
+      worded: (reminders, open) =>
         reminders.map((reminder) => {
           const row = byId.get(reminder.subject)!;
           const startsAt = shanghaiTimestamp(new Date(row.starts_at));
@@ -357,7 +366,7 @@ export class RemindersService {
   }
 
   /** The 15 days of mediation (LDMAA art. 14), as the legal clocks count them. */
-  private mediationLimits(on: string, open: OpenCases, batch: CaseClockSet[], rule?: ReminderRule): DueReminders {
+  private mediationLimits(on: string, batch: CaseClockSet[], rule?: ReminderRule): DueReminders {
     if (!rule?.enabled) return NOTHING_DUE;
     const limits = new Map(
       batch.flatMap((clocks) =>
@@ -378,7 +387,8 @@ export class RemindersService {
     });
     return {
       due,
-      worded: (reminders) =>
+      caseOf: (reminder) => limits.get(reminder.subject)!.clocks.caseId,
+      worded: (reminders, open) =>
         reminders.map((reminder) => {
           const { clocks, limitOn } = limits.get(reminder.subject)!;
           const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
@@ -389,7 +399,7 @@ export class RemindersService {
   }
 
   /** The arbitration commission's 5 days to accept and 45 (+15) days to award (LDMAA arts. 29, 43). */
-  private arbitrations(on: string, open: OpenCases, batch: CaseClockSet[], rule?: ReminderRule): DueReminders {
+  private arbitrations(on: string, batch: CaseClockSet[], rule?: ReminderRule): DueReminders {
     if (!rule?.enabled) return NOTHING_DUE;
     const names: Partial<Record<Deadline['clock'], { suffix: string; name: string }>> = {
       arbitration_acceptance: { suffix: 'acceptance', name: labelOf('clockKind', 'arbitration_acceptance') },
@@ -414,7 +424,8 @@ export class RemindersService {
     });
     return {
       due,
-      worded: (reminders) =>
+      caseOf: (reminder) => pending.get(reminder.subject)!.clocks.caseId,
+      worded: (reminders, open) =>
         reminders.map((reminder) => {
           const { clocks, name, dueOn } = pending.get(reminder.subject)!;
           const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
@@ -425,7 +436,7 @@ export class RemindersService {
   }
 
   /** Each worker's limitation year (LDMAA art. 27), for the lawyer: apply or interrupt it in time. */
-  private limitations(on: string, open: OpenCases, batch: CaseClockSet[], rule?: ReminderRule): DueReminders {
+  private limitations(on: string, batch: CaseClockSet[], rule?: ReminderRule): DueReminders {
     if (!rule?.enabled) return NOTHING_DUE;
     const pending = new Map(
       batch.flatMap((clocks) =>
@@ -441,7 +452,8 @@ export class RemindersService {
     });
     return {
       due,
-      worded: (reminders) =>
+      caseOf: (reminder) => pending.get(reminder.subject)!.clocks.caseId,
+      worded: (reminders, open) =>
         reminders.map((reminder) => {
           const { clocks, workerName, dueOn } = pending.get(reminder.subject)!;
           const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
@@ -458,9 +470,9 @@ export class RemindersService {
 
   /**
    * Every day of the season, each leader's digest of what is still unpaid in their scope, by
-   * organisation, from the same open-case money as every other reminder.
+   * organisation, from the same open-case money as every other reminder (added up by the database).
    */
-  private async digests(on: string, open: OpenCases, rule?: ReminderRule): Promise<DueReminders> {
+  private async digests(on: string, rule?: ReminderRule): Promise<DueReminders> {
     if (!rule?.enabled) return NOTHING_DUE;
     const { settings: season } = await this.season.settings(seasonFestivalYear(on));
     const leaders = await this.repository.leaders(this.transactions.none);
@@ -468,10 +480,7 @@ export class RemindersService {
     const organisations = await this.repository.organisations(this.transactions.none);
     const paidRows = await this.repository.paidSinceYesterday(this.transactions.none, on);
     const paidSinceYesterday = new Map(paidRows.map((row) => [row.organisation_id, fenFromDb(row.paid_fen)]));
-    const owingByOrganisation = groupBy(
-      [...open.values()].filter((openCase) => openCase.money.outstandingFen > 0n),
-      (openCase) => openCase.organisationId,
-    );
+    const owingByOrganisation = new Map((await this.repository.owingByOrganisation(this.transactions.none, on)).map((row) => [row.organisation_id, row]));
     const digestOf = new Map(
       leaders.map((leader) => {
         const inScope = organisations.filter((organisation) => organisation.path.startsWith(leader.scope_path));
@@ -479,12 +488,7 @@ export class RemindersService {
           .filter((organisation) => owingByOrganisation.has(organisation.id))
           .map((organisation) => {
             const owing = owingByOrganisation.get(organisation.id)!;
-            return {
-              organisationName: organisation.name,
-              cases: owing.length,
-              workers: owing.reduce((sum, openCase) => sum + openCase.money.workersOwed, 0),
-              outstandingFen: sumFen(owing.map((openCase) => openCase.money.outstandingFen)),
-            };
+            return { organisationName: organisation.name, cases: owing.cases, workers: owing.workers, outstandingFen: fenFromDb(owing.outstanding_fen) };
           });
         const paidFen = sumFen(inScope.map((organisation) => paidSinceYesterday.get(organisation.id) ?? 0n));
         return [`${leader.leader_id}/${leader.scope_id}`, { leader, rows, paidFen }] as const;
@@ -500,6 +504,7 @@ export class RemindersService {
     });
     return {
       due,
+      caseOf: () => null,
       worded: (reminders) =>
         reminders.map((reminder) => {
           const { leader, rows, paidFen } = digestOf.get(`${reminder.recipientId}/${reminder.subject}`)!;
@@ -510,9 +515,12 @@ export class RemindersService {
   }
 
   /** 30, 14, 7, 3 and 1 days before the festival's eve, every open case still owing money reminds its people. */
-  private async festivalCountdown(on: string, open: OpenCases, rule: ReminderRule | undefined): Promise<DueReminders> {
+  private async festivalCountdown(on: string, rule: ReminderRule | undefined): Promise<DueReminders> {
     if (!rule?.enabled) return NOTHING_DUE;
     const { eve } = await this.season.on(on);
+    // every open case's money, on the few days the countdown runs
+    if (!festivalCountdownFires(rule, on, eve)) return NOTHING_DUE;
+    const open = await this.openCases(on);
     const owing = [...open.values()].filter((openCase) => openCase.money.outstandingFen > 0n && (openCase.lawyerId || openCase.mediatorId));
     const due = festivalReminders({
       today: on,
@@ -527,7 +535,8 @@ export class RemindersService {
     });
     return {
       due,
-      worded: async (reminders) => {
+      caseOf: (reminder) => reminder.subject,
+      worded: async (reminders, open) => {
         // the case numbers only of the cases reminded about, on the few days the countdown runs
         const caseNumbers = await this.repository.caseNumbers(this.transactions.none, [...new Set(reminders.map((reminder) => reminder.subject))]);
         return reminders.map((reminder) => {

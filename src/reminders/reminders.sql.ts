@@ -12,18 +12,32 @@ import { FINAL_STATUSES_SQL } from '../cases/domain/case-status';
  * by claim, which test/reminders-scale.e2e-spec.ts compares. Swept for today, nothing was paid after it
  * and the correction reads no row. $1: the day.
  */
-export const OPEN_CASES_SQL = `
+export const OPEN_CASES_SQL = `${openCasesSql('')}
+   ORDER BY f.intake_date, f.case_id`;
+
+/** As OPEN_CASES_SQL, of the cases $2 only (those a batch of reminders is about). */
+export const OPEN_CASES_OF_SQL = openCasesSql('AND f.case_id = ANY($2::uuid[])', 'AND d.case_id = ANY($2::uuid[])');
+
+function openCasesSql(cases: string, paidOfCases = ''): string {
+  return `
   WITH paid_after AS (
     SELECT d.case_id, SUM(d.fen) AS fen, SUM(d.claims_settled) AS claims_settled
-      FROM case_pay_days d WHERE d.paid_on > $1::date GROUP BY d.case_id
+      FROM case_pay_days d WHERE d.paid_on > $1::date ${paidOfCases} GROUP BY d.case_id
   )
   SELECT f.case_id AS id, f.lawyer_id, f.mediator_id, f.organisation_id,
          (f.owed_fen - f.paid_fen + COALESCE(pa.fen, 0))::text AS outstanding_fen,
          (f.workers_owed + COALESCE(pa.claims_settled, 0))::int AS workers_owed
     FROM case_facts f
     LEFT JOIN paid_after pa ON pa.case_id = f.case_id
-   WHERE f.status NOT IN ${FINAL_STATUSES_SQL}
-   ORDER BY f.intake_date, f.case_id`;
+   WHERE f.status NOT IN ${FINAL_STATUSES_SQL} ${cases}`;
+}
+
+/** The open cases still owing at the end of the day $1, added up per organisation: the leaders' digest. */
+export const OWING_BY_ORGANISATION_SQL = `
+  SELECT o.organisation_id, count(*)::int AS cases, SUM(o.workers_owed)::int AS workers, SUM(o.outstanding_fen::bigint)::text AS outstanding_fen
+    FROM (${openCasesSql('')}) o
+   WHERE o.outstanding_fen::bigint > 0
+   GROUP BY o.organisation_id`;
 
 /** The case numbers of some cases (the festival countdown's, which the open cases above come without). */
 export const CASE_NUMBERS_SQL = `SELECT c.id, c.case_number FROM cases c WHERE c.id = ANY($1::uuid[])`;

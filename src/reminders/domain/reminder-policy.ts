@@ -180,6 +180,12 @@ export function urgencyOf(daysLeft: number): Urgency {
   return 'info';
 }
 
+/** Whether the festival countdown reminds anyone on `today` (one of the rule's days before the eve). */
+export function festivalCountdownFires(rule: ReminderRule, today: string, eve: string): boolean {
+  assertRuleKind(rule, 'festival_countdown');
+  return ruleFiresOn(rule, daysBetween(today, eve));
+}
+
 /**
  * 春节倒计时: on the days of the rule before the eve, every case with money still outstanding reminds its
  * lawyer and its mediator, once per case per person (one who is both gets one reminder). A case paid in
@@ -191,9 +197,7 @@ export function festivalReminders(input: {
   rule: ReminderRule;
   cases: FestivalCase[];
 }): CountdownReminder[] {
-  assertRuleKind(input.rule, 'festival_countdown');
-  const daysLeft = daysBetween(input.today, input.eve);
-  if (!ruleFiresOn(input.rule, daysLeft)) return [];
+  if (!festivalCountdownFires(input.rule, input.today, input.eve)) return [];
   return input.cases
     .filter((c) => c.outstandingFen > 0n)
     .flatMap((c) =>
