@@ -20,6 +20,7 @@ import { AddClaimsSettledByDay1765900000000 } from './1765900000000-AddClaimsSet
 import { AddNameSearchIndexes1766100000000 } from './1766100000000-AddNameSearchIndexes';
 import { AddClockStartIndexes1766200000000 } from './1766200000000-AddClockStartIndexes';
 import { AddPendingDeadlines1766300000000 } from './1766300000000-AddPendingDeadlines';
+import { AddReminderDayIndex1766400000000 } from './1766400000000-AddReminderDayIndex';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AddNameSearchIndexes1766100000000,
   AddClockStartIndexes1766200000000,
   AddPendingDeadlines1766300000000,
+  AddReminderDayIndex1766400000000,
 ];

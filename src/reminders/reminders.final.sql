@@ -1,11 +1,5 @@
 -- Written by src/sql-snapshots.spec.ts from reminders.sql.ts: every statement it exports, whole. Do not edit.
 
--- ALREADY_WRITTEN_SQL
-SELECT (x.n - 1)::int AS index
-  FROM unnest($1::text[], $2::text[], $3::uuid[]) WITH ORDINALITY AS x (kind, subject, recipient_id, n)
- WHERE EXISTS (SELECT 1 FROM reminders r
-                WHERE r.kind = x.kind AND r.subject = x.subject AND r.due_on = $4::date AND r.recipient_id = x.recipient_id);
-
 -- CASE_NUMBERS_SQL
 SELECT c.id, c.case_number FROM cases c WHERE c.id = ANY($1::uuid[]);
 
@@ -77,3 +71,6 @@ SELECT s.id, s.starts_at, s.place, r.name AS room_name, s.case_id, c.case_number
  WHERE s.status = 'scheduled'
    AND s.starts_at >= (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
    AND s.starts_at < (($1::date + 2)::timestamp AT TIME ZONE 'Asia/Shanghai');
+
+-- WRITTEN_ON_SQL
+SELECT subject, recipient_id FROM reminders WHERE due_on = $1::date AND kind = $2;

@@ -7,7 +7,6 @@ import type { DeliveryStatus } from './dto/reminders.dto';
 import type { DeliveryView, InboxReminderView, NotificationChannelView } from './reminders.view';
 import {
   CASE_NUMBERS_SQL,
-  ALREADY_WRITTEN_SQL,
   INSERT_REMINDERS_SQL,
   OPEN_CASES_OF_SQL,
   OWING_BY_ORGANISATION_SQL,
@@ -16,6 +15,7 @@ import {
   ORGANISATIONS_SQL,
   PAID_SINCE_YESTERDAY_SQL,
   SESSIONS_TOMORROW_SQL,
+  WRITTEN_ON_SQL,
 } from './reminders.sql';
 
 export interface OpenCaseRow {
@@ -124,15 +124,10 @@ export class RemindersRepository {
 
   // --- reminders ---
 
-  /** The places in `reminders` of those already written for the day. */
-  async alreadyWritten(tx: Tx, on: string, reminders: { kind: string; subject: string; recipientId: string }[]): Promise<Set<number>> {
-    const rows: { index: number }[] = await tx.query(ALREADY_WRITTEN_SQL, [
-      reminders.map((r) => r.kind),
-      reminders.map((r) => r.subject),
-      reminders.map((r) => r.recipientId),
-      on,
-    ]);
-    return new Set(rows.map((row) => row.index));
+  /** The reminders of a kind written for the day already, as `subject recipient` keys. */
+  async writtenOn(tx: Tx, on: string, kind: ReminderKind): Promise<Set<string>> {
+    const rows: { subject: string; recipient_id: string }[] = await tx.query(WRITTEN_ON_SQL, [on, kind]);
+    return new Set(rows.map((row) => `${row.subject} ${row.recipient_id}`));
   }
 
   /** Writes the batch; returns the ids of the reminders that did not exist yet. */

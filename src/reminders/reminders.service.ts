@@ -140,6 +140,12 @@ export class RemindersService {
     if (on > LAST_SEASON_DAY) throw AppError.invalidField('on', 'TOO_LARGE', { max: LAST_SEASON_DAY });
     const rules = await this.rules();
     const result: SweepResult = { on, dryRun, planned: 0, created: 0, byKind: new Map(), reminders: [] };
+    // What an earlier run of the day wrote, read once per kind (what this run writes, it does not find again).
+    const written = new Map<ReminderKind, Promise<Set<string>>>();
+    const writtenOf = (kind: ReminderKind) => {
+      if (!written.has(kind)) written.set(kind, this.repository.writtenOn(this.transactions.none, on, kind));
+      return written.get(kind)!;
+    };
     // A dry run counts the reminders and keeps the most pressing, worded; a real one writes those not yet written as they are found.
     const found = async (rulesDue: DueReminders[]) => {
       for (const rule of rulesDue) {
@@ -150,10 +156,14 @@ export class RemindersService {
           const last = result.reminders.length < PREVIEW_SHOWN ? undefined : result.reminders[PREVIEW_SHOWN - 1];
           const contenders = mostPressing(last ? rule.due.filter((reminder) => mostPressingFirst(reminder, last) < 0) : rule.due);
           if (contenders.length > 0) result.reminders = mostPressing([...result.reminders, ...(await this.worded(on, rule, contenders))]);
-        } else if (rule.due.length > 0) {
-          const written = await this.repository.alreadyWritten(this.transactions.none, on, rule.due);
-          const fresh = rule.due.filter((_, index) => !written.has(index));
-          if (fresh.length > 0) result.created += await this.write(await this.worded(on, rule, fresh));
+        } else {
+          const kinds = [...new Set(rule.due.map((reminder) => reminder.kind))];
+          const writtenBefore = new Map(await Promise.all(kinds.map(async (kind) => [kind, await writtenOf(kind)] as const)));
+          const fresh = rule.due.filter((reminder) => !writtenBefore.get(reminder.kind)!.has(`${reminder.subject} ${reminder.recipientId}`));
+          // a part at a time: a countdown day words some 130,000 reminders, which held at once outgrow the heap
+          for (let start = 0; start < fresh.length; start += REMINDERS_PER_STATEMENT) {
+            result.created += await this.write(await this.worded(on, rule, fresh.slice(start, start + REMINDERS_PER_STATEMENT)));
+          }
         }
       }
     };

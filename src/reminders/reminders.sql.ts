@@ -49,16 +49,8 @@ export const INSERT_REMINDERS_SQL = `
   ON CONFLICT ON CONSTRAINT reminders_key DO NOTHING
   RETURNING id`;
 
-/**
- * Which of these reminders of a day are written already (a second sweep of the day, another instance's),
- * by their place in the list: each is looked up by the reminders' unique key. $1-$3: kinds, subjects,
- * recipients; $4: the day.
- */
-export const ALREADY_WRITTEN_SQL = `
-  SELECT (x.n - 1)::int AS index
-    FROM unnest($1::text[], $2::text[], $3::uuid[]) WITH ORDINALITY AS x (kind, subject, recipient_id, n)
-   WHERE EXISTS (SELECT 1 FROM reminders r
-                  WHERE r.kind = x.kind AND r.subject = x.subject AND r.due_on = $4::date AND r.recipient_id = x.recipient_id)`;
+/** The reminders of a kind written for a day already (a second sweep of the day, another instance's): their subjects and recipients. $1: the day; $2: the kind. */
+export const WRITTEN_ON_SQL = `SELECT subject, recipient_id FROM reminders WHERE due_on = $1::date AND kind = $2`;
 
 /** Sessions still scheduled on the day after the sweep's day (Asia/Shanghai). */
 export const SESSIONS_TOMORROW_SQL = `
