@@ -50,7 +50,9 @@ export class AddPendingDeadlines1766300000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX case_clocks_holds_from_idx ON case_clocks (holds_from)`);
     await queryRunner.query(`
       CREATE TABLE pending_deadlines (
-        case_id uuid NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        -- not a reference to cases: storing a case's deadlines must not take a lock on the case's row, which
+        -- its writers hold while their triggers wait for the case's row here (a deadlock, found by the bench)
+        case_id uuid NOT NULL REFERENCES case_clocks (case_id) ON DELETE CASCADE,
         position integer NOT NULL,
         clock text NOT NULL,
         subject text NOT NULL,
@@ -86,8 +88,9 @@ export class AddPendingDeadlines1766300000000 implements MigrationInterface {
           EXECUTE format('SELECT array_agg(DISTINCT %I) FROM old_rows', TG_ARGV[0]) INTO touched;
         END IF;
         IF touched IS NOT NULL THEN
+          -- in the cases' order, as every writer of several cases' rows here locks them
           INSERT INTO case_clocks (case_id)
-          SELECT id FROM cases WHERE id = ANY(touched)
+          SELECT id FROM cases WHERE id = ANY(touched) ORDER BY id
           ON CONFLICT (case_id) DO UPDATE SET stale = true, mark = nextval('case_clock_marks');
         END IF;
         RETURN NULL;
@@ -133,7 +136,9 @@ export class AddPendingDeadlines1766300000000 implements MigrationInterface {
       CREATE FUNCTION calendar_clocks_touched() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         UPDATE case_clocks k SET stale = true, mark = nextval('case_clock_marks')
-          FROM cases c WHERE c.id = k.case_id AND c.status NOT IN ${FINAL_STATUSES_SQL};
+          FROM (SELECT o.case_id FROM case_clocks o JOIN cases c ON c.id = o.case_id
+                 WHERE c.status NOT IN ${FINAL_STATUSES_SQL} ORDER BY o.case_id FOR UPDATE OF o) open_cases
+         WHERE k.case_id = open_cases.case_id;
         RETURN NULL;
       END
       $$`);

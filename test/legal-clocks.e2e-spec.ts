@@ -1,6 +1,9 @@
 import { residentId } from './factories/identities';
 import { Desk, makeDesk, openCase } from './factories/scenario';
+import { LegalClocksService } from '../src/legal-clocks/legal-clocks.service';
 import { TestApp, startTestApp } from './support/test-app';
+
+const onServer = !!process.env.DATABASE_URL;
 
 /** The legal clocks of real cases, counted with the statutory holidays, over HTTP. */
 describe('Legal clocks over the API', () => {
@@ -104,6 +107,36 @@ describe('Legal clocks over the API', () => {
     expect(due.map((d: any) => d.daysLeft)).toEqual([...due.map((d: any) => d.daysLeft)].sort((a, b) => a - b));
     expect(due.some((d: any) => d.clock === 'mediation' && d.dueOn === '2026-02-24')).toBe(true);
     expect((await desk.leader.api.get('/deadlines?within=1')).body.items.some((d: any) => d.clock === 'mediation')).toBe(false);
+  });
+
+  /**
+   * A case's writer holds its row while its trigger marks the case's stored deadlines stale; storing them
+   * must neither wait for the writer nor make it wait (the bench found a deadlock: storing referenced the
+   * case's row, which the writer held, while the writer's trigger waited for the row being stored).
+   */
+  (onServer ? it : it.skip)("stores a case's deadlines while a writer holds the case, and neither waits for the other", async () => {
+    const caseId = await caseInMediation(90);
+    const clocks = t.app.get(LegalClocksService);
+    await t.dataSource.query(`UPDATE case_clocks SET stale = true WHERE case_id = $1`, [caseId]);
+    const writer = t.dataSource.createQueryRunner();
+    await writer.connect();
+    try {
+      await writer.startTransaction();
+      // as a transition does: the case's row first
+      await writer.query(`SELECT id FROM cases WHERE id = $1 FOR UPDATE`, [caseId]);
+      const refreshed = await Promise.race([clocks.refreshPending('2026-02-06').then(() => 'refreshed'), new Promise((resolve) => setTimeout(() => resolve('waited'), 5_000))]);
+      expect(refreshed).toBe('refreshed');
+      // then its change, whose trigger marks the case stale
+      await writer.query(`UPDATE cases SET summary = summary WHERE id = $1`, [caseId]);
+      await writer.commitTransaction();
+    } finally {
+      await writer.release();
+    }
+    const [{ stale }] = await t.dataSource.query(`SELECT stale FROM case_clocks WHERE case_id = $1`, [caseId]);
+    expect(stale).toBe(true);
+    await clocks.refreshPending('2026-02-06');
+    const stored = await t.dataSource.query(`SELECT clock, due_on::text FROM pending_deadlines WHERE case_id = $1`, [caseId]);
+    expect(stored).toEqual(expect.arrayContaining([{ clock: 'mediation', due_on: '2026-02-24' }]));
   });
 
   it('pages what is due: the total over all pages, and each page in the same soonest-first order', async () => {

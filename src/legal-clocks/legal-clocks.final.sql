@@ -48,7 +48,7 @@ INSERT INTO pending_deadlines (case_id, position, clock, subject, due_on)
 SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::date[]);
 
 -- LOCK_CASE_CLOCKS_SQL
-SELECT case_id FROM case_clocks WHERE case_id = ANY($1::uuid[]) ORDER BY case_id FOR UPDATE;
+SELECT case_id FROM case_clocks WHERE case_id = ANY($1::uuid[]) ORDER BY case_id FOR UPDATE SKIP LOCKED;
 
 -- MARK_CASE_CLOCKS_COMPUTED_SQL
 UPDATE case_clocks k SET stale = k.mark <> x.mark, holds_from = x.holds_from, holds_until = x.holds_until

@@ -64,10 +64,13 @@ export class LegalClocksRepository {
     return tx.query(CASES_TO_RECOMPUTE_SQL, [today]);
   }
 
-  /** Stores the running deadlines just computed of some cases, in place of what was stored. */
-  async storePending(tx: Tx, computed: ComputedPending[]): Promise<void> {
+  /** Stores the running deadlines just computed of some cases, in place of what was stored, but for cases being written meanwhile. */
+  async storePending(tx: Tx, justComputed: ComputedPending[]): Promise<void> {
+    const locked: { case_id: string }[] = await tx.query(LOCK_CASE_CLOCKS_SQL, [justComputed.map((c) => c.caseId)]);
+    const lockedIds = new Set(locked.map((row) => row.case_id));
+    const computed = justComputed.filter((c) => lockedIds.has(c.caseId));
+    if (computed.length === 0) return;
     const ids = computed.map((c) => c.caseId);
-    await tx.query(LOCK_CASE_CLOCKS_SQL, [ids]);
     await tx.query(DELETE_PENDING_DEADLINES_SQL, [ids]);
     const rows = computed.flatMap((c) => c.deadlines.map((d) => ({ caseId: c.caseId, ...d })));
     if (rows.length > 0) {

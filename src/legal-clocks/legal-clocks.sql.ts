@@ -105,12 +105,13 @@ export const CASES_TO_RECOMPUTE_SQL = `
 
 /**
  * Replaces the stored running deadlines of cases with those just computed, and says for which days
- * they hold. A case written to while it was computed (its mark moved on) stays stale: the next reading
- * computes it again. The cases' rows are locked first, in order, so that two refreshes of one case
- * follow each other. $1: the case ids; $2: their marks as read before computing; $3, $4: the days the
- * answer holds for; $5-$9: the deadlines (case, position, clock, subject, day due).
+ * they hold. First the cases' rows here are locked, skipping those locked already: by a writer of the
+ * case (whose trigger marks it stale: the next reading computes it again) or by another refresh (which
+ * stores it), so a refresh never waits on anyone and two never store one case at once. A case written
+ * to while it was computed (its mark moved on) stays stale. $1: the case ids; then the marks read
+ * before computing and the days the answer holds for; the deadlines (case, position, clock, subject, day due).
  */
-export const LOCK_CASE_CLOCKS_SQL = `SELECT case_id FROM case_clocks WHERE case_id = ANY($1::uuid[]) ORDER BY case_id FOR UPDATE`;
+export const LOCK_CASE_CLOCKS_SQL = `SELECT case_id FROM case_clocks WHERE case_id = ANY($1::uuid[]) ORDER BY case_id FOR UPDATE SKIP LOCKED`;
 export const DELETE_PENDING_DEADLINES_SQL = `DELETE FROM pending_deadlines WHERE case_id = ANY($1::uuid[])`;
 export const INSERT_PENDING_DEADLINES_SQL = `
   INSERT INTO pending_deadlines (case_id, position, clock, subject, due_on)
