@@ -26,7 +26,8 @@ const CLOCK_SOURCES: [table: string, caseOf: string][] = [
  *   - `holds_from` / `holds_until`: the answer is the same for any day from `holds_from` up to the day
  *     before `holds_until` (null: open). Between two dated facts of a case (a payment, a step, the end of
  *     an employment still to come) nothing but the days left changes, and those are computed on reading.
- * A holiday schedule entered or changed moves counted days, so it makes every open case stale.
+ * A holiday schedule entered or changed moves counted days, so it makes every open case stale; so does a
+ * change of the calendar that is not in rows (`case_clocks_calendar`: the refresh compares fingerprints).
  * `reset_case_clocks()` starts over (here, and after the seed generator's bulk load with triggers off):
  * open cases stale, concluded ones holding nothing from the day they were concluded.
  */
@@ -60,6 +61,13 @@ export class AddPendingDeadlines1766300000000 implements MigrationInterface {
         CONSTRAINT pending_deadlines_pkey PRIMARY KEY (case_id, position)
       )`);
     await queryRunner.query(`CREATE INDEX pending_deadlines_due_idx ON pending_deadlines (due_on, clock) INCLUDE (case_id, position)`);
+    // The working calendar the stored deadlines were counted with (its fingerprint): part of it is code and
+    // packaged data (a release with the next year's schedule), not rows, so no trigger sees it change.
+    await queryRunner.query(`
+      CREATE TABLE case_clocks_calendar (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        fingerprint text NOT NULL
+      )`);
 
     await queryRunner.query(`
       CREATE FUNCTION reset_case_clocks() RETURNS bigint LANGUAGE plpgsql AS $$
@@ -160,6 +168,7 @@ export class AddPendingDeadlines1766300000000 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION instalment_clocks_touched()`);
     await queryRunner.query(`DROP FUNCTION case_clocks_touched()`);
     await queryRunner.query(`DROP FUNCTION reset_case_clocks()`);
+    await queryRunner.query(`DROP TABLE case_clocks_calendar`);
     await queryRunner.query(`DROP TABLE pending_deadlines`);
     await queryRunner.query(`DROP TABLE case_clocks`);
     await queryRunner.query(`DROP SEQUENCE case_clock_marks`);

@@ -139,6 +139,18 @@ describe('Legal clocks over the API', () => {
     expect(stored).toEqual(expect.arrayContaining([{ clock: 'mediation', due_on: '2026-02-24' }]));
   });
 
+  it('counts every open case again when the working calendar is not the one the stored deadlines were counted with', async () => {
+    const clocks = t.app.get(LegalClocksService);
+    await clocks.refreshPending('2026-02-06');
+    // as after a release whose holiday data has the next year's schedule: nothing in the database changed
+    await t.dataSource.query(`UPDATE case_clocks_calendar SET fingerprint = 'the previous release'`);
+    const [{ open }] = await t.dataSource.query(`SELECT count(*)::int AS open FROM cases WHERE status NOT IN ('closed', 'withdrawn', 'rejected')`);
+    expect(open).toBeGreaterThan(0);
+    expect(await clocks.refreshPending('2026-02-06')).toBeGreaterThanOrEqual(open);
+    // and once counted with it, not again
+    expect(await clocks.refreshPending('2026-02-06')).toBe(0);
+  });
+
   it('pages what is due: the total over all pages, and each page in the same soonest-first order', async () => {
     const all = (await desk.leader.api.get('/deadlines?within=20&pageSize=200')).body;
     expect(all).toMatchObject({ page: 1, pageSize: 200, total: all.items.length });

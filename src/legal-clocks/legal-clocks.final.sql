@@ -55,6 +55,12 @@ UPDATE case_clocks k SET stale = k.mark <> x.mark, holds_from = x.holds_from, ho
   FROM unnest($1::uuid[], $2::bigint[], $3::date[], $4::date[]) AS x (case_id, mark, holds_from, holds_until)
  WHERE k.case_id = x.case_id;
 
+-- MARK_OPEN_CASES_STALE_SQL
+UPDATE case_clocks k SET stale = true, mark = nextval('case_clock_marks')
+  FROM (SELECT o.case_id FROM case_clocks o JOIN cases c ON c.id = o.case_id
+         WHERE c.status NOT IN ('closed', 'withdrawn', 'rejected') ORDER BY o.case_id FOR UPDATE OF o) open_cases
+ WHERE k.case_id = open_cases.case_id;
+
 -- PENDING_COUNT_SQL
 SELECT count(*)::int AS total 
     FROM pending_deadlines d
@@ -70,6 +76,12 @@ SELECT d.case_id, d.position, d.clock, d.subject
  WHERE d.due_on <= $2::date AND c.status NOT IN ('closed', 'withdrawn', 'rejected') AND o.path LIKE $1 || '%'
  ORDER BY d.due_on, c.intake_date, d.case_id, d.position
 OFFSET $3 LIMIT $4;
+
+-- RECORD_CALENDAR_SQL
+INSERT INTO case_clocks_calendar (singleton, fingerprint) VALUES (true, $1)
+ON CONFLICT (singleton) DO UPDATE SET fingerprint = EXCLUDED.fingerprint
+ WHERE case_clocks_calendar.fingerprint <> EXCLUDED.fingerprint
+RETURNING fingerprint;
 
 -- WORKER_CLOCK_FACTS_SQL
 WITH balances AS (

@@ -11,9 +11,11 @@ import {
   INSERT_PENDING_DEADLINES_SQL,
   LOCK_CASE_CLOCKS_SQL,
   MARK_CASE_CLOCKS_COMPUTED_SQL,
+  MARK_OPEN_CASES_STALE_SQL,
   PENDING_COUNT_SQL,
   PENDING_PAGE_SQL,
   PendingRow,
+  RECORD_CALENDAR_SQL,
   WORKER_CLOCK_FACTS_SQL,
   WorkerClockFactsRow,
 } from './legal-clocks.sql';
@@ -57,6 +59,13 @@ export class LegalClocksRepository {
   /** Each worker's claim on these cases, with the dates his limitation year runs from and his money as of `today`. */
   workerClockFacts(tx: Tx, caseIds: string[], today: string): Promise<WorkerClockFactsRow[]> {
     return tx.query(WORKER_CLOCK_FACTS_SQL, [caseIds, today]);
+  }
+
+  /** Records the calendar the stored deadlines are counted with; when it is another than before, every open case is marked stale. */
+  async recordCalendar(tx: Tx, fingerprint: string): Promise<boolean> {
+    const changed: unknown[] = await tx.query(RECORD_CALENDAR_SQL, [fingerprint]);
+    if (changed.length > 0) await tx.query(MARK_OPEN_CASES_STALE_SQL);
+    return changed.length > 0;
   }
 
   /** The cases whose stored running deadlines must be computed again before they are read for `today`, with their marks. */

@@ -128,6 +128,9 @@ export class LegalClocksService {
    * keeps up with the writes. Returns how many cases were computed.
    */
   async refreshPending(today: string): Promise<number> {
+    // a calendar counted otherwise than what is stored (new holiday data, a year more covered): every open case again
+    const fingerprint = (await this.holidays.calendar()).fingerprint();
+    await this.transactions.run((tx) => this.repository.recordCalendar(tx, fingerprint));
     const due = await this.repository.casesToRecompute(this.transactions.none, today);
     const marks = new Map(due.map((row) => [row.case_id, row.mark]));
     let computed = 0;

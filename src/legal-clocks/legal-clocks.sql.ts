@@ -121,6 +121,23 @@ export const MARK_CASE_CLOCKS_COMPUTED_SQL = `
     FROM unnest($1::uuid[], $2::bigint[], $3::date[], $4::date[]) AS x (case_id, mark, holds_from, holds_until)
    WHERE k.case_id = x.case_id`;
 
+/**
+ * Records the fingerprint $1 of the working calendar the stored deadlines are counted with; a row back
+ * when it was another (or none): every open case must then be counted again.
+ */
+export const RECORD_CALENDAR_SQL = `
+  INSERT INTO case_clocks_calendar (singleton, fingerprint) VALUES (true, $1)
+  ON CONFLICT (singleton) DO UPDATE SET fingerprint = EXCLUDED.fingerprint
+   WHERE case_clocks_calendar.fingerprint <> EXCLUDED.fingerprint
+  RETURNING fingerprint`;
+
+/** Every open case stale (their rows locked in order, as every writer of several cases' rows does). */
+export const MARK_OPEN_CASES_STALE_SQL = `
+  UPDATE case_clocks k SET stale = true, mark = nextval('case_clock_marks')
+    FROM (SELECT o.case_id FROM case_clocks o JOIN cases c ON c.id = o.case_id
+           WHERE c.status NOT IN ${FINAL_STATUSES_SQL} ORDER BY o.case_id FOR UPDATE OF o) open_cases
+   WHERE k.case_id = open_cases.case_id`;
+
 /** The stored running deadlines of the open cases of a scope due by a day (or overdue). $1: the scope's path ('' for the city); $2: the day. */
 const PENDING_BY_SQL = `
     FROM pending_deadlines d

@@ -66,4 +66,13 @@ describe('WorkingCalendar', () => {
     daysOff.delete('2026-03-09');
     expect(own.isDayOff('2026-03-09')).toBe(true);
   });
+
+  it('has a fingerprint that is the same for the same days and changes with any of them', () => {
+    const same = new WorkingCalendar({ ...HOLIDAYS_2026, daysOff: new Set([...HOLIDAYS_2026.daysOff].reverse()) });
+    expect(same.fingerprint()).toBe(new WorkingCalendar(HOLIDAYS_2026).fingerprint());
+    const dayMore = new WorkingCalendar({ ...HOLIDAYS_2026, daysOff: new Set([...HOLIDAYS_2026.daysOff, '2026-12-31']) });
+    const yearMore = new WorkingCalendar({ ...HOLIDAYS_2026, coveredYears: new Set([...HOLIDAYS_2026.coveredYears, 2027]) });
+    const fingerprints = new Set([same, dayMore, yearMore].map((calendar) => calendar.fingerprint()));
+    expect(fingerprints.size).toBe(3);
+  });
 });

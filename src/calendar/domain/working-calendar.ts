@@ -4,6 +4,7 @@
  *
  * Pure: no framework, no database, no clock.
  */
+import { createHash } from 'node:crypto';
 import { addDays, assertCalendarDate, isWeekend, yearOf } from '../../common/time/calendar-days';
 
 /**
@@ -51,6 +52,18 @@ export class WorkingCalendar {
     this.provisionalYears = new Set(data.provisionalYears ?? []);
     const uncovered = [...this.provisionalYears].filter((year) => !this.coveredYears.has(year));
     if (uncovered.length > 0) throw new RangeError(`provisional years must be covered years: ${uncovered.join(', ')}`);
+  }
+
+  /**
+   * A digest of everything this calendar says: two calendars with the same fingerprint count every
+   * period alike. What was counted with one is recounted when the fingerprint changes (a new release of
+   * the holiday data, a new year covered), whatever made it change.
+   */
+  fingerprint(): string {
+    const sorted = (values: Iterable<string | number>) => [...values].map(String).sort().join(',');
+    return createHash('sha256')
+      .update(`off:${sorted(this.daysOff)};work:${sorted(this.makeUpWorkdays)};covered:${sorted(this.coveredYears)};provisional:${sorted(this.provisionalYears)}`)
+      .digest('hex');
   }
 
   /**
