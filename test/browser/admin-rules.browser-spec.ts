@@ -1,7 +1,7 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { ADMIN_PASSWORD } from '../../playwright.config';
 import { expectNoAxeViolations } from './support/axe';
-import { addLawyer, apiAs, INITIAL_PASSWORD, logIn, makeDistrict, next, openCase, putOnDuty, screenshots, shanghaiToday, STAFF_PASSWORD } from './support/service';
+import { addLawyer, apiAs, DESK, INITIAL_PASSWORD, logIn, makeDistrict, next, openCase, PHONE, putOnDuty, screenshots, shanghaiToday, STAFF_PASSWORD } from './support/service';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
@@ -191,6 +191,12 @@ test.describe('administration: the rules — duty roster, holidays, season, remi
     await expect(page.getByTestId('reminder-preview-kinds')).toContainText(`春节倒计时 ${countdowns}`);
     await expectNoAxeViolations(page);
     await screenshots(page, 'admin-reminder-rules');
+    // on a phone the preview's table fits the screen: the link to the case is reached without scrolling sideways
+    await page.setViewportSize(PHONE);
+    await expect(countdown.first().getByRole('link', { name: '查看案件' })).toBeVisible();
+    const box = page.locator('[data-testid="reminder-preview"] .plain-table-box');
+    expect(await box.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize(DESK);
   });
 
   test("a province's thresholds entered, with a figure outside the national range refused in the API's words", async ({ page }) => {

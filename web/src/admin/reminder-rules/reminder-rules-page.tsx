@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, Spin, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Grid, Input, Spin, Switch, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, Schemas, unwrap } from '../../common/api/client';
@@ -154,6 +154,7 @@ function Preview() {
   });
   const users = useQuery({ queryKey: ['users', 'all'], queryFn: () => allUsers({}), staleTime: 60_000, enabled: !!asked });
   const nameOf = (id: string) => users.data?.find((user) => user.id === id)?.displayName ?? '…';
+  const phone = !Grid.useBreakpoint().md;
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{m.preview}</h2>} role="region" aria-label={m.preview}>
       <Typography.Paragraph type="secondary">{m.previewIntro}</Typography.Paragraph>
@@ -198,14 +199,14 @@ function Preview() {
                   <tr>
                     <th scope="col">{m.recipient}</th>
                     <th scope="col">{m.about}</th>
-                    <th scope="col">{m.urgency}</th>
-                    <th scope="col">{m.daysLeft}</th>
+                    {!phone && <th scope="col">{m.urgency}</th>}
+                    {!phone && <th scope="col">{m.daysLeft}</th>}
                     <th scope="col">{m.case}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {preview.data.reminders.map((row) => (
-                    <PlannedRow key={`${row.kind} ${row.subject} ${row.recipientId}`} row={row} recipient={nameOf(row.recipientId)} />
+                    <PlannedRow key={`${row.kind} ${row.subject} ${row.recipientId}`} row={row} recipient={nameOf(row.recipientId)} phone={phone} />
                   ))}
                 </tbody>
               </table>
@@ -217,19 +218,25 @@ function Preview() {
   );
 }
 
-function PlannedRow({ row, recipient }: { row: Planned; recipient: string }) {
+/** On a phone the urgency and the days left go under the reminder's words, so the table fits the screen. */
+function PlannedRow({ row, recipient, phone }: { row: Planned; recipient: string; phone: boolean }) {
   const m = useMessagesWith({ adminReminderRules: reminderRulesMessages }).adminReminderRules;
+  const urgency = <Tag color={URGENCY_COLOURS[row.urgency]}>{m.urgencies[row.urgency] ?? row.urgency}</Tag>;
   return (
     <tr>
       <td style={{ whiteSpace: 'nowrap' }}>{recipient}</td>
-      <td className="is-wide">
+      <td className={phone ? undefined : 'is-wide'}>
         <Tag>{m.kinds[row.kind] ?? row.kind}</Tag>
         {row.title}
+        {phone && (
+          <div>
+            {urgency}
+            {m.daysLeftText(row.daysLeft)}
+          </div>
+        )}
       </td>
-      <td>
-        <Tag color={URGENCY_COLOURS[row.urgency]}>{m.urgencies[row.urgency] ?? row.urgency}</Tag>
-      </td>
-      <td style={{ whiteSpace: 'nowrap' }}>{m.daysLeftText(row.daysLeft)}</td>
+      {!phone && <td>{urgency}</td>}
+      {!phone && <td style={{ whiteSpace: 'nowrap' }}>{m.daysLeftText(row.daysLeft)}</td>}
       <td style={{ whiteSpace: 'nowrap' }}>{row.caseId ? <Link to={`/cases/${row.caseId}`}>{m.openCase}</Link> : '—'}</td>
     </tr>
   );
