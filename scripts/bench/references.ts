@@ -11,7 +11,7 @@
  * alike. Prints a Markdown table: rows returned, p50/p95 of each, which is faster, whether the two gave the
  * same rows, and the plans. The session has the service's settings (jit off, work_mem 32MB). It only reads.
  *
- * `referencePairs` and `benchReferences` are exported for scripts/bench.ts.
+ * scripts/bench.ts times the same references beside the reports, pairing them itself (see the note on issue 17).
  */
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
