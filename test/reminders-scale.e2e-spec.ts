@@ -107,10 +107,19 @@ describe('The daily sweep, set based', () => {
     expect(second).toMatchObject({ planned: first.planned, created: 0 });
     expect(await counts()).toEqual(afterFirst);
 
-    // a case opened after the morning's sweep: a third run writes its reminders of the day, and only those
-    const late = await mediatingCase(6, [{ name: '晚到', amount: '900.00' }]);
+    // a case of other people opened after the morning's sweep: a third run writes their reminders of the day
+    // (their countdown and their leader's digest), and only those
+    const other = await makeDesk(t);
+    await openCase(other, {
+      intakeDate: '2026-11-30',
+      mediatorId: other.mediator.id,
+      claims: [{ worker: { name: '晚到', idNumber: residentId(60) }, amountClaimed: '900.00', amountConfirmed: '900.00' }],
+    });
     const third = (await t.admin.post('/reminders/sweep', { on: '2027-01-06' })).body;
-    const [{ ofLate }] = await t.dataSource.query(`SELECT count(*)::int AS "ofLate" FROM reminders WHERE due_on = '2027-01-06' AND case_id = $1`, [late.id]);
+    const [{ ofLate }] = await t.dataSource.query(
+      `SELECT count(*)::int AS "ofLate" FROM reminders WHERE due_on = '2027-01-06' AND recipient_id = ANY($1::uuid[])`,
+      [[other.lawyer.id, other.mediator.id, other.leader.id]],
+    );
     expect(ofLate).toBeGreaterThan(0);
     expect(third).toMatchObject({ planned: first.planned + ofLate, created: ofLate });
     expect((await counts()).reminders).toBe(afterFirst.reminders + ofLate);

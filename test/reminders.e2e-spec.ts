@@ -27,7 +27,7 @@ describe('Reminders before the Spring Festival', () => {
     });
   }
 
-  it('reminds lawyer and mediator 30, 14, 7, 3 and 1 days before the eve, exactly once, and stops once paid', async () => {
+  it('reminds lawyer and mediator 30, 14, 7, 3 and 1 days before the eve of their owing cases, once a day, and leaves a case out once paid', async () => {
     // This scenario is about the countdown: the leaders' daily digest is looked at below.
     await t.admin.put('/reminder-rules/leader_digest', { enabled: false, daysBefore: [] });
     const unpaid = await owingCase(1, '8000.00');
@@ -55,8 +55,8 @@ describe('Reminders before the Spring Festival', () => {
       const result = (await t.admin.post('/reminders/sweep', { on })).body;
       if (result.created > 0) created[on] = result.created;
     }
-    // Two people per owing case; the paid case only until 23 January.
-    expect(created).toEqual({ '2027-01-06': 4, '2027-01-22': 4, '2027-01-29': 2, '2027-02-02': 2, '2027-02-04': 2 });
+    // One reminder a day to each of the two people, about both their cases until the second is paid on 23 January.
+    expect(created).toEqual({ '2027-01-06': 2, '2027-01-22': 2, '2027-01-29': 2, '2027-02-02': 2, '2027-02-04': 2 });
 
     const again = (await t.admin.post('/reminders/sweep', { on: '2027-01-29' })).body;
     expect(again).toMatchObject({ planned: 2, created: 0 });
@@ -64,22 +64,27 @@ describe('Reminders before the Spring Festival', () => {
     t.clock.set(new Date('2027-02-04T09:00:00+08:00'));
     const lawyer = await t.login(desk.lawyer.username);
     const inbox = (await lawyer.get('/inbox?pageSize=50')).body;
-    const mine = inbox.items.filter((r: any) => r.caseId === unpaid.id);
+    const mine = inbox.items.filter((r: any) => r.kind === 'festival_countdown');
     expect(mine.map((r: any) => r.dueOn).sort()).toEqual(season);
     expect(mine.map((r: any) => r.urgency).sort()).toEqual(['info', 'info', 'urgent', 'warning', 'warning']);
+    // while both owe: one reminder of both, the more owed first, linked to his list of them
+    const both = mine.find((r: any) => r.dueOn === '2027-01-22');
+    expect(both.title).toBe('【通知】距除夕还有 14 天：您的 2 件案件仍欠 2 名劳动者 13,000.00 元');
+    expect(both.body.indexOf(unpaid.caseNumber)).toBeGreaterThan(-1);
+    expect(both.body.indexOf(paidMidSeason.caseNumber)).toBeGreaterThan(both.body.indexOf(unpaid.caseNumber));
+    expect(both.caseId).toBeNull();
+    expect(both.link).toBe(`http://127.0.0.1:3000/app/cases?lawyerId=${desk.lawyer.id}&open=true&owing=true`);
+    // once one is left: that case, by name, linked to its page
     const last = mine.find((r: any) => r.dueOn === '2027-02-04');
-    expect(last.title).toContain(unpaid.caseNumber);
-    expect(last.body).toContain('8,000.00');
+    expect(last.title).toBe(`【紧急】距除夕还有 1 天：案件 ${unpaid.caseNumber} 仍欠 1 名劳动者 8,000.00 元`);
+    expect(last.body).not.toContain(paidMidSeason.caseNumber);
+    expect(last.caseId).toBe(unpaid.id);
     // the case page in the app, not the API: a reminder opened from an e-mail or WeCom lands on the page
     expect(last.link).toBe(`http://127.0.0.1:3000/app/cases/${unpaid.id}`);
-    expect(inbox.items.filter((r: any) => r.caseId === paidMidSeason.id).map((r: any) => r.dueOn).sort()).toEqual([
-      '2027-01-06',
-      '2027-01-22',
-    ]);
 
-    expect((await lawyer.get('/inbox/unread-count')).body).toEqual({ unread: 7 });
+    expect((await lawyer.get('/inbox/unread-count')).body).toEqual({ unread: 5 });
     expect((await lawyer.post(`/inbox/${last.id}/read`)).status).toBe(204);
-    expect((await lawyer.get('/inbox/unread-count')).body).toEqual({ unread: 6 });
+    expect((await lawyer.get('/inbox/unread-count')).body).toEqual({ unread: 4 });
     expect((await desk.mediator.api.post(`/inbox/${last.id}/read`)).status).toBe(401);
     const mediator = await t.login(desk.mediator.username);
     expect((await mediator.post(`/inbox/${last.id}/read`)).status).toBe(404);
@@ -109,7 +114,12 @@ describe('Reminders before the Spring Festival', () => {
   });
 
   itWhereConcurrent('writes each reminder once when several sweeps of the same day run at the same moment', async () => {
-    const fresh = await owingCase(4, '2500.00');
+    const fresh = await makeDesk(t);
+    await openCase(fresh, {
+      intakeDate: '2026-11-30',
+      mediatorId: fresh.mediator.id,
+      claims: [{ worker: { name: '工友4', idNumber: residentId(4) }, amountClaimed: '2500.00', amountConfirmed: '2500.00' }],
+    });
     const countOfDay = async () =>
       (await t.dataSource.query(`SELECT count(*)::int AS count FROM reminders WHERE due_on = '2027-02-02'`))[0].count;
     const before = await countOfDay();
@@ -119,8 +129,11 @@ describe('Reminders before the Spring Festival', () => {
     const after = await countOfDay();
     expect(after).toBeGreaterThan(before);
     expect(results.reduce((sum, r) => sum + r.body.created, 0)).toBe(after - before);
-    const rows = await t.dataSource.query(`SELECT recipient_id FROM reminders WHERE case_id = $1 ORDER BY recipient_id`, [fresh.id]);
-    expect(rows.map((r: any) => r.recipient_id).sort()).toEqual([desk.lawyer.id, desk.mediator.id].sort());
+    const rows = await t.dataSource.query(
+      `SELECT recipient_id FROM reminders WHERE due_on = '2027-02-02' AND kind = 'festival_countdown' AND recipient_id = ANY($1::uuid[])`,
+      [[fresh.lawyer.id, fresh.mediator.id]],
+    );
+    expect(rows.map((r: any) => r.recipient_id).sort()).toEqual([fresh.lawyer.id, fresh.mediator.id].sort());
   });
 
   it('reminds of the mediation limit, tomorrow\'s session, instalments due and overdue, and sends leaders the digest', async () => {

@@ -20,6 +20,8 @@ import {
   digestMessage,
   limitationDeadlineMessage,
   festivalMessage,
+  FESTIVAL_CASES_NAMED,
+  owingCasesLink,
   instalmentDueMessage,
   instalmentOverdueMessage,
   mediationLimitMessage,
@@ -34,6 +36,7 @@ import {
   digestReminders,
   festivalCountdownFires,
   festivalReminders,
+  festivalWorklists,
   ruleDueWindow,
 } from './domain/reminder-policy';
 import { FIRST_SEASON_DAY, LAST_SEASON_DAY, festivalEve, seasonFestivalYear } from '../campaign/domain/spring-festival';
@@ -524,42 +527,51 @@ export class RemindersService {
     };
   }
 
-  /** 30, 14, 7, 3 and 1 days before the festival's eve, every open case still owing money reminds its people. */
+  /**
+   * 30, 14, 7, 3 and 1 days before the festival's eve, every lawyer and mediator of open cases still
+   * owing money gets one reminder listing them, the most owed first.
+   */
   private async festivalCountdown(on: string, rule: ReminderRule | undefined): Promise<DueReminders> {
     if (!rule?.enabled) return NOTHING_DUE;
     const { eve } = await this.season.on(on);
     // every open case's money, on the few days the countdown runs
     if (!festivalCountdownFires(rule, on, eve)) return NOTHING_DUE;
     const open = await this.openCases(on);
-    const owing = [...open.values()].filter((openCase) => openCase.money.outstandingFen > 0n && (openCase.lawyerId || openCase.mediatorId));
-    const due = festivalReminders({
-      today: on,
-      eve,
-      rule,
-      cases: owing.map((openCase) => ({
-        caseId: openCase.id,
-        lawyerId: openCase.lawyerId,
-        mediatorId: openCase.mediatorId,
-        outstandingFen: openCase.money.outstandingFen,
-      })),
-    });
+    const cases = [...open.values()].map((openCase) => ({
+      caseId: openCase.id,
+      lawyerId: openCase.lawyerId,
+      mediatorId: openCase.mediatorId,
+      outstandingFen: openCase.money.outstandingFen,
+    }));
+    const due = festivalReminders({ today: on, eve, rule, cases });
+    const worklists = festivalWorklists(cases);
     return {
       due,
-      caseOf: (reminder) => reminder.subject,
-      worded: async (reminders, open) => {
-        // the case numbers only of the cases reminded about, on the few days the countdown runs
-        const caseNumbers = await this.repository.caseNumbers(this.transactions.none, [...new Set(reminders.map((reminder) => reminder.subject))]);
+      // the money is in the worklists already
+      caseOf: () => null,
+      worded: async (reminders) => {
+        const named = new Map(reminders.map((reminder) => [reminder.subject, worklists.get(reminder.subject)!.slice(0, FESTIVAL_CASES_NAMED)]));
+        // the case numbers only of the cases named, on the few days the countdown runs
+        const caseNumbers = await this.repository.caseNumbers(this.transactions.none, [...new Set([...named.values()].flat().map((line) => line.caseId))]);
         return reminders.map((reminder) => {
-          const openCase = open.get(reminder.subject)!;
-          const link = caseLink(this.config.publicBaseUrl, openCase.id);
+          const personId = reminder.subject;
+          const cases = worklists.get(personId)!;
+          const lists = (['lawyer', 'mediator'] as const)
+            .filter((role) => cases.some((festivalCase) => (role === 'lawyer' ? festivalCase.lawyerId : festivalCase.mediatorId) === personId))
+            .map((role) => ({ role, link: owingCasesLink(this.config.publicBaseUrl, role, personId) }));
           const message = festivalMessage({
-            caseNumber: caseNumbers.get(openCase.id)!,
-            workersOwed: openCase.money.workersOwed,
-            outstandingFen: openCase.money.outstandingFen,
+            owing: cases.map((festivalCase) => open.get(festivalCase.caseId)!.money),
+            named: named.get(personId)!.map((festivalCase) => ({
+              caseNumber: caseNumbers.get(festivalCase.caseId)!,
+              ...open.get(festivalCase.caseId)!.money,
+              link: caseLink(this.config.publicBaseUrl, festivalCase.caseId),
+            })),
+            lists,
             daysToEve: reminder.daysLeft,
-            link,
           });
-          return { ...reminder, caseId: openCase.id, title: message.title, body: message.body, link };
+          // one case: the case itself; more: the list of them where he has the most
+          const link = cases.length === 1 ? caseLink(this.config.publicBaseUrl, cases[0].caseId) : lists[0].link;
+          return { ...reminder, caseId: cases.length === 1 ? cases[0].caseId : null, title: message.title, body: message.body, link };
         });
       },
     };

@@ -123,7 +123,7 @@ test.describe('the employer record, the inbox and the printed case summary', () 
     const read = page.locator('[data-reminder]').filter({ hasText: theCase.caseNumber }).first();
     await expect(read).toContainText('已读');
     // a reminder opens its case
-    await read.getByRole('link').click();
+    await read.getByRole('link', { name: new RegExp(theCase.caseNumber) }).click();
     await expect(page).toHaveURL(new RegExp(`/app/cases/${theCase.id}$`));
     await page.goBack();
 
@@ -162,6 +162,39 @@ test.describe('the employer record, the inbox and the printed case summary', () 
     } finally {
       server.close();
     }
+  });
+
+  test('the festival countdown: one reminder of all his owing cases, opening his list of them and each case from its line', async ({ page, baseURL }) => {
+    // a second owing case for the same lawyer and mediator, and the sweep of a countdown day (30 days before the 2027 eve)
+    const second = await openCase(baseURL!, district, ['3000.00']);
+    const swept = await district.admin.post('/reminders/sweep', { data: { on: '2027-01-06' } });
+    expect(swept.status(), await swept.text()).toBe(200);
+
+    await logIn(page, district.lawyer.username);
+    await page.goto('/app/inbox');
+    // one reminder of both cases (the day's others, of the instalment overdue, count down to the eve too)
+    const countdowns = page.locator('[data-reminder]').filter({ hasText: '距除夕还有 30 天：您的' });
+    await expect(countdowns).toHaveCount(1);
+    const countdown = countdowns.first();
+    await expect(countdown).toContainText('您的 2 件案件仍欠 2 名劳动者 11,000.00 元');
+    await expect(page.locator('[data-reminder]').filter({ hasText: `距除夕还有 30 天：案件 ${second.caseNumber}` })).toHaveCount(0);
+    // the most owed first, each line with its link into the application, not an address
+    await expect(countdown).toContainText(`${theCase.caseNumber}：1 名劳动者，尚欠 8,000.00 元`);
+    await expect(countdown).toContainText(`${second.caseNumber}：1 名劳动者，尚欠 3,000.00 元`);
+    await expect(countdown).not.toContainText('http');
+    await expectNoAxeViolations(page);
+    await screenshots(page, 'inbox-countdown');
+
+    // its title opens his open cases still owing, as lawyer
+    await countdown.getByRole('link', { name: /您的 2 件案件/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/app/cases\\?lawyerId=${district.lawyer.id}&open=true&owing=true$`));
+    await expect(page.getByRole('row', { name: new RegExp(theCase.caseNumber) })).toBeVisible();
+    await expect(page.getByRole('row', { name: new RegExp(second.caseNumber) })).toBeVisible();
+    // and the line of a case opens it (the reminder, opened, is read now: among all of them)
+    await page.goBack();
+    await page.getByText('全部', { exact: true }).click();
+    await countdowns.first().getByRole('link', { name: '打开' }).first().click();
+    await expect(page).toHaveURL(new RegExp(`/app/cases/${theCase.id}$`));
   });
 
   test('the one-page case summary, printed to PDF', async ({ page }) => {

@@ -6,6 +6,8 @@ import {
   digestMessage,
   eveCountdown,
   festivalMessage,
+  FestivalCaseLine,
+  owingCasesLink,
   formatYuanGrouped,
   instalmentDueMessage,
   instalmentOverdueMessage,
@@ -66,34 +68,67 @@ describe('eveCountdown', () => {
 });
 
 describe('festivalMessage', () => {
-  const message = festivalMessage({
-    caseNumber: 'SY-2027-00042',
-    workersOwed: 23,
-    outstandingFen: 123_456_789n,
-    daysToEve: 7,
-    link: LINK,
+  const line = (n: number, workersOwed: number, outstandingFen: bigint): FestivalCaseLine => ({
+    caseNumber: `SY-2027-${String(n).padStart(5, '0')}`,
+    workersOwed,
+    outstandingFen,
+    link: `${LINK.replace(/042$/, '')}${n}`,
   });
+  const LAWYER_LIST = 'https://union.example.cn/app/cases?lawyerId=u1&open=true&owing=true';
+  const MEDIATOR_LIST = 'https://union.example.cn/app/cases?mediatorId=u1&open=true&owing=true';
 
-  it('names the case, the workers, the amount and the days in the title', () => {
+  it('names the one owing case, its workers, the amount and the days in the title, and links to it', () => {
+    const one = line(42, 23, 123_456_789n);
+    const message = festivalMessage({ owing: [one], named: [one], lists: [{ role: 'lawyer', link: LAWYER_LIST }], daysToEve: 7 });
     expect(message.title).toBe('【提醒】距除夕还有 7 天：案件 SY-2027-00042 仍欠 23 名劳动者 1,234,567.89 元');
-  });
-
-  it('says the same in the body, with the link to the case', () => {
     expect(message.body).toBe(
       [
         '案件 SY-2027-00042：仍有 23 名劳动者被欠薪，尚欠 1,234,567.89 元。',
         '距除夕还有 7 天。劳动者要回家过年，请在除夕前督促用人单位和总包单位足额支付。',
-        `查看案件：${LINK}`,
+        `查看案件：${one.link}`,
+      ].join('\n'),
+    );
+  });
+
+  it("adds up a person's cases, names the most owed and counts the rest, with the lists of them all", () => {
+    const owing = [line(1, 10, 500_000n), line(2, 3, 120_050n), line(3, 1, 7n)];
+    const message = festivalMessage({
+      owing,
+      named: owing.slice(0, 2),
+      lists: [
+        { role: 'lawyer', link: LAWYER_LIST },
+        { role: 'mediator', link: MEDIATOR_LIST },
+      ],
+      daysToEve: 3,
+    });
+    expect(message.title).toBe('【提醒】距除夕还有 3 天：您的 3 件案件仍欠 14 名劳动者 6,200.57 元');
+    expect(message.body).toBe(
+      [
+        '您承办或调解的 3 件案件仍有 14 名劳动者被欠薪，共欠 6,200.57 元。',
+        '距除夕还有 3 天。劳动者要回家过年，请在除夕前督促用人单位和总包单位足额支付。',
+        '欠款最多的 2 件：',
+        `SY-2027-00001：10 名劳动者，尚欠 5,000.00 元 ${owing[0].link}`,
+        `SY-2027-00002：3 名劳动者，尚欠 1,200.50 元 ${owing[1].link}`,
+        '另有 1 件。',
+        `您承办的全部欠薪案件：${LAWYER_LIST}`,
+        `您调解的全部欠薪案件：${MEDIATOR_LIST}`,
       ].join('\n'),
     );
   });
 
   it('is marked urgent the day before the eve', () => {
-    expect(festivalMessage({ ...CASE, daysToEve: 1 }).title).toMatch(/^【紧急】距除夕还有 1 天/);
+    expect(festivalMessage({ owing: [CASE], named: [CASE], lists: [], daysToEve: 1 }).title).toMatch(/^【紧急】距除夕还有 1 天/);
   });
 
   it('is information a month ahead', () => {
-    expect(festivalMessage({ ...CASE, daysToEve: 30 }).title).toMatch(/^【通知】距除夕还有 30 天/);
+    expect(festivalMessage({ owing: [CASE], named: [CASE], lists: [], daysToEve: 30 }).title).toMatch(/^【通知】距除夕还有 30 天/);
+  });
+});
+
+describe('owingCasesLink', () => {
+  it("filters the case list to a person's open cases still owing, as lawyer or as mediator", () => {
+    expect(owingCasesLink('https://union.example.cn/', 'lawyer', 'u1')).toBe('https://union.example.cn/app/cases?lawyerId=u1&open=true&owing=true');
+    expect(owingCasesLink('https://union.example.cn', 'mediator', 'u1')).toBe('https://union.example.cn/app/cases?mediatorId=u1&open=true&owing=true');
   });
 });
 
@@ -215,7 +250,7 @@ describe('wecomMarkdown', () => {
   });
 
   it('turns the case link into a markdown link that can be tapped', () => {
-    const message = festivalMessage({ ...CASE, daysToEve: 7 });
+    const message = festivalMessage({ owing: [CASE], named: [CASE], lists: [], daysToEve: 7 });
     expect(wecomMarkdown(message.title, message.body).markdown.content).toContain(`查看案件：[${LINK}](${LINK})`);
   });
 

@@ -63,6 +63,12 @@ export function caseLink(baseUrl: string, caseId: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/app/cases/${encodeURIComponent(caseId)}`;
 }
 
+/** The case list in the web application, filtered: a person's open cases still owing, as lawyer or as mediator. */
+export function owingCasesLink(baseUrl: string, role: 'lawyer' | 'mediator', personId: string): string {
+  const filter = new URLSearchParams({ [role === 'lawyer' ? 'lawyerId' : 'mediatorId']: personId, open: 'true', owing: 'true' });
+  return `${baseUrl.replace(/\/+$/, '')}/app/cases?${filter}`;
+}
+
 /** Yuan with two decimals and thousands separators: 1234567890n → '12,345,678.90'. */
 export function formatYuanGrouped(fen: bigint): string {
   const [sign, digits] = fen < 0n ? ['-', formatYuan(-fen)] : ['', formatYuan(fen)];
@@ -84,21 +90,48 @@ export function deadlineCountdown(daysLeft: number, dueOn: string): string {
   return `已逾期 ${-daysLeft} 天（${dueOn}）`;
 }
 
-/** 春节倒计时: sent to the case's lawyer and mediator on the countdown days. */
-export function festivalMessage(input: {
+/** How many of a person's owing cases his festival countdown names, most owed first; the rest are counted. */
+export const FESTIVAL_CASES_NAMED = 10;
+
+/** One owing case in a festival countdown. */
+export interface FestivalCaseLine {
   caseNumber: string;
   workersOwed: number;
   outstandingFen: bigint;
-  daysToEve: number;
   link: string;
+}
+
+/**
+ * 春节倒计时: one message to a lawyer or mediator on a countdown day about all his owing cases: how many,
+ * how many workers are still owed and how much (summed here from `owing`, so the text cannot disagree
+ * with it), the most owed of them by name (`named`, at most FESTIVAL_CASES_NAMED, most owed first) and
+ * the case lists of them all (`lists`: as lawyer, as mediator). One owing case is named in the title.
+ */
+export function festivalMessage(input: {
+  owing: { workersOwed: number; outstandingFen: bigint }[];
+  named: FestivalCaseLine[];
+  lists: { role: 'lawyer' | 'mediator'; link: string }[];
+  daysToEve: number;
 }): Message {
-  const amount = formatYuanGrouped(input.outstandingFen);
+  const cases = input.owing.length;
+  const workers = input.owing.reduce((sum, line) => sum + line.workersOwed, 0);
+  const amount = formatYuanGrouped(sumFen(input.owing.map((line) => line.outstandingFen)));
+  const countdown = eveCountdown(input.daysToEve);
+  const only = cases === 1 ? input.named[0] : undefined;
+  const unnamed = cases - input.named.length;
   return {
-    title: `${urgencyTag(urgencyOf(input.daysToEve))}${eveCountdown(input.daysToEve)}：案件 ${input.caseNumber} 仍欠 ${input.workersOwed} 名劳动者 ${amount} 元`,
+    title: only
+      ? `${urgencyTag(urgencyOf(input.daysToEve))}${countdown}：案件 ${only.caseNumber} 仍欠 ${workers} 名劳动者 ${amount} 元`
+      : `${urgencyTag(urgencyOf(input.daysToEve))}${countdown}：您的 ${cases} 件案件仍欠 ${workers} 名劳动者 ${amount} 元`,
     body: lines(
-      `案件 ${input.caseNumber}：仍有 ${input.workersOwed} 名劳动者被欠薪，尚欠 ${amount} 元。`,
-      `${eveCountdown(input.daysToEve)}。劳动者要回家过年，请在除夕前督促用人单位和总包单位足额支付。`,
-      `查看案件：${input.link}`,
+      only
+        ? `案件 ${only.caseNumber}：仍有 ${workers} 名劳动者被欠薪，尚欠 ${amount} 元。`
+        : `您承办或调解的 ${cases} 件案件仍有 ${workers} 名劳动者被欠薪，共欠 ${amount} 元。`,
+      `${countdown}。劳动者要回家过年，请在除夕前督促用人单位和总包单位足额支付。`,
+      only ? `查看案件：${only.link}` : `欠款最多的 ${input.named.length} 件：`,
+      ...(only ? [] : input.named.map((line) => `${line.caseNumber}：${line.workersOwed} 名劳动者，尚欠 ${formatYuanGrouped(line.outstandingFen)} 元 ${line.link}`)),
+      unnamed > 0 ? `另有 ${unnamed} 件。` : null,
+      ...(only ? [] : input.lists.map((list) => `${list.role === 'lawyer' ? '您承办' : '您调解'}的全部欠薪案件：${list.link}`)),
     ),
   };
 }

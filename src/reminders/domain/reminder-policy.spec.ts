@@ -8,6 +8,7 @@ import {
   DueReminder,
   FestivalCase,
   festivalReminders,
+  festivalWorklists,
   REMINDER_KINDS,
   ReminderKind,
   ReminderRule,
@@ -50,6 +51,24 @@ function rule(kind: ReminderKind): ReminderRule {
 
 const OWING: FestivalCase = { caseId: 'case-1', lawyerId: 'lawyer-1', mediatorId: 'mediator-1', outstandingFen: 3_600_000n };
 
+describe('festivalWorklists', () => {
+  it("lists each person's owing cases, the most owed first, as lawyer or as mediator, and none paid in full", () => {
+    const cases: FestivalCase[] = [
+      { caseId: 'case-a', lawyerId: 'lawyer-1', mediatorId: 'mediator-1', outstandingFen: 100n },
+      { caseId: 'case-b', lawyerId: 'lawyer-2', mediatorId: 'lawyer-1', outstandingFen: 9_000n },
+      { caseId: 'case-c', lawyerId: 'lawyer-1', mediatorId: null, outstandingFen: 0n },
+      { caseId: 'case-d', lawyerId: 'lawyer-1', mediatorId: 'lawyer-1', outstandingFen: 100n },
+    ];
+    const lists = festivalWorklists(cases);
+    expect(Object.fromEntries([...lists].map(([person, list]) => [person, list.map((c) => c.caseId)]))).toEqual({
+      // equal amounts in the order of their ids; a case he is both lawyer and mediator of, once
+      'lawyer-1': ['case-b', 'case-a', 'case-d'],
+      'mediator-1': ['case-a'],
+      'lawyer-2': ['case-b'],
+    });
+  });
+});
+
 describe('DEFAULT_RULES', () => {
   it('has exactly one enabled rule for every kind, with the agreed days', () => {
     expect(Object.fromEntries(DEFAULT_RULES.map((r) => [r.kind, r.enabled ? r.daysBefore : 'disabled']))).toEqual({
@@ -71,18 +90,18 @@ describe('DEFAULT_RULES', () => {
 });
 
 describe('festivalReminders over the 2027 season', () => {
-  it('reminds lawyer and mediator of an owing case exactly 30, 14, 7, 3 and 1 days before the eve', () => {
+  it('reminds lawyer and mediator of an owing case exactly 30, 14, 7, 3 and 1 days before the eve, each about his own cases', () => {
     expect(summary(festivalSeason(() => [OWING]))).toEqual([
-      '2027-01-06 case-1 lawyer-1 info',
-      '2027-01-06 case-1 mediator-1 info',
-      '2027-01-22 case-1 lawyer-1 info',
-      '2027-01-22 case-1 mediator-1 info',
-      '2027-01-29 case-1 lawyer-1 warning',
-      '2027-01-29 case-1 mediator-1 warning',
-      '2027-02-02 case-1 lawyer-1 warning',
-      '2027-02-02 case-1 mediator-1 warning',
-      '2027-02-04 case-1 lawyer-1 urgent',
-      '2027-02-04 case-1 mediator-1 urgent',
+      '2027-01-06 lawyer-1 lawyer-1 info',
+      '2027-01-06 mediator-1 mediator-1 info',
+      '2027-01-22 lawyer-1 lawyer-1 info',
+      '2027-01-22 mediator-1 mediator-1 info',
+      '2027-01-29 lawyer-1 lawyer-1 warning',
+      '2027-01-29 mediator-1 mediator-1 warning',
+      '2027-02-02 lawyer-1 lawyer-1 warning',
+      '2027-02-02 mediator-1 mediator-1 warning',
+      '2027-02-04 lawyer-1 lawyer-1 urgent',
+      '2027-02-04 mediator-1 mediator-1 urgent',
     ]);
   });
 
@@ -107,22 +126,22 @@ describe('festivalReminders over the 2027 season', () => {
     expect(reminders.map((r) => r.dueOn)).toEqual(['2027-01-06', '2027-01-22', '2027-01-29', '2027-02-02', '2027-02-04']);
   });
 
-  it('keeps the cases apart: each owing case reminds its own people', () => {
-    const other: FestivalCase = { caseId: 'case-2', lawyerId: 'lawyer-2', mediatorId: 'mediator-1', outstandingFen: 1n };
-    const onTheDay = festivalReminders({ today: '2027-02-04', eve: EVE_2027, rule: FESTIVAL_RULE, cases: [OWING, other] });
-    expect(onTheDay.map((r) => `${r.subject} ${r.recipientId}`)).toEqual([
-      'case-1 lawyer-1',
-      'case-1 mediator-1',
-      'case-2 lawyer-2',
-      'case-2 mediator-1',
-    ]);
+  it('reminds each person once a day however many owing cases he has, and leaves out those whose cases are paid', () => {
+    const cases: FestivalCase[] = [
+      OWING,
+      { caseId: 'case-2', lawyerId: 'lawyer-2', mediatorId: 'mediator-1', outstandingFen: 1n },
+      { caseId: 'case-3', lawyerId: 'lawyer-1', mediatorId: 'mediator-1', outstandingFen: 500n },
+      { caseId: 'case-4', lawyerId: 'lawyer-3', mediatorId: 'lawyer-1', outstandingFen: 0n },
+    ];
+    const onTheDay = festivalReminders({ today: '2027-02-04', eve: EVE_2027, rule: FESTIVAL_RULE, cases });
+    expect(onTheDay.map((r) => `${r.subject} ${r.recipientId}`)).toEqual(['lawyer-1 lawyer-1', 'mediator-1 mediator-1', 'lawyer-2 lawyer-2']);
   });
 
   it('carries the eve and the days left for the message', () => {
     const [first] = festivalReminders({ today: '2027-01-29', eve: EVE_2027, rule: FESTIVAL_RULE, cases: [OWING] });
     expect(first).toEqual({
       kind: 'festival_countdown',
-      subject: 'case-1',
+      subject: 'lawyer-1',
       dueOn: '2027-01-29',
       recipientId: 'lawyer-1',
       urgency: 'warning',
@@ -171,10 +190,11 @@ describe('reminderKey', () => {
     expect(reminderKey({ ...reminder, urgency: 'urgent' })).toBe(reminderKey(reminder));
   });
 
-  it('is distinct for every reminder of a whole season of several cases', () => {
+  it('is distinct for every reminder of a whole season of several cases and people', () => {
     const cases: FestivalCase[] = [OWING, { ...OWING, caseId: 'case-2' }, { ...OWING, caseId: 'case-3', lawyerId: 'lawyer-3' }];
     const keys = festivalSeason(() => cases).map(reminderKey);
-    expect(keys).toHaveLength(3 * 2 * 5);
+    // three people (lawyer-1, lawyer-3, mediator-1) on five days
+    expect(keys).toHaveLength(3 * 5);
     expect(new Set(keys).size).toBe(keys.length);
   });
 

@@ -87,7 +87,10 @@ const DEADLINE_KINDS: ReadonlySet<ReminderKind> = new Set<ReminderKind>([
 
 export interface DueReminder {
   kind: ReminderKind;
-  /** What the reminder is about: case id, instalment id, session id, or the leader's scope for the digest. */
+  /**
+   * What the reminder is about: case id, instalment id, session id, the leader's scope for the digest,
+   * or the person himself for the festival countdown (his owing cases).
+   */
   subject: string;
   /**
    * The day the reminder is for, i.e. the day of the sweep that produces it. Not the deadline: the
@@ -187,9 +190,11 @@ export function festivalCountdownFires(rule: ReminderRule, today: string, eve: s
 }
 
 /**
- * 春节倒计时: on the days of the rule before the eve, every case with money still outstanding reminds its
- * lawyer and its mediator, once per case per person (one who is both gets one reminder). A case paid in
- * full has nothing left to chase, so it gets none.
+ * 春节倒计时: on the days of the rule before the eve, every lawyer and mediator with open cases still
+ * owing money gets one reminder of them all, about himself (the subject is his own id): a mediator with
+ * eighty owing cases reads one list, most owed first, not eighty reminders saying the same thing. Each
+ * person once a day, whether lawyer or mediator of his cases or both. A case paid in full has nothing
+ * left to chase, so it is on nobody's list.
  */
 export function festivalReminders(input: {
   today: string;
@@ -198,13 +203,29 @@ export function festivalReminders(input: {
   cases: FestivalCase[];
 }): CountdownReminder[] {
   if (!festivalCountdownFires(input.rule, input.today, input.eve)) return [];
-  return input.cases
-    .filter((c) => c.outstandingFen > 0n)
-    .flatMap((c) =>
-      caseRecipients(input.rule.kind, c).map((recipientId) =>
-        countdownReminder(input.rule.kind, c.caseId, input.today, input.eve, recipientId),
-      ),
-    );
+  const people = distinctRecipients(
+    input.cases.filter((festivalCase) => festivalCase.outstandingFen > 0n).flatMap((festivalCase) => caseRecipients(input.rule.kind, festivalCase)),
+  );
+  return people.map((personId) => countdownReminder(input.rule.kind, personId, input.today, input.eve, personId));
+}
+
+/**
+ * Each person's owing cases, the most owed first (then by case id, so the same every time): what his
+ * festival countdown lists. A person is in the map when he is lawyer or mediator of an owing case.
+ */
+export function festivalWorklists(cases: FestivalCase[]): Map<string, FestivalCase[]> {
+  const worklists = new Map<string, FestivalCase[]>();
+  for (const festivalCase of cases) {
+    if (festivalCase.outstandingFen <= 0n) continue;
+    for (const personId of caseRecipients('festival_countdown', festivalCase)) {
+      if (!worklists.has(personId)) worklists.set(personId, []);
+      worklists.get(personId)!.push(festivalCase);
+    }
+  }
+  const mostOwedFirst = (a: FestivalCase, b: FestivalCase) =>
+    a.outstandingFen === b.outstandingFen ? a.caseId.localeCompare(b.caseId) : a.outstandingFen > b.outstandingFen ? -1 : 1;
+  for (const list of worklists.values()) list.sort(mostOwedFirst);
+  return worklists;
 }
 
 /** Reminders of dated deadlines (legal clocks, instalments, sessions) that the rule makes due today. */

@@ -95,15 +95,16 @@ function Reminders() {
 function ReminderItem({ reminder, onRead }: { reminder: Schemas['InboxReminderView']; onRead(): void }) {
   const t = useMessagesWith({ inboxPage: inboxMessages }).inboxPage;
   const unread = reminder.readAt === null;
+  // opening what it is about (its case, or a list of cases) is reading the reminder
+  const route = reminder.caseId ? `/cases/${reminder.caseId}` : appRoute(reminder.link);
   return (
     <List.Item data-reminder={reminder.id} style={{ background: unread ? '#f0f5ff' : undefined, paddingInline: 8 }}>
       <List.Item.Meta
         title={
           <span style={{ fontWeight: unread ? 600 : 400 }}>
             <Tag color={URGENCY_COLOURS[reminder.urgency]}>{t.urgency[reminder.urgency] ?? reminder.urgency}</Tag>
-            {/* opening the case is reading the reminder */}
-            {reminder.caseId ? (
-              <Link to={`/cases/${reminder.caseId}`} onClick={unread ? onRead : undefined}>
+            {route ? (
+              <Link to={route} onClick={unread ? onRead : undefined}>
                 {reminder.title}
               </Link>
             ) : (
@@ -113,7 +114,9 @@ function ReminderItem({ reminder, onRead }: { reminder: Schemas['InboxReminderVi
         }
         description={
           <>
-            <div style={{ whiteSpace: 'pre-line', color: 'rgba(0,0,0,0.75)' }}>{reminder.body}</div>
+            <div style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere', color: 'rgba(0,0,0,0.75)' }}>
+              <LinkedText text={reminder.body} openLabel={t.open} onOpen={unread ? onRead : undefined} />
+            </div>
             {/* under the text rather than beside it: on a phone the text keeps the whole width */}
             <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, fontSize: 12, color: 'rgba(0,0,0,0.65)', marginTop: 4 }}>
               <span>{t.dueOn(reminder.dueOn)}</span>
@@ -129,5 +132,39 @@ function ReminderItem({ reminder, onRead }: { reminder: Schemas['InboxReminderVi
         }
       />
     </List.Item>
+  );
+}
+
+/**
+ * The page of the application a reminder's link points to (links are written for e-mail and WeCom, with the
+ * service's public address): its route here, or null for a link elsewhere or to the start page.
+ */
+export function appRoute(link: string | null): string | null {
+  if (!link) return null;
+  let url: URL;
+  try {
+    url = new URL(link); // (not URL.parse: phones' older browsers, WeChat's among them, lack it)
+  } catch {
+    return null;
+  }
+  return url.pathname.startsWith('/app/') ? `${url.pathname.slice('/app'.length)}${url.search}` : null;
+}
+
+/** A reminder's text with each of its links into the application opened here, as a short link, rather than shown as an address. */
+function LinkedText({ text, openLabel, onOpen }: { text: string; openLabel: string; onOpen?: () => void }) {
+  const parts = text.split(/(https?:\/\/[^\s)）]+)/);
+  return (
+    <>
+      {parts.map((part, index) => {
+        const route = index % 2 === 1 ? appRoute(part) : null;
+        if (route === null) return part;
+        return (
+          // underlined: a link inside a sentence must not be told apart by its colour alone
+          <Link key={index} to={route} onClick={onOpen} style={{ textDecoration: 'underline' }}>
+            {openLabel}
+          </Link>
+        );
+      })}
+    </>
   );
 }

@@ -12,6 +12,7 @@ const zh = {
   read: '已读',
   dueOn: (day: string) => `${day} 到期`,
   openCase: '打开案件',
+  open: '打开',
   urgency: { info: '一般', warning: '注意', urgent: '紧急' } as Record<string, string>,
   channels: {
     title: '提醒推送',
@@ -44,6 +45,7 @@ const en: typeof zh = {
   read: 'Read',
   dueOn: (day: string) => `Due ${day}`,
   openCase: 'Open the case',
+  open: 'open',
   urgency: { info: 'Info', warning: 'Attention', urgent: 'Urgent' } as Record<string, string>,
   channels: {
     title: 'Where reminders go',
