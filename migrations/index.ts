@@ -21,6 +21,7 @@ import { AddNameSearchIndexes1766100000000 } from './1766100000000-AddNameSearch
 import { AddClockStartIndexes1766200000000 } from './1766200000000-AddClockStartIndexes';
 import { AddPendingDeadlines1766300000000 } from './1766300000000-AddPendingDeadlines';
 import { AddReminderDayIndex1766400000000 } from './1766400000000-AddReminderDayIndex';
+import { WidenOpenCaseFactsIndex1766500000000 } from './1766500000000-WidenOpenCaseFactsIndex';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   AddClockStartIndexes1766200000000,
   AddPendingDeadlines1766300000000,
   AddReminderDayIndex1766400000000,
+  WidenOpenCaseFactsIndex1766500000000,
 ];

@@ -28,7 +28,8 @@ const COUNTDOWN_DAYS = ['2027-01-06', '2027-01-22', '2027-01-29', '2027-02-02', 
 /**
  * The 2027 season's days to choose from: the ordinary days of its last month first (every deadline
  * rule and the digest, but no countdown), then the earlier ones, then the countdown days, on which
- * every owing case also reminds its lawyer and mediator (three to four times the reminders).
+ * every lawyer and mediator of owing cases is also reminded of them all (one reminder each), which
+ * reads every open case's money.
  */
 function seasonDays(): string[] {
   const days: string[] = [];
@@ -77,7 +78,7 @@ export async function benchSweep(pool: Pool, service: ServiceProcess, admin: Cli
   const sweeps: string[] = [];
   for (const [label, choices] of [
     ['an ordinary day', days.filter((day) => !COUNTDOWN_DAYS.includes(day))],
-    ['a festival countdown day (every owing case also reminds its lawyer and mediator)', days.filter((day) => COUNTDOWN_DAYS.includes(day))],
+    ['a festival countdown day (every lawyer and mediator of owing cases is also reminded of them)', days.filter((day) => COUNTDOWN_DAYS.includes(day))],
   ] as const) {
     if (choices.length === 0) continue;
     const on = await firstUnsweptDay(pool, choices);

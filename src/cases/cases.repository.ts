@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '../auth/domain/actor';
 import { nameSearch } from '../common/database-helpers';
+import { assertFewEnoughMatches, assertSearchNarrowEnough, searchMatchesCte } from '../database/search-breadth';
 import { NONE } from '../common/http/validators';
 import { AppError } from '../common/errors/app-error';
 import { offsetOf } from '../common/http/pagination';
@@ -38,6 +39,8 @@ import {
   ID_NUMBER_SEARCH_CONDITION,
   mayBeCaseNumber,
   SEARCH_CONDITION,
+  SEARCH_MATCHES,
+  SEARCH_MATCHES_COUNT,
   SUBTREE_CONDITION,
   UNVERIFIED_CONDITION,
   UPDATE_CASE_SQL,
@@ -208,18 +211,35 @@ export class CasesRepository {
     scope: Scope,
     idNumberHash: string | null = null,
   ): Promise<{ rows: CaseListPageRow[]; total: number }> {
-    const { where, params } = caseListFilter(query, scope, idNumberHash);
+    const { search, where, params } = caseListFilter(query, scope, idNumberHash);
     const order = caseListOrder(query.sort);
     const pageSql = (columns: string) =>
-      `SELECT ${CASE_LIST_COLUMNS}, ${CASE_LIST_EMPLOYERS}${columns} ${CASE_LIST_FROM} ${where}
+      `${search} SELECT ${CASE_LIST_COLUMNS}, ${CASE_LIST_EMPLOYERS}${columns} ${CASE_LIST_FROM} ${where}
         ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`;
-    const count = async () => (await tx.query(`SELECT count(*)::int AS total ${CASE_LIST_FROM} ${where}`, params))[0].total as number;
-    if (!query.q?.trim()) return { total: await count(), rows: await tx.query(pageSql(''), params) };
+    if (!search) {
+      const [{ total }] = await tx.query(`SELECT count(*)::int AS total ${CASE_LIST_FROM} ${where}`, params);
+      return { total, rows: await tx.query(pageSql(''), params) };
+    }
     // A search's cases are found once: counted with the page's rows (a common name is on thousands of
-    // cases, and finding them is the whole cost), the page's own columns computed for its rows only.
-    const rows: (CaseListPageRow & { total: number })[] = await tx.query(pageSql(', count(*) OVER ()::int AS total'), params);
-    // a page past the last has no row to carry the count
-    return { rows, total: rows.length > 0 ? rows[0].total : await count() };
+    // cases, and finding them is the whole cost), the page's own columns computed for its rows only,
+    // and the matches counted too: a search too broad is refused (SEARCH_MATCHES_MAX).
+    const rows: (CaseListPageRow & { total: number; matches: number })[] = await tx.query(
+      pageSql(`, count(*) OVER ()::int AS total, ${SEARCH_MATCHES_COUNT} AS matches`),
+      params,
+    );
+    // a page past the last has no row to carry the counts
+    const [counts] = rows.length > 0 ? rows : await tx.query(`${search} SELECT count(*)::int AS total, ${SEARCH_MATCHES_COUNT} AS matches ${CASE_LIST_FROM} ${where}`, params);
+    assertFewEnoughMatches(counts.matches);
+    return { rows, total: counts.total };
+  }
+
+  /**
+   * Refuses a search by a piece of a name or case number that matches more cases than a list is for
+   * (SEARCH_MATCHES_MAX): an export's, before its rows stream (the page counts them itself).
+   */
+  async assertSearchNarrowEnough(tx: Tx, q: string): Promise<void> {
+    const { text, pattern } = nameSearch(q);
+    await assertSearchNarrowEnough(tx, SEARCH_MATCHES('$1', '$2', mayBeCaseNumber(text)), [text, pattern]);
   }
 
   /**
@@ -228,10 +248,10 @@ export class CasesRepository {
    * work: the rows come from the reports' connection (a replica when there is one), not the primary.
    */
   exportRows(query: CaseListQuery, scope: Scope, idNumberHash: string | null = null): AsyncIterable<CaseExportRow> {
-    const { where, params } = caseListFilter(query, scope, idNumberHash);
+    const { search, where, params } = caseListFilter(query, scope, idNumberHash);
     const order = caseListOrder(query.sort);
     return this.reportsDatabase.stream<CaseExportRow>(
-      `SELECT ${CASE_LIST_COLUMNS}, ${CASE_MONEY_COLUMNS} ${CASE_LIST_FROM} ${CASE_EXPORT_MONEY_JOIN} ${where}
+      `${search} SELECT ${CASE_LIST_COLUMNS}, ${CASE_MONEY_COLUMNS} ${CASE_LIST_FROM} ${CASE_EXPORT_MONEY_JOIN} ${where}
         ORDER BY ${order}, c.id`,
       params,
     );
@@ -397,7 +417,7 @@ function caseListFilter(
   query: Omit<CaseListQuery, 'page' | 'pageSize'>,
   scope: Scope,
   idNumberHash: string | null,
-): { where: string; params: unknown[] } {
+): { search: string; where: string; params: unknown[] } {
   const params: unknown[] = [];
   const param = (value: unknown) => {
     params.push(value);
@@ -449,12 +469,14 @@ function caseListFilter(
   yesOrNo(query.unverified, UNVERIFIED_CONDITION);
   if (query.open !== undefined) conditions.push(`c.status ${query.open ? 'NOT IN' : 'IN'} ${FINAL_STATUSES_SQL}`);
   if (facts.length > 0) conditions.push(CASE_FACTS_CONDITION(facts));
+  let search = '';
   if (idNumberHash) conditions.push(ID_NUMBER_SEARCH_CONDITION(param(idNumberHash)));
   else if (query.q?.trim()) {
     const { text, pattern } = nameSearch(query.q);
-    conditions.push(SEARCH_CONDITION(param(text), param(pattern), mayBeCaseNumber(text)));
+    search = `WITH ${searchMatchesCte('search_matches', SEARCH_MATCHES(param(text), param(pattern), mayBeCaseNumber(text)))}`;
+    conditions.push(SEARCH_CONDITION);
   }
-  return { where: `WHERE ${conditions.join(' AND ')}`, params };
+  return { search, where: `WHERE ${conditions.join(' AND ')}`, params };
 }
 
 /** The list's periods, each a first and a last day that must come in that order. */

@@ -185,7 +185,10 @@ export class CasesService {
    * its money from the reports' summary table, so 100,000 rows stream in bounded memory.
    */
   async exportRows(query: CaseListQuery, scope: Scope): Promise<AsyncIterable<CaseExportRow>> {
-    return this.cases.exportRows(query, scope, this.idNumberSearched(query.q));
+    const idNumberHash = this.idNumberSearched(query.q);
+    // a search too broad is refused before the first row is sent
+    if (!idNumberHash && query.q?.trim()) await this.cases.assertSearchNarrowEnough(this.transactions.none, query.q);
+    return this.cases.exportRows(query, scope, idNumberHash);
   }
 
   async update(id: string, dto: UpdateCaseDto, actor: Actor): Promise<CaseDetail> {

@@ -36,15 +36,19 @@ export const CASE_SORT_COLUMNS: Record<string, string> = {
  * The cases a search `q` names: a worker's or an employer's name holding the text, or (`byCaseNumber`)
  * a case number holding it. Each is looked up through its own index (migrations/1766100000000) and only
  * the cases found are checked against the scope and the other filters, so a search costs what it finds,
- * not the size of the city.
+ * not the size of the city. SEARCH_MATCHES the matches (a case once per worker or employer found), for
+ * the check that a search is not too broad to run (searchTooBroad).
  */
-export const SEARCH_CONDITION = (text: string, pattern: string, byCaseNumber: boolean) => `c.id IN (
+export const SEARCH_MATCHES = (text: string, pattern: string, byCaseNumber: boolean) => `
   SELECT cl.case_id FROM workers w JOIN claims cl ON cl.worker_id = w.id WHERE ${nameContains('w.name', text, pattern)}
   UNION ALL
   SELECT ce.case_id FROM employers e JOIN case_employers ce ON ce.employer_id = e.id WHERE ${nameContains('e.name', text, pattern)}${
     byCaseNumber ? `
   UNION ALL
-  SELECT id FROM cases WHERE case_number ILIKE ${pattern}` : ''})`;
+  SELECT id FROM cases WHERE case_number ILIKE ${pattern}` : ''}`;
+/** The cases of the CTE `search_matches` (searchMatchesCte of SEARCH_MATCHES), which every statement of a searched list starts with. */
+export const SEARCH_CONDITION = `c.id IN (SELECT case_id FROM search_matches)`;
+export const SEARCH_MATCHES_COUNT = `(SELECT count(*)::int FROM search_matches)`;
 
 /**
  * Whether a search text may be part of a case number ("D000001-2027-00123"): letters, digits and hyphens,

@@ -1,4 +1,5 @@
 import { NameSearch, nameContains } from '../common/database-helpers';
+import { assertSearchNarrowEnough } from '../database/search-breadth';
 import { Injectable } from '@nestjs/common';
 import { updateWithVersion } from '../database/optimistic-update';
 import type { Tx } from '../database/transactions';
@@ -84,11 +85,15 @@ export class EmployersRepository {
     );
   }
 
-  /** A page of employers by name, and how many match in all. */
+  /** A page of employers by name, and how many match in all; a search too broad is refused. */
   async page(tx: Tx, filter: EmployerFilter, offset: number, limit: number): Promise<{ items: Employer[]; total: number }> {
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (filter.search) {
+      await assertSearchNarrowEnough(tx, `SELECT 1 FROM employers employer WHERE ${nameContains('employer.name', '$1', '$2')}`, [
+        filter.search.name.text,
+        filter.search.name.pattern,
+      ]);
       params.push(filter.search.name.text, filter.search.name.pattern, filter.search.creditCode);
       const [text, pattern, creditCode] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
       conditions.push(`(${nameContains('employer.name', text, pattern)} OR employer.credit_code = ${creditCode})`);

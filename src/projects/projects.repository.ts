@@ -1,4 +1,5 @@
 import { NameSearch, nameContains } from '../common/database-helpers';
+import { assertSearchNarrowEnough } from '../database/search-breadth';
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transactions';
 import type { ProjectSubcontract } from './project-subcontract.record';
@@ -69,6 +70,7 @@ export class ProjectsRepository {
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (filter.name) {
+      await assertSearchNarrowEnough(tx, `SELECT 1 FROM projects project WHERE ${nameContains('project.name', '$1', '$2')}`, [filter.name.text, filter.name.pattern]);
       params.push(filter.name.text, filter.name.pattern);
       conditions.push(nameContains('project.name', `$${params.length - 1}`, `$${params.length}`));
     }

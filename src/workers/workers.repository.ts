@@ -1,4 +1,5 @@
 import { NameSearch, nameContains } from '../common/database-helpers';
+import { assertFewEnoughMatches, searchMatchesCte } from '../database/search-breadth';
 import { Injectable } from '@nestjs/common';
 import { updateWithVersion } from '../database/optimistic-update';
 import type { Tx } from '../database/transactions';
@@ -108,7 +109,7 @@ export class WorkersRepository {
     return new Set(rows.map((row) => row.id));
   }
 
-  /** A page of the workers the scope may see, by name, and how many there are in all. */
+  /** A page of the workers the scope may see, by name, and how many there are in all; a search too broad is refused. */
   async pageVisible(
     tx: Tx,
     scopePath: string,
@@ -117,22 +118,33 @@ export class WorkersRepository {
     limit: number,
   ): Promise<{ items: Worker[]; total: number }> {
     const params: unknown[] = [scopePath];
-    let where = WORKER_IN_SCOPE;
-    if (search) {
-      params.push(search.name.text, search.name.pattern, search.idNumberHash);
-      where += ` AND (${nameContains('worker.name', '$2', '$3')} OR worker.id_number_hash = $4)`;
+    if (!search) {
+      const [{ total }]: { total: number }[] = await tx.query(`SELECT count(*)::integer AS total FROM workers worker WHERE ${WORKER_IN_SCOPE}`, params);
+      const items: Worker[] = await tx.query(
+        `SELECT ${WORKER_COLUMNS} FROM workers worker WHERE ${WORKER_IN_SCOPE} ORDER BY worker.name ASC, worker.id ASC LIMIT $2 OFFSET $3`,
+        [...params, limit, offset],
+      );
+      return { items, total };
     }
-    const count = async () =>
-      ((await tx.query(`SELECT count(*)::integer AS total FROM workers worker WHERE ${where}`, params)) as { total: number }[])[0].total;
-    // A search's workers are found once, counted with the page (a common name is thousands of workers);
-    // the whole list is counted apart, from the index, and its page read in name order.
-    const rows: (Worker & { total?: number })[] = await tx.query(
-      `SELECT ${WORKER_COLUMNS}${search ? ', count(*) OVER ()::integer AS total' : ''} FROM workers worker WHERE ${where}
-        ORDER BY worker.name ASC, worker.id ASC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    // A search's workers are found once (a common name is thousands of workers), counted with the page,
+    // and so are its matches by name: a search too broad is refused (SEARCH_MATCHES_MAX).
+    params.push(search.name.text, search.name.pattern, search.idNumberHash);
+    // the workers found are read once, with every column (then only checked against the scope); one
+    // list of both kinds of match, not an OR of two conditions, which is read by scanning every worker
+    const matches = `WITH ${searchMatchesCte('name_matches', `SELECT * FROM workers worker WHERE ${nameContains('worker.name', '$2', '$3')}`)}`;
+    const foundWorkers = `(SELECT * FROM name_matches UNION ALL SELECT * FROM workers WHERE id_number_hash = $4) worker`;
+    const counts = `count(*) OVER ()::integer AS total, (SELECT count(*)::integer FROM name_matches) AS matches`;
+    const rows: (Worker & { total: number; matches: number })[] = await tx.query(
+      `${matches} SELECT ${WORKER_COLUMNS}, ${counts} FROM ${foundWorkers} WHERE ${WORKER_IN_SCOPE}
+        ORDER BY worker.name ASC, worker.id ASC LIMIT $5 OFFSET $6`,
       [...params, limit, offset],
     );
-    const total = search && rows.length > 0 ? rows[0].total! : await count();
-    return { items: rows.map(({ total: _total, ...worker }) => worker), total };
+    // a page past the last has no row to carry the counts
+    const [counted] = rows.length > 0
+      ? rows
+      : await tx.query(`${matches} SELECT count(*)::integer AS total, (SELECT count(*)::integer FROM name_matches) AS matches FROM ${foundWorkers} WHERE ${WORKER_IN_SCOPE}`, params);
+    assertFewEnoughMatches(counted.matches);
+    return { items: rows.map(({ total: _total, matches: _matches, ...worker }) => worker), total: counted.total };
   }
 
   /** Applies a correction made from `expectedVersion`; a newer version answers STALE_VERSION. */

@@ -53,6 +53,15 @@ test.describe('the case list and the case page', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 Excel' }).click();
     expect((await download).suggestedFilename()).toMatch(/^案件清单_\d{4}-\d{2}-\d{2}\.xlsx$/);
+
+    // filters the server refuses (a period ending before it starts; a search too broad, alike) are said in
+    // its words above an empty list, not left under the list found before
+    await page.goto('/app/cases?intakeFrom=2026-12-01&intakeTo=2026-11-01');
+    await expect(page.getByRole('alert')).toContainText('结束日期早于开始日期');
+    await expect(page.getByRole('row', { name: new RegExp(theCase.caseNumber) })).toHaveCount(0);
+    await page.getByRole('button', { name: '重置' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByRole('row', { name: new RegExp(theCase.caseNumber) })).toBeVisible();
   });
 
   test('the case page: totals, a refused move with the server’s reason, a stale edit, and English', async ({ page, baseURL }) => {

@@ -162,6 +162,7 @@ export const FIELD_ERROR_CODES = [
   'PASSWORD_TOO_COMMON',
   'PASSWORD_CONTAINS_NAME',
   'WRONG_PASSWORD',
+  'SEARCH_TOO_BROAD',
   'INVALID',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

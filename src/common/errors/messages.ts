@@ -209,6 +209,10 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, Message> = {
   NOT_A_BOOLEAN: { zh: '应为 true 或 false', en: 'must be true or false' },
   NOT_A_LIST: { zh: '应为列表', en: 'must be a list' },
   NOT_AN_OBJECT: { zh: '应为对象', en: 'must be an object' },
+  SEARCH_TOO_BROAD: {
+    zh: '含有这几个字的记录超过 {max} 条，无法列出：请多输入几个字（完整的姓名或单位名称）、案件编号，或完整的身份证号',
+    en: 'is in more than {max} records, too many to list: type more of the name, a case number, or a whole id number',
+  },
   TOO_SHORT: { zh: '至少 {min} 个字', en: 'must have at least {min} characters' },
   TOO_LONG: { zh: '最多 {max} 个字', en: 'must have at most {max} characters' },
   TOO_SMALL: { zh: '不能小于 {min}', en: 'must be at least {min}' },

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { Fragment, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -177,11 +177,13 @@ export default function CaseListPage() {
         {params.size > 0 && <Button onClick={() => setParams(new URLSearchParams())}>{m.common.reset}</Button>}
       </Space>
       <DrilledFilterTags filters={filters} onRemove={(names) => setFilters(Object.fromEntries(names.map((name) => [name, null])))} />
+      {/* a search refused (too broad) or a filter the server would not take: said, and no earlier list left under it */}
+      {list.isError && <Alert type="warning" showIcon role="alert" title={showApiErrors(null, list.error, m) ?? m.common.loadFailed} style={{ marginBottom: 12 }} />}
       <Table<CaseRow>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={list.data?.items}
+        dataSource={list.isError ? [] : list.data?.items}
         loading={list.isFetching}
         scroll={{ x: 'max-content' }}
         onChange={(pagination, _filters, sorter) => {
@@ -192,7 +194,7 @@ export default function CaseListPage() {
         pagination={{
           current: page,
           pageSize,
-          total: list.data?.total ?? 0,
+          total: list.isError ? 0 : (list.data?.total ?? 0),
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
           showTotal: (total) => m.cases.totalCount(total),

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../common/api/client';
+import { showApiErrors } from '../common/forms';
 import { useMessages } from '../common/i18n/i18n';
 
 /** A picker of the API's things; in a Form.Item, the form gives the value and takes the changes. */
@@ -42,7 +43,7 @@ export function EmployerPicker({ value, onChange }: PickerProps) {
     queryFn: () => unwrap(api.GET('/employers/{id}', { params: { path: { id: value! } } })),
     enabled: !!value,
   });
-  const options = (employers.data?.items ?? []).map((employer) => ({ value: employer.id, label: employer.name }));
+  const options = (employers.isError ? [] : (employers.data?.items ?? [])).map((employer) => ({ value: employer.id, label: employer.name }));
   if (chosen.data && !options.some((option) => option.value === chosen.data.id)) options.unshift({ value: chosen.data.id, label: chosen.data.name });
   return (
     <Select
@@ -52,6 +53,8 @@ export function EmployerPicker({ value, onChange }: PickerProps) {
       onChange={onChange}
       allowClear
       showSearch={{ filterOption: false, onSearch: setQ }}
+      // a name typed too short to search (too many employers hold it) says so, instead of "no data"
+      notFoundContent={employers.isError ? showApiErrors(null, employers.error, m) : undefined}
       style={{ minWidth: 200 }}
       options={options}
     />
@@ -81,6 +84,7 @@ export function PeoplePicker({ role, label, value, onChange }: PickerProps & { r
 
 /** A project from the register (工程项目), found by part of its name as one types. */
 export function ProjectPicker({ value, onChange, label }: PickerProps & { label: string }) {
+  const m = useMessages();
   const [q, setQ] = useState('');
   const projects = useQuery({
     queryKey: ['projects', q],
@@ -95,8 +99,9 @@ export function ProjectPicker({ value, onChange, label }: PickerProps & { label:
       onChange={onChange}
       allowClear
       showSearch={{ filterOption: false, onSearch: setQ }}
+      notFoundContent={projects.isError ? showApiErrors(null, projects.error, m) : undefined}
       style={{ minWidth: 200 }}
-      options={(projects.data?.items ?? []).map((project) => ({ value: project.id, label: project.name }))}
+      options={(projects.isError ? [] : (projects.data?.items ?? [])).map((project) => ({ value: project.id, label: project.name }))}
     />
   );
 }

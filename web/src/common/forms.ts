@@ -17,7 +17,8 @@ export function showApiErrors(form: FormInstance | null, error: unknown, m: Mess
   if (!(error instanceof ApiError)) return m.errors.server;
   if (error.status >= 500) return m.errors.server;
   const problems = error.body.errors ?? [];
-  const onFields = problems.filter((problem) => problem.field && problem.row === undefined && isShown(problem.field, shownFields));
+  // without a form every problem is said in the text returned (a list's search, an export)
+  const onFields = form ? problems.filter((problem) => problem.field && problem.row === undefined && isShown(problem.field, shownFields)) : [];
   form?.setFields(onFields.map((problem) => ({ name: namePathOf(problem.field!), errors: [problem.message] })));
   const rest = problems.filter((problem) => !onFields.includes(problem));
   if (onFields.length > 0 && rest.length === 0) return null;
