@@ -37,8 +37,7 @@ SELECT f.case_id AS id, f.lawyer_id, f.mediator_id, f.organisation_id,
        (f.workers_owed + COALESCE(pa.claims_settled, 0))::int AS workers_owed
   FROM case_facts f
   LEFT JOIN paid_after pa ON pa.case_id = f.case_id
- WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected') 
- ORDER BY f.intake_date, f.case_id;
+ WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected');
 
 -- ORGANISATIONS_SQL
 SELECT id, name, path FROM organisations;
