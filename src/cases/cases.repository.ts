@@ -230,7 +230,7 @@ export class CasesRepository {
     // a page past the last has no row to carry the counts
     const [counts] = rows.length > 0 ? rows : await tx.query(`${search} SELECT count(*)::int AS total, ${SEARCH_MATCHES_COUNT} AS matches ${CASE_LIST_FROM} ${where}`, params);
     assertFewEnoughMatches(counts.matches);
-    return { rows, total: counts.total };
+    return { rows: rows.map(({ total: _total, matches: _matches, ...row }) => row), total: counts.total };
   }
 
   /**
