@@ -1,7 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { residentId } from './factories/identities';
-import { Desk, makeDesk, openCase } from './factories/scenario';
+import { Desk, makeDesk, makeStaff, openCase } from './factories/scenario';
 import { Api, TestApp, startTestApp } from './support/test-app';
 
 /** Each post takes nine seconds of the service's clock (just under the webhook's ten-second timeout). */
@@ -51,16 +51,18 @@ describe('Reminder delivery against a slow endpoint', () => {
   });
 
   it('posts each of 40 reminders exactly once when a second run starts while the first is still sending', async () => {
-    expect((await desk.lawyer.api.put('/me/channels/webhook', { address: `${webhook.url}/lawyer` })).status).toBe(204);
-    expect((await desk.mediator.api.put('/me/channels/webhook', { address: `${webhook.url}/mediator` })).status).toBe(204);
+    // twenty cases, each with a lawyer and a mediator of its own (the countdown reminds a person once a day of all his cases)
     for (let i = 0; i < 20; i += 1) {
-      await openCase(desk, {
+      const [lawyer, mediator] = await Promise.all(['lawyer', 'mediator'].map((role) => makeStaff(t, desk.organisation.id, role)));
+      expect((await lawyer.api.put('/me/channels/webhook', { address: `${webhook.url}/lawyer` })).status).toBe(204);
+      expect((await mediator.api.put('/me/channels/webhook', { address: `${webhook.url}/mediator` })).status).toBe(204);
+      await openCase({ ...desk, lawyer }, {
         intakeDate: '2027-01-05',
-        mediatorId: desk.mediator.id,
+        mediatorId: mediator.id,
         claims: [{ worker: { name: `工人${i}`, idNumber: residentId(300 + i) }, amountClaimed: '5000.00' }],
       });
     }
-    // 30 days before the eve: a countdown per case for its lawyer and its mediator, each with a webhook.
+    // 30 days before the eve: a countdown for each of the forty people, each with a webhook.
     expect((await admin.post('/reminders/sweep', {})).body).toMatchObject({ on: '2027-01-06' });
     const pending = (await admin.get('/reminders/deliveries?status=pending&pageSize=100')).body;
     expect(pending.total).toBe(40);
