@@ -36,8 +36,8 @@ export const CASE_SORT_COLUMNS: Record<string, string> = {
  * The cases a search `q` names: a worker's or an employer's name holding the text, or (`byCaseNumber`)
  * a case number holding it. Each is looked up through its own index (migrations/1766100000000) and only
  * the cases found are checked against the scope and the other filters, so a search costs what it finds,
- * not the size of the city. SEARCH_MATCHES the matches (a case once per worker or employer found), for
- * the check that a search is not too broad to run (searchTooBroad).
+ * not the size of the city. SEARCH_MATCHES the matches (a case once per worker or employer found), read
+ * into a CTE of at most SEARCH_MATCHES_MAX + 1 (src/database/search-breadth.ts) so a search too broad is refused.
  */
 export const SEARCH_MATCHES = (text: string, pattern: string, byCaseNumber: boolean) => `
   SELECT cl.case_id FROM workers w JOIN claims cl ON cl.worker_id = w.id WHERE ${nameContains('w.name', text, pattern)}

@@ -543,8 +543,8 @@ export class RemindersService {
       mediatorId: openCase.mediatorId,
       outstandingFen: openCase.money.outstandingFen,
     }));
-    const due = festivalReminders({ today: on, eve, rule, cases });
     const worklists = festivalWorklists(cases);
+    const due = festivalReminders({ today: on, eve, rule, worklists });
     return {
       due,
       // the money is in the worklists already

@@ -133,16 +133,16 @@ export class WorkersRepository {
     // list of both kinds of match, not an OR of two conditions, which is read by scanning every worker
     const matches = `WITH ${searchMatchesCte('name_matches', `SELECT * FROM workers worker WHERE ${nameContains('worker.name', '$2', '$3')}`)}`;
     const foundWorkers = `(SELECT * FROM name_matches UNION ALL SELECT * FROM workers WHERE id_number_hash = $4) worker`;
-    const counts = `count(*) OVER ()::integer AS total, (SELECT count(*)::integer FROM name_matches) AS matches`;
+    const nameMatches = `(SELECT count(*)::integer FROM name_matches)`;
     const rows: (Worker & { total: number; matches: number })[] = await tx.query(
-      `${matches} SELECT ${WORKER_COLUMNS}, ${counts} FROM ${foundWorkers} WHERE ${WORKER_IN_SCOPE}
+      `${matches} SELECT ${WORKER_COLUMNS}, count(*) OVER ()::integer AS total, ${nameMatches} AS matches FROM ${foundWorkers} WHERE ${WORKER_IN_SCOPE}
         ORDER BY worker.name ASC, worker.id ASC LIMIT $5 OFFSET $6`,
       [...params, limit, offset],
     );
     // a page past the last has no row to carry the counts
     const [counted] = rows.length > 0
       ? rows
-      : await tx.query(`${matches} SELECT count(*)::integer AS total, (SELECT count(*)::integer FROM name_matches) AS matches FROM ${foundWorkers} WHERE ${WORKER_IN_SCOPE}`, params);
+      : await tx.query(`${matches} SELECT count(*)::integer AS total, ${nameMatches} AS matches FROM ${foundWorkers} WHERE ${WORKER_IN_SCOPE}`, params);
     assertFewEnoughMatches(counted.matches);
     return { items: rows.map(({ total: _total, matches: _matches, ...worker }) => worker), total: counted.total };
   }

@@ -38,7 +38,7 @@ function days(first: string, last: string): string[] {
 const WHOLE_WINTER = days(addDays(SEASON_2027.startsOn, -7), addDays(EVE_2027, 8));
 
 function festivalSeason(casesOn: (day: string) => FestivalCase[]): CountdownReminder[] {
-  return WHOLE_WINTER.flatMap((today) => festivalReminders({ today, eve: EVE_2027, rule: FESTIVAL_RULE, cases: casesOn(today) }));
+  return WHOLE_WINTER.flatMap((today) => festivalReminders({ today, eve: EVE_2027, rule: FESTIVAL_RULE, worklists: festivalWorklists(casesOn(today)) }));
 }
 
 function summary(reminders: DueReminder[]): string[] {
@@ -133,12 +133,12 @@ describe('festivalReminders over the 2027 season', () => {
       { caseId: 'case-3', lawyerId: 'lawyer-1', mediatorId: 'mediator-1', outstandingFen: 500n },
       { caseId: 'case-4', lawyerId: 'lawyer-3', mediatorId: 'lawyer-1', outstandingFen: 0n },
     ];
-    const onTheDay = festivalReminders({ today: '2027-02-04', eve: EVE_2027, rule: FESTIVAL_RULE, cases });
+    const onTheDay = festivalReminders({ today: '2027-02-04', eve: EVE_2027, rule: FESTIVAL_RULE, worklists: festivalWorklists(cases) });
     expect(onTheDay.map((r) => `${r.subject} ${r.recipientId}`)).toEqual(['lawyer-1 lawyer-1', 'mediator-1 mediator-1', 'lawyer-2 lawyer-2']);
   });
 
   it('carries the eve and the days left for the message', () => {
-    const [first] = festivalReminders({ today: '2027-01-29', eve: EVE_2027, rule: FESTIVAL_RULE, cases: [OWING] });
+    const [first] = festivalReminders({ today: '2027-01-29', eve: EVE_2027, rule: FESTIVAL_RULE, worklists: festivalWorklists([OWING]) });
     expect(first).toEqual({
       kind: 'festival_countdown',
       subject: 'lawyer-1',
@@ -152,17 +152,17 @@ describe('festivalReminders over the 2027 season', () => {
 
   it('sends nothing when an administrator disables the rule', () => {
     const disabled = { ...FESTIVAL_RULE, enabled: false };
-    expect(festivalReminders({ today: '2027-02-04', eve: EVE_2027, rule: disabled, cases: [OWING] })).toEqual([]);
+    expect(festivalReminders({ today: '2027-02-04', eve: EVE_2027, rule: disabled, worklists: festivalWorklists([OWING]) })).toEqual([]);
   });
 
   it('follows edited days', () => {
     const edited = { ...FESTIVAL_RULE, daysBefore: [10, 2] };
-    const reminders = WHOLE_WINTER.flatMap((today) => festivalReminders({ today, eve: EVE_2027, rule: edited, cases: [OWING] }));
+    const reminders = WHOLE_WINTER.flatMap((today) => festivalReminders({ today, eve: EVE_2027, rule: edited, worklists: festivalWorklists([OWING]) }));
     expect([...new Set(reminders.map((r) => r.dueOn))]).toEqual(['2027-01-26', '2027-02-03']);
   });
 
   it('refuses a rule of another kind', () => {
-    expect(() => festivalReminders({ today: '2027-02-04', eve: EVE_2027, rule: rule('mediation_limit'), cases: [OWING] })).toThrow(
+    expect(() => festivalReminders({ today: '2027-02-04', eve: EVE_2027, rule: rule('mediation_limit'), worklists: festivalWorklists([OWING]) })).toThrow(
       RangeError,
     );
   });
@@ -182,7 +182,7 @@ describe('reminderKey', () => {
   });
 
   it('is the same however many times a sweep recomputes the same day', () => {
-    const run = () => festivalReminders({ today: '2027-01-29', eve: EVE_2027, rule: FESTIVAL_RULE, cases: [OWING] }).map(reminderKey);
+    const run = () => festivalReminders({ today: '2027-01-29', eve: EVE_2027, rule: FESTIVAL_RULE, worklists: festivalWorklists([OWING]) }).map(reminderKey);
     expect(run()).toEqual(run());
   });
 

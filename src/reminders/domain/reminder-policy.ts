@@ -193,20 +193,17 @@ export function festivalCountdownFires(rule: ReminderRule, today: string, eve: s
  * 春节倒计时: on the days of the rule before the eve, every lawyer and mediator with open cases still
  * owing money gets one reminder of them all, about himself (the subject is his own id): a mediator with
  * eighty owing cases reads one list, most owed first, not eighty reminders saying the same thing. Each
- * person once a day, whether lawyer or mediator of his cases or both. A case paid in full has nothing
- * left to chase, so it is on nobody's list.
+ * person once a day, whether lawyer or mediator of his cases or both. Who is reminded is who has a
+ * worklist (`festivalWorklists`): a case paid in full has nothing left to chase, so it is on nobody's.
  */
 export function festivalReminders(input: {
   today: string;
   eve: string;
   rule: ReminderRule;
-  cases: FestivalCase[];
+  worklists: ReadonlyMap<string, FestivalCase[]>;
 }): CountdownReminder[] {
   if (!festivalCountdownFires(input.rule, input.today, input.eve)) return [];
-  const people = distinctRecipients(
-    input.cases.filter((festivalCase) => festivalCase.outstandingFen > 0n).flatMap((festivalCase) => caseRecipients(input.rule.kind, festivalCase)),
-  );
-  return people.map((personId) => countdownReminder(input.rule.kind, personId, input.today, input.eve, personId));
+  return [...input.worklists.keys()].map((personId) => countdownReminder(input.rule.kind, personId, input.today, input.eve, personId));
 }
 
 /**
