@@ -125,6 +125,31 @@ describe('The daily sweep, set based', () => {
     expect((await counts()).reminders).toBe(afterFirst.reminders + ofLate);
   });
 
+  it('reminds of a stored deadline only when the clocks computed to word it still give it', async () => {
+    const opened = await openCase(desk, {
+      intakeDate: '2027-01-08',
+      mediatorId: desk.mediator.id,
+      claims: [{ worker: { name: '核对期限', idNumber: residentId(70) }, amountClaimed: '700.00', amountConfirmed: '700.00' }],
+    });
+    for (const to of ['verifying', 'mediating']) expect((await desk.mediator.api.post(`/cases/${opened.id}/transitions`, { to, on: '2027-01-10' })).status).toBe(200);
+    const on = '2027-01-13';
+    await t.app.get(LegalClocksService).refreshPending(on);
+    const [stored] = await t.dataSource.query(`SELECT due_on::text FROM pending_deadlines WHERE case_id = $1 AND clock = 'mediation'`, [opened.id]);
+    expect(stored.due_on > addDays(on, 3)).toBe(true);
+    // what a write between the deadlines' reading and the reminders' wording would look like: the stored day no longer the clock's
+    await t.dataSource.query(`UPDATE pending_deadlines SET due_on = $2 WHERE case_id = $1 AND clock = 'mediation'`, [opened.id, on]);
+
+    const swept = await t.admin.post('/reminders/sweep', { on });
+    expect(swept.status).toBe(200);
+    const mediationReminders = `SELECT count(*)::int AS n FROM reminders WHERE case_id = $1 AND kind = 'mediation_limit'`;
+    expect((await t.dataSource.query(mediationReminders, [opened.id]))[0].n).toBe(0);
+
+    // on the clock's own day (once the stored deadlines are computed again) it is reminded of
+    await t.dataSource.query(`UPDATE case_clocks SET stale = true WHERE case_id = $1`, [opened.id]);
+    expect((await t.admin.post('/reminders/sweep', { on: stored.due_on })).status).toBe(200);
+    expect((await t.dataSource.query(mediationReminders, [opened.id]))[0].n).toBeGreaterThan(0);
+  });
+
   it('stores every running deadline, for any day asked about, and finds every case with one due in a window', async () => {
     // clocks of every kind the reminders follow, started on days around the windows looked at below
     const mediation = await mediatingCase(3, [{ name: '调解期限', amount: '800.00' }]);
@@ -177,7 +202,7 @@ describe('The daily sweep, set based', () => {
 
       const soon = { from: on, to: addDays(on, 7) };
       const windows = { mediation: soon, arbitration_acceptance: soon, arbitration_award: soon, limitation: soon, instalment: { from: null, to: addDays(on, 1) } };
-      const found = new Set((await clocks.clocksFallingDue(windows, on)).map((c) => c.caseId));
+      const found = new Set((await clocks.pendingFallingDue(windows, on)).map((stored) => stored.caseId));
       const due = all.filter(
         (c) =>
           c.deadlines.some((d) => pendingIn(d, windows[d.clock as keyof typeof windows])) ||

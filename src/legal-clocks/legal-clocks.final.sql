@@ -7,16 +7,6 @@ SELECT case_id, mark::text FROM case_clocks WHERE holds_until <= $1::date
 UNION
 SELECT case_id, mark::text FROM case_clocks WHERE holds_from > $1::date;
 
--- CASES_WITH_PENDING_IN_SQL
-SELECT d.case_id AS id, bool_or(d.clock = 'limitation') AS limitation
-  FROM unnest($1::text[], $2::date[], $3::date[]) AS w (clock, from_day, to_day)
-  JOIN pending_deadlines d ON d.clock = w.clock AND d.due_on BETWEEN w.from_day AND w.to_day
-  JOIN cases c ON c.id = d.case_id
-  JOIN organisations o ON o.id = c.organisation_id
- WHERE c.status NOT IN ('closed', 'withdrawn', 'rejected') AND o.path LIKE $4 || '%'
- GROUP BY d.case_id, c.intake_date
- ORDER BY c.intake_date, d.case_id;
-
 -- CASE_CLOCK_FACTS_SQL
 WITH mediation AS (
   SELECT e.case_id,
@@ -67,6 +57,15 @@ SELECT count(*)::int AS total
     JOIN cases c ON c.id = d.case_id
     JOIN organisations o ON o.id = c.organisation_id
    WHERE d.due_on <= $2::date AND c.status NOT IN ('closed', 'withdrawn', 'rejected') AND o.path LIKE $1 || '%';
+
+-- PENDING_FALLING_DUE_SQL
+SELECT d.case_id, d.clock, d.subject, d.due_on::text, c.lawyer_id, c.mediator_id, cl.id AS claim_id
+  FROM unnest($1::text[], $2::date[], $3::date[]) AS w (clock, from_day, to_day)
+  JOIN pending_deadlines d ON d.clock = w.clock AND d.due_on BETWEEN w.from_day AND w.to_day
+  JOIN cases c ON c.id = d.case_id
+  LEFT JOIN claims cl ON d.clock = 'limitation' AND cl.case_id = d.case_id AND cl.worker_id::text = d.subject
+ WHERE c.status NOT IN ('closed', 'withdrawn', 'rejected')
+ ORDER BY c.intake_date, d.case_id, d.position;
 
 -- PENDING_PAGE_SQL
 SELECT d.case_id, d.position, d.clock, d.subject 

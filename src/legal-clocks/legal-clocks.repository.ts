@@ -4,7 +4,8 @@ import type { Tx } from '../database/transactions';
 import type { ClockKind, DayRange, HoldingDays } from './domain/legal-clocks';
 import {
   CASES_TO_RECOMPUTE_SQL,
-  CASES_WITH_PENDING_IN_SQL,
+  PENDING_FALLING_DUE_SQL,
+  PendingFallingDueRow,
   CASE_CLOCK_FACTS_SQL,
   CaseClockFactsRow,
   DELETE_PENDING_DEADLINES_SQL,
@@ -105,14 +106,13 @@ export class LegalClocksRepository {
     return tx.query(PENDING_PAGE_SQL, [scopePath, by, offset, limit]);
   }
 
-  /** The open cases of a scope with a stored running deadline in its clock's window, oldest first. */
-  casesWithPendingIn(tx: Tx, windows: Partial<Record<ClockKind, DayRange>>, scopePath: string): Promise<{ id: string; limitation: boolean }[]> {
+  /** The stored running deadlines of the open cases due within their clock's window, oldest cases first. */
+  pendingFallingDue(tx: Tx, windows: Partial<Record<ClockKind, DayRange>>): Promise<PendingFallingDueRow[]> {
     const asked = Object.entries(windows).filter((entry): entry is [ClockKind, DayRange] => entry[1] !== undefined);
-    return tx.query(CASES_WITH_PENDING_IN_SQL, [
+    return tx.query(PENDING_FALLING_DUE_SQL, [
       asked.map(([clock]) => clock),
       asked.map(([, window]) => window.from ?? '-infinity'),
       asked.map(([, window]) => window.to ?? 'infinity'),
-      scopePath,
     ]);
   }
 

@@ -41,6 +41,20 @@ export interface CaseClockSet extends CaseClocks {
   holds: HoldingDays;
 }
 
+/**
+ * A running deadline as stored for a case (`refreshPending`), with the case's people; a worker's
+ * limitation year (whose subject is the worker) with his claim on the case.
+ */
+export interface StoredDeadline {
+  caseId: string;
+  clock: ClockKind;
+  subject: string;
+  dueOn: string;
+  lawyerId: string | null;
+  mediatorId: string | null;
+  claimId: string | null;
+}
+
 /** A pressing deadline of a case, for the list of what is due. */
 export type DueDeadline = Deadline & { caseId: string; caseNumber: string; workerName?: string };
 
@@ -100,25 +114,22 @@ export class LegalClocksService {
   }
 
   /**
-   * The clocks as of `today` of the open cases (of a scope, the whole city by default) with a running
-   * deadline of one of the asked clocks due in its window (inclusive; an end null when open), a batch
-   * at a time. The cases are found from the stored running deadlines (brought up to date first); their
-   * clocks are computed as for any case (`clockBatches`). A case found only by its other clocks comes
-   * without its workers' limitation clocks (none of which is due in the window).
+   * The running deadlines of the open cases due within their clock's window (one window per clock), as
+   * stored for `today` (brought up to date first): what the reminder sweep fires for, read without
+   * computing a clock; it computes the clocks only of the cases it then reminds of.
    */
-  async *clockBatchesFallingDue(due: Partial<Record<ClockKind, DayRange>>, today: string, scopePath = ''): AsyncGenerator<CaseClockSet[]> {
+  async pendingFallingDue(due: Partial<Record<ClockKind, DayRange>>, today: string): Promise<StoredDeadline[]> {
     await this.refreshPending(today);
-    const found = await this.repository.casesWithPendingIn(this.transactions.none, due, scopePath);
-    // the workers' clocks (most of the work) only of the cases found by a worker's limitation year
-    const limitation = new Set(found.filter((row) => row.limitation).map((row) => row.id));
-    yield* this.clockBatches(found.map((row) => row.id), today, { workersOf: limitation });
-  }
-
-  /** All of `clockBatchesFallingDue` at once. */
-  async clocksFallingDue(due: Partial<Record<ClockKind, DayRange>>, today: string, scopePath = ''): Promise<CaseClockSet[]> {
-    const result: CaseClockSet[] = [];
-    for await (const batch of this.clockBatchesFallingDue(due, today, scopePath)) result.push(...batch);
-    return result;
+    const rows = await this.repository.pendingFallingDue(this.transactions.none, due);
+    return rows.map((row) => ({
+      caseId: row.case_id,
+      clock: row.clock,
+      subject: row.subject,
+      dueOn: row.due_on,
+      lawyerId: row.lawyer_id,
+      mediatorId: row.mediator_id,
+      claimId: row.claim_id,
+    }));
   }
 
   /**
@@ -155,9 +166,9 @@ export class LegalClocksService {
    * The clocks of many cases as of `today`, in the order of `caseIds`, found with a few statements per
    * batch of cases however many there are. The one place the law's deadlines are computed.
    */
-  async clocksOf(caseIds: string[], today: string): Promise<CaseClockSet[]> {
+  async clocksOf(caseIds: string[], today: string, options: { workersOf?: ReadonlySet<string> } = {}): Promise<CaseClockSet[]> {
     const result: CaseClockSet[] = [];
-    for await (const batch of this.clockBatches(caseIds, today)) result.push(...batch);
+    for await (const batch of this.clockBatches(caseIds, today, options)) result.push(...batch);
     return result;
   }
 

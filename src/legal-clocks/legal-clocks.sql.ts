@@ -1,5 +1,6 @@
 import { FINAL_STATUSES_SQL } from '../cases/domain/case-status';
 import { claimBalancesOfCasesSql } from '../claims/claim-money.sql';
+import type { ClockKind } from './domain/legal-clocks';
 
 /**
  * The dates the law counts from, for many cases at once: the case's own dates, the first entry into
@@ -164,16 +165,26 @@ export interface PendingRow {
 }
 
 /**
- * The open cases of a scope with a stored running deadline of a clock due within that clock's window,
- * oldest first; `limitation`: found by a worker's limitation year. $1-$3: the windows (clock, first
- * day, last day; '-infinity' and 'infinity' at open ends); $4: the scope's path ('' for the city).
+ * The stored running deadlines of the open cases due within their clock's window, with the case's
+ * people, and for a worker's limitation year (stored by the worker) his claim on the case; the
+ * oldest cases first. $1-$3: the windows (clock, first day, last day; '-infinity' and 'infinity' at
+ * open ends).
  */
-export const CASES_WITH_PENDING_IN_SQL = `
-  SELECT d.case_id AS id, bool_or(d.clock = 'limitation') AS limitation
+export const PENDING_FALLING_DUE_SQL = `
+  SELECT d.case_id, d.clock, d.subject, d.due_on::text, c.lawyer_id, c.mediator_id, cl.id AS claim_id
     FROM unnest($1::text[], $2::date[], $3::date[]) AS w (clock, from_day, to_day)
     JOIN pending_deadlines d ON d.clock = w.clock AND d.due_on BETWEEN w.from_day AND w.to_day
     JOIN cases c ON c.id = d.case_id
-    JOIN organisations o ON o.id = c.organisation_id
-   WHERE c.status NOT IN ${FINAL_STATUSES_SQL} AND o.path LIKE $4 || '%'
-   GROUP BY d.case_id, c.intake_date
-   ORDER BY c.intake_date, d.case_id`;
+    LEFT JOIN claims cl ON d.clock = 'limitation' AND cl.case_id = d.case_id AND cl.worker_id::text = d.subject
+   WHERE c.status NOT IN ${FINAL_STATUSES_SQL}
+   ORDER BY c.intake_date, d.case_id, d.position`;
+
+export interface PendingFallingDueRow {
+  case_id: string;
+  clock: ClockKind;
+  subject: string;
+  due_on: string;
+  lawyer_id: string | null;
+  mediator_id: string | null;
+  claim_id: string | null;
+}

@@ -7,9 +7,9 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Transactions } from '../database/transactions';
 import { daysBetween } from '../common/time/calendar-days';
-import { CaseClockSet, LegalClocksService } from '../legal-clocks/legal-clocks.service';
+import { CaseClockSet, LegalClocksService, StoredDeadline } from '../legal-clocks/legal-clocks.service';
 import type { CaseTotals } from '../cases/domain/case-totals';
-import type { DayRange, Deadline } from '../legal-clocks/domain/legal-clocks';
+import { ClockKind, DayRange, isRunning } from '../legal-clocks/domain/legal-clocks';
 import { DeliveryService } from './delivery.service';
 import { InboxReminderView } from './reminders.view';
 import { SeasonService } from '../campaign/season.service';
@@ -57,11 +57,6 @@ type OpenCases = Map<string, OpenCase>;
 
 /** Reminders written per statement: a city's day is tens of thousands (a countdown day, over a hundred thousand). */
 const REMINDERS_PER_STATEMENT = 5_000;
-
-/** A deadline still to be met: running, due today or overdue (not satisfied, not stopped). */
-function isPending(deadline: Deadline): deadline is Deadline & { dueOn: string } {
-  return deadline.dueOn !== null && (deadline.state === 'running' || deadline.state === 'due_today' || deadline.state === 'overdue');
-}
 
 export interface PlannedReminder extends CountdownReminder {
   caseId: string | null;
@@ -121,8 +116,8 @@ function mostPressingFirst(a: CountdownReminder, b: CountdownReminder): number {
 
 /**
  * The reminder sweep: what the rules make due on a day, found with a few queries per rule (the legal
- * clocks a batch of cases at a time, of only the cases whose clocks can fall due) and written some
- * thousands per statement; the unique key of each reminder makes a second sweep of the same day (a
+ * deadlines from those stored running per case, whose clocks are computed only for the reminders to be
+ * written, so a second run of a day computes none) and written some thousands per statement; the unique key of each reminder makes a second sweep of the same day (a
  * retry, a restart, another instance) write nothing. Time is an argument, so any day of a season can
  * be swept.
  */
@@ -175,15 +170,14 @@ export class RemindersService {
       await this.sessionsTomorrow(on, rules.get('session_tomorrow')),
       await this.digests(on, rules.get('leader_digest')),
     ]);
-    // The legal clocks of a city's cases, a batch at a time: each batch's reminders are found, then it is let go.
-    for await (const clocks of this.clockBatchesFallingDue(on, rules)) {
-      await found([
-        this.instalments(on, clocks, rules.get('instalment_due'), rules.get('instalment_overdue')),
-        this.mediationLimits(on, clocks, rules.get('mediation_limit')),
-        this.arbitrations(on, clocks, rules.get('arbitration_deadline')),
-        this.limitations(on, clocks, rules.get('limitation_deadline')),
-      ]);
-    }
+    // The deadline rules fire for the running deadlines stored per case; the clocks are computed only to word what is written.
+    const stored = await this.clocks.pendingFallingDue(this.dueWindows(on, rules), on);
+    await found([
+      this.instalments(on, stored, rules.get('instalment_due'), rules.get('instalment_overdue')),
+      this.mediationLimits(on, stored, rules.get('mediation_limit')),
+      this.arbitrations(on, stored, rules.get('arbitration_deadline')),
+      this.limitations(on, stored, rules.get('limitation_deadline')),
+    ]);
     return result;
   }
 
@@ -231,12 +225,8 @@ export class RemindersService {
     );
   }
 
-  /**
-   * The legal clocks on the sweep's day of the cases that may have one the rules fire for, a batch at a
-   * time: each rule says which due dates it fires for on the day (`ruleDueWindow`), and the legal clocks
-   * find the cases whose clocks can fall due then. Every rule below still asks the clocks what is due.
-   */
-  private clockBatchesFallingDue(on: string, rules: Map<ReminderKind, ReminderRule>): AsyncGenerator<CaseClockSet[]> {
+  /** The due days each legal clock's deadlines can fire for on the sweep's day, as each rule says (`ruleDueWindow`). */
+  private dueWindows(on: string, rules: Map<ReminderKind, ReminderRule>): Partial<Record<ClockKind, DayRange>> {
     const window = (kind: ReminderKind) => {
       const rule = rules.get(kind);
       return rule ? (ruleDueWindow(rule, on) ?? undefined) : undefined;
@@ -244,17 +234,58 @@ export class RemindersService {
     const due = window('instalment_due');
     const overdue = window('instalment_overdue');
     const arbitration = window('arbitration_deadline');
-    return this.clocks.clockBatchesFallingDue(
-      {
-        mediation: window('mediation_limit'),
-        arbitration_acceptance: arbitration,
-        arbitration_award: arbitration,
-        limitation: window('limitation_deadline'),
-        // the two instalment rules look at one span of due days: overdue ones before the day, due ones from it
-        instalment: due && overdue ? spanOf(due, overdue) : (due ?? overdue),
+    return {
+      mediation: window('mediation_limit'),
+      arbitration_acceptance: arbitration,
+      arbitration_award: arbitration,
+      limitation: window('limitation_deadline'),
+      // the two instalment rules look at one span of due days: overdue ones before the day, due ones from it
+      instalment: due && overdue ? spanOf(due, overdue) : (due ?? overdue),
+    };
+  }
+
+  /**
+   * The reminders of deadline rules for stored running deadlines (each under the subject its reminders
+   * name), worded from the clocks of their cases computed then, with their workers' for a limitation
+   * year. A deadline whose clock no longer says so (its case written to since it was read) is left
+   * for the next run, which reads it again.
+   */
+  private storedDeadlineReminders(
+    on: string,
+    rules: (ReminderRule | undefined)[],
+    deadlines: Map<string, StoredDeadline>,
+    words: (reminder: CountdownReminder, clocks: CaseClockSet, stored: StoredDeadline, open: OpenCases) => PlannedReminder,
+  ): DueReminders {
+    const due = rules
+      .filter((rule): rule is ReminderRule => rule?.enabled === true)
+      .flatMap((rule) =>
+        deadlineReminders({
+          today: on,
+          rule,
+          deadlines: [...deadlines].map(([subject, stored]) => ({ subject, dueOn: stored.dueOn, recipients: caseRecipients(rule.kind, stored) })),
+        }),
+      );
+    const caseOf = (reminder: CountdownReminder) => deadlines.get(reminder.subject)!.caseId;
+    const limitation = [...deadlines.values()].some((stored) => stored.clock === 'limitation');
+    return {
+      due,
+      caseOf,
+      worded: async (reminders, open) => {
+        const caseIds = [...new Set(reminders.map(caseOf))];
+        const computed = await this.clocks.clocksOf(caseIds, on, { workersOf: limitation ? new Set(caseIds) : new Set() });
+        const clocksOf = new Map(computed.map((clocks) => [clocks.caseId, clocks]));
+        const running = new Set(
+          computed.flatMap((clocks) =>
+            [...clocks.deadlines, ...clocks.workers].filter(isRunning).map((deadline) => `${clocks.caseId}/${deadline.clock}/${deadline.subject}/${deadline.dueOn}`),
+          ),
+        );
+        return reminders.flatMap((reminder) => {
+          const stored = deadlines.get(reminder.subject)!;
+          const stillRunning = running.has(`${stored.caseId}/${stored.clock}/${stored.subject}/${stored.dueOn}`);
+          return stillRunning ? [words(reminder, clocksOf.get(stored.caseId)!, stored, open)] : [];
+        });
       },
-      on,
-    );
+    };
   }
 
   /** What a deadline message says about its case: who is still owed how much, the link, the days to the eve. */
@@ -310,40 +341,18 @@ export class RemindersService {
   private eveDays: { on: string; days: number } | null = null;
 
   /** Instalments due soon (instalment_due) and those overdue, every day until paid (instalment_overdue). */
-  private instalments(on: string, batch: CaseClockSet[], dueRule?: ReminderRule, overdueRule?: ReminderRule): DueReminders {
+  private instalments(on: string, stored: StoredDeadline[], dueRule?: ReminderRule, overdueRule?: ReminderRule): DueReminders {
     if (!dueRule?.enabled && !overdueRule?.enabled) return NOTHING_DUE;
-    const unpaid = new Map(
-      batch.flatMap((clocks) =>
-        clocks.instalments
-          .filter((instalment) => instalment.paidFen < instalment.amountFen)
-          .map((instalment) => [instalment.id, { clocks, instalment }] as const),
-      ),
-    );
-    // The instalments' deadlines, as the legal clocks name them (an agreement per worker may have hundreds).
-    const deadlines = batch.flatMap((clocks) =>
-      clocks.deadlines
-        .filter((deadline) => deadline.clock === 'instalment' && unpaid.has(deadline.subject))
-        .filter(isPending)
-        .map((deadline) => ({ subject: deadline.subject, dueOn: deadline.dueOn, recipients: caseRecipients('instalment_due', clocks) })),
-    );
-    const due = [
-      ...(dueRule ? deadlineReminders({ today: on, rule: dueRule, deadlines }) : []),
-      ...(overdueRule ? deadlineReminders({ today: on, rule: overdueRule, deadlines }) : []),
-    ];
-    return {
-      due,
-      caseOf: (reminder) => unpaid.get(reminder.subject)!.clocks.caseId,
-      worded: (reminders, open) =>
-        reminders.map((reminder) => {
-          const { clocks, instalment } = unpaid.get(reminder.subject)!;
-          const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
-          const message =
-            reminder.kind === 'instalment_due'
-              ? instalmentDueMessage({ ...summary, instalmentFen: instalment.amountFen, dueOn: instalment.dueOn, daysLeft: reminder.daysLeft })
-              : instalmentOverdueMessage({ ...summary, unpaidFen: instalment.amountFen - instalment.paidFen, dueOn: instalment.dueOn, daysOverdue: -reminder.daysLeft });
-          return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
-        }),
-    };
+    const unpaid = new Map(stored.filter((deadline) => deadline.clock === 'instalment').map((deadline) => [deadline.subject, deadline]));
+    return this.storedDeadlineReminders(on, [dueRule, overdueRule], unpaid, (reminder, clocks, deadline, open) => {
+      const instalment = clocks.instalments.find((candidate) => candidate.id === deadline.subject)!;
+      const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
+      const message =
+        reminder.kind === 'instalment_due'
+          ? instalmentDueMessage({ ...summary, instalmentFen: instalment.amountFen, dueOn: instalment.dueOn, daysLeft: reminder.daysLeft })
+          : instalmentOverdueMessage({ ...summary, unpaidFen: instalment.amountFen - instalment.paidFen, dueOn: instalment.dueOn, daysOverdue: -reminder.daysLeft });
+      return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
+    });
   }
 
   private async sessionsTomorrow(on: string, rule?: ReminderRule): Promise<DueReminders> {
@@ -379,106 +388,43 @@ export class RemindersService {
   }
 
   /** The 15 days of mediation (LDMAA art. 14), as the legal clocks count them. */
-  private mediationLimits(on: string, batch: CaseClockSet[], rule?: ReminderRule): DueReminders {
+  private mediationLimits(on: string, stored: StoredDeadline[], rule?: ReminderRule): DueReminders {
     if (!rule?.enabled) return NOTHING_DUE;
-    const limits = new Map(
-      batch.flatMap((clocks) =>
-        clocks.deadlines
-          .filter((deadline) => deadline.clock === 'mediation')
-          .filter(isPending)
-          .map((deadline) => [clocks.caseId, { clocks, limitOn: deadline.dueOn }] as const),
-      ),
-    );
-    const due = deadlineReminders({
-      today: on,
-      rule,
-      deadlines: [...limits.values()].map(({ clocks, limitOn }) => ({
-        subject: clocks.caseId,
-        dueOn: limitOn,
-        recipients: caseRecipients('mediation_limit', clocks),
-      })),
+    const limits = new Map(stored.filter((deadline) => deadline.clock === 'mediation').map((deadline) => [deadline.caseId, deadline]));
+    return this.storedDeadlineReminders(on, [rule], limits, (reminder, clocks, deadline, open) => {
+      const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
+      const message = mediationLimitMessage({ ...summary, limitOn: deadline.dueOn, daysLeft: reminder.daysLeft });
+      return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
     });
-    return {
-      due,
-      caseOf: (reminder) => limits.get(reminder.subject)!.clocks.caseId,
-      worded: (reminders, open) =>
-        reminders.map((reminder) => {
-          const { clocks, limitOn } = limits.get(reminder.subject)!;
-          const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
-          const message = mediationLimitMessage({ ...summary, limitOn, daysLeft: reminder.daysLeft });
-          return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
-        }),
-    };
   }
 
   /** The arbitration commission's 5 days to accept and 45 (+15) days to award (LDMAA arts. 29, 43). */
-  private arbitrations(on: string, batch: CaseClockSet[], rule?: ReminderRule): DueReminders {
+  private arbitrations(on: string, stored: StoredDeadline[], rule?: ReminderRule): DueReminders {
     if (!rule?.enabled) return NOTHING_DUE;
-    const names: Partial<Record<Deadline['clock'], { suffix: string; name: string }>> = {
-      arbitration_acceptance: { suffix: 'acceptance', name: labelOf('clockKind', 'arbitration_acceptance') },
-      arbitration_award: { suffix: 'award', name: labelOf('clockKind', 'arbitration_award') },
-    };
-    const pending = new Map<string, { clocks: CaseClockSet; name: string; dueOn: string }>(
-      batch.flatMap((clocks) =>
-        clocks.deadlines.filter(isPending).flatMap((deadline) => {
-          const named = names[deadline.clock];
-          return named ? [[`${clocks.caseId}:${named.suffix}`, { clocks, name: named.name, dueOn: deadline.dueOn }] as const] : [];
-        }),
-      ),
+    const suffixes: Partial<Record<ClockKind, string>> = { arbitration_acceptance: 'acceptance', arbitration_award: 'award' };
+    const pending = new Map(
+      stored.flatMap((deadline) => {
+        const suffix = suffixes[deadline.clock];
+        return suffix ? [[`${deadline.caseId}:${suffix}`, deadline] as const] : [];
+      }),
     );
-    const due = deadlineReminders({
-      today: on,
-      rule,
-      deadlines: [...pending.entries()].map(([subject, { clocks, dueOn }]) => ({
-        subject,
-        dueOn,
-        recipients: caseRecipients('arbitration_deadline', clocks),
-      })),
+    return this.storedDeadlineReminders(on, [rule], pending, (reminder, clocks, deadline, open) => {
+      const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
+      const message = arbitrationDeadlineMessage({ ...summary, deadlineName: labelOf('clockKind', deadline.clock), dueOn: deadline.dueOn, daysLeft: reminder.daysLeft });
+      return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
     });
-    return {
-      due,
-      caseOf: (reminder) => pending.get(reminder.subject)!.clocks.caseId,
-      worded: (reminders, open) =>
-        reminders.map((reminder) => {
-          const { clocks, name, dueOn } = pending.get(reminder.subject)!;
-          const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
-          const message = arbitrationDeadlineMessage({ ...summary, deadlineName: name, dueOn, daysLeft: reminder.daysLeft });
-          return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
-        }),
-    };
   }
 
-  /** Each worker's limitation year (LDMAA art. 27), for the lawyer: apply or interrupt it in time. */
-  private limitations(on: string, batch: CaseClockSet[], rule?: ReminderRule): DueReminders {
+  /** Each worker's limitation year (LDMAA art. 27), for the lawyer: apply or interrupt it in time; a reminder per claim. */
+  private limitations(on: string, stored: StoredDeadline[], rule?: ReminderRule): DueReminders {
     if (!rule?.enabled) return NOTHING_DUE;
-    const pending = new Map(
-      batch.flatMap((clocks) =>
-        clocks.claims
-          .filter((claim) => isPending(claim.limitation))
-          .map((claim) => [claim.claimId, { clocks, workerName: claim.workerName, dueOn: claim.limitation.dueOn! }] as const),
-      ),
-    );
-    const due = deadlineReminders({
-      today: on,
-      rule,
-      deadlines: [...pending.entries()].map(([subject, { clocks, dueOn }]) => ({ subject, dueOn, recipients: caseRecipients('limitation_deadline', clocks) })),
+    const pending = new Map(stored.filter((deadline) => deadline.clock === 'limitation' && deadline.claimId !== null).map((deadline) => [deadline.claimId!, deadline]));
+    return this.storedDeadlineReminders(on, [rule], pending, (reminder, clocks, deadline, open) => {
+      const workerName = clocks.claims.find((claim) => claim.claimId === deadline.claimId)!.workerName;
+      const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
+      const message = limitationDeadlineMessage({ ...summary, caseNumber: `${clocks.caseNumber}（${workerName}）`, dueOn: deadline.dueOn, daysLeft: reminder.daysLeft });
+      return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
     });
-    return {
-      due,
-      caseOf: (reminder) => pending.get(reminder.subject)!.clocks.caseId,
-      worded: (reminders, open) =>
-        reminders.map((reminder) => {
-          const { clocks, workerName, dueOn } = pending.get(reminder.subject)!;
-          const summary = this.summaryOf(open, clocks.caseId, clocks.caseNumber, on);
-          const message = limitationDeadlineMessage({
-            ...summary,
-            caseNumber: `${clocks.caseNumber}（${workerName}）`,
-            dueOn,
-            daysLeft: reminder.daysLeft,
-          });
-          return { ...reminder, caseId: clocks.caseId, title: message.title, body: message.body, link: summary.link };
-        }),
-    };
   }
 
   /**
