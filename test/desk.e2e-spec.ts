@@ -268,6 +268,9 @@ describe("Lawyers' desk", () => {
       employers: [expect.objectContaining({ id: desk.employer.id, role: 'employer' })],
       totals: { workers: 1, claimed: '15000.00' },
     });
+    // the answer is the case as its page reads it, the consultation's link written to the case included
+    const { warnings, ...answer } = opened.body;
+    expect({ ...(await desk.lawyer.api.get(`/cases/${opened.body.id}`)).body, warnings }).toEqual({ ...answer, warnings });
     const day = (await desk.lawyer.api.get('/consultations?day=2027-01-11')).body;
     expect(day.items.find((c: any) => c.id === consultation.id).caseId).toBe(opened.body.id);
     expect((await desk.lawyer.api.get(`/cases/${opened.body.id}`)).body.consultationId).toBe(consultation.id);

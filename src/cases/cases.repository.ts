@@ -275,9 +275,9 @@ export class CasesRepository {
   }
 
   /** Which of these employers exist. */
-  async existingEmployerIds(tx: Tx, employerIds: string[]): Promise<Set<string>> {
-    const found: { id: string }[] = await tx.query(`SELECT id FROM employers WHERE id = ANY($1::uuid[])`, [employerIds]);
-    return new Set(found.map((e) => e.id));
+  /** The employers of these ids that exist, as the case page shows them. */
+  employersByIds(tx: Tx, employerIds: string[]): Promise<Employer[]> {
+    return tx.query(`SELECT ${EMPLOYER_COLUMNS} FROM employers e WHERE e.id = ANY($1::uuid[])`, [employerIds]);
   }
 
   async employerExists(tx: Tx, employerId: string): Promise<boolean> {
@@ -288,12 +288,9 @@ export class CasesRepository {
     return exists;
   }
 
-  async projectExists(tx: Tx, projectId: string): Promise<boolean> {
-    const [{ exists }]: { exists: boolean }[] = await tx.query(
-      `SELECT EXISTS (SELECT 1 FROM projects WHERE id = $1) AS "exists"`,
-      [projectId],
-    );
-    return exists;
+  async projectById(tx: Tx, projectId: string): Promise<Project | null> {
+    const [project]: Project[] = await tx.query(`SELECT ${PROJECT_COLUMNS} FROM projects p WHERE p.id = $1`, [projectId]);
+    return project ?? null;
   }
 
   /** Next number of an organisation's year, atomically: concurrent openings never share a number. */
@@ -348,9 +345,9 @@ export class CasesRepository {
     await tx.query(INSERT_CASE_EMPLOYERS_SQL, [caseId, links.map((link) => link.employerId), links.map((link) => link.role)]);
   }
 
-  async insertEvidence(tx: Tx, caseId: string, evidence: NewEvidence[]): Promise<void> {
-    if (evidence.length === 0) return;
-    await tx.query(INSERT_CASE_EVIDENCE_SQL, [
+  async insertEvidence(tx: Tx, caseId: string, evidence: NewEvidence[]): Promise<CaseEvidence[]> {
+    if (evidence.length === 0) return [];
+    return tx.query(`${INSERT_CASE_EVIDENCE_SQL} RETURNING ${EVIDENCE_COLUMNS}`, [
       caseId,
       evidence.map((item) => item.kind),
       evidence.map((item) => item.description),

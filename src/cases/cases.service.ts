@@ -107,9 +107,9 @@ export class CasesService {
     ];
     if (problems.length > 0) throw AppError.invalid(problems);
 
-    const id = await this.transactions.run(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const organisation = await this.cases.organisationInScope(tx, dto.organisationId, actor.scope);
-      await this.assertReferences(tx, dto, organisation);
+      const references = await this.assertReferences(tx, dto, organisation);
       const year = yearOf(dto.intakeDate);
       const lastNumber = await this.cases.nextCaseNumber(tx, organisation!.id, year);
       const opened = await this.cases.insertCase(tx, {
@@ -123,7 +123,7 @@ export class CasesService {
         mediatorId: dto.mediatorId ?? null,
       });
       await this.cases.insertCaseEmployers(tx, opened.id, dto.employers);
-      if (dto.evidence?.length) await this.insertEvidence(tx, opened.id, dto.evidence);
+      const evidence = dto.evidence?.length ? await this.insertEvidence(tx, opened.id, dto.evidence) : [];
       const openingEvent: NewCaseEvent = {
         caseId: opened.id,
         kind: 'case_opened',
@@ -143,9 +143,12 @@ export class CasesService {
         await this.events.append(tx, openingEvent);
       }
       if (linkSource) await linkSource(tx, opened.id);
-      return opened.id;
+      // The answer is what was just written and checked, not read again (issue 17: intake is the desk's
+      // busiest write); the case's row again only when linking its source wrote to it.
+      const record = linkSource ? (await this.cases.findInScope(tx, opened.id, actor.scope))! : opened;
+      const totals = await this.claims.totals(tx, [opened.id]);
+      return { record, organisation: organisation!, evidence, totals: totals.get(opened.id)!, ...references };
     });
-    return this.get(id, actor.scope);
   }
 
   async get(id: string, scope: Scope): Promise<CaseDetail> {
@@ -201,7 +204,7 @@ export class CasesService {
         changes[key] = { before: record[key], after: value };
         record[key] = value;
       };
-      if (dto.projectId && !(await this.cases.projectExists(tx, dto.projectId))) {
+      if (dto.projectId && !(await this.cases.projectById(tx, dto.projectId))) {
         throw AppError.invalidField('projectId', 'NOT_FOUND');
       }
       change('summary', dto.summary?.trim());
@@ -425,18 +428,24 @@ export class CasesService {
     return intakeDate > shanghaiDate(this.clock.now()) ? [{ field: 'intakeDate', code: 'DATE_IN_FUTURE' }] : [];
   }
 
-  /** Every reference of a new case, checked together so the form shows all that is wrong at once. */
-  private async assertReferences(tx: Tx, dto: CreateCaseDto, organisation: Organisation | null) {
+  /**
+   * Every reference of a new case, checked together so the form shows all that is wrong at once; what
+   * they are, as the case page shows them.
+   */
+  private async assertReferences(
+    tx: Tx,
+    dto: CreateCaseDto,
+    organisation: Organisation | null,
+  ): Promise<Pick<CaseDetail, 'employers' | 'project' | 'lawyer' | 'mediator'>> {
     const problems: FieldProblem[] = [];
     if (!organisation) problems.push({ field: 'organisationId', code: 'NOT_FOUND' });
-    const employerIds = dto.employers.map((link) => link.employerId);
-    const known = await this.cases.existingEmployerIds(tx, employerIds);
+    const known = new Map((await this.cases.employersByIds(tx, dto.employers.map((link) => link.employerId))).map((employer) => [employer.id, employer]));
     dto.employers.forEach((link, index) => {
       if (!known.has(link.employerId)) problems.push({ field: `employers.${index}.employerId`, code: 'NOT_FOUND' });
     });
-    if (dto.projectId && !(await this.cases.projectExists(tx, dto.projectId))) {
-      problems.push({ field: 'projectId', code: 'NOT_FOUND' });
-    }
+    const project = dto.projectId ? await this.cases.projectById(tx, dto.projectId) : null;
+    if (dto.projectId && !project) problems.push({ field: 'projectId', code: 'NOT_FOUND' });
+    const people: Pick<CaseDetail, 'lawyer' | 'mediator'> = { lawyer: null, mediator: null };
     for (const [field, role] of [
       ['lawyerId', 'lawyer'],
       ['mediatorId', 'mediator'],
@@ -444,17 +453,18 @@ export class CasesService {
       const userId = dto[field];
       if (!userId) continue;
       try {
-        await this.users.assertAssignable(tx, userId, role, field, organisation?.id);
+        people[role] = await this.users.assertAssignable(tx, userId, role, field, organisation?.id);
       } catch (error) {
         if (error instanceof AppError) problems.push(...error.problems);
         else throw error;
       }
     }
     if (problems.length > 0) throw AppError.invalid(problems);
+    return { employers: dto.employers.map((link) => ({ ...known.get(link.employerId)!, role: link.role })), project, ...people };
   }
 
-  private async insertEvidence(tx: Tx, caseId: string, evidence: EvidenceDto[]): Promise<void> {
-    await this.cases.insertEvidence(
+  private insertEvidence(tx: Tx, caseId: string, evidence: EvidenceDto[]): Promise<CaseEvidence[]> {
+    return this.cases.insertEvidence(
       tx,
       caseId,
       evidence.map((item) => ({ kind: item.kind, description: item.description.trim(), receivedOn: item.receivedOn ?? null })),

@@ -102,7 +102,7 @@ export class UsersService {
   /**
    * Checks that `userId` names an active user holding the given role (among others, perhaps) who can see the case (their
    * organisation is the case's or one above it), for assigning a case; the problem is reported
-   * against `field` so the form can show it next to the right input.
+   * against `field` so the form can show it next to the right input. Returns the user.
    */
   async assertAssignable(
     tx: Tx,
@@ -110,7 +110,7 @@ export class UsersService {
     role: Role,
     field: string,
     caseOrganisationId: string | undefined,
-  ): Promise<void> {
+  ): Promise<User> {
     const user = await this.users.findWithLawyerProfile(tx, userId);
     if (!user) throw AppError.invalidField(field, 'NOT_FOUND');
     if (!user.roles.includes(role)) throw AppError.invalidField(field, 'WRONG_ROLE', { role });
@@ -120,6 +120,7 @@ export class UsersService {
     if (caseOrganisationId && !(await this.seesOrganisation(tx, userId, caseOrganisationId))) {
       throw AppError.invalidField(field, 'CANNOT_SEE_CASE');
     }
+    return user;
   }
 
   /** Whether the user's scope (their organisation and those below it) includes the organisation. */
