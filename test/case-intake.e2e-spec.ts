@@ -1,3 +1,4 @@
+import { caseNumberSql, formatCaseNumber } from '../src/cases/domain/case-number';
 import { residentId } from './factories/identities';
 import { Desk, makeDesk, makeEmployer } from './factories/scenario';
 import { TestApp, startTestApp } from './support/test-app';
@@ -65,5 +66,20 @@ describe('Opening a case', () => {
       employers: byId(answer.employers),
       evidence: byId(answer.evidence),
     });
+  });
+
+  it('numbers a case in the database as the rule writes it, five digits and beyond', async () => {
+    for (const sequence of [1, 42, 99_999, 100_000, 1_234_567]) {
+      const [{ written }] = await t.dataSource.query(`SELECT ${caseNumberSql('$1::text', '$2::int::text', '$3::int')} AS written`, ['SY', 2027, sequence]);
+      expect(written).toBe(formatCaseNumber('SY', 2027, sequence));
+    }
+    const opened = await desk.lawyer.api.post('/cases', {
+      organisationId: desk.organisation.id,
+      intakeChannel: 'walk_in',
+      intakeDate: '2027-01-12',
+      summary: '编号',
+      employers: [{ employerId: desk.employer.id, role: 'employer' }],
+    });
+    expect(opened.body.caseNumber).toBe(formatCaseNumber(desk.organisation.code, 2027, 2));
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The case list's search at city scale (issue 17): what a lawyer types first, timed over HTTP.
  * The texts are taken from the seeded data so each search finds what a real one would: the name of a
- * worker who came in last, the commonest full name, a given name alone, a whole id number (opened from
+ * worker who came in last, the commonest full name, a given name alone (the last worker's, and one
+ * about 10,000 workers share), a whole id number (opened from
  * its seal with the bench's key, searched through the keyed hash), a whole case number and its tail,
  * and a piece of an employer's name; each in the city administrator's scope, and the first ones again
  * in a district lawyer's with the list's filters.
@@ -33,6 +34,7 @@ export async function benchSearch(
     { what: "a worker's name (the district's latest case)", text: texts.recentName, as: 'city' },
     { what: 'the commonest full name', text: texts.commonName, as: 'city' },
     { what: 'a given name alone (two characters)', text: texts.givenName, as: 'city' },
+    { what: 'a given name alone, less common', text: texts.rarerGivenName, as: 'city' },
     { what: 'a whole id number (keyed hash)', text: texts.idNumber, as: 'city' },
     { what: 'a whole case number', text: texts.caseNumber, as: 'city' },
     { what: "a case number's tail", text: texts.caseNumberTail, as: 'city' },
@@ -48,14 +50,15 @@ export async function benchSearch(
     const client = search.as === 'city' ? city : district.client;
     await client.logInIfOlderThan(5 * 60_000);
     const path = `${search.list ?? '/cases'}?q=${encodeURIComponent(search.text)}&pageSize=20${search.filters ? `&${search.filters}` : ''}`;
-    let total = 0;
+    // found: how many, or the refusal of a search too broad to list (a given name as common as 志强)
+    let found = '';
     const samples: number[] = [];
     for (let run = -2; run < runs; run++) {
       const started = process.hrtime.bigint();
-      const page = await client.getJson<{ total: number }>(path);
+      const answer = await client.answer<{ total?: number; errors?: { code: string }[] }>(path);
       const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
       if (run >= 0) samples.push(elapsed);
-      total = page.total;
+      found = answer.status === 200 ? answer.body.total!.toLocaleString('en') : `${answer.status} ${answer.body.errors?.[0]?.code ?? ''}`.trim();
     }
     const p95 = percentile(samples, 0.95);
     rows.push([
@@ -63,12 +66,12 @@ export async function benchSearch(
       `\`${search.list ?? '/cases'}\``,
       search.as === 'city' ? 'city' : 'district lawyer',
       search.filters ?? '—',
-      total.toLocaleString('en'),
+      found,
       ms(percentile(samples, 0.5)),
       ms(p95),
       p95 < 100 ? 'yes' : 'NO',
     ]);
-    console.error(`  search ${search.what} (${search.as}): ${total} found, p95 ${ms(p95)}`);
+    console.error(`  search ${search.what} (${search.as}): ${found} found, p95 ${ms(p95)}`);
   }
   return table(['search', 'list', 'scope', 'filters', 'found', 'p50', 'p95', 'p95 < 100 ms'], rows);
 }
@@ -89,12 +92,19 @@ async function searchTexts(pool: Pool, cipher: PersonalDataCipher, districtPath:
   const { rows: [employer] } = await pool.query(
     `SELECT e.name FROM employers e TABLESAMPLE SYSTEM (5) REPEATABLE (17) WHERE char_length(e.name) >= 8 ORDER BY e.name LIMIT 1`,
   );
+  // a given name about 10,000 of the city's workers share (at most 100 in a 1 % sample): under the
+  // 20,000 names a search may list, where the commonest given names are over it
+  const { rows: [rarer] } = await pool.query(
+    `SELECT substr(name, 2) AS given FROM workers TABLESAMPLE SYSTEM (1) REPEATABLE (17)
+      WHERE char_length(name) = 3 GROUP BY 1 HAVING count(*) <= 100 ORDER BY count(*) DESC, 1 LIMIT 1`,
+  );
   const recentName: string = recent.name;
   const caseNumber: string = recent.case_number;
   return {
     recentName,
     commonName: common.name as string,
     givenName: recentName.slice(1),
+    rarerGivenName: rarer.given as string,
     idNumber: cipher.decrypt(recent.id_number_sealed),
     caseNumber,
     caseNumberTail: caseNumber.slice(-10),

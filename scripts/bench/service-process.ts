@@ -127,6 +127,13 @@ export class Client {
     return (await (await this.get(path)).json()) as T;
   }
 
+  /** The answer as it is, refusals too: a 4xx is an answer the product gives, a 5xx is still an error. */
+  async answer<T>(path: string): Promise<{ status: number; body: T }> {
+    const response = await fetch(this.baseUrl + path, { headers: await this.headers() });
+    if (response.status >= 500) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
   async post<T>(path: string, body: unknown): Promise<T> {
     const response = await fetch(this.baseUrl + path, {
       method: 'POST',

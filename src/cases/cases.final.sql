@@ -25,9 +25,15 @@ SELECT $1::uuid, item.kind, item.description, item.received_on
   FROM unnest($2::text[], $3::text[], $4::date[]) AS item (kind, description, received_on);
 
 -- INSERT_CASE_SQL
+WITH numbered AS (
+  INSERT INTO case_number_counters (organisation_id, year, last_number) VALUES ($1, $9, 1)
+  ON CONFLICT (organisation_id, year) DO UPDATE SET last_number = case_number_counters.last_number + 1
+  RETURNING last_number
+)
 INSERT INTO cases AS c (organisation_id, case_number, intake_channel, intake_date, summary, project_id,
                         lawyer_id, mediator_id, status)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'received')
+SELECT $1, $2::text || '-' || $9::int::text || '-' || lpad(numbered.last_number::text, greatest(5, length(numbered.last_number::text)), '0'), $3, $4, $5, $6, $7, $8, 'received'
+  FROM numbered
 RETURNING c.id, c.organisation_id AS "organisationId", c.case_number AS "caseNumber",
        c.intake_channel AS "intakeChannel", c.intake_date AS "intakeDate", c.project_id AS "projectId",
        c.lawyer_id AS "lawyerId", c.mediator_id AS "mediatorId", c.status, c.outcome,
@@ -45,11 +51,6 @@ SELECT c.id, c.organisation_id AS "organisationId", c.case_number AS "caseNumber
   FROM cases c JOIN organisations o ON o.id = c.organisation_id
  WHERE c.id = $1 AND o.path LIKE $2 || '%'
    FOR UPDATE OF c;
-
--- NEXT_CASE_NUMBER_SQL
-INSERT INTO case_number_counters (organisation_id, year, last_number) VALUES ($1, $2, 1)
-ON CONFLICT (organisation_id, year) DO UPDATE SET last_number = case_number_counters.last_number + 1
-RETURNING last_number;
 
 -- UPDATE_CASE_SQL
 UPDATE cases

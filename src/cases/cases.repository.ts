@@ -31,8 +31,7 @@ import {
   INSERT_CASE_EVIDENCE_SQL,
   INSERT_CASE_SQL,
   LOCK_CASE_SQL,
-  NEXT_CASE_NUMBER_SQL,
-  OWING_CONDITION,
+    OWING_CONDITION,
   PAID_BETWEEN_CONDITION,
   PAID_IN_FULL_CONDITION,
   REPORTED_INDUSTRY,
@@ -132,9 +131,11 @@ export interface CaseParts {
   evidence: CaseEvidence[];
 }
 
+/** A case to open; its number is the organisation's next of the year (domain/case-number.ts). */
 export interface NewCase {
   organisationId: string;
-  caseNumber: string;
+  organisationCode: string;
+  year: number;
   intakeChannel: IntakeChannel;
   intakeDate: string;
   summary: string;
@@ -294,21 +295,17 @@ export class CasesRepository {
   }
 
   /** Next number of an organisation's year, atomically: concurrent openings never share a number. */
-  async nextCaseNumber(tx: Tx, organisationId: string, year: number): Promise<number> {
-    const [{ last_number }] = await tx.query(NEXT_CASE_NUMBER_SQL, [organisationId, year]);
-    return last_number;
-  }
-
   async insertCase(tx: Tx, values: NewCase): Promise<Case> {
     const [opened]: Case[] = await tx.query(INSERT_CASE_SQL, [
       values.organisationId,
-      values.caseNumber,
+      values.organisationCode,
       values.intakeChannel,
       values.intakeDate,
       values.summary,
       values.projectId,
       values.lawyerId,
       values.mediatorId,
+      values.year,
     ]);
     return opened;
   }

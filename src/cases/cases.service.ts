@@ -33,7 +33,6 @@ import {
   TransitionDto,
   UpdateCaseDto,
 } from './dto/case.dto';
-import { formatCaseNumber } from './domain/case-number';
 import { automaticMoveDay, legalDateProblems, statusChangeDayProblems } from './domain/event-days';
 import {
   AutomaticMoveTrigger,
@@ -107,14 +106,17 @@ export class CasesService {
     ];
     if (problems.length > 0) throw AppError.invalid(problems);
 
-    return this.transactions.run(async (tx) => {
+    const written = await this.transactions.run(async (tx) => {
       const organisation = await this.cases.organisationInScope(tx, dto.organisationId, actor.scope);
       const references = await this.assertReferences(tx, dto, organisation);
-      const year = yearOf(dto.intakeDate);
-      const lastNumber = await this.cases.nextCaseNumber(tx, organisation!.id, year);
+      const claimants = claimInputs.length > 0 ? await this.claims.claimants(tx, claimInputs, actor, 'form', 'VALIDATION_FAILED') : [];
+      // The organisation's case number is taken last: its counter's row stays locked until the commit,
+      // and every opening in the organisation waits for it (issue 17: intake), so after it come only
+      // the writes that need the case.
       const opened = await this.cases.insertCase(tx, {
         organisationId: organisation!.id,
-        caseNumber: formatCaseNumber(organisation!.code, year, lastNumber),
+        organisationCode: organisation!.code,
+        year: yearOf(dto.intakeDate),
         intakeChannel: dto.intakeChannel,
         intakeDate: dto.intakeDate,
         summary: dto.summary.trim(),
@@ -138,7 +140,7 @@ export class CasesService {
         },
       };
       if (claimInputs.length > 0) {
-        await this.claims.insertClaims(tx, opened.id, claimInputs, actor, 'form', 'VALIDATION_FAILED', openingEvent);
+        await this.claims.insertClaims(tx, opened.id, claimInputs, claimants, actor, 'form', openingEvent);
       } else {
         await this.events.append(tx, openingEvent);
       }
@@ -146,9 +148,11 @@ export class CasesService {
       // The answer is what was just written and checked, not read again (issue 17: intake is the desk's
       // busiest write); the case's row again only when linking its source wrote to it.
       const record = linkSource ? (await this.cases.findInScope(tx, opened.id, actor.scope))! : opened;
-      const totals = await this.claims.totals(tx, [opened.id]);
-      return { record, organisation: organisation!, evidence, totals: totals.get(opened.id)!, ...references };
+      return { record, organisation: organisation!, evidence, ...references };
     });
+    // its money after the commit, out of the counter's lock
+    const totals = await this.claims.totals(this.transactions.none, [written.record.id]);
+    return { ...written, totals: totals.get(written.record.id)! };
   }
 
   async get(id: string, scope: Scope): Promise<CaseDetail> {

@@ -1,5 +1,6 @@
 import { nameContains } from '../common/database-helpers';
 import type { IntakeChannel } from './case.record';
+import { caseNumberSql } from './domain/case-number';
 import type { CaseStatus, ClosingOutcome } from './domain/case-status';
 
 /** The case list: explicit SQL so its filters and their indexes can be read and reviewed in one place. */
@@ -89,11 +90,21 @@ export const CASE_VISIBLE_SQL = `
     SELECT 1 FROM cases c JOIN organisations o ON o.id = c.organisation_id
      WHERE c.id = $1 AND o.path LIKE $2 || '%') AS visible`;
 
-/** A new case, received; its id, version (1), created_at and updated_at come from the column defaults. */
+/**
+ * A new case, received, with its organisation's next number for the year ($9), taken atomically:
+ * concurrent openings never share a number, and one rolled back gives its number back. Its id,
+ * version (1), created_at and updated_at come from the column defaults.
+ */
 export const INSERT_CASE_SQL = `
+  WITH numbered AS (
+    INSERT INTO case_number_counters (organisation_id, year, last_number) VALUES ($1, $9, 1)
+    ON CONFLICT (organisation_id, year) DO UPDATE SET last_number = case_number_counters.last_number + 1
+    RETURNING last_number
+  )
   INSERT INTO cases AS c (organisation_id, case_number, intake_channel, intake_date, summary, project_id,
                           lawyer_id, mediator_id, status)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'received')
+  SELECT $1, ${caseNumberSql('$2::text', '$9::int::text', 'numbered.last_number')}, $3, $4, $5, $6, $7, $8, 'received'
+    FROM numbered
   RETURNING ${CASE_COLUMNS}`;
 
 /**
@@ -122,12 +133,6 @@ export const INSERT_CASE_EVIDENCE_SQL = `
   INSERT INTO case_evidence (case_id, kind, description, received_on)
   SELECT $1::uuid, item.kind, item.description, item.received_on
     FROM unnest($2::text[], $3::text[], $4::date[]) AS item (kind, description, received_on)`;
-
-/** Next number of an organisation's year, atomically: concurrent openings never share a number. */
-export const NEXT_CASE_NUMBER_SQL = `
-  INSERT INTO case_number_counters (organisation_id, year, last_number) VALUES ($1, $2, 1)
-  ON CONFLICT (organisation_id, year) DO UPDATE SET last_number = case_number_counters.last_number + 1
-  RETURNING last_number`;
 
 export interface CaseListRow {
   id: string;

@@ -1,3 +1,4 @@
+import type { Worker } from '../workers/worker.record';
 import { Injectable } from '@nestjs/common';
 import { Actor, Scope } from '../auth/domain/actor';
 import { CaseAccess } from './case-access';
@@ -70,7 +71,7 @@ export class ClaimsService {
     if (problems.length > 0) throw AppError.invalid(problems);
     const added = await this.transactions.run(async (tx) => {
       await this.cases.lockOpenCase(tx, caseId, actor.scope);
-      return this.insertClaims(tx, caseId, inputs, actor, 'form', 'VALIDATION_FAILED');
+      return this.addToCase(tx, caseId, inputs, actor, 'form', 'VALIDATION_FAILED');
     });
     return { added, alsoClaimingElsewhere: namesAndNumbers(await this.claimingElsewhere(caseId, actor.scope)) };
   }
@@ -98,7 +99,7 @@ export class ClaimsService {
         : 'roster_json';
     const imported = await this.transactions.run(async (tx) => {
       await this.cases.lockOpenCase(tx, caseId, actor.scope);
-      return this.insertClaims(tx, caseId, inputs, actor, source, 'ROSTER_INVALID');
+      return this.addToCase(tx, caseId, inputs, actor, source, 'ROSTER_INVALID');
     });
     return {
       imported,
@@ -119,41 +120,66 @@ export class ClaimsService {
   }
 
   /**
-   * Inserts claims (and any workers not yet registered) inside the caller's transaction, after the
-   * checks that need the database: an id number registered under another name, a worker already on
-   * this case. Problems are reported per row under `errorCode`. `opening`, when the case is being
-   * opened in this transaction, is its case_opened event: written in the same statement as the
-   * claims_added one, and there is no claimant to look for yet (intake is the busiest write path).
+   * Adds claims to an existing case inside the caller's transaction, after the checks that need the
+   * database: an id number registered under another name, a worker already on this case. Problems
+   * are reported per row under `errorCode`.
    */
-  async insertClaims(
+  private async addToCase(
     tx: Tx,
     caseId: string,
     inputs: ClaimInput[],
     actor: Pick<Actor, 'id' | 'scope'>,
     source: ClaimSource,
     errorCode: Extract<ErrorCode, 'VALIDATION_FAILED' | 'ROSTER_INVALID'>,
-    opening?: NewCaseEvent,
   ): Promise<number> {
-    const fieldOf = (input: ClaimInput, field: string) =>
-      source === 'form' ? `claims.${input.row - 1}.worker.${field}` : field;
+    const workers = await this.claimants(tx, inputs, actor, source, errorCode);
+    const already = await this.repository.claimantsAmong(tx, caseId, workers.map((w) => w.id));
+    const problems: FieldProblem[] = [];
+    workers.forEach((worker, index) => {
+      if (already.has(worker.id)) problems.push({ row: inputs[index].row, field: fieldOf(source, inputs[index], 'idNumber'), code: 'ALREADY_CLAIMANT' });
+    });
+    if (problems.length > 0) throw new AppError(errorCode, { count: problems.length }, problems);
+    return this.insertClaims(tx, caseId, inputs, workers, actor, source);
+  }
+
+  /**
+   * The workers of claims to be added, in the order of `inputs`: found by id number, or registered in
+   * the caller's transaction. An id number registered under another name is a problem of its row,
+   * reported under `errorCode`. Needs no case: intake finds them before it takes the case's number.
+   */
+  async claimants(
+    tx: Tx,
+    inputs: ClaimInput[],
+    actor: Pick<Actor, 'scope'>,
+    source: ClaimSource,
+    errorCode: Extract<ErrorCode, 'VALIDATION_FAILED' | 'ROSTER_INVALID'>,
+  ): Promise<Worker[]> {
     const { workers, mismatches } = await this.workers.findOrCreateMany(
       tx,
       inputs.map((input) => input.worker),
       actor.scope,
     );
     const problems: FieldProblem[] = mismatches.map(({ index, registeredName, inScope }) =>
-      nameMismatchProblem(registeredName, inScope, { row: inputs[index].row, field: fieldOf(inputs[index], 'name') }),
+      nameMismatchProblem(registeredName, inScope, { row: inputs[index].row, field: fieldOf(source, inputs[index], 'name') }),
     );
-    if (problems.length === 0 && !opening) {
-      const already = await this.repository.claimantsAmong(tx, caseId, workers.map((w) => w.id));
-      workers.forEach((worker, index) => {
-        if (already.has(worker.id)) {
-          problems.push({ row: inputs[index].row, field: fieldOf(inputs[index], 'idNumber'), code: 'ALREADY_CLAIMANT' });
-        }
-      });
-    }
     if (problems.length > 0) throw new AppError(errorCode, { count: problems.length }, problems);
+    return workers;
+  }
 
+  /**
+   * Inserts claims of their workers (`claimants`, in the order of `inputs`) inside the caller's
+   * transaction, with their claims_added event. `opening`, when the case is being opened in this
+   * transaction, is its case_opened event: written in the same statement (intake is the busiest write path).
+   */
+  async insertClaims(
+    tx: Tx,
+    caseId: string,
+    inputs: ClaimInput[],
+    workers: Worker[],
+    actor: Pick<Actor, 'id'>,
+    source: ClaimSource,
+    opening?: NewCaseEvent,
+  ): Promise<number> {
     // In the order of `inputs`: they take the case's next positions (claims.repository.ts).
     const claims = inputs.map((input, index) => ({
       caseId,
@@ -338,3 +364,7 @@ function toBalance(row: ClaimBalanceRow): ClaimBalance {
   };
 }
 
+/** Where a row's problem is shown: the intake form's field of the worker, or the roster's column. */
+function fieldOf(source: ClaimSource, input: ClaimInput, field: string): string {
+  return source === 'form' ? `claims.${input.row - 1}.worker.${field}` : field;
+}
