@@ -31,7 +31,7 @@ import {
   INSERT_CASE_EVIDENCE_SQL,
   INSERT_CASE_SQL,
   LOCK_CASE_SQL,
-    OWING_CONDITION,
+  OWING_CONDITION,
   PAID_BETWEEN_CONDITION,
   PAID_IN_FULL_CONDITION,
   REPORTED_INDUSTRY,
@@ -275,7 +275,6 @@ export class CasesRepository {
     return found ?? null;
   }
 
-  /** Which of these employers exist. */
   /** The employers of these ids that exist, as the case page shows them. */
   employersByIds(tx: Tx, employerIds: string[]): Promise<Employer[]> {
     return tx.query(`SELECT ${EMPLOYER_COLUMNS} FROM employers e WHERE e.id = ANY($1::uuid[])`, [employerIds]);
@@ -294,7 +293,7 @@ export class CasesRepository {
     return project ?? null;
   }
 
-  /** Next number of an organisation's year, atomically: concurrent openings never share a number. */
+  /** Opens a case with its organisation's next number of the year (INSERT_CASE_SQL). */
   async insertCase(tx: Tx, values: NewCase): Promise<Case> {
     const [opened]: Case[] = await tx.query(INSERT_CASE_SQL, [
       values.organisationId,

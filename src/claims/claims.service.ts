@@ -1,4 +1,3 @@
-import type { Worker } from '../workers/worker.record';
 import { Injectable } from '@nestjs/common';
 import { Actor, Scope } from '../auth/domain/actor';
 import { CaseAccess } from './case-access';
@@ -26,6 +25,7 @@ import { ClaimBalanceRow, ClaimListRow, ClaimsRepository } from './claims.reposi
 import { AddClaimsDto, ClaimListQuery, ConfirmClaimsDto, UpdateClaimDto } from './dto/claim.dto';
 import { readRoster } from './roster/roster-reader';
 import { claimsFromRoster } from './roster/roster-rows';
+import type { Worker } from '../workers/worker.record';
 
 export interface ClaimBalance {
   id: string;

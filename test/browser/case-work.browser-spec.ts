@@ -59,6 +59,7 @@ test.describe('the case list and the case page', () => {
     await page.goto('/app/cases?intakeFrom=2026-12-01&intakeTo=2026-11-01');
     await expect(page.getByRole('alert')).toContainText('结束日期早于开始日期');
     await expect(page.getByRole('row', { name: new RegExp(theCase.caseNumber) })).toHaveCount(0);
+    await screenshots(page, 'case-list-refused');
     await page.getByRole('button', { name: '重置' }).click();
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(page.getByRole('row', { name: new RegExp(theCase.caseNumber) })).toBeVisible();
