@@ -22,6 +22,7 @@ import { AddClockStartIndexes1766200000000 } from './1766200000000-AddClockStart
 import { AddPendingDeadlines1766300000000 } from './1766300000000-AddPendingDeadlines';
 import { AddReminderDayIndex1766400000000 } from './1766400000000-AddReminderDayIndex';
 import { WidenOpenCaseFactsIndex1766500000000 } from './1766500000000-WidenOpenCaseFactsIndex';
+import { AddPayoutCorrections1766600000000 } from './1766600000000-AddPayoutCorrections';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AddPendingDeadlines1766300000000,
   AddReminderDayIndex1766400000000,
   WidenOpenCaseFactsIndex1766500000000,
+  AddPayoutCorrections1766600000000,
 ];

@@ -25,6 +25,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ACCOUNT_DISABLED':
     case 'FORBIDDEN':
     case 'FULL_ID_NUMBERS_NOT_ALLOWED':
+    case 'OWN_CORRECTION':
       return 403;
     case 'ROUTE_NOT_FOUND':
     case 'CASE_NOT_FOUND':
@@ -40,6 +41,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CONSULTATION_NOT_FOUND':
     case 'EARLY_WARNING_NOT_FOUND':
     case 'AGREEMENT_NOT_FOUND':
+    case 'PAYOUT_NOT_FOUND':
+    case 'CORRECTION_NOT_FOUND':
       return 404;
     case 'METHOD_NOT_ALLOWED':
       return 405;
@@ -78,6 +81,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'IDEMPOTENCY_KEY_IN_USE':
     case 'CRIMINAL_THRESHOLD_NOT_ENTERED':
     case 'PERSONAL_DATA_UNREADABLE':
+    case 'PAYOUT_ALREADY_CORRECTED':
+    case 'PAYOUT_CORRECTION_PENDING':
+    case 'REVERSAL_NOT_CORRECTABLE':
+    case 'CORRECTION_NOT_PENDING':
       return 409;
     case 'CHANNEL_NOT_SET_UP':
     case 'EMAIL_SERVER_NOT_SET_UP':

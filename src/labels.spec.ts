@@ -29,6 +29,7 @@ import { INSTALMENT_STATES } from './mediation/domain/instalments';
 import { ID_NUMBER_DISPLAYS } from './mediation/dto/agreement-document.dto';
 import { AGREEMENT_SCHEDULES, ATTENDANCE_PARTIES, SESSION_OUTCOMES, SESSION_STATUSES } from './mediation/dto/mediation.dto';
 import { ORGANISATION_KINDS } from './organisations/organisation.record';
+import { CORRECTION_STATUSES } from './payouts/domain/correction-rules';
 import { PAYER_KINDS, PAYOUT_CHANNELS } from './payouts/payout.record';
 import { SUBCONTRACT_ROLES } from './projects/project-subcontract.record';
 import { CHANNELS } from './reminders/channels';
@@ -57,6 +58,7 @@ const SHOWN: Record<string, [values: readonly string[], group: LabelGroup]> = {
   CLOSING_OUTCOMES: [CLOSING_OUTCOMES, 'closingOutcome'],
   CONSULTATION_CHANNELS: [CONSULTATION_CHANNELS, 'consultationChannel'],
   CONSULTATION_TOPICS: [CONSULTATION_TOPICS, 'consultationTopic'],
+  CORRECTION_STATUSES: [CORRECTION_STATUSES, 'correctionStatus'],
   CRIMINAL_THRESHOLD_REASONS: [CRIMINAL_THRESHOLD_REASONS, 'criminalThresholdReason'],
   DELIVERY_STATUSES: [DELIVERY_STATUSES, 'deliveryStatus'],
   EARLY_WARNING_STATUSES: [EARLY_WARNING_STATUSES, 'earlyWarningStatus'],
@@ -89,11 +91,13 @@ const SHOWN: Record<string, [values: readonly string[], group: LabelGroup]> = {
 const NOT_SHOWN: Record<string, string> = {
   CASE_SORT_KEYS: 'API sort keys, chosen from the list page’s column headings',
   CASE_WARNING_CODES: 'codes the web client words in its own catalogue',
+  CORRECTION_ACTIONS: 'void or replace: the correction form words them as choices in the web client’s catalogue',
   ERROR_CODES: 'worded by common/errors/messages.ts',
   EXPORT_FORMATS: 'file formats, shown as csv and xlsx',
   FIELD_ERROR_CODES: 'worded by common/errors/messages.ts',
   LOCALES: 'language tags, shown as the language’s own name by the web client',
   LOG_LEVELS: 'operator configuration',
+  PAYOUT_ENTRY_KINDS: 'the ledger’s kinds of line, drawn as tags by the web client’s catalogue',
   PERMISSIONS: 'the permission matrix’s names, documented in the README',
   REVEAL_FIELDS: 'API field names (idNumber, mobile)',
   ROSTER_FIELDS: 'API field names; a roster’s Chinese headings are in claims/roster/roster-reader.ts',

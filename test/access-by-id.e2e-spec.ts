@@ -120,6 +120,11 @@ describe('Access by id: another organisation’s records answer as missing ones'
       }),
       'payout',
     );
+    ids.payout = (await a.mediator.api.get(`/cases/${opened.id}/payouts`)).body.items[0].id;
+    ids.correction = ok(
+      await a.mediator.api.post(`/cases/${opened.id}/payouts/${ids.payout}/corrections`, { action: 'void', reason: '甲区误登记的支付' }),
+      'correction',
+    ).id;
     const consultation = ok(
       await a.lawyer.api.post('/consultations', {
         organisationId: a.organisation.id,
@@ -233,6 +238,13 @@ describe('Access by id: another organisation’s records answer as missing ones'
         items: [{ claimId: ids.claim, amount: '1.00' }],
       }),
     'GET /cases/{caseId}/payouts': (api) => api.get(`/cases/${ids.case}/payouts?claimId=${ids.claim}`),
+    'POST /cases/{caseId}/payouts/{payoutId}/corrections': (api) =>
+      api.post(`/cases/${ids.case}/payouts/${ids.payout}/corrections`, { action: 'replace', amount: '1.00', reason: '越权冲正' }),
+    'GET /cases/{caseId}/payout-corrections': (api) => api.get(`/cases/${ids.case}/payout-corrections`),
+    'POST /cases/{caseId}/payout-corrections/{correctionId}/approve': (api) =>
+      api.post(`/cases/${ids.case}/payout-corrections/${ids.correction}/approve`, {}),
+    'POST /cases/{caseId}/payout-corrections/{correctionId}/reject': (api) =>
+      api.post(`/cases/${ids.case}/payout-corrections/${ids.correction}/reject`, { note: '越权驳回' }),
     'POST /inbox/{id}/read': (api) => api.post(`/inbox/${ids.reminder}/read`),
     'GET /users/{id}': (api) => api.get(`/users/${a.lawyer.id}`),
     'PATCH /users/{id}': (api) => api.patch(`/users/${a.lawyer.id}`, { displayName: '越权改名' }),

@@ -13,9 +13,8 @@ import {
   CLOSING_OUTCOMES,
   CaseStatus,
   ClosingOutcome,
-  REACHED_ONLY_BY_RECORDING,
-  TRANSITIONS,
   isFinal,
+  movesForPerson,
 } from './domain/case-status';
 import { CaseTotals } from './domain/case-totals';
 
@@ -231,7 +230,7 @@ export function toCaseView(detail: CaseDetail, season: SeasonView): CaseView {
     statusReason: record.statusReason,
     referredTo: record.referredTo,
     // `agreed` is reached by recording the agreement, never chosen
-    allowedTransitions: TRANSITIONS[record.status].filter((to) => !REACHED_ONLY_BY_RECORDING.includes(to)),
+    allowedTransitions: movesForPerson(record.status),
     organisation: { id: detail.organisation.id, code: detail.organisation.code, name: detail.organisation.name },
     intakeChannel: record.intakeChannel,
     intakeDate: record.intakeDate,

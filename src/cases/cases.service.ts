@@ -55,6 +55,7 @@ interface MoveDetails {
 const AUTOMATIC_MOVE_NOTES: Record<AutomaticMoveTrigger, string> = {
   agreement_signed: 'agreement signed',
   first_payout: 'first payout recorded',
+  correction_reopened: 'a payout correction left money owed',
 };
 import { CaseTotals } from './domain/case-totals';
 

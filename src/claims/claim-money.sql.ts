@@ -4,7 +4,7 @@ import { CaseTotals, NO_CLAIMS } from '../cases/domain/case-totals';
 /**
  * The money of claims, summed from the payout ledger. One definition, used by the case view, the
  * case list, the lifecycle guards and the payout checks:
- *   paid        = sum of the claim's payouts
+ *   paid        = sum of the claim's payouts (a correction's reversal is a negative entry: the sum is net of it)
  *   outstanding = confirmed − paid, or claimed − paid while nothing is confirmed yet
  *   fully paid  = confirmed, more than zero, and paid in full
  */
@@ -33,6 +33,21 @@ export function claimBalancesOfCasesSql(caseIds: string, paidBy?: string): strin
          COALESCE(c.confirmed_fen, c.claimed_fen) - COALESCE(paid.paid_fen, 0) AS outstanding_fen
     FROM claims c LEFT JOIN paid ON paid.claim_id = c.id
    WHERE c.case_id = ANY(${caseIds})`;
+}
+
+/**
+ * The days money reached each claim of many cases, with how much, net of corrections (冲正): a reversal
+ * takes back its payout on the same claim and day (migrations/1766600000000), so a claim's money on a
+ * day is what its standing payouts add up to, and a day whose payouts were all taken back is no pay day.
+ * What counts a payment as an event (the legal clocks' first and last payments, the instalments an
+ * agreement's payouts meet) reads these days, never single ledger rows. `caseIds` as above.
+ */
+export function claimPayDaysSql(caseIds: string): string {
+  return `
+    SELECT case_id, claim_id, paid_on, SUM(amount_fen) AS amount_fen FROM payouts
+     WHERE case_id = ANY(${caseIds})
+     GROUP BY case_id, claim_id, paid_on
+    HAVING SUM(amount_fen) > 0`;
 }
 
 /** Per case: workers, claimed, confirmed, paid, outstanding, and who is still owed; `paidBy` as above. */

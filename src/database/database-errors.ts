@@ -17,6 +17,7 @@ const UNIQUE_CONSTRAINT_ERRORS: Record<string, ErrorCode> = {
   mediation_rooms_name_key: 'ROOM_NAME_TAKEN',
   users_username_key: 'USERNAME_TAKEN',
   workers_id_number_hash_key: 'ID_NUMBER_TAKEN',
+  payout_corrections_one_pending: 'PAYOUT_CORRECTION_PENDING',
 };
 
 /** The acting user named in X-User-Id is only checked by the foreign key that records it. */

@@ -18,7 +18,11 @@ WITH mediation AS (
 ), first_paid AS (
   SELECT p.case_id, min(p.paid_on) FILTER (WHERE p.paid_on <= $2) AS first_paid_on,
          min(p.paid_on) FILTER (WHERE p.paid_on > $2) AS next_paid_on
-    FROM payouts p WHERE p.case_id = ANY($1::uuid[]) GROUP BY p.case_id
+    FROM (
+  SELECT case_id, claim_id, paid_on, SUM(amount_fen) AS amount_fen FROM payouts
+   WHERE case_id = ANY($1::uuid[])
+   GROUP BY case_id, claim_id, paid_on
+  HAVING SUM(amount_fen) > 0) p GROUP BY p.case_id
 )
 SELECT c.id, c.case_number, c.lawyer_id, c.mediator_id, c.status, c.outcome, c.closed_on::text, c.intake_date::text,
        c.arbitration_applied_on::text, c.arbitration_accepted_on::text, c.arbitration_extended,
@@ -96,7 +100,11 @@ SELECT c.id, c.case_id, c.claimed_fen, c.confirmed_fen, c.period_start, c.period
  WHERE c.case_id = ANY($1::uuid[])),
 last_paid AS (
   SELECT p.claim_id, max(p.paid_on) AS last_paid_on
-    FROM payouts p WHERE p.case_id = ANY($1::uuid[]) AND p.paid_on <= $2::date GROUP BY p.claim_id
+    FROM (
+  SELECT case_id, claim_id, paid_on, SUM(amount_fen) AS amount_fen FROM payouts
+   WHERE case_id = ANY($1::uuid[])
+   GROUP BY case_id, claim_id, paid_on
+  HAVING SUM(amount_fen) > 0) p WHERE p.paid_on <= $2::date GROUP BY p.claim_id
 )
 SELECT cl.id AS claim_id, cl.case_id, cl.worker_id, w.name, cl.knew_on::text, cl.period_end::text,
        cl.employment_ongoing, cl.employment_ended_on::text,

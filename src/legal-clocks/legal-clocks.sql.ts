@@ -1,12 +1,12 @@
 import { FINAL_STATUSES_SQL } from '../cases/domain/case-status';
-import { claimBalancesOfCasesSql } from '../claims/claim-money.sql';
+import { claimBalancesOfCasesSql, claimPayDaysSql } from '../claims/claim-money.sql';
 import type { ClockKind } from './domain/legal-clocks';
 
 /**
  * The dates the law counts from, for many cases at once: the case's own dates, the first entry into
  * mediation and the first step out of it (LDMAA art. 14 counts from when the union's mediation
  * organisation received the application, which a return to mediation does not renew), the first
- * payout up to the day asked about, and the first one after it (from that day the money is not what
+ * pay day (net of corrections) up to the day asked about, and the first one after it (from that day the money is not what
  * it was on the day asked about). $1: the case ids; $2: the day.
  */
 export const CASE_CLOCK_FACTS_SQL = `
@@ -20,7 +20,7 @@ export const CASE_CLOCK_FACTS_SQL = `
   ), first_paid AS (
     SELECT p.case_id, min(p.paid_on) FILTER (WHERE p.paid_on <= $2) AS first_paid_on,
            min(p.paid_on) FILTER (WHERE p.paid_on > $2) AS next_paid_on
-      FROM payouts p WHERE p.case_id = ANY($1::uuid[]) GROUP BY p.case_id
+      FROM (${claimPayDaysSql('$1::uuid[]')}) p GROUP BY p.case_id
   )
   SELECT c.id, c.case_number, c.lawyer_id, c.mediator_id, c.status, c.outcome, c.closed_on::text, c.intake_date::text,
          c.arbitration_applied_on::text, c.arbitration_accepted_on::text, c.arbitration_extended,
@@ -65,7 +65,7 @@ export const WORKER_CLOCK_FACTS_SQL = `
   WITH balances AS (${claimBalancesOfCasesSql('$1::uuid[]', '$2::date')}),
   last_paid AS (
     SELECT p.claim_id, max(p.paid_on) AS last_paid_on
-      FROM payouts p WHERE p.case_id = ANY($1::uuid[]) AND p.paid_on <= $2::date GROUP BY p.claim_id
+      FROM (${claimPayDaysSql('$1::uuid[]')}) p WHERE p.paid_on <= $2::date GROUP BY p.claim_id
   )
   SELECT cl.id AS claim_id, cl.case_id, cl.worker_id, w.name, cl.knew_on::text, cl.period_end::text,
          cl.employment_ongoing, cl.employment_ended_on::text,

@@ -17,6 +17,11 @@ SELECT s.id, s.mediator_id, s.room_id, s.starts_at, c.case_number
    AND s.starts_at < $4 AND $3 < s.ends_at;
 
 -- PAYOUTS_COUNTED_BY_AGREEMENTS_SQL
+WITH agreed AS (SELECT a.case_id, a.signed_on FROM agreements a WHERE a.id IN (SELECT unnest($1::uuid[])))
 SELECT p.case_id, p.claim_id, p.paid_on, p.amount_fen
-  FROM agreements a JOIN payouts p ON p.case_id = a.case_id AND p.paid_on >= a.signed_on AND p.paid_on <= $2
- WHERE a.id IN (SELECT unnest($1::uuid[]));
+  FROM agreed a
+  JOIN (
+  SELECT case_id, claim_id, paid_on, SUM(amount_fen) AS amount_fen FROM payouts
+   WHERE case_id = ANY(ARRAY(SELECT case_id FROM agreed))
+   GROUP BY case_id, claim_id, paid_on
+  HAVING SUM(amount_fen) > 0) p ON p.case_id = a.case_id AND p.paid_on >= a.signed_on AND p.paid_on <= $2;

@@ -1,3 +1,4 @@
+import { claimPayDaysSql } from '../claims/claim-money.sql';
 import type { SessionOutcome, SessionStatus } from './dto/mediation.dto';
 
 /** Sessions that would overlap a new one for the same mediator or room (cancelled ones free their slot). */
@@ -51,9 +52,11 @@ export const INSTALMENTS_OF_AGREEMENTS_SQL = `
     FROM instalments i WHERE i.agreement_id = ANY($1::uuid[])
    ORDER BY i.due_on, i.id`;
 
-// The agreements are looked up one by one from the list (for 2,000 of them PostgreSQL otherwise
-// estimated a scan of every agreement cheaper), then each case's payouts from its signing day.
+// Each worker's pay days net of corrections (claimPayDaysSql) of the agreements' cases, from each
+// signing day; the agreements are looked up one by one from the list (for 2,000 of them PostgreSQL
+// otherwise estimated a scan of every agreement cheaper).
 export const PAYOUTS_COUNTED_BY_AGREEMENTS_SQL = `
+  WITH agreed AS (SELECT a.case_id, a.signed_on FROM agreements a WHERE a.id IN (SELECT unnest($1::uuid[])))
   SELECT p.case_id, p.claim_id, p.paid_on, p.amount_fen
-    FROM agreements a JOIN payouts p ON p.case_id = a.case_id AND p.paid_on >= a.signed_on AND p.paid_on <= $2
-   WHERE a.id IN (SELECT unnest($1::uuid[]))`;
+    FROM agreed a
+    JOIN (${claimPayDaysSql('ARRAY(SELECT case_id FROM agreed)')}) p ON p.case_id = a.case_id AND p.paid_on >= a.signed_on AND p.paid_on <= $2`;

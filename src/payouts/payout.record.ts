@@ -11,7 +11,10 @@ export type PayerKind = (typeof PAYER_KINDS)[number];
 export const PAYOUT_CHANNELS = ['bank_transfer', 'dedicated_wage_account', 'cash_with_signature'] as const;
 export type PayoutChannel = (typeof PAYOUT_CHANNELS)[number];
 
-/** Money that reached one worker. Append-only ledger: the database refuses UPDATE and DELETE. */
+/**
+ * Money that reached one worker, or, as a negative entry, a correction taking a payout back. Append-only
+ * ledger: the database refuses UPDATE and DELETE.
+ */
 export interface Payout {
   id: string;
   caseId: string;
@@ -25,4 +28,8 @@ export interface Payout {
   batchId: string | null;
   recordedById: string | null;
   createdAt: Date;
+  /** On the entries an approved correction appended: that correction. */
+  correctionId: string | null;
+  /** On a reversal (a negative entry): the payout it takes back. */
+  reversesPayoutId: string | null;
 }

@@ -4,6 +4,9 @@ import { shanghaiTimestamp } from '../common/time/shanghai';
 import { PAYER_KINDS, PAYOUT_CHANNELS, PayerKind, PayoutChannel } from './payout.record';
 import type { PayoutRow } from './payouts.service';
 
+export const PAYOUT_ENTRY_KINDS = ['payment', 'reversal', 'replacement'] as const;
+export type PayoutEntryKind = (typeof PAYOUT_ENTRY_KINDS)[number];
+
 /** Money that reached one worker: a line of the ledger. */
 export class PayoutView {
   @ApiProperty({ format: 'uuid' })
@@ -28,6 +31,18 @@ export class PayoutView {
   recordedById: string | null;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+  @ApiProperty({
+    enum: PAYOUT_ENTRY_KINDS,
+    enumName: 'PayoutEntryKind',
+    description: 'payment: as recorded; reversal: a negative entry taking a payout back (冲销); replacement: the payout as a correction said it should have been',
+  })
+  entryKind: PayoutEntryKind;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'On a reversal: the payout it takes back' })
+  reversesPayoutId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The approved correction that wrote this entry' })
+  correctionId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The approved correction that took this payout back, if any' })
+  reversedByCorrectionId: string | null;
 }
 
 /** A pay day recorded. */
@@ -40,7 +55,7 @@ export class PayoutsRecordedView {
   total: string;
 }
 
-export function toPayoutView({ payout, workerName }: PayoutRow): PayoutView {
+export function toPayoutView({ payout, workerName, reversedByCorrectionId }: PayoutRow): PayoutView {
   return {
     id: payout.id,
     claimId: payout.claimId,
@@ -53,5 +68,9 @@ export function toPayoutView({ payout, workerName }: PayoutRow): PayoutView {
     batchId: payout.batchId,
     recordedById: payout.recordedById,
     createdAt: shanghaiTimestamp(payout.createdAt),
+    entryKind: payout.reversesPayoutId ? 'reversal' : payout.correctionId ? 'replacement' : 'payment',
+    reversesPayoutId: payout.reversesPayoutId,
+    correctionId: payout.correctionId,
+    reversedByCorrectionId,
   };
 }

@@ -22,6 +22,8 @@ import { PayoutsRepository } from './payouts.repository';
 export interface PayoutRow {
   payout: Payout;
   workerName: string;
+  /** The approved correction whose reversal took this payout back, if one did. */
+  reversedByCorrectionId: string | null;
 }
 
 @Injectable()
@@ -92,6 +94,7 @@ export class PayoutsService {
     return {
       items: rows.map((row) => ({
         workerName: String(row.worker_name),
+        reversedByCorrectionId: row.reversed_by_correction_id,
         payout: {
           id: row.id,
           caseId: row.case_id,
@@ -104,6 +107,8 @@ export class PayoutsService {
           batchId: row.batch_id,
           recordedById: row.recorded_by_id,
           createdAt: new Date(row.created_at),
+          correctionId: row.correction_id,
+          reversesPayoutId: row.reverses_payout_id,
         },
       })),
       total,

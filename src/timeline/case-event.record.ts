@@ -20,6 +20,9 @@ export const CASE_EVENT_KINDS = [
   'representatives_elected',
   'agreement_signed',
   'legal_dates_recorded',
+  'payout_correction_requested',
+  'payout_corrected',
+  'payout_correction_rejected',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -117,7 +117,11 @@ const MONEY_OF_CASE = `(
              COALESCE(SUM(paid.paid_fen) FILTER (WHERE cl.kind = 'labour_fees'), 0) AS paid_labour_fees_fen
         FROM claims cl
         LEFT JOIN LATERAL (
-          SELECT SUM(p.amount_fen) AS paid_fen, MAX(p.paid_on) AS last_paid_on FROM payouts p WHERE p.claim_id = cl.id
+          -- the last day of a payout still standing: one a correction took back (a reversal names it) is no payment
+          SELECT SUM(p.amount_fen) AS paid_fen,
+                 MAX(p.paid_on) FILTER (WHERE p.reverses_payout_id IS NULL
+                                          AND NOT EXISTS (SELECT 1 FROM payouts r WHERE r.reverses_payout_id = p.id)) AS last_paid_on
+            FROM payouts p WHERE p.claim_id = cl.id
         ) paid ON true
        WHERE cl.case_id = c.id)`;
 

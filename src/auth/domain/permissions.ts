@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'cases.transition', // change a case's status
   'claims.edit', // correct and confirm claims
   'payouts.record', // record payouts
+  'payouts.correct', // ask for a payout to be corrected (冲正), which a second person approves
+  'payouts.approve', // approve or reject someone else's payout correction
   'mediation.manage', // schedule sessions, record their outcome, representatives and agreements
   'workers.read', // see workers (id numbers and phones masked)
   'workers.edit', // register and correct workers
@@ -35,8 +37,17 @@ export type Permission = (typeof PERMISSIONS)[number];
 const READ_ALL: Permission[] = ['cases.read', 'workers.read', 'employers.read', 'users.read'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: [...READ_ALL, 'organisations.manage', 'users.manage', 'audit.read', 'duty.manage', 'rules.manage', 'reports.read'],
-  leader: [...READ_ALL, 'reports.read'],
+  admin: [
+    ...READ_ALL,
+    'organisations.manage',
+    'users.manage',
+    'audit.read',
+    'duty.manage',
+    'rules.manage',
+    'reports.read',
+    'payouts.approve',
+  ],
+  leader: [...READ_ALL, 'reports.read', 'payouts.approve'],
   lawyer: [
     ...READ_ALL,
     'desk.log',
@@ -54,6 +65,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'cases.transition',
     'claims.edit',
     'payouts.record',
+    'payouts.correct',
     'mediation.manage',
     'workers.reveal',
   ],

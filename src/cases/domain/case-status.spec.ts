@@ -6,6 +6,7 @@ import {
   CaseStatus,
   ClaimTotals,
   FINAL_STATUSES,
+  LEFT_ONLY_BY_RECORDING,
   REACHED_ONLY_BY_RECORDING,
   TRANSITIONS,
   TransitionRequest,
@@ -13,6 +14,8 @@ import {
   canMove,
   decideTransition,
   isFinal,
+  movesForPerson,
+  reopenedByCorrection,
 } from './case-status';
 
 /** Runs `fn`, expecting it to throw an AppError, and returns that error for closer inspection. */
@@ -124,8 +127,8 @@ describe('decideTransition: the happy path of a case', () => {
 });
 
 describe('decideTransition: the transition table', () => {
-  it('has 85 refused pairs among the 121 pairs of statuses (a sanity check of the generated table)', () => {
-    expect(ALLOWED_PAIRS).toHaveLength(36);
+  it('has 84 refused pairs among the 121 pairs of statuses (a sanity check of the generated table)', () => {
+    expect(ALLOWED_PAIRS).toHaveLength(37);
     expect(REFUSED_PAIRS).toHaveLength(CASE_STATUSES.length ** 2 - ALLOWED_PAIRS.length);
   });
 
@@ -140,15 +143,15 @@ describe('decideTransition: the transition table', () => {
   });
 
   it.each(ALLOWED_PAIRS)('allows %s → %s when every guard is satisfied', (from, to) => {
-    const mover = REACHED_ONLY_BY_RECORDING.includes(to) ? 'recording' : 'person';
+    const mover = REACHED_ONLY_BY_RECORDING.includes(to) || LEFT_ONLY_BY_RECORDING.includes(from) ? 'recording' : 'person';
     const decision = decideTransition(snapshot(from, { claims: PAID_IN_FULL }), completeRequest(to), mover);
     expect(decision.from).toBe(from);
     expect(decision.to).toBe(to);
     expect(canMove(from, to)).toBe(true);
   });
 
-  it.each(FINAL_STATUSES.map((status) => [status]))('allows nothing from the final status %s', (status) => {
-    expect(TRANSITIONS[status]).toEqual([]);
+  it.each(FINAL_STATUSES.map((status) => [status]))('lets nobody move a case from the final status %s', (status) => {
+    expect(movesForPerson(status)).toEqual([]);
     expect(isFinal(status)).toBe(true);
     for (const to of CASE_STATUSES) {
       expect(refusal(() => decideTransition(snapshot(status, { claims: PAID_IN_FULL }), completeRequest(to))).code).toBe(
@@ -402,6 +405,18 @@ describe('automatic moves: the same door as a person\'s', () => {
       expect(automaticMove('first_payout', status)).toBeNull();
     },
   );
+
+  it('takes a case closed as paid in full back to paying when a correction leaves money owed, and only then', () => {
+    expect(reopenedByCorrection('closed', 'paid_in_full', 1n)).toBe(true);
+    expect(reopenedByCorrection('closed', 'paid_in_full', 0n)).toBe(false);
+    expect(reopenedByCorrection('closed', 'partly_paid', 500_00n)).toBe(false);
+    expect(reopenedByCorrection('paying', null, 500_00n)).toBe(false);
+    expect(automaticMove('correction_reopened', 'closed')).toEqual({ to: 'paying' });
+    const owing = { ...PAID_IN_FULL, outstandingFen: 500_00n, workersOwed: 1 };
+    expect(decideTransition(snapshot('closed', { claims: owing }), { to: 'paying' }, 'recording').to).toBe('paying');
+    expect(refusal(() => decideTransition(snapshot('closed', { claims: owing }), { to: 'paying' })).code).toBe('TRANSITION_NOT_ALLOWED');
+    expect(movesForPerson('closed')).toEqual([]);
+  });
 
   it('moves a case in mediation to agreed when the agreement is signed, and no other', () => {
     expect(automaticMove('agreement_signed', 'mediating')).toEqual({ to: 'agreed' });

@@ -46,20 +46,23 @@ export const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = 
   arbitration: ['paying', 'closed', 'litigation', 'withdrawn'],
   litigation: ['paying', 'closed', 'withdrawn'],
   referred: ['paying', 'closed', 'withdrawn'],
-  closed: [],
+  // only by an approved payout correction that leaves a case closed as paid in full owing money
+  closed: ['paying'],
   withdrawn: [],
   rejected: [],
 };
 
 /**
  * Moves the product makes by itself when something is recorded: signing an agreement in mediation,
- * and the first money in mediation or under an agreement, which starts the paying stage. Each goes
- * through decideTransition like a person's move, and each must be a move of TRANSITIONS (a test
- * holds them to it).
+ * the first money in mediation or under an agreement, which starts the paying stage, and a payout
+ * correction that leaves a case closed as paid in full owing money (reopenedByCorrection), which
+ * takes it back to paying. Each goes through decideTransition like a person's move, and each must be
+ * a move of TRANSITIONS (a test holds them to it).
  */
 export const AUTOMATIC_MOVES = {
   agreement_signed: { from: ['mediating'], to: 'agreed' },
   first_payout: { from: ['mediating', 'agreed'], to: 'paying' },
+  correction_reopened: { from: ['closed'], to: 'paying' },
 } as const satisfies Record<string, { from: readonly CaseStatus[]; to: CaseStatus }>;
 export type AutomaticMoveTrigger = keyof typeof AUTOMATIC_MOVES;
 
@@ -68,6 +71,27 @@ export type AutomaticMoveTrigger = keyof typeof AUTOMATIC_MOVES;
  * it is the move. A case marked agreed without one had no terms to pay by or clocks to count from.
  */
 export const REACHED_ONLY_BY_RECORDING: readonly CaseStatus[] = ['agreed'];
+
+/**
+ * Statuses a person cannot leave: a closed case is done, and only the product takes it back to paying
+ * when an approved correction shows the money was not all paid (AUTOMATIC_MOVES.correction_reopened).
+ */
+export const LEFT_ONLY_BY_RECORDING: readonly CaseStatus[] = ['closed'];
+
+/**
+ * Whether an approved payout correction takes a closed case back to paying: one closed as paid in full
+ * cannot stay so while a worker is owed money. A case closed as partly paid stays closed (it said money
+ * was still owed), whatever the correction changed.
+ */
+export function reopenedByCorrection(status: CaseStatus, outcome: ClosingOutcome | null, outstandingFen: bigint): boolean {
+  return status === 'closed' && outcome === 'paid_in_full' && outstandingFen > 0n;
+}
+
+/** The moves a person may ask for from `status` (the case page's next steps). */
+export function movesForPerson(status: CaseStatus): CaseStatus[] {
+  if (LEFT_ONLY_BY_RECORDING.includes(status)) return [];
+  return TRANSITIONS[status].filter((to) => !REACHED_ONLY_BY_RECORDING.includes(to));
+}
 
 /** Who asks for a move: a person, or the product when something is recorded (AUTOMATIC_MOVES). */
 export type Mover = 'person' | 'recording';
@@ -121,7 +145,9 @@ export function canMove(from: CaseStatus, to: CaseStatus): boolean {
 export function decideTransition(current: CaseSnapshot, request: TransitionRequest, mover: Mover = 'person'): TransitionDecision {
   const { status: from } = current;
   const { to } = request;
-  if (!canMove(from, to)) throw new AppError('TRANSITION_NOT_ALLOWED', { from, to });
+  if (!canMove(from, to) || (mover === 'person' && LEFT_ONLY_BY_RECORDING.includes(from))) {
+    throw new AppError('TRANSITION_NOT_ALLOWED', { from, to });
+  }
   if (mover === 'person' && REACHED_ONLY_BY_RECORDING.includes(to)) throw new AppError('AGREEMENT_REQUIRED');
 
   const reason = request.reason?.trim() || null;

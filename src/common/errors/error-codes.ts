@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'ACCOUNT_DISABLED',
   'FORBIDDEN',
   'FULL_ID_NUMBERS_NOT_ALLOWED',
+  'OWN_CORRECTION', // four eyes: a payout correction is approved by someone other than who asked for it
   // 404
   'ROUTE_NOT_FOUND',
   'CASE_NOT_FOUND',
@@ -30,6 +31,8 @@ export const ERROR_CODES = [
   'CONSULTATION_NOT_FOUND',
   'EARLY_WARNING_NOT_FOUND',
   'AGREEMENT_NOT_FOUND',
+  'PAYOUT_NOT_FOUND',
+  'CORRECTION_NOT_FOUND',
   // 409: the request is well formed but the state of things refuses it
   'TRANSITION_NOT_ALLOWED',
   'AGREEMENT_REQUIRED',
@@ -66,6 +69,10 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_IN_USE',
   'CRIMINAL_THRESHOLD_NOT_ENTERED', // a real province, asked about before an administrator entered its figures
   'PERSONAL_DATA_UNREADABLE', // a stored number the personal-data key does not open (damaged, or another key's)
+  'PAYOUT_ALREADY_CORRECTED',
+  'PAYOUT_CORRECTION_PENDING',
+  'REVERSAL_NOT_CORRECTABLE',
+  'CORRECTION_NOT_PENDING',
   // 422: understood and allowed, but the world outside did not take it (a test message to a channel)
   'CHANNEL_NOT_SET_UP',
   'EMAIL_SERVER_NOT_SET_UP',
@@ -91,6 +98,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const FIELD_ERROR_CODES = [
   'REQUIRED',
   'UNKNOWN_FIELD',
+  'CHANGES_NOTHING',
+  'NOT_WITH_VOID',
   'NOT_A_STRING',
   'NOT_A_NUMBER',
   'NOT_AN_INTEGER',

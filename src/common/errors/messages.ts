@@ -97,6 +97,19 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
   },
   ALREADY_A_CASE: { zh: '已据此立案，不能重复立案', en: 'A case has already been opened from this' },
   AGREEMENT_NOT_FOUND: { zh: '该案件尚未签订调解协议', en: 'This case has no mediation agreement yet' },
+  PAYOUT_NOT_FOUND: { zh: '本案件没有这笔支付记录', en: 'This case has no such payout' },
+  CORRECTION_NOT_FOUND: { zh: '本案件没有这项冲正申请', en: 'This case has no such correction request' },
+  OWN_CORRECTION: {
+    zh: '冲正须由申请人以外的负责人或管理员审批，不能审批自己提出的申请',
+    en: 'A correction must be approved by a leader or administrator other than the person who asked for it',
+  },
+  PAYOUT_ALREADY_CORRECTED: { zh: '这笔支付已经冲正过，请对更正后的记录提出冲正', en: 'This payout has already been corrected; correct the entry that replaced it instead' },
+  PAYOUT_CORRECTION_PENDING: {
+    zh: '这笔支付已有一项冲正申请在等待审批，请先审批或驳回该申请',
+    en: 'A correction of this payout is already waiting for approval; approve or reject it first',
+  },
+  REVERSAL_NOT_CORRECTABLE: { zh: '冲销记录本身不能再冲正', en: 'A reversing entry cannot itself be corrected' },
+  CORRECTION_NOT_PENDING: { zh: '该冲正申请已经处理（{status}），不能再审批', en: 'This correction has already been decided ({status})' },
   MEDIATOR_DOUBLE_BOOKED: {
     zh: '调解员在该时段已有调解（案件 {caseNumber}，{at}）',
     en: 'The mediator already has a session then (case {caseNumber}, {at})',
@@ -312,6 +325,14 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, Message> = {
     en: "belongs to an organisation that cannot see this case; assign someone of the case's organisation or above it",
   },
   NOT_ON_CASE: { zh: '不属于本案件', en: 'does not belong to this case' },
+  NOT_WITH_VOID: {
+    zh: '作废一笔支付时不填写更正后的劳动者、金额或日期',
+    en: 'is not given when a payout is voided (no money was paid)',
+  },
+  CHANGES_NOTHING: {
+    zh: '更正后的劳动者、金额和支付日期与原记录完全相同，请至少修改一项，或选择"作废"',
+    en: 'the corrected worker, amount and day are the same as the original: change at least one, or void the payout',
+  },
   EXCEEDS_OUTSTANDING: {
     zh: '支付 {amount} 元超过未付金额 {outstanding} 元',
     en: 'the payout of {amount} yuan is more than the {outstanding} yuan still owed',

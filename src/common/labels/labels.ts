@@ -231,6 +231,15 @@ export const LABELS = {
     representatives_elected: l('推选代表', 'representatives elected'),
     agreement_signed: l('签订调解协议', 'agreement signed'),
     legal_dates_recorded: l('登记法律程序日期', 'legal dates recorded'),
+    payout_correction_requested: l('申请冲正', 'payout correction requested'),
+    payout_corrected: l('冲正生效', 'payout corrected'),
+    payout_correction_rejected: l('驳回冲正', 'payout correction rejected'),
+  },
+  /** CORRECTION_STATUSES (payouts/domain/correction-rules.ts) */
+  correctionStatus: {
+    pending: l('待审批', 'pending'),
+    approved: l('已批准', 'approved'),
+    rejected: l('已驳回', 'rejected'),
   },
   /** REMINDER_KINDS (reminders/domain/reminder-policy.ts) */
   reminderKind: {

@@ -31,10 +31,14 @@ export interface ClaimBalanceForPayout {
   paidFen: bigint;
 }
 
+/** Where a line's problem is shown: the batch's `items.<n>.<field>`, or a single form's own field. */
+export type LineField = (line: PayoutLine, field: 'claimId' | 'amount') => string;
+
+const BATCH_FIELD: LineField = (line, field) => `items.${line.row - 1}.${field}`;
+
 /**
- * Refuses the whole batch if any line is wrong: a claim not on this case (400), a claim not yet
- * confirmed (409), or more money than the worker is still owed, counting the other lines of the
- * same batch (409). Every wrong line is listed.
+ * Refuses the whole batch if the case is not at a stage where money is counted (409) or any line is
+ * wrong (checkPayoutLines).
  */
 export function checkPayouts(
   status: CaseStatus,
@@ -42,7 +46,19 @@ export function checkPayouts(
   balances: ReadonlyMap<string, ClaimBalanceForPayout>,
 ): void {
   if (!PAYOUT_STATUSES.includes(status)) throw new AppError('PAYOUT_NOT_ALLOWED_IN_STATUS', { status });
+  checkPayoutLines(lines, balances, BATCH_FIELD);
+}
 
+/**
+ * Refuses the lines if any is wrong: a claim not on this case (400), a claim not yet confirmed (409),
+ * or more money than the worker is still owed, counting the other lines (409). Every wrong line is
+ * listed.
+ */
+export function checkPayoutLines(
+  lines: PayoutLine[],
+  balances: ReadonlyMap<string, ClaimBalanceForPayout>,
+  fieldOf: LineField = BATCH_FIELD,
+): void {
   const unknown: FieldProblem[] = [];
   const unconfirmed: FieldProblem[] = [];
   const excessive: FieldProblem[] = [];
@@ -51,13 +67,12 @@ export function checkPayouts(
 
   for (const line of lines) {
     const balance = balances.get(line.claimId);
-    const field = `items.${line.row - 1}`;
     if (!balance) {
-      unknown.push({ row: line.row, field: `${field}.claimId`, code: 'NOT_ON_CASE' });
+      unknown.push({ row: line.row, field: fieldOf(line, 'claimId'), code: 'NOT_ON_CASE' });
       continue;
     }
     if (balance.confirmedFen === null) {
-      unconfirmed.push({ row: line.row, field: `${field}.claimId`, code: 'NOT_CONFIRMED' });
+      unconfirmed.push({ row: line.row, field: fieldOf(line, 'claimId'), code: 'NOT_CONFIRMED' });
       continue;
     }
     const paid = paidSoFar.get(line.claimId) ?? balance.paidFen;
@@ -65,7 +80,7 @@ export function checkPayouts(
     if (line.amountFen > outstanding) {
       const params = { amount: formatYuan(line.amountFen), outstanding: formatYuan(outstanding < 0n ? 0n : outstanding) };
       firstExcess ??= params;
-      excessive.push({ row: line.row, field: `${field}.amount`, code: 'EXCEEDS_OUTSTANDING', params });
+      excessive.push({ row: line.row, field: fieldOf(line, 'amount'), code: 'EXCEEDS_OUTSTANDING', params });
     }
     paidSoFar.set(line.claimId, paid + line.amountFen);
   }

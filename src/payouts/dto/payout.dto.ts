@@ -8,6 +8,7 @@ import {
   IsString,
   IsUUID,
   MaxLength,
+  MinLength,
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { IsCalendarDate, IsPositiveYuan, NestedObjects } from '../../common/http/validators';
@@ -61,4 +62,61 @@ export class PayoutListQuery extends PageQuery {
   @IsOptional()
   @IsCalendarDate()
   paidOn?: string;
+}
+
+export const CORRECTION_ACTIONS = ['void', 'replace'] as const;
+export type CorrectionAction = (typeof CORRECTION_ACTIONS)[number];
+
+export class RequestCorrectionDto {
+  @ApiProperty({
+    enum: CORRECTION_ACTIONS,
+    description:
+      'void: no money was paid at all (recorded by mistake); replace: it was paid, but to another worker of the case, ' +
+      'another amount or on another day (the fields not given stay as recorded)',
+  })
+  @IsIn(CORRECTION_ACTIONS)
+  action: CorrectionAction;
+
+  @ApiProperty({ example: '误将张建国的工资登记在李明名下', description: 'Why the payout is wrong; shown to the approver and on the timeline' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason: string;
+
+  @ApiPropertyOptional({ description: 'replace: the worker (claim) actually paid' })
+  @IsOptional()
+  @IsUUID()
+  claimId?: string;
+
+  @ApiPropertyOptional({ example: '6000.00', description: 'replace: the amount actually paid' })
+  @IsOptional()
+  @IsPositiveYuan()
+  amount?: string;
+
+  @ApiPropertyOptional({ example: '2027-01-20', description: 'replace: the day it was actually paid' })
+  @IsOptional()
+  @IsCalendarDate()
+  paidOn?: string;
+
+  @ApiPropertyOptional({ description: 'replace: the receipt of the corrected payout, when it has another' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  receiptReference?: string;
+}
+
+export class ApproveCorrectionDto {
+  @ApiPropertyOptional({ example: '已核对银行回单', description: "The approver's note" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class RejectCorrectionDto {
+  @ApiProperty({ example: '银行回单显示原记录无误', description: 'Why the correction is refused; the requester reads it' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  note: string;
 }

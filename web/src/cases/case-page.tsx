@@ -6,14 +6,18 @@ import { api, ApiError, openDocument, Schemas, unwrap } from '../common/api/clie
 import { useSession } from '../common/api/use-session';
 import { EmptyText, StatusTag } from '../common/format/labels';
 import { Money } from '../common/format/money';
-import { useMessages } from '../common/i18n/i18n';
+import { useMessages, useMessagesWith } from '../common/i18n/i18n';
 import { showApiErrors } from '../common/forms';
 import { EmployerLink } from '../employers/employer-link';
+import { correctionsMessages } from './corrections.messages';
 import { SummaryEditor } from './summary-editor';
 import { useCase } from './use-case';
 
-// The move dialog (a form) loads when a move is chosen, not with the page.
+// The move dialog (a form) loads when a move is chosen, not with the page; so does the correction form.
 const TransitionDialog = lazy(() => import('./transition-dialog'));
+const RequestCorrectionDialog = lazy(() => import('./correction-dialogs').then((module) => ({ default: module.RequestCorrectionDialog })));
+// the corrections of the ledger, rare on a case, load after the page
+const CaseCorrections = lazy(() => import('./payout-corrections').then((module) => ({ default: module.CaseCorrections })));
 
 /** Everything about one case on one page, and the next steps this user may take on it. */
 export default function CasePage() {
@@ -34,7 +38,7 @@ export default function CasePage() {
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <WorkersPanel theCase={data} />
-            <PayoutsPanel caseId={caseId} />
+            <PayoutsPanel theCase={data} />
             <AgreementPanel caseId={caseId} />
             <SessionsPanel caseId={caseId} />
           </Space>
@@ -203,13 +207,23 @@ function WorkersPanel({ theCase }: { theCase: Schemas['CaseView'] }) {
   );
 }
 
-function PayoutsPanel({ caseId }: { caseId: string }) {
-  const m = useMessages();
+/**
+ * The payout ledger as recorded: a payout a correction took back stays, struck through, beside its
+ * reversal and the payout as corrected; the case's correction requests follow it.
+ */
+function PayoutsPanel({ theCase }: { theCase: Schemas['CaseView'] }) {
+  const m = useMessagesWith({ corrections: correctionsMessages });
+  const t = m.corrections;
+  const caseId = theCase.id;
+  const { user } = useSession();
+  const mayCorrect = user?.permissions.includes('payouts.correct') ?? false;
   const [page, setPage] = useState(1);
+  const [correcting, setCorrecting] = useState<Schemas['PayoutView'] | null>(null);
   const payouts = useQuery({
     queryKey: ['payouts', caseId, page],
     queryFn: () => unwrap(api.GET('/cases/{caseId}/payouts', { params: { path: { caseId }, query: { page, pageSize: 20 } } })),
   });
+  const taken = (payout: Schemas['PayoutView']) => payout.reversedByCorrectionId !== null;
   return (
     <Card title={m.casePage.payouts}>
       <Table<Schemas['PayoutView']>
@@ -223,11 +237,50 @@ function PayoutsPanel({ caseId }: { caseId: string }) {
         columns={[
           { title: m.casePage.paidOn, dataIndex: 'paidOn', key: 'paidOn' },
           { title: m.casePage.worker, dataIndex: 'workerName', key: 'worker' },
-          { title: m.casePage.amount, key: 'amount', align: 'right', render: (_, payout) => <Money yuan={payout.amount} /> },
+          {
+            title: m.casePage.amount,
+            key: 'amount',
+            align: 'right',
+            render: (_, payout) => (taken(payout) ? <s><Money yuan={payout.amount} /></s> : <Money yuan={payout.amount} />),
+          },
+          {
+            title: '',
+            key: 'entry',
+            render: (_, payout) =>
+              payout.entryKind === 'reversal' ? (
+                <Tag color="red">{t.reversal}</Tag>
+              ) : payout.entryKind === 'replacement' ? (
+                <Tag color="blue">{t.replacement}</Tag>
+              ) : taken(payout) ? (
+                <Tag>{t.reversedTag}</Tag>
+              ) : null,
+          },
           { title: m.casePage.payer, key: 'payer', render: (_, payout) => m.payerKind[payout.payerKind] ?? payout.payerKind, responsive: ['md'] },
           { title: m.casePage.payChannel, key: 'channel', render: (_, payout) => m.payoutChannel[payout.channel] ?? payout.channel, responsive: ['lg'] },
+          ...(mayCorrect
+            ? [
+                {
+                  title: '',
+                  key: 'correct',
+                  render: (_: unknown, payout: Schemas['PayoutView']) =>
+                    payout.entryKind !== 'reversal' && !taken(payout) ? (
+                      <Button size="small" onClick={() => setCorrecting(payout)}>
+                        {t.ask}
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : []),
         ]}
       />
+      <Suspense fallback={null}>
+        <CaseCorrections caseId={caseId} />
+      </Suspense>
+      {correcting && (
+        <Suspense fallback={null}>
+          <RequestCorrectionDialog caseId={caseId} intakeDate={theCase.intakeDate} payout={correcting} onClose={() => setCorrecting(null)} />
+        </Suspense>
+      )}
     </Card>
   );
 }

@@ -14,6 +14,8 @@ import './dashboard.css';
 
 // the charts (their tables, and ECharts after them) load once the figures are on screen, not with the page
 const DashboardCharts = lazy(() => import('./dashboard-charts'));
+// what waits for the leader's approval: loaded beside the figures, not in the page's first download
+const PendingCorrections = lazy(() => import('../cases/payout-corrections').then((module) => ({ default: module.PendingCorrections })));
 
 /**
  * The leaders' (and administrators') home: the festival countdown and the season's next target, the
@@ -45,6 +47,9 @@ export default function DashboardPage() {
         <ReportFilters query={query} period={summary.data?.period} onChange={change} />
         <SeasonLine />
       </div>
+      <Suspense fallback={null}>
+        <PendingCorrections />
+      </Suspense>
       {summary.error && <Alert type="error" showIcon title={t.loadFailed} description={showApiErrors(null, summary.error, m)} />}
       {summary.data && view && (
         <>

@@ -1023,6 +1023,97 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/payouts/{payoutId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a payout to be corrected (冲正): voided, or replaced by what was really paid
+         * @description Changes no money until a leader or an administrator other than the requester approves it. A payout already corrected answers 409 PAYOUT_ALREADY_CORRECTED; one with a request waiting, 409 PAYOUT_CORRECTION_PENDING.
+         */
+        post: operations["PayoutCorrectionsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/payout-corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's payout corrections, newest first, pending, approved and rejected */
+        get: operations["PayoutCorrectionsController_ofCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payout-corrections/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payout corrections waiting for approval on the cases of your scope, oldest first */
+        get: operations["PayoutCorrectionsController_pending"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/payout-corrections/{correctionId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a payout correction: its reversal and replacement enter the ledger
+         * @description The requester cannot approve his own (403 OWN_CORRECTION). A case closed as paid in full that the correction leaves owing goes back to paying.
+         */
+        post: operations["PayoutCorrectionsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/payout-corrections/{correctionId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a payout correction, saying why; the ledger is untouched */
+        post: operations["PayoutCorrectionsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/projects": {
         parameters: {
             query?: never;
@@ -1535,7 +1626,7 @@ export type components = {
          * @description What the user may do: the union of their roles' permissions (the README matrix)
          * @enum {string}
          */
-        Permission: "cases.read" | "cases.open" | "cases.edit" | "cases.assign" | "cases.dispatch" | "cases.transition" | "claims.edit" | "payouts.record" | "mediation.manage" | "workers.read" | "workers.edit" | "workers.reveal" | "employers.read" | "employers.edit" | "organisations.manage" | "users.read" | "users.manage" | "audit.read" | "duty.manage" | "desk.log" | "rules.manage" | "reports.read";
+        Permission: "cases.read" | "cases.open" | "cases.edit" | "cases.assign" | "cases.dispatch" | "cases.transition" | "claims.edit" | "payouts.record" | "payouts.correct" | "payouts.approve" | "mediation.manage" | "workers.read" | "workers.edit" | "workers.reveal" | "employers.read" | "employers.edit" | "organisations.manage" | "users.read" | "users.manage" | "audit.read" | "duty.manage" | "desk.log" | "rules.manage" | "reports.read";
         CurrentUserView: {
             /** Format: uuid */
             id: string;
@@ -2142,7 +2233,7 @@ export type components = {
             text: string;
         };
         /** @enum {string} */
-        CaseEventKind: "case_opened" | "case_updated" | "case_dispatched" | "status_changed" | "lawyer_assigned" | "mediator_assigned" | "employer_added" | "evidence_added" | "note_added" | "claims_added" | "claim_updated" | "claims_confirmed" | "payouts_recorded" | "session_scheduled" | "session_held" | "session_cancelled" | "representatives_elected" | "agreement_signed" | "legal_dates_recorded";
+        CaseEventKind: "case_opened" | "case_updated" | "case_dispatched" | "status_changed" | "lawyer_assigned" | "mediator_assigned" | "employer_added" | "evidence_added" | "note_added" | "claims_added" | "claim_updated" | "claims_confirmed" | "payouts_recorded" | "session_scheduled" | "session_held" | "session_cancelled" | "representatives_elected" | "agreement_signed" | "legal_dates_recorded" | "payout_correction_requested" | "payout_corrected" | "payout_correction_rejected";
         CaseEventView: {
             /**
              * @description Increasing in the order the events were recorded
@@ -3357,6 +3448,11 @@ export type components = {
         PayerKind: "employer" | "general_contractor" | "project_owner" | "guarantee_deposit" | "emergency_fund" | "court_enforcement";
         /** @enum {string} */
         PayoutChannel: "bank_transfer" | "dedicated_wage_account" | "cash_with_signature";
+        /**
+         * @description payment: as recorded; reversal: a negative entry taking a payout back (冲销); replacement: the payout as a correction said it should have been
+         * @enum {string}
+         */
+        PayoutEntryKind: "payment" | "reversal" | "replacement";
         PayoutView: {
             /** Format: uuid */
             id: string;
@@ -3384,6 +3480,108 @@ export type components = {
             recordedById: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description payment: as recorded; reversal: a negative entry taking a payout back (冲销); replacement: the payout as a correction said it should have been */
+            entryKind: components["schemas"]["PayoutEntryKind"];
+            /**
+             * Format: uuid
+             * @description On a reversal: the payout it takes back
+             */
+            reversesPayoutId: string | null;
+            /**
+             * Format: uuid
+             * @description The approved correction that wrote this entry
+             */
+            correctionId: string | null;
+            /**
+             * Format: uuid
+             * @description The approved correction that took this payout back, if any
+             */
+            reversedByCorrectionId: string | null;
+        };
+        RequestCorrectionDto: {
+            /**
+             * @description void: no money was paid at all (recorded by mistake); replace: it was paid, but to another worker of the case, another amount or on another day (the fields not given stay as recorded)
+             * @enum {string}
+             */
+            action: "void" | "replace";
+            /**
+             * @description Why the payout is wrong; shown to the approver and on the timeline
+             * @example 误将张建国的工资登记在李明名下
+             */
+            reason: string;
+            /** @description replace: the worker (claim) actually paid */
+            claimId?: string;
+            /**
+             * @description replace: the amount actually paid
+             * @example 6000.00
+             */
+            amount?: string;
+            /**
+             * @description replace: the day it was actually paid
+             * @example 2027-01-20
+             */
+            paidOn?: string;
+            /** @description replace: the receipt of the corrected payout, when it has another */
+            receiptReference?: string;
+        };
+        CorrectedPayoutView: {
+            /** Format: uuid */
+            claimId: string;
+            /** @example 张建国 */
+            workerName: string;
+            /** @example 6000.00 */
+            amount: string;
+            /**
+             * Format: date
+             * @example 2027-01-20
+             */
+            paidOn: string;
+        };
+        /** @enum {string} */
+        CorrectionAction: "void" | "replace";
+        /** @enum {string} */
+        CorrectionStatus: "pending" | "approved" | "rejected";
+        PayoutCorrectionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @example SY-2027-00012 */
+            caseNumber: string;
+            /**
+             * Format: uuid
+             * @description The payout corrected
+             */
+            payoutId: string;
+            /** @description The payout as recorded */
+            original: components["schemas"]["CorrectedPayoutView"];
+            action: components["schemas"]["CorrectionAction"];
+            /** @description What it should have been; null when voided */
+            replacement: components["schemas"]["CorrectedPayoutView"] | null;
+            receiptReference: string | null;
+            reason: string;
+            status: components["schemas"]["CorrectionStatus"];
+            requestedBy: components["schemas"]["UserRefView"];
+            /** Format: date-time */
+            requestedAt: string;
+            decidedBy: components["schemas"]["UserRefView"] | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+        };
+        ApproveCorrectionDto: {
+            /**
+             * @description The approver's note
+             * @example 已核对银行回单
+             */
+            note?: string;
+        };
+        RejectCorrectionDto: {
+            /**
+             * @description Why the correction is refused; the requester reads it
+             * @example 银行回单显示原记录无误
+             */
+            note: string;
         };
         /** @enum {string} */
         SubcontractRole: "subcontractor" | "labour_subcontractor" | "individual_contractor";
@@ -6032,6 +6230,130 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PayoutsRecordedView"];
+                };
+            };
+        };
+    };
+    PayoutCorrectionsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                payoutId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestCorrectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutCorrectionView"];
+                };
+            };
+        };
+    };
+    PayoutCorrectionsController_ofCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutCorrectionView"][];
+                };
+            };
+        };
+    };
+    PayoutCorrectionsController_pending: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaView"] & {
+                        items: components["schemas"]["PayoutCorrectionView"][];
+                    };
+                };
+            };
+        };
+    };
+    PayoutCorrectionsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                correctionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveCorrectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutCorrectionView"];
+                };
+            };
+        };
+    };
+    PayoutCorrectionsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                correctionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectCorrectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutCorrectionView"];
                 };
             };
         };

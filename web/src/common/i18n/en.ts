@@ -57,6 +57,7 @@ export const en: Messages = {
     mediator_assigned: 'Mediator assigned', employer_added: 'Employer added', evidence_added: 'Evidence received', note_added: 'Note', claims_added: 'Workers added',
     claim_updated: 'Claim corrected', claims_confirmed: 'Amounts confirmed', payouts_recorded: 'Payouts recorded', session_scheduled: 'Session scheduled', session_held: 'Session held',
     session_cancelled: 'Session cancelled', representatives_elected: 'Representatives elected', agreement_signed: 'Agreement signed', legal_dates_recorded: 'Legal dates recorded',
+    payout_correction_requested: 'Payout correction requested', payout_corrected: 'Payout corrected', payout_correction_rejected: 'Payout correction rejected',
   },
   intake: {
     project: 'Project (optional)', 

@@ -60,6 +60,7 @@ export const zhCN = {
     mediator_assigned: '指派调解员', employer_added: '添加用人单位', evidence_added: '收到证据', note_added: '备注', claims_added: '添加工人诉求',
     claim_updated: '修改诉求', claims_confirmed: '确认金额', payouts_recorded: '登记支付', session_scheduled: '安排调解会', session_held: '召开调解会',
     session_cancelled: '取消调解会', representatives_elected: '推选代表', agreement_signed: '签订调解协议', legal_dates_recorded: '登记法律日期',
+    payout_correction_requested: '申请冲正', payout_corrected: '冲正生效', payout_correction_rejected: '驳回冲正',
   } as Record<string, string>,
   intake: {
     project: '工程项目（可不填）', 
