@@ -23,6 +23,7 @@ import { AddPendingDeadlines1766300000000 } from './1766300000000-AddPendingDead
 import { AddReminderDayIndex1766400000000 } from './1766400000000-AddReminderDayIndex';
 import { WidenOpenCaseFactsIndex1766500000000 } from './1766500000000-WidenOpenCaseFactsIndex';
 import { AddPayoutCorrections1766600000000 } from './1766600000000-AddPayoutCorrections';
+import { AddCaseCallbacks1766700000000 } from './1766700000000-AddCaseCallbacks';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   AddReminderDayIndex1766400000000,
   WidenOpenCaseFactsIndex1766500000000,
   AddPayoutCorrections1766600000000,
+  AddCaseCallbacks1766700000000,
 ];

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CallbacksModule } from './callbacks/callbacks.module';
 import { CampaignModule } from './campaign/campaign.module';
 import { CaseAccessModule, CasesModule } from './cases/cases.module';
 import { ClaimsModule } from './claims/claims.module';
@@ -59,6 +60,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         CalendarModule,
+        CallbacksModule,
         CampaignModule,
         CaseAccessModule,
         CasesModule,

@@ -43,6 +43,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'AGREEMENT_NOT_FOUND':
     case 'PAYOUT_NOT_FOUND':
     case 'CORRECTION_NOT_FOUND':
+    case 'CALLBACK_NOT_FOUND':
       return 404;
     case 'METHOD_NOT_ALLOWED':
       return 405;
@@ -85,6 +86,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PAYOUT_CORRECTION_PENDING':
     case 'REVERSAL_NOT_CORRECTABLE':
     case 'CORRECTION_NOT_PENDING':
+    case 'CALLBACK_ALREADY_ANSWERED':
+    case 'CALLBACK_NOT_TO_FOLLOW_UP':
       return 409;
     case 'CHANNEL_NOT_SET_UP':
     case 'EMAIL_SERVER_NOT_SET_UP':

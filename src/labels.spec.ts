@@ -30,6 +30,7 @@ import { ID_NUMBER_DISPLAYS } from './mediation/dto/agreement-document.dto';
 import { AGREEMENT_SCHEDULES, ATTENDANCE_PARTIES, SESSION_OUTCOMES, SESSION_STATUSES } from './mediation/dto/mediation.dto';
 import { ORGANISATION_KINDS } from './organisations/organisation.record';
 import { CORRECTION_STATUSES } from './payouts/domain/correction-rules';
+import { CALLBACK_STATUSES, SATISFACTIONS } from './callbacks/domain/callback-rules';
 import { PAYER_KINDS, PAYOUT_CHANNELS } from './payouts/payout.record';
 import { SUBCONTRACT_ROLES } from './projects/project-subcontract.record';
 import { CHANNELS } from './reminders/channels';
@@ -59,6 +60,8 @@ const SHOWN: Record<string, [values: readonly string[], group: LabelGroup]> = {
   CONSULTATION_CHANNELS: [CONSULTATION_CHANNELS, 'consultationChannel'],
   CONSULTATION_TOPICS: [CONSULTATION_TOPICS, 'consultationTopic'],
   CORRECTION_STATUSES: [CORRECTION_STATUSES, 'correctionStatus'],
+  CALLBACK_STATUSES: [CALLBACK_STATUSES, 'callbackStatus'],
+  SATISFACTIONS: [SATISFACTIONS, 'satisfaction'],
   CRIMINAL_THRESHOLD_REASONS: [CRIMINAL_THRESHOLD_REASONS, 'criminalThresholdReason'],
   DELIVERY_STATUSES: [DELIVERY_STATUSES, 'deliveryStatus'],
   EARLY_WARNING_STATUSES: [EARLY_WARNING_STATUSES, 'earlyWarningStatus'],
@@ -91,6 +94,7 @@ const SHOWN: Record<string, [values: readonly string[], group: LabelGroup]> = {
 const NOT_SHOWN: Record<string, string> = {
   CASE_SORT_KEYS: 'API sort keys, chosen from the list page’s column headings',
   CASE_WARNING_CODES: 'codes the web client words in its own catalogue',
+  CALLBACK_GROUPINGS: 'a report’s grouping, chosen from the web client’s own labels',
   CORRECTION_ACTIONS: 'void or replace: the correction form words them as choices in the web client’s catalogue',
   ERROR_CODES: 'worded by common/errors/messages.ts',
   EXPORT_FORMATS: 'file formats, shown as csv and xlsx',

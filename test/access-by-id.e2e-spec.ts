@@ -125,6 +125,26 @@ describe('Access by id: another organisation’s records answer as missing ones'
       await a.mediator.api.post(`/cases/${opened.id}/payouts/${ids.payout}/corrections`, { action: 'void', reason: '甲区误登记的支付' }),
       'correction',
     ).id;
+    // a case of A closed, its callback answered "not satisfied": what B must not see, answer or follow up
+    const closed = await openCase(a, {
+      mediatorId: a.mediator.id,
+      claims: [{ worker: { name: '甲区工人鲍三', idNumber: residentId(9103) }, amountClaimed: '500.00', amountConfirmed: '500.00' }],
+    });
+    ids.closedCase = closed.id;
+    for (const to of ['verifying', 'mediating']) ok(await a.mediator.api.post(`/cases/${closed.id}/transitions`, { to }), to);
+    const [closedClaim] = ok(await a.mediator.api.get(`/cases/${closed.id}/claims`), 'claims').items;
+    ok(
+      await a.mediator.api.post(`/cases/${closed.id}/payouts`, {
+        paidOn: '2026-12-10',
+        payerKind: 'employer',
+        channel: 'bank_transfer',
+        items: [{ claimId: closedClaim.id, amount: '500.00' }],
+      }),
+      'payout in full',
+    );
+    ok(await a.mediator.api.post(`/cases/${closed.id}/transitions`, { to: 'closed', outcome: 'paid_in_full' }), 'closed');
+    ids.callback = ok(await a.mediator.api.get(`/cases/${closed.id}/callbacks`), 'callbacks')[0].id;
+    ok(await a.mediator.api.post(`/cases/${closed.id}/callbacks/${ids.callback}/answer`, { reached: true, satisfaction: 'not_satisfied' }), 'answer');
     const consultation = ok(
       await a.lawyer.api.post('/consultations', {
         organisationId: a.organisation.id,
@@ -241,6 +261,11 @@ describe('Access by id: another organisation’s records answer as missing ones'
     'POST /cases/{caseId}/payouts/{payoutId}/corrections': (api) =>
       api.post(`/cases/${ids.case}/payouts/${ids.payout}/corrections`, { action: 'replace', amount: '1.00', reason: '越权冲正' }),
     'GET /cases/{caseId}/payout-corrections': (api) => api.get(`/cases/${ids.case}/payout-corrections`),
+    'GET /cases/{caseId}/callbacks': (api) => api.get(`/cases/${ids.closedCase}/callbacks`),
+    'POST /cases/{caseId}/callbacks/{callbackId}/answer': (api) =>
+      api.post(`/cases/${ids.closedCase}/callbacks/${ids.callback}/answer`, { reached: false }),
+    'POST /cases/{caseId}/callbacks/{callbackId}/follow-up': (api) =>
+      api.post(`/cases/${ids.closedCase}/callbacks/${ids.callback}/follow-up`, { note: '越权跟进' }),
     'POST /cases/{caseId}/payout-corrections/{correctionId}/approve': (api) =>
       api.post(`/cases/${ids.case}/payout-corrections/${ids.correction}/approve`, {}),
     'POST /cases/{caseId}/payout-corrections/{correctionId}/reject': (api) =>
@@ -265,6 +290,7 @@ describe('Access by id: another organisation’s records answer as missing ones'
     'GET /reports/summary': (id) => (api) => api.get(`/reports/summary?organisationId=${id(a.organisation.id)}`),
     'GET /reports/festival': (id) => (api) => api.get(`/reports/festival?organisationId=${id(a.organisation.id)}`),
     'GET /reports/breakdowns/{dimension}': (id) => (api) => api.get(`/reports/breakdowns/employer?organisationId=${id(a.organisation.id)}`),
+    'GET /reports/callbacks': (id) => (api) => api.get(`/reports/callbacks?organisationId=${id(a.organisation.id)}`),
     'GET /users': (id) => (api) => api.get(`/users?organisationId=${id(a.organisation.id)}`),
   };
 

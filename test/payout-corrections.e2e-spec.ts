@@ -282,9 +282,13 @@ describe('Corrections to the payout ledger', () => {
     const [payout] = (await desk.leader.api.get(`${url}/payouts`)).body.items;
     const voided = await desk.mediator.api.post(`${url}/payouts/${payout.id}/corrections`, { action: 'void', reason: '转账被退回，工人未收到' });
     expect(voided.status).toBe(201);
+    const [callback] = (await desk.leader.api.get(`${url}/callbacks`)).body;
+    expect(callback.status).toBe('open');
     expect((await desk.leader.api.post(`${url}/payout-corrections/${voided.body.id}/approve`, {})).status).toBe(200);
 
     const reopened = (await desk.leader.api.get(url)).body;
+    // the callback after closing waited on a closing that no longer stands
+    expect((await desk.leader.api.get(`${url}/callbacks`)).body.map((c: any) => c.status)).toEqual(['cancelled']);
     expect(reopened).toMatchObject({ status: 'paying', outcome: null, totals: { paid: '0.00', outstanding: '2000.00' } });
     const events: any[] = (await desk.leader.api.get(`${url}/events?pageSize=100`)).body.items;
     expect(events.find((e) => e.kind === 'status_changed' && e.fromStatus === 'closed')).toMatchObject({

@@ -17,6 +17,7 @@ import { UsersService } from '../users/users.service';
 import { WorkersService } from '../workers/workers.service';
 import { normalizeResidentId } from '../common/identifiers/resident-id';
 import type { CaseEvidence } from './case-evidence.record';
+import { CaseClosings } from './case-closings';
 import type { CaseWarningView, DispatchedCaseView } from './case.view';
 import { assertSameVersion } from '../database/optimistic-update';
 import type { Case } from './case.record';
@@ -86,6 +87,7 @@ export class CasesService {
     private readonly workers: WorkersService,
     private readonly clock: Clock,
     private readonly transactions: Transactions,
+    private readonly closings: CaseClosings,
   ) {}
 
   /**
@@ -305,6 +307,8 @@ export class CasesService {
     record.closedAt = isFinal(decision.to) ? this.clock.now() : null;
     record.closedOn = isFinal(decision.to) ? on : null;
     await this.cases.saveCase(tx, record);
+    if (decision.to === 'closed') await this.closings.closed(tx, record, on);
+    if (decision.from === 'closed') await this.closings.reopened(tx, record.id);
     await this.events.append(tx, {
       caseId: record.id,
       kind: 'status_changed',

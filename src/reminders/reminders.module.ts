@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CallbacksModule } from '../callbacks/callbacks.module';
 import { LegalClocksModule } from '../legal-clocks/legal-clocks.module';
 import { ChannelSender } from './channels';
 import { DeliveryService } from './delivery.service';
@@ -9,7 +10,7 @@ import { RemindersService } from './reminders.service';
 
 /** The reminder rules, the daily sweep, the deliveries, and each user's inbox. */
 @Module({
-  imports: [LegalClocksModule],
+  imports: [CallbacksModule, LegalClocksModule],
   controllers: [RemindersController],
   providers: [ChannelSender, DeliveryService, ReminderScheduler, RemindersRepository, RemindersService],
 })

@@ -16,6 +16,8 @@ import { SeasonService } from '../campaign/season.service';
 import { shanghaiTimestamp } from '../common/time/shanghai';
 import {
   arbitrationDeadlineMessage,
+  callbackDueMessage,
+  callbackUnsatisfiedMessage,
   caseLink,
   digestMessage,
   limitationDeadlineMessage,
@@ -41,6 +43,7 @@ import {
 } from './domain/reminder-policy';
 import { FIRST_SEASON_DAY, LAST_SEASON_DAY, festivalEve, seasonFestivalYear } from '../campaign/domain/spring-festival';
 import { RemindersRepository } from './reminders.repository';
+import { CallbacksService } from '../callbacks/callbacks.service';
 
 /** An open case as the sweep sees it on its day: its people, its organisation and its money then. */
 interface OpenCase {
@@ -78,6 +81,10 @@ interface DueReminders {
 }
 
 const NOTHING_DUE: DueReminders = { due: [], caseOf: () => null, worded: () => [] };
+
+/** The ends of a window a rule leaves open (it fires every day before, or after, its date). */
+const FAR_PAST = '1900-01-01';
+const FAR_FUTURE = '9999-12-31';
 
 export interface SweepResult {
   on: string;
@@ -129,6 +136,7 @@ export class RemindersService {
     private readonly delivery: DeliveryService,
     private readonly clocks: LegalClocksService,
     private readonly season: SeasonService,
+    private readonly callbacks: CallbacksService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -169,6 +177,8 @@ export class RemindersService {
       await this.festivalCountdown(on, rules.get('festival_countdown')),
       await this.sessionsTomorrow(on, rules.get('session_tomorrow')),
       await this.digests(on, rules.get('leader_digest')),
+      await this.callbacksDue(on, rules.get('callback_due')),
+      await this.callbacksUnsatisfied(on, rules.get('callback_unsatisfied')),
     ]);
     // The deadline rules fire for the running deadlines stored per case; the clocks are computed only to word what is written.
     const stored = await this.clocks.pendingFallingDue(this.dueWindows(on, rules), on);
@@ -383,6 +393,52 @@ export class RemindersService {
             place: row.room_name ?? row.place,
           });
           return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link: summary.link };
+        }),
+    };
+  }
+
+  /** 结案回访: the callbacks after closing falling due, to whoever must make each. */
+  private async callbacksDue(on: string, rule?: ReminderRule): Promise<DueReminders> {
+    const window = rule ? ruleDueWindow(rule, on) : null;
+    if (!rule || !window) return NOTHING_DUE;
+    const rows = await this.callbacks.fallingDue(window.from ?? on, window.to ?? FAR_FUTURE);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const due = deadlineReminders({ today: on, rule, deadlines: rows.map((row) => ({ subject: row.id, dueOn: row.on, recipients: [row.recipient_id] })) });
+    return {
+      due,
+      caseOf: (reminder) => byId.get(reminder.subject)!.case_id,
+      worded: (reminders) =>
+        reminders.map((reminder) => {
+          const row = byId.get(reminder.subject)!;
+          const link = caseLink(this.config.publicBaseUrl, row.case_id);
+          const message = callbackDueMessage({ caseNumber: row.case_number, link, closedOn: row.closed_on, dueOn: row.on, daysLeft: reminder.daysLeft });
+          return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
+        }),
+    };
+  }
+
+  /** 回访不满意: answers "not satisfied" no leader has followed up, to every leader whose scope holds the case. */
+  private async callbacksUnsatisfied(on: string, rule?: ReminderRule): Promise<DueReminders> {
+    const window = rule ? ruleDueWindow(rule, on) : null;
+    if (!rule || !window) return NOTHING_DUE;
+    const rows = await this.callbacks.unsatisfiedForLeaders(window.from ?? FAR_PAST, window.to ?? on);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const recipients = new Map<string, string[]>();
+    for (const row of rows) recipients.set(row.id, [...(recipients.get(row.id) ?? []), row.recipient_id]);
+    const due = deadlineReminders({
+      today: on,
+      rule,
+      deadlines: [...byId.values()].map((row) => ({ subject: row.id, dueOn: row.on, recipients: recipients.get(row.id)! })),
+    });
+    return {
+      due,
+      caseOf: (reminder) => byId.get(reminder.subject)!.case_id,
+      worded: (reminders) =>
+        reminders.map((reminder) => {
+          const row = byId.get(reminder.subject)!;
+          const link = caseLink(this.config.publicBaseUrl, row.case_id);
+          const message = callbackUnsatisfiedMessage({ caseNumber: row.case_number, link, calledOn: row.on, daysSince: -reminder.daysLeft });
+          return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
         }),
     };
   }

@@ -4,11 +4,14 @@ import { CurrentUser, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/domain/actor';
 import { tableDownload } from '../common/export/send-export';
 import { ApiTableResponse } from '../common/http/api-responses';
-import { BreakdownQuery, EmployerHistoryQuery, FestivalQuery, ReportQuery } from './dto/report.dto';
+import { BreakdownQuery, CallbackReportQuery, EmployerHistoryQuery, FestivalQuery, ReportQuery } from './dto/report.dto';
 import { DIMENSION_NAMES, DimensionName } from './reports.sql';
 import { ReportsService } from './reports.service';
 import {
   BreakdownView,
+  CALLBACK_COLUMNS,
+  CallbackReportView,
+  toCallbackReportView,
   EMPLOYER_CASE_COLUMNS,
   EmployerHistoryView,
   FESTIVAL_COLUMNS,
@@ -47,6 +50,20 @@ export class ReportsController {
       return tableDownload(query.format, `汇总_${summary.period.from}_${summary.period.to}`, SUMMARY_COLUMNS, [summary]);
     }
     return toReportSummaryView(summary);
+  }
+
+  @Get('callbacks')
+  @Requires('reports.read')
+  @ApiOperation({
+    summary: 'Callbacks after closing (回访) due in the period: 回访率 and 满意率 in all and per organisation, mediator or lawyer',
+  })
+  @ApiTableResponse(CallbackReportView, 'The figures, or each group as a spreadsheet with ?format=xlsx|csv')
+  async callbacks(@Query() query: CallbackReportQuery, @CurrentUser() actor: Actor) {
+    const report = await this.reports.callbacks(query, actor.scope);
+    if (query.format) {
+      return tableDownload(query.format, `回访满意度_${report.period.from}_${report.period.to}`, CALLBACK_COLUMNS, [...report.items, { ...report.total, label: '合计' }]);
+    }
+    return toCallbackReportView(report);
   }
 
   @Get('breakdowns/:dimension')

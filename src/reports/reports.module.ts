@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CallbacksModule } from '../callbacks/callbacks.module';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
@@ -6,6 +7,7 @@ import { RollupCompaction } from './rollup-compaction';
 
 /** Figures for union leaders, the employer history, and their exports. */
 @Module({
+  imports: [CallbacksModule],
   controllers: [ReportsController],
   providers: [ReportsRepository, ReportsService, RollupCompaction],
 })

@@ -9,9 +9,11 @@ import { shanghaiDate } from '../common/time/shanghai';
 import type { EmployerKind, Industry } from '../employers/employer.record';
 import { CriminalThresholdInput, LOWEST_THRESHOLDS, ProvinceThresholds, monthsOwed } from '../legal-clocks/domain/criminal-threshold';
 import { SeasonService } from '../campaign/season.service';
-import { CaseFigures, MAX_PERIOD_DAYS, Period, caseFigures, defaultPeriod, periodDays } from './domain/figures';
+import { CallbackCounts, CaseFigures, MAX_PERIOD_DAYS, Period, callbackRates, caseFigures, defaultPeriod, periodDays } from './domain/figures';
+import { CallbacksService } from '../callbacks/callbacks.service';
+import type { CallbackFiguresRow } from '../callbacks/callback.record';
 import { JointPunishmentFlag, jointPunishmentFlags } from './domain/joint-punishment';
-import { BreakdownQuery, EmployerHistoryQuery, FestivalQuery, ReportQuery } from './dto/report.dto';
+import { BreakdownQuery, CallbackGrouping, CallbackReportQuery, EmployerHistoryQuery, FestivalQuery, ReportQuery } from './dto/report.dto';
 import { ReportScope, ReportsRepository } from './reports.repository';
 import { CaseFiguresRow, DIMENSION_NAMES, DimensionName, EmployerCaseRow, SpeedRow } from './reports.sql';
 
@@ -46,6 +48,22 @@ export interface FestivalItem {
 }
 
 /** A case of the employer's record: its row, what it still owes, and each worker it still owes. */
+export type CallbackFigures = CallbackCounts & {
+  /** The organisation's, mediator's or lawyer's id; null for the total, or for cases without one. */
+  key: string | null;
+  label: string | null;
+  callbackRate: number | null;
+  satisfactionRate: number | null;
+};
+
+export interface CallbackReport {
+  scope: ReportScope;
+  period: Period;
+  by: CallbackGrouping;
+  total: CallbackFigures;
+  items: CallbackFigures[];
+}
+
 export type EmployerCase = Omit<EmployerCaseRow, 'owed_workers_outstanding_fen' | 'owed_workers_period_start' | 'owed_workers_period_end'> & {
   outstandingFen: bigint;
   owedWorkers: CriminalThresholdInput['workers'];
@@ -71,7 +89,23 @@ export class ReportsService {
     private readonly repository: ReportsRepository,
     private readonly season: SeasonService,
     private readonly clock: Clock,
+    private readonly callbackCounts: CallbacksService,
   ) {}
+
+  /**
+   * 回访率 and 满意率 of the callbacks due in the period on the cases of the scope, in all and per
+   * organisation, mediator or lawyer of the case (callbackRates).
+   */
+  async callbacks(query: CallbackReportQuery, scope: Scope): Promise<CallbackReport> {
+    const reportScope = await this.scopeOf(query.organisationId, scope);
+    const period = await this.periodOf(query);
+    const by = query.by ?? 'organisation';
+    const [[total], rows] = await Promise.all([
+      this.callbackCounts.counts(reportScope.path, period, 'total'),
+      this.callbackCounts.counts(reportScope.path, period, by),
+    ]);
+    return { scope: reportScope, period, by, total: callbackFigures(total), items: rows.map(callbackFigures) };
+  }
 
   async summary(query: ReportQuery, scope: Scope): Promise<Summary> {
     const reportScope = await this.scopeOf(query.organisationId, scope);
@@ -254,6 +288,19 @@ export class ReportsService {
     return { individualFen: fenFromDb(row.individual_fen), groupFen: fenFromDb(row.group_fen) };
   }
 
+}
+
+/** A group's callback counts with their rates; a group without a row counted nothing. */
+function callbackFigures(row: CallbackFiguresRow | undefined): CallbackFigures {
+  const counts = {
+    due: row?.due ?? 0,
+    answered: row?.answered ?? 0,
+    reached: row?.reached ?? 0,
+    satisfied: row?.satisfied ?? 0,
+    basicallySatisfied: row?.basically_satisfied ?? 0,
+    notSatisfied: row?.not_satisfied ?? 0,
+  };
+  return { key: row?.key ?? null, label: row?.label ?? null, ...counts, ...callbackRates(counts) };
 }
 
 function sumsOf(row: CaseFiguresRow) {

@@ -9,7 +9,8 @@ import { EMPLOYER_KINDS, EmployerKind, INDUSTRIES, Industry } from '../employers
 import { NextTargetView } from '../campaign/season.view';
 import { CaseFigures, MoneyByKind, Period } from './domain/figures';
 import { JOINT_PUNISHMENT_CRITERIA, JointPunishmentCriterion } from './domain/joint-punishment';
-import type { BreakdownItem, EmployerHistory, FestivalItem, Summary } from './reports.service';
+import type { BreakdownItem, CallbackFigures, CallbackReport, EmployerHistory, FestivalItem, Summary } from './reports.service';
+import { CALLBACK_GROUPINGS, CallbackGrouping } from './dto/report.dto';
 import type { ReportScope } from './reports.repository';
 
 /**
@@ -609,4 +610,57 @@ export const EMPLOYER_CASE_COLUMNS: ExportColumn<EmployerHistory['cases'][number
   { header: '应付金额（元）', kind: 'yuan', value: (row) => row.owed_fen },
   { header: '已支付（元）', kind: 'yuan', value: (row) => row.paid_fen },
   { header: '尚欠（元）', kind: 'yuan', value: (row) => row.outstandingFen },
+];
+
+/** One group's callbacks after closing (回访) due in the period, counted, with the two rates. */
+export class CallbackFiguresView {
+  @ApiProperty({ type: String, nullable: true, description: 'The organisation’s, mediator’s or lawyer’s id; null for the total or for cases without one' })
+  key: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '顺义区总工会' })
+  label: string | null;
+  @ApiProperty({ type: 'integer', description: 'Callbacks due in the period' })
+  due: number;
+  @ApiProperty({ type: 'integer' })
+  answered: number;
+  @ApiProperty({ type: 'integer', description: 'The worker or the group’s representative reached' })
+  reached: number;
+  @ApiProperty({ type: 'integer' })
+  satisfied: number;
+  @ApiProperty({ type: 'integer' })
+  basicallySatisfied: number;
+  @ApiProperty({ type: 'integer' })
+  notSatisfied: number;
+  @ApiProperty({ type: Number, nullable: true, example: 0.9914, description: '回访率: reached ÷ due' })
+  callbackRate: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 0.97, description: '满意率: (satisfied + basically satisfied) ÷ reached' })
+  satisfactionRate: number | null;
+}
+
+export class CallbackReportView {
+  @ApiProperty({ type: ReportScopeView })
+  scope: ReportScopeView;
+  @ApiProperty({ type: ReportPeriodView })
+  period: ReportPeriodView;
+  @ApiProperty({ enum: CALLBACK_GROUPINGS, enumName: 'CallbackGrouping' })
+  by: CallbackGrouping;
+  @ApiProperty({ type: CallbackFiguresView })
+  total: CallbackFiguresView;
+  @ApiProperty({ type: [CallbackFiguresView] })
+  items: CallbackFiguresView[];
+}
+
+export function toCallbackReportView(report: CallbackReport): CallbackReportView {
+  return { scope: report.scope, period: report.period, by: report.by, total: report.total, items: report.items };
+}
+
+export const CALLBACK_COLUMNS: ExportColumn<CallbackFigures>[] = [
+  { header: '名称', kind: 'text', value: (row) => row.label ?? '（未指定）' },
+  { header: '应回访（件）', kind: 'integer', value: (row) => row.due },
+  { header: '已回访（件）', kind: 'integer', value: (row) => row.answered },
+  { header: '联系上（件）', kind: 'integer', value: (row) => row.reached },
+  { header: '满意', kind: 'integer', value: (row) => row.satisfied },
+  { header: '基本满意', kind: 'integer', value: (row) => row.basicallySatisfied },
+  { header: '不满意', kind: 'integer', value: (row) => row.notSatisfied },
+  { header: '回访率', kind: 'ratio', value: (row) => row.callbackRate },
+  { header: '满意率', kind: 'ratio', value: (row) => row.satisfactionRate },
 ];

@@ -23,6 +23,8 @@ export const CASE_EVENT_KINDS = [
   'payout_correction_requested',
   'payout_corrected',
   'payout_correction_rejected',
+  'callback_answered',
+  'callback_followed_up',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'payouts.record', // record payouts
   'payouts.correct', // ask for a payout to be corrected (冲正), which a second person approves
   'payouts.approve', // approve or reject someone else's payout correction
+  'callbacks.record', // record a callback after closing (回访): reached or not, and how satisfied
+  'callbacks.follow_up', // follow up a callback answered "not satisfied"
   'mediation.manage', // schedule sessions, record their outcome, representatives and agreements
   'workers.read', // see workers (id numbers and phones masked)
   'workers.edit', // register and correct workers
@@ -46,14 +48,16 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'rules.manage',
     'reports.read',
     'payouts.approve',
+    'callbacks.follow_up',
   ],
-  leader: [...READ_ALL, 'reports.read', 'payouts.approve'],
+  leader: [...READ_ALL, 'reports.read', 'payouts.approve', 'callbacks.follow_up'],
   lawyer: [
     ...READ_ALL,
     'desk.log',
     'cases.open',
     'cases.edit',
     'claims.edit',
+    'callbacks.record',
     'workers.edit',
     'workers.reveal',
     'employers.edit',
@@ -66,6 +70,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'claims.edit',
     'payouts.record',
     'payouts.correct',
+    'callbacks.record',
     'mediation.manage',
     'workers.reveal',
   ],

@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'AGREEMENT_NOT_FOUND',
   'PAYOUT_NOT_FOUND',
   'CORRECTION_NOT_FOUND',
+  'CALLBACK_NOT_FOUND',
   // 409: the request is well formed but the state of things refuses it
   'TRANSITION_NOT_ALLOWED',
   'AGREEMENT_REQUIRED',
@@ -73,6 +74,8 @@ export const ERROR_CODES = [
   'PAYOUT_CORRECTION_PENDING',
   'REVERSAL_NOT_CORRECTABLE',
   'CORRECTION_NOT_PENDING',
+  'CALLBACK_ALREADY_ANSWERED',
+  'CALLBACK_NOT_TO_FOLLOW_UP',
   // 422: understood and allowed, but the world outside did not take it (a test message to a channel)
   'CHANNEL_NOT_SET_UP',
   'EMAIL_SERVER_NOT_SET_UP',
@@ -100,6 +103,8 @@ export const FIELD_ERROR_CODES = [
   'UNKNOWN_FIELD',
   'CHANGES_NOTHING',
   'NOT_WITH_VOID',
+  'NOT_WHEN_UNREACHED',
+  'BEFORE_CLOSING',
   'NOT_A_STRING',
   'NOT_A_NUMBER',
   'NOT_AN_INTEGER',

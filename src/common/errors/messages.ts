@@ -99,6 +99,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
   AGREEMENT_NOT_FOUND: { zh: '该案件尚未签订调解协议', en: 'This case has no mediation agreement yet' },
   PAYOUT_NOT_FOUND: { zh: '本案件没有这笔支付记录', en: 'This case has no such payout' },
   CORRECTION_NOT_FOUND: { zh: '本案件没有这项冲正申请', en: 'This case has no such correction request' },
+  CALLBACK_NOT_FOUND: { zh: '本案件没有这次回访', en: 'This case has no such callback' },
+  CALLBACK_ALREADY_ANSWERED: { zh: '这次回访已经记录过结果（或因案件重新办理而取消）', en: 'This callback has already been recorded (or was cancelled when the case was reopened)' },
+  CALLBACK_NOT_TO_FOLLOW_UP: {
+    zh: '只有回访结果为"不满意"且尚未跟进的回访需要领导跟进',
+    en: 'Only a callback answered "not satisfied" and not yet followed up is followed up',
+  },
   OWN_CORRECTION: {
     zh: '冲正须由申请人以外的负责人或管理员审批，不能审批自己提出的申请',
     en: 'A correction must be approved by a leader or administrator other than the person who asked for it',
@@ -325,6 +331,8 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, Message> = {
     en: "belongs to an organisation that cannot see this case; assign someone of the case's organisation or above it",
   },
   NOT_ON_CASE: { zh: '不属于本案件', en: 'does not belong to this case' },
+  NOT_WHEN_UNREACHED: { zh: '未联系上工人时不填写满意度', en: 'is not given when nobody was reached' },
+  BEFORE_CLOSING: { zh: '早于结案日期 {closedOn}', en: 'is before the case was closed ({closedOn})' },
   NOT_WITH_VOID: {
     zh: '作废一笔支付时不填写更正后的劳动者、金额或日期',
     en: 'is not given when a payout is voided (no money was paid)',

@@ -234,6 +234,20 @@ export const LABELS = {
     payout_correction_requested: l('申请冲正', 'payout correction requested'),
     payout_corrected: l('冲正生效', 'payout corrected'),
     payout_correction_rejected: l('驳回冲正', 'payout correction rejected'),
+    callback_answered: l('结案回访', 'callback made'),
+    callback_followed_up: l('回访不满意已跟进', 'dissatisfaction followed up'),
+  },
+  /** SATISFACTIONS (callbacks/domain/callback-rules.ts) */
+  satisfaction: {
+    satisfied: l('满意', 'satisfied'),
+    basically_satisfied: l('基本满意', 'basically satisfied'),
+    not_satisfied: l('不满意', 'not satisfied'),
+  },
+  /** CALLBACK_STATUSES (callbacks/domain/callback-rules.ts) */
+  callbackStatus: {
+    open: l('待回访', 'to call'),
+    answered: l('已回访', 'called'),
+    cancelled: l('已取消', 'cancelled'),
   },
   /** CORRECTION_STATUSES (payouts/domain/correction-rules.ts) */
   correctionStatus: {
@@ -251,6 +265,8 @@ export const LABELS = {
     session_tomorrow: l('明日调解', 'session tomorrow'),
     arbitration_deadline: l('仲裁期限', 'arbitration deadline'),
     limitation_deadline: l('仲裁时效', 'limitation deadline'),
+    callback_due: l('结案回访', 'callback due'),
+    callback_unsatisfied: l('回访不满意', 'callback not satisfied'),
   },
   /** URGENCIES (reminders/domain/reminder-policy.ts): the tag a reminder's title starts with */
   urgency: {

@@ -184,6 +184,31 @@ export function sessionTomorrowMessage(
   };
 }
 
+/** 结案回访: the case is closed; the worker (or the group's representative) is to be called and asked. */
+export function callbackDueMessage(input: { caseNumber: string; link: string; closedOn: string; dueOn: string; daysLeft: number }): Message {
+  const when = input.daysLeft === 0 ? '今天' : `${input.dueOn} 前`;
+  return {
+    title: `${urgencyTag(urgencyOf(input.daysLeft))}案件 ${input.caseNumber} 结案回访：${when}`,
+    body: lines(
+      `案件 ${input.caseNumber} 已于 ${input.closedOn} 结案，请${when}回访工人（或工人代表）：工资是否已经到手，对处理结果是否满意。`,
+      '回访后在案件页记录是否联系上和满意度；“不满意”会转给领导跟进。',
+      `查看案件：${input.link}`,
+    ),
+  };
+}
+
+/** 回访不满意: a worker said he is not satisfied; a leader of the case's scope is to follow it up. */
+export function callbackUnsatisfiedMessage(input: { caseNumber: string; link: string; calledOn: string; daysSince: number }): Message {
+  return {
+    title: `${urgencyTag('urgent')}案件 ${input.caseNumber} 回访不满意，待跟进`,
+    body: lines(
+      `案件 ${input.caseNumber} 在 ${input.calledOn} 的结案回访中，工人表示不满意${input.daysSince > 1 ? `，已过去 ${input.daysSince} 天仍未跟进` : ''}。`,
+      '请了解原因、督促解决，并在案件页记录跟进情况。',
+      `查看案件：${input.link}`,
+    ),
+  };
+}
+
 /** 仲裁期限: a deadline of arbitration (acceptance, award) from the legal clocks, named by the caller. */
 export function arbitrationDeadlineMessage(
   input: CaseSummary & { deadlineName: string; dueOn: string; daysLeft: number },

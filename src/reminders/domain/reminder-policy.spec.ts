@@ -80,8 +80,10 @@ describe('DEFAULT_RULES', () => {
       session_tomorrow: [1],
       arbitration_deadline: [7, 3, 1, 0],
       limitation_deadline: [7, 3, 1, 0],
+      callback_due: [1, 0],
+      callback_unsatisfied: [1, 3, 7],
     });
-    expect(DEFAULT_RULES).toHaveLength(8);
+    expect(DEFAULT_RULES).toHaveLength(10);
   });
 
   it('passes its own validation', () => {
@@ -370,7 +372,7 @@ describe('ruleProblems', () => {
 
   it('refuses the due day itself for the overdue rule', () => {
     expect(ruleProblems({ ...rule('instalment_overdue'), daysBefore: [0, 1] })).toEqual([
-      'an instalment is not overdue on its due day: count days after it from 1',
+      'this rule counts days after its date: count them from 1',
     ]);
   });
 

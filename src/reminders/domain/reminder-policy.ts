@@ -4,7 +4,8 @@
  *
  * Every rule counts calendar days from `today` to a date: the festival's eve (除夕), a deadline from the
  * legal clocks, an instalment's due date, a mediation session. `daysBefore` lists the days on which it
- * fires; for the overdue rule the numbers count days after the date instead (see `ruleFiresOn`).
+ * fires; for the overdue instalment and the unsatisfied callback the numbers count days after the date
+ * instead (AFTER_KINDS, `ruleFiresOn`).
  *
  * Pure: no framework, no database, no clock. Dates are Asia/Shanghai calendar days, 'YYYY-MM-DD'.
  */
@@ -20,6 +21,8 @@ export const REMINDER_KINDS = [
   'session_tomorrow', // 明天开调解会
   'arbitration_deadline', // 仲裁期限（受理、裁决）
   'limitation_deadline', // 仲裁时效
+  'callback_due', // 结案回访到期
+  'callback_unsatisfied', // 回访不满意，待领导跟进
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -47,7 +50,15 @@ export const DEFAULT_RULES: ReminderRule[] = [
   { kind: 'session_tomorrow', enabled: true, daysBefore: [1] },
   { kind: 'arbitration_deadline', enabled: true, daysBefore: [7, 3, 1, 0] },
   { kind: 'limitation_deadline', enabled: true, daysBefore: [7, 3, 1, 0] },
+  { kind: 'callback_due', enabled: true, daysBefore: [1, 0] },
+  { kind: 'callback_unsatisfied', enabled: true, daysBefore: [1, 3, 7] },
 ];
+
+/**
+ * Rules that count days after their date rather than before it: an instalment overdue, a callback
+ * answered "not satisfied" that no leader has followed up yet.
+ */
+const AFTER_KINDS: ReadonlySet<ReminderKind> = new Set<ReminderKind>(['instalment_overdue', 'callback_unsatisfied']);
 
 /**
  * Who receives each kind of reminder: the case's lawyer and its mediator (whoever of them the case
@@ -67,6 +78,10 @@ export const RULE_RECIPIENTS: Record<ReminderKind, readonly RecipientRole[]> = {
   arbitration_deadline: ['lawyer', 'mediator'],
   // the limitation year is the worker's right to claim: his lawyer's to guard
   limitation_deadline: ['lawyer'],
+  // whoever the callback was given to when the case was closed: its mediator, else its lawyer
+  callback_due: ['mediator', 'lawyer'],
+  // every leader whose scope holds the case, until one follows it up
+  callback_unsatisfied: ['leader'],
 };
 
 /** The people of a case who receive a kind of reminder, in the rule's order, each once. */
@@ -83,6 +98,8 @@ const DEADLINE_KINDS: ReadonlySet<ReminderKind> = new Set<ReminderKind>([
   'session_tomorrow',
   'arbitration_deadline',
   'limitation_deadline',
+  'callback_due',
+  'callback_unsatisfied',
 ]);
 
 export interface DueReminder {
@@ -148,8 +165,9 @@ export function ruleFor(rules: readonly ReminderRule[], kind: ReminderKind): Rem
  */
 export function ruleFiresOn(rule: ReminderRule, daysLeft: number): boolean {
   if (!rule.enabled) return false;
-  const daysCounted = rule.kind === 'instalment_overdue' ? -daysLeft : daysLeft;
-  const inWindow = rule.kind === 'instalment_overdue' ? daysCounted > 0 : daysCounted >= 0;
+  const after = AFTER_KINDS.has(rule.kind);
+  const daysCounted = after ? -daysLeft : daysLeft;
+  const inWindow = after ? daysCounted > 0 : daysCounted >= 0;
   return inWindow && (rule.daysBefore.length === 0 || rule.daysBefore.includes(daysCounted));
 }
 
@@ -161,8 +179,8 @@ export function ruleFiresOn(rule: ReminderRule, daysLeft: number): boolean {
  */
 export function ruleDueWindow(rule: ReminderRule, today: string): { from: string | null; to: string | null } | null {
   if (!rule.enabled) return null;
-  const overdue = rule.kind === 'instalment_overdue';
-  // the days counted that fire: days before the date, or for overdue instalments days after it (from 1)
+  const overdue = AFTER_KINDS.has(rule.kind);
+  // the days counted that fire: days before the date, or for the rules counting after it, days after it (from 1)
   const counted = rule.daysBefore.filter((days) => (overdue ? days > 0 : days >= 0));
   if (rule.daysBefore.length > 0 && counted.length === 0) return null;
   const nearest = counted.length === 0 ? (overdue ? 1 : 0) : Math.min(...counted);
@@ -268,8 +286,8 @@ export function ruleProblems(rule: ReminderRule): string[] {
   if (rule.daysBefore.some((days) => !Number.isInteger(days) || days < 0)) {
     problems.push('days must be whole numbers of 0 or more');
   }
-  if (rule.kind === 'instalment_overdue' && rule.daysBefore.includes(0)) {
-    problems.push('an instalment is not overdue on its due day: count days after it from 1');
+  if (AFTER_KINDS.has(rule.kind) && rule.daysBefore.includes(0)) {
+    problems.push('this rule counts days after its date: count them from 1');
   }
   if (new Set(rule.daysBefore).size !== rule.daysBefore.length) problems.push('a day is listed twice');
   return problems;

@@ -107,6 +107,29 @@ export function caseFigures(sums: CaseFigureSums, daysToFullPayment: readonly Da
   };
 }
 
+/** The callbacks after closing of a group, counted (callbacks.sql.ts). */
+export interface CallbackCounts {
+  /** Callbacks due in the period (not cancelled by a reopening). */
+  due: number;
+  /** Of them, answered: the worker or his representative reached, or not. */
+  answered: number;
+  reached: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  notSatisfied: number;
+}
+
+/**
+ * 回访率: callbacks that reached the worker (or the group's representative) of those due; 满意率:
+ * satisfied and basically satisfied of those reached, as the 12351 line counts them.
+ */
+export function callbackRates(counts: CallbackCounts): { callbackRate: number | null; satisfactionRate: number | null } {
+  return {
+    callbackRate: rate(BigInt(counts.reached), BigInt(counts.due)),
+    satisfactionRate: rate(BigInt(counts.satisfied + counts.basicallySatisfied), BigInt(counts.reached)),
+  };
+}
+
 /** A fraction rounded half up to four places (0.1234 = 12.34%), computed in integers so it is exact. */
 export function rate(numerator: bigint, denominator: bigint): number | null {
   if (denominator <= 0n) return null;

@@ -66,3 +66,13 @@ export class EmployerHistoryQuery extends ExportQuery {
   @IsProvince()
   province?: string;
 }
+
+export const CALLBACK_GROUPINGS = ['organisation', 'mediator', 'lawyer'] as const;
+export type CallbackGrouping = (typeof CALLBACK_GROUPINGS)[number];
+
+export class CallbackReportQuery extends ReportQuery {
+  @ApiPropertyOptional({ enum: CALLBACK_GROUPINGS, default: 'organisation', description: 'Group by the case’s organisation, mediator or lawyer' })
+  @IsOptional()
+  @IsIn(CALLBACK_GROUPINGS)
+  by?: CallbackGrouping;
+}

@@ -140,6 +140,112 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's callbacks after closing (回访), newest first */
+        get: operations["CallbacksController_ofCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/callbacks/{callbackId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a callback: reached or not, and how satisfied
+         * @description A callback is recorded once (409 CALLBACK_ALREADY_ANSWERED). "not_satisfied" brings the case to the leaders of its scope: their dashboard and a reminder until one follows it up.
+         */
+        post: operations["CallbacksController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/callbacks/{callbackId}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A leader records what was done about a "not satisfied" callback */
+        post: operations["CallbacksController_followUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/callbacks/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Callbacks of your scope due by today and not yet made (at most 200, the earliest first) */
+        get: operations["CallbacksController_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/callbacks/unsatisfied": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Callbacks of your scope answered "not satisfied" that no leader has followed up (at most 200, the oldest first) */
+        get: operations["CallbacksController_unsatisfied"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/callback-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many days after closing a callback is due */
+        get: operations["CallbacksController_policy"];
+        /** Set how many days after closing a callback is due (cases closed from now on) */
+        put: operations["CallbacksController_setPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/season": {
         parameters: {
             query?: never;
@@ -1387,6 +1493,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/reports/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Callbacks after closing (回访) due in the period: 回访率 and 满意率 in all and per organisation, mediator or lawyer */
+        get: operations["ReportsController_callbacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/breakdowns/{dimension}": {
         parameters: {
             query?: never;
@@ -1626,7 +1749,7 @@ export type components = {
          * @description What the user may do: the union of their roles' permissions (the README matrix)
          * @enum {string}
          */
-        Permission: "cases.read" | "cases.open" | "cases.edit" | "cases.assign" | "cases.dispatch" | "cases.transition" | "claims.edit" | "payouts.record" | "payouts.correct" | "payouts.approve" | "mediation.manage" | "workers.read" | "workers.edit" | "workers.reveal" | "employers.read" | "employers.edit" | "organisations.manage" | "users.read" | "users.manage" | "audit.read" | "duty.manage" | "desk.log" | "rules.manage" | "reports.read";
+        Permission: "cases.read" | "cases.open" | "cases.edit" | "cases.assign" | "cases.dispatch" | "cases.transition" | "claims.edit" | "payouts.record" | "payouts.correct" | "payouts.approve" | "callbacks.record" | "callbacks.follow_up" | "mediation.manage" | "workers.read" | "workers.edit" | "workers.reveal" | "employers.read" | "employers.edit" | "organisations.manage" | "users.read" | "users.manage" | "audit.read" | "duty.manage" | "desk.log" | "rules.manage" | "reports.read";
         CurrentUserView: {
             /** Format: uuid */
             id: string;
@@ -1740,6 +1863,89 @@ export type components = {
              *     ]
              */
             makeUpWorkdays: string[];
+        };
+        UserRefView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 王律师 */
+            displayName: string;
+        };
+        /**
+         * @description cancelled: the case was taken back from closed
+         * @enum {string}
+         */
+        CallbackStatus: "open" | "answered" | "cancelled";
+        /** @enum {string} */
+        Satisfaction: "satisfied" | "basically_satisfied" | "not_satisfied";
+        CallbackView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @example SY-2027-00012 */
+            caseNumber: string;
+            /** @description Who must call: the mediator, else the lawyer */
+            assignee: components["schemas"]["UserRefView"] | null;
+            /** Format: date */
+            closedOn: string;
+            /** Format: date */
+            dueOn: string;
+            /** @description cancelled: the case was taken back from closed */
+            status: components["schemas"]["CallbackStatus"];
+            reached: boolean | null;
+            spokeWith: string | null;
+            satisfaction: components["schemas"]["Satisfaction"] | null;
+            note: string | null;
+            /** Format: date */
+            calledOn: string | null;
+            answeredBy: components["schemas"]["UserRefView"] | null;
+            /** @description What a leader did about a "not satisfied" answer */
+            followUpNote: string | null;
+            followedUpBy: components["schemas"]["UserRefView"] | null;
+            /** Format: date-time */
+            followedUpAt: string | null;
+        };
+        AnswerCallbackDto: {
+            /** @description Whether the worker (or the group’s representative) was reached */
+            reached: boolean;
+            /**
+             * @description Who was spoken to
+             * @example 工人代表 张建国
+             */
+            spokeWith?: string;
+            /**
+             * @description Required when reached; not given when nobody was reached
+             * @enum {string}
+             */
+            satisfaction?: "satisfied" | "basically_satisfied" | "not_satisfied";
+            /**
+             * @description What was said
+             * @example 工资已全部到账，对调解结果满意
+             */
+            note?: string;
+            /**
+             * @description The day of the call; today when left out
+             * @example 2027-01-12
+             */
+            calledOn?: string;
+        };
+        FollowUpCallbackDto: {
+            /**
+             * @description What the leader did about it
+             * @example 已约见工人代表，核实剩余款项，督促总包单位三日内付清
+             */
+            note: string;
+        };
+        CallbackPolicyView: {
+            /** @example 7 */
+            daysAfterClosing: number;
+        };
+        CallbackPolicyDto: {
+            /**
+             * @description Calendar days after closing when the callback is due
+             * @example 7
+             */
+            daysAfterClosing: number;
         };
         /** @enum {string} */
         TargetScope: "verified_cases" | "all_cases";
@@ -1940,12 +2146,6 @@ export type components = {
             id: string;
             /** @example 顺义区某安置房项目 */
             name: string;
-        };
-        UserRefView: {
-            /** Format: uuid */
-            id: string;
-            /** @example 王律师 */
-            displayName: string;
         };
         /** @enum {string} */
         EmployerKind: "company" | "project_owner" | "general_contractor" | "subcontractor" | "labour_subcontractor" | "individual_contractor";
@@ -2233,7 +2433,7 @@ export type components = {
             text: string;
         };
         /** @enum {string} */
-        CaseEventKind: "case_opened" | "case_updated" | "case_dispatched" | "status_changed" | "lawyer_assigned" | "mediator_assigned" | "employer_added" | "evidence_added" | "note_added" | "claims_added" | "claim_updated" | "claims_confirmed" | "payouts_recorded" | "session_scheduled" | "session_held" | "session_cancelled" | "representatives_elected" | "agreement_signed" | "legal_dates_recorded" | "payout_correction_requested" | "payout_corrected" | "payout_correction_rejected";
+        CaseEventKind: "case_opened" | "case_updated" | "case_dispatched" | "status_changed" | "lawyer_assigned" | "mediator_assigned" | "employer_added" | "evidence_added" | "note_added" | "claims_added" | "claim_updated" | "claims_confirmed" | "payouts_recorded" | "session_scheduled" | "session_held" | "session_cancelled" | "representatives_elected" | "agreement_signed" | "legal_dates_recorded" | "payout_correction_requested" | "payout_corrected" | "payout_correction_rejected" | "callback_answered" | "callback_followed_up";
         CaseEventView: {
             /**
              * @description Increasing in the order the events were recorded
@@ -3705,7 +3905,7 @@ export type components = {
             recipientId: string;
         };
         /** @enum {string} */
-        ReminderKind: "festival_countdown" | "leader_digest" | "mediation_limit" | "instalment_due" | "instalment_overdue" | "session_tomorrow" | "arbitration_deadline" | "limitation_deadline";
+        ReminderKind: "festival_countdown" | "leader_digest" | "mediation_limit" | "instalment_due" | "instalment_overdue" | "session_tomorrow" | "arbitration_deadline" | "limitation_deadline" | "callback_due" | "callback_unsatisfied";
         /** @enum {string} */
         Urgency: "info" | "warning" | "urgent";
         InboxReminderView: {
@@ -3967,6 +4167,39 @@ export type components = {
             consultations: number;
             /** @description Outreach visits to employers (走访企业) */
             outreachVisits: number;
+        };
+        /** @enum {string} */
+        CallbackGrouping: "organisation" | "mediator" | "lawyer";
+        CallbackFiguresView: {
+            /** @description The organisation’s, mediator’s or lawyer’s id; null for the total or for cases without one */
+            key: string | null;
+            /** @example 顺义区总工会 */
+            label: string | null;
+            /** @description Callbacks due in the period */
+            due: number;
+            answered: number;
+            /** @description The worker or the group’s representative reached */
+            reached: number;
+            satisfied: number;
+            basicallySatisfied: number;
+            notSatisfied: number;
+            /**
+             * @description 回访率: reached ÷ due
+             * @example 0.9914
+             */
+            callbackRate: number | null;
+            /**
+             * @description 满意率: (satisfied + basically satisfied) ÷ reached
+             * @example 0.97
+             */
+            satisfactionRate: number | null;
+        };
+        CallbackReportView: {
+            scope: components["schemas"]["ReportScopeView"];
+            period: components["schemas"]["ReportPeriodView"];
+            by: components["schemas"]["CallbackGrouping"];
+            total: components["schemas"]["CallbackFiguresView"];
+            items: components["schemas"]["CallbackFiguresView"][];
         };
         BreakdownItemView: {
             /** @description Cases opened (受理) in the period */
@@ -4590,6 +4823,162 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CallbacksController_ofCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackView"][];
+                };
+            };
+        };
+    };
+    CallbacksController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                callbackId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerCallbackDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackView"];
+                };
+            };
+        };
+    };
+    CallbacksController_followUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                callbackId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpCallbackDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackView"];
+                };
+            };
+        };
+    };
+    CallbacksController_due: {
+        parameters: {
+            query?: {
+                /** @description Only the callbacks you must make (true), or every one of your scope (false, the default) */
+                mine?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackView"][];
+                };
+            };
+        };
+    };
+    CallbacksController_unsatisfied: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackView"][];
+                };
+            };
+        };
+    };
+    CallbacksController_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackPolicyView"];
+                };
+            };
+        };
+    };
+    CallbacksController_setPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallbackPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackPolicyView"];
+                };
             };
         };
     };
@@ -6735,6 +7124,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportSummaryView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    ReportsController_callbacks: {
+        parameters: {
+            query?: {
+                /** @description Download the report as a spreadsheet (xlsx) or CSV (UTF-8 with BOM) instead of JSON; exports hold every row */
+                format?: "csv" | "xlsx";
+                /** @description First day (Asia/Shanghai); default: the start of the current campaign */
+                from?: string;
+                /** @description Last day, included; default: today */
+                to?: string;
+                /** @description Narrow the report to this organisation and those below it (within your own) */
+                organisationId?: string;
+                /** @description Group by the case’s organisation, mediator or lawyer */
+                by?: "organisation" | "mediator" | "lawyer";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, or each group as a spreadsheet with ?format=xlsx|csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackReportView"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
