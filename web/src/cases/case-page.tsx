@@ -16,8 +16,9 @@ import { useCase } from './use-case';
 // The move dialog (a form) loads when a move is chosen, not with the page; so does the correction form.
 const TransitionDialog = lazy(() => import('./transition-dialog'));
 const RequestCorrectionDialog = lazy(() => import('./correction-dialogs').then((module) => ({ default: module.RequestCorrectionDialog })));
-// the corrections of the ledger, rare on a case, load after the page
+// the corrections of the ledger and the callbacks after closing, rare on a case, load after the page
 const CaseCorrections = lazy(() => import('./payout-corrections').then((module) => ({ default: module.CaseCorrections })));
+const CaseCallbacks = lazy(() => import('./callbacks').then((module) => ({ default: module.CaseCallbacks })));
 
 /** Everything about one case on one page, and the next steps this user may take on it. */
 export default function CasePage() {
@@ -45,6 +46,9 @@ export default function CasePage() {
         </Col>
         <Col xs={24} xl={8}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Suspense fallback={null}>
+              <CaseCallbacks caseId={caseId} />
+            </Suspense>
             <DeadlinesPanel caseId={caseId} />
             <ChainPanel theCase={data} />
             <TimelinePanel caseId={caseId} />

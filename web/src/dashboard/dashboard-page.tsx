@@ -16,6 +16,8 @@ import './dashboard.css';
 const DashboardCharts = lazy(() => import('./dashboard-charts'));
 // what waits for the leader's approval: loaded beside the figures, not in the page's first download
 const PendingCorrections = lazy(() => import('../cases/payout-corrections').then((module) => ({ default: module.PendingCorrections })));
+const UnsatisfiedCallbacks = lazy(() => import('../cases/callbacks').then((module) => ({ default: module.UnsatisfiedCallbacks })));
+const CallbackRates = lazy(() => import('../cases/callbacks').then((module) => ({ default: module.CallbackRates })));
 
 /**
  * The leaders' (and administrators') home: the festival countdown and the season's next target, the
@@ -49,6 +51,7 @@ export default function DashboardPage() {
       </div>
       <Suspense fallback={null}>
         <PendingCorrections />
+        <UnsatisfiedCallbacks />
       </Suspense>
       {summary.error && <Alert type="error" showIcon title={t.loadFailed} description={showApiErrors(null, summary.error, m)} />}
       {summary.data && view && (
@@ -56,6 +59,7 @@ export default function DashboardPage() {
           <Figures summary={summary.data} view={view} />
           <Suspense fallback={null}>
             <DashboardCharts query={query} view={view} />
+            <CallbackRates query={query} />
           </Suspense>
         </>
       )}

@@ -37,8 +37,51 @@ export default function ReminderRulesPage() {
           ))}
         </ul>
       )}
+      <CallbackDays />
       <Preview />
     </div>
+  );
+}
+
+/** How many days after closing the callback to the worker is due. */
+function CallbackDays() {
+  const all = useMessagesWith({ adminReminderRules: reminderRulesMessages });
+  const m = all.adminReminderRules;
+  const message = useToast();
+  const queryClient = useQueryClient();
+  const policy = useQuery({ queryKey: ['callback-policy'], queryFn: () => unwrap(api.GET('/callback-policy')) });
+  const [text, setText] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!policy.data) return null;
+  const shown = text ?? String(policy.data.daysAfterClosing);
+  const save = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const saved = await unwrap(api.PUT('/callback-policy', { body: { daysAfterClosing: Number(shown.trim()) } }));
+      await queryClient.invalidateQueries({ queryKey: ['callback-policy'] });
+      setText(null);
+      void message.success(m.callbackDaysSaved(saved.daysAfterClosing));
+    } catch (error) {
+      setProblem(showApiErrors(null, error, all));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" title={m.callbackDays}>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {m.callbackDaysIntro}
+      </Typography.Paragraph>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+        <Input aria-label={m.callbackDays} inputMode="numeric" value={shown} onChange={(event) => setText(event.target.value)} style={{ width: 120 }} />
+        <Button type="primary" loading={busy} disabled={text === null} onClick={() => void save()}>
+          {m.save}
+        </Button>
+      </div>
+      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginTop: 8 }} />}
+    </Card>
   );
 }
 
@@ -63,7 +106,12 @@ function RuleRow({ rule }: { rule: Rule }) {
   const changed = enabled !== rule.enabled || text.trim() !== daysText(rule.daysBefore);
   const daysId = `rule-days-${rule.kind}`;
   // the festival and the leaders' digest count down to the eve; the overdue instalment counts days after its date
-  const daysLabel = rule.kind === 'instalment_overdue' ? m.daysLabel.instalment_overdue : rule.kind === 'festival_countdown' || rule.kind === 'leader_digest' ? m.daysLabel.festival_countdown : m.daysLabel.other;
+  const daysLabel =
+    rule.kind === 'instalment_overdue' || rule.kind === 'callback_unsatisfied'
+      ? m.daysLabel[rule.kind]
+      : rule.kind === 'festival_countdown' || rule.kind === 'leader_digest'
+        ? m.daysLabel.festival_countdown
+        : m.daysLabel.other;
 
   const save = async () => {
     const daysBefore = parseDays(text);

@@ -11,12 +11,15 @@ const zh = {
     session_tomorrow: '明天开调解会',
     arbitration_deadline: '仲裁受理和裁决期限',
     limitation_deadline: '仲裁时效（1 年）',
+    callback_due: '结案回访到期',
+    callback_unsatisfied: '回访不满意，待领导跟进',
   } as Record<string, string>,
   // who receives each kind is fixed by the API (the one who must act on the date), shown beside the rule
-  recipientRoles: { lawyer: '承办律师', mediator: '调解员', leader: '工会领导（管辖范围内有欠薪案件时）' } as Record<string, string>,
+  recipientRoles: { lawyer: '承办律师', mediator: '调解员', leader: '工会领导（管辖范围内有相关案件时）' } as Record<string, string>,
   daysLabel: {
     festival_countdown: '除夕前几天提醒',
     instalment_overdue: '逾期后第几天提醒',
+    callback_unsatisfied: '回访后第几天提醒（直到有领导跟进）',
     other: '到期前几天提醒（0 为当天）',
   },
   rule: '规则',
@@ -44,6 +47,9 @@ const zh = {
   urgencies: { info: '一般', warning: '注意', urgent: '紧急' } as Record<string, string>,
   daysLeftText: (n: number) => (n > 0 ? `还有 ${n} 天` : n === 0 ? '当天' : `已过 ${-n} 天`),
   openCase: '查看案件',
+  callbackDays: '结案后第几天回访',
+  callbackDaysIntro: '案件结案后，由调解员（没有调解员时由承办律师）在这一天前回访工人或工人代表。修改只影响此后结案的案件。',
+  callbackDaysSaved: (days: number) => `已保存：结案后第 ${days} 天回访`,
 };
 
 const en: typeof zh = {
@@ -59,11 +65,14 @@ const en: typeof zh = {
     session_tomorrow: 'Mediation session tomorrow',
     arbitration_deadline: 'Arbitration acceptance and award deadlines',
     limitation_deadline: 'Limitation period (1 year)',
+    callback_due: 'Callback after closing due',
+    callback_unsatisfied: 'Callback not satisfied, for a leader to follow up',
   } as Record<string, string>,
-  recipientRoles: { lawyer: "the case's lawyer", mediator: "the case's mediator", leader: 'union leaders (when their scope has owing cases)' } as Record<string, string>,
+  recipientRoles: { lawyer: "the case's lawyer", mediator: "the case's mediator", leader: 'union leaders (when their scope has such cases)' } as Record<string, string>,
   daysLabel: {
     festival_countdown: 'Days before the eve',
     instalment_overdue: 'Days after the due date',
+    callback_unsatisfied: 'Days after the callback (until a leader follows it up)',
     other: 'Days before the date (0: on the day)',
   },
   rule: 'Rule',
@@ -91,6 +100,10 @@ const en: typeof zh = {
   urgencies: { info: 'Info', warning: 'Warning', urgent: 'Urgent' } as Record<string, string>,
   daysLeftText: (n: number) => (n > 0 ? `${n} days left` : n === 0 ? 'today' : `${-n} days over`),
   openCase: 'Open the case',
+  callbackDays: 'Callback days after closing',
+  callbackDaysIntro:
+    'After a case is closed, its mediator (or its lawyer when it has none) calls the worker or the representative by this day. A change applies to cases closed from then on.',
+  callbackDaysSaved: (days: number) => `Saved: callbacks ${days} days after closing`,
 };
 
 export const reminderRulesMessages = { zh, en };
