@@ -24,6 +24,7 @@ import { AddReminderDayIndex1766400000000 } from './1766400000000-AddReminderDay
 import { WidenOpenCaseFactsIndex1766500000000 } from './1766500000000-WidenOpenCaseFactsIndex';
 import { AddPayoutCorrections1766600000000 } from './1766600000000-AddPayoutCorrections';
 import { AddCaseCallbacks1766700000000 } from './1766700000000-AddCaseCallbacks';
+import { AddHeldMoney1766800000000 } from './1766800000000-AddHeldMoney';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   WidenOpenCaseFactsIndex1766500000000,
   AddPayoutCorrections1766600000000,
   AddCaseCallbacks1766700000000,
+  AddHeldMoney1766800000000,
 ];

@@ -87,6 +87,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'REVERSAL_NOT_CORRECTABLE':
     case 'CORRECTION_NOT_PENDING':
     case 'CALLBACK_ALREADY_ANSWERED':
+    case 'PAYOUT_NOT_HELD':
+    case 'HELD_MONEY_HANDED_OVER':
     case 'CALLBACK_NOT_TO_FOLLOW_UP':
       return 409;
     case 'CHANNEL_NOT_SET_UP':

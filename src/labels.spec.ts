@@ -31,7 +31,7 @@ import { AGREEMENT_SCHEDULES, ATTENDANCE_PARTIES, SESSION_OUTCOMES, SESSION_STAT
 import { ORGANISATION_KINDS } from './organisations/organisation.record';
 import { CORRECTION_STATUSES } from './payouts/domain/correction-rules';
 import { CALLBACK_STATUSES, SATISFACTIONS } from './callbacks/domain/callback-rules';
-import { PAYER_KINDS, PAYOUT_CHANNELS } from './payouts/payout.record';
+import { HELD_PLACES, PAYER_KINDS, PAYOUT_CHANNELS } from './payouts/payout.record';
 import { SUBCONTRACT_ROLES } from './projects/project-subcontract.record';
 import { CHANNELS } from './reminders/channels';
 import { RECIPIENT_ROLES, REMINDER_KINDS, URGENCIES } from './reminders/domain/reminder-policy';
@@ -61,6 +61,7 @@ const SHOWN: Record<string, [values: readonly string[], group: LabelGroup]> = {
   CONSULTATION_TOPICS: [CONSULTATION_TOPICS, 'consultationTopic'],
   CORRECTION_STATUSES: [CORRECTION_STATUSES, 'correctionStatus'],
   CALLBACK_STATUSES: [CALLBACK_STATUSES, 'callbackStatus'],
+  HELD_PLACES: [HELD_PLACES, 'heldPlace'],
   SATISFACTIONS: [SATISFACTIONS, 'satisfaction'],
   CRIMINAL_THRESHOLD_REASONS: [CRIMINAL_THRESHOLD_REASONS, 'criminalThresholdReason'],
   DELIVERY_STATUSES: [DELIVERY_STATUSES, 'deliveryStatus'],

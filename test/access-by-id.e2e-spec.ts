@@ -261,6 +261,8 @@ describe('Access by id: another organisation’s records answer as missing ones'
     'POST /cases/{caseId}/payouts/{payoutId}/corrections': (api) =>
       api.post(`/cases/${ids.case}/payouts/${ids.payout}/corrections`, { action: 'replace', amount: '1.00', reason: '越权冲正' }),
     'GET /cases/{caseId}/payout-corrections': (api) => api.get(`/cases/${ids.case}/payout-corrections`),
+    'POST /cases/{caseId}/payouts/{payoutId}/handover': (api) =>
+      api.post(`/cases/${ids.case}/payouts/${ids.payout}/handover`, { handedOverOn: '2026-12-10', channel: 'cash_with_signature' }),
     'GET /cases/{caseId}/callbacks': (api) => api.get(`/cases/${ids.closedCase}/callbacks`),
     'POST /cases/{caseId}/callbacks/{callbackId}/answer': (api) =>
       api.post(`/cases/${ids.closedCase}/callbacks/${ids.callback}/answer`, { reached: false }),
@@ -291,6 +293,7 @@ describe('Access by id: another organisation’s records answer as missing ones'
     'GET /reports/festival': (id) => (api) => api.get(`/reports/festival?organisationId=${id(a.organisation.id)}`),
     'GET /reports/breakdowns/{dimension}': (id) => (api) => api.get(`/reports/breakdowns/employer?organisationId=${id(a.organisation.id)}`),
     'GET /reports/callbacks': (id) => (api) => api.get(`/reports/callbacks?organisationId=${id(a.organisation.id)}`),
+    'GET /held-money': (id) => (api) => api.get(`/held-money?organisationId=${id(a.organisation.id)}`),
     'GET /users': (id) => (api) => api.get(`/users?organisationId=${id(a.organisation.id)}`),
   };
 

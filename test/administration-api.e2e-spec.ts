@@ -40,6 +40,8 @@ describe('Administration: lawyers’ past engagements and the reminder rules’ 
     const recipients = Object.fromEntries(rules.map((rule: any) => [rule.kind, rule.recipients]));
     expect(recipients).toEqual({
       arbitration_deadline: ['lawyer', 'mediator'],
+      callback_due: ['mediator', 'lawyer'],
+      callback_unsatisfied: ['leader'],
       festival_countdown: ['lawyer', 'mediator'],
       instalment_due: ['mediator', 'lawyer'],
       instalment_overdue: ['mediator', 'lawyer'],

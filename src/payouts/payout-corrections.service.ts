@@ -107,6 +107,7 @@ export class PayoutCorrectionsService {
         caseId,
         payerKind: original.payerKind,
         channel: original.channel,
+        heldIn: original.heldIn,
         batchId: null,
         recordedById: correction.requested_by_id,
         correctionId,
@@ -183,11 +184,12 @@ export class PayoutCorrectionsService {
   }
 }
 
-/** What a replacement entry copies from the original: who paid, how, and the receipt. */
+/** What a replacement entry copies from the original: who paid, how, the receipt, and where the money is held. */
 interface StandingDetails {
   payerKind: LedgerEntryRow['payer_kind'];
   channel: LedgerEntryRow['channel'];
   receiptReference: string | null;
+  heldIn: LedgerEntryRow['held_in'];
 }
 
 function toLedgerEntry(row: LedgerEntryRow): LedgerEntry & StandingDetails {
@@ -201,6 +203,7 @@ function toLedgerEntry(row: LedgerEntryRow): LedgerEntry & StandingDetails {
     payerKind: row.payer_kind,
     channel: row.channel,
     receiptReference: row.receipt_reference,
+    heldIn: row.held_in,
   };
 }
 

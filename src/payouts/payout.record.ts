@@ -11,6 +11,10 @@ export type PayerKind = (typeof PAYER_KINDS)[number];
 export const PAYOUT_CHANNELS = ['bank_transfer', 'dedicated_wage_account', 'cash_with_signature'] as const;
 export type PayoutChannel = (typeof PAYOUT_CHANNELS)[number];
 
+/** Where money paid for a worker who could not be reached is held until he collects it (代管). */
+export const HELD_PLACES = ['union_account', 'labour_bureau_account'] as const;
+export type HeldPlace = (typeof HELD_PLACES)[number];
+
 /**
  * Money that reached one worker, or, as a negative entry, a correction taking a payout back. Append-only
  * ledger: the database refuses UPDATE and DELETE.
@@ -32,4 +36,6 @@ export interface Payout {
   correctionId: string | null;
   /** On a reversal (a negative entry): the payout it takes back. */
   reversesPayoutId: string | null;
+  /** Paid into an account that holds it for the worker (代管) rather than to him; null when he was paid. */
+  heldIn: HeldPlace | null;
 }

@@ -7,7 +7,7 @@ export type NewPayout = Pick<
   Payout,
   'caseId' | 'claimId' | 'amountFen' | 'paidOn' | 'payerKind' | 'channel' | 'receiptReference' | 'batchId' | 'recordedById'
 > &
-  Partial<Pick<Payout, 'correctionId' | 'reversesPayoutId'>>;
+  Partial<Pick<Payout, 'correctionId' | 'reversesPayoutId' | 'heldIn'>>;
 
 /** Which payouts of a case the list shows. */
 export interface PayoutListFilter {
@@ -32,6 +32,10 @@ export interface PayoutListRow {
   reverses_payout_id: string | null;
   /** The correction whose reversal took this payout back, if one did. */
   reversed_by_correction_id: string | null;
+  held_in: Payout['heldIn'];
+  handed_over_on: string | null;
+  handover_channel: Payout['channel'] | null;
+  handover_receipt: string | null;
   worker_name: string;
 }
 
@@ -46,12 +50,55 @@ export interface LedgerEntryRow {
   receipt_reference: string | null;
   reverses_payout_id: string | null;
   reversed: boolean;
+  held_in: Payout['heldIn'];
+  handed_over: boolean;
 }
 
 const LEDGER_ENTRY_SQL = `
   SELECT p.id, p.claim_id, p.amount_fen, p.paid_on::text, p.payer_kind, p.channel, p.receipt_reference, p.reverses_payout_id,
-         EXISTS (SELECT 1 FROM payouts r WHERE r.reverses_payout_id = p.id) AS reversed
+         EXISTS (SELECT 1 FROM payouts r WHERE r.reverses_payout_id = p.id) AS reversed, p.held_in,
+         EXISTS (SELECT 1 FROM payout_handovers h WHERE h.payout_id = p.id) AS handed_over
     FROM payouts p WHERE p.case_id = $1 AND p.id = $2`;
+
+/**
+ * Money held for workers (代管) still held: payouts into a holding account that no reversal took back
+ * and nobody handed over, on the cases of the organisations matched by $1 (a path prefix).
+ */
+const HELD_NOW = `
+  FROM payouts p
+  JOIN cases c ON c.id = p.case_id
+  JOIN organisations o ON o.id = c.organisation_id
+  WHERE p.held_in IS NOT NULL AND p.reverses_payout_id IS NULL
+    AND NOT EXISTS (SELECT 1 FROM payouts r WHERE r.reverses_payout_id = p.id)
+    AND NOT EXISTS (SELECT 1 FROM payout_handovers h WHERE h.payout_id = p.id)
+    AND o.path LIKE $1 || '%'`;
+
+/** A sum of money held for one worker, with its case and how long it has been held. */
+export interface HeldMoneyRow {
+  payout_id: string;
+  case_id: string;
+  case_number: string;
+  organisation_id: string;
+  organisation_name: string;
+  claim_id: string;
+  worker_name: string;
+  amount_fen: string;
+  paid_on: string;
+  held_in: NonNullable<Payout['heldIn']>;
+  days_held: number;
+}
+
+/** Per organisation, the money held and how long: up to 30 days, 31–90, 91–180, longer. */
+export interface HeldByAgeRow {
+  organisation_id: string;
+  organisation_name: string;
+  workers: number;
+  total_fen: string;
+  within_30_fen: string;
+  within_90_fen: string;
+  within_180_fen: string;
+  older_fen: string;
+}
 
 export interface NewCorrection {
   caseId: string;
@@ -189,9 +236,9 @@ export class PayoutsRepository {
       const chunk = payouts.slice(start, start + PAYOUTS_PER_INSERT);
       await tx.query(
         `INSERT INTO payouts (case_id, claim_id, amount_fen, paid_on, payer_kind, channel, receipt_reference, batch_id, recorded_by_id,
-                              correction_id, reverses_payout_id)
+                              correction_id, reverses_payout_id, held_in)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::date[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::uuid[],
-                              $10::uuid[], $11::uuid[])`,
+                              $10::uuid[], $11::uuid[], $12::text[])`,
         [
           chunk.map((payout) => payout.caseId),
           chunk.map((payout) => payout.claimId),
@@ -204,9 +251,60 @@ export class PayoutsRepository {
           chunk.map((payout) => payout.recordedById),
           chunk.map((payout) => payout.correctionId ?? null),
           chunk.map((payout) => payout.reversesPayoutId ?? null),
+          chunk.map((payout) => payout.heldIn ?? null),
         ],
       );
     }
+  }
+
+  /** Hands money held for a worker over to him: once (the key is the payout). */
+  async insertHandover(
+    tx: Tx,
+    handover: { payoutId: string; caseId: string; handedOverOn: string; channel: Payout['channel']; receiptReference: string | null; recordedById: string },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO payout_handovers (payout_id, case_id, handed_over_on, channel, receipt_reference, recorded_by_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [handover.payoutId, handover.caseId, handover.handedOverOn, handover.channel, handover.receiptReference, handover.recordedById],
+    );
+  }
+
+  /** The money held now on the scope's cases ($1 path), the longest held first; $2 the day the age counts to. */
+  async heldPage(tx: Tx, scopePath: string, today: string, limit: number, offset: number): Promise<{ total: number; rows: HeldMoneyRow[] }> {
+    const [{ total }]: { total: number }[] = await tx.query(`SELECT count(*)::int AS total ${HELD_NOW}`, [scopePath]);
+    const rows: HeldMoneyRow[] = await tx.query(
+      `SELECT p.id AS payout_id, p.case_id, c.case_number, o.id AS organisation_id, o.name AS organisation_name, p.claim_id,
+              w.name AS worker_name, p.amount_fen, p.paid_on::text, p.held_in, ($2::date - p.paid_on)::int AS days_held
+         ${HELD_NOW.replace('FROM payouts p', 'FROM payouts p JOIN claims cl ON cl.id = p.claim_id JOIN workers w ON w.id = cl.worker_id')}
+        ORDER BY p.paid_on, c.case_number, cl.position, p.id
+        LIMIT ${limit} OFFSET ${offset}`,
+      [scopePath, today],
+    );
+    return { total, rows };
+  }
+
+  /** The money held now per organisation of the case, by how long it has been held ($2 the day it counts to). */
+  heldByAge(tx: Tx, scopePath: string, today: string): Promise<HeldByAgeRow[]> {
+    return tx.query(
+      `SELECT o.id AS organisation_id, o.name AS organisation_name, count(DISTINCT p.claim_id)::int AS workers,
+              SUM(p.amount_fen)::text AS total_fen,
+              COALESCE(SUM(p.amount_fen) FILTER (WHERE $2::date - p.paid_on <= 30), 0)::text AS within_30_fen,
+              COALESCE(SUM(p.amount_fen) FILTER (WHERE $2::date - p.paid_on BETWEEN 31 AND 90), 0)::text AS within_90_fen,
+              COALESCE(SUM(p.amount_fen) FILTER (WHERE $2::date - p.paid_on BETWEEN 91 AND 180), 0)::text AS within_180_fen,
+              COALESCE(SUM(p.amount_fen) FILTER (WHERE $2::date - p.paid_on > 180), 0)::text AS older_fen
+         ${HELD_NOW}
+        GROUP BY o.id, o.name
+        ORDER BY SUM(p.amount_fen) DESC, o.name`,
+      [scopePath, today],
+    );
+  }
+
+  /** The money still held of the cases opened from $2 to $3 in the scope ($1): the part of their recovered money not yet in the workers' hands. */
+  async heldOfCasesOpened(tx: Tx, scopePath: string, from: string, to: string): Promise<bigint> {
+    const [{ fen }]: { fen: string }[] = await tx.query(
+      `SELECT COALESCE(SUM(p.amount_fen), 0)::text AS fen ${HELD_NOW} AND c.intake_date BETWEEN $2::date AND $3::date`,
+      [scopePath, from, to],
+    );
+    return BigInt(fen);
   }
 
   /** One page of a case's payouts in the order they were made, and how many match in all. */
@@ -230,9 +328,11 @@ export class PayoutsRepository {
     const where = conditions.join(' AND ');
     const [{ total }]: { total: number }[] = await tx.query(`SELECT count(*)::int AS total FROM payouts p WHERE ${where}`, params);
     const rows: PayoutListRow[] = await tx.query(
-      `SELECT p.*, w.name AS worker_name, r.correction_id AS reversed_by_correction_id
+      `SELECT p.*, w.name AS worker_name, r.correction_id AS reversed_by_correction_id,
+              h.handed_over_on::text, h.channel AS handover_channel, h.receipt_reference AS handover_receipt
          FROM payouts p JOIN claims c ON c.id = p.claim_id JOIN workers w ON w.id = c.worker_id
          LEFT JOIN payouts r ON r.reverses_payout_id = p.id
+         LEFT JOIN payout_handovers h ON h.payout_id = p.id
         WHERE ${where}
         ORDER BY p.paid_on, p.created_at, c.position, (p.reverses_payout_id IS NOT NULL) DESC, p.id
         LIMIT ${limit} OFFSET ${offset}`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Actor, Scope } from '../auth/domain/actor';
-import { assertCaseVisible, lockOpenCase } from '../cases/cases.repository';
+import { assertCaseVisible, lockCase, lockOpenCase } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import { eventDayProblems } from '../cases/domain/event-days';
 import { fen } from '../claims/claim-input';
@@ -12,18 +12,27 @@ import { fenFromDb, formatYuan, sumFen } from '../common/money/money';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate } from '../common/time/shanghai';
 import { Transactions } from '../database/transactions';
+import { OrganisationsService } from '../organisations/organisations.service';
 import { CaseEventsService } from '../timeline/case-events.service';
 import { PayoutLine, checkPayouts } from './domain/payout-rules';
-import { PayoutListQuery, RecordPayoutsDto } from './dto/payout.dto';
+import { HandoverDto, HeldMoneyQuery, PayoutListQuery, RecordPayoutsDto } from './dto/payout.dto';
 import type { Payout } from './payout.record';
 import type { PayoutsRecordedView } from './payout.view';
-import { PayoutsRepository } from './payouts.repository';
+import { HeldByAgeRow, HeldMoneyRow, PayoutsRepository } from './payouts.repository';
 
 export interface PayoutRow {
   payout: Payout;
   workerName: string;
   /** The approved correction whose reversal took this payout back, if one did. */
   reversedByCorrectionId: string | null;
+  /** Money held for the worker, once handed over to him. */
+  handover: { handedOverOn: string; channel: Payout['channel']; receiptReference: string | null } | null;
+}
+
+/** Money held for workers now, per organisation and by age, and one page of the sums held. */
+export interface HeldMoney {
+  byOrganisation: HeldByAgeRow[];
+  page: Page<HeldMoneyRow>;
 }
 
 @Injectable()
@@ -33,6 +42,7 @@ export class PayoutsService {
     private readonly claims: ClaimsService,
     private readonly clock: Clock,
     private readonly events: CaseEventsService,
+    private readonly organisations: OrganisationsService,
     private readonly repository: PayoutsRepository,
     private readonly transactions: Transactions,
   ) {}
@@ -67,6 +77,7 @@ export class PayoutsService {
         receiptReference: item.receiptReference?.trim() || null,
         batchId,
         recordedById: actor.id,
+        heldIn: dto.heldIn ?? null,
       }));
       await this.repository.insertPayouts(tx, rows);
       const total = formatYuan(sumFen(lines.map((line) => line.amountFen)));
@@ -75,11 +86,69 @@ export class PayoutsService {
         kind: 'payouts_recorded',
         actorId: actor.id,
         happenedOn: dto.paidOn,
-        data: { batchId, workers: new Set(lines.map((l) => l.claimId)).size, total, paidOn: dto.paidOn, payerKind: dto.payerKind, channel: dto.channel },
+        data: {
+          batchId,
+          workers: new Set(lines.map((l) => l.claimId)).size,
+          total,
+          paidOn: dto.paidOn,
+          payerKind: dto.payerKind,
+          channel: dto.channel,
+          ...(dto.heldIn && { heldIn: dto.heldIn }),
+        },
       });
       await this.cases.moveAutomatically(tx, record, 'first_payout', actor.id, dto.paidOn);
       return { batchId, recorded: rows.length, total };
     });
+  }
+
+  /**
+   * Hands money held for a worker (代管) over to him: the day, the channel and the receipt. Only a held
+   * payout still standing, once, and not before it was received.
+   */
+  async handOver(caseId: string, payoutId: string, dto: HandoverDto, actor: Actor): Promise<void> {
+    const today = shanghaiDate(this.clock.now());
+    await this.transactions.run(async (tx) => {
+      await lockCase(tx, caseId, actor.scope);
+      const payout = await this.repository.ledgerEntry(tx, caseId, payoutId.toLowerCase());
+      if (!payout) throw new AppError('PAYOUT_NOT_FOUND');
+      if (payout.held_in === null || payout.reverses_payout_id !== null) throw new AppError('PAYOUT_NOT_HELD');
+      if (payout.reversed) throw new AppError('PAYOUT_ALREADY_CORRECTED');
+      if (payout.handed_over) throw new AppError('HELD_MONEY_HANDED_OVER');
+      if (dto.handedOverOn > today) throw AppError.invalidField('handedOverOn', 'DATE_IN_FUTURE');
+      if (dto.handedOverOn < payout.paid_on) throw AppError.invalidField('handedOverOn', 'BEFORE_RECEIVED', { receivedOn: payout.paid_on });
+      const receiptReference = dto.receiptReference?.trim() || null;
+      await this.repository.insertHandover(tx, {
+        payoutId: payout.id,
+        caseId,
+        handedOverOn: dto.handedOverOn,
+        channel: dto.channel,
+        receiptReference,
+        recordedById: actor.id,
+      });
+      await this.events.append(tx, {
+        caseId,
+        kind: 'held_money_handed_over',
+        actorId: actor.id,
+        happenedOn: dto.handedOverOn,
+        data: { payoutId: payout.id, amount: formatYuan(fenFromDb(payout.amount_fen)), heldIn: payout.held_in, channel: dto.channel },
+      });
+    });
+  }
+
+  /** The money held for workers on the cases of the scope (or of one organisation in it), by organisation and age, and one page of it. */
+  async held(query: HeldMoneyQuery, scope: Scope): Promise<HeldMoney> {
+    const path = query.organisationId ? (await this.organisations.get(query.organisationId, scope)).path : scope.path;
+    const today = shanghaiDate(this.clock.now());
+    const [byOrganisation, { total, rows }] = await Promise.all([
+      this.repository.heldByAge(this.transactions.none, path, today),
+      this.repository.heldPage(this.transactions.none, path, today, query.pageSize, offsetOf(query)),
+    ]);
+    return { byOrganisation, page: { items: rows, total, page: query.page, pageSize: query.pageSize } };
+  }
+
+  /** What of the money recovered on the cases opened in a period is still held, not in the workers' hands (the reports' split). */
+  heldOfCasesOpened(scopePath: string, period: { from: string; to: string }): Promise<bigint> {
+    return this.repository.heldOfCasesOpened(this.transactions.none, scopePath, period.from, period.to);
   }
 
   async list(caseId: string, query: PayoutListQuery, scope: Scope): Promise<Page<PayoutRow>> {
@@ -95,6 +164,9 @@ export class PayoutsService {
       items: rows.map((row) => ({
         workerName: String(row.worker_name),
         reversedByCorrectionId: row.reversed_by_correction_id,
+        handover: row.handed_over_on
+          ? { handedOverOn: row.handed_over_on, channel: row.handover_channel!, receiptReference: row.handover_receipt }
+          : null,
         payout: {
           id: row.id,
           caseId: row.case_id,
@@ -109,6 +181,7 @@ export class PayoutsService {
           createdAt: new Date(row.created_at),
           correctionId: row.correction_id,
           reversesPayoutId: row.reverses_payout_id,
+          heldIn: row.held_in,
         },
       })),
       total,

@@ -11,6 +11,7 @@ import { CriminalThresholdInput, LOWEST_THRESHOLDS, ProvinceThresholds, monthsOw
 import { SeasonService } from '../campaign/season.service';
 import { CallbackCounts, CaseFigures, MAX_PERIOD_DAYS, Period, callbackRates, caseFigures, defaultPeriod, periodDays } from './domain/figures';
 import { CallbacksService } from '../callbacks/callbacks.service';
+import { PayoutsService } from '../payouts/payouts.service';
 import type { CallbackFiguresRow } from '../callbacks/callback.record';
 import { JointPunishmentFlag, jointPunishmentFlags } from './domain/joint-punishment';
 import { BreakdownQuery, CallbackGrouping, CallbackReportQuery, EmployerHistoryQuery, FestivalQuery, ReportQuery } from './dto/report.dto';
@@ -25,6 +26,8 @@ export interface Summary {
   casesClosedInPeriod: number;
   consultations: number;
   outreachVisits: number;
+  /** Of the money recovered on the period's cases, what is held for workers not yet reached (代管). */
+  recoveredHeldFen: bigint;
 }
 
 export interface BreakdownItem {
@@ -90,6 +93,7 @@ export class ReportsService {
     private readonly season: SeasonService,
     private readonly clock: Clock,
     private readonly callbackCounts: CallbacksService,
+    private readonly payouts: PayoutsService,
   ) {}
 
   /**
@@ -110,7 +114,10 @@ export class ReportsService {
   async summary(query: ReportQuery, scope: Scope): Promise<Summary> {
     const reportScope = await this.scopeOf(query.organisationId, scope);
     const period = await this.periodOf(query);
-    const { sums, speed } = await this.repository.summary(reportScope, period);
+    const [{ sums, speed }, recoveredHeldFen] = await Promise.all([
+      this.repository.summary(reportScope, period),
+      this.payouts.heldOfCasesOpened(reportScope.path, period),
+    ]);
     return {
       scope: reportScope,
       period,
@@ -118,6 +125,7 @@ export class ReportsService {
       casesClosedInPeriod: sums.concluded_in_period,
       consultations: sums.consultations,
       outreachVisits: sums.outreach_visits,
+      recoveredHeldFen,
     };
   }
 

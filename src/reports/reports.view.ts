@@ -133,6 +133,12 @@ export class ReportSummaryView extends ReportFiguresView {
   @ApiProperty({ type: 'integer', description: 'Cases concluded in the period, whenever they were opened' })
   casesClosedInPeriod: number;
 
+  @ApiProperty({ example: '120000.00', description: 'Of `recovered`, what is in the workers’ hands: paid to them, or held and handed over' })
+  recoveredHandedOver: string;
+
+  @ApiProperty({ example: '6000.00', description: 'Of `recovered`, what is held for workers not yet reached (代管)' })
+  recoveredHeld: string;
+
   @ApiProperty({ type: 'integer', description: 'Consultations logged at the desk (咨询接待)' })
   consultations: number;
 
@@ -422,6 +428,8 @@ export function toReportSummaryView(summary: Summary): ReportSummaryView {
     period: summary.period,
     ...toFiguresView(summary.figures),
     casesClosedInPeriod: summary.casesClosedInPeriod,
+    recoveredHandedOver: formatYuan(summary.figures.recoveredFen - summary.recoveredHeldFen),
+    recoveredHeld: formatYuan(summary.recoveredHeldFen),
     consultations: summary.consultations,
     outreachVisits: summary.outreachVisits,
   };
@@ -558,6 +566,8 @@ export const SUMMARY_COLUMNS: ExportColumn<Summary>[] = [
   { header: '统计截止日', kind: 'date', value: (summary) => summary.period.to },
   ...FIGURE_COLUMNS.map((column) => ({ ...column, value: (summary: Summary) => column.value(summary.figures) })),
   { header: '期内办结案件数', kind: 'integer', value: (summary) => summary.casesClosedInPeriod },
+  { header: '已追回且已到工人手中（元）', kind: 'yuan', value: (summary) => summary.figures.recoveredFen - summary.recoveredHeldFen },
+  { header: '已追回尚在代管（元）', kind: 'yuan', value: (summary) => summary.recoveredHeldFen },
   { header: '咨询接待（次）', kind: 'integer', value: (summary) => summary.consultations },
   { header: '走访企业（次）', kind: 'integer', value: (summary) => summary.outreachVisits },
 ];

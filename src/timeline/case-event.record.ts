@@ -25,6 +25,7 @@ export const CASE_EVENT_KINDS = [
   'payout_correction_rejected',
   'callback_answered',
   'callback_followed_up',
+  'held_money_handed_over',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

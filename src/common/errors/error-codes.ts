@@ -75,6 +75,8 @@ export const ERROR_CODES = [
   'REVERSAL_NOT_CORRECTABLE',
   'CORRECTION_NOT_PENDING',
   'CALLBACK_ALREADY_ANSWERED',
+  'PAYOUT_NOT_HELD',
+  'HELD_MONEY_HANDED_OVER',
   'CALLBACK_NOT_TO_FOLLOW_UP',
   // 422: understood and allowed, but the world outside did not take it (a test message to a channel)
   'CHANNEL_NOT_SET_UP',
@@ -105,6 +107,7 @@ export const FIELD_ERROR_CODES = [
   'NOT_WITH_VOID',
   'NOT_WHEN_UNREACHED',
   'BEFORE_CLOSING',
+  'BEFORE_RECEIVED',
   'NOT_A_STRING',
   'NOT_A_NUMBER',
   'NOT_AN_INTEGER',

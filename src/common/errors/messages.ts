@@ -99,6 +99,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
   AGREEMENT_NOT_FOUND: { zh: '该案件尚未签订调解协议', en: 'This case has no mediation agreement yet' },
   PAYOUT_NOT_FOUND: { zh: '本案件没有这笔支付记录', en: 'This case has no such payout' },
   CORRECTION_NOT_FOUND: { zh: '本案件没有这项冲正申请', en: 'This case has no such correction request' },
+  PAYOUT_NOT_HELD: {
+    zh: '这笔支付是直接付给工人的，不是代管款项，无需移交',
+    en: 'This payout went to the worker: it is not money held for him',
+  },
+  HELD_MONEY_HANDED_OVER: { zh: '这笔代管款项已经移交给工人', en: 'This money has already been handed over to the worker' },
   CALLBACK_NOT_FOUND: { zh: '本案件没有这次回访', en: 'This case has no such callback' },
   CALLBACK_ALREADY_ANSWERED: { zh: '这次回访已经记录过结果（或因案件重新办理而取消）', en: 'This callback has already been recorded (or was cancelled when the case was reopened)' },
   CALLBACK_NOT_TO_FOLLOW_UP: {
@@ -332,6 +337,7 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, Message> = {
   },
   NOT_ON_CASE: { zh: '不属于本案件', en: 'does not belong to this case' },
   NOT_WHEN_UNREACHED: { zh: '未联系上工人时不填写满意度', en: 'is not given when nobody was reached' },
+  BEFORE_RECEIVED: { zh: '早于这笔钱代管入账的日期 {receivedOn}', en: 'is before the money was received to be held ({receivedOn})' },
   BEFORE_CLOSING: { zh: '早于结案日期 {closedOn}', en: 'is before the case was closed ({closedOn})' },
   NOT_WITH_VOID: {
     zh: '作废一笔支付时不填写更正后的劳动者、金额或日期',

@@ -236,6 +236,12 @@ export const LABELS = {
     payout_correction_rejected: l('驳回冲正', 'payout correction rejected'),
     callback_answered: l('结案回访', 'callback made'),
     callback_followed_up: l('回访不满意已跟进', 'dissatisfaction followed up'),
+    held_money_handed_over: l('代管款项移交工人', 'held money handed over'),
+  },
+  /** HELD_PLACES (payouts/payout.record.ts) */
+  heldPlace: {
+    union_account: l('工会账户代管', 'held in the union’s account'),
+    labour_bureau_account: l('劳动保障部门账户代管', 'held in the labour bureau’s account'),
   },
   /** SATISFACTIONS (callbacks/domain/callback-rules.ts) */
   satisfaction: {

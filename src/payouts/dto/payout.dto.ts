@@ -13,7 +13,7 @@ import {
 import { PageQuery } from '../../common/http/pagination';
 import { IsCalendarDate, IsPositiveYuan, NestedObjects } from '../../common/http/validators';
 import { MAX_CLAIMS_PER_REQUEST } from '../../claims/dto/claim.dto';
-import { PAYER_KINDS, PAYOUT_CHANNELS, PayerKind, PayoutChannel } from '../payout.record';
+import { HELD_PLACES, HeldPlace, PAYER_KINDS, PAYOUT_CHANNELS, PayerKind, PayoutChannel } from '../payout.record';
 
 export class PayoutItemDto {
   @ApiProperty()
@@ -43,6 +43,14 @@ export class RecordPayoutsDto {
   @ApiProperty({ enum: PAYOUT_CHANNELS })
   @IsIn(PAYOUT_CHANNELS)
   channel: PayoutChannel;
+
+  @ApiPropertyOptional({
+    enum: HELD_PLACES,
+    description: 'The employer paid into this account for workers who could not be reached (代管): recorded as paid, held until handed over',
+  })
+  @IsOptional()
+  @IsIn(HELD_PLACES)
+  heldIn?: HeldPlace;
 
   @ApiProperty({ type: [PayoutItemDto], description: 'One line per worker paid; all are recorded or none' })
   @IsArray()
@@ -119,4 +127,27 @@ export class RejectCorrectionDto {
   @MinLength(2)
   @MaxLength(500)
   note: string;
+}
+
+export class HandoverDto {
+  @ApiProperty({ example: '2027-01-25', description: 'The day the worker was given the money held for him; not in the future' })
+  @IsCalendarDate()
+  handedOverOn: string;
+
+  @ApiProperty({ enum: PAYOUT_CHANNELS })
+  @IsIn(PAYOUT_CHANNELS)
+  channel: PayoutChannel;
+
+  @ApiPropertyOptional({ example: 'ICBC-20270125-0007', description: 'Bank slip or the worker’s signed receipt' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  receiptReference?: string;
+}
+
+export class HeldMoneyQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Narrow to this organisation and those below it (within your own)' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
 }

@@ -1129,6 +1129,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/payouts/{payoutId}/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand money held for a worker (代管) over to him: the day, the channel, the receipt
+         * @description Once per held payout (409 HELD_MONEY_HANDED_OVER); a payout paid to the worker answers 409 PAYOUT_NOT_HELD.
+         */
+        post: operations["PayoutsController_handOver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/payouts/{payoutId}/corrections": {
         parameters: {
             query?: never;
@@ -1214,6 +1234,23 @@ export type paths = {
         put?: never;
         /** Reject a payout correction, saying why; the ledger is untouched */
         post: operations["PayoutCorrectionsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/held-money": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Money held for workers who have not collected it (代管), on the cases of your scope: per organisation by age, and the sums, longest held first */
+        get: operations["HeldMoneyController_held"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2433,7 +2470,7 @@ export type components = {
             text: string;
         };
         /** @enum {string} */
-        CaseEventKind: "case_opened" | "case_updated" | "case_dispatched" | "status_changed" | "lawyer_assigned" | "mediator_assigned" | "employer_added" | "evidence_added" | "note_added" | "claims_added" | "claim_updated" | "claims_confirmed" | "payouts_recorded" | "session_scheduled" | "session_held" | "session_cancelled" | "representatives_elected" | "agreement_signed" | "legal_dates_recorded" | "payout_correction_requested" | "payout_corrected" | "payout_correction_rejected" | "callback_answered" | "callback_followed_up";
+        CaseEventKind: "case_opened" | "case_updated" | "case_dispatched" | "status_changed" | "lawyer_assigned" | "mediator_assigned" | "employer_added" | "evidence_added" | "note_added" | "claims_added" | "claim_updated" | "claims_confirmed" | "payouts_recorded" | "session_scheduled" | "session_held" | "session_cancelled" | "representatives_elected" | "agreement_signed" | "legal_dates_recorded" | "payout_correction_requested" | "payout_corrected" | "payout_correction_rejected" | "callback_answered" | "callback_followed_up" | "held_money_handed_over";
         CaseEventView: {
             /**
              * @description Increasing in the order the events were recorded
@@ -3630,6 +3667,11 @@ export type components = {
             payerKind: "employer" | "general_contractor" | "project_owner" | "guarantee_deposit" | "emergency_fund" | "court_enforcement";
             /** @enum {string} */
             channel: "bank_transfer" | "dedicated_wage_account" | "cash_with_signature";
+            /**
+             * @description The employer paid into this account for workers who could not be reached (代管): recorded as paid, held until handed over
+             * @enum {string}
+             */
+            heldIn?: "union_account" | "labour_bureau_account";
             /** @description One line per worker paid; all are recorded or none */
             items: components["schemas"]["PayoutItemDto"][];
         };
@@ -3644,6 +3686,20 @@ export type components = {
             /** @example 2000000.00 */
             total: string;
         };
+        HandoverDto: {
+            /**
+             * @description The day the worker was given the money held for him; not in the future
+             * @example 2027-01-25
+             */
+            handedOverOn: string;
+            /** @enum {string} */
+            channel: "bank_transfer" | "dedicated_wage_account" | "cash_with_signature";
+            /**
+             * @description Bank slip or the worker’s signed receipt
+             * @example ICBC-20270125-0007
+             */
+            receiptReference?: string;
+        };
         /** @enum {string} */
         PayerKind: "employer" | "general_contractor" | "project_owner" | "guarantee_deposit" | "emergency_fund" | "court_enforcement";
         /** @enum {string} */
@@ -3653,6 +3709,17 @@ export type components = {
          * @enum {string}
          */
         PayoutEntryKind: "payment" | "reversal" | "replacement";
+        /**
+         * @description Paid into this account for the worker (代管); null: paid to him
+         * @enum {string}
+         */
+        HeldPlace: "union_account" | "labour_bureau_account";
+        HandoverView: {
+            /** Format: date */
+            handedOverOn: string;
+            channel: components["schemas"]["PayoutChannel"];
+            receiptReference: string | null;
+        };
         PayoutView: {
             /** Format: uuid */
             id: string;
@@ -3697,6 +3764,10 @@ export type components = {
              * @description The approved correction that took this payout back, if any
              */
             reversedByCorrectionId: string | null;
+            /** @description Paid into this account for the worker (代管); null: paid to him */
+            heldIn: components["schemas"]["HeldPlace"] | null;
+            /** @description Money held, once handed over to the worker */
+            handover: components["schemas"]["HandoverView"] | null;
         };
         RequestCorrectionDto: {
             /**
@@ -3782,6 +3853,67 @@ export type components = {
              * @example 银行回单显示原记录无误
              */
             note: string;
+        };
+        HeldByAgeView: {
+            /** Format: uuid */
+            organisationId: string;
+            /** @example 顺义区总工会 */
+            organisationName: string;
+            /** @description Workers with money held */
+            workers: number;
+            /** @example 36000.00 */
+            total: string;
+            /**
+             * @description Held up to 30 days
+             * @example 6000.00
+             */
+            within30Days: string;
+            /**
+             * @description Held 31 to 90 days
+             * @example 0.00
+             */
+            within90Days: string;
+            /**
+             * @description Held 91 to 180 days
+             * @example 0.00
+             */
+            within180Days: string;
+            /**
+             * @description Held longer than 180 days
+             * @example 30000.00
+             */
+            older: string;
+        };
+        HeldMoneyItemView: {
+            /** Format: uuid */
+            payoutId: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @example SY-2027-00012 */
+            caseNumber: string;
+            /** @example 顺义区总工会 */
+            organisationName: string;
+            /** Format: uuid */
+            claimId: string;
+            /** @example 张建国 */
+            workerName: string;
+            /** @example 6000.00 */
+            amount: string;
+            /**
+             * Format: date
+             * @description The day the employer paid it in
+             */
+            receivedOn: string;
+            heldIn: components["schemas"]["HeldPlace"];
+            /** @description Days held, to today */
+            daysHeld: number;
+        };
+        HeldMoneyView: {
+            byOrganisation: components["schemas"]["HeldByAgeView"][];
+            items: components["schemas"]["HeldMoneyItemView"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         /** @enum {string} */
         SubcontractRole: "subcontractor" | "labour_subcontractor" | "individual_contractor";
@@ -4163,6 +4295,16 @@ export type components = {
             period: components["schemas"]["ReportPeriodView"];
             /** @description Cases concluded in the period, whenever they were opened */
             casesClosedInPeriod: number;
+            /**
+             * @description Of `recovered`, what is in the workers’ hands: paid to them, or held and handed over
+             * @example 120000.00
+             */
+            recoveredHandedOver: string;
+            /**
+             * @description Of `recovered`, what is held for workers not yet reached (代管)
+             * @example 6000.00
+             */
+            recoveredHeld: string;
             /** @description Consultations logged at the desk (咨询接待) */
             consultations: number;
             /** @description Outreach visits to employers (走访企业) */
@@ -6623,6 +6765,30 @@ export interface operations {
             };
         };
     };
+    PayoutsController_handOver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                payoutId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PayoutCorrectionsController_request: {
         parameters: {
             query?: never;
@@ -6743,6 +6909,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PayoutCorrectionView"];
+                };
+            };
+        };
+    };
+    HeldMoneyController_held: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Narrow to this organisation and those below it (within your own) */
+                organisationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldMoneyView"];
                 };
             };
         };
