@@ -1,6 +1,6 @@
 import { residentId } from './factories/identities';
 import { Desk, makeDesk, openCase } from './factories/scenario';
-import { Api, TestApp, startTestApp } from './support/test-app';
+import { TestApp, startTestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
 
