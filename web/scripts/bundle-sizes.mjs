@@ -24,6 +24,7 @@ const PAGES = [
   { name: 'pay day (phone)', modules: ['src/mediation/pay-day-page.tsx'], budget: 250 * KiB },
   { name: 'dashboard (charts load after)', modules: ['src/common/layout/desk-shell.tsx', 'src/dashboard/dashboard-page.tsx'], budget: 400 * KiB },
   { name: 'breakdowns', modules: ['src/common/layout/desk-shell.tsx', 'src/dashboard/breakdowns-page.tsx'], budget: 400 * KiB },
+  { name: 'money held', modules: ['src/common/layout/desk-shell.tsx', 'src/cases/held-money-page.tsx'], budget: 400 * KiB },
   { name: 'employer record', modules: ['src/common/layout/desk-shell.tsx', 'src/employers/employer-record-page.tsx'], budget: 400 * KiB },
   { name: 'inbox', modules: ['src/common/layout/desk-shell.tsx', 'src/inbox/inbox-page.tsx'], budget: 400 * KiB },
   { name: 'case summary (print)', modules: ['src/cases/case-summary-print.tsx'], budget: 400 * KiB },

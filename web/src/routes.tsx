@@ -16,6 +16,7 @@ const IntakePage = lazy(() => import('./cases/intake-page'));
 const InboxPage = lazy(() => import('./inbox/inbox-page'));
 const DashboardPage = lazy(() => import('./dashboard/dashboard-page'));
 const BreakdownsPage = lazy(() => import('./dashboard/breakdowns-page'));
+const HeldMoneyPage = lazy(() => import('./cases/held-money-page'));
 const EmployerRecordPage = lazy(() => import('./employers/employer-record-page'));
 const CaseSummaryPrint = lazy(() => import('./cases/case-summary-print'));
 const AdminLayout = lazy(() => import('./admin/admin-layout'));
@@ -68,6 +69,7 @@ export const router = createBrowserRouter(
             { path: 'inbox', element: page(<InboxPage />) },
             { path: 'overview', element: page(<DashboardPage />) },
             { path: 'breakdowns/:dimension?', element: page(<BreakdownsPage />) },
+            { path: 'held-money', element: page(<HeldMoneyPage />) },
             { path: 'employers/:creditCode', element: page(<EmployerRecordPage />) },
             {
               path: 'admin',

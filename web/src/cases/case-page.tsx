@@ -16,6 +16,7 @@ import { useCase } from './use-case';
 // The move dialog (a form) loads when a move is chosen, not with the page; so does the correction form.
 const TransitionDialog = lazy(() => import('./transition-dialog'));
 const RequestCorrectionDialog = lazy(() => import('./correction-dialogs').then((module) => ({ default: module.RequestCorrectionDialog })));
+const HandoverDialog = lazy(() => import('./correction-dialogs').then((module) => ({ default: module.HandoverDialog })));
 // the corrections of the ledger and the callbacks after closing, rare on a case, load after the page
 const CaseCorrections = lazy(() => import('./payout-corrections').then((module) => ({ default: module.CaseCorrections })));
 const CaseCallbacks = lazy(() => import('./callbacks').then((module) => ({ default: module.CaseCallbacks })));
@@ -221,8 +222,10 @@ function PayoutsPanel({ theCase }: { theCase: Schemas['CaseView'] }) {
   const caseId = theCase.id;
   const { user } = useSession();
   const mayCorrect = user?.permissions.includes('payouts.correct') ?? false;
+  const mayHandOver = user?.permissions.includes('payouts.record') ?? false;
   const [page, setPage] = useState(1);
   const [correcting, setCorrecting] = useState<Schemas['PayoutView'] | null>(null);
+  const [handingOver, setHandingOver] = useState<Schemas['PayoutView'] | null>(null);
   const payouts = useQuery({
     queryKey: ['payouts', caseId, page],
     queryFn: () => unwrap(api.GET('/cases/{caseId}/payouts', { params: { path: { caseId }, query: { page, pageSize: 20 } } })),
@@ -259,6 +262,26 @@ function PayoutsPanel({ theCase }: { theCase: Schemas['CaseView'] }) {
                 <Tag>{t.reversedTag}</Tag>
               ) : null,
           },
+          {
+            title: '',
+            key: 'held',
+            // money held for the worker (代管): where, and whether it reached him
+            render: (_, payout) =>
+              payout.heldIn && payout.entryKind !== 'reversal' && !taken(payout) ? (
+                payout.handover ? (
+                  <Tag>{t.handedOver(payout.handover.handedOverOn)}</Tag>
+                ) : mayHandOver ? (
+                  <Space size={4}>
+                    <Tag color="gold" style={{ color: '#874d00' }}>{t.held[payout.heldIn]}</Tag>
+                    <Button size="small" onClick={() => setHandingOver(payout)}>
+                      {t.handOver}
+                    </Button>
+                  </Space>
+                ) : (
+                  <Tag color="gold" style={{ color: '#874d00' }}>{t.held[payout.heldIn]}</Tag>
+                )
+              ) : null,
+          },
           { title: m.casePage.payer, key: 'payer', render: (_, payout) => m.payerKind[payout.payerKind] ?? payout.payerKind, responsive: ['md'] },
           { title: m.casePage.payChannel, key: 'channel', render: (_, payout) => m.payoutChannel[payout.channel] ?? payout.channel, responsive: ['lg'] },
           ...(mayCorrect
@@ -283,6 +306,11 @@ function PayoutsPanel({ theCase }: { theCase: Schemas['CaseView'] }) {
       {correcting && (
         <Suspense fallback={null}>
           <RequestCorrectionDialog caseId={caseId} intakeDate={theCase.intakeDate} payout={correcting} onClose={() => setCorrecting(null)} />
+        </Suspense>
+      )}
+      {handingOver && (
+        <Suspense fallback={null}>
+          <HandoverDialog caseId={caseId} payout={handingOver} onClose={() => setHandingOver(null)} />
         </Suspense>
       )}
     </Card>

@@ -10,6 +10,7 @@ import { useMessagesWith } from '../common/i18n/i18n';
 import { useToast } from '../common/layout/toast';
 import { correctionsMessages } from './corrections.messages';
 import { CorrectionSummary } from './payout-corrections';
+import { heldMoneyMessages } from './held-money.messages';
 import { caseKey } from './use-case';
 
 type Correction = Schemas['PayoutCorrectionView'];
@@ -193,6 +194,59 @@ export function DecideCorrectionDialog({ correction, decision, onClose }: { corr
           rules={decision === 'reject' ? [{ required: true, whitespace: true, message: t.noteRequired }] : []}
         >
           <Input.TextArea rows={2} aria-label={t.note} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Hands money held for a worker (代管) over to him: the day, how, and the receipt he signed. */
+export function HandoverDialog({ caseId, payout, onClose }: { caseId: string; payout: Schemas['PayoutView']; onClose(): void }) {
+  const m = useMessagesWith({ heldMoney: heldMoneyMessages });
+  const t = m.heldMoney;
+  const message = useToast();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Schemas['HandoverDto']>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [key] = useState(idempotencyKey);
+  const today = shanghaiDate(new Date());
+  const submit = async (values: Schemas['HandoverDto']) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await unwrap(
+        api.POST('/cases/{caseId}/payouts/{payoutId}/handover', {
+          params: { path: { caseId, payoutId: payout.id } },
+          body: { ...values, receiptReference: values.receiptReference?.trim() || undefined },
+          headers: { 'Idempotency-Key': key },
+        }),
+      );
+      refreshAfterCorrection(queryClient, caseId);
+      void queryClient.invalidateQueries({ queryKey: ['held-money'] });
+      void message.success(t.handedOverDone);
+      onClose();
+    } catch (error) {
+      setProblem(showApiErrors(form, error, m, ['handedOverOn', 'channel', 'receiptReference']));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={t.handOverTitle(payout.workerName, payout.amount)} okText={t.handOver} cancelText={m.common.cancel} onOk={() => form.submit()} confirmLoading={busy} onCancel={onClose} destroyOnHidden>
+      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" onFinish={submit} disabled={busy} initialValues={{ handedOverOn: today, channel: 'cash_with_signature' }}>
+        <Form.Item name="handedOverOn" label={t.handedOverOn} rules={[{ required: true, message: t.handedOverOn }]}>
+          <DateInput label={t.handedOverOn} min={payout.paidOn} max={today} />
+        </Form.Item>
+        <Form.Item name="channel" label={t.channel}>
+          <Radio.Group
+            style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+            options={(['cash_with_signature', 'bank_transfer', 'dedicated_wage_account'] as const).map((value) => ({ value, label: m.payoutChannel[value] ?? value }))}
+          />
+        </Form.Item>
+        <Form.Item name="receiptReference" label={t.receipt}>
+          <Input aria-label={t.receipt} />
         </Form.Item>
       </Form>
     </Modal>

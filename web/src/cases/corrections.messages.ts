@@ -39,6 +39,10 @@ const zh = {
   waitingTitle: '待审批的冲正',
   none: '没有等待审批的冲正',
   openCase: '打开案件',
+  // money held for workers (代管) in the ledger: where it is held, and whether it reached the worker
+  held: { union_account: '工会代管', labour_bureau_account: '劳动部门代管' } as Record<string, string>,
+  handedOver: (day: string) => `${day} 已移交`,
+  handOver: '移交工人',
 };
 
 const en: typeof zh = {
@@ -83,6 +87,9 @@ const en: typeof zh = {
   waitingTitle: 'Corrections waiting for approval',
   none: 'No correction is waiting',
   openCase: 'Open the case',
+  held: { union_account: 'Held by the union', labour_bureau_account: 'Held by the bureau' } as Record<string, string>,
+  handedOver: (day: string) => `Handed over ${day}`,
+  handOver: 'Hand over',
 };
 
 export const correctionsMessages = { zh, en };

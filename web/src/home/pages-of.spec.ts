@@ -29,13 +29,13 @@ describe('the pages a user starts on and can go to', () => {
   it('gives a leader who administers the figures, once', () => {
     const both = user(['admin', 'leader'], ADMIN, LEADER);
     expect(homeOf(both)).toBe('/overview');
-    expect(pagesOf(both)).toEqual(['/overview', '/breakdowns', '/cases', '/admin']);
+    expect(pagesOf(both)).toEqual(['/overview', '/breakdowns', '/held-money', '/cases', '/admin']);
   });
 
   it('puts casework before administration: an administrator who is also a mediator starts on the day', () => {
     const both = user(['admin', 'mediator'], ADMIN, MEDIATOR);
     expect(homeOf(both)).toBe('/day');
-    expect(pagesOf(both)).toEqual(['/day', '/overview', '/breakdowns', '/cases', '/admin']);
+    expect(pagesOf(both)).toEqual(['/day', '/overview', '/breakdowns', '/held-money', '/cases', '/admin']);
   });
 
   it('shows a clerk only the case list', () => {

@@ -19,7 +19,8 @@ type PayDay = Schemas['RecordPayoutsDto'];
 // the API's lists of payers and channels (its PayerKind and PayoutChannel), in the order a mediator meets them
 const PAYER_KINDS: PayDay['payerKind'][] = ['employer', 'general_contractor', 'project_owner', 'guarantee_deposit', 'emergency_fund', 'court_enforcement'];
 const CHANNELS: PayDay['channel'][] = ['bank_transfer', 'dedicated_wage_account', 'cash_with_signature'];
-const FIELDS = ['paidOn', 'payerKind', 'channel'];
+const FIELDS = ['paidOn', 'payerKind', 'channel', 'heldIn'];
+const HELD_PLACES = ['union_account', 'labour_bureau_account'] as const;
 
 /** A pay day: the workers paid ticked, what each got, when, by whom and how; one request for all of them. */
 export default function PayDayPage() {
@@ -66,6 +67,8 @@ function PayDayForm({ theCase, claims }: { theCase: Schemas['CaseView']; claims:
   const [paidOn, setPaidOn] = useState(today);
   const [payerKind, setPayerKind] = useState('');
   const [channel, setChannel] = useState('');
+  // paid to the workers, or into an account that holds it for those not reached (代管)
+  const [heldIn, setHeldIn] = useState('');
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Problems | null>(null);
@@ -94,7 +97,13 @@ function PayDayForm({ theCase, claims }: { theCase: Schemas['CaseView']; claims:
     setBusy(true);
     setProblems(null);
     try {
-      const body: PayDay = { paidOn, payerKind: payerKind as PayDay['payerKind'], channel: channel as PayDay['channel'], items };
+      const body: PayDay = {
+        paidOn,
+        payerKind: payerKind as PayDay['payerKind'],
+        channel: channel as PayDay['channel'],
+        ...(heldIn && { heldIn: heldIn as NonNullable<PayDay['heldIn']> }),
+        items,
+      };
       const done = await unwrap(api.POST('/cases/{caseId}/payouts', { params: { path: { caseId: theCase.id } }, body, headers: { 'Idempotency-Key': keyFor(body) } }));
       Toast.show({ icon: 'success', content: t.done(done.recorded, formatYuan(done.total)) });
       void navigate(backTo);
@@ -148,6 +157,15 @@ function PayDayForm({ theCase, claims }: { theCase: Schemas['CaseView']; claims:
           onText={setChannel}
           options={CHANNELS.map((value) => ({ value, label: m.payoutChannel[value] ?? value }))}
           error={problems?.fields.channel}
+        />
+        <SelectField
+          id="heldIn"
+          label={t.heldIn}
+          placeholder={t.toWorkers}
+          value={heldIn}
+          onText={setHeldIn}
+          options={HELD_PLACES.map((value) => ({ value, label: t.heldPlaces[value] ?? value }))}
+          error={problems?.fields.heldIn}
         />
       </section>
       <section className="m-section" aria-label={t.workers}>

@@ -18,7 +18,7 @@ export const en: Messages = {
     passwordsDiffer: 'The two new passwords differ', mustChange: 'An administrator set your password: choose your own before going on.',
     passwordChanged: 'Password changed; log in with the new one.', passwordHint: 'At least 10 characters; not a common password, nor one like your username.',
   },
-  nav: { main: 'Main menu', desk: 'Lawyer’s desk', day: 'My day', cases: 'Cases', newCase: 'New case', inbox: 'Reminders', home: 'Home', breakdowns: 'Breakdowns', admin: 'Administration', account: 'Account',
+  nav: { main: 'Main menu', desk: 'Lawyer’s desk', day: 'My day', cases: 'Cases', newCase: 'New case', inbox: 'Reminders', home: 'Home', breakdowns: 'Breakdowns', heldMoney: 'Money held', admin: 'Administration', account: 'Account',
     who: (name, roles) => `${name} · ${roles.join(', ')}` },
   roles: { admin: 'Administrator', leader: 'Union leader', lawyer: 'On-duty lawyer', mediator: 'Mediator', intake_clerk: 'Intake clerk' },
   festival: {
@@ -58,7 +58,7 @@ export const en: Messages = {
     claim_updated: 'Claim corrected', claims_confirmed: 'Amounts confirmed', payouts_recorded: 'Payouts recorded', session_scheduled: 'Session scheduled', session_held: 'Session held',
     session_cancelled: 'Session cancelled', representatives_elected: 'Representatives elected', agreement_signed: 'Agreement signed', legal_dates_recorded: 'Legal dates recorded',
     payout_correction_requested: 'Payout correction requested', payout_corrected: 'Payout corrected', payout_correction_rejected: 'Payout correction rejected',
-    callback_answered: 'Callback made', callback_followed_up: 'Dissatisfaction followed up',
+    callback_answered: 'Callback made', callback_followed_up: 'Dissatisfaction followed up', held_money_handed_over: 'Held money handed over',
   },
   intake: {
     project: 'Project (optional)', 

@@ -21,7 +21,7 @@ export const zhCN = {
     passwordsDiffer: '两次输入的新密码不一致', mustChange: '管理员为您设置了初始密码，请先设置您自己的新密码。',
     passwordChanged: '密码已修改，请用新密码登录。', passwordHint: '至少 10 个字符，不要使用常见密码或与用户名相近的密码。',
   },
-  nav: { main: '主菜单', desk: '律师工作台', day: '今日调解', cases: '案件', newCase: '新建案件', inbox: '提醒', home: '首页', breakdowns: '分类统计', admin: '管理', account: '账户',
+  nav: { main: '主菜单', desk: '律师工作台', day: '今日调解', cases: '案件', newCase: '新建案件', inbox: '提醒', home: '首页', breakdowns: '分类统计', heldMoney: '代管款项', admin: '管理', account: '账户',
     who: (name: string, roles: string[]) => `${name} · ${roles.join('、')}` },
   roles: { admin: '管理员', leader: '工会领导', lawyer: '值班律师', mediator: '调解员', intake_clerk: '受理员' },
   festival: {
@@ -61,7 +61,7 @@ export const zhCN = {
     claim_updated: '修改诉求', claims_confirmed: '确认金额', payouts_recorded: '登记支付', session_scheduled: '安排调解会', session_held: '召开调解会',
     session_cancelled: '取消调解会', representatives_elected: '推选代表', agreement_signed: '签订调解协议', legal_dates_recorded: '登记法律日期',
     payout_correction_requested: '申请冲正', payout_corrected: '冲正生效', payout_correction_rejected: '驳回冲正',
-    callback_answered: '结案回访', callback_followed_up: '回访不满意已跟进',
+    callback_answered: '结案回访', callback_followed_up: '回访不满意已跟进', held_money_handed_over: '代管款项移交工人',
   } as Record<string, string>,
   intake: {
     project: '工程项目（可不填）', 

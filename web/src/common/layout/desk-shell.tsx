@@ -19,6 +19,7 @@ function navItemsOf(user: SessionUser, m: Messages) {
     '/day': m.nav.day,
     '/overview': m.nav.home,
     '/breakdowns': m.nav.breakdowns,
+    '/held-money': m.nav.heldMoney,
     '/cases': m.nav.cases,
     '/admin': m.nav.admin,
   };

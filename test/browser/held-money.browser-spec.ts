@@ -1,0 +1,86 @@
+import { APIRequestContext, expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+import { apiAs, DESK, INITIAL_PASSWORD, logIn, makeDistrict, next, openCase, PHONE, screenshots, STAFF_PASSWORD } from './support/service';
+
+async function ok(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<any> {
+  expect(response.ok(), await response.text()).toBe(true);
+  return response.status() === 204 ? null : response.json();
+}
+
+/**
+ * Money held for workers not reached (代管) in the pages: the mediator records on his phone a pay day
+ * paid into the union's account, the leader sees it on the page of money held, and the mediator
+ * hands one worker's share over from the case page.
+ */
+test.describe('money held for workers (代管)', () => {
+  let district: Awaited<ReturnType<typeof makeDistrict>>;
+  let leader: { username: string };
+  let theCase: { id: string; caseNumber: string };
+
+  test.beforeAll(async ({ baseURL }) => {
+    district = await makeDistrict(baseURL!);
+    const n = next();
+    leader = await ok(
+      await district.admin.post('/users', {
+        data: { username: `leader.${n}`, displayName: '吴主席', roles: ['leader'], organisationId: district.organisation.id, password: INITIAL_PASSWORD },
+      }),
+    );
+    const own = await apiAs(baseURL!, leader.username, INITIAL_PASSWORD);
+    await ok(await own.post('/auth/password', { data: { currentPassword: INITIAL_PASSWORD, newPassword: STAFF_PASSWORD } }));
+    theCase = await openCase(baseURL!, district, ['4000.00', '3000.00']);
+    const mediator = await apiAs(baseURL!, district.mediator.username, STAFF_PASSWORD);
+    await ok(await mediator.post(`/cases/${theCase.id}/transitions`, { data: { to: 'verifying' } }));
+    const claims = (await ok(await mediator.get(`/cases/${theCase.id}/claims`))).items as { id: string; amountClaimed: string }[];
+    await ok(await mediator.post(`/cases/${theCase.id}/claims/confirmations`, { data: { items: claims.map((claim) => ({ claimId: claim.id, amountConfirmed: claim.amountClaimed })) } }));
+    await ok(await mediator.post(`/cases/${theCase.id}/transitions`, { data: { to: 'mediating' } }));
+  });
+
+  test('a pay day held in the union’s account, listed for the leader, and handed over', async ({ page, baseURL }) => {
+    const lawyer = await apiAs(baseURL!, district.lawyer.username, STAFF_PASSWORD);
+    const [first, second] = ((await ok(await lawyer.get(`/cases/${theCase.id}/claims`))).items as { worker: { name: string } }[]).map((claim) => claim.worker.name);
+
+    await page.setViewportSize(PHONE);
+    await logIn(page, district.mediator.username);
+    await page.goto(`/app/day/cases/${theCase.id}/pay-day`);
+    await page.getByLabel('付款方').selectOption({ label: '用人单位' });
+    await page.getByLabel('支付方式').selectOption({ label: '转账至工人银行卡' });
+    await page.getByLabel('钱款去向').selectOption({ label: '付入工会账户代管（工人暂未联系上）' });
+    await page.getByRole('button', { name: '全选' }).click();
+    await page.getByRole('button', { name: '登记 2 人的发放' }).click();
+    await expect(page.getByTestId('outstanding')).toHaveText('¥0.00');
+
+    await page.setViewportSize(DESK);
+    await page.evaluate('window.localStorage.clear()');
+    await logIn(page, leader.username);
+    await page.goto('/app/held-money');
+    const byOrganisation = page.getByRole('region', { name: '按单位和代管时长' });
+    await expect(byOrganisation.getByRole('row', { name: new RegExp(district.organisation.name) })).toContainText('¥7,000.00');
+    const items = page.getByRole('region', { name: '代管明细（代管最久的在前）' });
+    await expect(items.getByRole('row', { name: new RegExp(first) })).toContainText('¥4,000.00');
+    await expect(items.getByRole('row', { name: new RegExp(second) })).toContainText('0 天');
+    await expectNoAxeViolations(page);
+    await screenshots(page, 'held-money');
+
+    await page.evaluate('window.localStorage.clear()');
+    await logIn(page, district.mediator.username);
+    await page.goto(`/app/cases/${theCase.id}`);
+    const payouts = page.locator('.ant-card').filter({ has: page.getByText('支付记录', { exact: true }) });
+    const row = payouts.getByRole('row', { name: new RegExp(first) });
+    await expect(row).toContainText('工会代管');
+    await row.getByRole('button', { name: '移交工人' }).click();
+    await expect(page.getByRole('dialog')).toContainText(`把代管的 4000.00 元移交给 ${first}`);
+    await page.getByRole('dialog').getByLabel('签收单或回单编号（可不填）').fill('签收单 0021');
+    await page.getByRole('dialog').getByRole('button', { name: '移交工人' }).click();
+    await expect(page.getByText('已记录移交')).toBeVisible();
+    await expect(row).toContainText('已移交');
+    await expect(payouts.getByRole('row', { name: new RegExp(second) })).toContainText('工会代管');
+    await expectNoAxeViolations(page);
+    await screenshots(page, 'held-money-case');
+
+    await page.evaluate('window.localStorage.clear()');
+    await logIn(page, leader.username);
+    await page.goto('/app/held-money');
+    await expect(byOrganisation.getByRole('row', { name: new RegExp(district.organisation.name) })).toContainText('¥3,000.00');
+    await expect(items.getByRole('row', { name: new RegExp(first) })).toHaveCount(0);
+  });
+});
