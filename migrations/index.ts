@@ -25,6 +25,7 @@ import { WidenOpenCaseFactsIndex1766500000000 } from './1766500000000-WidenOpenC
 import { AddPayoutCorrections1766600000000 } from './1766600000000-AddPayoutCorrections';
 import { AddCaseCallbacks1766700000000 } from './1766700000000-AddCaseCallbacks';
 import { AddHeldMoney1766800000000 } from './1766800000000-AddHeldMoney';
+import { AddCaseFiles1766900000000 } from './1766900000000-AddCaseFiles';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   AddPayoutCorrections1766600000000,
   AddCaseCallbacks1766700000000,
   AddHeldMoney1766800000000,
+  AddCaseFiles1766900000000,
 ];

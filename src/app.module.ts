@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CallbacksModule } from './callbacks/callbacks.module';
 import { CampaignModule } from './campaign/campaign.module';
+import { CaseFilesModule } from './case-files/case-files.module';
 import { CaseAccessModule, CasesModule } from './cases/cases.module';
 import { ClaimsModule } from './claims/claims.module';
 import { HttpErrorFilter } from './http-error.filter';
@@ -63,6 +64,7 @@ export class AppModule {
         CallbacksModule,
         CampaignModule,
         CaseAccessModule,
+        CaseFilesModule,
         CasesModule,
         ClaimsModule,
         DeskModule,

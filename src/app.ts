@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppOptions } from './app.module';
 import { assertEveryRouteDeclaresAccess } from './auth/access-check';
+import { EVIDENCE_UPLOAD_TYPES } from './case-files/evidence-upload-types';
 import { ROSTER_CONTENT_TYPES } from './claims/roster/roster-content-types';
 import { registerHostileInputGuard } from './common/http/hostile-input';
 import { servePages } from './web-pages/serve-pages';
@@ -16,6 +17,8 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   adapter.getInstance().addContentTypeParser(ROSTER_CONTENT_TYPES, { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),
   );
+  // Evidence files (photos, PDF scans) arrive as themselves in the request body, too.
+  adapter.getInstance().addContentTypeParser(EVIDENCE_UPLOAD_TYPES, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   registerHostileInputGuard(adapter.getInstance());
   closeConnectionsWhenStopping(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {

@@ -18,6 +18,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MALFORMED_REQUEST':
     case 'REQUEST_TOO_DEEP':
     case 'INVALID_PATH_ID':
+    case 'FILE_REQUIRED':
       return 400;
     case 'UNAUTHENTICATED':
     case 'LOGIN_FAILED':
@@ -44,6 +45,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PAYOUT_NOT_FOUND':
     case 'CORRECTION_NOT_FOUND':
     case 'CALLBACK_NOT_FOUND':
+    case 'FILE_NOT_FOUND':
       return 404;
     case 'METHOD_NOT_ALLOWED':
       return 405;
@@ -104,6 +106,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
+    case 'FILE_TYPE_NOT_ACCEPTED':
       return 415;
     case 'DATABASE_UNAVAILABLE':
       return 503;

@@ -31,6 +31,7 @@ import { AGREEMENT_SCHEDULES, ATTENDANCE_PARTIES, SESSION_OUTCOMES, SESSION_STAT
 import { ORGANISATION_KINDS } from './organisations/organisation.record';
 import { CORRECTION_STATUSES } from './payouts/domain/correction-rules';
 import { CALLBACK_STATUSES, SATISFACTIONS } from './callbacks/domain/callback-rules';
+import { REFUSED_KINDS } from './case-files/domain/file-types';
 import { HELD_PLACES, PAYER_KINDS, PAYOUT_CHANNELS } from './payouts/payout.record';
 import { SUBCONTRACT_ROLES } from './projects/project-subcontract.record';
 import { CHANNELS } from './reminders/channels';
@@ -62,6 +63,7 @@ const SHOWN: Record<string, [values: readonly string[], group: LabelGroup]> = {
   CORRECTION_STATUSES: [CORRECTION_STATUSES, 'correctionStatus'],
   CALLBACK_STATUSES: [CALLBACK_STATUSES, 'callbackStatus'],
   HELD_PLACES: [HELD_PLACES, 'heldPlace'],
+  REFUSED_KINDS: [REFUSED_KINDS, 'refusedFileKind'],
   SATISFACTIONS: [SATISFACTIONS, 'satisfaction'],
   CRIMINAL_THRESHOLD_REASONS: [CRIMINAL_THRESHOLD_REASONS, 'criminalThresholdReason'],
   DELIVERY_STATUSES: [DELIVERY_STATUSES, 'deliveryStatus'],
@@ -95,6 +97,7 @@ const SHOWN: Record<string, [values: readonly string[], group: LabelGroup]> = {
 const NOT_SHOWN: Record<string, string> = {
   CASE_SORT_KEYS: 'API sort keys, chosen from the list page’s column headings',
   CASE_WARNING_CODES: 'codes the web client words in its own catalogue',
+  ACCEPTED_MEDIA_TYPES: 'media types, shown as the file formats they are (JPEG, PNG, HEIC, PDF)',
   CALLBACK_GROUPINGS: 'a report’s grouping, chosen from the web client’s own labels',
   CORRECTION_ACTIONS: 'void or replace: the correction form words them as choices in the web client’s catalogue',
   ERROR_CODES: 'worded by common/errors/messages.ts',

@@ -1,3 +1,4 @@
+import { PNG_1X1 } from './factories/evidence-files';
 import { residentId } from './factories/identities';
 import { Desk, makeDesk, makeEmployer, makeStaff, openCase } from './factories/scenario';
 import { Api, ApiResponse, TestApp, startTestApp } from './support/test-app';
@@ -125,6 +126,7 @@ describe('Access by id: another organisation’s records answer as missing ones'
       await a.mediator.api.post(`/cases/${opened.id}/payouts/${ids.payout}/corrections`, { action: 'void', reason: '甲区误登记的支付' }),
       'correction',
     ).id;
+    ids.file = ok(await a.lawyer.api.upload(`/cases/${opened.id}/files?kind=iou&name=${encodeURIComponent('甲区欠条.png')}`, PNG_1X1, 'image/png'), 'file').id;
     // a case of A closed, its callback answered "not satisfied": what B must not see, answer or follow up
     const closed = await openCase(a, {
       mediatorId: a.mediator.id,
@@ -263,6 +265,9 @@ describe('Access by id: another organisation’s records answer as missing ones'
     'GET /cases/{caseId}/payout-corrections': (api) => api.get(`/cases/${ids.case}/payout-corrections`),
     'POST /cases/{caseId}/payouts/{payoutId}/handover': (api) =>
       api.post(`/cases/${ids.case}/payouts/${ids.payout}/handover`, { handedOverOn: '2026-12-10', channel: 'cash_with_signature' }),
+    'POST /cases/{caseId}/files': (api) => api.upload(`/cases/${ids.case}/files?kind=iou&name=b.png`, PNG_1X1, 'image/png'),
+    'GET /cases/{caseId}/files': (api) => api.get(`/cases/${ids.case}/files`),
+    'GET /cases/{caseId}/files/{fileId}/content': (api) => api.get(`/cases/${ids.case}/files/${ids.file}/content`),
     'GET /cases/{caseId}/callbacks': (api) => api.get(`/cases/${ids.closedCase}/callbacks`),
     'POST /cases/{caseId}/callbacks/{callbackId}/answer': (api) =>
       api.post(`/cases/${ids.closedCase}/callbacks/${ids.callback}/answer`, { reached: false }),

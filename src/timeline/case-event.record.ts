@@ -26,6 +26,7 @@ export const CASE_EVENT_KINDS = [
   'callback_answered',
   'callback_followed_up',
   'held_money_handed_over',
+  'file_attached',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'MALFORMED_REQUEST',
   'REQUEST_TOO_DEEP',
   'INVALID_PATH_ID',
+  'FILE_REQUIRED',
   // 401, 403: who is asking
   'UNAUTHENTICATED',
   'LOGIN_FAILED',
@@ -34,6 +35,7 @@ export const ERROR_CODES = [
   'PAYOUT_NOT_FOUND',
   'CORRECTION_NOT_FOUND',
   'CALLBACK_NOT_FOUND',
+  'FILE_NOT_FOUND',
   // 409: the request is well formed but the state of things refuses it
   'TRANSITION_NOT_ALLOWED',
   'AGREEMENT_REQUIRED',
@@ -92,6 +94,7 @@ export const ERROR_CODES = [
   'METHOD_NOT_ALLOWED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'FILE_TYPE_NOT_ACCEPTED',
   // 503
   'DATABASE_UNAVAILABLE',
   // 500: always a bug

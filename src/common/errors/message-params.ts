@@ -20,6 +20,7 @@ const PARAM_GROUPS: Record<string, LabelGroup> = {
 const PARAM_GROUPS_BY_CODE: Partial<Record<ErrorCode | FieldErrorCode, Record<string, LabelGroup>>> = {
   SESSION_NOT_SCHEDULED: { status: 'sessionStatus' },
   CORRECTION_NOT_PENDING: { status: 'correctionStatus' },
+  FILE_TYPE_NOT_ACCEPTED: { found: 'refusedFileKind' },
 };
 
 /** Items of a list as the services write it: "a,b" (roles), "a, b" (allowed values) or "甲、乙" (a roster's words). */

@@ -104,6 +104,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
     en: 'This payout went to the worker: it is not money held for him',
   },
   HELD_MONEY_HANDED_OVER: { zh: '这笔代管款项已经移交给工人', en: 'This money has already been handed over to the worker' },
+  FILE_NOT_FOUND: { zh: '本案件没有这个文件', en: 'This case has no such file' },
+  FILE_REQUIRED: { zh: '请上传文件：请求正文应是文件本身，且不能为空', en: 'Send the file itself as the request body; it may not be empty' },
+  FILE_TYPE_NOT_ACCEPTED: {
+    zh: '这个文件是{found}，不能作为证据上传：请上传照片（JPEG、PNG、HEIC）或 PDF 扫描件',
+    en: 'This file is {found}: upload a photo (JPEG, PNG, HEIC) or a PDF scan',
+  },
   CALLBACK_NOT_FOUND: { zh: '本案件没有这次回访', en: 'This case has no such callback' },
   CALLBACK_ALREADY_ANSWERED: { zh: '这次回访已经记录过结果（或因案件重新办理而取消）', en: 'This callback has already been recorded (or was cancelled when the case was reopened)' },
   CALLBACK_NOT_TO_FOLLOW_UP: {

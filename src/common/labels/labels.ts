@@ -237,6 +237,15 @@ export const LABELS = {
     callback_answered: l('结案回访', 'callback made'),
     callback_followed_up: l('回访不满意已跟进', 'dissatisfaction followed up'),
     held_money_handed_over: l('代管款项移交工人', 'held money handed over'),
+    file_attached: l('上传证据材料', 'evidence file attached'),
+  },
+  /** REFUSED_KINDS (case-files/domain/file-types.ts): what a refused upload was found to be */
+  refusedFileKind: {
+    windows_program: l('一个 Windows 程序（.exe 等）', 'a Windows program (.exe or alike)'),
+    linux_program: l('一个 Linux 程序', 'a Linux program'),
+    zip_or_office: l('一个压缩包或 Office 文档', 'a ZIP archive or an Office document'),
+    gif: l('一张 GIF 动图', 'a GIF image'),
+    unknown: l('无法识别的格式', 'of a kind not recognised'),
   },
   /** HELD_PLACES (payouts/payout.record.ts) */
   heldPlace: {
@@ -351,6 +360,7 @@ export const LABELS = {
     update: l('修改', 'changed'),
     delete: l('删除', 'deleted'),
     reveal: l('查看完整号码', 'full number shown'),
+    download: l('打开文件', 'file opened'),
     login: l('登录', 'logged in'),
     login_failed: l('登录失败', 'login failed'),
     logout: l('退出登录', 'logged out'),

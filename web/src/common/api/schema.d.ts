@@ -281,6 +281,44 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's evidence files, newest first */
+        get: operations["CaseFilesController_list"];
+        put?: never;
+        /**
+         * Attach an evidence file (a photo or a PDF scan) to the case or to one worker’s claim: the file is the request body
+         * @description JPEG, PNG, HEIC/HEIF or PDF, recognised by the content whatever the name or the declared type; anything else answers 415 FILE_TYPE_NOT_ACCEPTED naming what the file is. At most the body limit (10 MB by default): 413.
+         */
+        post: operations["CaseFilesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/files/{fileId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file’s content, to show in the browser; every opening is in the audit trail */
+        get: operations["CaseFilesController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases": {
         parameters: {
             query?: never;
@@ -1735,7 +1773,7 @@ export type components = {
             pageSize: number;
         };
         /** @enum {string} */
-        AuditAction: "insert" | "update" | "delete" | "reveal" | "login" | "login_failed" | "logout";
+        AuditAction: "insert" | "update" | "delete" | "reveal" | "download" | "login" | "login_failed" | "logout";
         AuditEntryView: {
             /** @example 10452 */
             id: number;
@@ -2080,6 +2118,38 @@ export type components = {
             endsOn: string;
             targets: components["schemas"]["SeasonTargetDto"][];
         };
+        /** @enum {string} */
+        EvidenceKind: "contract" | "attendance" | "wage_sheet" | "iou" | "chat_records" | "witness" | "bank_records" | "other";
+        /**
+         * @description As read from the file’s content
+         * @enum {string}
+         */
+        EvidenceMediaType: "image/jpeg" | "image/png" | "image/heic" | "image/heif" | "application/pdf";
+        CaseFileView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /**
+             * Format: uuid
+             * @description The worker’s claim it is about; null: the whole case
+             */
+            claimId: string | null;
+            workerName: string | null;
+            kind: components["schemas"]["EvidenceKind"];
+            description: string | null;
+            /** @example 欠条.jpg */
+            fileName: string;
+            /** @description As read from the file’s content */
+            mediaType: components["schemas"]["EvidenceMediaType"];
+            /** @example 2483021 */
+            byteSize: number;
+            /** @description SHA-256 of the content, hex */
+            sha256: string;
+            uploadedBy: components["schemas"]["UserRefView"];
+            /** Format: date-time */
+            uploadedAt: string;
+        };
         CaseEmployerDto: {
             employerId: string;
             /**
@@ -2198,8 +2268,6 @@ export type components = {
             kind: components["schemas"]["EmployerKind"];
             role: components["schemas"]["EmployerRole"];
         };
-        /** @enum {string} */
-        EvidenceKind: "contract" | "attendance" | "wage_sheet" | "iou" | "chat_records" | "witness" | "bank_records" | "other";
         CaseEvidenceView: {
             /** Format: uuid */
             id: string;
@@ -2470,7 +2538,7 @@ export type components = {
             text: string;
         };
         /** @enum {string} */
-        CaseEventKind: "case_opened" | "case_updated" | "case_dispatched" | "status_changed" | "lawyer_assigned" | "mediator_assigned" | "employer_added" | "evidence_added" | "note_added" | "claims_added" | "claim_updated" | "claims_confirmed" | "payouts_recorded" | "session_scheduled" | "session_held" | "session_cancelled" | "representatives_elected" | "agreement_signed" | "legal_dates_recorded" | "payout_correction_requested" | "payout_corrected" | "payout_correction_rejected" | "callback_answered" | "callback_followed_up" | "held_money_handed_over";
+        CaseEventKind: "case_opened" | "case_updated" | "case_dispatched" | "status_changed" | "lawyer_assigned" | "mediator_assigned" | "employer_added" | "evidence_added" | "note_added" | "claims_added" | "claim_updated" | "claims_confirmed" | "payouts_recorded" | "session_scheduled" | "session_held" | "session_cancelled" | "representatives_elected" | "agreement_signed" | "legal_dates_recorded" | "payout_correction_requested" | "payout_corrected" | "payout_correction_rejected" | "callback_answered" | "callback_followed_up" | "held_money_handed_over" | "file_attached";
         CaseEventView: {
             /**
              * @description Increasing in the order the events were recorded
@@ -5184,6 +5252,92 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CaseFilesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseFileView"][];
+                };
+            };
+        };
+    };
+    CaseFilesController_upload: {
+        parameters: {
+            query: {
+                /** @description What the file is: an IOU (iou), a wage sheet, a contract, attendance, chat records… */
+                kind: "contract" | "attendance" | "wage_sheet" | "iou" | "chat_records" | "witness" | "bank_records" | "other";
+                /** @description The file’s name as the user chose it */
+                name: string;
+                /** @description The worker (claim) the file is about; left out: the whole case */
+                claimId?: string;
+                description?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/heic": string;
+                "image/heif": string;
+                "application/pdf": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseFileView"];
+                };
+            };
+        };
+    };
+    CaseFilesController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/heic": string;
+                    "image/heif": string;
+                    "application/pdf": string;
+                };
             };
         };
     };
