@@ -1,5 +1,4 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { auditTable } from './support/audit-triggers';
 
 /**
  * Evidence files (issue 18): photos and scans of IOUs, wage sheets, contracts, attendance records and
