@@ -20,6 +20,7 @@ const HandoverDialog = lazy(() => import('./correction-dialogs').then((module) =
 // the corrections of the ledger and the callbacks after closing, rare on a case, load after the page
 const CaseCorrections = lazy(() => import('./payout-corrections').then((module) => ({ default: module.CaseCorrections })));
 const CaseCallbacks = lazy(() => import('./callbacks').then((module) => ({ default: module.CaseCallbacks })));
+const CaseFiles = lazy(() => import('./case-files').then((module) => ({ default: module.CaseFiles })));
 
 /** Everything about one case on one page, and the next steps this user may take on it. */
 export default function CasePage() {
@@ -41,6 +42,9 @@ export default function CasePage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <WorkersPanel theCase={data} />
             <PayoutsPanel theCase={data} />
+            <Suspense fallback={null}>
+              <CaseFiles caseId={caseId} />
+            </Suspense>
             <AgreementPanel caseId={caseId} />
             <SessionsPanel caseId={caseId} />
           </Space>

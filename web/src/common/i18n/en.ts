@@ -58,7 +58,7 @@ export const en: Messages = {
     claim_updated: 'Claim corrected', claims_confirmed: 'Amounts confirmed', payouts_recorded: 'Payouts recorded', session_scheduled: 'Session scheduled', session_held: 'Session held',
     session_cancelled: 'Session cancelled', representatives_elected: 'Representatives elected', agreement_signed: 'Agreement signed', legal_dates_recorded: 'Legal dates recorded',
     payout_correction_requested: 'Payout correction requested', payout_corrected: 'Payout corrected', payout_correction_rejected: 'Payout correction rejected',
-    callback_answered: 'Callback made', callback_followed_up: 'Dissatisfaction followed up', held_money_handed_over: 'Held money handed over',
+    callback_answered: 'Callback made', callback_followed_up: 'Dissatisfaction followed up', held_money_handed_over: 'Held money handed over', file_attached: 'Evidence file attached',
   },
   intake: {
     project: 'Project (optional)', 

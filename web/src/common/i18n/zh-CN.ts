@@ -61,7 +61,7 @@ export const zhCN = {
     claim_updated: '修改诉求', claims_confirmed: '确认金额', payouts_recorded: '登记支付', session_scheduled: '安排调解会', session_held: '召开调解会',
     session_cancelled: '取消调解会', representatives_elected: '推选代表', agreement_signed: '签订调解协议', legal_dates_recorded: '登记法律日期',
     payout_correction_requested: '申请冲正', payout_corrected: '冲正生效', payout_correction_rejected: '驳回冲正',
-    callback_answered: '结案回访', callback_followed_up: '回访不满意已跟进', held_money_handed_over: '代管款项移交工人',
+    callback_answered: '结案回访', callback_followed_up: '回访不满意已跟进', held_money_handed_over: '代管款项移交工人', file_attached: '上传证据材料',
   } as Record<string, string>,
   intake: {
     project: '工程项目（可不填）', 

@@ -1,0 +1,56 @@
+/** The case page's evidence files: texts of both languages. */
+const zh = {
+  title: '证据材料',
+  intro: '欠条、工资表、劳动合同、考勤记录、聊天截图等的照片或扫描件：JPEG、PNG、HEIC 照片或 PDF，每个不超过 10 MB。',
+  kind: '材料类型',
+  kinds: {
+    iou: '欠条',
+    wage_sheet: '工资表',
+    contract: '劳动合同',
+    attendance: '考勤记录',
+    chat_records: '聊天记录截图',
+    bank_records: '银行流水',
+    witness: '证人证言',
+    other: '其他',
+  } as Record<string, string>,
+  description: '说明（可不填）',
+  choose: '选择文件并上传',
+  uploading: '正在上传…',
+  uploaded: (name: string) => `已上传 ${name}`,
+  none: '还没有证据材料',
+  open: (name: string) => `打开 ${name}`,
+  by: (who: string, when: string) => `${who} · ${when}`,
+  worker: (name: string) => `工人：${name}`,
+  heic: 'HEIC 照片：浏览器不能直接显示，点击下载后用手机或电脑的相册打开',
+  pdf: 'PDF',
+  size: (kb: number) => (kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${kb} KB`),
+};
+
+const en: typeof zh = {
+  title: 'Evidence',
+  intro: 'Photos or scans of IOUs, wage sheets, contracts, attendance records, chat screenshots: JPEG, PNG, HEIC photos or PDF, up to 10 MB each.',
+  kind: 'Kind',
+  kinds: {
+    iou: 'IOU',
+    wage_sheet: 'Wage sheet',
+    contract: 'Contract',
+    attendance: 'Attendance',
+    chat_records: 'Chat screenshots',
+    bank_records: 'Bank records',
+    witness: 'Witness statement',
+    other: 'Other',
+  } as Record<string, string>,
+  description: 'Note (optional)',
+  choose: 'Choose a file and upload',
+  uploading: 'Uploading…',
+  uploaded: (name: string) => `${name} uploaded`,
+  none: 'No evidence yet',
+  open: (name: string) => `Open ${name}`,
+  by: (who: string, when: string) => `${who} · ${when}`,
+  worker: (name: string) => `Worker: ${name}`,
+  heic: 'HEIC photo: browsers cannot show it; download it and open it in a photo viewer',
+  pdf: 'PDF',
+  size: (kb: number) => (kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${kb} KB`),
+};
+
+export const caseFilesMessages = { zh, en };
