@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '../src/config/app-config';
 import { loadPersonalDataKey } from '../src/personal-data/personal-data-key';
+import { PNG_1X1 } from './factories/evidence-files';
 import { residentId } from './factories/identities';
 import { Desk, makeDesk, openCase } from './factories/scenario';
 import { itOnDatabaseServer } from './support/concurrency';
@@ -21,7 +22,7 @@ jest.setTimeout(180_000);
  */
 const NOW = new Date('2027-01-20T10:00:00+08:00');
 const MAIN_TABLES = ['organisations', 'users', 'employers', 'cases', 'case_employers', 'workers', 'claims', 'payouts',
-  'agreements', 'instalments', 'case_events', 'case_facts', 'case_pay_days', 'audit_log'];
+  'agreements', 'instalments', 'case_events', 'case_facts', 'case_pay_days', 'case_files', 'audit_log'];
 const ID_NUMBERS = [residentId(81_001), residentId(81_002), residentId(81_003)];
 
 /** A case with three workers, an agreement and two payouts, made through the API as a mediator would. */
@@ -46,6 +47,9 @@ async function makeLedger(t: TestApp): Promise<{ desk: Desk; caseId: string; wor
     desk.mediator.api.post(`/cases/${opened.id}/payouts`, { paidOn, payerKind: 'employer', channel: 'bank_transfer', items });
   expect((await payout([{ claimId: claims[0].id, amount: '12000.50' }, { claimId: claims[1].id, amount: '2500.00' }], '2027-01-19')).status).toBe(201);
   expect((await payout([{ claimId: claims[2].id, amount: '1000.01' }], '2027-01-20')).status).toBe(201);
+  // the evidence lives in the database with the case: the backup carries its bytes
+  const iou = await desk.lawyer.api.upload(`/cases/${opened.id}/files?kind=iou&name=${encodeURIComponent('欠条.png')}`, PNG_1X1, 'image/png');
+  expect(iou.status).toBe(201);
   return { desk, caseId: opened.id, workerId: claims[0].worker.id };
 }
 
@@ -57,7 +61,16 @@ async function figures(t: TestApp, ledger: { desk: Desk; caseId: string; workerI
   const summary = await t.admin.get(`/reports/summary?organisationId=${ledger.desk.organisation.id}&from=2027-01-01&to=2027-01-31`);
   expect(summary.status).toBe(200);
   const revealed = await lawyer.post(`/workers/${ledger.workerId}/reveal`, { field: 'idNumber' });
-  return { totals: caseView.body.totals, summary: summary.body, revealed: { status: revealed.status, body: revealed.body } };
+  const [file] = (await lawyer.get(`/cases/${ledger.caseId}/files`)).body;
+  const content = await lawyer.getRaw(`/cases/${ledger.caseId}/files/${file.id}/content`);
+  const bytes = Buffer.from(await content.arrayBuffer());
+  expect(bytes.equals(PNG_1X1)).toBe(true);
+  return {
+    totals: caseView.body.totals,
+    summary: summary.body,
+    revealed: { status: revealed.status, body: revealed.body },
+    file: { name: file.fileName, sha256: file.sha256, bytes: bytes.toString('base64') },
+  };
 }
 
 async function rowCounts(query: (sql: string) => Promise<{ n: number }[]>): Promise<Record<string, number>> {
