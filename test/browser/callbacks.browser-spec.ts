@@ -1,11 +1,6 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { apiAs, INITIAL_PASSWORD, logIn, makeDistrict, next, openCase, screenshots, shanghaiToday, STAFF_PASSWORD } from './support/service';
-
-async function ok(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<any> {
-  expect(response.ok(), await response.text()).toBe(true);
-  return response.status() === 204 ? null : response.json();
-}
+import { addLeader, apiAs, intoMediation, logIn, makeDistrict, ok, openCase, screenshots, shanghaiToday, STAFF_PASSWORD } from './support/service';
 
 /**
  * The callback after closing (回访) in the pages: the mediator records that the worker is not
@@ -19,21 +14,11 @@ test.describe('the callback after closing (回访)', () => {
 
   test.beforeAll(async ({ baseURL }) => {
     district = await makeDistrict(baseURL!);
-    const n = next();
-    leader = await ok(
-      await district.admin.post('/users', {
-        data: { username: `leader.${n}`, displayName: '钱主席', roles: ['leader'], organisationId: district.organisation.id, password: INITIAL_PASSWORD },
-      }),
-    );
-    const own = await apiAs(baseURL!, leader.username, INITIAL_PASSWORD);
-    await ok(await own.post('/auth/password', { data: { currentPassword: INITIAL_PASSWORD, newPassword: STAFF_PASSWORD } }));
+    leader = await addLeader(baseURL!, district, '钱主席');
 
     theCase = await openCase(baseURL!, district, ['5000.00']);
+    const [claim] = await intoMediation(baseURL!, district, theCase.id);
     const mediator = await apiAs(baseURL!, district.mediator.username, STAFF_PASSWORD);
-    await ok(await mediator.post(`/cases/${theCase.id}/transitions`, { data: { to: 'verifying' } }));
-    const [claim] = (await ok(await mediator.get(`/cases/${theCase.id}/claims`))).items as { id: string; amountClaimed: string }[];
-    await ok(await mediator.post(`/cases/${theCase.id}/claims/confirmations`, { data: { items: [{ claimId: claim.id, amountConfirmed: claim.amountClaimed }] } }));
-    await ok(await mediator.post(`/cases/${theCase.id}/transitions`, { data: { to: 'mediating' } }));
     await ok(
       await mediator.post(`/cases/${theCase.id}/payouts`, {
         data: { paidOn: shanghaiToday(), payerKind: 'employer', channel: 'bank_transfer', items: [{ claimId: claim.id, amount: '5000.00' }] },

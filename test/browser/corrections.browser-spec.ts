@@ -1,11 +1,6 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { apiAs, INITIAL_PASSWORD, logIn, makeDistrict, next, openCase, screenshots, shanghaiToday, STAFF_PASSWORD } from './support/service';
-
-async function ok(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<any> {
-  expect(response.ok(), await response.text()).toBe(true);
-  return response.status() === 204 ? null : response.json();
-}
+import { addLeader, apiAs, intoMediation, logIn, makeDistrict, ok, openCase, screenshots, shanghaiToday, STAFF_PASSWORD } from './support/service';
 
 /**
  * A payout recorded against the wrong worker, corrected with four eyes in the pages: the mediator asks
@@ -19,21 +14,11 @@ test.describe('correcting a payout (冲正)', () => {
 
   test.beforeAll(async ({ baseURL }) => {
     district = await makeDistrict(baseURL!);
-    const n = next();
-    leader = await ok(
-      await district.admin.post('/users', {
-        data: { username: `leader.${n}`, displayName: '孙主席', roles: ['leader'], organisationId: district.organisation.id, password: INITIAL_PASSWORD },
-      }),
-    );
-    const own = await apiAs(baseURL!, leader.username, INITIAL_PASSWORD);
-    await ok(await own.post('/auth/password', { data: { currentPassword: INITIAL_PASSWORD, newPassword: STAFF_PASSWORD } }));
+    leader = await addLeader(baseURL!, district, '孙主席');
 
     theCase = await openCase(baseURL!, district, ['6000.00', '4000.00']);
+    const claims = await intoMediation(baseURL!, district, theCase.id);
     const mediator = await apiAs(baseURL!, district.mediator.username, STAFF_PASSWORD);
-    await ok(await mediator.post(`/cases/${theCase.id}/transitions`, { data: { to: 'verifying' } }));
-    const claims = (await ok(await mediator.get(`/cases/${theCase.id}/claims`))).items as { id: string; amountClaimed: string }[];
-    await ok(await mediator.post(`/cases/${theCase.id}/claims/confirmations`, { data: { items: claims.map((claim) => ({ claimId: claim.id, amountConfirmed: claim.amountClaimed })) } }));
-    await ok(await mediator.post(`/cases/${theCase.id}/transitions`, { data: { to: 'mediating' } }));
     // 3,000 recorded for the first worker; the bank slip says the second one got it
     await ok(
       await mediator.post(`/cases/${theCase.id}/payouts`, {

@@ -1,11 +1,6 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { apiAs, DESK, INITIAL_PASSWORD, logIn, makeDistrict, next, openCase, PHONE, screenshots, STAFF_PASSWORD } from './support/service';
-
-async function ok(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<any> {
-  expect(response.ok(), await response.text()).toBe(true);
-  return response.status() === 204 ? null : response.json();
-}
+import { addLeader, apiAs, DESK, intoMediation, logIn, makeDistrict, ok, openCase, PHONE, screenshots, STAFF_PASSWORD } from './support/service';
 
 /**
  * Money held for workers not reached (代管) in the pages: the mediator records on his phone a pay day
@@ -19,20 +14,9 @@ test.describe('money held for workers (代管)', () => {
 
   test.beforeAll(async ({ baseURL }) => {
     district = await makeDistrict(baseURL!);
-    const n = next();
-    leader = await ok(
-      await district.admin.post('/users', {
-        data: { username: `leader.${n}`, displayName: '吴主席', roles: ['leader'], organisationId: district.organisation.id, password: INITIAL_PASSWORD },
-      }),
-    );
-    const own = await apiAs(baseURL!, leader.username, INITIAL_PASSWORD);
-    await ok(await own.post('/auth/password', { data: { currentPassword: INITIAL_PASSWORD, newPassword: STAFF_PASSWORD } }));
+    leader = await addLeader(baseURL!, district, '吴主席');
     theCase = await openCase(baseURL!, district, ['4000.00', '3000.00']);
-    const mediator = await apiAs(baseURL!, district.mediator.username, STAFF_PASSWORD);
-    await ok(await mediator.post(`/cases/${theCase.id}/transitions`, { data: { to: 'verifying' } }));
-    const claims = (await ok(await mediator.get(`/cases/${theCase.id}/claims`))).items as { id: string; amountClaimed: string }[];
-    await ok(await mediator.post(`/cases/${theCase.id}/claims/confirmations`, { data: { items: claims.map((claim) => ({ claimId: claim.id, amountConfirmed: claim.amountClaimed })) } }));
-    await ok(await mediator.post(`/cases/${theCase.id}/transitions`, { data: { to: 'mediating' } }));
+    await intoMediation(baseURL!, district, theCase.id);
   });
 
   test('a pay day held in the union’s account, listed for the leader, and handed over', async ({ page, baseURL }) => {

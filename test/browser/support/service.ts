@@ -181,3 +181,31 @@ export async function workersOf(baseURL: string, district: Awaited<ReturnType<ty
   const page = await (await lawyer.get(`/cases/${caseId}/claims?pageSize=200`)).json();
   return page.items.map((claim: any) => ({ claimId: claim.id, name: claim.worker.name, amountClaimed: claim.amountClaimed }));
 }
+
+/** The answer's JSON (null for 204), failing the test with the answer's words unless it succeeded. */
+export async function ok(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<any> {
+  expect(response.ok(), await response.text()).toBe(true);
+  return response.status() === 204 ? null : response.json();
+}
+
+/** A leader of the district, who has chosen his own password (STAFF_PASSWORD). */
+export async function addLeader(baseURL: string, district: Awaited<ReturnType<typeof makeDistrict>>, displayName: string): Promise<{ id: string; username: string }> {
+  const leader = await ok(
+    await district.admin.post('/users', {
+      data: { username: `leader.${next()}`, displayName, roles: ['leader'], organisationId: district.organisation.id, password: INITIAL_PASSWORD },
+    }),
+  );
+  const own = await apiAs(baseURL, leader.username, INITIAL_PASSWORD);
+  await ok(await own.post('/auth/password', { data: { currentPassword: INITIAL_PASSWORD, newPassword: STAFF_PASSWORD } }));
+  return leader;
+}
+
+/** The district's mediator takes a case into mediation with every amount confirmed as claimed; its claims. */
+export async function intoMediation(baseURL: string, district: Awaited<ReturnType<typeof makeDistrict>>, caseId: string): Promise<{ id: string; amountClaimed: string }[]> {
+  const mediator = await apiAs(baseURL, district.mediator.username, STAFF_PASSWORD);
+  await ok(await mediator.post(`/cases/${caseId}/transitions`, { data: { to: 'verifying' } }));
+  const claims = (await ok(await mediator.get(`/cases/${caseId}/claims`))).items as { id: string; amountClaimed: string }[];
+  await ok(await mediator.post(`/cases/${caseId}/claims/confirmations`, { data: { items: claims.map((claim) => ({ claimId: claim.id, amountConfirmed: claim.amountClaimed })) } }));
+  await ok(await mediator.post(`/cases/${caseId}/transitions`, { data: { to: 'mediating' } }));
+  return claims;
+}
