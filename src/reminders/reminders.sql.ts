@@ -7,8 +7,9 @@ import { FINAL_STATUSES_SQL } from '../cases/domain/case-status';
  * reports keep exact (statement triggers, migrations/1764900000000), not added up from the payout
  * ledger. A case owed at the end of a day what it owes now plus what was paid on it after that day;
  * the workers owed then are those owed now plus those whose payments after that day paid them in full
- * (case_pay_days.claims_settled; payouts are never negative, so a balance only falls:
- * migrations/1765900000000). That is what caseTotalsSql (claim-money.sql.ts) with `paidBy` adds up claim
+ * (case_pay_days.claims_settled; what a claim is paid on a day is never negative, so a balance only falls:
+ * migrations/1765900000000; a correction's reversal sits on its original's claim and day and nets to what
+ * stands, migrations/1766600000000). That is what caseTotalsSql (claim-money.sql.ts) with `paidBy` adds up claim
  * by claim, which test/reminders-scale.e2e-spec.ts compares. Swept for today, nothing was paid after it
  * and the correction reads no row. $1: the day. In no order: read from the index of the open cases alone
  * (migrations/1766500000000), a city's 88,000 in some tens of milliseconds; sorting them cost more.

@@ -36,6 +36,8 @@ test.describe('money held for workers (代管)', () => {
     await page.setViewportSize(DESK);
     await page.evaluate('window.localStorage.clear()');
     await logIn(page, leader.username);
+    // the dashboard tells the money recovered but still held apart
+    await expect(page.getByText('其中代管中 ¥7,000.00')).toBeVisible();
     await page.goto('/app/held-money');
     const byOrganisation = page.getByRole('region', { name: '按单位和代管时长' });
     await expect(byOrganisation.getByRole('row', { name: new RegExp(district.organisation.name) })).toContainText('¥7,000.00');

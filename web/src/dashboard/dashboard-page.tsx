@@ -4,6 +4,7 @@ import { Alert, Tag, Typography } from 'antd';
 import { api, Schemas, unwrap } from '../common/api/client';
 import { showApiErrors } from '../common/forms';
 import { Money } from '../common/format/money';
+import { formatYuan } from '../common/money';
 import { useMessagesWith } from '../common/i18n/i18n';
 import { dashboardMessages } from './dashboard.messages';
 import { drillDown, type CaseFigure, type ReportView } from './drill-down';
@@ -98,7 +99,13 @@ function Figures({ summary, view }: { summary: Schemas['ReportSummaryView']; vie
     { figure: 'completionRate', label: t.completionRate, value: percent(summary.completionRate) },
     { figure: 'workersHelped', label: t.workersHelped, value: summary.workersHelped },
     { figure: 'owed', label: t.owed, value: <Money yuan={summary.owed} /> },
-    { figure: 'recovered', label: t.recovered, value: <Money yuan={summary.recovered} /> },
+    {
+      figure: 'recovered',
+      label: t.recovered,
+      value: <Money yuan={summary.recovered} />,
+      // money paid into a holding account for workers not reached (代管) is recovered, not yet in their hands
+      sub: summary.recoveredHeld !== '0.00' ? t.recoveredHeld(formatYuan(summary.recoveredHeld)) : undefined,
+    },
     { figure: 'recoveryRate', label: t.recoveryRate, value: percent(summary.recoveryRate) },
     { figure: 'unpaid', label: t.unpaid, value: <Money yuan={summary.unpaid} /> },
     { figure: 'paidInPeriod', label: t.paidInPeriod, value: <Money yuan={summary.paidInPeriod.total} /> },

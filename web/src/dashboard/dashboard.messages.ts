@@ -34,6 +34,7 @@ const zh = {
     days: (n: number) => `${n} 天`,
     none: '—',
     casesPaidInFull: (n: number) => `${n} 件已全额支付`,
+    recoveredHeld: (yuan: string) => `其中代管中 ¥${yuan}`,
   },
   charts: {
     loading: '图表加载中…',
@@ -126,6 +127,7 @@ const en: typeof zh = {
     days: (n: number) => `${n} days`,
     none: '—',
     casesPaidInFull: (n: number) => `${n} paid in full`,
+    recoveredHeld: (yuan: string) => `¥${yuan} of it held for workers`,
   },
   charts: {
     loading: 'Loading the chart…',
