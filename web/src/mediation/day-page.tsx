@@ -22,6 +22,7 @@ export default function DayPage() {
   return (
     <PhoneScreen title={m.mediation.dayTitle}>
       <Agenda mediatorId={user.id} />
+      <DueCallbacks />
       <MyCases mediatorId={user.id} />
     </PhoneScreen>
   );
@@ -89,6 +90,34 @@ function SessionItem({ session, held }: { session: Schemas['SessionView']; held:
         </Link>
       )}
     </li>
+  );
+}
+
+/** The callbacks after closing this mediator is to make by today; nothing when none is due. Recorded on the case page. */
+function DueCallbacks() {
+  const m = useMessagesWith({ mediation: mediationMessages });
+  const t = m.mediation.day;
+  const due = useQuery({ queryKey: ['callbacks-due', 'mine'], queryFn: () => unwrap(api.GET('/callbacks/due', { params: { query: { mine: true } } })) });
+  if (!due.data || due.data.length === 0) return null;
+  return (
+    <section className="m-section" aria-labelledby="due-callbacks">
+      <div className="m-section-head">
+        <h2 id="due-callbacks">{t.callbacks}</h2>
+        <span className="m-muted">{t.caseCount(due.data.length)}</span>
+      </div>
+      <ul className="m-list">
+        {due.data.map((callback) => (
+          <li key={callback.id}>
+            <Link className="m-card-link" to={`/cases/${callback.caseId}`}>
+              <div className="m-row">
+                <span className="m-row-main">{callback.caseNumber}</span>
+                <span>{t.callbackDue(callback.dueOn)}</span>
+              </div>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -15,6 +15,8 @@ const zh = {
     caseCount: (n: number) => `共 ${n} 件`,
     noCases: '没有未结案件',
     owed: (owed: number, workers: number) => `尚欠 ${owed} 人（共 ${workers} 人）`,
+    callbacks: '结案回访',
+    callbackDue: (dueOn: string) => `应于 ${dueOn} 前回访`,
   },
   tasks: { confirm: '确认金额', schedule: '安排调解', agreement: '登记调解协议', payDay: '登记发放工资', outcome: '登记调解结果' },
   case: {
@@ -171,6 +173,8 @@ const en: typeof zh = {
     caseCount: (n) => `${n} case${n === 1 ? '' : 's'}`,
     noCases: 'No open cases',
     owed: (owed, workers) => `${owed} of ${workers} worker${workers === 1 ? '' : 's'} still owed`,
+    callbacks: 'Callbacks after closing',
+    callbackDue: (dueOn) => `Due by ${dueOn}`,
   },
   tasks: { confirm: 'Confirm amounts', schedule: 'Schedule a session', agreement: 'Record the agreement', payDay: 'Record a pay day', outcome: 'Record the outcome' },
   case: {
