@@ -9,7 +9,7 @@ import { Money } from '../common/format/money';
 import { useMessages, useMessagesWith } from '../common/i18n/i18n';
 import { showApiErrors } from '../common/forms';
 import { EmployerLink } from '../employers/employer-link';
-import { correctionsMessages } from './corrections.messages';
+import { ledgerMessages } from './ledger.messages';
 import { SummaryEditor } from './summary-editor';
 import { useCase } from './use-case';
 
@@ -221,8 +221,8 @@ function WorkersPanel({ theCase }: { theCase: Schemas['CaseView'] }) {
  * reversal and the payout as corrected; the case's correction requests follow it.
  */
 function PayoutsPanel({ theCase }: { theCase: Schemas['CaseView'] }) {
-  const m = useMessagesWith({ corrections: correctionsMessages });
-  const t = m.corrections;
+  const m = useMessagesWith({ ledger: ledgerMessages });
+  const t = m.ledger;
   const caseId = theCase.id;
   const { user } = useSession();
   const mayCorrect = user?.permissions.includes('payouts.correct') ?? false;

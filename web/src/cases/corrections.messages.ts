@@ -32,17 +32,10 @@ const zh = {
   approvedDone: '冲正已生效',
   rejectedDone: '冲正申请已驳回',
   ownRequest: '本人提出的申请，须由他人审批',
-  reversal: '冲销',
-  replacement: '更正后',
-  reversedTag: '已冲正',
   waiting: (n: number) => `${n} 项冲正等待审批`,
   waitingTitle: '待审批的冲正',
   none: '没有等待审批的冲正',
   openCase: '打开案件',
-  // money held for workers (代管) in the ledger: where it is held, and whether it reached the worker
-  held: { union_account: '工会代管', labour_bureau_account: '劳动部门代管' } as Record<string, string>,
-  handedOver: (day: string) => `${day} 已移交`,
-  handOver: '移交工人',
 };
 
 const en: typeof zh = {
@@ -80,16 +73,10 @@ const en: typeof zh = {
   approvedDone: 'Correction approved',
   rejectedDone: 'Correction rejected',
   ownRequest: 'Your own request: someone else approves it',
-  reversal: 'Reversal',
-  replacement: 'Corrected',
-  reversedTag: 'Corrected',
   waiting: (n: number) => `${n} ${n === 1 ? 'correction waits' : 'corrections wait'} for approval`,
   waitingTitle: 'Corrections waiting for approval',
   none: 'No correction is waiting',
   openCase: 'Open the case',
-  held: { union_account: 'Held by the union', labour_bureau_account: 'Held by the bureau' } as Record<string, string>,
-  handedOver: (day: string) => `Handed over ${day}`,
-  handOver: 'Hand over',
 };
 
 export const correctionsMessages = { zh, en };
