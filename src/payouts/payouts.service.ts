@@ -14,6 +14,7 @@ import { shanghaiDate } from '../common/time/shanghai';
 import { Transactions } from '../database/transactions';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { CaseEventsService } from '../timeline/case-events.service';
+import { assertHandover } from './domain/held-money';
 import { PayoutLine, checkPayouts } from './domain/payout-rules';
 import { HandoverDto, HeldMoneyQuery, PayoutListQuery, RecordPayoutsDto } from './dto/payout.dto';
 import type { Payout } from './payout.record';
@@ -111,11 +112,11 @@ export class PayoutsService {
       await lockCase(tx, caseId, actor.scope);
       const payout = await this.repository.ledgerEntry(tx, caseId, payoutId.toLowerCase());
       if (!payout) throw new AppError('PAYOUT_NOT_FOUND');
-      if (payout.held_in === null || payout.reverses_payout_id !== null) throw new AppError('PAYOUT_NOT_HELD');
-      if (payout.reversed) throw new AppError('PAYOUT_ALREADY_CORRECTED');
-      if (payout.handed_over) throw new AppError('HELD_MONEY_HANDED_OVER');
-      if (dto.handedOverOn > today) throw AppError.invalidField('handedOverOn', 'DATE_IN_FUTURE');
-      if (dto.handedOverOn < payout.paid_on) throw AppError.invalidField('handedOverOn', 'BEFORE_RECEIVED', { receivedOn: payout.paid_on });
+      assertHandover(
+        { heldIn: payout.held_in, reversesPayoutId: payout.reverses_payout_id, reversed: payout.reversed, handedOver: payout.handed_over, paidOn: payout.paid_on },
+        dto.handedOverOn,
+        today,
+      );
       const receiptReference = dto.receiptReference?.trim() || null;
       await this.repository.insertHandover(tx, {
         payoutId: payout.id,
