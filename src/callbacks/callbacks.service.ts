@@ -9,7 +9,7 @@ import { Transactions, Tx } from '../database/transactions';
 import { CaseEventsService } from '../timeline/case-events.service';
 import type { CallbackFiguresRow, CallbackReminderRow, CallbackRow } from './callback.record';
 import { CallbacksRepository } from './callbacks.repository';
-import { answerProblems, callbackAssignee, callbackDueOn } from './domain/callback-rules';
+import { answerProblems, assertAnswerable, assertAwaitingFollowUp, callbackAssignee, callbackDueOn } from './domain/callback-rules';
 import { AnswerCallbackDto, FollowUpCallbackDto } from './dto/callback.dto';
 
 /**
@@ -58,7 +58,7 @@ export class CallbacksService {
     return this.transactions.run(async (tx) => {
       await lockCase(tx, caseId, actor.scope);
       const callback = await this.locked(tx, caseId, callbackId);
-      if (callback.status !== 'open') throw new AppError('CALLBACK_ALREADY_ANSWERED');
+      assertAnswerable(callback.status);
       const problems = answerProblems({ reached: dto.reached, satisfaction: dto.satisfaction, calledOn }, { closedOn: callback.closed_on, today });
       if (problems.length > 0) throw AppError.invalid(problems);
       const note = dto.note?.trim() || null;
@@ -89,7 +89,7 @@ export class CallbacksService {
     return this.transactions.run(async (tx) => {
       await lockCase(tx, caseId, actor.scope);
       const callback = await this.locked(tx, caseId, callbackId);
-      if (callback.satisfaction !== 'not_satisfied' || callback.followed_up_by_id !== null) throw new AppError('CALLBACK_NOT_TO_FOLLOW_UP');
+      assertAwaitingFollowUp({ satisfaction: callback.satisfaction, followedUp: callback.followed_up_by_id !== null });
       await this.repository.followUp(tx, callback.id, actor.id, note);
       await this.events.append(tx, { caseId, kind: 'callback_followed_up', actorId: actor.id, happenedOn: today, data: { callbackId: callback.id, note } });
       return this.repository.one(tx, callback.id);

@@ -1,6 +1,6 @@
 import { callbackRates } from '../../reports/domain/figures';
 import { ruleDueWindow, ruleFiresOn } from '../../reminders/domain/reminder-policy';
-import { answerProblems, callbackAssignee, callbackDueOn } from './callback-rules';
+import { answerProblems, assertAnswerable, assertAwaitingFollowUp, callbackAssignee, callbackDueOn } from './callback-rules';
 
 describe('callbacks after closing', () => {
   it('are due the set number of calendar days after closing, across a month and a year', () => {
@@ -31,6 +31,16 @@ describe('callbacks after closing', () => {
       { field: 'calledOn', code: 'BEFORE_CLOSING', params: { closedOn: '2027-01-10' } },
     ]);
     expect(answerProblems({ reached: false, calledOn: '2027-01-10' }, days)).toEqual([]);
+  });
+
+  it('are answered once, and followed up only when the worker was not satisfied and nobody followed up yet', () => {
+    expect(() => assertAnswerable('open')).not.toThrow();
+    expect(() => assertAnswerable('answered')).toThrow('CALLBACK_ALREADY_ANSWERED');
+    expect(() => assertAnswerable('cancelled')).toThrow('CALLBACK_ALREADY_ANSWERED');
+    expect(() => assertAwaitingFollowUp({ satisfaction: 'not_satisfied', followedUp: false })).not.toThrow();
+    expect(() => assertAwaitingFollowUp({ satisfaction: 'not_satisfied', followedUp: true })).toThrow('CALLBACK_NOT_TO_FOLLOW_UP');
+    expect(() => assertAwaitingFollowUp({ satisfaction: 'basically_satisfied', followedUp: false })).toThrow('CALLBACK_NOT_TO_FOLLOW_UP');
+    expect(() => assertAwaitingFollowUp({ satisfaction: null, followedUp: false })).toThrow('CALLBACK_NOT_TO_FOLLOW_UP');
   });
 
   it('give 回访率 over the callbacks due and 满意率 over those reached, basically satisfied counting as satisfied', () => {

@@ -2,7 +2,7 @@
  * Callbacks after closing (回访): when one is due, who makes it, what an answer must say, and the
  * rates leaders read. Pure: the day and the policy come in as data.
  */
-import type { FieldProblem } from '../../common/errors/app-error';
+import { AppError, FieldProblem } from '../../common/errors/app-error';
 import { addDays } from '../../common/time/calendar-days';
 
 export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'not_satisfied'] as const; // 满意 / 基本满意 / 不满意
@@ -41,4 +41,14 @@ export function answerProblems(answer: CallbackAnswer, days: { closedOn: string;
   if (answer.calledOn > days.today) problems.push({ field: 'calledOn', code: 'DATE_IN_FUTURE' });
   else if (answer.calledOn < days.closedOn) problems.push({ field: 'calledOn', code: 'BEFORE_CLOSING', params: { closedOn: days.closedOn } });
   return problems;
+}
+
+/** A callback is recorded once: an answered one, or one cancelled by a reopening, is not answered again. */
+export function assertAnswerable(status: CallbackStatus): void {
+  if (status !== 'open') throw new AppError('CALLBACK_ALREADY_ANSWERED');
+}
+
+/** Only an answer "not satisfied" that no leader has followed up yet waits for a follow-up. */
+export function assertAwaitingFollowUp(callback: { satisfaction: Satisfaction | null; followedUp: boolean }): void {
+  if (callback.satisfaction !== 'not_satisfied' || callback.followedUp) throw new AppError('CALLBACK_NOT_TO_FOLLOW_UP');
 }
