@@ -9,7 +9,7 @@ import type { Role } from './roles';
 export const PERMISSIONS = [
   'cases.read', // see cases, their claims, payouts and timeline (in scope)
   'cases.open', // open a case, add workers' claims, evidence and employers
-  'cases.edit', // change a case's summary, channel, project; add notes
+  'cases.edit', // change a case's summary, channel, project; add notes and evidence files
   'cases.assign', // assign the lawyer and the mediator
   'cases.dispatch', // 派单: move a case to another organisation
   'cases.transition', // change a case's status
