@@ -1,5 +1,5 @@
 import { formatYuan } from '../money';
-import type { Messages } from './zh-CN';
+import type { CaseEventKind, Messages } from './zh-CN';
 
 export const en: Messages = {
   app: { name: 'Wage-arrears cases', shortName: 'Wage arrears' },
@@ -59,7 +59,7 @@ export const en: Messages = {
     session_cancelled: 'Session cancelled', representatives_elected: 'Representatives elected', agreement_signed: 'Agreement signed', legal_dates_recorded: 'Legal dates recorded',
     payout_correction_requested: 'Payout correction requested', payout_corrected: 'Payout corrected', payout_correction_rejected: 'Payout correction rejected',
     callback_answered: 'Callback made', callback_followed_up: 'Dissatisfaction followed up', held_money_handed_over: 'Held money handed over', file_attached: 'Evidence file attached',
-  },
+  } satisfies Record<CaseEventKind, string>,
   intake: {
     project: 'Project (optional)', 
     lawyerActedFor: (employer) => `Note: the lawyer has acted for ${employer}; check whether he should step aside`, 

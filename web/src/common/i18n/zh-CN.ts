@@ -1,4 +1,8 @@
+import type { components } from '../api/schema';
 import { formatYuan } from '../money';
+
+// every kind of timeline event the API names has its words (a new kind fails the type-check until it has)
+export type CaseEventKind = components['schemas']['CaseEventKind'];
 
 /**
  * Every text people read, in Chinese (the default). Keyed by meaning; the English catalogue has the same
@@ -62,7 +66,7 @@ export const zhCN = {
     session_cancelled: '取消调解会', representatives_elected: '推选代表', agreement_signed: '签订调解协议', legal_dates_recorded: '登记法律日期',
     payout_correction_requested: '申请冲正', payout_corrected: '冲正生效', payout_correction_rejected: '驳回冲正',
     callback_answered: '结案回访', callback_followed_up: '回访不满意已跟进', held_money_handed_over: '代管款项移交工人', file_attached: '上传证据材料',
-  } as Record<string, string>,
+  } satisfies Record<CaseEventKind, string> as Record<string, string>,
   intake: {
     project: '工程项目（可不填）', 
     lawyerActedFor: (employer: string) => `注意：承办律师曾代理过 ${employer}，请确认是否需要回避`, 
