@@ -45,6 +45,19 @@ test.describe('money held for workers (代管)', () => {
     await expect(items.getByRole('row', { name: new RegExp(first) })).toContainText('¥4,000.00');
     await expect(items.getByRole('row', { name: new RegExp(second) })).toContainText('0 天');
     await expectNoAxeViolations(page);
+    // on a phone the leader's links run past the screen's edge: the page he is on is scrolled into sight
+    await page.setViewportSize(PHONE);
+    await page.goto('/');
+    await page.goto('/app/held-money');
+    const nav = page.getByRole('navigation', { name: '主菜单' });
+    await expect(nav.getByRole('link', { name: '代管款项' })).toBeVisible();
+    // within the strip of links the header shows, not scrolled off under the bell
+    const shown = async () => {
+      const [strip, link] = await Promise.all([nav.boundingBox(), nav.getByRole('link', { name: '代管款项' }).boundingBox()]);
+      return link!.x >= strip!.x - 1 && link!.x + link!.width <= strip!.x + strip!.width + 1;
+    };
+    await expect.poll(shown).toBe(true);
+    await page.setViewportSize(DESK);
     await screenshots(page, 'held-money');
 
     await page.evaluate('window.localStorage.clear()');

@@ -1,8 +1,8 @@
 import { BellOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Dropdown, Layout, Tag } from 'antd';
-import { lazy, Suspense } from 'react';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useSession } from '../api/use-session';
 import { useMessages } from '../i18n/i18n';
@@ -63,6 +63,12 @@ export default function DeskShell() {
   const m = useMessages();
   const { user, expired, signOut } = useSession();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const nav = useRef<HTMLElement>(null);
+  // on a phone the links scroll sideways: the page one is on stays in sight, not scrolled off the edge
+  useEffect(() => {
+    nav.current?.querySelector('a.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname]);
   if (!user) return null;
   const items = navItemsOf(user, m);
   const logout = async () => {
@@ -79,7 +85,7 @@ export default function DeskShell() {
             {m.app.shortName}
           </Link>
           {/* plain links: antd's Menu would add about 25 KiB gzip to every page for three entries */}
-          <nav aria-label={m.nav.main} className="desk-nav">
+          <nav ref={nav} aria-label={m.nav.main} className="desk-nav">
             {items.map((item) => (
               <NavLink key={item.key} to={item.key}>
                 {item.label}
