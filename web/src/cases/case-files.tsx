@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { api, authorisedFetch, ApiError, Schemas, unwrap } from '../common/api/client';
+import { api, fetchFile, Schemas, unwrap } from '../common/api/client';
 import { useSession } from '../common/api/use-session';
 import { useMessagesWith } from '../common/i18n/i18n';
 import { useToast } from '../common/layout/toast';
@@ -11,11 +11,9 @@ type CaseFile = Schemas['CaseFileView'];
 const ACCEPT = 'image/jpeg,image/png,image/heic,image/heif,application/pdf,.heic,.heif';
 const KINDS = ['iou', 'wage_sheet', 'contract', 'attendance', 'chat_records', 'bank_records', 'witness', 'other'] as const;
 
-/** A file's bytes, fetched with the login (a bare link would answer 401), as a blob: URL the page may show. */
+/** A file's bytes, fetched with the login, as a blob: URL the page may show. */
 async function fileUrl(caseId: string, file: CaseFile): Promise<string> {
-  const response = await authorisedFetch(new Request(new URL(`/cases/${caseId}/files/${file.id}/content`, window.location.origin)));
-  if (!response.ok) throw new ApiError(response.status, { code: `HTTP_${response.status}`, message: response.statusText });
-  return URL.createObjectURL(await response.blob());
+  return URL.createObjectURL(await (await fetchFile(`/cases/${caseId}/files/${file.id}/content`)).blob());
 }
 
 /** The case's evidence: thumbnails of the photos, the scans, and an upload for those who may add them. */

@@ -101,7 +101,7 @@ export function idempotencyKey(): string {
 }
 
 /** A file from the API, fetched with the login like any request (a bare link would answer 401). */
-async function fetchFile(path: string): Promise<Response> {
+export async function fetchFile(path: string): Promise<Response> {
   const response = await authorisedFetch(new Request(new URL(path, window.location.origin)));
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as Partial<ApiErrorBody>;
