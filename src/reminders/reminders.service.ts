@@ -43,6 +43,7 @@ import {
 } from './domain/reminder-policy';
 import { FIRST_SEASON_DAY, LAST_SEASON_DAY, festivalEve, seasonFestivalYear } from '../campaign/domain/spring-festival';
 import { RemindersRepository } from './reminders.repository';
+import type { CallbackReminderRow } from '../callbacks/callback.record';
 import { CallbacksService } from '../callbacks/callbacks.service';
 
 /** An open case as the sweep sees it on its day: its people, its organisation and its money then. */
@@ -402,19 +403,9 @@ export class RemindersService {
     const window = rule ? ruleDueWindow(rule, on) : null;
     if (!rule || !window) return NOTHING_DUE;
     const rows = await this.callbacks.fallingDue(window.from ?? on, window.to ?? FAR_FUTURE);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    const due = deadlineReminders({ today: on, rule, deadlines: rows.map((row) => ({ subject: row.id, dueOn: row.on, recipients: [row.recipient_id] })) });
-    return {
-      due,
-      caseOf: (reminder) => byId.get(reminder.subject)!.case_id,
-      worded: (reminders) =>
-        reminders.map((reminder) => {
-          const row = byId.get(reminder.subject)!;
-          const link = caseLink(this.config.publicBaseUrl, row.case_id);
-          const message = callbackDueMessage({ caseNumber: row.case_number, link, closedOn: row.closed_on, dueOn: row.on, daysLeft: reminder.daysLeft });
-          return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
-        }),
-    };
+    return this.callbackReminders(on, rule, rows, (row, reminder, link) =>
+      callbackDueMessage({ caseNumber: row.case_number, link, closedOn: row.closed_on, dueOn: row.on, daysLeft: reminder.daysLeft }),
+    );
   }
 
   /** 回访不满意: answers "not satisfied" no leader has followed up, to every leader whose scope holds the case. */
@@ -422,6 +413,18 @@ export class RemindersService {
     const window = rule ? ruleDueWindow(rule, on) : null;
     if (!rule || !window) return NOTHING_DUE;
     const rows = await this.callbacks.unsatisfiedForLeaders(window.from ?? FAR_PAST, window.to ?? on);
+    return this.callbackReminders(on, rule, rows, (row, reminder, link) =>
+      callbackUnsatisfiedMessage({ caseNumber: row.case_number, link, calledOn: row.on, daysSince: -reminder.daysLeft }),
+    );
+  }
+
+  /** The reminders of a callback rule: one subject per callback, its day the row's, to each recipient a row names. */
+  private callbackReminders(
+    on: string,
+    rule: ReminderRule,
+    rows: CallbackReminderRow[],
+    words: (row: CallbackReminderRow, reminder: CountdownReminder, link: string) => { title: string; body: string },
+  ): DueReminders {
     const byId = new Map(rows.map((row) => [row.id, row]));
     const recipients = new Map<string, string[]>();
     for (const row of rows) recipients.set(row.id, [...(recipients.get(row.id) ?? []), row.recipient_id]);
@@ -437,7 +440,7 @@ export class RemindersService {
         reminders.map((reminder) => {
           const row = byId.get(reminder.subject)!;
           const link = caseLink(this.config.publicBaseUrl, row.case_id);
-          const message = callbackUnsatisfiedMessage({ caseNumber: row.case_number, link, calledOn: row.on, daysSince: -reminder.daysLeft });
+          const message = words(row, reminder, link);
           return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
         }),
     };
