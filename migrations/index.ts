@@ -26,6 +26,7 @@ import { AddPayoutCorrections1766600000000 } from './1766600000000-AddPayoutCorr
 import { AddCaseCallbacks1766700000000 } from './1766700000000-AddCaseCallbacks';
 import { AddHeldMoney1766800000000 } from './1766800000000-AddHeldMoney';
 import { AddCaseFiles1766900000000 } from './1766900000000-AddCaseFiles';
+import { AddWorkerReports1767000000000 } from './1767000000000-AddWorkerReports';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   AddCaseCallbacks1766700000000,
   AddHeldMoney1766800000000,
   AddCaseFiles1766900000000,
+  AddWorkerReports1767000000000,
 ];

@@ -32,6 +32,7 @@ import { DatabaseModule } from './database/database.module';
 import { ReportsModule } from './reports/reports.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { UserAccountsModule, UsersModule } from './users/users.module';
+import { WorkerReportsModule } from './worker-reports/worker-reports.module';
 import { WorkersModule } from './workers/workers.module';
 
 export interface AppOptions {
@@ -80,6 +81,7 @@ export class AppModule {
         ReportsModule,
         UserAccountsModule,
         UsersModule,
+        WorkerReportsModule,
         WorkersModule,
       ],
       providers: [

@@ -12,7 +12,11 @@ import { servePages } from './web-pages/serve-pages';
 
 /** Builds the HTTP application; main.ts and the e2e tests both start the service through here. */
 export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.config.bodyLimitBytes });
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.config.bodyLimitBytes,
+    // the client's address behind a proxy (the public pages' limits per address): only the proxies named
+    ...(options.config.trustProxy !== null && { trustProxy: options.config.trustProxy }),
+  });
   // Rosters arrive as CSV or XLSX files in the request body; JSON is Fastify's own.
   adapter.getInstance().addContentTypeParser(ROSTER_CONTENT_TYPES, { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),

@@ -19,6 +19,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'REQUEST_TOO_DEEP':
     case 'INVALID_PATH_ID':
     case 'FILE_REQUIRED':
+    case 'CHALLENGE_FAILED':
       return 400;
     case 'UNAUTHENTICATED':
     case 'LOGIN_FAILED':
@@ -46,6 +47,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CORRECTION_NOT_FOUND':
     case 'CALLBACK_NOT_FOUND':
     case 'FILE_NOT_FOUND':
+    case 'REPORT_NOT_FOUND':
+    case 'REPORT_LOOKUP_FAILED':
       return 404;
     case 'METHOD_NOT_ALLOWED':
       return 405;
@@ -92,6 +95,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PAYOUT_NOT_HELD':
     case 'HELD_MONEY_HANDED_OVER':
     case 'CALLBACK_NOT_TO_FOLLOW_UP':
+    case 'REPORT_ALREADY_HANDLED':
+    case 'REPORT_PHOTOS_CLOSED':
+    case 'REPORT_PHOTO_LIMIT':
+    case 'RATING_NOT_OPEN':
       return 409;
     case 'CHANNEL_NOT_SET_UP':
     case 'EMAIL_SERVER_NOT_SET_UP':
@@ -102,6 +109,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ACCOUNT_LOCKED':
     case 'ADDRESS_LOCKED':
     case 'EXPORTS_BUSY':
+    case 'REPORTS_FROM_ADDRESS_LIMIT':
+    case 'REPORTS_FOR_ID_NUMBER_LIMIT':
+    case 'LOOKUP_THROTTLED':
       return 429;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -7,7 +7,7 @@ import type { Locale } from './domain/locale';
  */
 
 /** The security events auth records (logins, logouts, reveals of personal data). */
-export const SECURITY_ACTIONS = ['login', 'login_failed', 'logout', 'reveal', 'download'] as const;
+export const SECURITY_ACTIONS = ['login', 'login_failed', 'logout', 'reveal', 'download', 'lookup', 'lookup_failed'] as const;
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 
 export interface SecurityEvent {

@@ -17,6 +17,8 @@ export interface CallbackRow {
   called_on: string | null;
   answered_by_id: string | null;
   answered_by_name: string | null;
+  /** Answered by the worker's own rating on the public lookup page, not by a call. */
+  answered_online: boolean;
   answered_at: Date | string | null;
   follow_up_note: string | null;
   followed_up_by_id: string | null;

@@ -32,6 +32,8 @@ export class CallbackView {
   calledOn: string | null;
   @ApiProperty({ type: UserRefView, nullable: true })
   answeredBy: UserRefView | null;
+  @ApiProperty({ description: "Answered by the worker's own rating on the public lookup page, not by a call" })
+  answeredOnline: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'What a leader did about a "not satisfied" answer' })
   followUpNote: string | null;
   @ApiProperty({ type: UserRefView, nullable: true })
@@ -64,6 +66,7 @@ export function toCallbackView(row: CallbackRow): CallbackView {
     note: row.note,
     calledOn: row.called_on,
     answeredBy: person(row.answered_by_id, row.answered_by_name),
+    answeredOnline: row.answered_online,
     followUpNote: row.follow_up_note,
     followedUpBy: person(row.followed_up_by_id, row.followed_up_by_name),
     followedUpAt: row.followed_up_at ? shanghaiTimestamp(new Date(row.followed_up_at)) : null,

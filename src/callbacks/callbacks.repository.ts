@@ -74,6 +74,19 @@ export class CallbacksRepository {
     );
   }
 
+  /** The case's callback still waiting, answered by the worker himself online; its id, or null when none waits. */
+  async answerOnline(tx: Tx, caseId: string, answer: { spokeWith: string; satisfaction: Satisfaction; note: string | null; on: string }): Promise<string | null> {
+    const [row]: { id: string }[] = await tx.query(
+      `UPDATE case_callbacks
+          SET status = 'answered', reached = true, spoke_with = $2, satisfaction = $3, note = $4, called_on = $5,
+              answered_online = true, answered_at = now()
+        WHERE case_id = $1 AND status = 'open' AND closed_on <= $5::date
+        RETURNING id`,
+      [caseId, answer.spokeWith, answer.satisfaction, answer.note, answer.on],
+    );
+    return row?.id ?? null;
+  }
+
   async followUp(tx: Tx, callbackId: string, leaderId: string, note: string): Promise<void> {
     await tx.query(
       `UPDATE case_callbacks SET follow_up_note = $2, followed_up_by_id = $3, followed_up_at = now() WHERE id = $1`,

@@ -9,7 +9,7 @@ import { Transactions, Tx } from '../database/transactions';
 import { CaseEventsService } from '../timeline/case-events.service';
 import type { CallbackFiguresRow, CallbackReminderRow, CallbackRow } from './callback.record';
 import { CallbacksRepository } from './callbacks.repository';
-import { answerProblems, assertAnswerable, assertAwaitingFollowUp, callbackAssignee, callbackDueOn } from './domain/callback-rules';
+import { answerProblems, assertAnswerable, assertAwaitingFollowUp, callbackAssignee, callbackDueOn, type Satisfaction } from './domain/callback-rules';
 import { AnswerCallbackDto, FollowUpCallbackDto } from './dto/callback.dto';
 
 /**
@@ -79,6 +79,24 @@ export class CallbacksService {
       });
       return this.repository.one(tx, callback.id);
     });
+  }
+
+  /**
+   * The worker rated his concluded case on the public lookup page: the rating answers the case's callback
+   * if it still waits (no call is then needed, and "not satisfied" waits for a leader as a call's would).
+   * A callback already answered keeps its answer: the figures count one answer per callback.
+   */
+  async answerByWorker(tx: Tx, caseId: string, rating: { workerName: string; satisfaction: Satisfaction; comment: string | null; on: string }): Promise<boolean> {
+    const callbackId = await this.repository.answerOnline(tx, caseId, { spokeWith: rating.workerName, satisfaction: rating.satisfaction, note: rating.comment, on: rating.on });
+    if (!callbackId) return false;
+    await this.events.append(tx, {
+      caseId,
+      kind: 'callback_answered',
+      actorId: null,
+      happenedOn: rating.on,
+      data: { callbackId, reached: true, satisfaction: rating.satisfaction, online: true, ...(rating.comment && { note: rating.comment }) },
+    });
+    return true;
   }
 
   /** A leader says what he did about a "not satisfied" answer; the reminders to the leaders stop. */

@@ -11,5 +11,6 @@ import { CaseFilesService } from './case-files.service';
   imports: [AuthModule, ClaimsModule, TimelineModule],
   controllers: [CaseFilesController],
   providers: [CaseFilesRepository, CaseFilesService],
+  exports: [CaseFilesService],
 })
 export class CaseFilesModule {}

@@ -5,7 +5,7 @@ import { AuthService } from '../auth/auth.service';
 import { assertCaseVisible, lockCase } from '../cases/cases.repository';
 import { ClaimsService } from '../claims/claims.service';
 import { AppError, FieldProblem } from '../common/errors/app-error';
-import { Transactions } from '../database/transactions';
+import { Transactions, Tx } from '../database/transactions';
 import { CaseEventsService } from '../timeline/case-events.service';
 import type { CaseFileRow } from './case-file.record';
 import { CaseFilesRepository } from './case-files.repository';
@@ -61,6 +61,39 @@ export class CaseFilesService {
       });
       return file;
     });
+  }
+
+  /**
+   * Photos a worker sent with his online report, attached to his claim as evidence inside the caller's
+   * transaction (the one that accepts the report); the clerk who accepted it is who attached them.
+   */
+  async attachFromWorker(
+    tx: Tx,
+    target: { caseId: string; claimId: string; receiptNumber: string; workerName: string },
+    photos: { mediaType: CaseFileRow['media_type']; sha256: string; content: Buffer }[],
+    actor: Pick<Actor, 'id'>,
+  ): Promise<void> {
+    for (const [index, photo] of photos.entries()) {
+      const extension = photo.mediaType === 'image/png' ? 'png' : photo.mediaType === 'image/jpeg' ? 'jpg' : 'heic';
+      const fileName = `网上反映${target.receiptNumber}-${index + 1}.${extension}`;
+      const id = await this.repository.insert(tx, {
+        caseId: target.caseId,
+        claimId: target.claimId,
+        kind: 'other',
+        description: `工人网上反映时上传（回执号 ${target.receiptNumber}）`,
+        fileName,
+        mediaType: photo.mediaType,
+        sha256: photo.sha256,
+        content: photo.content,
+        uploadedById: actor.id,
+      });
+      await this.events.append(tx, {
+        caseId: target.caseId,
+        kind: 'file_attached',
+        actorId: actor.id,
+        data: { fileId: id, fileName, fileKind: 'other', worker: target.workerName },
+      });
+    }
   }
 
   async ofCase(caseId: string, scope: Scope): Promise<CaseFileRow[]> {

@@ -93,6 +93,15 @@ export class ClaimsRepository {
   }
 
   /** Those of `workerIds` who already have a claim in the case. */
+  /** The claim of one worker (by his id number's keyed hash) on a case, if he has one. */
+  async claimOfWorker(tx: Tx, caseId: string, idNumberHash: string): Promise<string | null> {
+    const [row]: { id: string }[] = await tx.query(
+      `SELECT c.id FROM claims c JOIN workers w ON w.id = c.worker_id WHERE c.case_id = $1 AND w.id_number_hash = $2`,
+      [caseId, idNumberHash],
+    );
+    return row?.id ?? null;
+  }
+
   async claimantsAmong(tx: Tx, caseId: string, workerIds: string[]): Promise<Set<string>> {
     const rows: { workerId: string }[] = await tx.query(
       `SELECT worker_id AS "workerId" FROM claims WHERE case_id = $1 AND worker_id = ANY($2::uuid[])`,

@@ -124,6 +124,24 @@ export class ClaimsService {
    * database: an id number registered under another name, a worker already on this case. Problems
    * are reported per row under `errorCode`.
    */
+  /** A worker's claim on a case, found by his id number, inside the caller's transaction; null when he has none. */
+  async claimOfWorker(tx: Tx, caseId: string, idNumber: string): Promise<string | null> {
+    return this.repository.claimOfWorker(tx, caseId, this.workers.lookupHash(idNumber));
+  }
+
+  /**
+   * One worker brought into an open case from outside it (his own online report), inside the caller's
+   * transaction: his claim is added, or the claim he already has on the case is his line. The case is
+   * locked and must be open and in the actor's scope.
+   */
+  async joinWorker(tx: Tx, caseId: string, input: ClaimInput, actor: Pick<Actor, 'id' | 'scope'>): Promise<{ claimId: string; added: boolean }> {
+    await this.cases.lockOpenCase(tx, caseId, actor.scope);
+    const existing = await this.claimOfWorker(tx, caseId, input.worker.idNumber);
+    if (existing) return { claimId: existing, added: false };
+    await this.addToCase(tx, caseId, [input], actor, 'form', 'VALIDATION_FAILED');
+    return { claimId: (await this.claimOfWorker(tx, caseId, input.worker.idNumber))!, added: true };
+  }
+
   private async addToCase(
     tx: Tx,
     caseId: string,

@@ -45,6 +45,16 @@ export interface AppConfig {
    * deployments); used only while there is no user at all.
    */
   initialAdminPassword: string | null;
+  /**
+   * Which proxies in front of the service say who the client is (X-Forwarded-For): null trusts none and
+   * takes the connection's address. The public pages' limits per address need the worker's address, not
+   * the proxy's: set it to the proxy's address (or "loopback") when one stands in front.
+   */
+  trustProxy: string | null;
+  /** The public report form's proof of work: PBKDF2 rounds per try (a phone spends some seconds in all). */
+  publicChallengeCost: number;
+  /** Reports accepted from one client address in a day. */
+  publicReportsPerAddress: number;
 }
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -86,6 +96,9 @@ export function loadConfig(env: Env): AppConfig {
     smtpFrom: readString(env, 'SMTP_FROM', '欠薪维权提醒 <reminders@localhost>'),
     webDir: readString(env, 'WEB_DIR', defaultWebDir()),
     initialAdminPassword: present(env, 'ADMIN_PASSWORD') ?? null,
+    trustProxy: present(env, 'TRUST_PROXY') ?? null,
+    publicChallengeCost: readInteger(env, 'PUBLIC_CHALLENGE_COST', 1000, 1, 100_000),
+    publicReportsPerAddress: readInteger(env, 'PUBLIC_REPORTS_PER_ADDRESS', 5, 1, 10_000),
   };
 }
 

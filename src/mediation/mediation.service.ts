@@ -171,6 +171,12 @@ export class MediationService {
     return this.repository.sessionsOfCase(this.transactions.none, caseId);
   }
 
+  /** The case's next session still to be held, after `after`; for the worker's own lookup page (no scope: he holds the receipt). */
+  async nextSessionOf(caseId: string, after: Date): Promise<SessionRow | null> {
+    const sessions = await this.repository.sessionsOfCase(this.transactions.none, caseId);
+    return sessions.filter((session) => session.status === 'scheduled' && new Date(session.starts_at) > after).sort((a, b) => +new Date(a.starts_at) - +new Date(b.starts_at))[0] ?? null;
+  }
+
   /** Sessions in a date range (Asia/Shanghai days), by mediator or room: a mediator's week, a room's bookings. */
   async agenda(query: AgendaQuery, scope: Scope): Promise<SessionRow[]> {
     return this.repository.agenda(this.transactions.none, scope.path, {

@@ -14,7 +14,7 @@ export class PersonalDataCipher {
   private readonly encryptionKey: Buffer;
   private readonly lookupKey: Buffer;
 
-  constructor(masterKey: Buffer) {
+  constructor(private readonly masterKey: Buffer) {
     if (masterKey.length !== 32) throw new Error('the personal-data key must be 32 bytes');
     this.encryptionKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'pii-encryption-v1', 32));
     this.lookupKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'pii-lookup-v1', 32));
@@ -40,6 +40,14 @@ export class PersonalDataCipher {
       // a wrong tag (another key, a changed byte), or a value too short to hold an IV and a tag
       throw new SealedValueUnreadable((error as Error).message);
     }
+  }
+
+  /**
+   * A secret of its own for another purpose (signing the public forms' proof-of-work challenges), from
+   * the same master key: every instance of a deployment derives the same one, and nothing else to keep.
+   */
+  secretFor(purpose: string): string {
+    return Buffer.from(hkdfSync('sha256', this.masterKey, Buffer.alloc(0), `${purpose}-v1`, 32)).toString('hex');
   }
 
   /** Same input, same hash: for `WHERE id_number_hash = $1` and a unique index. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CallbacksModule } from '../callbacks/callbacks.module';
 import { LegalClocksModule } from '../legal-clocks/legal-clocks.module';
+import { WorkerReportsModule } from '../worker-reports/worker-reports.module';
 import { ChannelSender } from './channels';
 import { DeliveryService } from './delivery.service';
 import { ReminderScheduler } from './reminder-scheduler';
@@ -10,7 +11,7 @@ import { RemindersService } from './reminders.service';
 
 /** The reminder rules, the daily sweep, the deliveries, and each user's inbox. */
 @Module({
-  imports: [CallbacksModule, LegalClocksModule],
+  imports: [CallbacksModule, LegalClocksModule, WorkerReportsModule],
   controllers: [RemindersController],
   providers: [ChannelSender, DeliveryService, ReminderScheduler, RemindersRepository, RemindersService],
 })

@@ -18,6 +18,8 @@ import {
   arbitrationDeadlineMessage,
   callbackDueMessage,
   callbackUnsatisfiedMessage,
+  workerReportLink,
+  workerReportOverdueMessage,
   caseLink,
   digestMessage,
   limitationDeadlineMessage,
@@ -45,6 +47,7 @@ import { FIRST_SEASON_DAY, LAST_SEASON_DAY, festivalEve, seasonFestivalYear } fr
 import { RemindersRepository } from './reminders.repository';
 import type { CallbackReminderRow } from '../callbacks/callback.record';
 import { CallbacksService } from '../callbacks/callbacks.service';
+import { WorkerReportsService } from '../worker-reports/worker-reports.service';
 
 /** An open case as the sweep sees it on its day: its people, its organisation and its money then. */
 interface OpenCase {
@@ -138,6 +141,7 @@ export class RemindersService {
     private readonly clocks: LegalClocksService,
     private readonly season: SeasonService,
     private readonly callbacks: CallbacksService,
+    private readonly workerReports: WorkerReportsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -180,6 +184,7 @@ export class RemindersService {
       await this.digests(on, rules.get('leader_digest')),
       await this.callbacksDue(on, rules.get('callback_due')),
       await this.callbacksUnsatisfied(on, rules.get('callback_unsatisfied')),
+      await this.workerReportsOverdue(on, rules.get('worker_report_overdue')),
     ]);
     // The deadline rules fire for the running deadlines stored per case; the clocks are computed only to word what is written.
     const stored = await this.clocks.pendingFallingDue(this.dueWindows(on, rules), on);
@@ -416,6 +421,41 @@ export class RemindersService {
     return this.callbackReminders(on, rule, rows, (row, reminder, link) =>
       callbackUnsatisfiedMessage({ caseNumber: row.case_number, link, calledOn: row.on, daysSince: -reminder.daysLeft }),
     );
+  }
+
+  /** 网上反映超期: workers' online reports still waiting after their days, to whoever may take them. */
+  private async workerReportsOverdue(on: string, rule?: ReminderRule): Promise<DueReminders> {
+    const window = rule ? ruleDueWindow(rule, on) : null;
+    if (!rule || !window) return NOTHING_DUE;
+    const rows = await this.workerReports.overdue(window.from ?? FAR_PAST, window.to ?? on);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const recipients = new Map<string, string[]>();
+    for (const row of rows) recipients.set(row.id, [...(recipients.get(row.id) ?? []), row.recipient_id]);
+    const due = deadlineReminders({
+      today: on,
+      rule,
+      deadlines: [...byId.values()].map((row) => ({ subject: row.id, dueOn: row.handle_by_on, recipients: recipients.get(row.id)! })),
+    });
+    return {
+      due,
+      caseOf: () => null,
+      worded: (reminders) =>
+        reminders.map((reminder) => {
+          const row = byId.get(reminder.subject)!;
+          const link = workerReportLink(this.config.publicBaseUrl, row.id);
+          const message = workerReportOverdueMessage({
+            receiptNumber: row.receipt_number,
+            organisationName: row.organisation_name,
+            employerName: row.employer_name,
+            coWorkers: row.co_workers,
+            submittedOn: row.submitted_on,
+            handleByOn: row.handle_by_on,
+            daysOver: -reminder.daysLeft,
+            link,
+          });
+          return { ...reminder, caseId: null, title: message.title, body: message.body, link };
+        }),
+    };
   }
 
   /** The reminders of a callback rule: one subject per callback, its day the row's, to each recipient a row names. */

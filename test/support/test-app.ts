@@ -122,6 +122,8 @@ export async function startTestApp(
     REMINDER_DELIVERY_CRON: 'off',
     REPORT_ROLLUP_CRON: 'off',
     DEADLINES_REFRESH_CRON: 'off',
+    // the public form's proof of work, cheap: the suites that send reports solve one per report
+    PUBLIC_CHALLENGE_COST: '1',
     ...options.env,
   });
   const database: DatabaseHandle = await openDatabase(config);

@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router
 import { useSession } from './common/api/use-session';
 import { homeOf } from './home/pages-of';
 import { mediatorRoutes } from './mediation/routes';
+import { workerRoutes } from './worker/routes';
 
 export { homeOf };
 
@@ -17,6 +18,7 @@ const InboxPage = lazy(() => import('./inbox/inbox-page'));
 const DashboardPage = lazy(() => import('./dashboard/dashboard-page'));
 const BreakdownsPage = lazy(() => import('./dashboard/breakdowns-page'));
 const HeldMoneyPage = lazy(() => import('./cases/held-money-page'));
+const OnlineReportsPage = lazy(() => import('./online-reports/online-reports-page'));
 const EmployerRecordPage = lazy(() => import('./employers/employer-record-page'));
 const CaseSummaryPrint = lazy(() => import('./cases/case-summary-print'));
 const AdminLayout = lazy(() => import('./admin/admin-layout'));
@@ -54,6 +56,8 @@ const page = (element: React.ReactNode) => <Suspense fallback={null}>{element}</
 export const router = createBrowserRouter(
   [
     { path: '/login', element: page(<LoginPage />) },
+    // the workers' own pages: no login, no desk
+    ...workerRoutes,
     {
       element: <RequireLogin />,
       errorElement: page(<ErrorPage />),
@@ -70,6 +74,7 @@ export const router = createBrowserRouter(
             { path: 'overview', element: page(<DashboardPage />) },
             { path: 'breakdowns/:dimension?', element: page(<BreakdownsPage />) },
             { path: 'held-money', element: page(<HeldMoneyPage />) },
+            { path: 'online-reports', element: page(<OnlineReportsPage />) },
             { path: 'employers/:creditCode', element: page(<EmployerRecordPage />) },
             {
               path: 'admin',

@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { IsCalendarDate } from '../../common/http/validators';
 
-export const AUDIT_ACTIONS = ['insert', 'update', 'delete', 'reveal', 'download', 'login', 'login_failed', 'logout'] as const;
+export const AUDIT_ACTIONS = ['insert', 'update', 'delete', 'reveal', 'download', 'login', 'login_failed', 'logout', 'lookup', 'lookup_failed'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export class AuditQuery extends PageQuery {

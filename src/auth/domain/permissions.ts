@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'duty.manage', // set the lawyers' duty roster
   'desk.log', // log consultations and outreach visits, turn them into cases
   'rules.manage', // the rules the law leaves to data: holiday schedules, criminal thresholds per province
+  'worker_reports.handle', // the workers' online reports: accept into a case, join to one, decline with a reason
   'reports.read', // the figures of the scope (recovered, workers helped, completion, before the festival) and their exports
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -61,6 +62,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'workers.edit',
     'workers.reveal',
     'employers.edit',
+    'worker_reports.handle',
   ],
   mediator: [
     ...READ_ALL,
@@ -74,7 +76,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'mediation.manage',
     'workers.reveal',
   ],
-  intake_clerk: [...READ_ALL, 'cases.open', 'cases.edit', 'cases.assign', 'cases.dispatch', 'workers.edit', 'employers.edit'],
+  intake_clerk: [...READ_ALL, 'cases.open', 'cases.edit', 'cases.assign', 'cases.dispatch', 'workers.edit', 'employers.edit', 'worker_reports.handle'],
 };
 
 /**

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'REQUEST_TOO_DEEP',
   'INVALID_PATH_ID',
   'FILE_REQUIRED',
+  'CHALLENGE_FAILED', // the proof of work of a public form: missing, wrong, expired or used before
   // 401, 403: who is asking
   'UNAUTHENTICATED',
   'LOGIN_FAILED',
@@ -36,6 +37,8 @@ export const ERROR_CODES = [
   'CORRECTION_NOT_FOUND',
   'CALLBACK_NOT_FOUND',
   'FILE_NOT_FOUND',
+  'REPORT_NOT_FOUND',
+  'REPORT_LOOKUP_FAILED', // a receipt number with a wrong code, or one that does not exist: the same answer
   // 409: the request is well formed but the state of things refuses it
   'TRANSITION_NOT_ALLOWED',
   'AGREEMENT_REQUIRED',
@@ -80,6 +83,10 @@ export const ERROR_CODES = [
   'PAYOUT_NOT_HELD',
   'HELD_MONEY_HANDED_OVER',
   'CALLBACK_NOT_TO_FOLLOW_UP',
+  'REPORT_ALREADY_HANDLED',
+  'REPORT_PHOTOS_CLOSED',
+  'REPORT_PHOTO_LIMIT',
+  'RATING_NOT_OPEN',
   // 422: understood and allowed, but the world outside did not take it (a test message to a channel)
   'CHANNEL_NOT_SET_UP',
   'EMAIL_SERVER_NOT_SET_UP',
@@ -90,6 +97,9 @@ export const ERROR_CODES = [
   'ACCOUNT_LOCKED',
   'ADDRESS_LOCKED',
   'EXPORTS_BUSY',
+  'REPORTS_FROM_ADDRESS_LIMIT',
+  'REPORTS_FOR_ID_NUMBER_LIMIT',
+  'LOOKUP_THROTTLED',
   // 405, 413, 415
   'METHOD_NOT_ALLOWED',
   'PAYLOAD_TOO_LARGE',
@@ -109,6 +119,10 @@ export const FIELD_ERROR_CODES = [
   'CHANGES_NOTHING',
   'NOT_WITH_VOID',
   'NOT_WHEN_UNREACHED',
+  'PERSON_NAME_FORMAT',
+  'MARKUP_NOT_ALLOWED',
+  'CONSENT_REQUIRED',
+  'NOT_TAKING_REPORTS',
   'BEFORE_CLOSING',
   'BEFORE_RECEIVED',
   'NOT_A_STRING',

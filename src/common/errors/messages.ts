@@ -110,6 +110,37 @@ export const ERROR_MESSAGES: Record<ErrorCode, Message> = {
     zh: '这个文件是{found}，不能作为证据上传：请上传照片（JPEG、PNG、HEIC）或 PDF 扫描件',
     en: 'This file is {found}: upload a photo (JPEG, PNG, HEIC) or a PDF scan',
   },
+  CHALLENGE_FAILED: {
+    zh: '页面的安全验证没有通过或已过期，请稍等几秒再提交一次（所填内容不会丢失）',
+    en: 'The page\'s security check failed or expired; wait a few seconds and send it again (nothing typed is lost)',
+  },
+  REPORT_NOT_FOUND: { zh: '没有这条网上反映，或不在您的范围内', en: 'No such online report in your scope' },
+  REPORT_LOOKUP_FAILED: {
+    zh: '回执号或查询码不对，请对照回执图片重新输入',
+    en: 'The receipt number or the lookup code is wrong; check them against the receipt picture',
+  },
+  REPORT_ALREADY_HANDLED: { zh: '这条网上反映已经处理过了', en: 'This online report has already been handled' },
+  REPORT_PHOTOS_CLOSED: {
+    zh: '这条反映已经在处理中（或已超过一天），不能再补传照片；请带上照片到工会服务中心或拨打 12351',
+    en: 'This report is already being handled (or is more than a day old): bring further photos to the service center or call 12351',
+  },
+  REPORT_PHOTO_LIMIT: { zh: '每条反映最多上传 {max} 张照片', en: 'A report takes at most {max} photos' },
+  RATING_NOT_OPEN: {
+    zh: '案件办结后才能评价，每条反映只能评价一次',
+    en: 'A case is rated once, after it is concluded',
+  },
+  REPORTS_FROM_ADDRESS_LIMIT: {
+    zh: '从这个网络一天内提交的反映已达 {max} 条，请明天再提交，或到工会服务中心、拨打 12351 反映',
+    en: 'This network has sent {max} reports today; send more tomorrow, or come to the service center or call 12351',
+  },
+  REPORTS_FOR_ID_NUMBER_LIMIT: {
+    zh: '同一身份证号 {days} 天内最多网上反映 {max} 次；要补充情况，请凭回执号拨打 12351 或到工会服务中心',
+    en: 'One id number may report online {max} times in {days} days; to add to a report, call 12351 or come to the service center with the receipt number',
+  },
+  LOOKUP_THROTTLED: {
+    zh: '查询错误次数太多，请 {minutes} 分钟后再试',
+    en: 'Too many wrong lookups; try again in {minutes} minutes',
+  },
   CALLBACK_NOT_FOUND: { zh: '本案件没有这次回访', en: 'This case has no such callback' },
   CALLBACK_ALREADY_ANSWERED: { zh: '这次回访已经记录过结果（或因案件重新办理而取消）', en: 'This callback has already been recorded (or was cancelled when the case was reopened)' },
   CALLBACK_NOT_TO_FOLLOW_UP: {
@@ -342,6 +373,16 @@ export const FIELD_MESSAGES: Record<FieldErrorCode, Message> = {
     en: "belongs to an organisation that cannot see this case; assign someone of the case's organisation or above it",
   },
   NOT_ON_CASE: { zh: '不属于本案件', en: 'does not belong to this case' },
+  PERSON_NAME_FORMAT: {
+    zh: '请填写身份证上的姓名：只能是汉字或字母，少数民族姓名可用“·”',
+    en: 'use the name on the ID card: Chinese characters or letters, with "·" in minority names',
+  },
+  MARKUP_NOT_ALLOWED: { zh: '不能含有“<”或“>”', en: 'may not contain "<" or ">"' },
+  CONSENT_REQUIRED: {
+    zh: '请先阅读并同意个人信息的使用说明，工会才能处理您的反映',
+    en: 'read and agree to how your personal information is used, so the union can handle your report',
+  },
+  NOT_TAKING_REPORTS: { zh: '这个组织不受理网上反映，请从列表中选择', en: 'this organisation does not take online reports; choose one from the list' },
   NOT_WHEN_UNREACHED: { zh: '未联系上工人时不填写满意度', en: 'is not given when nobody was reached' },
   BEFORE_RECEIVED: { zh: '早于这笔钱代管入账的日期 {receivedOn}', en: 'is before the money was received to be held ({receivedOn})' },
   BEFORE_CLOSING: { zh: '早于结案日期 {closedOn}', en: 'is before the case was closed ({closedOn})' },

@@ -282,6 +282,7 @@ export const LABELS = {
     limitation_deadline: l('仲裁时效', 'limitation deadline'),
     callback_due: l('结案回访', 'callback due'),
     callback_unsatisfied: l('回访不满意', 'callback not satisfied'),
+    worker_report_overdue: l('网上反映超期', 'online report overdue'),
   },
   /** URGENCIES (reminders/domain/reminder-policy.ts): the tag a reminder's title starts with */
   urgency: {
@@ -364,6 +365,8 @@ export const LABELS = {
     login: l('登录', 'logged in'),
     login_failed: l('登录失败', 'login failed'),
     logout: l('退出登录', 'logged out'),
+    lookup: l('工人查询进度', 'worker looked up his report'),
+    lookup_failed: l('查询进度失败（回执号或查询码不对）', 'lookup failed (wrong receipt number or code)'),
   },
   /** Why a request was taken for not logged in (UNAUTHENTICATED's reason): sentences, not names */
   unauthenticatedReason: {

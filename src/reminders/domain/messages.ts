@@ -197,6 +197,33 @@ export function callbackDueMessage(input: { caseNumber: string; link: string; cl
   };
 }
 
+/** The queue of workers' online reports in the web application, opened at one report. */
+export function workerReportLink(baseUrl: string, reportId: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/app/online-reports?report=${encodeURIComponent(reportId)}`;
+}
+
+/** 网上反映超期: a worker's online report has waited past the days it may wait. */
+export function workerReportOverdueMessage(input: {
+  receiptNumber: string;
+  organisationName: string;
+  employerName: string;
+  coWorkers: number;
+  submittedOn: string;
+  handleByOn: string;
+  daysOver: number;
+  link: string;
+}): Message {
+  const who = input.coWorkers > 0 ? `（他说还有 ${input.coWorkers} 名工友被欠）` : '';
+  return {
+    title: `${urgencyTag('urgent')}工人网上反映 ${input.receiptNumber} 已超期 ${input.daysOver} 天未处理`,
+    body: lines(
+      `工人于 ${input.submittedOn} 向${input.organisationName}网上反映${input.employerName}欠薪${who}，应在 ${input.handleByOn} 前处理，至今未受理、并案或答复。`,
+      '工人凭回执号能看到处理进度：请尽快立案、并入已有案件，或写明不予受理的理由。',
+      `去处理：${input.link}`,
+    ),
+  };
+}
+
 /** 回访不满意: a worker said he is not satisfied; a leader of the case's scope is to follow it up. */
 export function callbackUnsatisfiedMessage(input: { caseNumber: string; link: string; calledOn: string; daysSince: number }): Message {
   return {

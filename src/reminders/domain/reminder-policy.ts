@@ -23,6 +23,7 @@ export const REMINDER_KINDS = [
   'limitation_deadline', // 仲裁时效
   'callback_due', // 结案回访到期
   'callback_unsatisfied', // 回访不满意，待领导跟进
+  'worker_report_overdue', // 工人网上反映超期未处理
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -52,20 +53,22 @@ export const DEFAULT_RULES: ReminderRule[] = [
   { kind: 'limitation_deadline', enabled: true, daysBefore: [7, 3, 1, 0] },
   { kind: 'callback_due', enabled: true, daysBefore: [1, 0] },
   { kind: 'callback_unsatisfied', enabled: true, daysBefore: [1, 3, 7] },
+  { kind: 'worker_report_overdue', enabled: true, daysBefore: [] },
 ];
 
 /**
  * Rules that count days after their date rather than before it: an instalment overdue, a callback
- * answered "not satisfied" that no leader has followed up yet.
+ * answered "not satisfied" that no leader has followed up yet, a worker's online report still waiting
+ * after the days it may wait.
  */
-const AFTER_KINDS: ReadonlySet<ReminderKind> = new Set<ReminderKind>(['instalment_overdue', 'callback_unsatisfied']);
+const AFTER_KINDS: ReadonlySet<ReminderKind> = new Set<ReminderKind>(['instalment_overdue', 'callback_unsatisfied', 'worker_report_overdue']);
 
 /**
  * Who receives each kind of reminder: the case's lawyer and its mediator (whoever of them the case
  * has), or every leader whose scope has owing cases (the digest). Fixed by what each reminder is for,
  * so administrators see it beside the rule rather than set it: the one who must act on the date.
  */
-export const RECIPIENT_ROLES = ['lawyer', 'mediator', 'leader'] as const;
+export const RECIPIENT_ROLES = ['lawyer', 'mediator', 'leader', 'intake_clerk'] as const;
 export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
 
 export const RULE_RECIPIENTS: Record<ReminderKind, readonly RecipientRole[]> = {
@@ -82,6 +85,8 @@ export const RULE_RECIPIENTS: Record<ReminderKind, readonly RecipientRole[]> = {
   callback_due: ['mediator', 'lawyer'],
   // every leader whose scope holds the case, until one follows it up
   callback_unsatisfied: ['leader'],
+  // whoever may take it: the lawyers and intake clerks where it was sent, above it and below it
+  worker_report_overdue: ['intake_clerk', 'lawyer'],
 };
 
 /** The people of a case who receive a kind of reminder, in the rule's order, each once. */
@@ -100,6 +105,7 @@ const DEADLINE_KINDS: ReadonlySet<ReminderKind> = new Set<ReminderKind>([
   'limitation_deadline',
   'callback_due',
   'callback_unsatisfied',
+  'worker_report_overdue',
 ]);
 
 export interface DueReminder {

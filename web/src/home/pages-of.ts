@@ -5,7 +5,7 @@ type Role = components['schemas']['Role'];
 type Permission = components['schemas']['Permission'];
 
 /** The desk's own pages (the mediator's phone pages live under /day). */
-export type PagePath = '/desk' | '/day' | '/overview' | '/breakdowns' | '/held-money' | '/cases' | '/admin';
+export type PagePath = '/desk' | '/day' | '/overview' | '/breakdowns' | '/held-money' | '/online-reports' | '/cases' | '/admin';
 
 /**
  * Each page of the navigation and the permission its work needs, in the order the navigation shows
@@ -19,6 +19,8 @@ const PAGES: readonly { path: PagePath; needsOneOf: Permission[] }[] = [
   { path: '/breakdowns', needsOneOf: ['reports.read'] },
   // money held for workers (代管) across the scope, by age: the leaders' to watch; a mediator hands it over from the case
   { path: '/held-money', needsOneOf: ['reports.read'] },
+  // workers' own online reports waiting for the union: the lawyers' and intake clerks' to take
+  { path: '/online-reports', needsOneOf: ['worker_reports.handle'] },
   { path: '/cases', needsOneOf: ['cases.read'] },
   // administration has several sections, each behind its own permission (admin/admin-sections.ts)
   { path: '/admin', needsOneOf: ['organisations.manage', 'users.manage', 'audit.read', 'duty.manage', 'rules.manage'] },

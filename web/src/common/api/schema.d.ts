@@ -1705,6 +1705,237 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/public/districts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district unions a worker may send a report to (and the city’s, when he is not sure) */
+        get: operations["PublicReportsController_districts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A proof-of-work challenge for one report (the page solves it while the worker types; valid one hour, once) */
+        get: operations["PublicReportsController_challenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report arrears (网上反映欠薪): answers the receipt number and the lookup code, shown once
+         * @description Needs a solved challenge (400 CHALLENGE_FAILED otherwise, also for one used before). At most PUBLIC_REPORTS_PER_ADDRESS reports a day from one address and 3 in 30 days for one id number (429). A name must be as on the ID card; no field may hold "<" or ">".
+         */
+        post: operations["PublicReportsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/reports/{receiptNumber}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a photo to a report (the photo is the request body), while it waits and for a day after it was sent
+         * @description JPEG, PNG or HEIC, recognised by content (415 otherwise), at most 5 MB (413) and 6 photos a report (409).
+         */
+        post: operations["PublicReportsController_addPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow a report with its receipt number and code: its stage in plain words, his own claim, the next session
+         * @description A wrong code and a receipt number that does not exist answer the same 404 REPORT_LOOKUP_FAILED; too many from one address or for one number: 429.
+         */
+        post: operations["PublicReportsController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate how it went, once, after the case is concluded; answers the case’s callback if it still waits */
+        post: operations["PublicReportsController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/worker-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Workers’ online reports sent to the scope (and to the organisations above it): waiting (oldest first), handled, or all */
+        get: operations["WorkerReportsController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/worker-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One online report with its photos */
+        get: operations["WorkerReportsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/worker-reports/{id}/photos/{photoId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo the worker sent; every opening is in the audit trail */
+        get: operations["WorkerReportsController_photo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/worker-reports/{id}/case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a report into a new case: his claim as he typed it, his photos as evidence on it; channel "online" */
+        post: operations["WorkerReportsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/worker-reports/{id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join a report to an open case (a group reporting one by one): his claim is added, his photos attached */
+        post: operations["WorkerReportsController_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/worker-reports/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a report with a reason the worker reads on his lookup page */
+        post: operations["WorkerReportsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/worker-report-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The days a report may wait before the overdue reminder */
+        get: operations["WorkerReportsController_policy"];
+        /** Set the days a report may wait before the overdue reminder (1–30) */
+        put: operations["WorkerReportsController_setPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workers": {
         parameters: {
             query?: never;
@@ -1773,7 +2004,7 @@ export type components = {
             pageSize: number;
         };
         /** @enum {string} */
-        AuditAction: "insert" | "update" | "delete" | "reveal" | "download" | "login" | "login_failed" | "logout";
+        AuditAction: "insert" | "update" | "delete" | "reveal" | "download" | "login" | "login_failed" | "logout" | "lookup" | "lookup_failed";
         AuditEntryView: {
             /** @example 10452 */
             id: number;
@@ -1824,7 +2055,7 @@ export type components = {
          * @description What the user may do: the union of their roles' permissions (the README matrix)
          * @enum {string}
          */
-        Permission: "cases.read" | "cases.open" | "cases.edit" | "cases.assign" | "cases.dispatch" | "cases.transition" | "claims.edit" | "payouts.record" | "payouts.correct" | "payouts.approve" | "callbacks.record" | "callbacks.follow_up" | "mediation.manage" | "workers.read" | "workers.edit" | "workers.reveal" | "employers.read" | "employers.edit" | "organisations.manage" | "users.read" | "users.manage" | "audit.read" | "duty.manage" | "desk.log" | "rules.manage" | "reports.read";
+        Permission: "cases.read" | "cases.open" | "cases.edit" | "cases.assign" | "cases.dispatch" | "cases.transition" | "claims.edit" | "payouts.record" | "payouts.correct" | "payouts.approve" | "callbacks.record" | "callbacks.follow_up" | "mediation.manage" | "workers.read" | "workers.edit" | "workers.reveal" | "employers.read" | "employers.edit" | "organisations.manage" | "users.read" | "users.manage" | "audit.read" | "duty.manage" | "desk.log" | "rules.manage" | "worker_reports.handle" | "reports.read";
         CurrentUserView: {
             /** Format: uuid */
             id: string;
@@ -1974,6 +2205,8 @@ export type components = {
             /** Format: date */
             calledOn: string | null;
             answeredBy: components["schemas"]["UserRefView"] | null;
+            /** @description Answered by the worker's own rating on the public lookup page, not by a call */
+            answeredOnline: boolean;
             /** @description What a leader did about a "not satisfied" answer */
             followUpNote: string | null;
             followedUpBy: components["schemas"]["UserRefView"] | null;
@@ -4105,7 +4338,7 @@ export type components = {
             recipientId: string;
         };
         /** @enum {string} */
-        ReminderKind: "festival_countdown" | "leader_digest" | "mediation_limit" | "instalment_due" | "instalment_overdue" | "session_tomorrow" | "arbitration_deadline" | "limitation_deadline" | "callback_due" | "callback_unsatisfied";
+        ReminderKind: "festival_countdown" | "leader_digest" | "mediation_limit" | "instalment_due" | "instalment_overdue" | "session_tomorrow" | "arbitration_deadline" | "limitation_deadline" | "callback_due" | "callback_unsatisfied" | "worker_report_overdue";
         /** @enum {string} */
         Urgency: "info" | "warning" | "urgent";
         InboxReminderView: {
@@ -4222,7 +4455,7 @@ export type components = {
          * @description Who receives it, fixed by the kind: the case's lawyer and mediator (whoever the case has), or the leaders of the organisations with owing cases (the digest)
          * @enum {string}
          */
-        ReminderRecipient: "lawyer" | "mediator" | "leader";
+        ReminderRecipient: "lawyer" | "mediator" | "leader" | "intake_clerk";
         ReminderRuleView: {
             kind: components["schemas"]["ReminderKind"];
             enabled: boolean;
@@ -4777,6 +5010,326 @@ export type components = {
         ResetPasswordDto: {
             /** @description The new password; every session of the user ends */
             password: string;
+        };
+        DistrictView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 顺义区总工会 */
+            name: string;
+            /**
+             * @description The place it stands for, as an address names it
+             * @example 顺义区
+             */
+            place: string;
+            /** @description The city federation: for a worker who does not know the district */
+            city: boolean;
+        };
+        ChallengeView: {
+            /** @description ALTCHA v2 challenge parameters (PBKDF2/SHA-256); solved in the browser, sent back with the report */
+            parameters: Record<string, never>;
+            signature: string;
+        };
+        SubmitReportDto: {
+            /** @description The proof of work: the challenge of GET /public/challenge and its solution (ALTCHA) */
+            proof: Record<string, never>;
+            /**
+             * @description As on his ID card: Chinese characters or letters, "·" in minority names
+             * @example 李建国
+             */
+            name: string;
+            /** @example 11010519491231002X */
+            idNumber: string;
+            /** @example 13800138000 */
+            mobile: string;
+            /**
+             * @description Who owes him: a company, or the labour-gang head’s name
+             * @example 北京某某建筑劳务有限公司
+             */
+            employerName: string;
+            /** @example 后沙峪安置房项目 */
+            projectName?: string;
+            /** @example 顺义区后沙峪镇安泰大街 */
+            siteAddress?: string;
+            /** @description The district union he sends it to (GET /public/districts); left out, the site address decides */
+            organisationId?: string;
+            /**
+             * @description First day of the unpaid work
+             * @example 2026-08-01
+             */
+            periodStart: string;
+            /**
+             * @description Last day of the unpaid work
+             * @example 2026-11-30
+             */
+            periodEnd: string;
+            /**
+             * @description What he is owed, in yuan
+             * @example 18600.00
+             */
+            amountOwed: string;
+            /**
+             * @description How many others are owed by the same employer there (0: only him)
+             * @example 12
+             */
+            coWorkers: number;
+            /** @description What happened, in his words */
+            description?: string;
+            /** @description He agreed to the handling of his personal information as the form explains it (PIPL art. 14) */
+            consent: boolean;
+        };
+        ReportLimitsView: {
+            /** @example 6 */
+            photosPerReport: number;
+            /** @example 5242880 */
+            photoBytes: number;
+        };
+        ReceiptView: {
+            /** @example 372504189163 */
+            receiptNumber: string;
+            /**
+             * @description Shown once: the service keeps only a keyed hash of it
+             * @example K7PQ3XWA
+             */
+            lookupCode: string;
+            /** @example 顺义区总工会 */
+            organisationName: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /**
+             * @description The day by which the union says it handles reports
+             * @example 2026-12-08
+             */
+            handleByOn: string;
+            limits: components["schemas"]["ReportLimitsView"];
+        };
+        PhotoAddedView: {
+            /**
+             * @description Photos the report now has
+             * @example 2
+             */
+            photos: number;
+        };
+        LookupDto: {
+            /**
+             * @description Twelve digits; spaces and dashes are forgiven
+             * @example 3725 0418 9163
+             */
+            receiptNumber: string;
+            /**
+             * @description Eight letters and digits; case, spaces and dashes are forgiven
+             * @example K7PQ-3XWA
+             */
+            lookupCode: string;
+        };
+        /** @enum {string} */
+        WorkerStage: "waiting" | "declined" | "verifying" | "mediating" | "paying" | "closed" | "elsewhere" | "ended";
+        WorkerMoneyView: {
+            /** @example 18600.00 */
+            claimed: string;
+            /**
+             * @description Null until the union has confirmed it
+             * @example 18000.00
+             */
+            confirmed: string | null;
+            /** @example 9000.00 */
+            paid: string;
+            /** @example 9000.00 */
+            outstanding: string;
+        };
+        NextSessionView: {
+            /** Format: date-time */
+            startsAt: string;
+            /** @example 顺义区职工服务中心调解室一 */
+            place: string | null;
+        };
+        WorkerRatingView: {
+            satisfaction: components["schemas"]["Satisfaction"];
+            comment: string | null;
+        };
+        FollowView: {
+            /** @example 372504189163 */
+            receiptNumber: string;
+            /** @example 2026-12-04 */
+            submittedOn: string;
+            /**
+             * @description Masked: whoever holds the receipt sees no more than this
+             * @example 李*国
+             */
+            workerName: string;
+            /** @example 北京某某建筑劳务有限公司 */
+            employerName: string;
+            /**
+             * @description Who handles it: the case’s organisation once there is a case
+             * @example 顺义区总工会
+             */
+            organisationName: string;
+            stage: components["schemas"]["WorkerStage"];
+            declineReason: string | null;
+            /** @example SY-2026-00012 */
+            caseNumber: string | null;
+            /** @description His own claim: claimed, confirmed, paid, still owed */
+            money: components["schemas"]["WorkerMoneyView"] | null;
+            nextSession: components["schemas"]["NextSessionView"] | null;
+            /** @description He may rate how it went: his case is concluded and he has not rated it */
+            canRate: boolean;
+            rating: components["schemas"]["WorkerRatingView"] | null;
+            /** @example 2 */
+            photos: number;
+            /** @description He may still add photos (the report waits, and came in less than a day ago) */
+            canAddPhotos: boolean;
+        };
+        RateDto: {
+            /**
+             * @description Twelve digits; spaces and dashes are forgiven
+             * @example 3725 0418 9163
+             */
+            receiptNumber: string;
+            /**
+             * @description Eight letters and digits; case, spaces and dashes are forgiven
+             * @example K7PQ-3XWA
+             */
+            lookupCode: string;
+            satisfaction: components["schemas"]["Satisfaction"];
+            /** @description What he wants to say about it */
+            comment?: string;
+        };
+        /** @enum {string} */
+        WorkerReportStatus: "submitted" | "accepted" | "joined" | "declined";
+        ReportCaseView: {
+            /** Format: uuid */
+            id: string;
+            /** @example SY-2026-00012 */
+            caseNumber: string;
+            status: components["schemas"]["CaseStatus"];
+        };
+        WorkerReportView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 372504189163 */
+            receiptNumber: string;
+            organisation: components["schemas"]["OrganisationRefView"];
+            /** @example 李建国 */
+            workerName: string;
+            /** @example 110105********002X */
+            idNumber: string;
+            /** @example 138****8000 */
+            mobile: string;
+            employerName: string;
+            projectName: string | null;
+            siteAddress: string | null;
+            /** @example 2026-08-01 */
+            periodStart: string;
+            /** @example 2026-11-30 */
+            periodEnd: string;
+            /** @example 18600.00 */
+            amountOwed: string;
+            coWorkers: number;
+            description: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @example 2026-12-04 */
+            submittedOn: string;
+            /**
+             * @description The last day before it is overdue (the policy’s days after it came in)
+             * @example 2026-12-07
+             */
+            handleByOn: string;
+            /** @description Still waiting after its last day */
+            overdue: boolean;
+            status: components["schemas"]["WorkerReportStatus"];
+            case: components["schemas"]["ReportCaseView"] | null;
+            declineReason: string | null;
+            handledBy: components["schemas"]["UserRefView"] | null;
+            /** Format: date-time */
+            handledAt: string | null;
+            rating: components["schemas"]["WorkerRatingView"] | null;
+            photoCount: number;
+        };
+        WorkerReportPageView: {
+            items: components["schemas"]["WorkerReportView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ReportPhotoView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            mediaType: "image/jpeg" | "image/png" | "image/heic" | "image/heif";
+            byteSize: number;
+        };
+        WorkerReportDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 372504189163 */
+            receiptNumber: string;
+            organisation: components["schemas"]["OrganisationRefView"];
+            /** @example 李建国 */
+            workerName: string;
+            /** @example 110105********002X */
+            idNumber: string;
+            /** @example 138****8000 */
+            mobile: string;
+            employerName: string;
+            projectName: string | null;
+            siteAddress: string | null;
+            /** @example 2026-08-01 */
+            periodStart: string;
+            /** @example 2026-11-30 */
+            periodEnd: string;
+            /** @example 18600.00 */
+            amountOwed: string;
+            coWorkers: number;
+            description: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @example 2026-12-04 */
+            submittedOn: string;
+            /**
+             * @description The last day before it is overdue (the policy’s days after it came in)
+             * @example 2026-12-07
+             */
+            handleByOn: string;
+            /** @description Still waiting after its last day */
+            overdue: boolean;
+            status: components["schemas"]["WorkerReportStatus"];
+            case: components["schemas"]["ReportCaseView"] | null;
+            declineReason: string | null;
+            handledBy: components["schemas"]["UserRefView"] | null;
+            /** Format: date-time */
+            handledAt: string | null;
+            rating: components["schemas"]["WorkerRatingView"] | null;
+            photoCount: number;
+            photos: components["schemas"]["ReportPhotoView"][];
+        };
+        AcceptReportDto: {
+            /** @description The organisation that takes the case (the report’s, or one below it) */
+            organisationId: string;
+            /** @description The employer he named, as registered (or registered on the spot) */
+            employers: components["schemas"]["CaseEmployerDto"][];
+            /** @description Defaults to what he wrote */
+            summary?: string;
+            projectId?: string;
+            lawyerId?: string;
+            mediatorId?: string;
+        };
+        JoinReportDto: {
+            caseId: string;
+        };
+        DeclineReportDto: {
+            /**
+             * @description He reads it on the lookup page
+             * @example 您反映的是工程款纠纷，不属于欠薪，请向住建部门反映
+             */
+            reason: string;
+        };
+        ReportPolicyView: {
+            /** @example 3 */
+            daysToHandle: number;
+        };
+        ReportPolicyDto: {
+            /** @example 3 */
+            daysToHandle: number;
         };
         WorkerView: {
             /** Format: uuid */
@@ -7742,6 +8295,331 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    PublicReportsController_districts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictView"][];
+                };
+            };
+        };
+    };
+    PublicReportsController_challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeView"];
+                };
+            };
+        };
+    };
+    PublicReportsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptView"];
+                };
+            };
+        };
+    };
+    PublicReportsController_addPhoto: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The report’s lookup code */
+                "x-lookup-code": string;
+            };
+            path: {
+                receiptNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/heic": string;
+                "image/heif": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoAddedView"];
+                };
+            };
+        };
+    };
+    PublicReportsController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LookupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowView"];
+                };
+            };
+        };
+    };
+    PublicReportsController_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowView"];
+                };
+            };
+        };
+    };
+    WorkerReportsController_queue: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "waiting" | "handled" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerReportPageView"];
+                };
+            };
+        };
+    };
+    WorkerReportsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerReportDetailView"];
+                };
+            };
+        };
+    };
+    WorkerReportsController_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/heic": string;
+                    "image/heif": string;
+                };
+            };
+        };
+    };
+    WorkerReportsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
+    WorkerReportsController_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerReportView"];
+                };
+            };
+        };
+    };
+    WorkerReportsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerReportView"];
+                };
+            };
+        };
+    };
+    WorkerReportsController_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPolicyView"];
+                };
+            };
+        };
+    };
+    WorkerReportsController_setPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPolicyView"];
                 };
             };
         };

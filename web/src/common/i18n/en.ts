@@ -18,7 +18,7 @@ export const en: Messages = {
     passwordsDiffer: 'The two new passwords differ', mustChange: 'An administrator set your password: choose your own before going on.',
     passwordChanged: 'Password changed; log in with the new one.', passwordHint: 'At least 10 characters; not a common password, nor one like your username.',
   },
-  nav: { main: 'Main menu', desk: 'Lawyer’s desk', day: 'My day', cases: 'Cases', newCase: 'New case', inbox: 'Reminders', home: 'Home', breakdowns: 'Breakdowns', heldMoney: 'Money held', admin: 'Administration', account: 'Account',
+  nav: { main: 'Main menu', desk: 'Lawyer’s desk', day: 'My day', cases: 'Cases', newCase: 'New case', inbox: 'Reminders', home: 'Home', breakdowns: 'Breakdowns', heldMoney: 'Money held', onlineReports: 'Online reports', admin: 'Administration', account: 'Account',
     who: (name, roles) => `${name} · ${roles.join(', ')}` },
   roles: { admin: 'Administrator', leader: 'Union leader', lawyer: 'On-duty lawyer', mediator: 'Mediator', intake_clerk: 'Intake clerk' },
   festival: {

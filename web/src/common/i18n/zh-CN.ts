@@ -25,7 +25,7 @@ export const zhCN = {
     passwordsDiffer: '两次输入的新密码不一致', mustChange: '管理员为您设置了初始密码，请先设置您自己的新密码。',
     passwordChanged: '密码已修改，请用新密码登录。', passwordHint: '至少 10 个字符，不要使用常见密码或与用户名相近的密码。',
   },
-  nav: { main: '主菜单', desk: '律师工作台', day: '今日调解', cases: '案件', newCase: '新建案件', inbox: '提醒', home: '首页', breakdowns: '分类统计', heldMoney: '代管款项', admin: '管理', account: '账户',
+  nav: { main: '主菜单', desk: '律师工作台', day: '今日调解', cases: '案件', newCase: '新建案件', inbox: '提醒', home: '首页', breakdowns: '分类统计', heldMoney: '代管款项', onlineReports: '网上反映', admin: '管理', account: '账户',
     who: (name: string, roles: string[]) => `${name} · ${roles.join('、')}` },
   roles: { admin: '管理员', leader: '工会领导', lawyer: '值班律师', mediator: '调解员', intake_clerk: '受理员' },
   festival: {

@@ -20,6 +20,7 @@ function navItemsOf(user: SessionUser, m: Messages) {
     '/overview': m.nav.home,
     '/breakdowns': m.nav.breakdowns,
     '/held-money': m.nav.heldMoney,
+    '/online-reports': m.nav.onlineReports,
     '/cases': m.nav.cases,
     '/admin': m.nav.admin,
   };
