@@ -57,6 +57,8 @@ export default defineConfig({
       PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`,
       REMINDER_SWEEP_CRON: 'off',
       REMINDER_DELIVERY_CRON: 'off',
+      // the workers' pages count reports per address: a test stands for a worker elsewhere with X-Forwarded-For
+      TRUST_PROXY: 'loopback',
     },
   },
 });
