@@ -36,6 +36,7 @@ import { HELD_PLACES, PAYER_KINDS, PAYOUT_CHANNELS } from './payouts/payout.reco
 import { SUBCONTRACT_ROLES } from './projects/project-subcontract.record';
 import { CHANNELS } from './reminders/channels';
 import { RECIPIENT_ROLES, REMINDER_KINDS, URGENCIES } from './reminders/domain/reminder-policy';
+import { REPORT_STATUSES, WORKER_STAGES } from './worker-reports/domain/report-rules';
 import { DELIVERY_STATUSES } from './reminders/dto/reminders.dto';
 import { JOINT_PUNISHMENT_CRITERIA } from './reports/domain/joint-punishment';
 import { CASE_EVENT_KINDS } from './timeline/case-event.record';
@@ -91,6 +92,8 @@ const SHOWN: Record<string, [values: readonly string[], group: LabelGroup]> = {
   SUBCONTRACT_ROLES: [SUBCONTRACT_ROLES, 'subcontractRole'],
   TARGET_SCOPES: [TARGET_SCOPES, 'targetScope'],
   URGENCIES: [URGENCIES, 'urgency'],
+  REPORT_STATUSES: [REPORT_STATUSES, 'workerReportStatus'],
+  WORKER_STAGES: [WORKER_STAGES, 'workerStage'],
 };
 
 /** Enums no one reads as words, each with the reason. A new enum must go in SHOWN or here. */
@@ -109,6 +112,7 @@ const NOT_SHOWN: Record<string, string> = {
   PERMISSIONS: 'the permission matrix’s names, documented in the README',
   REVEAL_FIELDS: 'API field names (idNumber, mobile)',
   ROSTER_FIELDS: 'API field names; a roster’s Chinese headings are in claims/roster/roster-reader.ts',
+  QUEUE_FILTERS: 'the online reports queue’s tabs, worded by the web client’s catalogue',
 };
 
 /** `export const NAME = [ 'a', 'b', … ] as const` in the server's source: its enums. */

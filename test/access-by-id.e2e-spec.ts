@@ -1,6 +1,7 @@
 import { PNG_1X1 } from './factories/evidence-files';
 import { residentId } from './factories/identities';
 import { Desk, makeDesk, makeEmployer, makeStaff, openCase } from './factories/scenario';
+import { sendReport } from './factories/worker-reports';
 import { Api, ApiResponse, TestApp, startTestApp } from './support/test-app';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -23,6 +24,8 @@ const NOT_SCOPED: Record<string, string> = {
   'GET /projects': 'employerId filters the shared register of projects',
   'GET /audit': 'administrators only; actorId and entityId are search terms, and the answer is checked below to show nothing of another district',
   'GET /mediation-sessions': 'mediatorId and roomId filter the caller’s own sessions; the answer is checked below to show nothing of another district',
+  'POST /public/reports/{receiptNumber}/photos':
+    'public, no account: opened by the receipt number with its code, never by scope (a wrong code and a missing number answer alike: test/worker-reports)',
 };
 
 type Call = (api: Api) => Promise<ApiResponse>;
@@ -180,6 +183,11 @@ describe('Access by id: another organisation’s records answer as missing ones'
       'visit',
     );
     ids.earlyWarning = visit.earlyWarning.id;
+    // a worker's online report sent to A, with a photo: what B must neither see nor take
+    const report = ok(await sendReport(t.anonymous, { idNumber: residentId(9104), name: '甲区工人鲍四', organisationId: a.organisation.id }), 'report');
+    ok(await t.anonymous.withHeaders({ 'x-lookup-code': report.lookupCode }).upload(`/public/reports/${report.receiptNumber}/photos`, PNG_1X1, 'image/png'), 'photo');
+    ids.report = ok(await a.clerk.api.get('/worker-reports'), 'queue').items[0].id;
+    ids.reportPhoto = ok(await a.clerk.api.get(`/worker-reports/${ids.report}`), 'report').photos[0].id;
     ids.dutyShift = ok(await t.admin.post('/duty-shifts', { organisationId: a.organisation.id, lawyerId: a.lawyer.id, day: '2026-12-15' }), 'shift').id;
     const [reminder] = await t.dataSource.query(
       `INSERT INTO reminders (kind, subject, due_on, recipient_id, case_id, urgency, title, body)
@@ -189,7 +197,7 @@ describe('Access by id: another organisation’s records answer as missing ones'
     ids.reminder = reminder.id;
     ok(await a.lawyer.api.post('/lawyer-engagements', { employerId: owner.id, note: '甲区律师曾为业主提供咨询' }), 'engagement');
 
-    secrets = [opened.caseNumber, '甲区工人鲍一', '甲区工人鲍二', '甲区咨询人鲍三', '甲区工地11月', a.employer.name, owner.name, project.name, room.name, a.lawyer.displayName, a.mediator.displayName, aAdmin.displayName, a.organisation.name];
+    secrets = [opened.caseNumber, '甲区工人鲍四', '甲区工人鲍一', '甲区工人鲍二', '甲区咨询人鲍三', '甲区工地11月', a.employer.name, owner.name, project.name, room.name, a.lawyer.displayName, a.mediator.displayName, aAdmin.displayName, a.organisation.name];
     sharedSecrets = [opened.caseNumber, '甲区工人鲍一', '甲区工人鲍二', '甲区咨询人鲍三', '甲区工地11月'];
 
     ok(await a.lawyer.api.post(`/cases/${opened.id}/notes`, { text: '甲区备注' }, { 'Idempotency-Key': 'access-by-id-note-1' }), 'note');
@@ -268,6 +276,12 @@ describe('Access by id: another organisation’s records answer as missing ones'
     'POST /cases/{caseId}/files': (api) => api.upload(`/cases/${ids.case}/files?kind=iou&name=b.png`, PNG_1X1, 'image/png'),
     'GET /cases/{caseId}/files': (api) => api.get(`/cases/${ids.case}/files`),
     'GET /cases/{caseId}/files/{fileId}/content': (api) => api.get(`/cases/${ids.case}/files/${ids.file}/content`),
+    'GET /worker-reports/{id}': (api) => api.get(`/worker-reports/${ids.report}`),
+    'GET /worker-reports/{id}/photos/{photoId}/content': (api) => raw(api, `/worker-reports/${ids.report}/photos/${ids.reportPhoto}/content`),
+    'POST /worker-reports/{id}/case': (api) =>
+      api.post(`/worker-reports/${ids.report}/case`, { organisationId: b.organisation.id, employers: [{ employerId: b.employer.id, role: 'employer' }] }),
+    'POST /worker-reports/{id}/join': (api) => api.post(`/worker-reports/${ids.report}/join`, { caseId: ids.case }),
+    'POST /worker-reports/{id}/decline': (api) => api.post(`/worker-reports/${ids.report}/decline`, { reason: '越权不予受理' }),
     'GET /cases/{caseId}/callbacks': (api) => api.get(`/cases/${ids.closedCase}/callbacks`),
     'POST /cases/{caseId}/callbacks/{callbackId}/answer': (api) =>
       api.post(`/cases/${ids.closedCase}/callbacks/${ids.callback}/answer`, { reached: false }),
@@ -401,7 +415,8 @@ describe('Access by id: another organisation’s records answer as missing ones'
 
   it('lists, reports and exports without an id tell another district nothing of A’s cases, people or rooms', async () => {
     const lists = Object.entries(document.paths)
-      .filter(([path, methods]) => methods.get && !path.includes('{') && !/^\/(docs|health|auth)/.test(path))
+      // the public pages list the district unions to anyone, by design (a worker chooses where to send his report)
+      .filter(([path, methods]) => methods.get && !path.includes('{') && !/^\/(docs|health|auth|public)/.test(path))
       .map(([path]) => path);
     expect(lists.length).toBeGreaterThan(20);
     // employers and projects are shared registers, their names listed to everyone; 甲区工人鲍一 also claims in B's case (above)

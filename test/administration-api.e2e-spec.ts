@@ -49,6 +49,7 @@ describe('Administration: lawyers’ past engagements and the reminder rules’ 
       limitation_deadline: ['lawyer'],
       mediation_limit: ['mediator', 'lawyer'],
       session_tomorrow: ['mediator', 'lawyer'],
+      worker_report_overdue: ['intake_clerk', 'lawyer'],
     });
   });
 });

@@ -8,7 +8,7 @@ SELECT k.id, k.case_id, c.case_number, k.closed_on::text, k.due_on::text AS on, 
 -- CALLBACKS_SQL
 SELECT k.id, k.case_id, c.case_number, k.assignee_id, au.display_name AS assignee_name, k.closed_on::text, k.due_on::text,
        k.status, k.reached, k.spoke_with, k.satisfaction, k.note, k.called_on::text,
-       k.answered_by_id, bu.display_name AS answered_by_name, k.answered_at,
+       k.answered_by_id, bu.display_name AS answered_by_name, k.answered_online, k.answered_at,
        k.follow_up_note, k.followed_up_by_id, fu.display_name AS followed_up_by_name, k.followed_up_at
   FROM case_callbacks k
   JOIN cases c ON c.id = k.case_id
@@ -19,7 +19,7 @@ SELECT k.id, k.case_id, c.case_number, k.assignee_id, au.display_name AS assigne
 -- DUE_CALLBACKS_SQL
 SELECT k.id, k.case_id, c.case_number, k.assignee_id, au.display_name AS assignee_name, k.closed_on::text, k.due_on::text,
        k.status, k.reached, k.spoke_with, k.satisfaction, k.note, k.called_on::text,
-       k.answered_by_id, bu.display_name AS answered_by_name, k.answered_at,
+       k.answered_by_id, bu.display_name AS answered_by_name, k.answered_online, k.answered_at,
        k.follow_up_note, k.followed_up_by_id, fu.display_name AS followed_up_by_name, k.followed_up_at
   FROM case_callbacks k
   JOIN cases c ON c.id = k.case_id
@@ -33,7 +33,7 @@ SELECT k.id, k.case_id, c.case_number, k.assignee_id, au.display_name AS assigne
 -- UNSATISFIED_CALLBACKS_SQL
 SELECT k.id, k.case_id, c.case_number, k.assignee_id, au.display_name AS assignee_name, k.closed_on::text, k.due_on::text,
        k.status, k.reached, k.spoke_with, k.satisfaction, k.note, k.called_on::text,
-       k.answered_by_id, bu.display_name AS answered_by_name, k.answered_at,
+       k.answered_by_id, bu.display_name AS answered_by_name, k.answered_online, k.answered_at,
        k.follow_up_note, k.followed_up_by_id, fu.display_name AS followed_up_by_name, k.followed_up_at
   FROM case_callbacks k
   JOIN cases c ON c.id = k.case_id

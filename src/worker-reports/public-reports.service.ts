@@ -149,6 +149,7 @@ export class PublicReportsService {
           description: dto.description?.trim() || null,
           consentVersion: CONSENT_VERSION,
           clientAddress,
+          submittedAt: now,
           submittedOn: today,
         });
         if (id) return { receiptNumber, days: await this.repository.daysToHandle(tx) };

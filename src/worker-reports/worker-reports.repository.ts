@@ -40,6 +40,8 @@ export interface NewWorkerReport {
   description: string | null;
   consentVersion: string;
   clientAddress: string | null;
+  /** By the service's clock, as the limits and the photos' day count it. */
+  submittedAt: Date;
   submittedOn: string;
 }
 
@@ -91,14 +93,14 @@ export class WorkerReportsRepository {
     const rows: { id: string }[] = await tx.query(
       `INSERT INTO worker_reports (receipt_number, lookup_code_hash, organisation_id, worker_name, id_number_sealed, id_number_hash,
                                    mobile_sealed, employer_name, project_name, site_address, period_start, period_end,
-                                   amount_owed_fen, co_workers, description, consent_version, client_address, submitted_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                                   amount_owed_fen, co_workers, description, consent_version, client_address, submitted_on, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        ON CONFLICT ON CONSTRAINT worker_reports_receipt_number_key DO NOTHING
        RETURNING id`,
       [
         report.receiptNumber, report.lookupCodeHash, report.organisationId, report.workerName, report.idNumberSealed, report.idNumberHash,
         report.mobileSealed, report.employerName, report.projectName, report.siteAddress, report.periodStart, report.periodEnd,
-        report.amountOwedFen.toString(), report.coWorkers, report.description, report.consentVersion, report.clientAddress, report.submittedOn,
+        report.amountOwedFen.toString(), report.coWorkers, report.description, report.consentVersion, report.clientAddress, report.submittedOn, report.submittedAt,
       ],
     );
     return rows[0]?.id ?? null;

@@ -30,7 +30,7 @@ describe('a user with several roles', () => {
     expect(allows(['lawyer', 'mediator'], 'reports.read')).toBe(false);
     expect(allows(['lawyer', 'mediator'], 'users.manage')).toBe(false);
     expect(both).toEqual(PERMISSIONS.filter((p) => ROLE_PERMISSIONS.lawyer.includes(p) || ROLE_PERMISSIONS.mediator.includes(p)));
-    expect(both).toHaveLength(17);
+    expect(both).toHaveLength(18);
   });
 
   it('lists each permission once, in the matrix order, whatever the order of the roles', () => {

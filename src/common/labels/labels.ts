@@ -368,6 +368,24 @@ export const LABELS = {
     lookup: l('工人查询进度', 'worker looked up his report'),
     lookup_failed: l('查询进度失败（回执号或查询码不对）', 'lookup failed (wrong receipt number or code)'),
   },
+  /** REPORT_STATUSES (worker-reports/domain/report-rules.ts): a worker's online report in the union's queue */
+  workerReportStatus: {
+    submitted: l('待处理', 'waiting'),
+    accepted: l('已立案', 'accepted into a case'),
+    joined: l('已并案', 'joined to a case'),
+    declined: l('不予受理', 'declined'),
+  },
+  /** WORKER_STAGES (worker-reports/domain/report-rules.ts): where his report and case are, as the worker reads it */
+  workerStage: {
+    waiting: l('已收到，等待工会处理', 'received, waiting for the union'),
+    declined: l('工会不予受理', 'declined by the union'),
+    verifying: l('正在核实欠薪情况', 'the arrears are being checked'),
+    mediating: l('正在调解', 'in mediation'),
+    paying: l('已达成协议，正在付款', 'agreed, being paid'),
+    closed: l('已办结', 'concluded'),
+    elsewhere: l('已转仲裁、诉讼、劳动监察或公安', 'moved to arbitration, a court, labour inspection or the police'),
+    ended: l('已撤回或不予受理', 'withdrawn or not accepted'),
+  },
   /** Why a request was taken for not logged in (UNAUTHENTICATED's reason): sentences, not names */
   unauthenticatedReason: {
     missing_token: l('请求未携带登录凭证', 'the request carries no access token'),

@@ -82,8 +82,9 @@ describe('DEFAULT_RULES', () => {
       limitation_deadline: [7, 3, 1, 0],
       callback_due: [1, 0],
       callback_unsatisfied: [1, 3, 7],
+      worker_report_overdue: [],
     });
-    expect(DEFAULT_RULES).toHaveLength(10);
+    expect(DEFAULT_RULES).toHaveLength(11);
   });
 
   it('passes its own validation', () => {

@@ -100,13 +100,9 @@ export function newLookupCode(randomIndex: (bound: number) => number): string {
   return code;
 }
 
-/** A lookup code as typed: lower case, spaces and dashes forgiven, and the letters it never uses read as their look-alikes. */
+/** A lookup code as typed: lower case, full-width characters, spaces and dashes forgiven. */
 export function normalizeLookupCode(typed: string): string | null {
-  const code = toHalfWidth(typed)
-    .toUpperCase()
-    .replace(/[\s\-－—_.]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const code = toHalfWidth(typed).toUpperCase().replace(/[\s\-－—_.]/g, '');
   return code.length === LOOKUP_CODE_LENGTH && [...code].every((c) => LOOKUP_CODE_ALPHABET.includes(c)) ? code : null;
 }
 
