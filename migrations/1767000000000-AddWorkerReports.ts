@@ -14,7 +14,8 @@ const KINDS_BEFORE = `'festival_countdown', 'leader_digest', 'mediation_limit', 
  * - `worker_report_photos`: the photos he sent, append-only like the evidence files they become, audited
  *   without their bytes.
  * - `worker_report_policy`: the days a report may wait before the overdue reminder (an administrator sets).
- * - `public_challenges_spent`: the proof-of-work challenges already used, so one is not used twice.
+ * - `public_challenges_spent`: the proof-of-work challenges already used, so one is not used twice (a
+ *   retry of the same form gets the receipt it already had, not a second report).
  * - `public_throttles`: failed lookups per client address and per receipt number.
  * - reminder kind `worker_report_overdue`: every day a report waits past its days.
  * - `case_callbacks.answered_online`: a worker's own rating after closing answers his case's callback
@@ -112,7 +113,11 @@ export class AddWorkerReports1767000000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE public_challenges_spent (
         signature text PRIMARY KEY,
-        expires_at timestamptz NOT NULL
+        expires_at timestamptz NOT NULL,
+        -- the report it was spent on, for a retry after a dropped connection: the same worker (keyed hash of
+        -- his id number) sending the same form again gets the same receipt (sealed: it holds the lookup code)
+        id_number_hash text NOT NULL,
+        receipt_sealed text NOT NULL
       )`);
     await queryRunner.query(`CREATE INDEX public_challenges_spent_expiry_idx ON public_challenges_spent (expires_at)`);
     await queryRunner.query(`

@@ -65,10 +65,14 @@ describe('Workers’ online reports', () => {
     expect(JSON.stringify(waiting)).not.toContain(residentId(7001));
   });
 
-  it('refuses a replayed proof, markup in a name, no consent, a wrong district and dates ahead, naming the field', async () => {
+  it('gives a retry the receipt it had, and refuses a proof replayed for another report, markup in a name, no consent, a wrong district and dates ahead, naming the field', async () => {
     const worker = fromNewAddress();
     const proof = await solvedProof(worker);
-    expect((await worker.post('/public/reports', { proof, ...reportForm({ idNumber: residentId(7002), organisationId: desk.organisation.id }) })).status).toBe(201);
+    const first = await worker.post('/public/reports', { proof, ...reportForm({ idNumber: residentId(7002), organisationId: desk.organisation.id }) });
+    expect(first.status).toBe(201);
+    // the same form again (its answer lost on a bad connection): the same receipt, not a second report
+    const retried = await worker.post('/public/reports', { proof, ...reportForm({ idNumber: residentId(7002), organisationId: desk.organisation.id }) });
+    expect(retried.body).toEqual(first.body);
     const replayed = await worker.post('/public/reports', { proof, ...reportForm({ idNumber: residentId(7003), organisationId: desk.organisation.id }) });
     expect(replayed.status).toBe(400);
     expect(replayed.body.code).toBe('CHALLENGE_FAILED');

@@ -113,11 +113,14 @@ export class PublicReportsService {
     if (!amount.ok) throw AppError.invalidField('amountOwed', 'MONEY_FORMAT');
     const lookupCode = newLookupCode((bound) => randomInt(bound));
 
-    const receipt = await this.transactions.run(async (tx) => {
+    return this.transactions.run(async (tx) => {
       // one after the other per address and per id number, so a burst cannot slip past the counts
       await this.repository.lockKey(tx, `report address ${clientAddress ?? 'unknown'}`);
       await this.repository.lockKey(tx, `report id ${idNumberHash}`);
-      if (!(await this.repository.spendChallenge(tx, proof.signature, proof.expiresAt, now))) throw new AppError('CHALLENGE_FAILED');
+      const spent = await this.repository.spentChallenge(tx, proof.signature, now);
+      // the same form sent again (the answer was lost on a bad connection): the receipt he already has
+      if (spent?.id_number_hash === idNumberHash) return JSON.parse(this.cipher.decrypt(spent.receipt_sealed)) as ReceiptView;
+      if (spent) throw new AppError('CHALLENGE_FAILED');
       const sent = await this.repository.sentSince(
         tx,
         { clientAddress, idNumberHash },
@@ -152,18 +155,21 @@ export class PublicReportsService {
           submittedAt: now,
           submittedOn: today,
         });
-        if (id) return { receiptNumber, days: await this.repository.daysToHandle(tx) };
+        if (!id) continue;
+        const receipt: ReceiptView = {
+          receiptNumber,
+          lookupCode,
+          organisationName: organisation!.name,
+          submittedAt: shanghaiTimestamp(now),
+          handleByOn: handleByOn(today, await this.repository.daysToHandle(tx)),
+          limits: { photosPerReport: REPORT_LIMITS.photosPerReport, photoBytes: REPORT_LIMITS.photoBytes },
+        };
+        const spending = { signature: proof.signature, expiresAt: proof.expiresAt, idNumberHash, receiptSealed: this.cipher.encrypt(JSON.stringify(receipt)) };
+        if (!(await this.repository.spendChallenge(tx, spending))) throw new AppError('CHALLENGE_FAILED');
+        return receipt;
       }
       throw new Error('five receipt numbers drawn at random were all taken');
     });
-    return {
-      receiptNumber: receipt.receiptNumber,
-      lookupCode,
-      organisationName: organisation!.name,
-      submittedAt: shanghaiTimestamp(now),
-      handleByOn: handleByOn(today, receipt.days),
-      limits: { photosPerReport: REPORT_LIMITS.photosPerReport, photoBytes: REPORT_LIMITS.photoBytes },
-    };
   }
 
   /** A photo of what he has (an IOU, a wage sheet, a chat), while his report waits and for a day after he sent it. */
@@ -227,6 +233,7 @@ export class PublicReportsService {
       const expected = Buffer.from(report?.lookup_code_hash ?? NO_REPORT_HASH, 'hex');
       const given = Buffer.from(this.codeHash(receiptNumber ?? '', code ?? ''), 'hex');
       if (report && code && expected.length === given.length && timingSafeEqual(expected, given)) return { kind: 'opened', report } as const;
+      await this.repository.forgetOldThrottles(tx, new Date(now.getTime() - 24 * 3600_000));
       for (const [key, policy] of keys) await this.repository.saveThrottle(tx, key, recordFailure(states.get(key) ?? null, policy, now));
       return { kind: 'failed' } as const;
     });

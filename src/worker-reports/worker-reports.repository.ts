@@ -63,12 +63,22 @@ export class WorkerReportsRepository {
     );
   }
 
-  /** Records a challenge as used; false when it was used before (a replayed form). Clears long-expired ones as it goes. */
-  async spendChallenge(tx: Tx, signature: string, expiresAt: Date, now: Date): Promise<boolean> {
+  /** What a challenge was spent on, if it was (expired ones are cleared as it goes). */
+  async spentChallenge(tx: Tx, signature: string, now: Date): Promise<{ id_number_hash: string; receipt_sealed: string } | undefined> {
     await tx.query(`DELETE FROM public_challenges_spent WHERE expires_at < $1`, [now]);
+    const [row]: { id_number_hash: string; receipt_sealed: string }[] = await tx.query(
+      `SELECT id_number_hash, receipt_sealed FROM public_challenges_spent WHERE signature = $1`,
+      [signature],
+    );
+    return row;
+  }
+
+  /** Records a challenge as spent on a report; false when it was spent meanwhile (the caller then refuses). */
+  async spendChallenge(tx: Tx, spent: { signature: string; expiresAt: Date; idNumberHash: string; receiptSealed: string }): Promise<boolean> {
     const inserted: unknown[] = await tx.query(
-      `INSERT INTO public_challenges_spent (signature, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING signature`,
-      [signature, expiresAt],
+      `INSERT INTO public_challenges_spent (signature, expires_at, id_number_hash, receipt_sealed) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING signature`,
+      [spent.signature, spent.expiresAt, spent.idNumberHash, spent.receiptSealed],
     );
     return inserted.length === 1;
   }
@@ -146,6 +156,11 @@ export class WorkerReportsRepository {
       [keys],
     );
     return new Map(rows.map((row) => [row.key, { failures: row.failures, lastFailureAt: new Date(row.last_failure_at), lockedUntil: row.locked_until && new Date(row.locked_until) }]));
+  }
+
+  /** Forgets failures long past (an address or a number not tried for a day), so the table holds only what still counts. */
+  async forgetOldThrottles(tx: Tx, before: Date): Promise<void> {
+    await tx.query(`DELETE FROM public_throttles WHERE last_failure_at < $1 AND (locked_until IS NULL OR locked_until < $1)`, [before]);
   }
 
   async saveThrottle(tx: Tx, key: string, state: { failures: number; lastFailureAt: Date; lockedUntil: Date | null }): Promise<void> {

@@ -8,9 +8,12 @@ export const WRITTEN_BY_REFUSED_REQUESTS: Record<string, { where?: string; why: 
   login_throttles: {
     why: 'a refused login counts the failure per account and per address: that count is what slows down and locks out a guesser',
   },
+  public_throttles: {
+    why: 'a wrong receipt number or lookup code counts the failure per address and per number typed: that count is what stops a guesser',
+  },
   audit_log: {
-    where: `action::text <> 'login_failed'`,
-    why: 'a refused login is recorded in the audit trail (who tried which username, from where); only those rows are left out',
+    where: `action::text NOT IN ('login_failed', 'lookup_failed')`,
+    why: 'a refused login, and a failed lookup of a worker’s report, are recorded in the audit trail (what was tried, from where); only those rows are left out',
   },
 };
 

@@ -72,7 +72,13 @@ export function CallbackItem({ callback, showCase = false }: { callback: Callbac
           {t.due(callback.dueOn)} · {callback.assignee ? t.assignee(callback.assignee.displayName) : t.unassigned}
         </div>
       )}
-      {callback.calledOn && <div>{t.calledOnLine(callback.calledOn, callback.answeredBy?.displayName ?? '')}{callback.spokeWith && ` · ${callback.spokeWith}`}</div>}
+      {callback.calledOn && (
+        <div>
+          {/* the worker's own rating on the lookup page answers the callback: nobody called */}
+          {callback.answeredOnline ? t.answeredOnlineLine(callback.calledOn) : t.calledOnLine(callback.calledOn, callback.answeredBy?.displayName ?? '')}
+          {callback.spokeWith && ` · ${callback.spokeWith}`}
+        </div>
+      )}
       {callback.note && <div style={{ color: 'rgba(0,0,0,0.65)' }}>{callback.note}</div>}
       {waiting && <div style={{ color: '#a8071a' }}>{t.waitingFollowUp}</div>}
       {callback.followUpNote && callback.followedUpBy && callback.followedUpAt && (

@@ -14,12 +14,23 @@ const INDUSTRIES: NonNullable<NewEmployer['industry']>[] = ['construction', 'lan
  * are shown: the same company is often typed twice with a word more or less, so one of them is offered
  * before a duplicate is made.
  */
-export function NewEmployerDialog({ open, onClose, onChosen }: { open: boolean; onClose(): void; onChosen(employer: { id: string; name: string }): void }) {
+export function NewEmployerDialog({
+  open,
+  onClose,
+  onChosen,
+  initialName,
+}: {
+  open: boolean;
+  onClose(): void;
+  onChosen(employer: { id: string; name: string }): void;
+  /** The name someone else typed (a worker's online report), to start from; its similar names are offered at once. */
+  initialName?: string;
+}) {
   const m = useMessages();
   const [form] = Form.useForm<NewEmployer>();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [typedName, setTypedName] = useState('');
+  const [typedName, setTypedName] = useState(initialName?.trim() ?? '');
   const similar = useQuery({
     queryKey: ['employers-similar', typedName],
     queryFn: () => unwrap(api.GET('/employers/similar', { params: { query: { name: typedName } } })),
@@ -43,7 +54,7 @@ export function NewEmployerDialog({ open, onClose, onChosen }: { open: boolean; 
   return (
     <Modal open={open} title={m.intake.newEmployer} onCancel={onClose} footer={null} destroyOnHidden>
       {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={register} disabled={busy} initialValues={{ kind: 'company' }}>
+      <Form form={form} layout="vertical" onFinish={register} disabled={busy} initialValues={{ kind: 'company', name: initialName?.trim() }}>
         <Form.Item name="name" label={m.intake.employerName} rules={[{ required: true, message: m.intake.employerName }]}>
           <Input onBlur={(event) => setTypedName(event.target.value.trim())} />
         </Form.Item>

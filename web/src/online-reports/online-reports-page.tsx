@@ -10,7 +10,7 @@ import { Money } from '../common/format/money';
 import { shanghaiDate } from '../common/format/shanghai-day';
 import { useMessagesWith } from '../common/i18n/i18n';
 import { onlineReportsMessages } from './online-reports.messages';
-import { PAGE_SIZES, pageOf, QueueTab, TABS, tabOf, withChanges } from './queue';
+import { PAGE_SIZES, pageOf, QUEUE_KEY, QueueTab, TABS, tabOf, withChanges } from './queue';
 import { OverdueTag, ReportStatusTag } from './report-tags';
 import '../dashboard/dashboard.css';
 import './online-reports.css';
@@ -19,7 +19,6 @@ import './online-reports.css';
 const ReportDrawer = lazy(() => import('./report-drawer'));
 
 type Report = Schemas['WorkerReportView'];
-export const QUEUE_KEY = ['worker-reports'] as const;
 
 /**
  * The union's queue of workers' online reports: the waiting ones first (oldest first, the overdue

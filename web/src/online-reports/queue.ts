@@ -54,3 +54,7 @@ export function daysOverdue(handleByOn: string, today: string): number {
 export function defaultOrganisation(reportOrganisationId: string, scopeIds: readonly string[], ownId: string | undefined): string | undefined {
   return scopeIds.includes(reportOrganisationId) ? reportOrganisationId : ownId;
 }
+
+/** The queue's pages in the query cache (every tab and page), and one report opened. */
+export const QUEUE_KEY = ['worker-reports'] as const;
+export const reportKey = (id: string) => ['worker-report', id] as const;

@@ -19,9 +19,9 @@ const AuditEntryDrawer = lazy(() => import('./audit-entry-drawer').then((module)
 type Entry = Schemas['AuditEntryView'];
 type Action = Schemas['AuditAction'];
 const FILTERS = ['actorId', 'entityType', 'entityId', 'action', 'from', 'to'] as const;
-const ACTIONS: Action[] = ['insert', 'update', 'delete', 'reveal', 'login', 'login_failed', 'logout'];
+const ACTIONS: Action[] = ['insert', 'update', 'delete', 'reveal', 'download', 'login', 'login_failed', 'logout', 'lookup', 'lookup_failed'];
 // only colours whose text passes WCAG AA contrast (antd's green, orange and gold do not)
-const ACTION_COLOURS: Record<string, string> = { insert: 'blue', delete: 'red', reveal: 'purple', login_failed: 'magenta' };
+const ACTION_COLOURS: Record<string, string> = { insert: 'blue', delete: 'red', reveal: 'purple', login_failed: 'magenta', lookup_failed: 'magenta' };
 
 /**
  * The audit trail: searched by person, record, action and dates (all kept in the address, so the

@@ -1,3 +1,7 @@
+import type { Schemas } from '../../common/api/client';
+
+type AuditAction = Schemas['AuditAction'];
+
 /** The audit trail page's texts; the catalogues of both languages take their `adminAudit` section from here. */
 const zh = {
   title: '操作记录',
@@ -36,7 +40,10 @@ const zh = {
     login: '登录',
     login_failed: '登录失败',
     logout: '退出登录',
-  } as Record<string, string>,
+    download: '打开文件',
+    lookup: '工人查询进度',
+    lookup_failed: '查询进度失败',
+  } satisfies Record<AuditAction, string> as Record<string, string>,
   entityTypes: {
     organisations: '组织机构',
     users: '用户',
@@ -67,6 +74,9 @@ const zh = {
     reminder_rules: '提醒规则',
     notification_channels: '提醒渠道',
     criminal_thresholds: '刑事立案标准',
+    worker_reports: '工人网上反映',
+    worker_report_photos: '网上反映的照片',
+    worker_report_policy: '网上反映处理期限',
   } as Record<string, string>,
   /** Column names of the records as people call them; a column not here is shown by its own name. */
   fields: {
@@ -134,6 +144,9 @@ const en: typeof zh = {
     login: 'Logged in',
     login_failed: 'Failed login',
     logout: 'Logged out',
+    download: 'Opened a file',
+    lookup: 'Worker looked up his report',
+    lookup_failed: 'Failed report lookup',
   },
   entityTypes: {
     organisations: 'Organisation',
@@ -165,6 +178,9 @@ const en: typeof zh = {
     reminder_rules: 'Reminder rule',
     notification_channels: 'Reminder channel',
     criminal_thresholds: 'Criminal threshold',
+    worker_reports: "Worker's online report",
+    worker_report_photos: 'Photo of an online report',
+    worker_report_policy: 'Days to handle online reports',
   },
   fields: {
     id: 'Id',

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Grid, Input, Spin, Switch, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { api, Schemas, unwrap } from '../../common/api/client';
+import { api, ApiError, Schemas, unwrap } from '../../common/api/client';
 import { showApiErrors } from '../../common/forms';
 import { DateInput } from '../../common/format/date-input';
 import { shanghaiDate } from '../../common/format/shanghai-day';
@@ -38,6 +38,7 @@ export default function ReminderRulesPage() {
         </ul>
       )}
       <CallbackDays />
+      <ReportDays />
       <Preview />
     </div>
   );
@@ -85,6 +86,62 @@ function CallbackDays() {
   );
 }
 
+const REPORT_POLICY_KEY = ['worker-report-policy'] as const;
+
+/**
+ * How many days a worker's online report may wait before it is overdue. Only those who handle reports
+ * may read the days (the API's GET asks worker_reports.handle, which administrators do not hold), while
+ * only administrators may set them: an administrator sees the field empty until he saves, then the days
+ * he saved.
+ */
+function ReportDays() {
+  const all = useMessagesWith({ adminReminderRules: reminderRulesMessages });
+  const m = all.adminReminderRules;
+  const message = useToast();
+  const queryClient = useQueryClient();
+  const policy = useQuery({ queryKey: REPORT_POLICY_KEY, queryFn: () => unwrap(api.GET('/worker-report-policy')) });
+  const [text, setText] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const unreadable = policy.error instanceof ApiError && policy.error.status === 403;
+  if (!policy.data && !unreadable) return null;
+  const shown = text ?? (policy.data ? String(policy.data.daysToHandle) : '');
+  const save = async () => {
+    if (text === null || text.trim() === '') return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const saved = await unwrap(api.PUT('/worker-report-policy', { body: { daysToHandle: Number(shown.trim()) } }));
+      queryClient.setQueryData(REPORT_POLICY_KEY, saved);
+      setText(null);
+      void message.success(m.reportDaysSaved(saved.daysToHandle));
+    } catch (error) {
+      setProblem(showApiErrors(null, error, all));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" title={m.reportDays}>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {m.reportDaysIntro}
+      </Typography.Paragraph>
+      {unreadable && !policy.data && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {m.reportDaysUnknown}
+        </Typography.Paragraph>
+      )}
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+        <Input aria-label={m.reportDays} inputMode="numeric" value={shown} onChange={(event) => setText(event.target.value)} onPressEnter={() => void save()} style={{ width: 120 }} />
+        <Button type="primary" loading={busy} disabled={text === null || text.trim() === ''} onClick={() => void save()} aria-label={`${m.save}：${m.reportDays}`}>
+          {m.save}
+        </Button>
+      </div>
+      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginTop: 8 }} />}
+    </Card>
+  );
+}
+
 /** The rules in the order of the kinds (the catalogue's), whatever order the API answers in. */
 const byKind = (kinds: Record<string, string>) => {
   const order = Object.keys(kinds);
@@ -107,7 +164,7 @@ function RuleRow({ rule }: { rule: Rule }) {
   const daysId = `rule-days-${rule.kind}`;
   // the festival and the leaders' digest count down to the eve; the overdue instalment counts days after its date
   const daysLabel =
-    rule.kind === 'instalment_overdue' || rule.kind === 'callback_unsatisfied'
+    rule.kind === 'instalment_overdue' || rule.kind === 'callback_unsatisfied' || rule.kind === 'worker_report_overdue'
       ? m.daysLabel[rule.kind]
       : rule.kind === 'festival_countdown' || rule.kind === 'leader_digest'
         ? m.daysLabel.festival_countdown

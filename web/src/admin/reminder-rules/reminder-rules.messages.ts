@@ -13,13 +13,20 @@ const zh = {
     limitation_deadline: '仲裁时效（1 年）',
     callback_due: '结案回访到期',
     callback_unsatisfied: '回访不满意，待领导跟进',
+    worker_report_overdue: '网上反映超期未处理',
   } as Record<string, string>,
   // who receives each kind is fixed by the API (the one who must act on the date), shown beside the rule
-  recipientRoles: { lawyer: '承办律师', mediator: '调解员', leader: '工会领导（管辖范围内有相关案件时）' } as Record<string, string>,
+  recipientRoles: {
+    lawyer: '承办律师',
+    mediator: '调解员',
+    leader: '工会领导（管辖范围内有相关案件时）',
+    intake_clerk: '受理人员',
+  } as Record<string, string>,
   daysLabel: {
     festival_countdown: '除夕前几天提醒',
     instalment_overdue: '逾期后第几天提醒',
     callback_unsatisfied: '回访后第几天提醒（直到有领导跟进）',
+    worker_report_overdue: '超期后第几天提醒（不填为每天，直到处理）',
     other: '到期前几天提醒（0 为当天）',
   },
   rule: '规则',
@@ -50,6 +57,10 @@ const zh = {
   callbackDays: '结案后第几天回访',
   callbackDaysIntro: '案件结案后，由调解员（没有调解员时由承办律师）在这一天前回访工人或工人代表。修改只影响此后结案的案件。',
   callbackDaysSaved: (days: number) => `已保存：结案后第 ${days} 天回访`,
+  reportDays: '网上反映须在几天内处理',
+  reportDaysIntro: '工人网上反映后，须在这么多天内（1–30 天，按自然日）立案、并入已有案件或不予受理；超过仍未处理的，按“网上反映超期未处理”的规则提醒。修改对所有待处理的反映立即生效。',
+  reportDaysUnknown: '您的账户看不到当前的天数（只有处理网上反映的人员可以查看）；填写天数并保存即可修改。',
+  reportDaysSaved: (days: number) => `已保存：网上反映须在 ${days} 天内处理`,
 };
 
 const en: typeof zh = {
@@ -67,12 +78,19 @@ const en: typeof zh = {
     limitation_deadline: 'Limitation period (1 year)',
     callback_due: 'Callback after closing due',
     callback_unsatisfied: 'Callback not satisfied, for a leader to follow up',
+    worker_report_overdue: 'Online report overdue',
   } as Record<string, string>,
-  recipientRoles: { lawyer: "the case's lawyer", mediator: "the case's mediator", leader: 'union leaders (when their scope has such cases)' } as Record<string, string>,
+  recipientRoles: {
+    lawyer: "the case's lawyer",
+    mediator: "the case's mediator",
+    leader: 'union leaders (when their scope has such cases)',
+    intake_clerk: 'intake clerks',
+  } as Record<string, string>,
   daysLabel: {
     festival_countdown: 'Days before the eve',
     instalment_overdue: 'Days after the due date',
     callback_unsatisfied: 'Days after the callback (until a leader follows it up)',
+    worker_report_overdue: 'Days after it is overdue (empty: every day until handled)',
     other: 'Days before the date (0: on the day)',
   },
   rule: 'Rule',
@@ -104,6 +122,11 @@ const en: typeof zh = {
   callbackDaysIntro:
     'After a case is closed, its mediator (or its lawyer when it has none) calls the worker or the representative by this day. A change applies to cases closed from then on.',
   callbackDaysSaved: (days: number) => `Saved: callbacks ${days} days after closing`,
+  reportDays: 'Days to handle an online report',
+  reportDaysIntro:
+    'A worker\'s online report must be accepted, joined to a case or declined within this many calendar days (1–30); one still waiting after them raises the "Online report overdue" reminder. A change applies at once to every report waiting.',
+  reportDaysUnknown: 'Your account cannot read the current days (only those who handle online reports can); type the days and save to change them.',
+  reportDaysSaved: (days: number) => `Saved: online reports to be handled within ${days} days`,
 };
 
 export const reminderRulesMessages = { zh, en };
