@@ -2,6 +2,7 @@ import { HEIC_HEADER, JPEG_1X1, PDF_ONE_PAGE, PNG_1X1, PROGRAM_AS_JPEG } from '.
 import { residentId } from './factories/identities';
 import { Desk, makeDesk } from './factories/scenario';
 import { reportForm, sendReport, solvedProof } from './factories/worker-reports';
+import { itWhereConcurrent } from './support/concurrency';
 import { Api, TestApp, startTestApp } from './support/test-app';
 
 jest.setTimeout(180_000);
@@ -121,6 +122,15 @@ describe('Workers’ online reports', () => {
     const again = await sendReport(fromNewAddress(), { idNumber: id, organisationId: desk.organisation.id });
     expect(again.status).toBe(429);
     expect(again.body.code).toBe('REPORTS_FOR_ID_NUMBER_LIMIT');
+  });
+
+  itWhereConcurrent('counts a burst from one address one report after the other: no more get through than the limit', async () => {
+    const burst = fromNewAddress();
+    const proofs = await Promise.all(Array.from({ length: 6 }, () => solvedProof(burst)));
+    const answers = await Promise.all(
+      proofs.map((proof, n) => burst.post('/public/reports', { proof, ...reportForm({ idNumber: residentId(7700 + n), organisationId: desk.organisation.id }) })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 201, 201, 429, 429, 429]);
   });
 
   it('answers a wrong code and a made-up receipt number alike, and stops a guessing run', async () => {

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
 import { JPEG_1X1, PNG_1X1 } from '../factories/evidence-files';
 import { ADMIN_PASSWORD } from '../../playwright.config';
 import { expectNoAxeViolations } from './support/axe';
-import { apiAs, DESK, INITIAL_PASSWORD, logIn, makeDistrict, next, ok, PHONE, registerEmployer, screenshots, STAFF_PASSWORD } from './support/service';
+import { apiAs, DESK, INITIAL_PASSWORD, intoMediation, logIn, makeDistrict, next, ok, PHONE, registerEmployer, screenshots, shanghaiToday, STAFF_PASSWORD } from './support/service';
 import { reportThroughApi } from './support/worker-reports';
 
 /**
@@ -19,6 +19,8 @@ test.describe("the union's queue of workers' online reports", () => {
     { name: '张明', amount: '3000.00', shown: '¥3,000.00' },
   ];
   let receipts: string[];
+  let lookupCodes: string[];
+  let acceptedCaseId: string;
 
   test.beforeAll(async ({ baseURL }) => {
     district = await makeDistrict(baseURL!);
@@ -29,6 +31,7 @@ test.describe("the union's queue of workers' online reports", () => {
     employerName = `北京第${next()}建筑劳务有限公司`;
     await registerEmployer(baseURL!, district, employerName);
     receipts = [];
+    lookupCodes = [];
     for (const [i, worker] of workers.entries()) {
       const sent = await reportThroughApi(baseURL!, district.organisation.id, { name: worker.name, amountOwed: worker.amount, employerName, coWorkers: 12 - i });
       if (i === 0) {
@@ -36,6 +39,7 @@ test.describe("the union's queue of workers' online reports", () => {
         await sent.addPhoto(JPEG_1X1, 'image/jpeg');
       }
       receipts.push(sent.receiptNumber);
+      lookupCodes.push(sent.lookupCode);
     }
   });
 
@@ -111,6 +115,7 @@ test.describe("the union's queue of workers' online reports", () => {
     const heading = page.getByRole('heading', { level: 1 });
     await expect(heading).toHaveText(/^SY\d+-\d{4}-\d{5}$/);
     const caseNumber = (await heading.textContent())!;
+    acceptedCaseId = /\/cases\/([0-9a-f-]{36})$/.exec(page.url())![1];
     await expect(page.getByRole('row', { name: /王建军/ })).toContainText('¥18,600.00');
     await expect(page.getByText('李调解员').first()).toBeVisible();
     const files = page.getByTestId('case-file');
@@ -168,6 +173,34 @@ test.describe("the union's queue of workers' online reports", () => {
     await expect(handled.filter({ hasText: receipts[2] })).toContainText('不予受理');
     await expectNoAxeViolations(page);
     await screenshots(page, 'online-reports-handled');
+  });
+
+  test('his case concluded, the worker rates it online: the case page and the queue show his own words', async ({ page, baseURL }) => {
+    const claims = await intoMediation(baseURL!, district, acceptedCaseId);
+    const mediator = await apiAs(baseURL!, district.mediator.username, STAFF_PASSWORD);
+    await ok(
+      await mediator.post(`/cases/${acceptedCaseId}/payouts`, {
+        data: { paidOn: shanghaiToday(), payerKind: 'employer', channel: 'bank_transfer', items: claims.map((claim) => ({ claimId: claim.id, amount: claim.amountClaimed })) },
+      }),
+    );
+    await ok(await mediator.post(`/cases/${acceptedCaseId}/transitions`, { data: { to: 'closed', outcome: 'paid_in_full' } }));
+    const worker = await request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': `203.0.113.${next() % 250}` } });
+    await ok(await worker.post('/public/rating', { data: { receiptNumber: receipts[0], lookupCode: lookupCodes[0], satisfaction: 'satisfied', comment: '钱都拿到了，谢谢工会' } }));
+
+    await logIn(page, district.clerk.username);
+    await page.goto(`/app/cases/${acceptedCaseId}`);
+    const callback = page.locator('.ant-card').filter({ has: page.getByText('结案回访', { exact: true }) }).getByTestId('callback');
+    await expect(callback).toContainText(`${shanghaiToday()} 工人网上评价`);
+    await expect(callback).toContainText('满意');
+    await expect(callback).toContainText('钱都拿到了，谢谢工会');
+
+    await page.goto(`/app/online-reports?tab=handled&report=${await reportId(baseURL!, district, receipts[0])}`);
+    const outcome = page.getByRole('dialog', { name: `网上反映 ${receipts[0]}` }).getByTestId('report-outcome');
+    await expect(outcome).toContainText('工人的评价');
+    await expect(outcome).toContainText('满意钱都拿到了，谢谢工会');
+    await expect(outcome.getByRole('link')).toContainText(/-\d{4}-\d{5}/);
+    await expectNoAxeViolations(page);
+    await screenshots(page, 'online-report-rated');
   });
 
   test('an administrator sets the days a report may wait, beside the overdue reminder’s rule', async ({ page, baseURL }) => {

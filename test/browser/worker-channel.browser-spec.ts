@@ -121,6 +121,7 @@ test.describe('the workers’ own channel, on a phone', () => {
 
     // the site address chose the district; he could change it on the step before
     await page.getByRole('button', { name: '上一步' }).click();
+    await page.getByRole('button', { name: '上一步' }).click();
     await expect(page.getByLabel('交给哪个区的工会')).toHaveValue(district.organisation.id);
     await expect(page.getByText(`按工地地址选好了“${district.organisation.name}”，不对可以改`)).toBeVisible();
     await expectNoAxeViolations(page);
@@ -158,7 +159,7 @@ test.describe('the workers’ own channel, on a phone', () => {
     // the receipt as a picture to keep: pressed and held on a phone, or saved by the link
     const picture = page.getByRole('img', { name: `回执图片：回执号 ${receiptNumber}，查询码 ${lookupCode}` });
     await expect(picture).toHaveAttribute('src', /^blob:/);
-    expect(await picture.evaluate<number>('(img) => img.naturalWidth')).toBe(1440);
+    expect(await picture.evaluate('(img) => img.naturalWidth')).toBe(1440);
     await expect(page.getByText('长按图片，保存到手机相册')).toBeVisible();
     const save = page.getByRole('link', { name: '保存图片' });
     await expect(save).toHaveAttribute('download', `欠薪反映回执-${receiptNumber.replace(/ /g, '')}.png`);
@@ -173,8 +174,8 @@ test.describe('the workers’ own channel, on a phone', () => {
     // straight to his report, both numbers filled in: waiting for the union
     await page.getByRole('button', { name: '查看办理进度' }).click();
     await expect(page.getByRole('heading', { name: '查询办理进度', level: 1 })).toBeVisible();
-    await expect(page.getByLabel('回执号')).toHaveValue(receiptNumber);
-    await expect(page.getByLabel('查询码')).toHaveValue(lookupCode);
+    await expect(page.getByLabel('回执号', { exact: true })).toHaveValue(receiptNumber);
+    await expect(page.getByLabel('查询码', { exact: true })).toHaveValue(lookupCode);
     await expect(page.getByTestId('stage')).toHaveText('工会已收到您的反映，正在安排人处理。');
     await expect(page.getByText('刘*胜')).toBeVisible();
 
@@ -257,8 +258,8 @@ test.describe('the workers’ own channel, on a phone', () => {
     await fromAddress(page);
     const real = await reportThroughApi(baseURL!, district.organisation.id);
     await page.goto('/app/report/follow');
-    await page.getByLabel('回执号').fill(real.receiptNumber);
-    await page.getByLabel('查询码').fill('abcd-2345');
+    await page.getByLabel('回执号', { exact: true }).fill(real.receiptNumber);
+    await page.getByLabel('查询码', { exact: true }).fill('abcd-2345');
     await page.getByRole('button', { name: '查询' }).click();
     const refusal = page.getByRole('alert');
     await expect(refusal).toContainText('回执号或查询码不对，请对照回执图片重新输入');
@@ -267,7 +268,7 @@ test.describe('the workers’ own channel, on a phone', () => {
     await expectNoAxeViolations(page);
     await shots(page, 'worker-follow-refused');
 
-    await page.getByLabel('回执号').fill('1000 0000 0001');
+    await page.getByLabel('回执号', { exact: true }).fill('1000 0000 0001');
     await page.getByRole('button', { name: '查询' }).click();
     await expect(refusal).toBeVisible();
     expect(await refusal.innerText()).toBe(wrongCode);

@@ -134,7 +134,7 @@ function Outcome({ report }: { report: Detail }) {
         )}
         {report.handledBy && report.handledAt && (
           <>
-            <dt>{t.handle}</dt>
+            <dt>{t.handler}</dt>
             <dd>{t.handledBy(report.handledBy.displayName, shownTime(report.handledAt))}</dd>
           </>
         )}
