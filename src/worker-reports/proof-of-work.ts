@@ -60,7 +60,7 @@ export class ProofOfWorkChecker {
     if (!isProof(proof)) throw new AppError('CHALLENGE_FAILED');
     const expiresAt = proof.challenge.parameters.data?.expiresAt;
     if (typeof expiresAt !== 'number' || expiresAt * 1000 <= this.clock.now().getTime()) throw new AppError('CHALLENGE_FAILED');
-    let verified = false;
+    let verified: boolean;
     try {
       const result = await verifySolution({
         challenge: proof.challenge,

@@ -159,7 +159,8 @@ test.describe('the workers’ own channel, on a phone', () => {
     // the receipt as a picture to keep: pressed and held on a phone, or saved by the link
     const picture = page.getByRole('img', { name: `回执图片：回执号 ${receiptNumber}，查询码 ${lookupCode}` });
     await expect(picture).toHaveAttribute('src', /^blob:/);
-    expect(await picture.evaluate('(img) => img.naturalWidth')).toBe(1440);
+    // drawn at twice the size shown, sharp on a phone's screen
+    await expect.poll(() => picture.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(1440);
     await expect(page.getByText('长按图片，保存到手机相册')).toBeVisible();
     const save = page.getByRole('link', { name: '保存图片' });
     await expect(save).toHaveAttribute('download', `欠薪反映回执-${receiptNumber.replace(/ /g, '')}.png`);
