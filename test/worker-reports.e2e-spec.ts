@@ -36,7 +36,8 @@ describe('Workers’ online reports', () => {
     expect(districts.at(-1)).toMatchObject({ city: true });
 
     // the site address names the district: no choice needed
-    const sent = await sendReport(worker, { siteAddress: '顺义区后沙峪镇安泰大街 9 号工地', idNumber: residentId(7001), name: '王建军' });
+    // (the city's name in it is no district: 北京市 names the city federation, which takes reports only when chosen)
+    const sent = await sendReport(worker, { siteAddress: '北京市顺义区后沙峪镇安泰大街 9 号工地', idNumber: residentId(7001), name: '王建军' });
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({ organisationName: '顺义区总工会', handleByOn: '2026-12-07', limits: { photosPerReport: 6, photoBytes: 5 * 1024 * 1024 } });
     expect(sent.body.receiptNumber).toMatch(/^[1-9]\d{11}$/);

@@ -102,7 +102,8 @@ export class PublicReportsService {
     const chosen = dto.organisationId?.toLowerCase();
     const organisation = chosen
       ? districts.find((district) => district.id === chosen)
-      : districtOfAddress(dto.siteAddress, districts);
+      : // the city's federation is where he sends it when he does not know the district, never what an address names
+        districtOfAddress(dto.siteAddress, districts.filter((district) => district.kind !== 'city_federation'));
     if (!organisation) problems.push({ field: 'organisationId', code: dto.organisationId ? 'NOT_TAKING_REPORTS' : 'REQUIRED' });
     if (problems.length > 0) throw AppError.invalid(problems);
 

@@ -11,6 +11,8 @@ import { reportThroughApi } from './support/worker-reports';
  * case, one declined with a reason — and an administrator sets how many days a report may wait.
  */
 test.describe("the union's queue of workers' online reports", () => {
+  // the worker's rating needs the case the first test opened
+  test.describe.configure({ mode: 'serial' });
   let district: Awaited<ReturnType<typeof makeDistrict>>;
   let employerName: string;
   const workers = [
@@ -44,6 +46,8 @@ test.describe("the union's queue of workers' online reports", () => {
   });
 
   test('the clerk accepts one report into a case with its photos, joins another to it, declines the third', async ({ page, baseURL }) => {
+    // three reports handled, each step looked at by axe and photographed at two widths: long on a busy machine
+    test.setTimeout(180_000);
     await logIn(page, district.clerk.username);
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '网上反映' }).click();
     await expect(page).toHaveURL(/\/app\/online-reports$/);
@@ -160,7 +164,7 @@ test.describe("the union's queue of workers' online reports", () => {
     await screenshots(page, 'online-report-declined');
 
     // 已处理: all three, each with how it was handled
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-close').click();
     await expect(page).toHaveURL(/\/app\/online-reports$/);
     await expect(rows).toHaveCount(0);
     await page.locator('.ant-segmented-item', { hasText: '已处理' }).click();
@@ -201,6 +205,26 @@ test.describe("the union's queue of workers' online reports", () => {
     await expect(outcome.getByRole('link')).toContainText(/-\d{4}-\d{5}/);
     await expectNoAxeViolations(page);
     await screenshots(page, 'online-report-rated');
+  });
+
+  test('two take the same report: the second is told it has been handled, and sees by whom', async ({ page, baseURL }) => {
+    const sent = await reportThroughApi(baseURL!, district.organisation.id, { name: '刘洋', employerName: '北京某某物业服务有限公司', amountOwed: '4500.00' });
+    const id = await reportId(baseURL!, district, sent.receiptNumber);
+    await logIn(page, district.clerk.username);
+    await page.goto(`/app/online-reports?report=${id}`);
+    const drawer = page.getByRole('dialog', { name: `网上反映 ${sent.receiptNumber}` });
+    await drawer.getByRole('button', { name: '不予受理' }).click();
+    const decline = page.getByRole('dialog', { name: '不予受理：刘洋 的反映' });
+    await decline.getByLabel('理由（工人会看到）').fill('物业费纠纷，请向街道反映');
+    // meanwhile the district's lawyer took it into a case of his own
+    const lawyer = await apiAs(baseURL!, district.lawyer.username, STAFF_PASSWORD);
+    const employer = await registerEmployer(baseURL!, district, `北京第${next()}物业服务有限公司`);
+    await ok(await lawyer.post(`/worker-reports/${id}/case`, { data: { organisationId: district.organisation.id, employers: [{ employerId: employer.id, role: 'employer' }] } }));
+    await decline.getByRole('button', { name: '不予受理' }).click();
+    await expect(page.getByText('这条反映刚由其他人处理了，页面已刷新。')).toBeVisible();
+    await expect(decline).toHaveCount(0);
+    await expect(drawer.getByTestId('report-outcome')).toContainText('王律师 于');
+    await expect(drawer).toContainText('已立案');
   });
 
   test('an administrator sets the days a report may wait, beside the overdue reminder’s rule', async ({ page, baseURL }) => {

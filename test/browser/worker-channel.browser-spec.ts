@@ -116,6 +116,9 @@ test.describe('the workers’ own channel, on a phone', () => {
   test('a worker reports with two photos, sees his own pay on the way, and rates the closed case', async ({ page, browser, baseURL }) => {
     test.setTimeout(240_000);
     await fromAddress(page);
+    // the proof of work is solved in Web Workers while he types, not on the page's own thread
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     const idNumber = residentId(70_000 + next());
     await fillReport(page, { name: '刘德胜', idNumber, employerName: '北京某某建筑劳务有限公司', siteAddress: `${place}安泰大街 9 号工地` });
 
@@ -146,9 +149,49 @@ test.describe('the workers’ own channel, on a phone', () => {
     await expectNoAxeViolations(page);
     await shots(page, 'worker-report-consent');
     await page.getByText('我看过了，同意工会这样使用我的信息').click();
+
+    // a proof of work the API refuses (as a tampered or expired one): its words, a fresh one solved, and he sends again
+    let reports = 0;
+    await page.route('**/public/reports', async (route) => {
+      reports += 1;
+      if (reports > 1) return route.continue();
+      const body = route.request().postDataJSON();
+      await route.continue({ postData: JSON.stringify({ ...body, proof: { ...body.proof, solution: { ...body.proof.solution, derivedKey: '00' } } }) });
+    });
+    // his first photo's connection drops; the second goes through
+    let releasePhoto!: () => void;
+    const photoHeld = new Promise<void>((resolve) => (releasePhoto = resolve));
+    let photos = 0;
+    await page.route('**/public/reports/*/photos', async (route) => {
+      photos += 1;
+      if (photos > 1) return route.continue();
+      await photoHeld;
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect(page.getByRole('alert')).toContainText('页面的安全验证没有通过或已过期，请稍等几秒再提交一次（所填内容不会丢失）', { timeout: 30_000 });
+    await expect(page.getByRole('heading', { name: /第 5 步，共 5 步/ })).toBeVisible();
+    expect(workers.some((url) => url.includes('proof-of-work.worker'))).toBe(true);
     await page.getByRole('button', { name: '提交' }).click();
 
-    await expect(page.getByRole('heading', { name: '工会已收到您的反映' })).toBeVisible({ timeout: 30_000 });
+    // the report is in; the photos go up one by one
+    await expect(page.getByRole('heading', { name: '反映已送到工会，正在上传照片' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('已上传 0 张，共 2 张')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await shots(page, 'worker-report-uploading');
+    releasePhoto();
+    await expect(page.getByRole('heading', { name: '工会已收到您的反映' })).toBeVisible();
+    const failed = page.getByRole('alert');
+    await expect(failed).toContainText('第 1 张照片没传上去');
+    await expect(failed).toContainText('无法连接服务器');
+    await expect(page.getByText('照片：已上传 1 张')).toBeVisible();
+    await shots(page, 'worker-receipt-photo-failed');
+    await page.getByRole('button', { name: '重试' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(reports).toBe(2);
+    expect(photos).toBe(3);
+    await page.unrouteAll();
+
     const receiptNumber = (await page.getByTestId('receipt-number').innerText()).trim();
     const lookupCode = (await page.getByTestId('lookup-code').innerText()).trim();
     expect(receiptNumber).toMatch(/^[1-9]\d{3} \d{4} \d{4}$/);
@@ -218,7 +261,7 @@ test.describe('the workers’ own channel, on a phone', () => {
 
     // he sees his own money, the next session and who handles it
     await page.getByRole('button', { name: '查询' }).click();
-    await expect(page.getByTestId('stage')).toHaveText('已经谈好了，正在付款。');
+    await expect(page.getByTestId('stage')).toHaveText('正在付款，欠您的钱会陆续付给您。');
     const money = page.getByRole('region', { name: '您的工资' });
     await expect(money).toContainText('¥18,600.00');
     await expect(page.getByTestId('paid')).toHaveText('¥9,300.00');
@@ -303,6 +346,15 @@ test.describe('the workers’ own channel, on a phone', () => {
     await expect(thumbnails.getByRole('img', { name: '第 1 张照片' })).toBeVisible();
     await expectNoAxeViolations(page);
     await shots(page, 'worker-report-photo-too-large');
+    // in English too, what was said and what was picked stay
+    await page.getByRole('button', { name: /English/ }).click();
+    await expect(page.getByRole('heading', { name: /Step 4 of 5/ })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('“IMG_0001.HEIC” is too large (over 5 MB) to send');
+    await expect(page.getByRole('list', { name: '1 chosen, at most 6' }).getByRole('listitem')).toHaveCount(1);
+    await expectNoAxeViolations(page);
+    await shots(page, 'worker-report-photos-english');
+    await page.getByRole('button', { name: /中文/ }).click();
+    await expect(page.getByRole('heading', { name: /第 4 步，共 5 步/ })).toBeVisible();
   });
 
   test('a script in a name is refused at the name, in the API’s words, and no report is made', async ({ page, baseURL }) => {
@@ -330,12 +382,22 @@ test.describe('the workers’ own channel, on a phone', () => {
     await shots(page, 'worker-report-name-refused');
     expect((await ok(await clerk.get('/worker-reports?status=all&pageSize=200'))).total).toBe(before);
 
-    // corrected, it goes
+    // corrected, it goes; the answer is lost on the way, and sent again it makes no second report
     await name.fill('周建华');
     await expect(page.locator('#name-error')).toHaveCount(0);
     for (let step = 0; step < 4; step++) await page.getByRole('button', { name: '下一步' }).click();
+    let sends = 0;
+    await page.route('**/public/reports', async (route) => {
+      sends += 1;
+      if (sends > 1) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: '提交' }).click();
+    await expect(page.getByRole('alert')).toContainText('无法连接服务器', { timeout: 30_000 });
     await page.getByRole('button', { name: '提交' }).click();
     await expect(page.getByRole('heading', { name: '工会已收到您的反映' })).toBeVisible({ timeout: 30_000 });
+    expect(sends).toBe(2);
     expect((await ok(await clerk.get('/worker-reports?status=all&pageSize=200'))).total).toBe(before + 1);
     expect(dialogs).toEqual([]);
   });

@@ -20,6 +20,9 @@ export function revokePreviews(photos: readonly PickedPhoto[]): void {
 
 const MB = 1024 * 1024;
 
+/** What the picker has to say about the last pick, kept as facts so it is said in the language on screen. */
+type Note = { kind: 'tooBig'; name: string } | { kind: 'tooMany' };
+
 /**
  * Up to six photos from the camera or the gallery, each made small at once, shown as thumbnails he can
  * remove. One still over the API's 5 MB after that is refused here, by its name, and never sent.
@@ -29,18 +32,18 @@ export function PhotoPicker({ photos, onPhotos }: { photos: PickedPhoto[]; onPho
   const t = m.worker.report.photos;
   const input = useRef<HTMLInputElement>(null);
   const [preparing, setPreparing] = useState(false);
-  const [notes, setNotes] = useState<string[]>([]);
+  const [notes, setNotes] = useState<Note[]>([]);
   const room = PHOTO_LIMITS.count - photos.length;
 
   const pick = async (files: File[]) => {
-    const said: string[] = [];
-    if (files.length > room) said.push(t.tooMany(PHOTO_LIMITS.count));
+    const said: Note[] = [];
+    if (files.length > room) said.push({ kind: 'tooMany' });
     setPreparing(true);
     const added: PickedPhoto[] = [];
     for (const file of files.slice(0, Math.max(0, room))) {
       const prepared = await preparePhoto(file);
       if (prepared.blob.size > PHOTO_LIMITS.bytes) {
-        said.push(t.tooBig(file.name, PHOTO_LIMITS.bytes / MB));
+        said.push({ kind: 'tooBig', name: file.name });
         continue;
       }
       added.push({
@@ -89,8 +92,8 @@ export function PhotoPicker({ photos, onPhotos }: { photos: PickedPhoto[]; onPho
       </div>
       {notes.length > 0 && (
         <div className="m-alert w-notes" role="alert">
-          {notes.map((note) => (
-            <div key={note}>{note}</div>
+          {notes.map((note, index) => (
+            <div key={index}>{note.kind === 'tooBig' ? t.tooBig(note.name, PHOTO_LIMITS.bytes / MB) : t.tooMany(PHOTO_LIMITS.count)}</div>
           ))}
         </div>
       )}

@@ -46,7 +46,9 @@ async function fetchAndSolve(): Promise<Proof> {
  * The report's proof of work: a challenge fetched when the form opens and solved in the background
  * while the worker types. `take` gives the solved proof (waiting for it when not ready yet, fetching a
  * new one when it is old or the last attempt failed); `renew` starts over after the API answered
- * CHALLENGE_FAILED (a challenge is good once).
+ * CHALLENGE_FAILED (a challenge is good once). A solved proof is kept after any other refusal and after
+ * a lost answer: sent again for the same id number, the API answers the receipt it already made with
+ * it, so a tap repeated on a bad connection makes no second report.
  */
 export function useProofOfWork(): { ready: boolean; take(): Promise<Proof>; renew(): void } {
   const pending = useRef<{ startedAt: number; proof: Promise<Proof> } | null>(null);

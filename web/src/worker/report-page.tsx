@@ -82,7 +82,10 @@ export default function ReportPage() {
 interface Problems {
   fields: Record<string, string>;
   message: string | null;
+  /** The API turned the report away (the message is its reason), rather than the form asking for more. */
+  refused: boolean;
 }
+const NO_PROBLEMS: Problems = { fields: {}, message: null, refused: false };
 
 function ReportForm({ photos, onPhotos, onSent }: { photos: PickedPhoto[]; onPhotos(photos: PickedPhoto[]): void; onSent(receipt: Receipt): void }) {
   const m = useMessagesWith({ worker: workerMessages });
@@ -91,7 +94,7 @@ function ReportForm({ photos, onPhotos, onSent }: { photos: PickedPhoto[]; onPho
   const districts = useQuery({ queryKey: ['public', 'districts'], queryFn: () => unwrap(api.GET('/public/districts')), staleTime: 10 * 60_000 });
   const [values, setValues] = useState<ReportValues>(EMPTY_REPORT);
   const [step, setStep] = useState(0);
-  const [problems, setProblems] = useState<Problems>({ fields: {}, message: null });
+  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [busy, setBusy] = useState<'proving' | 'sending' | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const stepShown = useRef(step);
@@ -115,20 +118,24 @@ function ReportForm({ photos, onPhotos, onSent }: { photos: PickedPhoto[]; onPho
       if (!(field in current.fields)) return current;
       const fields = { ...current.fields };
       delete fields[field];
-      return { fields, message: Object.keys(fields).length > 0 ? current.message : null };
+      return Object.keys(fields).length > 0 ? { ...current, fields } : NO_PROBLEMS;
     });
   };
 
-  const missingWords = (missing: Record<string, Missing>) =>
-    Object.fromEntries(Object.entries(missing).map(([field, why]) => [field, why === 'required' ? t.required : why === 'chooseOne' ? t.employer.chooseOne : why === 'wholeNumber' ? t.money.wholeNumber : t.consent.required]));
+  const saying: Record<Missing, string> = { required: t.required, chooseOne: t.employer.chooseOne, wholeNumber: t.money.wholeNumber, consent: t.consent.required };
+  const asked = (missing: Record<string, Missing>): Problems => ({
+    fields: Object.fromEntries(Object.entries(missing).map(([field, why]) => [field, saying[why]])),
+    message: t.fixIt,
+    refused: false,
+  });
 
   const next = () => {
     const missing = missingOn(name, values, organisationId);
     if (Object.keys(missing).length > 0) {
-      setProblems({ fields: missingWords(missing), message: t.fixIt });
+      setProblems(asked(missing));
       return;
     }
-    setProblems({ fields: {}, message: null });
+    setProblems(NO_PROBLEMS);
     setStep(step + 1);
   };
 
@@ -142,12 +149,12 @@ function ReportForm({ photos, onPhotos, onSent }: { photos: PickedPhoto[]; onPho
     for (const [index, each] of STEPS.entries()) {
       const missing = missingOn(each, values, organisationId);
       if (Object.keys(missing).length > 0) {
-        setProblems({ fields: missingWords(missing), message: t.fixIt });
+        setProblems(asked(missing));
         setStep(index);
         return;
       }
     }
-    setProblems({ fields: {}, message: null });
+    setProblems(NO_PROBLEMS);
     try {
       setBusy(proof.ready ? 'sending' : 'proving');
       const solved = await proof.take();
@@ -157,16 +164,19 @@ function ReportForm({ photos, onPhotos, onSent }: { photos: PickedPhoto[]; onPho
     } catch (error) {
       setBusy(null);
       if (!(error instanceof ApiError) || error.status >= 500) {
-        setProblems({ fields: {}, message: error instanceof ApiError ? m.errors.server : m.errors.network });
+        setProblems({ fields: {}, message: error instanceof ApiError ? m.errors.server : m.errors.network, refused: true });
         return;
       }
       // a challenge is good once: a fresh one is solved while he reads the message and taps again
       if (error.body.code === 'CHALLENGE_FAILED') proof.renew();
       const sorted = sortedProblems(error.body.errors ?? []);
       const fieldsShown = Object.keys(sorted.fields).length > 0;
-      setProblems({ fields: sorted.fields, message: sorted.rest.length > 0 ? sorted.rest.join('；') : fieldsShown ? t.fixIt : error.body.message });
+      setProblems({
+        fields: sorted.fields,
+        message: sorted.rest.length > 0 ? sorted.rest.join('；') : fieldsShown ? t.fixIt : error.body.message,
+        refused: sorted.rest.length > 0 || !fieldsShown,
+      });
       if (sorted.step) setStep(STEPS.indexOf(sorted.step));
-      return;
     }
   };
 
@@ -179,7 +189,7 @@ function ReportForm({ photos, onPhotos, onSent }: { photos: PickedPhoto[]; onPho
       elsewhere={{ to: '/report/follow', label: t.followLink }}
       footer={
         <>
-          <FormAlert title={problems.message === t.fixIt ? undefined : t.refused} message={problems.message} />
+          <FormAlert title={problems.refused ? t.refused : undefined} message={problems.message} />
           <div className="m-footer-row">
             {step > 0 && (
               <Button size="large" onClick={back} disabled={busy !== null}>
@@ -256,7 +266,7 @@ function ReportForm({ photos, onPhotos, onSent }: { photos: PickedPhoto[]; onPho
                 <li key={point}>{point}</li>
               ))}
             </ul>
-            <div className="m-field w-agree">
+            <div className="w-agree">
               <Checkbox checked={values.consent} onChange={(on) => set('consent')(on)} aria-describedby={problems.fields.consent ? 'consent-error' : undefined}>
                 {t.consent.agree}
               </Checkbox>
