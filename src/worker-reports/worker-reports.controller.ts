@@ -76,7 +76,7 @@ export class WorkerReportsController {
   }
 
   @Get('worker-report-policy')
-  @Requires('worker_reports.handle')
+  @Requires('cases.read')
   @ApiOperation({ summary: 'The days a report may wait before the overdue reminder' })
   @ApiOkResponse({ type: ReportPolicyView })
   async policy(): Promise<ReportPolicyView> {

@@ -227,6 +227,27 @@ test.describe("the union's queue of workers' online reports", () => {
     await expect(drawer).toContainText('已立案');
   });
 
+  test('a report waiting past its days is flagged red, with the days it is overdue', async ({ page, baseURL }) => {
+    const sent = await reportThroughApi(baseURL!, district.organisation.id, { name: '陈刚', employerName: '北京某某餐饮管理有限公司', amountOwed: '6200.00' });
+    // the service's clock cannot be moved in these tests: its answer is aged three days on the way
+    await page.route(/\/worker-reports\?/, async (route) => {
+      const response = await route.fetch();
+      const queue = await response.json();
+      for (const report of queue.items) if (report.receiptNumber === sent.receiptNumber) Object.assign(report, { overdue: true, handleByOn: shanghaiToday(-3) });
+      await route.fulfill({ response, json: queue });
+    });
+    await logIn(page, district.clerk.username);
+    await page.goto('/app/online-reports');
+    const row = page.getByRole('row').filter({ hasText: sent.receiptNumber });
+    await expect(row).toContainText('超期 3 天');
+    await expect(row).toContainText(shanghaiToday(-3));
+    await expectNoAxeViolations(page);
+    await screenshots(page, 'online-reports-overdue');
+    await page.setViewportSize(PHONE);
+    await expect(page.getByTestId('report-card').filter({ hasText: sent.receiptNumber })).toContainText('超期 3 天');
+    await page.setViewportSize(DESK);
+  });
+
   test('an administrator sets the days a report may wait, beside the overdue reminder’s rule', async ({ page, baseURL }) => {
     const first = await apiAs(baseURL!, 'admin', ADMIN_PASSWORD);
     const [city] = await (await first.get('/organisations')).json();
@@ -243,6 +264,8 @@ test.describe("the union's queue of workers' online reports", () => {
     await expect(rule).toContainText('收件人：受理人员和承办律师');
     await expect(rule.getByLabel('超期后第几天提醒（不填为每天，直到处理）')).toHaveValue('');
     const days = page.getByRole('textbox', { name: '网上反映须在几天内处理' });
+    // the days as they stand (3 until an administrator sets others)
+    await expect(days).toHaveValue('3');
     await days.fill('31');
     await page.getByRole('button', { name: '保存：网上反映须在几天内处理' }).click();
     await expect(page.getByRole('alert').filter({ hasText: /30/ })).toBeVisible();

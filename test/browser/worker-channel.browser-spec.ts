@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { HEIC_HEADER, JPEG_1X1, PNG_1X1 } from '../factories/evidence-files';
 import { residentId } from '../factories/identities';
 import { expectNoAxeViolations } from './support/axe';
-import { apiAs, INITIAL_PASSWORD, logIn, makeDistrict, next, ok, PHONE, registerEmployer, screenshots, shanghaiToday, STAFF_PASSWORD } from './support/service';
+import { apiAs, DESK, INITIAL_PASSWORD, logIn, makeDistrict, next, ok, PHONE, registerEmployer, screenshots, shanghaiToday, STAFF_PASSWORD } from './support/service';
 import { reportThroughApi } from './support/worker-reports';
 
 /** Screenshots at both sizes (the phone's checked for sideways scrolling), then back to the worker's phone. */
@@ -103,6 +103,9 @@ test.describe('the workers’ own channel, on a phone', () => {
 
   test.beforeAll(async ({ baseURL }) => {
     district = await makeDistrict(baseURL!);
+    // the clerk chose his own password (the first-login page is the case list suite's)
+    const firstLogin = await apiAs(baseURL!, district.clerk.username, INITIAL_PASSWORD);
+    await ok(await firstLogin.post('/auth/password', { data: { currentPassword: INITIAL_PASSWORD, newPassword: STAFF_PASSWORD } }));
     place = `顺义区${next()}镇`;
     await ok(await district.admin.patch(`/organisations/${district.organisation.id}`, { data: { district: place } }));
     // photos as a phone's gallery holds them: files with names
@@ -120,7 +123,10 @@ test.describe('the workers’ own channel, on a phone', () => {
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
     const idNumber = residentId(70_000 + next());
-    await fillReport(page, { name: '刘德胜', idNumber, employerName: '北京某某建筑劳务有限公司', siteAddress: `${place}安泰大街 9 号工地` });
+    // the company that owes him, as the union's register has it (the clerk will find it by the name he typed)
+    const employerName = `北京第${next()}建筑劳务有限公司`;
+    await registerEmployer(baseURL!, district, employerName);
+    await fillReport(page, { name: '刘德胜', idNumber, employerName, siteAddress: `${place}安泰大街 9 号工地` });
 
     // the site address chose the district; he could change it on the step before
     await page.getByRole('button', { name: '上一步' }).click();
@@ -223,17 +229,30 @@ test.describe('the workers’ own channel, on a phone', () => {
     await expect(page.getByTestId('stage')).toHaveText('工会已收到您的反映，正在安排人处理。');
     await expect(page.getByText('刘*胜')).toBeVisible();
 
-    // the clerk accepts it into a case, through the API for now (the queue's page is being built)
-    const clerk = await apiAs(baseURL!, district.clerk.username, INITIAL_PASSWORD);
+    // the district's intake clerk, at his desk, takes it from 网上反映 into a new case with the registered employer
+    const clerk = await apiAs(baseURL!, district.clerk.username, STAFF_PASSWORD);
     const queue = await ok(await clerk.get('/worker-reports?pageSize=200'));
     const report = queue.items.find((item: { receiptNumber: string }) => item.receiptNumber === receiptNumber.replace(/ /g, ''));
     expect(report).toMatchObject({ workerName: '刘德胜', photoCount: 2, amountOwed: '18600.00', coWorkers: 12 });
-    const employer = await registerEmployer(baseURL!, district, `北京第${next()}建筑劳务有限公司`);
-    const theCase = await ok(
-      await clerk.post(`/worker-reports/${report.id}/case`, {
-        data: { organisationId: district.organisation.id, employers: [{ employerId: employer.id, role: 'employer' }], mediatorId: district.mediator.id },
-      }),
-    );
+    const clerkContext = await browser.newContext({ viewport: DESK, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL });
+    const desk = await clerkContext.newPage();
+    await logIn(desk, district.clerk.username);
+    await desk.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '网上反映' }).click();
+    const receipt = receiptNumber.replace(/ /g, '');
+    await desk.getByRole('link', { name: `查看反映 ${receipt}` }).click();
+    const drawer = desk.getByRole('dialog', { name: `网上反映 ${receipt}` });
+    await expect(drawer).toContainText('工人上传的照片（2 张）');
+    await drawer.getByRole('button', { name: '立案', exact: true }).click();
+    const accept = desk.getByRole('dialog', { name: '立案：刘德胜 的反映' });
+    await accept.getByRole('button', { name: `用这家：${employerName}` }).click();
+    await accept.getByRole('combobox', { name: '调解员' }).click();
+    await desk.locator('.ant-select-item-option', { hasText: '李调解员' }).click();
+    await accept.getByRole('button', { name: '立案', exact: true }).click();
+    await expect(desk).toHaveURL(/\/app\/cases\/[0-9a-f-]{36}$/);
+    await expect(desk.getByRole('heading', { level: 1 })).toHaveText(/^SY\d+-\d{4}-\d{5}$/);
+    const theCase = { id: /\/cases\/([0-9a-f-]{36})$/.exec(desk.url())![1], caseNumber: (await desk.getByRole('heading', { level: 1 }).textContent())! };
+    await expect(desk.getByRole('row', { name: /刘德胜/ })).toContainText('¥18,600.00');
+    await clerkContext.close();
 
     // the mediator confirms, schedules a session and records a first pay day on his phone
     const mediator = await apiAs(baseURL!, district.mediator.username, STAFF_PASSWORD);
@@ -365,7 +384,7 @@ test.describe('the workers’ own channel, on a phone', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    const clerk = await apiAs(baseURL!, district.clerk.username, INITIAL_PASSWORD);
+    const clerk = await apiAs(baseURL!, district.clerk.username, STAFF_PASSWORD);
     const before = (await ok(await clerk.get('/worker-reports?status=all&pageSize=200'))).total;
     const idNumber = residentId(70_000 + next());
     await fillReport(page, { name: '<script>alert(1)</script>', idNumber, employerName: '北京某某建筑劳务有限公司', siteAddress: `${place}安泰大街` });

@@ -19,9 +19,9 @@ const PAGES: readonly { path: PagePath; needsOneOf: Permission[] }[] = [
   { path: '/breakdowns', needsOneOf: ['reports.read'] },
   // money held for workers (代管) across the scope, by age: the leaders' to watch; a mediator hands it over from the case
   { path: '/held-money', needsOneOf: ['reports.read'] },
+  { path: '/cases', needsOneOf: ['cases.read'] },
   // workers' own online reports waiting for the union: the lawyers' and intake clerks' to take
   { path: '/online-reports', needsOneOf: ['worker_reports.handle'] },
-  { path: '/cases', needsOneOf: ['cases.read'] },
   // administration has several sections, each behind its own permission (admin/admin-sections.ts)
   { path: '/admin', needsOneOf: ['organisations.manage', 'users.manage', 'audit.read', 'duty.manage', 'rules.manage'] },
 ];

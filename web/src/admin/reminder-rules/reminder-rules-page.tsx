@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Grid, Input, Spin, Switch, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, Schemas, unwrap } from '../../common/api/client';
+import { api, Schemas, unwrap } from '../../common/api/client';
 import { showApiErrors } from '../../common/forms';
 import { DateInput } from '../../common/format/date-input';
 import { shanghaiDate } from '../../common/format/shanghai-day';
@@ -88,12 +88,7 @@ function CallbackDays() {
 
 const REPORT_POLICY_KEY = ['worker-report-policy'] as const;
 
-/**
- * How many days a worker's online report may wait before it is overdue. Only those who handle reports
- * may read the days (the API's GET asks worker_reports.handle, which administrators do not hold), while
- * only administrators may set them: an administrator sees the field empty until he saves, then the days
- * he saved.
- */
+/** How many days a worker's online report may wait before it is overdue (the reminder above counts from it). */
 function ReportDays() {
   const all = useMessagesWith({ adminReminderRules: reminderRulesMessages });
   const m = all.adminReminderRules;
@@ -103,9 +98,8 @@ function ReportDays() {
   const [text, setText] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const unreadable = policy.error instanceof ApiError && policy.error.status === 403;
-  if (!policy.data && !unreadable) return null;
-  const shown = text ?? (policy.data ? String(policy.data.daysToHandle) : '');
+  if (!policy.data) return null;
+  const shown = text ?? String(policy.data.daysToHandle);
   const save = async () => {
     if (text === null || text.trim() === '') return;
     setBusy(true);
@@ -126,11 +120,6 @@ function ReportDays() {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {m.reportDaysIntro}
       </Typography.Paragraph>
-      {unreadable && !policy.data && (
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          {m.reportDaysUnknown}
-        </Typography.Paragraph>
-      )}
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
         <Input aria-label={m.reportDays} inputMode="numeric" value={shown} onChange={(event) => setText(event.target.value)} onPressEnter={() => void save()} style={{ width: 120 }} />
         <Button type="primary" loading={busy} disabled={text === null || text.trim() === ''} onClick={() => void save()} aria-label={`${m.save}：${m.reportDays}`}>

@@ -59,7 +59,6 @@ const zh = {
   callbackDaysSaved: (days: number) => `已保存：结案后第 ${days} 天回访`,
   reportDays: '网上反映须在几天内处理',
   reportDaysIntro: '工人网上反映后，须在这么多天内（1–30 天，按自然日）立案、并入已有案件或不予受理；超过仍未处理的，按“网上反映超期未处理”的规则提醒。修改对所有待处理的反映立即生效。',
-  reportDaysUnknown: '您的账户看不到当前的天数（只有处理网上反映的人员可以查看）；填写天数并保存即可修改。',
   reportDaysSaved: (days: number) => `已保存：网上反映须在 ${days} 天内处理`,
 };
 
@@ -125,7 +124,6 @@ const en: typeof zh = {
   reportDays: 'Days to handle an online report',
   reportDaysIntro:
     'A worker\'s online report must be accepted, joined to a case or declined within this many calendar days (1–30); one still waiting after them raises the "Online report overdue" reminder. A change applies at once to every report waiting.',
-  reportDaysUnknown: 'Your account cannot read the current days (only those who handle online reports can); type the days and save to change them.',
   reportDaysSaved: (days: number) => `Saved: online reports to be handled within ${days} days`,
 };
 
