@@ -428,34 +428,22 @@ export class RemindersService {
     const window = rule ? ruleDueWindow(rule, on) : null;
     if (!rule || !window) return NOTHING_DUE;
     const rows = await this.workerReports.overdue(window.from ?? FAR_PAST, window.to ?? on);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    const recipients = new Map<string, string[]>();
-    for (const row of rows) recipients.set(row.id, [...(recipients.get(row.id) ?? []), row.recipient_id]);
-    const due = deadlineReminders({
-      today: on,
-      rule,
-      deadlines: [...byId.values()].map((row) => ({ subject: row.id, dueOn: row.handle_by_on, recipients: recipients.get(row.id)! })),
-    });
-    return {
-      due,
+    return this.rowReminders(on, rule, rows, {
+      dayOf: (row) => row.handle_by_on,
       caseOf: () => null,
-      worded: (reminders) =>
-        reminders.map((reminder) => {
-          const row = byId.get(reminder.subject)!;
-          const link = workerReportLink(this.config.publicBaseUrl, row.id);
-          const message = workerReportOverdueMessage({
-            receiptNumber: row.receipt_number,
-            organisationName: row.organisation_name,
-            employerName: row.employer_name,
-            coWorkers: row.co_workers,
-            submittedOn: row.submitted_on,
-            handleByOn: row.handle_by_on,
-            daysOver: -reminder.daysLeft,
-            link,
-          });
-          return { ...reminder, caseId: null, title: message.title, body: message.body, link };
+      linkOf: (row) => workerReportLink(this.config.publicBaseUrl, row.id),
+      words: (row, reminder, link) =>
+        workerReportOverdueMessage({
+          receiptNumber: row.receipt_number,
+          organisationName: row.organisation_name,
+          employerName: row.employer_name,
+          coWorkers: row.co_workers,
+          submittedOn: row.submitted_on,
+          handleByOn: row.handle_by_on,
+          daysOver: -reminder.daysLeft,
+          link,
         }),
-    };
+    });
   }
 
   /** The reminders of a callback rule: one subject per callback, its day the row's, to each recipient a row names. */
@@ -465,23 +453,46 @@ export class RemindersService {
     rows: CallbackReminderRow[],
     words: (row: CallbackReminderRow, reminder: CountdownReminder, link: string) => { title: string; body: string },
   ): DueReminders {
+    return this.rowReminders(on, rule, rows, {
+      dayOf: (row) => row.on,
+      caseOf: (row) => row.case_id,
+      linkOf: (row) => caseLink(this.config.publicBaseUrl, row.case_id),
+      words,
+    });
+  }
+
+  /**
+   * The reminders of a rule whose subjects come as rows, one per subject and recipient (a callback, a
+   * worker's report): each subject counts to its row's day, and goes to every recipient its rows name.
+   */
+  private rowReminders<Row extends { id: string; recipient_id: string }>(
+    on: string,
+    rule: ReminderRule,
+    rows: Row[],
+    of: {
+      dayOf: (row: Row) => string;
+      caseOf: (row: Row) => string | null;
+      linkOf: (row: Row) => string;
+      words: (row: Row, reminder: CountdownReminder, link: string) => { title: string; body: string };
+    },
+  ): DueReminders {
     const byId = new Map(rows.map((row) => [row.id, row]));
     const recipients = new Map<string, string[]>();
     for (const row of rows) recipients.set(row.id, [...(recipients.get(row.id) ?? []), row.recipient_id]);
     const due = deadlineReminders({
       today: on,
       rule,
-      deadlines: [...byId.values()].map((row) => ({ subject: row.id, dueOn: row.on, recipients: recipients.get(row.id)! })),
+      deadlines: [...byId.values()].map((row) => ({ subject: row.id, dueOn: of.dayOf(row), recipients: recipients.get(row.id)! })),
     });
     return {
       due,
-      caseOf: (reminder) => byId.get(reminder.subject)!.case_id,
+      caseOf: (reminder) => of.caseOf(byId.get(reminder.subject)!),
       worded: (reminders) =>
         reminders.map((reminder) => {
           const row = byId.get(reminder.subject)!;
-          const link = caseLink(this.config.publicBaseUrl, row.case_id);
-          const message = words(row, reminder, link);
-          return { ...reminder, caseId: row.case_id, title: message.title, body: message.body, link };
+          const link = of.linkOf(row);
+          const message = of.words(row, reminder, link);
+          return { ...reminder, caseId: of.caseOf(row), title: message.title, body: message.body, link };
         }),
     };
   }

@@ -2,6 +2,7 @@ import { expect, request } from '@playwright/test';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { residentId } from '../../factories/identities';
+import { reportForm } from '../../factories/worker-reports';
 import { next } from './service';
 
 /**
@@ -15,23 +16,7 @@ export async function reportThroughApi(baseURL: string, organisationId: string, 
   const challenge = await (await worker.get('/public/challenge')).json();
   const solution = await solveChallenge({ challenge, deriveKey });
   const sent = await worker.post('/public/reports', {
-    data: {
-      proof: { challenge, solution },
-      name: '王建军',
-      idNumber: residentId(60_000 + n),
-      mobile: '13800138000',
-      employerName: '北京某某建筑劳务有限公司',
-      projectName: '后沙峪安置房项目',
-      siteAddress: '后沙峪镇安泰大街 9 号工地',
-      organisationId,
-      periodStart: '2026-08-01',
-      periodEnd: '2026-11-30',
-      amountOwed: '18600.00',
-      coWorkers: 12,
-      description: '干了四个月，包工头说年底一起结，现在找不到人',
-      consent: true,
-      ...overrides,
-    },
+    data: { proof: { challenge, solution }, ...reportForm({ idNumber: residentId(60_000 + n), siteAddress: '后沙峪镇安泰大街 9 号工地', organisationId, ...overrides }) },
   });
   expect(sent.status(), await sent.text()).toBe(201);
   const receipt = (await sent.json()) as { receiptNumber: string; lookupCode: string };
