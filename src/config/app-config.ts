@@ -97,7 +97,7 @@ export function loadConfig(env: Env): AppConfig {
     webDir: readString(env, 'WEB_DIR', defaultWebDir()),
     initialAdminPassword: present(env, 'ADMIN_PASSWORD') ?? null,
     trustProxy: present(env, 'TRUST_PROXY') ?? null,
-    publicChallengeCost: readInteger(env, 'PUBLIC_CHALLENGE_COST', 1000, 1, 100_000),
+    publicChallengeCost: readInteger(env, 'PUBLIC_CHALLENGE_COST', 3000, 1, 100_000),
     publicReportsPerAddress: readInteger(env, 'PUBLIC_REPORTS_PER_ADDRESS', 5, 1, 10_000),
   };
 }
