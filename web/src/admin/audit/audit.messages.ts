@@ -77,6 +77,11 @@ const zh = {
     worker_reports: '工人网上反映',
     worker_report_photos: '网上反映的照片',
     worker_report_policy: '网上反映处理期限',
+    payout_corrections: '支付冲正',
+    payout_handovers: '代管款项移交',
+    case_callbacks: '结案回访',
+    callback_policy: '回访期限',
+    case_files: '证据文件',
   } as Record<string, string>,
   /** Column names of the records as people call them; a column not here is shown by its own name. */
   fields: {
@@ -181,6 +186,11 @@ const en: typeof zh = {
     worker_reports: "Worker's online report",
     worker_report_photos: 'Photo of an online report',
     worker_report_policy: 'Days to handle online reports',
+    payout_corrections: 'Payout correction',
+    payout_handovers: 'Handover of money held',
+    case_callbacks: 'Callback after closing',
+    callback_policy: 'Days before a callback',
+    case_files: 'Evidence file',
   },
   fields: {
     id: 'Id',
