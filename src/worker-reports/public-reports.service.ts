@@ -31,6 +31,7 @@ import {
   placeOf,
   ratingProblems,
   reportProblems,
+  takesPhotos,
   workerStage,
 } from './domain/report-rules';
 import { LookupDto, RateDto, SubmitReportDto } from './dto/worker-report.dto';
@@ -176,8 +177,7 @@ export class PublicReportsService {
   /** A photo of what he has (an IOU, a wage sheet, a chat), while his report waits and for a day after he sent it. */
   async addPhoto(receiptNumber: string, lookupCode: string | undefined, body: unknown, clientAddress: string | null): Promise<PhotoAddedView> {
     const report = await this.opened(receiptNumber, lookupCode ?? '', clientAddress, 'photo');
-    const ageHours = (this.clock.now().getTime() - new Date(report.submitted_at).getTime()) / 3600_000;
-    if (report.status !== 'submitted' || ageHours > REPORT_LIMITS.photoHours) throw new AppError('REPORT_PHOTOS_CLOSED');
+    if (!takesPhotos({ status: report.status, submittedAt: new Date(report.submitted_at) }, this.clock.now())) throw new AppError('REPORT_PHOTOS_CLOSED');
     if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('FILE_REQUIRED');
     if (body.length > REPORT_LIMITS.photoBytes) throw new AppError('PAYLOAD_TOO_LARGE', { limit: `${REPORT_LIMITS.photoBytes / 1024 / 1024} MB` });
     const sniffed = sniffFileType(body);
@@ -258,7 +258,6 @@ export class PublicReportsService {
     const next = report.case_id && report.case_status && !FINAL_STATUSES.includes(report.case_status)
       ? await this.mediation.nextSessionOf(report.case_id, now)
       : null;
-    const ageHours = (now.getTime() - new Date(report.submitted_at).getTime()) / 3600_000;
     return {
       receiptNumber: report.receipt_number,
       submittedOn: report.submitted_on,
@@ -280,7 +279,7 @@ export class PublicReportsService {
       canRate: canRate(report.case_status, report.satisfaction !== null),
       rating: report.satisfaction ? { satisfaction: report.satisfaction, comment: report.rating_note } : null,
       photos: report.photo_count,
-      canAddPhotos: report.status === 'submitted' && ageHours <= REPORT_LIMITS.photoHours && report.photo_count < REPORT_LIMITS.photosPerReport,
+      canAddPhotos: takesPhotos({ status: report.status, submittedAt: new Date(report.submitted_at) }, now) && report.photo_count < REPORT_LIMITS.photosPerReport,
     };
   }
 

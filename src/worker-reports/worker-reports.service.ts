@@ -98,7 +98,7 @@ export class WorkerReportsService {
       const { claimId } = await this.claims.joinWorker(tx, caseId, toClaimInput(this.claimOf(report), 1), actor);
       await this.takeInto(tx, report, { status: 'joined', caseId, claimId }, actor);
     });
-    return this.view(await this.visible(this.transactions.none, reportId, actor), await this.repository.daysToHandle(this.transactions.none));
+    return this.current(reportId, actor);
   }
 
   /** Declined, with a reason he reads on the lookup page. */
@@ -109,7 +109,7 @@ export class WorkerReportsService {
       const report = await this.stillWaiting(tx, reportId, actor);
       await this.repository.markDeclined(tx, report.id, reason, actor.id);
     });
-    return this.view(await this.visible(this.transactions.none, reportId, actor), await this.repository.daysToHandle(this.transactions.none));
+    return this.current(reportId, actor);
   }
 
   daysToHandle(): Promise<number> {
@@ -125,6 +125,11 @@ export class WorkerReportsService {
   async overdue(from: string, to: string): Promise<OverdueReportRow[]> {
     const days = await this.repository.daysToHandle(this.transactions.none);
     return this.repository.overdue(this.transactions.none, from, to, days);
+  }
+
+  /** The report as it stands after a change, for the answer. */
+  private async current(reportId: string, actor: Actor): Promise<WorkerReportView> {
+    return this.view(await this.visible(this.transactions.none, reportId, actor), await this.repository.daysToHandle(this.transactions.none));
   }
 
   private async visible(tx: Tx, reportId: string, actor: Actor): Promise<WorkerReportRow> {

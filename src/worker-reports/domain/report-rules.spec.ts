@@ -10,6 +10,7 @@ import {
   normalizeReceiptNumber,
   personNameProblem,
   reportProblems,
+  takesPhotos,
   workerStage,
 } from './report-rules';
 
@@ -68,6 +69,13 @@ describe('a report', () => {
     expect(districtOfAddress('顺义和密云交界的工地', [SHUNYI, MIYUN])).toBeNull();
     expect(districtOfAddress('工地', [SHUNYI])).toBeNull();
     expect(districtOfAddress(undefined, [SHUNYI])).toBeNull();
+  });
+
+  it('takes photos while it waits, for a day after it was sent', () => {
+    const sent = new Date('2026-12-04T10:00:00+08:00');
+    expect(takesPhotos({ status: 'submitted', submittedAt: sent }, new Date('2026-12-05T10:00:00+08:00'))).toBe(true);
+    expect(takesPhotos({ status: 'submitted', submittedAt: sent }, new Date('2026-12-05T10:01:00+08:00'))).toBe(false);
+    expect(takesPhotos({ status: 'accepted', submittedAt: sent }, sent)).toBe(false);
   });
 
   it('is overdue the days after it came in that an administrator set', () => {

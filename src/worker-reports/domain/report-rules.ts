@@ -27,6 +27,16 @@ export const REPORT_LIMITS = {
   idNumberDays: 30,
 } as const;
 
+/**
+ * Whether a report still takes photos: while it waits for the union, and for a day after it was sent
+ * (later evidence goes to the service center, where someone looks at it). The count is checked apart,
+ * under the report's lock.
+ */
+export function takesPhotos(report: { status: ReportStatus; submittedAt: Date }, now: Date): boolean {
+  const ageHours = (now.getTime() - report.submittedAt.getTime()) / 3600_000;
+  return report.status === 'submitted' && ageHours <= REPORT_LIMITS.photoHours;
+}
+
 /** What the lookup page answers to a worker: where his report, and his case, have got to, in plain steps. */
 export const WORKER_STAGES = [
   'waiting', // 已收到，等待工会处理
