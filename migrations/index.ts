@@ -27,6 +27,7 @@ import { AddCaseCallbacks1766700000000 } from './1766700000000-AddCaseCallbacks'
 import { AddHeldMoney1766800000000 } from './1766800000000-AddHeldMoney';
 import { AddCaseFiles1766900000000 } from './1766900000000-AddCaseFiles';
 import { AddWorkerReports1767000000000 } from './1767000000000-AddWorkerReports';
+import { AddDayRollups1767100000000 } from './1767100000000-AddDayRollups';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   AddHeldMoney1766800000000,
   AddCaseFiles1766900000000,
   AddWorkerReports1767000000000,
+  AddDayRollups1767100000000,
 ];

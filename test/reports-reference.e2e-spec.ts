@@ -58,6 +58,10 @@ describe('Reports agree with plain SQL over the base tables and over the per-cas
   const periods = [
     { name: 'the 2025-26 season', from: '2025-11-01', to: '2026-02-16' },
     { name: 'every season', from: '2020-01-01', to: '2026-11-22' },
+    // days on both sides of the whole months, and days within one month: read from the day rollups
+    { name: 'mid-October to mid-February', from: '2025-10-17', to: '2026-02-09' },
+    // (a month's payments are mostly on its own cases, paid later: fewer than half of what they recovered)
+    { name: 'most of January', from: '2026-01-02', to: '2026-01-30', paidOnEarlierCases: false },
   ];
 
   /** The reference row as the API shows it. */
@@ -99,7 +103,7 @@ describe('Reports agree with plain SQL over the base tables and over the per-cas
   const paidOf = (row: any) =>
     row ? byKind(row.paid_fen, row.paid_wages_fen, row.paid_labour_fees_fen, row.paid_other_fen) : byKind('0', '0', '0', '0');
 
-  describe.each(periods)('over $name', ({ from, to }) => {
+  describe.each(periods)('over $name', ({ from, to, paidOnEarlierCases = true }) => {
     const scopes = () => [
       { name: 'city', api: admin, path: root.path, id: root.id },
       { name: 'district', api: districtLeader, path: district.path, id: district.id },
@@ -114,7 +118,7 @@ describe('Reports agree with plain SQL over the base tables and over the per-cas
       expect(BigInt(row.owed_wages_fen)).toBeGreaterThan(0n);
       expect(BigInt(row.owed_labour_fees_fen)).toBeGreaterThan(0n);
       const [paid] = await paidInPeriodOf('total', [root.path, root.id, from, to]);
-      expect(BigInt(paid.paid_fen)).toBeGreaterThan(BigInt(row.recovered_fen) / 2n);
+      expect(BigInt(paid.paid_fen)).toBeGreaterThan(paidOnEarlierCases ? BigInt(row.recovered_fen) / 2n : 0n);
     });
 
     it('summary: every figure, for the city and for a district', async () => {

@@ -101,33 +101,23 @@ SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) 
  ORDER BY SUM(f.owed_fen - f.paid_fen) DESC, grp.path;
 
 -- SUMMARY_SPEED_SQL
-    SELECT p.key, p.days, SUM(p.cases)::int AS cases
-      FROM (
-        SELECT NULL::text AS key, r.days, SUM(r.paid_in_full) AS cases
-          FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
-         WHERE r.days IS NOT NULL
-         GROUP BY 1, 2
-        UNION ALL
-        SELECT NULL::text AS key, GREATEST(f.last_paid_on - f.intake_date, 0) AS days, count(*) AS cases
-          FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-         WHERE f.intake_date BETWEEN $5::date AND $6::date AND (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)
-         GROUP BY 1, 2
- UNION ALL
-SELECT NULL::text AS key, GREATEST(f.last_paid_on - f.intake_date, 0) AS days, count(*) AS cases
-          FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-         WHERE f.intake_date BETWEEN $7::date AND $8::date AND (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)
-         GROUP BY 1, 2
-      ) p
-     GROUP BY p.key, p.days
-    HAVING SUM(p.cases) <> 0;
+WITH parameters AS (
+  SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
+         $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to)
+SELECT p.key, p.days, SUM(p.cases)::int AS cases
+  FROM (
+    SELECT NULL::text AS key, r.days, SUM(r.paid_in_full) AS cases
+      FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date) r
+     WHERE r.days IS NOT NULL
+     GROUP BY 1, 2
+  ) p
+ GROUP BY p.key, p.days
+HAVING SUM(p.cases) <> 0;
 
 -- SUMMARY_SQL
+WITH parameters AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
+             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to)
 SELECT COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,
   COALESCE(SUM(p.closed), 0)::int AS closed,
@@ -151,160 +141,18 @@ SELECT COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen FROM (
 SELECT NULL::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date) r
       WHERE r.days IS NULL
- UNION ALL
-SELECT NULL::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT NULL::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, (count(*))::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.closed_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, (count(*))::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.closed_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-      GROUP BY 1
- UNION ALL
-SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-      GROUP BY 1
- UNION ALL
-SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT NULL::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
 ) p;
 
 -- breakdownSql('organisation')
-    WITH page AS (
+    WITH parameters AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
+             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date) r
       WHERE r.days IS NULL
- UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
@@ -351,75 +199,13 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
      ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST;
 
 -- breakdownSql('organisation', everyRow)
-    WITH page AS (
+    WITH parameters AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
+             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.organisation_id::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date) r
       WHERE r.days IS NULL
- UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
@@ -466,43 +252,13 @@ SELECT o.group_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::
      ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST;
 
 -- breakdownSql('industry')
-    WITH page AS (
+    WITH parameters AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
+             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date) r
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry_day' AND r.month BETWEEN $7::date AND $8::date) r
       WHERE r.days IS NULL
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
@@ -549,43 +305,13 @@ SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS c
      ORDER BY g.opened DESC, g.key NULLS LAST;
 
 -- breakdownSql('industry', everyRow)
-    WITH page AS (
+    WITH parameters AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
+             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date) r
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry_day' AND r.month BETWEEN $7::date AND $8::date) r
       WHERE r.days IS NULL
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
@@ -632,7 +358,7 @@ SELECT COALESCE(f.industry, 'other') AS key, 0::bigint AS opened, 0::bigint AS c
      ORDER BY g.opened DESC, g.key NULLS LAST;
 
 -- breakdownSql('employer')
-  WITH page AS (
+  WITH  page AS (
   WITH counted AS MATERIALIZED (
     SELECT f.employer_id AS key, count(*) AS opened FROM case_facts f WHERE f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date GROUP BY f.employer_id
   ), cut AS (
@@ -696,7 +422,7 @@ COALESCE(SUM(f.labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen
    ORDER BY g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key NULLS LAST;
 
 -- breakdownSql('employer', everyRow)
-  WITH page AS (
+  WITH  page AS (
     SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, COALESCE(paid.paid_in_period_fen, '0') AS paid_in_period_fen, COALESCE(paid.paid_in_period_wages_fen, '0') AS paid_in_period_wages_fen, COALESCE(paid.paid_in_period_labour_fees_fen, '0') AS paid_in_period_labour_fees_fen, count(*) OVER ()::int AS total_groups
       FROM (SELECT f.employer_id::text AS key, COALESCE(count(*), 0)::int AS opened,
 COALESCE(count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')), 0)::int AS concluded,
@@ -745,7 +471,9 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
  GROUP BY 2;
 
 -- breakdownSql('project')
-    WITH page AS (
+    WITH parameters AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
+             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to), page AS (
     SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups
       FROM (
     WITH ranking AS MATERIALIZED (
@@ -872,7 +600,9 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
      ORDER BY g.opened DESC, g.key NULLS LAST;
 
 -- breakdownSql('project', everyRow)
-    WITH page AS (
+    WITH parameters AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
+             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to), page AS (
     SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups
       FROM (
     WITH ranking AS MATERIALIZED (
@@ -1010,75 +740,13 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
  GROUP BY 2;
 
 -- breakdownSql('lawyer')
-    WITH page AS (
+    WITH parameters AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
+             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date) r
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'lawyer_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'lawyer_day' AND r.month BETWEEN $7::date AND $8::date) r
       WHERE r.days IS NULL
- UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-      GROUP BY 1
- UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-      GROUP BY 1
- UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
@@ -1125,75 +793,13 @@ SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0:
      ORDER BY g.opened DESC, g.key NULLS LAST;
 
 -- breakdownSql('lawyer', everyRow)
-    WITH page AS (
+    WITH parameters AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
+             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date) r
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'lawyer_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'lawyer_day' AND r.month BETWEEN $7::date AND $8::date) r
       WHERE r.days IS NULL
- UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT f.lawyer_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT f.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-      GROUP BY 1
- UNION ALL
-SELECT x.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-      GROUP BY 1
- UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT v.lawyer_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
@@ -1251,43 +857,13 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
  GROUP BY 2;
 
 -- breakdownSql('mediator')
-    WITH page AS (
+    WITH parameters AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
+             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date) r
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'mediator_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'mediator_day' AND r.month BETWEEN $7::date AND $8::date) r
       WHERE r.days IS NULL
- UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
@@ -1334,43 +910,13 @@ SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 
      ORDER BY g.opened DESC, g.key NULLS LAST;
 
 -- breakdownSql('mediator', everyRow)
-    WITH page AS (
+    WITH parameters AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
+             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.key AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date) r
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'mediator_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'mediator_day' AND r.month BETWEEN $7::date AND $8::date) r
       WHERE r.days IS NULL
- UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT f.mediator_id::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT f.mediator_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
@@ -1428,75 +974,13 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
  GROUP BY 2;
 
 -- breakdownSql('month')
-    WITH page AS (
+    WITH parameters AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
+             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to), page AS (
     WITH ranking AS MATERIALIZED (
-SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
+SELECT date_trunc('month', r.month::timestamp)::date::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date) r
       WHERE r.days IS NULL
- UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
@@ -1543,75 +1027,13 @@ SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigin
      ORDER BY g.key NULLS LAST;
 
 -- breakdownSql('month', everyRow)
-    WITH page AS (
+    WITH parameters AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
+             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to), page AS (
     WITH ranking AS MATERIALIZED (
-SELECT r.month::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date) r
+SELECT date_trunc('month', r.month::timestamp)::date::text AS key, (r.opened)::bigint AS opened, (r.concluded)::bigint AS concluded, (r.closed)::bigint AS closed, (r.workers)::bigint AS workers, (r.claimed_fen)::bigint AS claimed_fen, (r.confirmed_fen)::bigint AS confirmed_fen, (r.owed_fen)::bigint AS owed_fen, (r.paid_fen)::bigint AS recovered_fen, (r.unpaid_fen)::bigint AS unpaid_fen, (r.paid_in_full)::bigint AS paid_in_full, (r.concluded_in_month)::bigint AS concluded_in_period, (r.consultations)::bigint AS consultations, (r.outreach_visits)::bigint AS outreach_visits, (r.owed_wages_fen)::bigint AS owed_wages_fen, (r.owed_labour_fees_fen)::bigint AS owed_labour_fees_fen, (r.paid_wages_fen)::bigint AS recovered_wages_fen, (r.paid_labour_fees_fen)::bigint AS recovered_labour_fees_fen, (r.unpaid_wages_fen)::bigint AS unpaid_wages_fen, (r.unpaid_labour_fees_fen)::bigint AS unpaid_labour_fees_fen, (r.paid_in_month_fen)::bigint AS paid_in_period_fen, (r.paid_in_month_wages_fen)::bigint AS paid_in_period_wages_fen, (r.paid_in_month_labour_fees_fen)::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT * FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date) r
       WHERE r.days IS NULL
- UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', f.intake_date::timestamp)::date::text AS key, (count(*))::bigint AS opened, (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')))::bigint AS concluded, (count(*) FILTER (WHERE f.status = 'closed'))::bigint AS closed, (SUM(f.workers))::bigint AS workers, (SUM(f.claimed_fen))::bigint AS claimed_fen, (SUM(f.confirmed_fen))::bigint AS confirmed_fen, (SUM(f.owed_fen))::bigint AS owed_fen, (SUM(f.paid_fen))::bigint AS recovered_fen, (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_fen, (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (SUM(f.owed_wages_fen))::bigint AS owed_wages_fen, (SUM(f.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (SUM(f.paid_wages_fen))::bigint AS recovered_wages_fen, (SUM(f.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_wages_fen, (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', f.paid_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (SUM(f.fen))::bigint AS paid_in_period_fen, (SUM(f.wages_fen))::bigint AS paid_in_period_wages_fen, (SUM(f.labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $5::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($6::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, (count(*))::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM consultations x JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = x.organisation_id
-      WHERE x.consulted_at >= $7::date::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < ($8::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $5::date AND $6::date
-      GROUP BY 1
- UNION ALL
-SELECT date_trunc('month', v.visited_on::timestamp)::date::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, (count(*))::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM outreach_visits v JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN $7::date AND $8::date
-      GROUP BY 1
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened

@@ -4,7 +4,6 @@ import {
   CaseMoneyRow,
   OWING_CONDITION,
   PAID_IN_FULL_CONDITION,
-  REPORTED_INDUSTRY,
   UNVERIFIED_CONDITION,
 } from '../cases/cases.sql';
 import { FINAL_STATUSES_SQL } from '../cases/domain/case-status';
@@ -182,27 +181,38 @@ export interface CaseFiguresRow {
  * $5-$6 and $7-$8 the days before and after them (NULL: none), counted case by case.
  */
 const ROLLUPS = `(SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes)`;
+
+/**
+ * The rollup parameters with their types, as a CTE that nothing reads: PostgreSQL must know the type of
+ * every parameter sent, and a statement reading only the rollups and their day rows (the summary) uses
+ * neither the scope's path nor, without edges, every day.
+ */
+const ROLLUP_PARAMETERS = `parameters AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
+             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to)`;
 const IN_WHOLE_MONTHS = `r.month BETWEEN $3::date AND $4::date`;
 const SCOPE_SUBTREE = `r.organisation_id = $2::uuid AND r.subtree`;
+/** The own rows of every organisation of the scope. */
+const SCOPE_OWN_ROWS = `r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree`;
 
 /** A scan of the days before the whole months and one of the days after them. */
 function eachEdge(scan: (from: string, to: string) => string): string {
   return `${scan('$5::date', '$6::date')}\n UNION ALL\n${scan('$7::date', '$8::date')}`;
 }
 
-const consultedBetween = (from: string, to: string) =>
-  `x.consulted_at >= ${from}::timestamp AT TIME ZONE 'Asia/Shanghai' AND x.consulted_at < (${to} + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
-
 /** How a figure's group is found in each source: the rollups, case_facts `f` with its scope row `o`, the desk. */
 interface RolledUpSource {
   dimension: 'all' | 'industry' | 'lawyer' | 'mediator' | 'project';
   rollupKey: string;
+  /**
+   * How the days before and after the whole months are read: from the rollups' day rows (the
+   * dimension's `<dimension>_day` rows, migrations/1767100000000), kept as its months are (`day rows`)
+   * or under each case's own organisation only (`own day rows`: lawyers and mediators, whose day rows
+   * are read for every organisation of the scope); or, for projects, which have none, case by case.
+   */
+  edgeDays: 'day rows' | 'own day rows' | CaseByCaseKeys;
   /** Which rollup rows (each condition read by its own index scan): the scope's subtree unless said. */
   rollupRows?: string[];
-  /** The key of case_facts `f`, and of case_pay_days `f` (which carries the same dimensions). */
-  factsKey: string;
-  /** The key of a pay day `f` where it is not the case's. */
-  payDayKey?: string;
   /**
    * The money paid in the period is read from case_pay_days by this column for the page's keys, and
    * from the rollups and the edge days only for the cases without a key (the rollups do not carry
@@ -216,21 +226,31 @@ interface RolledUpSource {
    * (months, organisations, lawyers) reading the parts twice costs more than it saves.
    */
   rankFirst?: boolean;
-  /** The key is the organisation's group: join the scope with its groups worked out once. */
-  groupsByOrganisation?: boolean;
-  concludedInPeriod?: boolean;
-  desk?: { consultationKey: string; visitKey: string };
+  /** Consultations and outreach visits are counted by this dimension too. */
+  deskWork?: boolean;
+}
+
+/** The key of a dimension read case by case: of case_facts `f`, and of case_pay_days `f` (which carries the same dimensions). */
+interface CaseByCaseKeys {
+  factsKey: string;
 }
 
 /**
- * The rollup rows of a source's dimension in the whole months of the period. Every condition names
- * the organisation and whether it is the subtree row, so each is one range of the rollups' index.
+ * The rollup rows of a source in the period: its dimension's months in the whole months, and where it has
+ * day rows, its `_day` dimension's days at either edge. Every condition names the organisation and whether
+ * it is the subtree row, so each is one range of the rollups' index (the own rows of the scope's
+ * organisations, one range each).
  */
 function rollupRows(source: RolledUpSource): string {
-  const scans = (source.rollupRows ?? [SCOPE_SUBTREE]).map(
-    (rows) => `SELECT * FROM ${ROLLUPS} r WHERE ${rows} AND r.dimension = '${source.dimension}' AND ${IN_WHOLE_MONTHS}`,
-  );
-  return `(${scans.join(' UNION ALL ')})`;
+  const rows = source.rollupRows ?? [SCOPE_SUBTREE];
+  const scans = rows.map((row) => `${row} AND r.dimension = '${source.dimension}' AND ${IN_WHOLE_MONTHS}`);
+  if (source.edgeDays === 'day rows' || source.edgeDays === 'own day rows') {
+    const dayRows = source.edgeDays === 'day rows' ? rows : [SCOPE_OWN_ROWS];
+    for (const edge of ['r.month BETWEEN $5::date AND $6::date', 'r.month BETWEEN $7::date AND $8::date']) {
+      scans.push(...dayRows.map((row) => `${row} AND r.dimension = '${source.dimension}_day' AND ${edge}`));
+    }
+  }
+  return `(${scans.map((scan) => `SELECT * FROM ${ROLLUPS} r WHERE ${scan}`).join(' UNION ALL ')})`;
 }
 
 /** What a breakdown's groups are ranked and listed by (rolledUpGroupsSql): the rest is added up for the page alone. */
@@ -243,63 +263,42 @@ const RANKING_FIGURES: readonly Figure[] = ['opened', 'consultations', 'outreach
 type PartsOf = 'all' | 'ranking' | 'page';
 
 /**
- * The parts that add up to the figures, one row per key and source: whole months from the rollups, the
- * days around them from case_facts (and the desk's tables). Added up by key for a breakdown, in all for
- * the summary.
+ * The parts that add up to the figures, one row per key and source: whole months from the rollups, and
+ * the days around them from the rollups' day rows, or where the source has none from case_facts (and
+ * the desk's tables). Added up by key for a breakdown, in all for the summary.
  */
 function rolledUpPartsSql(source: RolledUpSource, of: PartsOf = 'all'): string {
-  const scope = source.groupsByOrganisation ? SCOPE_GROUPED : SCOPE;
   const figures = of === 'ranking' ? RANKING_FIGURES : FIGURES;
-  const sums = (values: Partial<Record<Figure, string>>) => figuresWith(values, figures);
-  // the page's keys only; a NULL key (the cases without one) is '' there, as no key is ever ''
-  const ofKey = (key: string) => (of === 'page' ? ` AND COALESCE(${key}, '') IN (SELECT COALESCE(page.key, '') FROM page)` : '');
-  const parts = [
-    `SELECT ${source.rollupKey} AS key, ${sums(ROLLUP_EXPRESSIONS)}
+  const rolledUp = `SELECT ${source.rollupKey} AS key, ${figuresWith(ROLLUP_EXPRESSIONS, figures)}
        FROM ${rollupRows(source)} r
-      WHERE r.days IS NULL${ofKey(source.rollupKey)}`,
+      WHERE r.days IS NULL${pageKeysOnly(of, source.rollupKey)}`;
+  const parts = typeof source.edgeDays === 'string' ? [rolledUp] : [rolledUp, ...edgeDaysCaseByCase(source, source.edgeDays, of)];
+  return `(\n${parts.join('\n UNION ALL\n')}\n)`;
+}
+
+/** With `of` 'page', a condition keeping the page's keys only; a NULL key (the cases without one) is '' there, as no key is ever ''. */
+function pageKeysOnly(of: PartsOf, key: string): string {
+  return of === 'page' ? ` AND COALESCE(${key}, '') IN (SELECT COALESCE(page.key, '') FROM page)` : '';
+}
+
+/** The parts of the days around the whole months, read case by case: for the sources without day rows (projects). */
+function edgeDaysCaseByCase(source: RolledUpSource, { factsKey }: CaseByCaseKeys, of: PartsOf): string[] {
+  const sums = (values: Partial<Record<Figure, string>>) => figuresWith(values, of === 'ranking' ? RANKING_FIGURES : FIGURES);
+  const ofKey = pageKeysOnly(of, factsKey);
+  return [
     eachEdge(
-      (from, to) => `SELECT ${source.factsKey} AS key, ${sums(CASE_SUM_EXPRESSIONS)}
-       FROM case_facts f JOIN ${scope} o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN ${from} AND ${to}${ofKey(source.factsKey)}
+      (from, to) => `SELECT ${factsKey} AS key, ${sums(CASE_SUM_EXPRESSIONS)}
+       FROM case_facts f JOIN ${SCOPE} o ON o.id = f.organisation_id
+      WHERE f.intake_date BETWEEN ${from} AND ${to}${ofKey}
       GROUP BY 1`,
     ),
     eachEdge(
-      (from, to) => `SELECT ${source.payDayKey ?? source.factsKey} AS key, ${sums(PAID_SUM_EXPRESSIONS)}
-       FROM case_pay_days f JOIN ${scope} o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN ${from} AND ${to}${source.paidByKeyColumn ? ` AND f.${source.paidByKeyColumn} IS NULL` : ''}${ofKey(
-        source.payDayKey ?? source.factsKey,
-      )}
+      (from, to) => `SELECT ${factsKey} AS key, ${sums(PAID_SUM_EXPRESSIONS)}
+       FROM case_pay_days f JOIN ${SCOPE} o ON o.id = f.organisation_id
+      WHERE f.paid_on BETWEEN ${from} AND ${to}${source.paidByKeyColumn ? ` AND f.${source.paidByKeyColumn} IS NULL` : ''}${ofKey}
       GROUP BY 1`,
     ),
   ];
-  if (source.concludedInPeriod && of !== 'ranking') {
-    parts.push(
-      eachEdge(
-        (from, to) => `SELECT ${source.factsKey} AS key, ${sums({ concluded_in_period: 'count(*)' })}
-       FROM case_facts f JOIN ${scope} o ON o.id = f.organisation_id
-      WHERE f.closed_on BETWEEN ${from} AND ${to}${ofKey(source.factsKey)}
-      GROUP BY 1`,
-      ),
-    );
-  }
-  if (source.desk) {
-    const { consultationKey, visitKey } = source.desk;
-    parts.push(
-      eachEdge(
-        (from, to) => `SELECT ${consultationKey} AS key, ${sums({ consultations: 'count(*)' })}
-       FROM consultations x JOIN ${scope} o ON o.id = x.organisation_id
-      WHERE ${consultedBetween(from, to)}${ofKey(consultationKey)}
-      GROUP BY 1`,
-      ),
-      eachEdge(
-        (from, to) => `SELECT ${visitKey} AS key, ${sums({ outreach_visits: 'count(*)' })}
-       FROM outreach_visits v JOIN ${scope} o ON o.id = v.organisation_id
-      WHERE v.visited_on BETWEEN ${from} AND ${to}${ofKey(visitKey)}
-      GROUP BY 1`,
-      ),
-    );
-  }
-  return `(\n${parts.join('\n UNION ALL\n')}\n)`;
 }
 
 /**
@@ -359,21 +358,28 @@ function rolledUpGroupsSql(source: RolledUpSource, order: string): string {
 
 /** The speed-of-payment histogram per group key from the rollups and case_facts (as rolledUpPartsSql). */
 function rolledUpSpeedSql(source: RolledUpSource): string {
-  const scope = source.groupsByOrganisation ? SCOPE_GROUPED : SCOPE;
-  return `
-    SELECT p.key, p.days, SUM(p.cases)::int AS cases
-      FROM (
-        SELECT ${source.rollupKey} AS key, r.days, SUM(r.paid_in_full) AS cases
+  const rolledUp = `SELECT ${source.rollupKey} AS key, r.days, SUM(r.paid_in_full) AS cases
           FROM ${rollupRows(source)} r
          WHERE r.days IS NOT NULL
-         GROUP BY 1, 2
-        UNION ALL
-        ${eachEdge(
-          (from, to) => `SELECT ${source.factsKey} AS key, ${DAYS_TO_FULL_PAYMENT} AS days, count(*) AS cases
-          FROM case_facts f JOIN ${scope} o ON o.id = f.organisation_id
+         GROUP BY 1, 2`;
+  if (typeof source.edgeDays === 'string') return speedOfParts(rolledUp);
+  const { factsKey } = source.edgeDays;
+  const edgeDays = eachEdge(
+    (from, to) => `SELECT ${factsKey} AS key, ${DAYS_TO_FULL_PAYMENT} AS days, count(*) AS cases
+          FROM case_facts f JOIN ${SCOPE} o ON o.id = f.organisation_id
          WHERE f.intake_date BETWEEN ${from} AND ${to} AND ${PAID_IN_FULL}
          GROUP BY 1, 2`,
-        )}
+  );
+  return speedOfParts(`${rolledUp}\n        UNION ALL\n        ${edgeDays}`);
+}
+
+/** The histogram added up from its parts. */
+function speedOfParts(parts: string): string {
+  return `
+    WITH ${ROLLUP_PARAMETERS}
+    SELECT p.key, p.days, SUM(p.cases)::int AS cases
+      FROM (
+        ${parts}
       ) p
      GROUP BY p.key, p.days
     HAVING SUM(p.cases) <> 0`;
@@ -382,9 +388,8 @@ function rolledUpSpeedSql(source: RolledUpSource): string {
 const SUMMARY_SOURCE: RolledUpSource = {
   dimension: 'all',
   rollupKey: 'NULL::text',
-  factsKey: 'NULL::text',
-  concludedInPeriod: true,
-  desk: { consultationKey: 'NULL::text', visitKey: 'NULL::text' },
+  edgeDays: 'day rows',
+  deskWork: true,
 };
 
 /**
@@ -392,7 +397,8 @@ const SUMMARY_SOURCE: RolledUpSource = {
  * opened), the money paid in it (whenever the case was opened), consultations and outreach visits.
  * Rollup parameters.
  */
-export const SUMMARY_SQL = `SELECT ${FIGURES_ADDED_UP} FROM ${rolledUpPartsSql(SUMMARY_SOURCE)} p`;
+export const SUMMARY_SQL = `WITH ${ROLLUP_PARAMETERS}
+SELECT ${FIGURES_ADDED_UP} FROM ${rolledUpPartsSql(SUMMARY_SOURCE)} p`;
 
 export interface SummaryRow extends CaseFiguresRow {
   concluded_in_period: number;
@@ -446,17 +452,16 @@ export const DIMENSIONS = {
     source: {
       dimension: 'all',
       rollupKey: 'r.organisation_id::text',
+      edgeDays: 'day rows',
       rollupRows: [`r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree`, `r.organisation_id = $2::uuid AND NOT r.subtree`],
-      factsKey: 'o.group_id::text',
-      groupsByOrganisation: true,
-      desk: { consultationKey: 'o.group_id::text', visitKey: 'o.group_id::text' },
+      deskWork: true,
     },
     label: `g.key AS key, grp.name AS label, grp.code AS detail`,
     labelJoin: `LEFT JOIN organisations grp ON grp.id = g.key::uuid`,
     order: `(SELECT path FROM organisations WHERE id = g.key::uuid), g.key`,
   },
   industry: {
-    source: { dimension: 'industry', rollupKey: 'r.key', factsKey: REPORTED_INDUSTRY },
+    source: { dimension: 'industry', rollupKey: 'r.key', edgeDays: 'day rows' },
     label: `g.key AS key, g.key AS label, NULL::text AS detail`,
     labelJoin: ``,
     order: `g.opened DESC, g.key`,
@@ -471,7 +476,13 @@ export const DIMENSIONS = {
   },
   project: {
     // some twenty thousand a year: the money paid is read for the page's projects only
-    source: { dimension: 'project', rollupKey: 'r.key', factsKey: 'f.project_id::text', paidByKeyColumn: 'project_id', rankFirst: true },
+    source: {
+      dimension: 'project',
+      rollupKey: 'r.key',
+      edgeDays: { factsKey: 'f.project_id::text' },
+      paidByKeyColumn: 'project_id',
+      rankFirst: true,
+    },
     speedByColumn: 'project_id',
     label: `g.key AS key, p.name AS label, p.site AS detail`,
     labelJoin: `LEFT JOIN projects p ON p.id = g.key::uuid`,
@@ -481,14 +492,14 @@ export const DIMENSIONS = {
     source: {
       dimension: 'lawyer',
       rollupKey: 'r.key',
-      factsKey: 'f.lawyer_id::text',
-      desk: { consultationKey: 'x.lawyer_id::text', visitKey: 'v.lawyer_id::text' },
+      edgeDays: 'own day rows',
+      deskWork: true,
     },
     speedByColumn: 'lawyer_id',
     ...STAFF_ROWS,
   },
   mediator: {
-    source: { dimension: 'mediator', rollupKey: 'r.key', factsKey: 'f.mediator_id::text' },
+    source: { dimension: 'mediator', rollupKey: 'r.key', edgeDays: 'own day rows' },
     speedByColumn: 'mediator_id',
     ...STAFF_ROWS,
   },
@@ -496,14 +507,10 @@ export const DIMENSIONS = {
   month: {
     source: {
       dimension: 'all',
-      rollupKey: 'r.month::text',
-      factsKey: `date_trunc('month', f.intake_date::timestamp)::date::text`,
-      // money counts in the month it was paid
-      payDayKey: `date_trunc('month', f.paid_on::timestamp)::date::text`,
-      desk: {
-        consultationKey: `date_trunc('month', x.consulted_at AT TIME ZONE 'Asia/Shanghai')::date::text`,
-        visitKey: `date_trunc('month', v.visited_on::timestamp)::date::text`,
-      },
+      // a month's row, or a day's of the days at the edges (whose money counts in the month it was paid)
+      rollupKey: `date_trunc('month', r.month::timestamp)::date::text`,
+      edgeDays: 'day rows',
+      deskWork: true,
     },
     label: `to_char(g.key::date, 'YYYY-MM') AS key, to_char(g.key::date, 'YYYY-MM') AS label, NULL::text AS detail`,
     labelJoin: ``,
@@ -590,9 +597,9 @@ export function breakdownSql(name: DimensionName, everyRow = false): string {
   const page =
     'dimension' in source ? rolledUpPageSql(source, dimension.order) : factsBreakdownSql(source.factsColumn, dimension.order, everyRow);
   // the rollups' page takes the rollup parameters, so its limit and offset come after them
-  const desk = 'dimension' in source && source.desk;
+  const desk = 'dimension' in source && source.deskWork;
   return `
-    WITH page AS (${page})
+    WITH ${'dimension' in source ? `${ROLLUP_PARAMETERS},` : ''} page AS (${page})
     SELECT ${dimension.label}, g.key AS group_key, ${FIGURES.filter((figure) => figure !== 'consultations' && figure !== 'outreach_visits' && figure !== 'concluded_in_period')
       .map((figure) => `g.${figure}`)
       .join(', ')},
