@@ -14,9 +14,11 @@ import { claimBalancesOfCasesSql } from '../claims/claim-money.sql';
  * The reports' SQL, in one place to be read and reviewed. Figures about cases come from two exact
  * summaries kept by triggers in the same transaction as the data: `case_facts`, one row per case
  * (migrations/1764900000000-AddCaseFacts.ts), and `report_rollups`, its sums per organisation and month
- * (migrations/1765000000000-AddReportRollups.ts). A report over a period takes its whole months from the
- * rollups and the days on either side from case_facts. Every query is limited to the scope: rollup rows
- * by the scope organisation's own subtree rows, case_facts by joining `SCOPE` (the breakdown by
+ * (migrations/1765000000000-AddReportRollups.ts) and day (migrations/1767100000000-AddDayRollups.ts). A
+ * report over a period takes its whole months from the month rows and the days on either side from the
+ * day rows, or for projects, which have none, from case_facts. Every query is limited to the scope: rollup
+ * rows by the scope organisation's own subtree rows (or every scope organisation's own rows), case_facts
+ * by joining `SCOPE` (the breakdown by
  * employer by a list of the scope's organisation ids instead, see factsBreakdownSql). Parameters start
  * with $1 the scope path and $2 the scope organisation's id unless said; days are Asia/Shanghai,
  * periods inclusive.
@@ -264,8 +266,8 @@ type PartsOf = 'all' | 'ranking' | 'page';
 
 /**
  * The parts that add up to the figures, one row per key and source: whole months from the rollups, and
- * the days around them from the rollups' day rows, or where the source has none from case_facts (and
- * the desk's tables). Added up by key for a breakdown, in all for the summary.
+ * the days around them from the rollups' day rows, or where the source has none from case_facts and
+ * case_pay_days. Added up by key for a breakdown, in all for the summary.
  */
 function rolledUpPartsSql(source: RolledUpSource, of: PartsOf = 'all'): string {
   const figures = of === 'ranking' ? RANKING_FIGURES : FIGURES;
