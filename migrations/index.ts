@@ -28,6 +28,7 @@ import { AddHeldMoney1766800000000 } from './1766800000000-AddHeldMoney';
 import { AddCaseFiles1766900000000 } from './1766900000000-AddCaseFiles';
 import { AddWorkerReports1767000000000 } from './1767000000000-AddWorkerReports';
 import { AddDayRollups1767100000000 } from './1767100000000-AddDayRollups';
+import { AddCaseNamePieces1767200000000 } from './1767200000000-AddCaseNamePieces';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   AddCaseFiles1766900000000,
   AddWorkerReports1767000000000,
   AddDayRollups1767100000000,
+  AddCaseNamePieces1767200000000,
 ];

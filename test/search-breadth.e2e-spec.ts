@@ -82,4 +82,13 @@ describe('A search too broad to list', () => {
     const byIdNumber = await desk.lawyer.api.get(`/workers?q=${residentId(1)}`);
     expect([byIdNumber.status, byIdNumber.body.items.map((item: any) => item.name)]).toEqual([200, ['宽泛测试']]);
   });
+
+  it("counts a two-character search's workers in the caller's scope: another district's lawyer is answered, not refused", async () => {
+    const elsewhere = await makeDesk(t);
+    const answer = await elsewhere.lawyer.api.get(`/cases?q=${q('宽泛')}`);
+    expect([answer.status, answer.body.total]).toEqual([200, 0]);
+    // three characters are looked up by the name index across the city, as before
+    const longer = await elsewhere.lawyer.api.get(`/cases?q=${q('宽泛1')}`);
+    expect([longer.status, longer.body.total]).toEqual([200, 0]);
+  });
 });

@@ -38,7 +38,12 @@ import {
   ID_NUMBER_SEARCH_CONDITION,
   mayBeCaseNumber,
   SEARCH_CONDITION,
+  PIECE_SEARCH_MATCHES,
   SEARCH_MATCHES,
+  SEARCHED_COUNT,
+  SEARCHED_PAGE,
+  SEARCHED_PAGE_CONDITION,
+  searchesByPiece,
   SEARCH_MATCHES_COUNT,
   SUBTREE_CONDITION,
   UNVERIFIED_CONDITION,
@@ -212,8 +217,21 @@ export class CasesRepository {
     scope: Scope,
     idNumberHash: string | null = null,
   ): Promise<{ rows: CaseListPageRow[]; total: number }> {
-    const { search, where, params } = caseListFilter(query, scope, idNumberHash);
+    const { search, where, params, searchedAlone, scopePath } = caseListFilter(query, scope, idNumberHash);
     const order = caseListOrder(query.sort);
+    const intakeOrder = /^c\.intake_date (ASC|DESC)$/.exec(order);
+    if (searchedAlone && intakeOrder) {
+      // A search by piece and nothing else, in intake order: counted and paged from its matches, which
+      // carry their intake days, so only the page's cases are read (a given name alone finds 11,000).
+      const rows: (CaseListPageRow & { total: number; matches: number })[] = await tx.query(
+        `${search}, ${SEARCHED_PAGE(scopePath, intakeOrder[1] as 'ASC' | 'DESC', query.pageSize, offsetOf(query))}
+         SELECT ${CASE_LIST_COLUMNS}, ${CASE_LIST_EMPLOYERS}, ${SEARCHED_COUNT} AS total, ${SEARCH_MATCHES_COUNT} AS matches
+           ${CASE_LIST_FROM} ${where} AND ${SEARCHED_PAGE_CONDITION}
+          ORDER BY ${order}, c.id`,
+        params,
+      );
+      return this.countedSearchPage(tx, rows, search, where, params);
+    }
     const pageSql = (columns: string) =>
       `${search} SELECT ${CASE_LIST_COLUMNS}, ${CASE_LIST_EMPLOYERS}${columns} ${CASE_LIST_FROM} ${where}
         ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`;
@@ -228,6 +246,17 @@ export class CasesRepository {
       pageSql(`, count(*) OVER ()::int AS total, ${SEARCH_MATCHES_COUNT} AS matches`),
       params,
     );
+    return this.countedSearchPage(tx, rows, search, where, params);
+  }
+
+  /** A searched page's rows without the counts they carry, once the search is known not to be too broad. */
+  private async countedSearchPage(
+    tx: Tx,
+    rows: (CaseListPageRow & { total: number; matches: number })[],
+    search: string,
+    where: string,
+    params: unknown[],
+  ): Promise<{ rows: CaseListPageRow[]; total: number }> {
     // a page past the last has no row to carry the counts
     const [counts] = rows.length > 0 ? rows : await tx.query(`${search} SELECT count(*)::int AS total, ${SEARCH_MATCHES_COUNT} AS matches ${CASE_LIST_FROM} ${where}`, params);
     assertFewEnoughMatches(counts.matches);
@@ -238,9 +267,10 @@ export class CasesRepository {
    * Refuses a search by a piece of a name or case number that matches more cases than a list is for
    * (SEARCH_MATCHES_MAX): an export's, before its rows stream (the page counts them itself).
    */
-  async assertSearchNarrowEnough(tx: Tx, q: string): Promise<void> {
+  async assertSearchNarrowEnough(tx: Tx, q: string, scope: Scope): Promise<void> {
     const { text, pattern } = nameSearch(q);
-    await assertSearchNarrowEnough(tx, SEARCH_MATCHES('$1', '$2', mayBeCaseNumber(text)), [text, pattern]);
+    if (searchesByPiece(text)) await assertSearchNarrowEnough(tx, PIECE_SEARCH_MATCHES('$1', '$2', '$3'), [text, pattern, scope.path]);
+    else await assertSearchNarrowEnough(tx, SEARCH_MATCHES('$1', '$2', mayBeCaseNumber(text)), [text, pattern]);
   }
 
   /**
@@ -410,7 +440,7 @@ function caseListFilter(
   query: Omit<CaseListQuery, 'page' | 'pageSize'>,
   scope: Scope,
   idNumberHash: string | null,
-): { search: string; where: string; params: unknown[] } {
+): { search: string; where: string; params: unknown[]; searchedAlone: boolean; scopePath: string } {
   const params: unknown[] = [];
   const param = (value: unknown) => {
     params.push(value);
@@ -421,7 +451,8 @@ function caseListFilter(
     const end = query[to];
     if (start && end && end < start) throw AppError.invalidField(to, 'PERIOD_ENDS_BEFORE_START');
   }
-  const conditions: string[] = [`o.path LIKE ${param(scope.path)} || '%'`];
+  const scopePath = param(scope.path);
+  const conditions: string[] = [`o.path LIKE ${scopePath} || '%'`];
   const facts: string[] = [];
   if (query.status) {
     const statuses = query.status.split(',').map((s) => s.trim());
@@ -461,15 +492,21 @@ function caseListFilter(
   yesOrNo(query.paidInFull, PAID_IN_FULL_CONDITION);
   yesOrNo(query.unverified, UNVERIFIED_CONDITION);
   if (query.open !== undefined) conditions.push(`c.status ${query.open ? 'NOT IN' : 'IN'} ${FINAL_STATUSES_SQL}`);
+  const filtered = conditions.length > 1 || facts.length > 0;
   if (facts.length > 0) conditions.push(CASE_FACTS_CONDITION(facts));
   let search = '';
+  let searchedByPiece = false;
   if (idNumberHash) conditions.push(ID_NUMBER_SEARCH_CONDITION(param(idNumberHash)));
   else if (query.q?.trim()) {
     const { text, pattern } = nameSearch(query.q);
-    search = `WITH ${searchMatchesCte('search_matches', SEARCH_MATCHES(param(text), param(pattern), mayBeCaseNumber(text)))}`;
+    searchedByPiece = searchesByPiece(text);
+    const matches = searchedByPiece
+      ? PIECE_SEARCH_MATCHES(param(text), param(pattern), scopePath)
+      : SEARCH_MATCHES(param(text), param(pattern), mayBeCaseNumber(text));
+    search = `WITH ${searchMatchesCte('search_matches', matches)}`;
     conditions.push(SEARCH_CONDITION);
   }
-  return { search, where: `WHERE ${conditions.join(' AND ')}`, params };
+  return { search, where: `WHERE ${conditions.join(' AND ')}`, params, searchedAlone: searchedByPiece && !filtered, scopePath };
 }
 
 /** The list's periods, each a first and a last day that must come in that order. */

@@ -197,7 +197,7 @@ export class CasesService {
   async exportRows(query: CaseListQuery, scope: Scope): Promise<AsyncIterable<CaseExportRow>> {
     const idNumberHash = this.idNumberSearched(query.q);
     // a search too broad is refused before the first row is sent
-    if (!idNumberHash && query.q?.trim()) await this.cases.assertSearchNarrowEnough(this.transactions.none, query.q);
+    if (!idNumberHash && query.q?.trim()) await this.cases.assertSearchNarrowEnough(this.transactions.none, query.q, scope);
     return this.cases.exportRows(query, scope, idNumberHash);
   }
 

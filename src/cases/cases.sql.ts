@@ -47,6 +47,51 @@ export const SEARCH_MATCHES = (text: string, pattern: string, byCaseNumber: bool
     byCaseNumber ? `
   UNION ALL
   SELECT id FROM cases WHERE case_number ILIKE ${pattern}` : ''}`;
+
+/**
+ * Whether a search is of two characters, a given name alone (丽华) or a piece of an employer's name:
+ * its workers' names are then found by the cases' own pieces of names (case_name_pieces,
+ * migrations/1767200000000), which answer it exactly and in the caller's scope.
+ */
+export function searchesByPiece(text: string): boolean {
+  return [...text].length === 2;
+}
+
+/**
+ * SEARCH_MATCHES for a text of two characters (searchesByPiece), each match with its case's intake day
+ * and organisation, so the list can count them and take its page in intake order without reading a
+ * case but the page's. Workers' names are matched inside the scope whose path is `scopePath` (their
+ * index holds each case's organisation), employers' across the city as before, to be scoped after the
+ * limit: a broad piece such as 建筑 is refused after SEARCH_MATCHES_MAX matches, not after all the
+ * city's. A case with n workers so named matches n times.
+ */
+export const PIECE_SEARCH_MATCHES = (text: string, pattern: string, scopePath: string) => `
+  SELECT p.case_id, p.intake_date, p.organisation_id
+    FROM case_name_pieces p
+    JOIN organisations o ON o.id = p.organisation_id
+   CROSS JOIN generate_series(1, p.names)
+   WHERE p.piece = lower(${text}) AND o.path LIKE ${scopePath} || '%'
+  UNION ALL
+  SELECT c.id, c.intake_date, c.organisation_id
+    FROM employers e
+    JOIN case_employers ce ON ce.employer_id = e.id
+    JOIN cases c ON c.id = ce.case_id
+   WHERE ${nameContains('e.name', text, pattern)}`;
+
+/**
+ * The page of a search by piece with no other filter, in intake order (`direction`), from its matches
+ * alone: their cases in the scope whose path is `scopePath` counted and sorted where they were found,
+ * and only the page's cases read (the CTE `searched_page` of their ids, which the page selects by).
+ */
+export const SEARCHED_PAGE = (scopePath: string, direction: 'ASC' | 'DESC', limit: number, offset: number) => `
+  searched AS (
+    SELECT m.case_id, max(m.intake_date) AS intake_date
+      FROM search_matches m JOIN organisations o ON o.id = m.organisation_id
+     WHERE o.path LIKE ${scopePath} || '%'
+     GROUP BY m.case_id),
+  searched_page AS (SELECT case_id FROM searched ORDER BY intake_date ${direction}, case_id LIMIT ${limit} OFFSET ${offset})`;
+export const SEARCHED_PAGE_CONDITION = `c.id IN (SELECT case_id FROM searched_page)`;
+export const SEARCHED_COUNT = `(SELECT count(*)::int FROM searched)`;
 /** The cases of the CTE `search_matches` (searchMatchesCte of SEARCH_MATCHES), which every statement of a searched list starts with. */
 export const SEARCH_CONDITION = `c.id IN (SELECT case_id FROM search_matches)`;
 export const SEARCH_MATCHES_COUNT = `(SELECT count(*)::int FROM search_matches)`;

@@ -1,16 +1,19 @@
 /**
  * Where the reports' summary tables differ from what they summarise: case_facts from its source view,
- * the days each case was paid on, and the monthly rollups with the changes not yet folded into them.
+ * the days each case was paid on, the monthly rollups with the changes not yet folded into them, and the
+ * cases by the pieces of their workers' names (not a report's, but kept the same way).
  * Empty when they agree. Every e2e suite checks this when it closes; the fault suites after a crash.
  */
 export async function summaryDrift(query: (sql: string) => Promise<object[]>): Promise<string[]> {
   const drifted = (await query(FACTS_DRIFT_SQL)) as { case_id: string }[];
   const driftedRollups = await query(ROLLUPS_DRIFT_SQL);
   const driftedPayDays = await query(PAY_DAYS_DRIFT_SQL);
+  const driftedNamePieces = await query(NAME_PIECES_DRIFT_SQL);
   return [
     ...(drifted.length ? [`case_facts differ from case_facts_source for cases ${drifted.map((row) => row.case_id).join(', ')}`] : []),
     ...(driftedRollups.length ? [`report_rollups (with their changes) differ from report_rollups_source: ${JSON.stringify(driftedRollups.slice(0, 5))}`] : []),
     ...(driftedPayDays.length ? [`case_pay_days differ from case_pay_days_source: ${JSON.stringify(driftedPayDays.slice(0, 5))}`] : []),
+    ...(driftedNamePieces.length ? [`case_name_pieces differ from case_name_pieces_source: ${JSON.stringify(driftedNamePieces.slice(0, 5))}`] : []),
   ];
 }
 
@@ -36,6 +39,11 @@ const PAY_DAYS_DRIFT_SQL = `
   (SELECT * FROM case_pay_days EXCEPT ALL SELECT * FROM case_pay_days_source)
   UNION ALL
   (SELECT * FROM case_pay_days_source EXCEPT ALL SELECT * FROM case_pay_days)`;
+// the cases by the pieces of their workers' names, as the case list's search reads them (migrations/1767200000000-AddCaseNamePieces.ts)
+const NAME_PIECES_DRIFT_SQL = `
+  (SELECT * FROM case_name_pieces EXCEPT SELECT * FROM case_name_pieces_source)
+  UNION ALL
+  (SELECT * FROM case_name_pieces_source EXCEPT SELECT * FROM case_name_pieces)`;
 const ROLLUPS_DRIFT_SQL = `
   (${ROLLUPS_ADDED_UP} EXCEPT SELECT * FROM report_rollups_source)
   UNION ALL
