@@ -219,12 +219,12 @@ export class CasesRepository {
   ): Promise<{ rows: CaseListPageRow[]; total: number }> {
     const { search, where, params, searchedAlone, scopePath } = caseListFilter(query, scope, idNumberHash);
     const order = caseListOrder(query.sort);
-    const intakeOrder = /^c\.intake_date (ASC|DESC)$/.exec(order);
-    if (searchedAlone && intakeOrder) {
+    const sort = caseListSort(query.sort);
+    if (searchedAlone && sort.key === 'intakeDate') {
       // A search by piece and nothing else, in intake order: counted and paged from its matches, which
       // carry their intake days, so only the page's cases are read (a given name alone finds 11,000).
       const rows: (CaseListPageRow & { total: number; matches: number })[] = await tx.query(
-        `${search}, ${SEARCHED_PAGE(scopePath, intakeOrder[1] as 'ASC' | 'DESC', query.pageSize, offsetOf(query))}
+        `${search}, ${SEARCHED_PAGE(scopePath, sort.direction, query.pageSize, offsetOf(query))}
          SELECT ${CASE_LIST_COLUMNS}, ${CASE_LIST_EMPLOYERS}, ${SEARCHED_COUNT} AS total, ${SEARCH_MATCHES_COUNT} AS matches
            ${CASE_LIST_FROM} ${where} AND ${SEARCHED_PAGE_CONDITION}
           ORDER BY ${order}, c.id`,
@@ -518,6 +518,12 @@ const PERIOD_FILTERS = [
 
 /** The ORDER BY of a sort key of the API; nothing else reaches the SQL. */
 function caseListOrder(sort: string | undefined): string {
+  const { key, direction } = caseListSort(sort);
+  return `${CASE_SORT_COLUMNS[key]} ${direction}`;
+}
+
+/** The sort key and direction asked for (intake day, newest first, by default); refuses any other. */
+function caseListSort(sort: string | undefined): { key: string; direction: 'ASC' | 'DESC' } {
   const [key, direction = 'desc'] = (sort ?? 'intakeDate:desc').split(':');
   if (!CASE_SORT_COLUMNS[key] || !['asc', 'desc'].includes(direction)) {
     throw AppError.invalidField('sort', 'NOT_ONE_OF', {
@@ -526,5 +532,5 @@ function caseListOrder(sort: string | undefined): string {
         .join(', '),
     });
   }
-  return `${CASE_SORT_COLUMNS[key]} ${direction.toUpperCase()}`;
+  return { key, direction: direction.toUpperCase() as 'ASC' | 'DESC' };
 }
