@@ -36,14 +36,12 @@ import {
   PAID_IN_FULL_CONDITION,
   REPORTED_INDUSTRY,
   ID_NUMBER_SEARCH_CONDITION,
-  mayBeCaseNumber,
   SEARCH_CONDITION,
-  PIECE_SEARCH_MATCHES,
-  SEARCH_MATCHES,
   SEARCHED_COUNT,
   SEARCHED_PAGE,
   SEARCHED_PAGE_CONDITION,
   searchesByPiece,
+  searchMatchesSql,
   SEARCH_MATCHES_COUNT,
   SUBTREE_CONDITION,
   UNVERIFIED_CONDITION,
@@ -269,8 +267,9 @@ export class CasesRepository {
    */
   async assertSearchNarrowEnough(tx: Tx, q: string, scope: Scope): Promise<void> {
     const { text, pattern } = nameSearch(q);
-    if (searchesByPiece(text)) await assertSearchNarrowEnough(tx, PIECE_SEARCH_MATCHES('$1', '$2', '$3'), [text, pattern, scope.path]);
-    else await assertSearchNarrowEnough(tx, SEARCH_MATCHES('$1', '$2', mayBeCaseNumber(text)), [text, pattern]);
+    const params: unknown[] = [];
+    const matches = searchMatchesSql(text, pattern, scope.path, (value) => `$${params.push(value)}`);
+    await assertSearchNarrowEnough(tx, matches, params);
   }
 
   /**
@@ -492,6 +491,7 @@ function caseListFilter(
   yesOrNo(query.paidInFull, PAID_IN_FULL_CONDITION);
   yesOrNo(query.unverified, UNVERIFIED_CONDITION);
   if (query.open !== undefined) conditions.push(`c.status ${query.open ? 'NOT IN' : 'IN'} ${FINAL_STATUSES_SQL}`);
+  // any filter besides the scope, the first condition
   const filtered = conditions.length > 1 || facts.length > 0;
   if (facts.length > 0) conditions.push(CASE_FACTS_CONDITION(facts));
   let search = '';
@@ -500,10 +500,7 @@ function caseListFilter(
   else if (query.q?.trim()) {
     const { text, pattern } = nameSearch(query.q);
     searchedByPiece = searchesByPiece(text);
-    const matches = searchedByPiece
-      ? PIECE_SEARCH_MATCHES(param(text), param(pattern), scopePath)
-      : SEARCH_MATCHES(param(text), param(pattern), mayBeCaseNumber(text));
-    search = `WITH ${searchMatchesCte('search_matches', matches)}`;
+    search = `WITH ${searchMatchesCte('search_matches', searchMatchesSql(text, pattern, scope.path, param))}`;
     conditions.push(SEARCH_CONDITION);
   }
   return { search, where: `WHERE ${conditions.join(' AND ')}`, params, searchedAlone: searchedByPiece && !filtered, scopePath };

@@ -79,6 +79,16 @@ export const PIECE_SEARCH_MATCHES = (text: string, pattern: string, scopePath: s
    WHERE ${nameContains('e.name', text, pattern)}`;
 
 /**
+ * The matches of a search text, as SQL: PIECE_SEARCH_MATCHES for two characters, SEARCH_MATCHES for any
+ * other; `param` places each value it needs (the text, its ILIKE pattern, and where asked the scope's path).
+ */
+export function searchMatchesSql(text: string, pattern: string, scopePath: string, param: (value: unknown) => string): string {
+  return searchesByPiece(text)
+    ? PIECE_SEARCH_MATCHES(param(text), param(pattern), param(scopePath))
+    : SEARCH_MATCHES(param(text), param(pattern), mayBeCaseNumber(text));
+}
+
+/**
  * The page of a search by piece with no other filter, in intake order (`direction`), from its matches
  * alone: their cases in the scope whose path is `scopePath` counted and sorted where they were found,
  * and only the page's cases read (the CTE `searched_page` of their ids, which the page selects by).
