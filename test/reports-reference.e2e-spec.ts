@@ -60,6 +60,9 @@ describe('Reports agree with plain SQL over the base tables and over the per-cas
     { name: 'every season', from: '2020-01-01', to: '2026-11-22' },
     // days on both sides of the whole months, and days within one month: read from the day rollups
     { name: 'mid-October to mid-February', from: '2025-10-17', to: '2026-02-09' },
+    // most of October and of February: both months read whole, less their days outside the period
+    { name: 'October from its 8th to February 20th', from: '2025-10-08', to: '2026-02-20' },
+    // January less its first and last day
     // (a month's payments are mostly on its own cases, paid later: fewer than half of what they recovered)
     { name: 'most of January', from: '2026-01-02', to: '2026-01-30', paidOnEarlierCases: false },
   ];

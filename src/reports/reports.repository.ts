@@ -179,7 +179,7 @@ export class ReportsRepository {
   }
 }
 
-/** The parameters of a query over the monthly rollups: the whole months, and the days on either side. */
+/** The parameters of a query over the rollups: the months read whole, the days at either edge, and the period. */
 function rollupParams(scope: ReportScope, period: Period): unknown[] {
   const { months, before, after } = cutByMonth(period);
   return [
@@ -191,5 +191,7 @@ function rollupParams(scope: ReportScope, period: Period): unknown[] {
     before?.to ?? null,
     after?.from ?? null,
     after?.to ?? null,
+    period.from,
+    period.to,
   ];
 }

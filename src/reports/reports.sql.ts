@@ -15,8 +15,9 @@ import { claimBalancesOfCasesSql } from '../claims/claim-money.sql';
  * summaries kept by triggers in the same transaction as the data: `case_facts`, one row per case
  * (migrations/1764900000000-AddCaseFacts.ts), and `report_rollups`, its sums per organisation and month
  * (migrations/1765000000000-AddReportRollups.ts) and day (migrations/1767100000000-AddDayRollups.ts). A
- * report over a period takes its whole months from the month rows and the days on either side from the
- * day rows, or for projects, which have none, from case_facts. Every query is limited to the scope: rollup
+ * report over a period reads months whole from the month rows and the days at either edge from the
+ * day rows (those of a month read whole that lie outside the period taken away), or for projects, which
+ * have none, from case_facts. Every query is limited to the scope: rollup
  * rows by the scope organisation's own subtree rows (or every scope organisation's own rows), case_facts
  * by joining `SCOPE` (the breakdown by
  * employer by a list of the scope's organisation ids instead, see factsBreakdownSql). Parameters start
@@ -80,8 +81,9 @@ const PAID_IN_PERIOD: Figure[] = ['paid_in_period_fen', 'paid_in_period_wages_fe
  * ALL. Each part's sums are bigint (PostgreSQL would make them numeric, many times slower to add up
  * again); fen fit in bigint many times over.
  */
-function figuresWith(values: Partial<Record<Figure, string>>, figures: readonly Figure[] = FIGURES): string {
-  return figures.map((figure) => `${values[figure] ? `(${values[figure]})::bigint` : '0::bigint'} AS ${figure}`).join(', ');
+function figuresWith(values: Partial<Record<Figure, string>>, figures: readonly Figure[] = FIGURES, sign = ''): string {
+  const signed = (value: string) => (sign ? `${sign} * (${value})` : value);
+  return figures.map((figure) => `${values[figure] ? `(${signed(values[figure])})::bigint` : '0::bigint'} AS ${figure}`).join(', ');
 }
 
 /** The figures of a set of case_facts rows `f`: the cases opened in the period and their money to date. */
@@ -179,8 +181,10 @@ export interface CaseFiguresRow {
 
 /**
  * Parameters of the queries that read the monthly rollups: $1 the scope path, $2 the scope
- * organisation, $3 and $4 the first days of the first and last whole month of the period (NULL: none),
- * $5-$6 and $7-$8 the days before and after them (NULL: none), counted case by case.
+ * organisation, $3 and $4 the first days of the first and last month read whole (NULL: none), $5-$6
+ * and $7-$8 the days read at either edge (NULL: none), $9 and $10 the period's first and last day.
+ * An edge's days are added when they lie in the period, and taken away when they lie outside it: they
+ * are then the days of a month read whole that the period does not cover (domain/figures.ts cutByMonth).
  */
 const ROLLUPS = `(SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes)`;
 
@@ -191,15 +195,24 @@ const ROLLUPS = `(SELECT * FROM report_rollups UNION ALL SELECT * FROM report_ro
  */
 const ROLLUP_PARAMETERS = `parameters AS (
       SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
-             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to)`;
+             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to,
+             $9::date AS period_from, $10::date AS period_to)`;
 const IN_WHOLE_MONTHS = `r.month BETWEEN $3::date AND $4::date`;
+/** The first and last day of the period (rollup parameters). */
+const PERIOD_FROM = `$9::date`;
+const PERIOD_TO = `$10::date`;
 const SCOPE_SUBTREE = `r.organisation_id = $2::uuid AND r.subtree`;
 /** The own rows of every organisation of the scope. */
 const SCOPE_OWN_ROWS = `r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree`;
 
-/** A scan of the days before the whole months and one of the days after them. */
-function eachEdge(scan: (from: string, to: string) => string): string {
-  return `${scan('$5::date', '$6::date')}\n UNION ALL\n${scan('$7::date', '$8::date')}`;
+/**
+ * A scan of the days at the start and one of the days at the end, each with its sign: 1 for days of
+ * the period, -1 for days outside it (taken away from the month read whole).
+ */
+function eachEdge(scan: (from: string, to: string, sign: string) => string): string {
+  return `${scan('$5::date', '$6::date', `(CASE WHEN $5::date < ${PERIOD_FROM} THEN -1 ELSE 1 END)`)}
+ UNION ALL
+${scan('$7::date', '$8::date', `(CASE WHEN $8::date > ${PERIOD_TO} THEN -1 ELSE 1 END)`)}`;
 }
 
 /** How a figure's group is found in each source: the rollups, case_facts `f` with its scope row `o`, the desk. */
@@ -207,7 +220,7 @@ interface RolledUpSource {
   dimension: 'all' | 'industry' | 'lawyer' | 'mediator' | 'project';
   rollupKey: string;
   /**
-   * How the days before and after the whole months are read: from the rollups' day rows (the
+   * How the days at either edge are read: from the rollups' day rows (the
    * dimension's `<dimension>_day` rows, migrations/1767100000000), kept as its months are (`day rows`)
    * or under each case's own organisation only (`own day rows`: lawyers and mediators, whose day rows
    * are read for every organisation of the scope); or, for projects, which have none, case by case.
@@ -238,21 +251,24 @@ interface CaseByCaseKeys {
 }
 
 /**
- * The rollup rows of a source in the period: its dimension's months in the whole months, and where it has
- * day rows, its `_day` dimension's days at either edge. Every condition names the organisation and whether
- * it is the subtree row, so each is one range of the rollups' index (the own rows of the scope's
- * organisations, one range each).
+ * The rollup rows of a source in the period, each with its `sign` (eachEdge): its dimension's months
+ * read whole, and where it has day rows, its `_day` dimension's days at either edge. Every condition
+ * names the organisation and whether it is the subtree row, so each is one range of the rollups' index
+ * (the own rows of the scope's organisations, one range each).
  */
 function rollupRows(source: RolledUpSource): string {
   const rows = source.rollupRows ?? [SCOPE_SUBTREE];
-  const scans = rows.map((row) => `${row} AND r.dimension = '${source.dimension}' AND ${IN_WHOLE_MONTHS}`);
+  const scan = (row: string, condition: string, sign: string) => `SELECT r.*, ${sign} AS sign FROM ${ROLLUPS} r WHERE ${row} AND ${condition}`;
+  const scans = rows.map((row) => scan(row, `r.dimension = '${source.dimension}' AND ${IN_WHOLE_MONTHS}`, '1'));
   if (source.edgeDays === 'day rows' || source.edgeDays === 'own day rows') {
     const dayRows = source.edgeDays === 'day rows' ? rows : [SCOPE_OWN_ROWS];
-    for (const edge of ['r.month BETWEEN $5::date AND $6::date', 'r.month BETWEEN $7::date AND $8::date']) {
-      scans.push(...dayRows.map((row) => `${row} AND r.dimension = '${source.dimension}_day' AND ${edge}`));
-    }
+    scans.push(
+      eachEdge((from, to, sign) =>
+        dayRows.map((row) => scan(row, `r.dimension = '${source.dimension}_day' AND r.month BETWEEN ${from} AND ${to}`, sign)).join(' UNION ALL '),
+      ),
+    );
   }
-  return `(${scans.map((scan) => `SELECT * FROM ${ROLLUPS} r WHERE ${scan}`).join(' UNION ALL ')})`;
+  return `(${scans.join(' UNION ALL ')})`;
 }
 
 /** What a breakdown's groups are ranked and listed by (rolledUpGroupsSql): the rest is added up for the page alone. */
@@ -265,13 +281,13 @@ const RANKING_FIGURES: readonly Figure[] = ['opened', 'consultations', 'outreach
 type PartsOf = 'all' | 'ranking' | 'page';
 
 /**
- * The parts that add up to the figures, one row per key and source: whole months from the rollups, and
- * the days around them from the rollups' day rows, or where the source has none from case_facts and
+ * The parts that add up to the figures, one row per key and source: months read whole from the rollups,
+ * and the days at either edge from the rollups' day rows, or where the source has none from case_facts and
  * case_pay_days. Added up by key for a breakdown, in all for the summary.
  */
 function rolledUpPartsSql(source: RolledUpSource, of: PartsOf = 'all'): string {
   const figures = of === 'ranking' ? RANKING_FIGURES : FIGURES;
-  const rolledUp = `SELECT ${source.rollupKey} AS key, ${figuresWith(ROLLUP_EXPRESSIONS, figures)}
+  const rolledUp = `SELECT ${source.rollupKey} AS key, ${figuresWith(ROLLUP_EXPRESSIONS, figures, 'r.sign')}
        FROM ${rollupRows(source)} r
       WHERE r.days IS NULL${pageKeysOnly(of, source.rollupKey)}`;
   const parts = typeof source.edgeDays === 'string' ? [rolledUp] : [rolledUp, ...edgeDaysCaseByCase(source, source.edgeDays, of)];
@@ -283,19 +299,19 @@ function pageKeysOnly(of: PartsOf, key: string): string {
   return of === 'page' ? ` AND COALESCE(${key}, '') IN (SELECT COALESCE(page.key, '') FROM page)` : '';
 }
 
-/** The parts of the days around the whole months, read case by case: for the sources without day rows (projects). */
+/** The parts of the days at either edge, read case by case: for the sources without day rows (projects). */
 function edgeDaysCaseByCase(source: RolledUpSource, { factsKey }: CaseByCaseKeys, of: PartsOf): string[] {
-  const sums = (values: Partial<Record<Figure, string>>) => figuresWith(values, of === 'ranking' ? RANKING_FIGURES : FIGURES);
+  const sums = (values: Partial<Record<Figure, string>>, sign: string) => figuresWith(values, of === 'ranking' ? RANKING_FIGURES : FIGURES, sign);
   const ofKey = pageKeysOnly(of, factsKey);
   return [
     eachEdge(
-      (from, to) => `SELECT ${factsKey} AS key, ${sums(CASE_SUM_EXPRESSIONS)}
+      (from, to, sign) => `SELECT ${factsKey} AS key, ${sums(CASE_SUM_EXPRESSIONS, sign)}
        FROM case_facts f JOIN ${SCOPE} o ON o.id = f.organisation_id
       WHERE f.intake_date BETWEEN ${from} AND ${to}${ofKey}
       GROUP BY 1`,
     ),
     eachEdge(
-      (from, to) => `SELECT ${factsKey} AS key, ${sums(PAID_SUM_EXPRESSIONS)}
+      (from, to, sign) => `SELECT ${factsKey} AS key, ${sums(PAID_SUM_EXPRESSIONS, sign)}
        FROM case_pay_days f JOIN ${SCOPE} o ON o.id = f.organisation_id
       WHERE f.paid_on BETWEEN ${from} AND ${to}${source.paidByKeyColumn ? ` AND f.${source.paidByKeyColumn} IS NULL` : ''}${ofKey}
       GROUP BY 1`,
@@ -323,9 +339,6 @@ function rolledUpPageSql(source: RolledUpSource, order: string): string {
           AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')) k`;
 }
 
-/** The first and last day of the period, from the rollup parameters (as cutByMonth cut it). */
-const PERIOD_FROM = `COALESCE($5::date, $3::date)`;
-const PERIOD_TO = `COALESCE($8::date, ($4::date + interval '1 month' - interval '1 day')::date, $6::date)`;
 
 /**
  * One page of a rolled-up breakdown's groups and their figures. A group is listed when it has cases
@@ -349,7 +362,7 @@ function rolledUpGroupsSql(source: RolledUpSource, order: string): string {
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY ${order} NULLS LAST
-       LIMIT $9 OFFSET $10
+       LIMIT $11 OFFSET $12
     )
     SELECT page.key, ${FIGURES_ADDED_UP}, page.total_groups
       FROM ${pageParts} p
@@ -360,14 +373,14 @@ function rolledUpGroupsSql(source: RolledUpSource, order: string): string {
 
 /** The speed-of-payment histogram per group key from the rollups and case_facts (as rolledUpPartsSql). */
 function rolledUpSpeedSql(source: RolledUpSource): string {
-  const rolledUp = `SELECT ${source.rollupKey} AS key, r.days, SUM(r.paid_in_full) AS cases
+  const rolledUp = `SELECT ${source.rollupKey} AS key, r.days, SUM(r.sign * r.paid_in_full) AS cases
           FROM ${rollupRows(source)} r
          WHERE r.days IS NOT NULL
          GROUP BY 1, 2`;
   if (typeof source.edgeDays === 'string') return speedOfParts(rolledUp);
   const { factsKey } = source.edgeDays;
   const edgeDays = eachEdge(
-    (from, to) => `SELECT ${factsKey} AS key, ${DAYS_TO_FULL_PAYMENT} AS days, count(*) AS cases
+    (from, to, sign) => `SELECT ${factsKey} AS key, ${DAYS_TO_FULL_PAYMENT} AS days, ${sign} * count(*) AS cases
           FROM case_facts f JOIN ${SCOPE} o ON o.id = f.organisation_id
          WHERE f.intake_date BETWEEN ${from} AND ${to} AND ${PAID_IN_FULL}
          GROUP BY 1, 2`,

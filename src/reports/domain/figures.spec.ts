@@ -1,3 +1,4 @@
+import { addDays } from '../../common/time/calendar-days';
 import { caseFigures, cutByMonth, defaultPeriod, percentileOf, rate } from './figures';
 
 describe('report figures', () => {
@@ -58,11 +59,18 @@ describe('report figures', () => {
     expect(defaultPeriod('2026-07-15', '2026-11-01')).toEqual({ from: '2025-07-16', to: '2026-07-15' });
   });
 
-  it('cuts a period into whole months and the days on either side', () => {
+  it('cuts a period into whole months and the days on either side, never more than half a month of days', () => {
+    // January from its 15th: whole, less its 1st-14th (14 days taken away rather than 17 added); April's first ten days
     expect(cutByMonth({ from: '2026-01-15', to: '2026-04-10' })).toEqual({
-      months: { from: '2026-02-01', to: '2026-03-01' },
-      before: { from: '2026-01-15', to: '2026-01-31' },
+      months: { from: '2026-01-01', to: '2026-03-01' },
+      before: { from: '2026-01-01', to: '2026-01-14' },
       after: { from: '2026-04-01', to: '2026-04-10' },
+    });
+    // from the 17th of a 31-day month: its 15 days in the period are added, as 16 outside it are more
+    expect(cutByMonth({ from: '2026-01-17', to: '2026-02-28' })).toEqual({
+      months: { from: '2026-02-01', to: '2026-02-01' },
+      before: { from: '2026-01-17', to: '2026-01-31' },
+      after: null,
     });
     // whole months only, across a year and a leap February
     expect(cutByMonth({ from: '2023-12-01', to: '2024-02-29' })).toEqual({
@@ -70,26 +78,76 @@ describe('report figures', () => {
       before: null,
       after: null,
     });
-    // no whole month inside: day by day
+    // inside one month: the month less a day, or its own days when those are fewer
     expect(cutByMonth({ from: '2026-01-02', to: '2026-01-31' })).toEqual({
-      months: null,
-      before: { from: '2026-01-02', to: '2026-01-31' },
+      months: { from: '2026-01-01', to: '2026-01-01' },
+      before: { from: '2026-01-01', to: '2026-01-01' },
       after: null,
     });
-    expect(cutByMonth({ from: '2026-01-20', to: '2026-02-10' })).toEqual({
-      months: null,
-      before: { from: '2026-01-20', to: '2026-02-10' },
-      after: null,
+    expect(cutByMonth({ from: '2026-01-02', to: '2026-01-30' })).toEqual({
+      months: { from: '2026-01-01', to: '2026-01-01' },
+      before: { from: '2026-01-01', to: '2026-01-01' },
+      after: { from: '2026-01-31', to: '2026-01-31' },
     });
     expect(cutByMonth({ from: '2026-03-01', to: '2026-03-01' })).toEqual({
       months: null,
       before: { from: '2026-03-01', to: '2026-03-01' },
       after: null,
     });
+    expect(cutByMonth({ from: '2026-03-10', to: '2026-03-20' })).toEqual({
+      months: null,
+      before: { from: '2026-03-10', to: '2026-03-20' },
+      after: null,
+    });
+    // two months, neither more than half covered: their days, with no whole month between
+    expect(cutByMonth({ from: '2026-01-20', to: '2026-02-10' })).toEqual({
+      months: null,
+      before: { from: '2026-01-20', to: '2026-01-31' },
+      after: { from: '2026-02-01', to: '2026-02-10' },
+    });
+    // a year from the 23rd: November's last eight days; November's first 22 days as November less its last 8
     expect(cutByMonth({ from: '2025-11-23', to: '2026-11-22' })).toEqual({
-      months: { from: '2025-12-01', to: '2026-10-01' },
+      months: { from: '2025-12-01', to: '2026-11-01' },
       before: { from: '2025-11-23', to: '2025-11-30' },
-      after: { from: '2026-11-01', to: '2026-11-22' },
+      after: { from: '2026-11-23', to: '2026-11-30' },
+    });
+    // a year to today (the reports' default outside the campaign): December whole less its first six days
+    expect(cutByMonth({ from: '2025-12-07', to: '2026-12-06' })).toEqual({
+      months: { from: '2025-12-01', to: '2026-11-01' },
+      before: { from: '2025-12-01', to: '2025-12-06' },
+      after: { from: '2026-12-01', to: '2026-12-06' },
     });
   });
+
+  it('never reads more than half a month of days at either edge, and covers the period exactly', () => {
+    const days = (p: { from: string; to: string } | null) => (p === null ? [] : range(p.from, p.to));
+    for (const from of range('2025-12-20', '2026-03-05')) {
+      for (const to of ['2026-03-14', '2026-03-15', '2026-03-16', '2026-03-31', '2026-04-01', from]) {
+        if (to < from) continue;
+        const cut = cutByMonth({ from, to });
+        // each day counted once: the whole months' days, plus the edges' days in the period, less those outside it
+        const counted = new Map<string, number>();
+        const add = (day: string, by: number) => counted.set(day, (counted.get(day) ?? 0) + by);
+        if (cut.months) for (const day of range(cut.months.from, lastDayOf(cut.months.to))) add(day, 1);
+        for (const edge of [cut.before, cut.after]) {
+          for (const day of days(edge)) add(day, day >= from && day <= to ? 1 : -1);
+          expect(days(edge).length).toBeLessThanOrEqual(15);
+        }
+        const inPeriod = [...counted].filter(([, times]) => times !== 0);
+        expect(inPeriod.every(([day, times]) => times === 1 && day >= from && day <= to)).toBe(true);
+        expect(inPeriod).toHaveLength(range(from, to).length);
+      }
+    }
+  });
 });
+
+/** Every day from one to another, both included. */
+function range(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+function lastDayOf(firstOfMonth: string): string {
+  return addDays(`${addDays(firstOfMonth, 31).slice(0, 7)}-01`, -1);
+}

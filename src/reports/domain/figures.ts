@@ -189,10 +189,12 @@ export function periodDays(period: Period): number {
 }
 
 /**
- * A period cut where the monthly summary rows can serve it: the whole months inside it (first days
- * of the first and last, or null when there is none) and the days before and after them, which the
- * reports count case by case. 2026-01-15..2026-04-10 is January's 15th-31st, February and March whole,
- * and April's 1st-10th.
+ * A period cut where the summary rows can serve it: the months read whole from the month rows (first
+ * days of the first and last, or null when there is none), and the days on either side read from the
+ * day rows. A month the period covers more than half of is read whole, less the days of it outside the
+ * period, so no edge reads more than half a month of days: 2026-01-15..2026-04-10 is January whole
+ * less its 1st-14th, February and March, and April's 1st-10th. An edge's days are added when they
+ * lie in the period and taken away when they lie outside it (reports.sql.ts tells the two apart so).
  */
 export interface MonthCut {
   months: Period | null;
@@ -201,15 +203,46 @@ export interface MonthCut {
 }
 
 export function cutByMonth(period: Period): MonthCut {
-  const firstWhole = period.from.endsWith('-01') ? period.from : firstOfMonth(addDays(lastOfMonth(period.from), 1));
-  // the first day after the last whole month
-  const afterWhole = firstOfMonth(addDays(period.to, 1));
-  if (firstWhole >= afterWhole) return { months: null, before: period, after: null };
-  return {
-    months: { from: firstWhole, to: firstOfMonth(addDays(afterWhole, -1)) },
-    before: period.from < firstWhole ? { from: period.from, to: addDays(firstWhole, -1) } : null,
-    after: afterWhole <= period.to ? { from: afterWhole, to: period.to } : null,
+  const { from, to } = period;
+  const firstMonth = firstOfMonth(from);
+  const lastMonth = firstOfMonth(to);
+  const outsideBefore = daysOfMonthBefore(from);
+  const outsideAfter = daysOfMonthAfter(to);
+  if (firstMonth === lastMonth) {
+    const outside = dayCount(outsideBefore) + dayCount(outsideAfter);
+    return outside < periodDays(period)
+      ? { months: { from: firstMonth, to: firstMonth }, before: outsideBefore, after: outsideAfter }
+      : { months: null, before: period, after: null };
+  }
+  const inFirstMonth = { from, to: lastOfMonth(from) };
+  const inLastMonth = { from: lastMonth, to };
+  // a month is read whole (less the days outside) when that reads fewer days than its days in the period
+  const firstWhole = dayCount(outsideBefore) < periodDays(inFirstMonth);
+  const lastWhole = dayCount(outsideAfter) < periodDays(inLastMonth);
+  const months = {
+    from: firstWhole ? firstMonth : addDays(lastOfMonth(from), 1),
+    to: lastWhole ? lastMonth : firstOfMonth(addDays(lastMonth, -1)),
   };
+  return {
+    months: months.from <= months.to ? months : null,
+    before: firstWhole ? outsideBefore : inFirstMonth,
+    after: lastWhole ? outsideAfter : inLastMonth,
+  };
+}
+
+/** The days of a day's month before it, or null on the first. */
+function daysOfMonthBefore(day: string): Period | null {
+  return day.endsWith('-01') ? null : { from: firstOfMonth(day), to: addDays(day, -1) };
+}
+
+/** The days of a day's month after it, or null on the last. */
+function daysOfMonthAfter(day: string): Period | null {
+  const last = lastOfMonth(day);
+  return day === last ? null : { from: addDays(day, 1), to: last };
+}
+
+function dayCount(days: Period | null): number {
+  return days === null ? 0 : periodDays(days);
 }
 
 function firstOfMonth(day: string): string {
