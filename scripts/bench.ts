@@ -54,7 +54,7 @@ import {
   referencePaidInPeriodSql,
 } from '../test/support/reference-figures';
 import { festivalEve, seasonFestivalYear } from '../src/campaign/domain/spring-festival';
-import { Timing, ms, table, throughput, timeSideBySide } from './bench/measure';
+import { Timing, median, ms, table, throughput, timeSideBySide } from './bench/measure';
 import { benchSearch } from './bench/search';
 import { benchStart } from './bench/start';
 import { benchSweep, waitForRunningDeadlines } from './bench/sweep';
@@ -524,13 +524,17 @@ async function benchIntake(clerk: Client, pool: Pool, cipher: PersonalDataCipher
     rounds.push({ http: http.perSecond, bare: bare.perSecond });
   }
   const share = (round: { http: number; bare: number }) => (round.http / round.bare) * 100;
-  const median = [...rounds].sort((a, b) => share(a) - share(b))[Math.floor(rounds.length / 2)];
   return (
     table(
       ['round', 'POST /cases over HTTP (validation, auth, audit, summary rows, answer): cases per second', 'bare INSERTs of the same rows through pg: cases per second', 'share of bare inserts'],
       [
         ...rounds.map((round, index) => [String(index + 1), round.http.toFixed(1), round.bare.toFixed(1), `${share(round).toFixed(0)}%`]),
-        ['median', median.http.toFixed(1), median.bare.toFixed(1), `**${share(median).toFixed(0)}%**`],
+        [
+          'median',
+          median(rounds.map((round) => round.http)).toFixed(1),
+          median(rounds.map((round) => round.bare)).toFixed(1),
+          `**${median(rounds.map(share)).toFixed(0)}%**`,
+        ],
       ],
     ) + `\n\n${concurrency} clients at once, ${seconds} s each way, ${INTAKE_ROUNDS} rounds taking turns; target (issue 17): HTTP at least 80% of bare.`
   );

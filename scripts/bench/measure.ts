@@ -49,6 +49,13 @@ export function percentile(samples: number[], share: number): number {
   return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)];
 }
 
+/** The middle sample; with an even number of samples, the mean of the two middle ones. */
+export function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[Math.floor(middle)];
+}
+
 /** Runs `task` from `concurrency` workers for `seconds` and returns how many completed per second. */
 export async function throughput(task: (worker: number, iteration: number) => Promise<void>, concurrency: number, seconds: number) {
   const deadline = Date.now() + seconds * 1000;

@@ -79,7 +79,8 @@ const PAID_IN_PERIOD: Figure[] = ['paid_in_period_fen', 'paid_in_period_wages_fe
 /**
  * The full list of figures, these computed and the others zero, so parts can be stacked with UNION
  * ALL. Each part's sums are bigint (PostgreSQL would make them numeric, many times slower to add up
- * again); fen fit in bigint many times over.
+ * again); fen fit in bigint many times over. With `sign`, each is multiplied by it: -1 for days taken
+ * away (eachEdge).
  */
 function figuresWith(values: Partial<Record<Figure, string>>, figures: readonly Figure[] = FIGURES, sign = ''): string {
   const signed = (value: string) => (sign ? `${sign} * (${value})` : value);
