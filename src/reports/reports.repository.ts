@@ -72,9 +72,11 @@ export class ReportsRepository {
   /** The headline sums of the period and the speed-of-payment histogram. */
   async summary(scope: ReportScope, period: Period): Promise<{ sums: SummaryRow; speed: SpeedRow[] }> {
     const params = rollupParams(scope, period);
-    // two independent reads, at once (each may also use parallel workers on a server)
+    // two independent reads, at once; the sums by one process: PostgreSQL counts the histogram's rows
+    // in the range it scans and plans parallel workers for what are a few dozen month rows (all seasons:
+    // 43 ms in parallel, 2 ms alone)
     const [[sums], speed] = await Promise.all([
-      this.database.query<SummaryRow>(SUMMARY_SQL, params),
+      this.database.serialQuery<SummaryRow>(SUMMARY_SQL, params),
       this.database.query<SpeedRow>(SUMMARY_SPEED_SQL, params),
     ]);
     return { sums, speed };

@@ -59,7 +59,7 @@ describe('report figures', () => {
     expect(defaultPeriod('2026-07-15', '2026-11-01')).toEqual({ from: '2025-07-16', to: '2026-07-15' });
   });
 
-  it('cuts a period into whole months and the days on either side, never more than half a month of days', () => {
+  it('cuts a period into months read whole and the days at either edge, never more than half a month of days', () => {
     // January from its 15th: whole, less its 1st-14th (14 days taken away rather than 17 added); April's first ten days
     expect(cutByMonth({ from: '2026-01-15', to: '2026-04-10' })).toEqual({
       months: { from: '2026-01-01', to: '2026-03-01' },
