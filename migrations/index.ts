@@ -29,6 +29,7 @@ import { AddCaseFiles1766900000000 } from './1766900000000-AddCaseFiles';
 import { AddWorkerReports1767000000000 } from './1767000000000-AddWorkerReports';
 import { AddDayRollups1767100000000 } from './1767100000000-AddDayRollups';
 import { AddCaseNamePieces1767200000000 } from './1767200000000-AddCaseNamePieces';
+import { AddYearRollups1767300000000 } from './1767300000000-AddYearRollups';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   AddWorkerReports1767000000000,
   AddDayRollups1767100000000,
   AddCaseNamePieces1767200000000,
+  AddYearRollups1767300000000,
 ];

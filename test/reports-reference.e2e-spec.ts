@@ -62,6 +62,10 @@ describe('Reports agree with plain SQL over the base tables and over the per-cas
     { name: 'mid-October to mid-February', from: '2025-10-17', to: '2026-02-09' },
     // most of October and of February: both months read whole, less their days outside the period
     { name: 'October from its 8th to February 20th', from: '2025-10-08', to: '2026-02-20' },
+    // 2026 read whole from the year rows, less its days after November 22nd; November 2025's last eight days
+    { name: 'a year from November 23rd', from: '2025-11-23', to: '2026-11-22' },
+    // 2025 read whole, less January and February
+    { name: 'March to December 2025', from: '2025-03-01', to: '2025-12-31' },
     // January less its first and last day
     // (a month's payments are mostly on its own cases, paid later: fewer than half of what they recovered)
     { name: 'most of January', from: '2026-01-02', to: '2026-01-30', paidOnEarlierCases: false },

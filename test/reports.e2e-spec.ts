@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { creditCode, residentId, workerName } from './factories/identities';
 import { Desk, makeDesk, makeEmployer, makeOrganisation, makeStaff, openCase } from './factories/scenario';
 import { ReportsDatabase } from '../src/database/reports-database';
+import { AddYearRollups1767300000000 } from '../migrations/1767300000000-AddYearRollups';
 import { RollupCompaction } from '../src/reports/rollup-compaction';
+import { summaryDrift } from './support/summary-drift';
 import { Api, TestApp, startTestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
@@ -367,13 +369,15 @@ describe('Reports for union leaders', () => {
   });
 
   it('stays exact when the changes are folded into the monthly sums, for whole months and the days around them', async () => {
-    const periods = [period, 'from=2026-10-01&to=2026-11-30', 'from=2026-10-15&to=2026-11-20'];
+    // the last two read 2026 whole from the year rows (migrations/1767300000000), less the days after today
+    const periods = [period, 'from=2026-10-01&to=2026-11-30', 'from=2026-10-15&to=2026-11-20', 'from=2026-01-01&to=2026-11-30', 'from=2025-12-15&to=2026-11-22'];
     const read = async () =>
       Promise.all(
         periods.flatMap((query) => [
           cityLeader.get(`/reports/summary?${query}`).then((response) => response.body),
           cityLeader.get(`/reports/breakdowns/organisation?${query}`).then((response) => response.body.items),
           cityLeader.get(`/reports/breakdowns/lawyer?${query}`).then((response) => response.body.items),
+          cityLeader.get(`/reports/breakdowns/month?${query}`).then((response) => response.body.items),
         ]),
       );
     const before = await read();
@@ -384,7 +388,39 @@ describe('Reports for union leaders', () => {
     expect(left).toBe(0);
     expect(await read()).toEqual(before);
     // October and November whole come from the sums alone
-    expect(before[3]).toMatchObject({ casesOpened: 5, casesConcluded: 3, casesClosedInPeriod: 3, consultations: 1 });
+    expect(before[4]).toMatchObject({ casesOpened: 5, casesConcluded: 3, casesClosedInPeriod: 3, consultations: 1 });
+    // so do the year's, and its months are told apart
+    expect(before[12]).toMatchObject({ casesOpened: 5, casesConcluded: 3, casesClosedInPeriod: 3, consultations: 1 });
+    expect(before[15].map((row: any) => [row.key, row.casesOpened])).toEqual([['2026-10', 1], ['2026-11', 4]]);
+  });
+
+  it('makes the year rows from the months when first migrated, with changes still to fold', async () => {
+    const yearPeriod = 'from=2025-12-15&to=2026-11-22';
+    const read = () => cityLeader.get(`/reports/breakdowns/lawyer?${yearPeriod}`).then((response) => response.body.items);
+    const migrate = async (step: 'up' | 'down') => {
+      const runner = t.dataSource.createQueryRunner();
+      try {
+        await new AddYearRollups1767300000000()[step](runner);
+      } finally {
+        await runner.release();
+      }
+    };
+    await migrate('down');
+    // a case after the rollups were last folded: its changes are pending when the migration runs
+    await openCase(shunyi, { intakeDate: '2026-03-03', claims: claims([1500]) });
+    const [{ pending }] = await t.dataSource.query(`SELECT count(*)::int AS pending FROM report_rollup_changes`);
+    expect(pending).toBeGreaterThan(0);
+    await migrate('up');
+    expect(await summaryDrift((sql) => t.dataSource.query(sql))).toEqual([]);
+    const [{ years }] = await t.dataSource.query(`SELECT count(*)::int AS years FROM report_rollups WHERE dimension = 'lawyer_year'`);
+    expect(years).toBeGreaterThan(0);
+    const before = await read();
+    await openCase(shunyi, { intakeDate: '2026-03-04', claims: claims([2500]) });
+    await t.app.get(RollupCompaction).compact();
+    expect(await summaryDrift((sql) => t.dataSource.query(sql))).toEqual([]);
+    const after = await read();
+    const opened = (items: any[]) => items.reduce((sum: number, row: any) => sum + row.casesOpened, 0);
+    expect(opened(after)).toBe(opened(before) + 1);
   });
 
   it('moves what a service center counted to its new district when it is moved', async () => {

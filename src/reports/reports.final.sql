@@ -101,27 +101,26 @@ SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) 
  ORDER BY SUM(f.owed_fen - f.paid_fen) DESC, grp.path;
 
 -- SUMMARY_SPEED_SQL
-    WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
-             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to,
-             $9::date AS period_from, $10::date AS period_to)
-    SELECT p.key, p.days, SUM(p.cases)::int AS cases
-      FROM (
-        SELECT NULL::text AS key, r.days, SUM(r.sign * r.paid_in_full) AS cases
-          FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT r.*, (CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date
- UNION ALL
-SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date) r
-         WHERE r.days IS NOT NULL
-         GROUP BY 1, 2
-      ) p
-     GROUP BY p.key, p.days
-    HAVING SUM(p.cases) <> 0;
+   WITH parameters AS (
+     SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
+            $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to)
+   SELECT p.key, p.days, SUM(p.cases)::int AS cases
+     FROM (
+       SELECT NULL::text AS key, r.days, SUM(r.sign * r.paid_in_full) AS cases
+         FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_year' AND r.month BETWEEN p.first AND p.last
+UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND p.last
+UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN p.first AND p.last) r
+        WHERE r.days IS NOT NULL
+        GROUP BY 1, 2
+     ) p
+    GROUP BY p.key, p.days
+   HAVING SUM(p.cases) <> 0;
 
 -- SUMMARY_SQL
 WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
-             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to,
-             $9::date AS period_from, $10::date AS period_to)
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
+             $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to)
 SELECT COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,
   COALESCE(SUM(p.closed), 0)::int AS closed,
@@ -145,22 +144,27 @@ SELECT COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen FROM (
 SELECT NULL::text AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT r.*, (CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date
- UNION ALL
-SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date) r
+       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_year' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
 ) p;
 
 -- breakdownSql('organisation')
     WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
-             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to,
-             $9::date AS period_from, $10::date AS period_to), page AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
+             $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.organisation_id::text AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT r.*, (CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT r.*, (CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date
- UNION ALL
-SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date UNION ALL SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date) r
+       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all_year' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all_year' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
 ),
     ranked AS (
@@ -172,7 +176,7 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST
-       LIMIT $11 OFFSET $12
+       LIMIT $9 OFFSET $10
     )
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,
@@ -209,14 +213,18 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
 
 -- breakdownSql('organisation', everyRow)
     WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
-             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to,
-             $9::date AS period_from, $10::date AS period_to), page AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
+             $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.organisation_id::text AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT r.*, (CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date UNION ALL SELECT r.*, (CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date
- UNION ALL
-SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date UNION ALL SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date) r
+       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all_year' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all_year' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = $2::uuid) AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND NOT r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
 ),
     ranked AS (
@@ -228,7 +236,7 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST
-       LIMIT $11 OFFSET $12
+       LIMIT $9 OFFSET $10
     )
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,
@@ -265,14 +273,14 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
 
 -- breakdownSql('industry')
     WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
-             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to,
-             $9::date AS period_from, $10::date AS period_to), page AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
+             $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT r.*, (CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry_day' AND r.month BETWEEN $5::date AND $6::date
- UNION ALL
-SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry_day' AND r.month BETWEEN $7::date AND $8::date) r
+       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry_year' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry_day' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
 ),
     ranked AS (
@@ -284,7 +292,7 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
-       LIMIT $11 OFFSET $12
+       LIMIT $9 OFFSET $10
     )
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,
@@ -321,14 +329,14 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
 
 -- breakdownSql('industry', everyRow)
     WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
-             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to,
-             $9::date AS period_from, $10::date AS period_to), page AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
+             $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT r.*, (CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry_day' AND r.month BETWEEN $5::date AND $6::date
- UNION ALL
-SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry_day' AND r.month BETWEEN $7::date AND $8::date) r
+       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry_year' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'industry_day' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
 ),
     ranked AS (
@@ -340,7 +348,7 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
-       LIMIT $11 OFFSET $12
+       LIMIT $9 OFFSET $10
     )
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,
@@ -490,47 +498,35 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
 
 -- breakdownSql('project')
     WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
-             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to,
-             $9::date AS period_from, $10::date AS period_to), page AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
+             $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
     SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups
       FROM (
     WITH ranking AS MATERIALIZED (
-SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen
-       FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN $3::date AND $4::date) r
+SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.project_id::text AS key, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (count(*)))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
-       FROM case_facts f JOIN (
+SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.sign * (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected'))))::bigint AS concluded, (p.sign * (count(*) FILTER (WHERE f.status = 'closed')))::bigint AS closed, (p.sign * (SUM(f.workers)))::bigint AS workers, (p.sign * (SUM(f.claimed_fen)))::bigint AS claimed_fen, (p.sign * (SUM(f.confirmed_fen)))::bigint AS confirmed_fen, (p.sign * (SUM(f.owed_fen)))::bigint AS owed_fen, (p.sign * (SUM(f.paid_fen)))::bigint AS recovered_fen, (p.sign * (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_fen, (p.sign * (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0))))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (p.sign * (SUM(f.owed_wages_fen)))::bigint AS owed_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen)))::bigint AS owed_labour_fees_fen, (p.sign * (SUM(f.paid_wages_fen)))::bigint AS recovered_wages_fen, (p.sign * (SUM(f.paid_labour_fees_fen)))::bigint AS recovered_labour_fees_fen, (p.sign * (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
+       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last
+       JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date
-      GROUP BY 1
+      GROUP BY 1, p.sign
  UNION ALL
-SELECT f.project_id::text AS key, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (count(*)))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
-       FROM case_facts f JOIN (
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (p.sign * (SUM(f.fen)))::bigint AS paid_in_period_fen, (p.sign * (SUM(f.wages_fen)))::bigint AS paid_in_period_wages_fen, (p.sign * (SUM(f.labour_fees_fen)))::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
+       JOIN case_pay_days f ON f.paid_on BETWEEN p.first AND p.last
+       JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.fen)))::bigint AS paid_in_period_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date AND f.project_id IS NULL
-      GROUP BY 1
- UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.fen)))::bigint AS paid_in_period_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date AND f.project_id IS NULL
-      GROUP BY 1
+      WHERE f.project_id IS NULL
+      GROUP BY 1, p.sign
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
@@ -541,7 +537,7 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultation
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
-       LIMIT $11 OFFSET $12
+       LIMIT $9 OFFSET $10
     )
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,
@@ -565,43 +561,7 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultation
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM (
-SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN $3::date AND $4::date) r
-      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
- UNION ALL
-SELECT f.project_id::text AS key, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (count(*)))::bigint AS opened, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected'))))::bigint AS concluded, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (count(*) FILTER (WHERE f.status = 'closed')))::bigint AS closed, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.workers)))::bigint AS workers, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.claimed_fen)))::bigint AS claimed_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.confirmed_fen)))::bigint AS confirmed_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.owed_fen)))::bigint AS owed_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.paid_fen)))::bigint AS recovered_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0))))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.owed_wages_fen)))::bigint AS owed_wages_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.owed_labour_fees_fen)))::bigint AS owed_labour_fees_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.paid_wages_fen)))::bigint AS recovered_wages_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.paid_labour_fees_fen)))::bigint AS recovered_labour_fees_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_wages_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.project_id::text AS key, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (count(*)))::bigint AS opened, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected'))))::bigint AS concluded, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (count(*) FILTER (WHERE f.status = 'closed')))::bigint AS closed, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.workers)))::bigint AS workers, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.claimed_fen)))::bigint AS claimed_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.confirmed_fen)))::bigint AS confirmed_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.owed_fen)))::bigint AS owed_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.paid_fen)))::bigint AS recovered_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0))))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.owed_wages_fen)))::bigint AS owed_wages_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.owed_labour_fees_fen)))::bigint AS owed_labour_fees_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.paid_wages_fen)))::bigint AS recovered_wages_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.paid_labour_fees_fen)))::bigint AS recovered_labour_fees_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_wages_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.fen)))::bigint AS paid_in_period_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.wages_fen)))::bigint AS paid_in_period_wages_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.labour_fees_fen)))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date AND f.project_id IS NULL AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.fen)))::bigint AS paid_in_period_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.wages_fen)))::bigint AS paid_in_period_wages_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.labour_fees_fen)))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date AND f.project_id IS NULL AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
-) p
+      FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups) g
@@ -609,7 +569,7 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
      CROSS JOIN LATERAL (
        SELECT SUM(f.fen) AS paid_in_period_fen, SUM(f.wages_fen) AS paid_in_period_wages_fen, SUM(f.labour_fees_fen) AS paid_in_period_labour_fees_fen
          FROM case_pay_days f
-        WHERE f.project_id = g.key::uuid AND f.paid_on BETWEEN $9::date AND $10::date
+        WHERE f.project_id = g.key::uuid AND f.paid_on BETWEEN $7::date AND $8::date
           AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')) k)
     SELECT g.key AS key, p.name AS label, p.site AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
@@ -620,47 +580,35 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
 
 -- breakdownSql('project', everyRow)
     WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
-             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to,
-             $9::date AS period_from, $10::date AS period_to), page AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
+             $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
     SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups
       FROM (
     WITH ranking AS MATERIALIZED (
-SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen
-       FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN $3::date AND $4::date) r
+SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.project_id::text AS key, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (count(*)))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
-       FROM case_facts f JOIN (
+SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.sign * (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected'))))::bigint AS concluded, (p.sign * (count(*) FILTER (WHERE f.status = 'closed')))::bigint AS closed, (p.sign * (SUM(f.workers)))::bigint AS workers, (p.sign * (SUM(f.claimed_fen)))::bigint AS claimed_fen, (p.sign * (SUM(f.confirmed_fen)))::bigint AS confirmed_fen, (p.sign * (SUM(f.owed_fen)))::bigint AS owed_fen, (p.sign * (SUM(f.paid_fen)))::bigint AS recovered_fen, (p.sign * (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_fen, (p.sign * (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0))))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (p.sign * (SUM(f.owed_wages_fen)))::bigint AS owed_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen)))::bigint AS owed_labour_fees_fen, (p.sign * (SUM(f.paid_wages_fen)))::bigint AS recovered_wages_fen, (p.sign * (SUM(f.paid_labour_fees_fen)))::bigint AS recovered_labour_fees_fen, (p.sign * (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
+       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last
+       JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date
-      GROUP BY 1
+      GROUP BY 1, p.sign
  UNION ALL
-SELECT f.project_id::text AS key, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (count(*)))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
-       FROM case_facts f JOIN (
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (p.sign * (SUM(f.fen)))::bigint AS paid_in_period_fen, (p.sign * (SUM(f.wages_fen)))::bigint AS paid_in_period_wages_fen, (p.sign * (SUM(f.labour_fees_fen)))::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
+       JOIN case_pay_days f ON f.paid_on BETWEEN p.first AND p.last
+       JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date
-      GROUP BY 1
- UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.fen)))::bigint AS paid_in_period_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date AND f.project_id IS NULL
-      GROUP BY 1
- UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.fen)))::bigint AS paid_in_period_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date AND f.project_id IS NULL
-      GROUP BY 1
+      WHERE f.project_id IS NULL
+      GROUP BY 1, p.sign
 ),
     ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
@@ -671,7 +619,7 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultation
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
-       LIMIT $11 OFFSET $12
+       LIMIT $9 OFFSET $10
     )
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,
@@ -695,43 +643,7 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultation
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM (
-SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN $3::date AND $4::date) r
-      WHERE r.days IS NULL AND COALESCE(r.key, '') IN (SELECT COALESCE(page.key, '') FROM page)
- UNION ALL
-SELECT f.project_id::text AS key, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (count(*)))::bigint AS opened, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected'))))::bigint AS concluded, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (count(*) FILTER (WHERE f.status = 'closed')))::bigint AS closed, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.workers)))::bigint AS workers, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.claimed_fen)))::bigint AS claimed_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.confirmed_fen)))::bigint AS confirmed_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.owed_fen)))::bigint AS owed_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.paid_fen)))::bigint AS recovered_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0))))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.owed_wages_fen)))::bigint AS owed_wages_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.owed_labour_fees_fen)))::bigint AS owed_labour_fees_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.paid_wages_fen)))::bigint AS recovered_wages_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.paid_labour_fees_fen)))::bigint AS recovered_labour_fees_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_wages_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $5::date AND $6::date AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.project_id::text AS key, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (count(*)))::bigint AS opened, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected'))))::bigint AS concluded, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (count(*) FILTER (WHERE f.status = 'closed')))::bigint AS closed, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.workers)))::bigint AS workers, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.claimed_fen)))::bigint AS claimed_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.confirmed_fen)))::bigint AS confirmed_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.owed_fen)))::bigint AS owed_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.paid_fen)))::bigint AS recovered_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0))))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.owed_wages_fen)))::bigint AS owed_wages_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.owed_labour_fees_fen)))::bigint AS owed_labour_fees_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.paid_wages_fen)))::bigint AS recovered_wages_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.paid_labour_fees_fen)))::bigint AS recovered_labour_fees_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_wages_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM case_facts f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.intake_date BETWEEN $7::date AND $8::date AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.fen)))::bigint AS paid_in_period_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.wages_fen)))::bigint AS paid_in_period_wages_fen, ((CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) * (SUM(f.labour_fees_fen)))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $5::date AND $6::date AND f.project_id IS NULL AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
- UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.fen)))::bigint AS paid_in_period_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.wages_fen)))::bigint AS paid_in_period_wages_fen, ((CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) * (SUM(f.labour_fees_fen)))::bigint AS paid_in_period_labour_fees_fen
-       FROM case_pay_days f JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.paid_on BETWEEN $7::date AND $8::date AND f.project_id IS NULL AND COALESCE(f.project_id::text, '') IN (SELECT COALESCE(page.key, '') FROM page)
-      GROUP BY 1
-) p
+      FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups) g
@@ -739,7 +651,7 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
      CROSS JOIN LATERAL (
        SELECT SUM(f.fen) AS paid_in_period_fen, SUM(f.wages_fen) AS paid_in_period_wages_fen, SUM(f.labour_fees_fen) AS paid_in_period_labour_fees_fen
          FROM case_pay_days f
-        WHERE f.project_id = g.key::uuid AND f.paid_on BETWEEN $9::date AND $10::date
+        WHERE f.project_id = g.key::uuid AND f.paid_on BETWEEN $7::date AND $8::date
           AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')) k)
     SELECT g.key AS key, p.name AS label, p.site AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
@@ -761,14 +673,14 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
 
 -- breakdownSql('lawyer')
     WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
-             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to,
-             $9::date AS period_from, $10::date AS period_to), page AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
+             $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT r.*, (CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'lawyer_day' AND r.month BETWEEN $5::date AND $6::date
- UNION ALL
-SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'lawyer_day' AND r.month BETWEEN $7::date AND $8::date) r
+       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer_year' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'lawyer_day' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
 ),
     ranked AS (
@@ -780,7 +692,7 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
-       LIMIT $11 OFFSET $12
+       LIMIT $9 OFFSET $10
     )
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,
@@ -817,14 +729,14 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
 
 -- breakdownSql('lawyer', everyRow)
     WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
-             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to,
-             $9::date AS period_from, $10::date AS period_to), page AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
+             $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT r.*, (CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'lawyer_day' AND r.month BETWEEN $5::date AND $6::date
- UNION ALL
-SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'lawyer_day' AND r.month BETWEEN $7::date AND $8::date) r
+       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer_year' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'lawyer' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'lawyer_day' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
 ),
     ranked AS (
@@ -836,7 +748,7 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
-       LIMIT $11 OFFSET $12
+       LIMIT $9 OFFSET $10
     )
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,
@@ -884,14 +796,14 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
 
 -- breakdownSql('mediator')
     WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
-             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to,
-             $9::date AS period_from, $10::date AS period_to), page AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
+             $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT r.*, (CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'mediator_day' AND r.month BETWEEN $5::date AND $6::date
- UNION ALL
-SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'mediator_day' AND r.month BETWEEN $7::date AND $8::date) r
+       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator_year' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'mediator_day' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
 ),
     ranked AS (
@@ -903,7 +815,7 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
-       LIMIT $11 OFFSET $12
+       LIMIT $9 OFFSET $10
     )
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,
@@ -940,14 +852,14 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
 
 -- breakdownSql('mediator', everyRow)
     WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
-             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to,
-             $9::date AS period_from, $10::date AS period_to), page AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
+             $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT r.*, (CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'mediator_day' AND r.month BETWEEN $5::date AND $6::date
- UNION ALL
-SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'mediator_day' AND r.month BETWEEN $7::date AND $8::date) r
+       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator_year' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'mediator' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%') AND NOT r.subtree AND r.dimension = 'mediator_day' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
 ),
     ranked AS (
@@ -959,7 +871,7 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
-       LIMIT $11 OFFSET $12
+       LIMIT $9 OFFSET $10
     )
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,
@@ -1007,14 +919,14 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
 
 -- breakdownSql('month')
     WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
-             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to,
-             $9::date AS period_from, $10::date AS period_to), page AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
+             $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT date_trunc('month', r.month::timestamp)::date::text AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT r.*, (CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date
- UNION ALL
-SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date) r
+       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_year' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
 ),
     ranked AS (
@@ -1026,7 +938,7 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.key NULLS LAST
-       LIMIT $11 OFFSET $12
+       LIMIT $9 OFFSET $10
     )
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,
@@ -1063,14 +975,14 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
 
 -- breakdownSql('month', everyRow)
     WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::date AS first_month, $4::date AS last_month,
-             $5::date AS before_from, $6::date AS before_to, $7::date AS after_from, $8::date AS after_to,
-             $9::date AS period_from, $10::date AS period_to), page AS (
+      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
+             $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
     WITH ranking AS MATERIALIZED (
 SELECT date_trunc('month', r.month::timestamp)::date::text AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT r.*, 1 AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN $3::date AND $4::date UNION ALL SELECT r.*, (CASE WHEN $5::date < $9::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $5::date AND $6::date
- UNION ALL
-SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r WHERE r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN $7::date AND $8::date) r
+       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_year' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'all_day' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
 ),
     ranked AS (
@@ -1082,7 +994,7 @@ SELECT r.*, (CASE WHEN $8::date > $10::date THEN -1 ELSE 1 END) AS sign FROM (SE
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.key NULLS LAST
-       LIMIT $11 OFFSET $12
+       LIMIT $9 OFFSET $10
     )
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Scope } from '../auth/domain/actor';
 import { ReportsDatabase } from '../database/reports-database';
 import type { EmployerKind, Industry } from '../employers/employer.record';
-import { Period, cutByMonth } from './domain/figures';
+import { Period, cutPeriod } from './domain/figures';
 import {
   BreakdownRow,
   DimensionName,
@@ -19,6 +19,7 @@ import {
   breakdownSpeedSql,
   breakdownSql,
   isRolledUp,
+  readsWholeYears,
   speedByKeys,
 } from './reports.sql';
 
@@ -69,15 +70,15 @@ export class ReportsRepository {
     return found;
   }
 
-  /** The headline sums of the period and the speed-of-payment histogram. */
-  async summary(scope: ReportScope, period: Period): Promise<{ sums: SummaryRow; speed: SpeedRow[] }> {
-    const params = rollupParams(scope, period);
-    // two independent reads, at once; the sums by one process: PostgreSQL counts the histogram's rows
-    // in the range it scans and plans parallel workers for what are a few dozen month rows (all seasons:
-    // 43 ms in parallel, 2 ms alone)
+  /** The headline sums of the period and the speed-of-payment histogram (`today`: see cutPeriod). */
+  async summary(scope: ReportScope, period: Period, today: string): Promise<{ sums: SummaryRow; speed: SpeedRow[] }> {
+    const params = rollupParams(scope, period, today);
+    // two independent reads, at once, each by one process: PostgreSQL overestimates the rollup rows in
+    // the ranges it scans and plans parallel workers for what are a few dozen rows (the summary's sums over
+    // all seasons: 43 ms in parallel, 2 ms alone; the histogram by organisation: 65 ms against 25 ms)
     const [[sums], speed] = await Promise.all([
       this.database.serialQuery<SummaryRow>(SUMMARY_SQL, params),
-      this.database.query<SpeedRow>(SUMMARY_SPEED_SQL, params),
+      this.database.serialQuery<SpeedRow>(SUMMARY_SPEED_SQL, params),
     ]);
     return { sums, speed };
   }
@@ -91,9 +92,10 @@ export class ReportsRepository {
     scope: ReportScope,
     period: Period,
     page: BreakdownPage,
+    today: string,
   ): Promise<{ rows: BreakdownRow[]; speed: SpeedRow[]; total: number }> {
     const everyRow = page === null;
-    const rollups = rollupParams(scope, period);
+    const rollups = rollupParams(scope, period, today, readsWholeYears(dimension));
     // case_facts over the period: the employers' figures, and the speed of the page's groups where there are many
     const facts = isRolledUp(dimension) && !speedByKeys(dimension) ? null : await this.periodParams(scope, period);
     const params = facts && !isRolledUp(dimension) ? facts : rollups;
@@ -105,7 +107,7 @@ export class ReportsRepository {
     // (on a server; the embedded database runs one after the other); the service keeps the page's groups
     const [rows, everyGroupsSpeed] = await Promise.all([
       reading,
-      facts ? null : this.database.query<SpeedRow>(breakdownSpeedSql(dimension), rollups),
+      facts ? null : this.database.serialQuery<SpeedRow>(breakdownSpeedSql(dimension), rollups),
     ]);
     const speed = everyGroupsSpeed ?? (rows.length === 0 ? [] : await this.speedOfPage(dimension, rows, facts!));
     const total = rows[0]?.total_groups ?? (await this.groupCount(dimension, params));
@@ -181,18 +183,16 @@ export class ReportsRepository {
   }
 }
 
-/** The parameters of a query over the rollups: the months read whole, the days at either edge, and the period. */
-function rollupParams(scope: ReportScope, period: Period): unknown[] {
-  const { months, before, after } = cutByMonth(period);
+/** The parameters of a query over the rollups: the pieces of the period, and the period. */
+function rollupParams(scope: ReportScope, period: Period, today: string, wholeYears = true): unknown[] {
+  const pieces = cutPeriod(period, today, { wholeYears });
   return [
     scope.path,
     scope.organisationId,
-    months?.from ?? null,
-    months?.to ?? null,
-    before?.from ?? null,
-    before?.to ?? null,
-    after?.from ?? null,
-    after?.to ?? null,
+    pieces.map((piece) => piece.grain),
+    pieces.map((piece) => piece.from),
+    pieces.map((piece) => piece.to),
+    pieces.map((piece) => piece.sign),
     period.from,
     period.to,
   ];

@@ -115,7 +115,7 @@ export class ReportsService {
     const reportScope = await this.scopeOf(query.organisationId, scope);
     const period = await this.periodOf(query);
     const [{ sums, speed }, recoveredHeldFen] = await Promise.all([
-      this.repository.summary(reportScope, period),
+      this.repository.summary(reportScope, period, shanghaiDate(this.clock.now())),
       this.payouts.heldOfCasesOpened(reportScope.path, period),
     ]);
     return {
@@ -143,7 +143,7 @@ export class ReportsService {
     const reportScope = await this.scopeOf(query.organisationId, scope);
     const period = await this.periodOf(query);
     const page = everyRow ? null : { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
-    const { rows, speed, total } = await this.repository.breakdown(dimension, reportScope, period, page);
+    const { rows, speed, total } = await this.repository.breakdown(dimension, reportScope, period, page, shanghaiDate(this.clock.now()));
     const speedByKey = new Map<string | null, SpeedRow[]>();
     for (const entry of speed) {
       const list = speedByKey.get(entry.key);

@@ -1,6 +1,6 @@
 /**
  * Where the reports' summary tables differ from what they summarise: case_facts from its source view,
- * the days each case was paid on, the monthly rollups with the changes not yet folded into them, and the
+ * the days each case was paid on, the rollups (months, days and years) with the changes not yet folded into them, and the
  * cases by the pieces of their workers' names (not a report's, but kept the same way).
  * Empty when they agree. Every e2e suite checks this when it closes; the fault suites after a crash.
  */
@@ -29,11 +29,21 @@ const ROLLUP_SUMS = ['opened', 'concluded', 'closed', 'workers', 'claimed_fen', 
   'paid_in_month_fen', 'paid_in_month_wages_fen', 'paid_in_month_labour_fees_fen'];
 // report_rollups and the changes not yet folded into them, added up per bucket (a bucket that nets to zero is no bucket;
 // a sum of zero is written NULL since migrations/1765800000000-AddPaidInPeriod.ts)
-const ROLLUPS_ADDED_UP = `
+const addedUp = (rows: string) => `
   SELECT organisation_id, subtree, dimension, month, key, days, ${ROLLUP_SUMS.map((column) => `NULLIF(SUM(${column}), 0)`).join(', ')}
-    FROM (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r
+    FROM (${rows}) r
    GROUP BY organisation_id, subtree, dimension, month, key, days
   HAVING ${ROLLUP_SUMS.map((column) => `SUM(${column}) <> 0`).join(' OR ')}`;
+const ROLLUPS_ADDED_UP = addedUp(`SELECT * FROM report_rollups WHERE dimension NOT LIKE '%\\_year' UNION ALL SELECT * FROM report_rollup_changes`);
+// the year rows (migrations/1767300000000-AddYearRollups.ts) with the changes of their months not folded yet, and
+// the source's months by the year: the changes and the source have no year rows of their own
+const asYears = (rows: string) => `
+  SELECT organisation_id, subtree, dimension || '_year' AS dimension, date_trunc('year', month::timestamp)::date AS month, key, days,
+         ${ROLLUP_SUMS.join(', ')}
+    FROM (${rows}) m
+   WHERE dimension NOT LIKE '%\\_day' AND dimension NOT LIKE '%\\_year'`;
+const YEARS_ADDED_UP = addedUp(`SELECT * FROM report_rollups WHERE dimension LIKE '%\\_year' UNION ALL ${asYears('SELECT * FROM report_rollup_changes')}`);
+const SOURCE_YEARS = addedUp(asYears('SELECT * FROM report_rollups_source'));
 // the days each case was paid on, as the reports read them (migrations/1765800000000-AddPaidInPeriod.ts)
 const PAY_DAYS_DRIFT_SQL = `
   (SELECT * FROM case_pay_days EXCEPT ALL SELECT * FROM case_pay_days_source)
@@ -47,4 +57,8 @@ const NAME_PIECES_DRIFT_SQL = `
 const ROLLUPS_DRIFT_SQL = `
   (${ROLLUPS_ADDED_UP} EXCEPT SELECT * FROM report_rollups_source)
   UNION ALL
-  (SELECT * FROM report_rollups_source EXCEPT ${ROLLUPS_ADDED_UP})`;
+  (SELECT * FROM report_rollups_source EXCEPT ${ROLLUPS_ADDED_UP})
+  UNION ALL
+  (${YEARS_ADDED_UP} EXCEPT ${SOURCE_YEARS})
+  UNION ALL
+  (${SOURCE_YEARS} EXCEPT ${YEARS_ADDED_UP})`;

@@ -1,5 +1,5 @@
 import { addDays } from '../../common/time/calendar-days';
-import { caseFigures, cutByMonth, defaultPeriod, percentileOf, rate } from './figures';
+import { PeriodPiece, caseFigures, cutPeriod, defaultPeriod, percentileOf, rate } from './figures';
 
 describe('report figures', () => {
   it('interpolates percentiles as percentile_cont does', () => {
@@ -59,87 +59,71 @@ describe('report figures', () => {
     expect(defaultPeriod('2026-07-15', '2026-11-01')).toEqual({ from: '2025-07-16', to: '2026-07-15' });
   });
 
-  it('cuts a period into months read whole and the days at either edge, never more than half a month of days', () => {
+  it('cuts a period into years and months read whole and the days at the edges, never more than half a month of past days', () => {
+    const today = '2026-12-06';
+    const month = (from: string, to = from, sign = 1) => ({ grain: 'month', from, to, sign });
+    const day = (from: string, to = from, sign = 1) => ({ grain: 'day', from, to, sign });
+    const year = (from: string, to = from) => ({ grain: 'year', from, to, sign: 1 });
     // January from its 15th: whole, less its 1st-14th (14 days taken away rather than 17 added); April's first ten days
-    expect(cutByMonth({ from: '2026-01-15', to: '2026-04-10' })).toEqual({
-      months: { from: '2026-01-01', to: '2026-03-01' },
-      before: { from: '2026-01-01', to: '2026-01-14' },
-      after: { from: '2026-04-01', to: '2026-04-10' },
-    });
+    expect(cutPeriod({ from: '2026-01-15', to: '2026-04-10' }, today)).toEqual([
+      month('2026-01-01', '2026-03-01'),
+      day('2026-01-01', '2026-01-14', -1),
+      day('2026-04-01', '2026-04-10'),
+    ]);
     // from the 17th of a 31-day month: its 15 days in the period are added, as 16 outside it are more
-    expect(cutByMonth({ from: '2026-01-17', to: '2026-02-28' })).toEqual({
-      months: { from: '2026-02-01', to: '2026-02-01' },
-      before: { from: '2026-01-17', to: '2026-01-31' },
-      after: null,
-    });
-    // whole months only, across a year and a leap February
-    expect(cutByMonth({ from: '2023-12-01', to: '2024-02-29' })).toEqual({
-      months: { from: '2023-12-01', to: '2024-02-01' },
-      before: null,
-      after: null,
-    });
+    expect(cutPeriod({ from: '2026-01-17', to: '2026-02-28' }, today)).toEqual([month('2026-02-01'), day('2026-01-17', '2026-01-31')]);
+    // whole months only, across a year (neither read whole) and a leap February
+    expect(cutPeriod({ from: '2023-12-01', to: '2024-02-29' }, today)).toEqual([month('2023-12-01', '2024-02-01')]);
     // inside one month: the month less a day, or its own days when those are fewer
-    expect(cutByMonth({ from: '2026-01-02', to: '2026-01-31' })).toEqual({
-      months: { from: '2026-01-01', to: '2026-01-01' },
-      before: { from: '2026-01-01', to: '2026-01-01' },
-      after: null,
-    });
-    expect(cutByMonth({ from: '2026-01-02', to: '2026-01-30' })).toEqual({
-      months: { from: '2026-01-01', to: '2026-01-01' },
-      before: { from: '2026-01-01', to: '2026-01-01' },
-      after: { from: '2026-01-31', to: '2026-01-31' },
-    });
-    expect(cutByMonth({ from: '2026-03-01', to: '2026-03-01' })).toEqual({
-      months: null,
-      before: { from: '2026-03-01', to: '2026-03-01' },
-      after: null,
-    });
-    expect(cutByMonth({ from: '2026-03-10', to: '2026-03-20' })).toEqual({
-      months: null,
-      before: { from: '2026-03-10', to: '2026-03-20' },
-      after: null,
-    });
-    // two months, neither more than half covered: their days, with no whole month between
-    expect(cutByMonth({ from: '2026-01-20', to: '2026-02-10' })).toEqual({
-      months: null,
-      before: { from: '2026-01-20', to: '2026-01-31' },
-      after: { from: '2026-02-01', to: '2026-02-10' },
-    });
-    // a year from the 23rd: November's last eight days; November's first 22 days as November less its last 8
-    expect(cutByMonth({ from: '2025-11-23', to: '2026-11-22' })).toEqual({
-      months: { from: '2025-12-01', to: '2026-11-01' },
-      before: { from: '2025-11-23', to: '2025-11-30' },
-      after: { from: '2026-11-23', to: '2026-11-30' },
-    });
-    // a year to today (the reports' default outside the campaign): December whole less its first six days
-    expect(cutByMonth({ from: '2025-12-07', to: '2026-12-06' })).toEqual({
-      months: { from: '2025-12-01', to: '2026-11-01' },
-      before: { from: '2025-12-01', to: '2025-12-06' },
-      after: { from: '2026-12-01', to: '2026-12-06' },
-    });
+    expect(cutPeriod({ from: '2026-01-02', to: '2026-01-31' }, today)).toEqual([month('2026-01-01'), day('2026-01-01', '2026-01-01', -1)]);
+    expect(cutPeriod({ from: '2026-03-10', to: '2026-03-20' }, today)).toEqual([day('2026-03-10', '2026-03-20')]);
+    // a year to today (the reports' default outside the campaign): 2026 whole less its days after today, which
+    // nothing is dated on (read day by day: no rows), and December 2025 whole less its first six days
+    expect(cutPeriod({ from: '2025-12-07', to: today }, today)).toEqual([
+      month('2025-12-01'),
+      day('2025-12-01', '2025-12-06', -1),
+      year('2026-01-01'),
+      day('2026-12-07', '2026-12-31', -1),
+    ]);
+    // most of a year: the year less its first two months
+    expect(cutPeriod({ from: '2025-03-01', to: '2025-12-31' }, today)).toEqual([year('2025-01-01'), month('2025-01-01', '2025-02-01', -1)]);
+    // all seasons: whole years, and the months of the first
+    expect(cutPeriod({ from: '2019-11-01', to: today }, today)).toEqual([
+      month('2019-11-01', '2019-12-01'),
+      year('2020-01-01', '2026-01-01'),
+      day('2026-12-07', '2026-12-31', -1),
+    ]);
+    // the days after today cost nothing to read: this month to its 20th is the month less its 21st-31st
+    expect(cutPeriod({ from: '2026-12-01', to: '2026-12-20' }, today)).toEqual([month('2026-12-01'), day('2026-12-21', '2026-12-31', -1)]);
   });
 
-  it('never reads more than half a month of days at either edge, and covers the period exactly', () => {
-    const days = (p: { from: string; to: string } | null) => (p === null ? [] : range(p.from, p.to));
-    for (const from of range('2025-12-20', '2026-03-05')) {
-      for (const to of ['2026-03-14', '2026-03-15', '2026-03-16', '2026-03-31', '2026-04-01', from]) {
-        if (to < from) continue;
-        const cut = cutByMonth({ from, to });
-        // each day counted once: the whole months' days, plus the edges' days in the period, less those outside it
-        const counted = new Map<string, number>();
-        const add = (day: string, by: number) => counted.set(day, (counted.get(day) ?? 0) + by);
-        if (cut.months) for (const day of range(cut.months.from, lastDayOf(cut.months.to))) add(day, 1);
-        for (const edge of [cut.before, cut.after]) {
-          for (const day of days(edge)) add(day, day >= from && day <= to ? 1 : -1);
-          expect(days(edge).length).toBeLessThanOrEqual(15);
+  it('counts every day of the period once and no other, reading never more than half a month of past days at an edge', () => {
+    for (const today of ['2026-12-06', '2026-02-10', '2027-06-30']) {
+      const ends = ['2026-03-14', '2026-03-16', '2026-03-31', '2026-04-01', '2026-12-06', '2026-12-31', '2027-01-01', '2027-02-15', '2027-11-30'];
+      for (const from of [...range('2025-12-20', '2026-03-05'), '2024-02-29', '2025-01-01', '2025-07-02', '2025-07-03']) {
+        for (const to of [...ends, from]) {
+          if (to < from) continue;
+          const counted = new Map<string, number>();
+          for (const piece of cutPeriod({ from, to }, today)) {
+            const days = daysOf(piece);
+            for (const covered of days) counted.set(covered, (counted.get(covered) ?? 0) + piece.sign);
+            if (piece.grain === 'day') expect(days.filter((covered) => covered <= today).length).toBeLessThanOrEqual(15);
+          }
+          const inPeriod = [...counted].filter(([, times]) => times !== 0);
+          expect(inPeriod.every(([covered, times]) => times === 1 && covered >= from && covered <= to)).toBe(true);
+          expect(inPeriod).toHaveLength(range(from, to).length);
         }
-        const inPeriod = [...counted].filter(([, times]) => times !== 0);
-        expect(inPeriod.every(([day, times]) => times === 1 && day >= from && day <= to)).toBe(true);
-        expect(inPeriod).toHaveLength(range(from, to).length);
       }
     }
   });
 });
+
+/** The days a piece stands for: every day of its years or months, or its days. */
+function daysOf(piece: PeriodPiece): string[] {
+  if (piece.grain === 'day') return range(piece.from, piece.to);
+  const last = piece.grain === 'year' ? `${piece.to.slice(0, 4)}-12-31` : lastDayOf(piece.to);
+  return range(piece.from, last);
+}
 
 /** Every day from one to another, both included. */
 function range(from: string, to: string): string[] {

@@ -189,45 +189,97 @@ export function periodDays(period: Period): number {
 }
 
 /**
- * A period cut where the summary rows can serve it: the months read whole from the month rows (first
- * days of the first and last, or null when there is none), and the days on either side read from the
- * day rows. A month the period covers more than half of is read whole, less the days of it outside the
- * period, so no edge reads more than half a month of days: 2026-01-15..2026-04-10 is January whole
- * less its 1st-14th, February and March, and April's 1st-10th. An edge's days are added when they
- * lie in the period and taken away when they lie outside it (reports.sql.ts tells the two apart so).
+ * A part of a period as the rollups keep it: whole years or whole months from `from` to `to` (their
+ * first days), or days, added (1) or taken away (-1).
  */
-export interface MonthCut {
-  months: Period | null;
-  before: Period | null;
-  after: Period | null;
+export interface PeriodPiece {
+  grain: 'year' | 'month' | 'day';
+  from: string;
+  to: string;
+  sign: 1 | -1;
 }
 
-export function cutByMonth(period: Period): MonthCut {
-  const { from, to } = period;
+/**
+ * A period cut where the rollups can serve it in the fewest rows: years it covers most of read whole
+ * from the year rows, the rest by month, and the days at the edges from the day rows; a year or month
+ * read whole has its days outside the period taken away, cut the same way. A year or an edge month is
+ * read whole when the days of it outside the period are fewer than those inside, counting only the days
+ * up to `today`: nothing is dated later, so those cost nothing to read. "A year to today" from
+ * 2025-12-07 is 2026 whole, less its days after today (none to read), and December 2025 whole less its
+ * 1st-6th; its days before today at any edge are never more than half a month. Without `wholeYears`,
+ * by month only (a breakdown by month cannot tell a year row's months apart).
+ */
+export function cutPeriod(period: Period, today: string, { wholeYears = true } = {}): PeriodPiece[] {
+  if (!wholeYears) return cutByMonth(period, 1, today);
+  const pieces: PeriodPiece[] = [];
+  const firstYear = Number(period.from.slice(0, 4));
+  const lastYear = Number(period.to.slice(0, 4));
+  const yearOf = (year: number): Period => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+  const inPeriod = (days: Period): Period | null => overlap(days, period);
+  const wholeYear = (year: number): boolean => {
+    const inside = inPeriod(yearOf(year))!;
+    const outside = daysUpTo(yearOf(year), today) - daysUpTo(inside, today);
+    return outside < daysUpTo(inside, today);
+  };
+  // runs of consecutive years read whole, or not
+  let year = firstYear;
+  while (year <= lastYear) {
+    const whole = wholeYear(year);
+    let end = year;
+    while (end < lastYear && wholeYear(end + 1) === whole) end++;
+    const run = { from: yearOf(year).from, to: yearOf(end).to };
+    if (whole) {
+      pieces.push({ grain: 'year', from: run.from, to: yearOf(end).from, sign: 1 });
+      if (period.from > run.from) pieces.push(...cutByMonth({ from: run.from, to: addDays(period.from, -1) }, -1, today));
+      if (period.to < run.to) pieces.push(...cutByMonth({ from: addDays(period.to, 1), to: run.to }, -1, today));
+    } else {
+      pieces.push(...cutByMonth(inPeriod(run)!, 1, today));
+    }
+    year = end + 1;
+  }
+  return pieces;
+}
+
+/**
+ * Days cut by month, with `sign`: the months between read whole, and an edge month read whole less its
+ * days outside the days cut when those are fewer than its days inside (up to `today`), or else by its
+ * days inside.
+ */
+function cutByMonth(days: Period, sign: 1 | -1, today: string): PeriodPiece[] {
+  const { from, to } = days;
   const firstMonth = firstOfMonth(from);
   const lastMonth = firstOfMonth(to);
   const outsideBefore = daysOfMonthBefore(from);
   const outsideAfter = daysOfMonthAfter(to);
+  const fewer = (outside: Period | null, inside: Period) => daysUpTo(outside, today) < daysUpTo(inside, today);
+  const pieces: PeriodPiece[] = [];
+  const add = (grain: PeriodPiece['grain'], part: Period | null, partSign: 1 | -1) => {
+    if (part) pieces.push({ grain, from: part.from, to: part.to, sign: partSign });
+  };
   if (firstMonth === lastMonth) {
-    const outside = dayCount(outsideBefore) + dayCount(outsideAfter);
-    return outside < periodDays(period)
-      ? { months: { from: firstMonth, to: firstMonth }, before: outsideBefore, after: outsideAfter }
-      : { months: null, before: period, after: null };
+    if (daysUpTo(outsideBefore, today) + daysUpTo(outsideAfter, today) < daysUpTo(days, today)) {
+      add('month', { from: firstMonth, to: firstMonth }, sign);
+      add('day', outsideBefore, negate(sign));
+      add('day', outsideAfter, negate(sign));
+    } else {
+      add('day', days, sign);
+    }
+    return pieces;
   }
   const inFirstMonth = { from, to: lastOfMonth(from) };
   const inLastMonth = { from: lastMonth, to };
-  // a month is read whole (less the days outside) when that reads fewer days than its days in the period
-  const firstWhole = dayCount(outsideBefore) < periodDays(inFirstMonth);
-  const lastWhole = dayCount(outsideAfter) < periodDays(inLastMonth);
+  const firstWhole = fewer(outsideBefore, inFirstMonth);
+  const lastWhole = fewer(outsideAfter, inLastMonth);
   const months = {
     from: firstWhole ? firstMonth : addDays(lastOfMonth(from), 1),
     to: lastWhole ? lastMonth : firstOfMonth(addDays(lastMonth, -1)),
   };
-  return {
-    months: months.from <= months.to ? months : null,
-    before: firstWhole ? outsideBefore : inFirstMonth,
-    after: lastWhole ? outsideAfter : inLastMonth,
-  };
+  add('month', months.from <= months.to ? months : null, sign);
+  if (firstWhole) add('day', outsideBefore, negate(sign));
+  else add('day', inFirstMonth, sign);
+  if (lastWhole) add('day', outsideAfter, negate(sign));
+  else add('day', inLastMonth, sign);
+  return pieces;
 }
 
 /** The days of a day's month before it, or null on the first. */
@@ -241,8 +293,21 @@ function daysOfMonthAfter(day: string): Period | null {
   return day === last ? null : { from: addDays(day, 1), to: last };
 }
 
-function dayCount(days: Period | null): number {
-  return days === null ? 0 : periodDays(days);
+/** How many of the days are on or before `today`. */
+function daysUpTo(days: Period | null, today: string): number {
+  if (days === null || days.from > today) return 0;
+  return periodDays({ from: days.from, to: days.to < today ? days.to : today });
+}
+
+/** The days two spans have in common, or null. */
+function overlap(a: Period, b: Period): Period | null {
+  const from = a.from > b.from ? a.from : b.from;
+  const to = a.to < b.to ? a.to : b.to;
+  return from <= to ? { from, to } : null;
+}
+
+function negate(sign: 1 | -1): 1 | -1 {
+  return sign === 1 ? -1 : 1;
 }
 
 function firstOfMonth(day: string): string {
