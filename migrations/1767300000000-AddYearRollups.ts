@@ -63,6 +63,56 @@ function yearsOf(rows: string): string {
     HAVING ${NON_ZERO}`;
 }
 
+/**
+ * The folding of the changes into the rollups: each change into its bucket and, with `years`, a month's
+ * into its year's too (AddPaidInPeriod1765800000000's without).
+ */
+function compactReportRollups(years: boolean): string {
+  const buckets = years
+    ? `(SELECT ${BUCKET_COLUMNS}, ${SUM_COLUMNS} FROM moved r
+        UNION ALL
+        SELECT ${YEAR_BUCKET}, ${SUM_COLUMNS} FROM moved r WHERE ${IS_MONTH_ROW})`
+    : 'moved';
+  return `
+    CREATE OR REPLACE FUNCTION compact_report_rollups() RETURNS bigint LANGUAGE plpgsql AS $$
+    DECLARE
+      folded bigint;
+    BEGIN
+      IF NOT pg_try_advisory_xact_lock(hashtext('compact_report_rollups')) THEN RETURN 0; END IF;
+      WITH moved AS (DELETE FROM report_rollup_changes RETURNING *)
+      INSERT INTO report_rollups (${ALL_COLUMNS})
+      SELECT ${BUCKET_COLUMNS}, ${SUMMED}
+        FROM ${buckets} r
+       GROUP BY ${BUCKET_COLUMNS}
+      ON CONFLICT (${BUCKET.join(', ')}) DO UPDATE SET ${FOLDED};
+      GET DIAGNOSTICS folded = ROW_COUNT;
+      RETURN folded;
+    END
+    $$`;
+}
+
+/** The rebuild of the rollups from what they sum, with `years` the years from its months too. */
+function rebuildReportRollups(years: boolean): string {
+  return `
+    CREATE OR REPLACE FUNCTION rebuild_report_rollups() RETURNS bigint LANGUAGE plpgsql AS $$
+    DECLARE
+      rebuilt bigint;
+      made bigint := 0;
+    BEGIN
+      TRUNCATE report_rollups, report_rollup_changes;
+      INSERT INTO report_rollups (${ALL_COLUMNS}) SELECT ${ALL_COLUMNS} FROM report_rollups_source;
+      GET DIAGNOSTICS rebuilt = ROW_COUNT;${
+        years
+          ? `
+      INSERT INTO report_rollups (${ALL_COLUMNS}) ${yearsOf('report_rollups')};
+      GET DIAGNOSTICS made = ROW_COUNT;`
+          : ''
+      }
+      RETURN rebuilt + made;
+    END
+    $$`;
+}
+
 export class AddYearRollups1767300000000 implements MigrationInterface {
   name = 'AddYearRollups1767300000000';
 
@@ -70,71 +120,13 @@ export class AddYearRollups1767300000000 implements MigrationInterface {
     // the changes so far folded into their months by the folding as it was, then every year made from its months
     await queryRunner.query(`SELECT compact_report_rollups()`);
     await queryRunner.query(`INSERT INTO report_rollups (${ALL_COLUMNS}) ${yearsOf('report_rollups')}`);
-    await queryRunner.query(`
-      CREATE OR REPLACE FUNCTION compact_report_rollups() RETURNS bigint LANGUAGE plpgsql AS $$
-      DECLARE
-        folded bigint;
-      BEGIN
-        IF NOT pg_try_advisory_xact_lock(hashtext('compact_report_rollups')) THEN RETURN 0; END IF;
-        -- each change into its bucket and, a month's, into its year's too
-        WITH moved AS (DELETE FROM report_rollup_changes RETURNING *),
-             buckets AS (
-               SELECT ${BUCKET_COLUMNS}, ${SUM_COLUMNS} FROM moved r
-               UNION ALL
-               SELECT ${YEAR_BUCKET}, ${SUM_COLUMNS} FROM moved r WHERE ${IS_MONTH_ROW})
-        INSERT INTO report_rollups (${ALL_COLUMNS})
-        SELECT ${BUCKET_COLUMNS}, ${SUMMED}
-          FROM buckets r
-         GROUP BY ${BUCKET_COLUMNS}
-        ON CONFLICT (${BUCKET.join(', ')}) DO UPDATE SET ${FOLDED};
-        GET DIAGNOSTICS folded = ROW_COUNT;
-        RETURN folded;
-      END
-      $$`);
-    await queryRunner.query(`
-      CREATE OR REPLACE FUNCTION rebuild_report_rollups() RETURNS bigint LANGUAGE plpgsql AS $$
-      DECLARE
-        rebuilt bigint;
-        years bigint;
-      BEGIN
-        TRUNCATE report_rollups, report_rollup_changes;
-        INSERT INTO report_rollups (${ALL_COLUMNS}) SELECT ${ALL_COLUMNS} FROM report_rollups_source;
-        GET DIAGNOSTICS rebuilt = ROW_COUNT;
-        INSERT INTO report_rollups (${ALL_COLUMNS}) ${yearsOf('report_rollups')};
-        GET DIAGNOSTICS years = ROW_COUNT;
-        RETURN rebuilt + years;
-      END
-      $$`);
+    await queryRunner.query(compactReportRollups(true));
+    await queryRunner.query(rebuildReportRollups(true));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE OR REPLACE FUNCTION compact_report_rollups() RETURNS bigint LANGUAGE plpgsql AS $$
-      DECLARE
-        folded bigint;
-      BEGIN
-        IF NOT pg_try_advisory_xact_lock(hashtext('compact_report_rollups')) THEN RETURN 0; END IF;
-        WITH moved AS (DELETE FROM report_rollup_changes RETURNING *)
-        INSERT INTO report_rollups (${ALL_COLUMNS})
-        SELECT ${BUCKET_COLUMNS}, ${SUMMED}
-          FROM moved r
-         GROUP BY ${BUCKET_COLUMNS}
-        ON CONFLICT (${BUCKET.join(', ')}) DO UPDATE SET ${FOLDED};
-        GET DIAGNOSTICS folded = ROW_COUNT;
-        RETURN folded;
-      END
-      $$`);
-    await queryRunner.query(`
-      CREATE OR REPLACE FUNCTION rebuild_report_rollups() RETURNS bigint LANGUAGE plpgsql AS $$
-      DECLARE
-        rebuilt bigint;
-      BEGIN
-        TRUNCATE report_rollups, report_rollup_changes;
-        INSERT INTO report_rollups (${ALL_COLUMNS}) SELECT ${ALL_COLUMNS} FROM report_rollups_source;
-        GET DIAGNOSTICS rebuilt = ROW_COUNT;
-        RETURN rebuilt;
-      END
-      $$`);
+    await queryRunner.query(compactReportRollups(false));
+    await queryRunner.query(rebuildReportRollups(false));
     await queryRunner.query(`DELETE FROM report_rollups WHERE dimension LIKE '%\\_year'`);
   }
 }
