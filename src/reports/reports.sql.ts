@@ -267,9 +267,9 @@ function rollupRows(source: RolledUpSource): string {
 }
 
 /**
- * The parts that add up to the figures, one row per key and source: months read whole from the rollups,
- * and the days at either edge from the rollups' day rows, or where the source has none from case_facts and
- * case_pay_days. Added up by key for a breakdown, in all for the summary.
+ * The parts that add up to the figures, one row per key and source: years and months read whole from the
+ * rollups, and the days from the rollups' day rows, or where the source has none from case_facts and
+ * case_pay_days, each with its piece's sign. Added up by key for a breakdown, in all for the summary.
  */
 function rolledUpPartsSql(source: RolledUpSource): string {
   const rolledUp = `SELECT ${source.rollupKey} AS key, ${figuresWith(ROLLUP_EXPRESSIONS, FIGURES, 'r.sign')}
