@@ -102,7 +102,7 @@ export class ReportsService {
    */
   async callbacks(query: CallbackReportQuery, scope: Scope): Promise<CallbackReport> {
     const reportScope = await this.scopeOf(query.organisationId, scope);
-    const period = await this.periodOf(query);
+    const period = await this.periodOf(query, shanghaiDate(this.clock.now()));
     const by = query.by ?? 'organisation';
     const [[total], rows] = await Promise.all([
       this.callbackCounts.counts(reportScope.path, period, 'total'),
@@ -113,9 +113,11 @@ export class ReportsService {
 
   async summary(query: ReportQuery, scope: Scope): Promise<Summary> {
     const reportScope = await this.scopeOf(query.organisationId, scope);
-    const period = await this.periodOf(query);
+    // one reading of the clock: the default period ends today, and the rollups are read up to it
+    const today = shanghaiDate(this.clock.now());
+    const period = await this.periodOf(query, today);
     const [{ sums, speed }, recoveredHeldFen] = await Promise.all([
-      this.repository.summary(reportScope, period, shanghaiDate(this.clock.now())),
+      this.repository.summary(reportScope, period, today),
       this.payouts.heldOfCasesOpened(reportScope.path, period),
     ]);
     return {
@@ -141,9 +143,10 @@ export class ReportsService {
     }
     const dimension = requested as DimensionName;
     const reportScope = await this.scopeOf(query.organisationId, scope);
-    const period = await this.periodOf(query);
+    const today = shanghaiDate(this.clock.now());
+    const period = await this.periodOf(query, today);
     const page = everyRow ? null : { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
-    const { rows, speed, total } = await this.repository.breakdown(dimension, reportScope, period, page, shanghaiDate(this.clock.now()));
+    const { rows, speed, total } = await this.repository.breakdown(dimension, reportScope, period, page, today);
     const speedByKey = new Map<string | null, SpeedRow[]>();
     for (const entry of speed) {
       const list = speedByKey.get(entry.key);
@@ -279,8 +282,7 @@ export class ReportsService {
     return found;
   }
 
-  private async periodOf(query: { from?: string; to?: string }): Promise<Period> {
-    const today = shanghaiDate(this.clock.now());
+  private async periodOf(query: { from?: string; to?: string }, today: string): Promise<Period> {
     const fallback = query.from && query.to ? null : defaultPeriod(today, (await this.season.current()).startsOn);
     const period = { from: query.from ?? fallback!.from, to: query.to ?? fallback!.to };
     if (period.to < period.from) throw AppError.invalidField('to', 'PERIOD_ENDS_BEFORE_START');
