@@ -215,27 +215,24 @@ export function cutPeriod(period: Period, today: string, { wholeYears = true } =
   const firstYear = Number(period.from.slice(0, 4));
   const lastYear = Number(period.to.slice(0, 4));
   const yearOf = (year: number): Period => ({ from: `${year}-01-01`, to: `${year}-12-31` });
-  const inPeriod = (days: Period): Period | null => overlap(days, period);
-  const wholeYear = (year: number): boolean => {
-    const inside = inPeriod(yearOf(year))!;
-    const outside = daysUpTo(yearOf(year), today) - daysUpTo(inside, today);
-    return outside < daysUpTo(inside, today);
-  };
+  // whether each year of the period is read whole, from the first
+  const whole = Array.from({ length: lastYear - firstYear + 1 }, (_, index) => {
+    const inside = overlap(yearOf(firstYear + index), period)!;
+    return daysUpTo(yearOf(firstYear + index), today) - daysUpTo(inside, today) < daysUpTo(inside, today);
+  });
   // runs of consecutive years read whole, or not
-  let year = firstYear;
-  while (year <= lastYear) {
-    const whole = wholeYear(year);
-    let end = year;
-    while (end < lastYear && wholeYear(end + 1) === whole) end++;
-    const run = { from: yearOf(year).from, to: yearOf(end).to };
-    if (whole) {
-      pieces.push({ grain: 'year', from: run.from, to: yearOf(end).from, sign: 1 });
+  for (let start = 0; start < whole.length; ) {
+    let end = start;
+    while (end + 1 < whole.length && whole[end + 1] === whole[start]) end++;
+    const run = { from: yearOf(firstYear + start).from, to: yearOf(firstYear + end).to };
+    if (whole[start]) {
+      pieces.push({ grain: 'year', from: run.from, to: yearOf(firstYear + end).from, sign: 1 });
       if (period.from > run.from) pieces.push(...cutByMonth({ from: run.from, to: addDays(period.from, -1) }, -1, today));
       if (period.to < run.to) pieces.push(...cutByMonth({ from: addDays(period.to, 1), to: run.to }, -1, today));
     } else {
-      pieces.push(...cutByMonth(inPeriod(run)!, 1, today));
+      pieces.push(...cutByMonth(overlap(run, period)!, 1, today));
     }
-    year = end + 1;
+    start = end + 1;
   }
   return pieces;
 }
