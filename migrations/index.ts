@@ -30,6 +30,7 @@ import { AddWorkerReports1767000000000 } from './1767000000000-AddWorkerReports'
 import { AddDayRollups1767100000000 } from './1767100000000-AddDayRollups';
 import { AddCaseNamePieces1767200000000 } from './1767200000000-AddCaseNamePieces';
 import { AddYearRollups1767300000000 } from './1767300000000-AddYearRollups';
+import { AddPayDayCaseDates1767400000000 } from './1767400000000-AddPayDayCaseDates';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   AddDayRollups1767100000000,
   AddCaseNamePieces1767200000000,
   AddYearRollups1767300000000,
+  AddPayDayCaseDates1767400000000,
 ];

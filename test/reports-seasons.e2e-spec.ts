@@ -3,6 +3,8 @@ import { Desk, makeDesk, makeStaff, openCase } from './factories/scenario';
 import { caseTotalsSql } from '../src/claims/claim-money.sql';
 import { FESTIVAL_AS_OF_SQL } from '../src/reports/reports.sql';
 import { RollupCompaction } from '../src/reports/rollup-compaction';
+import { AddPayDayCaseDates1767400000000 } from '../migrations/1767400000000-AddPayDayCaseDates';
+import { summaryDrift } from './support/summary-drift';
 import { Api, TestApp, startTestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
@@ -217,18 +219,11 @@ describe('Reports of money by the day it was paid, by kind, and of past seasons'
     expect(current.totals).toMatchObject({ openCases: 2, workersOwed: 3, unpaid: '8000.00' });
   });
 
-  it('reads what was owed at the end of any day from the pay days, as the claims add it up one by one', async () => {
-    // a claim paid in two payouts on one day, and one confirmed below what it claimed once part was paid
-    const extra = await openCase(shunyi, { intakeDate: '2019-01-25', claims: [claim('wages', '4000.00'), claim('other', '900.00')] });
-    const [big, small] = await toMediation(extra.id, '2019-01-26', '2019-01-27');
-    await pay(extra.id, '2019-02-02', [{ claimId: big.id, amount: '1000.00' }]);
-    await pay(extra.id, '2019-02-02', [{ claimId: big.id, amount: '500.00' }, { claimId: small.id, amount: '600.00' }]);
-    const lowered = await shunyi.lawyer.api.post(`/cases/${extra.id}/claims/confirmations`, { items: [{ claimId: small.id, amountConfirmed: '600.00' }] });
-    expect(lowered.status).toBe(200);
-    await pay(extra.id, '2019-03-01', [{ claimId: big.id, amount: '2500.00' }]);
+  const rootPath = async () => (await t.dataSource.query(`SELECT path FROM organisations WHERE id = $1`, [t.rootOrganisationId]))[0].path as string;
 
-    const { path } = (await t.dataSource.query(`SELECT path FROM organisations WHERE id = $1`, [t.rootOrganisationId]))[0];
-    const days = ['2018-12-31', '2019-01-31', '2019-02-01', '2019-02-02', '2019-02-03', '2019-02-04', '2019-02-28', '2019-03-01', '2019-03-10', '2026-11-30'];
+  /** FESTIVAL_AS_OF_SQL at the end of each day, against every claim of the cases open then with its payouts up to then. */
+  async function expectAsOfLikeClaimByClaim(days: string[]) {
+    const path = await rootPath();
     for (const day of days) {
       const fromPayDays = await t.dataSource.query(FESTIVAL_AS_OF_SQL, [path, t.rootOrganisationId, day]);
       // the plain way: every claim of the cases open at the end of the day, with its payouts up to then
@@ -249,10 +244,47 @@ describe('Reports of money by the day it was paid, by kind, and of past seasons'
         ...Object.fromEntries(Object.entries(oneByOne).map(([column, value]) => [column, String(value)])),
       });
     }
+  }
+
+  it('reads what was owed at the end of any day from the pay days, as the claims add it up one by one', async () => {
+    // a claim paid in two payouts on one day, and one confirmed below what it claimed once part was paid
+    const extra = await openCase(shunyi, { intakeDate: '2019-01-25', claims: [claim('wages', '4000.00'), claim('other', '900.00')] });
+    const [big, small] = await toMediation(extra.id, '2019-01-26', '2019-01-27');
+    await pay(extra.id, '2019-02-02', [{ claimId: big.id, amount: '1000.00' }]);
+    await pay(extra.id, '2019-02-02', [{ claimId: big.id, amount: '500.00' }, { claimId: small.id, amount: '600.00' }]);
+    const lowered = await shunyi.lawyer.api.post(`/cases/${extra.id}/claims/confirmations`, { items: [{ claimId: small.id, amountConfirmed: '600.00' }] });
+    expect(lowered.status).toBe(200);
+    await pay(extra.id, '2019-03-01', [{ claimId: big.id, amount: '2500.00' }]);
+
+    await expectAsOfLikeClaimByClaim(['2018-12-31', '2019-01-31', '2019-02-01', '2019-02-02', '2019-02-03', '2019-02-04', '2019-02-28', '2019-03-01', '2019-03-10', '2026-11-30']);
     // at the end of the 2nd: A owed three workers, B one, E two; the new case 2,500.00 to its first worker, and
     // nothing to the second, who had been paid the 600.00 confirmed since (the amounts as they stand)
-    const [second] = await t.dataSource.query(FESTIVAL_AS_OF_SQL, [path, t.rootOrganisationId, '2019-02-02']);
+    const [second] = await t.dataSource.query(FESTIVAL_AS_OF_SQL, [await rootPath(), t.rootOrganisationId, '2019-02-02']);
     expect(second).toMatchObject({ open_cases: 4, workers_owed: 7 });
+  });
+
+  it('gives the pay days their cases\' days when first migrated, and keeps them as cases close', async () => {
+    const migrate = async (step: 'up' | 'down') => {
+      const runner = t.dataSource.createQueryRunner();
+      try {
+        await new AddPayDayCaseDates1767400000000()[step](runner);
+      } finally {
+        await runner.release();
+      }
+    };
+    await migrate('down');
+    // paid after the 2019 eve while the pay days carried no dates, and closed once they did
+    const late = await openCase(shunyi, { intakeDate: '2019-01-28', claims: [claim('wages', '700.00')] });
+    const [only] = await toMediation(late.id, '2019-01-29', '2019-01-30');
+    await pay(late.id, '2019-02-20', [{ claimId: only.id, amount: '300.00' }]);
+    await migrate('up');
+    expect(await summaryDrift((sql) => t.dataSource.query(sql))).toEqual([]);
+    await pay(late.id, '2019-02-25', [{ claimId: only.id, amount: '400.00' }]);
+    await move(late.id, { to: 'closed', outcome: 'paid_in_full', on: '2019-02-25' });
+    const [{ closed }] = await t.dataSource.query(`SELECT array_agg(DISTINCT closed_on::text) AS closed FROM case_pay_days WHERE case_id = $1`, [late.id]);
+    expect(closed).toEqual(['2019-02-25']);
+    expect(await summaryDrift((sql) => t.dataSource.query(sql))).toEqual([]);
+    await expectAsOfLikeClaimByClaim(['2019-02-04', '2019-02-20', '2019-02-24', '2019-02-25']);
   });
 
   it('refuses a festival year it has no season for, naming the field', async () => {

@@ -672,31 +672,33 @@ export const FESTIVAL_SQL = `
  * migrations/1765900000000); a case owed something then if it owes today or was paid after the eve
  * (its last pay day). These are the balances as of the eve that caseTotalsSql with `paidBy` adds up
  * claim by claim (test/reports-seasons.e2e-spec.ts compares the two), with the claims' amounts as they
- * stand, which carry no history. $3: the eve.
+ * stand, which carry no history. The two halves are added up apart, each by organisation: the cases
+ * from two ranges of the index on the day concluded, and the pay days after the eve of the cases open
+ * on it from the index on the day paid, which carries the case's days (migrations/1767400000000), with
+ * no join between them. $3: the eve.
  */
 export const FESTIVAL_AS_OF_SQL = `
-  WITH open_then AS MATERIALIZED (
-    -- open today, or concluded after the eve: two ranges of the index on the day concluded
-    SELECT o.group_id, f.case_id, f.owed_fen - f.paid_fen AS owed_now_fen, f.workers_owed, f.unconfirmed, f.last_paid_on
-      FROM case_facts f JOIN ${SCOPE_GROUPED} o ON o.id = f.organisation_id
-     WHERE f.closed_on IS NULL AND f.intake_date <= $3::date
-    UNION ALL
-    SELECT o.group_id, f.case_id, f.owed_fen - f.paid_fen, f.workers_owed, f.unconfirmed, f.last_paid_on
-      FROM case_facts f JOIN ${SCOPE_GROUPED} o ON o.id = f.organisation_id
-     WHERE f.closed_on > $3::date AND f.intake_date <= $3::date
-  ), now_owed AS (
-    SELECT ot.group_id, count(*) AS open_cases,
-           count(*) FILTER (WHERE ot.owed_now_fen > 0 OR ot.last_paid_on > $3::date) AS cases_owing,
-           SUM(ot.owed_now_fen) AS owed_now_fen, SUM(ot.workers_owed) AS workers_owed,
-           count(*) FILTER (WHERE ot.unconfirmed > 0) AS cases_unverified
-      FROM open_then ot
-     GROUP BY ot.group_id
+  WITH now_owed AS (
+    SELECT o.group_id, count(*) AS open_cases,
+           count(*) FILTER (WHERE f.owed_now_fen > 0 OR f.last_paid_on > $3::date) AS cases_owing,
+           SUM(f.owed_now_fen) AS owed_now_fen, SUM(f.workers_owed) AS workers_owed,
+           count(*) FILTER (WHERE f.unconfirmed > 0) AS cases_unverified
+      FROM (
+        -- open today, or concluded after the eve
+        SELECT f.organisation_id, f.owed_fen - f.paid_fen AS owed_now_fen, f.workers_owed, f.unconfirmed, f.last_paid_on
+          FROM case_facts f WHERE f.closed_on IS NULL AND f.intake_date <= $3::date
+        UNION ALL
+        SELECT f.organisation_id, f.owed_fen - f.paid_fen, f.workers_owed, f.unconfirmed, f.last_paid_on
+          FROM case_facts f WHERE f.closed_on > $3::date AND f.intake_date <= $3::date
+      ) f
+      JOIN ${SCOPE_GROUPED} o ON o.id = f.organisation_id
+     GROUP BY o.group_id
   ), paid_after AS (
-    -- what was paid on those cases after the eve, and the workers it paid in full, from the index on the day paid
-    SELECT ot.group_id, SUM(d.fen) AS fen, SUM(d.claims_settled) AS claims_settled
-      FROM case_pay_days d JOIN open_then ot ON ot.case_id = d.case_id
-     WHERE d.paid_on > $3::date
-     GROUP BY ot.group_id
+    -- what was paid on those cases after the eve, and the workers it paid in full
+    SELECT o.group_id, SUM(d.fen) AS fen, SUM(d.claims_settled) AS claims_settled
+      FROM case_pay_days d JOIN ${SCOPE_GROUPED} o ON o.id = d.organisation_id
+     WHERE d.paid_on > $3::date AND d.intake_date <= $3::date AND (d.closed_on IS NULL OR d.closed_on > $3::date)
+     GROUP BY o.group_id
   )
   SELECT n.group_id::text AS key, grp.name AS label, grp.code AS detail,
          n.open_cases::int,

@@ -306,27 +306,42 @@ export const REFERENCE_FESTIVAL_AS_OF_SQL = `
  * The same from case_facts and case_pay_days: a case owed then what it owes today plus what was paid on
  * it after the day, to the workers owed today and those whose claims a payment after the day paid in full
  * (case_pay_days.claims_settled). Exact because a payout is never negative: a claim's balance only falls,
- * so a worker owed then and not today was settled on exactly one later day.
+ * so a worker owed then and not today was settled on exactly one later day; and a case owed something
+ * then if it owes today or was paid after the day. Each half added up by organisation, then by group: the
+ * cases open then from two ranges of case_facts_closed_idx, which carries what they owe, and their pay
+ * days after the day from case_pay_days_day_idx, which carries the case's days.
  */
 export const REFERENCE_FESTIVAL_AS_OF_FACTS_SQL = `
   WITH ${SCOPE_ORGANISATIONS}, open_then AS (
-    -- open today, or concluded after the day: two ranges of case_facts_closed_idx, which carries what they owe
-    SELECT f.case_id, f.organisation_id, f.owed_fen - f.paid_fen AS owed_now_fen, f.workers_owed, f.unconfirmed
+    SELECT f.organisation_id, f.owed_fen - f.paid_fen AS owed_now_fen, f.workers_owed, f.unconfirmed, f.last_paid_on
       FROM case_facts f WHERE f.closed_on IS NULL AND f.intake_date <= $3::date
     UNION ALL
-    SELECT f.case_id, f.organisation_id, f.owed_fen - f.paid_fen, f.workers_owed, f.unconfirmed
+    SELECT f.organisation_id, f.owed_fen - f.paid_fen, f.workers_owed, f.unconfirmed, f.last_paid_on
       FROM case_facts f WHERE f.closed_on > $3::date AND f.intake_date <= $3::date
-  ), per_case AS (
-    SELECT o.group_id, ot.owed_now_fen + COALESCE(pa.fen, 0) AS unpaid_fen,
-           ot.workers_owed + COALESCE(pa.claims_settled, 0) AS workers_owed, ot.unconfirmed
-      FROM open_then ot
-      JOIN scope_organisations o ON o.id = ot.organisation_id
-      -- the case's pay days after the day, from the primary key (case, day)
-      LEFT JOIN LATERAL (
-        SELECT SUM(d.fen) AS fen, SUM(d.claims_settled) AS claims_settled
-          FROM case_pay_days d WHERE d.case_id = ot.case_id AND d.paid_on > $3::date
-      ) pa ON true
-  )${FESTIVAL_OF_CASES}`;
+  ), by_organisation AS (
+    SELECT ot.organisation_id, count(*) AS open_cases,
+           count(*) FILTER (WHERE ot.owed_now_fen > 0 OR ot.last_paid_on > $3::date) AS cases_owing,
+           SUM(ot.owed_now_fen) AS owed_now_fen, SUM(ot.workers_owed) AS workers_owed,
+           count(*) FILTER (WHERE ot.unconfirmed > 0) AS cases_unverified
+      FROM open_then ot WHERE ot.organisation_id IN (SELECT id FROM scope_organisations)
+     GROUP BY ot.organisation_id
+  ), paid_after AS (
+    SELECT d.organisation_id, SUM(d.fen) AS fen, SUM(d.claims_settled) AS claims_settled
+      FROM case_pay_days d
+     WHERE d.paid_on > $3::date AND d.intake_date <= $3::date AND (d.closed_on IS NULL OR d.closed_on > $3::date)
+       AND d.organisation_id IN (SELECT id FROM scope_organisations)
+     GROUP BY d.organisation_id
+  )
+  SELECT o.group_id::text AS key,
+         SUM(b.open_cases)::int AS open_cases,
+         SUM(b.cases_owing)::int AS cases_owing,
+         (SUM(b.workers_owed) + COALESCE(SUM(pa.claims_settled), 0))::int AS workers_owed,
+         (SUM(b.owed_now_fen) + COALESCE(SUM(pa.fen), 0))::text AS unpaid_fen,
+         SUM(b.cases_unverified)::int AS cases_unverified
+    FROM by_organisation b
+    JOIN scope_organisations o ON o.id = b.organisation_id
+    LEFT JOIN paid_after pa ON pa.organisation_id = b.organisation_id
+   GROUP BY o.group_id`;
 
 /**
  * An employer's record: its cases in the scope in any role of the chain, with their money, and per case
@@ -414,7 +429,7 @@ export const REFERENCE_READS = {
   },
   festivalAsOf: {
     base: 'cases open at the end of the eve (seq scan of cases), each with its claims and each claim its payouts paid by then',
-    facts: 'case_facts open at the end of the eve (two ranges of case_facts_closed_idx), each with its case_pay_days after it (primary key)',
+    facts: 'case_facts open at the end of the eve (two ranges of case_facts_closed_idx) and, apart, the case_pay_days after it of the cases open then (case_pay_days_day_idx, which carries the case\'s days), each added up by organisation',
   },
   employer: {
     base: "the employer's cases (case_employers_employer_idx), each with its claims and their payouts",
