@@ -489,7 +489,8 @@ describe('Roster import', () => {
     const opened = await openCase(desk);
     const miscopied = { ...registered, name: `${registered.name}某` };
 
-    const zh = await lawyer.upload(importUrl(opened.id), rosterCsv([newWorker(), miscopied]), CSV);
+    const newcomer = newWorker();
+    const zh = await lawyer.upload(importUrl(opened.id), rosterCsv([newcomer, miscopied]), CSV);
     const en = await lawyer.withHeaders({ 'Accept-Language': 'en' }).upload(importUrl(opened.id), rosterCsv([miscopied]), CSV);
 
     expect(zh.status).toBe(400);
@@ -512,6 +513,8 @@ describe('Roster import', () => {
       },
     ]);
     await expectNothingImported(opened.id);
+    // nor was the worker on the row before registered
+    expect((await lawyer.get(`/workers?q=${newcomer.idNumber}`)).body.total).toBe(0);
   });
 
   it('answers 404 for a roster sent to a case that does not exist', async () => {

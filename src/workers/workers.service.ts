@@ -54,13 +54,12 @@ export class WorkersService {
 
   async create(input: WorkerInputDto, scope: Scope): Promise<WorkerSummary> {
     const saved = await this.transactions.run(async (tx) => {
-      const worker = this.sealed(input);
-      const [registered] = await this.repository.withIdNumberHashes(tx, [worker.idNumberHash]);
-      if (registered) {
-        const inScope = (await this.repository.visibleAmong(tx, [registered.id], scope.path)).has(registered.id);
-        throw new AppError('ID_NUMBER_TAKEN', idNumberTakenDetails(registered.id, inScope));
+      const [{ registered, ...worker }] = await this.repository.findOrRegister(tx, [this.sealed(input)]);
+      if (!registered) {
+        const inScope = (await this.repository.visibleAmong(tx, [worker.id], scope.path)).has(worker.id);
+        throw new AppError('ID_NUMBER_TAKEN', idNumberTakenDetails(worker.id, inScope));
       }
-      return this.repository.insert(tx, worker);
+      return worker;
     });
     return this.summarise(saved);
   }
@@ -106,31 +105,28 @@ export class WorkersService {
 
   /**
    * The worker records for a batch of inputs (a roster), in input order: existing workers are found by
-   * id number, new ones inserted in one statement. Inputs whose id number is registered under another
-   * name are returned as mismatches and nothing is written, so the caller can reject the whole batch.
+   * id number and new ones registered, in one statement. Inputs whose id number is registered under
+   * another name are returned as mismatches and nothing is written, so the caller can reject the whole batch.
    */
   async findOrCreateMany(
     tx: Tx,
     inputs: WorkerInput[],
     scope: Scope,
   ): Promise<{ workers: Worker[]; mismatches: NameMismatch[] }> {
-    const hashes = inputs.map((input) => this.cipher.lookupHash(normalizeResidentId(input.idNumber)));
-    const existing = new Map(
-      (await this.repository.withIdNumberHashes(tx, hashes)).map((worker) => [worker.idNumberHash, worker]),
-    );
-    const mismatched = inputs.flatMap((input, index) => {
-      const known = existing.get(hashes[index]);
-      return known && known.name !== input.name.trim() ? [{ index, known }] : [];
+    const sealed = inputs.map((input) => this.sealed(input));
+    const found = new Map((await this.repository.findOrRegister(tx, sealed)).map(({ registered, ...worker }) => [worker.idNumberHash, { worker, registered }]));
+    // a worker not found was not registered either, because of these
+    const mismatched = sealed.flatMap((input, index) => {
+      const known = found.get(input.idNumberHash);
+      return known && !known.registered && known.worker.name !== input.name ? [{ index, known: known.worker }] : [];
     });
     if (mismatched.length > 0) {
+      // nobody was registered (FIND_OR_REGISTER_WORKERS)
       const visible = await this.repository.visibleAmong(tx, mismatched.map(({ known }) => known.id), scope.path);
       const mismatches = mismatched.map(({ index, known }) => ({ index, registeredName: known.name, inScope: visible.has(known.id) }));
       return { workers: [], mismatches };
     }
-
-    const missing = inputs.filter((_, index) => !existing.has(hashes[index])).map((input) => this.sealed(input));
-    for (const worker of await this.repository.insertMany(tx, missing)) existing.set(worker.idNumberHash, worker);
-    return { workers: hashes.map((hash) => existing.get(hash)!), mismatches: [] };
+    return { workers: sealed.map((input) => found.get(input.idNumberHash)!.worker), mismatches: [] };
   }
 
   lookupHash(idNumber: string): string {
