@@ -16,6 +16,7 @@ import {
 } from './factories/roster-files';
 import { Desk, RosterRow, makeDesk, makeRoster, nextNumber, openCase } from './factories/scenario';
 import { Api, TestApp, startTestApp } from './support/test-app';
+import { WorkersRepository } from '../src/workers/workers.repository';
 
 // Starting the service on a fresh database takes a few seconds: more than Jest's default 5 s for a hook.
 jest.setTimeout(120_000);
@@ -515,6 +516,28 @@ describe('Roster import', () => {
     await expectNothingImported(opened.id);
     // nor was the worker on the row before registered
     expect((await lawyer.get(`/workers?q=${newcomer.idNumber}`)).body.total).toBe(0);
+  });
+
+  it('registers nobody of a batch in the statement that registers them when a known number comes with another name', async () => {
+    // the callers roll the batch back anyway; the statement itself must write nothing either
+    const repository = t.app.get(WorkersRepository);
+    const row = (name: string, idNumberHash: string) => ({ name, idNumberSealed: 'sealed', idNumberHash, mobileSealed: null, homeProvince: null });
+    const [known, fresh] = [randomUUID(), randomUUID()];
+    const registered = (workers: { name: string; registered: boolean }[]) => workers.map((worker) => [worker.name, worker.registered]).sort();
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      expect(registered(await repository.findOrRegister(runner.manager, [row('王甲', known)]))).toEqual([['王甲', true]]);
+      expect(registered(await repository.findOrRegister(runner.manager, [row('王乙', fresh), row('王丙', known)]))).toEqual([['王甲', false]]);
+      expect(await runner.query(`SELECT name FROM workers WHERE id_number_hash = $1`, [fresh])).toEqual([]);
+      expect(registered(await repository.findOrRegister(runner.manager, [row('王乙', fresh), row('王甲', known)]))).toEqual([
+        ['王乙', true],
+        ['王甲', false],
+      ]);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 
   it('answers 404 for a roster sent to a case that does not exist', async () => {

@@ -37,7 +37,9 @@ const CHANGEABLE_COLUMNS: Record<keyof WorkerChanges, string> = {
  * those not yet known registered, in one statement: intake is the desk's busiest write, and a round trip
  * fewer each. One array per column, so any number of workers takes five bind parameters. Nobody is
  * registered when a known worker is registered under another name than given: the caller then rejects
- * the batch. The database gives a new worker's id, version (1) and timestamps.
+ * the batch. The database gives a new worker's id, version (1) and timestamps. The numbers are joined to
+ * the table rather than matched with `= ANY($1)`: for a roster's 700 numbers PostgreSQL read the whole
+ * table to match an ANY list (42 ms at 52,000 workers, against 8 ms for 700 lookups in the unique index).
  */
 const FIND_OR_REGISTER_WORKERS = `
   WITH wanted AS (
