@@ -57,17 +57,24 @@ export function serverTimeouts(embedded: boolean): { statement_timeout?: number;
  * replica's (reports-database.ts), so that both wait on a server no longer than the limits above.
  */
 export function servicePoolOptions(embedded: boolean, poolSize: number): Record<string, unknown> {
-  return { max: poolSize, ...serverSessionOptions(embedded), ...serverTimeouts(embedded), ...(embedded && EMBEDDED_CONNECTION_KEPT) };
+  return { max: poolSize, ...serverSessionOptions(embedded), ...serverTimeouts(embedded), ...CONNECTIONS_KEPT };
 }
 
 /**
- * The embedded database's one connection stays open however long the service is idle. pg closes an
- * idle connection after 10 s and opens another for the next query; PGlite's socket server takes one
- * connection at a time and forgets the closed one a tick after it closed, so a query arriving in that
- * tick would be refused ("Connection terminated unexpectedly", a 503). CI met that error once, on a
- * busy machine, right after a roster refusal that ran no query for over 10 s: the likely cause.
+ * A connection, once opened, stays open however long the service is idle (at most the pool's size of
+ * them; README, "Reports for leaders, and running at city scale"). pg closes an idle connection after
+ * 10 s and opens another for the next query, and that is most requests: a leader opens a report, reads
+ * it, and opens the next a minute later.
+ * - On a server, a new connection is a new backend process with empty catalog caches: its first report
+ *   took 40-60 ms more than on a connection in use (the breakdown by lawyer's two statements 44 and 42
+ *   ms instead of 20 and 28, planning 8-14 ms instead of 1; BENCHMARKS.md, "a connection kept open").
+ * - The embedded database's socket server takes one connection at a time and forgets a closed one a
+ *   tick after it closed, so a query arriving in that tick would be refused ("Connection terminated
+ *   unexpectedly", a 503). CI met that error once, on a busy machine, right after a roster refusal
+ *   that ran no query for over 10 s.
+ * A connection the server ends while idle (a restart) errs in the pool, which drops it and opens another.
  */
-const EMBEDDED_CONNECTION_KEPT = { idleTimeoutMillis: 0 };
+const CONNECTIONS_KEPT = { idleTimeoutMillis: 0 };
 
 export function typeOrmModuleOptions(config: AppConfig, database: DatabaseHandle): TypeOrmModuleOptions {
   return {
