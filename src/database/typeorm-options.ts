@@ -65,9 +65,9 @@ export function servicePoolOptions(embedded: boolean, poolSize: number): Record<
  * them; README, "Reports for leaders, and running at city scale"). pg closes an idle connection after
  * 10 s and opens another for the next query, and that is most requests: a leader opens a report, reads
  * it, and opens the next a minute later.
- * - On a server, a new connection is a new backend process with empty catalog caches: its first report
- *   took 40-60 ms more than on a connection in use (the breakdown by lawyer's two statements 44 and 42
- *   ms instead of 20 and 28, planning 8-14 ms instead of 1; BENCHMARKS.md, "a connection kept open").
+ * - On a server, a new connection is a new backend process with empty catalog caches: the breakdown by
+ *   lawyer's two statements took 79 and 31 ms on one, 34 and 20 ms on a connection in use, and opening
+ *   it 17 ms more (BENCHMARKS.md, "a connection kept open").
  * - The embedded database's socket server takes one connection at a time and forgets a closed one a
  *   tick after it closed, so a query arriving in that tick would be refused ("Connection terminated
  *   unexpectedly", a 503). CI met that error once, on a busy machine, right after a roster refusal
