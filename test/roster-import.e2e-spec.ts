@@ -523,16 +523,17 @@ describe('Roster import', () => {
     const repository = t.app.get(WorkersRepository);
     const row = (name: string, idNumberHash: string) => ({ name, idNumberSealed: 'sealed', idNumberHash, mobileSealed: null, homeProvince: null });
     const [known, fresh] = [randomUUID(), randomUUID()];
-    const registered = (workers: { name: string; registered: boolean }[]) => workers.map((worker) => [worker.name, worker.registered]).sort();
+    const registered = (workers: { name: string; registered: boolean; namedOtherwise: boolean }[]) =>
+      workers.map((worker) => [worker.name, worker.registered, worker.namedOtherwise]).sort();
     const runner = t.dataSource.createQueryRunner();
     try {
       await runner.startTransaction();
-      expect(registered(await repository.findOrRegister(runner.manager, [row('王甲', known)]))).toEqual([['王甲', true]]);
-      expect(registered(await repository.findOrRegister(runner.manager, [row('王乙', fresh), row('王丙', known)]))).toEqual([['王甲', false]]);
+      expect(registered(await repository.findOrRegister(runner.manager, [row('王甲', known)]))).toEqual([['王甲', true, false]]);
+      expect(registered(await repository.findOrRegister(runner.manager, [row('王乙', fresh), row('王丙', known)]))).toEqual([['王甲', false, true]]);
       expect(await runner.query(`SELECT name FROM workers WHERE id_number_hash = $1`, [fresh])).toEqual([]);
       expect(registered(await repository.findOrRegister(runner.manager, [row('王乙', fresh), row('王甲', known)]))).toEqual([
-        ['王乙', true],
-        ['王甲', false],
+        ['王乙', true, false],
+        ['王甲', false, false],
       ]);
     } finally {
       await runner.rollbackTransaction();

@@ -36,8 +36,8 @@ const CHANGEABLE_COLUMNS: Record<keyof WorkerChanges, string> = {
  * The workers of a batch (a roster, the claims of an intake form), found by their id-number hashes, and
  * those not yet known registered, in one statement: intake is the desk's busiest write, and a round trip
  * fewer each. One array per column, so any number of workers takes five bind parameters. Nobody is
- * registered when a known worker is registered under another name than given: the caller then rejects
- * the batch. The database gives a new worker's id, version (1) and timestamps. The numbers are joined to
+ * registered when a known worker is registered under another name than given (`namedOtherwise`): the
+ * caller then rejects the batch. The database gives a new worker's id, version (1) and timestamps. The numbers are joined to
  * the table rather than matched with `= ANY($1)`: for a roster's 700 numbers PostgreSQL read the whole
  * table to match an ANY list (42 ms at 52,000 workers, against 8 ms for 700 lookups in the unique index).
  */
@@ -46,18 +46,21 @@ const FIND_OR_REGISTER_WORKERS = `
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
                   AS w(name, id_number_sealed, id_number_hash, mobile_sealed, home_province)
   ), known AS MATERIALIZED (
-    SELECT ${WORKER_COLUMNS}, worker.name = wanted.name AS named_alike
+    SELECT ${WORKER_COLUMNS}, worker.name <> wanted.name AS "namedOtherwise"
       FROM wanted JOIN workers worker ON worker.id_number_hash = wanted.id_number_hash
   ), registered AS (
     INSERT INTO workers AS worker (name, id_number_sealed, id_number_hash, mobile_sealed, home_province)
     SELECT w.* FROM wanted w
      WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k."idNumberHash" = w.id_number_hash)
-       AND NOT EXISTS (SELECT 1 FROM known k WHERE NOT k.named_alike)
+       AND NOT EXISTS (SELECT 1 FROM known k WHERE k."namedOtherwise")
     RETURNING ${WORKER_COLUMNS}
   )
-  SELECT id, name, "idNumberSealed", "idNumberHash", "mobileSealed", "homeProvince", version, "createdAt", "updatedAt", false AS registered FROM known
+  SELECT *, false AS registered FROM known
   UNION ALL
-  SELECT *, true FROM registered`;
+  SELECT *, false, true FROM registered`;
+
+/** A worker of a batch: known (and whether under another name than given) or registered just now. */
+export type FoundOrRegistered = Worker & { registered: boolean; namedOtherwise: boolean };
 
 /** A search of the list: part of the name, or a whole id number (its keyed hash). */
 export interface WorkerSearch {
@@ -76,7 +79,7 @@ export class WorkersRepository {
   }
 
   /** See FIND_OR_REGISTER_WORKERS: each worker known or registered, with which it was (in no particular order). */
-  findOrRegister(tx: Tx, workers: NewWorker[]): Promise<(Worker & { registered: boolean })[]> {
+  findOrRegister(tx: Tx, workers: NewWorker[]): Promise<FoundOrRegistered[]> {
     if (workers.length === 0) return Promise.resolve([]);
     return tx.query(FIND_OR_REGISTER_WORKERS, [
       workers.map((w) => w.name),

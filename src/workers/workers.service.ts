@@ -54,7 +54,7 @@ export class WorkersService {
 
   async create(input: WorkerInputDto, scope: Scope): Promise<WorkerSummary> {
     const saved = await this.transactions.run(async (tx) => {
-      const [{ registered, ...worker }] = await this.repository.findOrRegister(tx, [this.sealed(input)]);
+      const [{ registered, namedOtherwise: _, ...worker }] = await this.repository.findOrRegister(tx, [this.sealed(input)]);
       if (!registered) {
         const inScope = (await this.repository.visibleAmong(tx, [worker.id], scope.path)).has(worker.id);
         throw new AppError('ID_NUMBER_TAKEN', idNumberTakenDetails(worker.id, inScope));
@@ -114,11 +114,13 @@ export class WorkersService {
     scope: Scope,
   ): Promise<{ workers: Worker[]; mismatches: NameMismatch[] }> {
     const sealed = inputs.map((input) => this.sealed(input));
-    const found = new Map((await this.repository.findOrRegister(tx, sealed)).map(({ registered, ...worker }) => [worker.idNumberHash, { worker, registered }]));
-    // a worker not found was not registered either, because of these
+    const found = new Map(
+      (await this.repository.findOrRegister(tx, sealed)).map(({ registered: _, namedOtherwise, ...worker }) => [worker.idNumberHash, { worker, namedOtherwise }]),
+    );
+    // with any of these, the new workers were not registered (and are not in `found`)
     const mismatched = sealed.flatMap((input, index) => {
       const known = found.get(input.idNumberHash);
-      return known && !known.registered && known.worker.name !== input.name ? [{ index, known: known.worker }] : [];
+      return known?.namedOtherwise ? [{ index, known: known.worker }] : [];
     });
     if (mismatched.length > 0) {
       // nobody was registered (FIND_OR_REGISTER_WORKERS)
