@@ -1,3 +1,5 @@
+// first: every module required after it is compiled from the code an earlier start saved (issue 17)
+import { saveCompileCache } from './compile-cache';
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
   const firstStart = await hasNoUsers(app);
   const adminPassword = firstStart && (config.initialAdminPassword || database.embedded) ? await makeFirstAdmin(app, config.initialAdminPassword) : null;
   await app.listen(config.port, config.host);
+  saveCompileCache();
 
   const where = database.embedded
     ? `embedded PostgreSQL (PGlite), data in ${config.embeddedDataDir}`
