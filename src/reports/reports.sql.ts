@@ -675,13 +675,14 @@ export const FESTIVAL_SQL = `
  * stand, which carry no history. The two halves are added up apart, each by organisation: the cases
  * from two ranges of the index on the day concluded, and the pay days after the eve of the cases open
  * on it from the index on the day paid, which carries the case's days (migrations/1767400000000), with
- * no join between them. $3: the eve.
+ * no join between them. Each row is added up by its organisation first and the few organisations then
+ * by their groups: a lookup of each case's group cost a fifth of the statement. $3: the eve.
  */
 export const FESTIVAL_AS_OF_SQL = `
-  WITH now_owed AS (
-    SELECT o.group_id, count(*) AS open_cases,
+  WITH now_owed_by_organisation AS (
+    SELECT f.organisation_id, count(*) AS open_cases,
            count(*) FILTER (WHERE f.owed_now_fen > 0 OR f.last_paid_on > $3::date) AS cases_owing,
-           SUM(f.owed_now_fen) AS owed_now_fen, SUM(f.workers_owed) AS workers_owed,
+           SUM(f.owed_now_fen)::bigint AS owed_now_fen, SUM(f.workers_owed)::bigint AS workers_owed,
            count(*) FILTER (WHERE f.unconfirmed > 0) AS cases_unverified
       FROM (
         -- open today, or concluded after the eve
@@ -691,13 +692,21 @@ export const FESTIVAL_AS_OF_SQL = `
         SELECT f.organisation_id, f.owed_fen - f.paid_fen, f.workers_owed, f.unconfirmed, f.last_paid_on
           FROM case_facts f WHERE f.closed_on > $3::date AND f.intake_date <= $3::date
       ) f
-      JOIN ${SCOPE_GROUPED} o ON o.id = f.organisation_id
+     GROUP BY f.organisation_id
+  ), now_owed AS (
+    SELECT o.group_id, SUM(n.open_cases) AS open_cases, SUM(n.cases_owing) AS cases_owing, SUM(n.owed_now_fen) AS owed_now_fen,
+           SUM(n.workers_owed) AS workers_owed, SUM(n.cases_unverified) AS cases_unverified
+      FROM now_owed_by_organisation n JOIN ${SCOPE_GROUPED} o ON o.id = n.organisation_id
      GROUP BY o.group_id
-  ), paid_after AS (
+  ), paid_after_by_organisation AS (
     -- what was paid on those cases after the eve, and the workers it paid in full
-    SELECT o.group_id, SUM(d.fen) AS fen, SUM(d.claims_settled) AS claims_settled
-      FROM case_pay_days d JOIN ${SCOPE_GROUPED} o ON o.id = d.organisation_id
+    SELECT d.organisation_id, SUM(d.fen)::bigint AS fen, SUM(d.claims_settled)::bigint AS claims_settled
+      FROM case_pay_days d
      WHERE d.paid_on > $3::date AND d.intake_date <= $3::date AND (d.closed_on IS NULL OR d.closed_on > $3::date)
+     GROUP BY d.organisation_id
+  ), paid_after AS (
+    SELECT o.group_id, SUM(p.fen) AS fen, SUM(p.claims_settled) AS claims_settled
+      FROM paid_after_by_organisation p JOIN ${SCOPE_GROUPED} o ON o.id = p.organisation_id
      GROUP BY o.group_id
   )
   SELECT n.group_id::text AS key, grp.name AS label, grp.code AS detail,
