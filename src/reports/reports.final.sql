@@ -56,6 +56,7 @@ WITH now_owed_by_organisation AS (
       SELECT f.organisation_id, f.owed_fen - f.paid_fen, f.workers_owed, f.unconfirmed, f.last_paid_on
         FROM case_facts f WHERE f.closed_on > $3::date AND f.intake_date <= $3::date
     ) f
+   WHERE ((SELECT s.parent_id IS NULL FROM organisations s WHERE s.id = $2::uuid) OR f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%'))
    GROUP BY f.organisation_id
 ), now_owed AS (
   SELECT o.group_id, SUM(n.open_cases) AS open_cases, SUM(n.cases_owing) AS cases_owing, SUM(n.owed_now_fen) AS owed_now_fen,
@@ -70,6 +71,7 @@ SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) 
   SELECT d.organisation_id, SUM(d.fen)::bigint AS fen, SUM(d.claims_settled)::bigint AS claims_settled
     FROM case_pay_days d
    WHERE d.paid_on > $3::date AND d.intake_date <= $3::date AND (d.closed_on IS NULL OR d.closed_on > $3::date)
+     AND ((SELECT s.parent_id IS NULL FROM organisations s WHERE s.id = $2::uuid) OR d.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%'))
    GROUP BY d.organisation_id
 ), paid_after AS (
   SELECT o.group_id, SUM(p.fen) AS fen, SUM(p.claims_settled) AS claims_settled
@@ -91,21 +93,30 @@ SELECT n.group_id::text AS key, grp.name AS label, grp.code AS detail,
  ORDER BY n.owed_now_fen + COALESCE(pa.fen, 0) DESC, grp.path;
 
 -- FESTIVAL_SQL
+WITH open_by_organisation AS (
+  SELECT f.organisation_id, count(*) AS open_cases,
+         count(*) FILTER (WHERE (f.owed_fen > f.paid_fen)) AS cases_owing,
+         SUM(f.workers_owed)::bigint AS workers_owed,
+         SUM(f.owed_fen - f.paid_fen)::bigint AS unpaid_fen,
+         count(*) FILTER (WHERE (f.unconfirmed > 0)) AS cases_unverified
+    FROM case_facts f
+   WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected') AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')
+   GROUP BY f.organisation_id
+)
 SELECT o.group_id::text AS key, grp.name AS label, grp.code AS detail,
-       count(*)::int AS open_cases,
-       count(*) FILTER (WHERE (f.owed_fen > f.paid_fen))::int AS cases_owing,
-       COALESCE(SUM(f.workers_owed), 0)::int AS workers_owed,
-       COALESCE(SUM(f.owed_fen - f.paid_fen), 0)::text AS unpaid_fen,
-       count(*) FILTER (WHERE (f.unconfirmed > 0))::int AS cases_unverified
-  FROM case_facts f
+       SUM(b.open_cases)::int AS open_cases,
+       SUM(b.cases_owing)::int AS cases_owing,
+       COALESCE(SUM(b.workers_owed), 0)::int AS workers_owed,
+       COALESCE(SUM(b.unpaid_fen), 0)::text AS unpaid_fen,
+       SUM(b.cases_unverified)::int AS cases_unverified
+  FROM open_by_organisation b
   JOIN (
 SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
   FROM organisations o
- WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = f.organisation_id
+ WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = b.organisation_id
   JOIN organisations grp ON grp.id = o.group_id
- WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')
  GROUP BY o.group_id, grp.name, grp.code, grp.path
- ORDER BY SUM(f.owed_fen - f.paid_fen) DESC, grp.path;
+ ORDER BY SUM(b.unpaid_fen) DESC, grp.path;
 
 -- SUMMARY_SPEED_SQL
    WITH parameters AS (

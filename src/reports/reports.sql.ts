@@ -649,20 +649,45 @@ export interface BreakdownRow extends CaseFiguresRow {
   total_groups: number;
 }
 
-/** Before the festival: what open cases still owe now, per group of the scope. */
+/**
+ * Before the festival: what open cases still owe now, per group of the scope. Added up by organisation
+ * first (the index of open cases is kept in that order, and a district's organisations are read alone),
+ * then the few organisations by group: looking up each case's group and grouping by its name took two
+ * thirds of the statement (the city: 40-72 -> 20 ms on the bench city; a district: 1.4 -> 1.2 ms).
+ */
 export const FESTIVAL_SQL = `
+  WITH open_by_organisation AS (
+    SELECT f.organisation_id, count(*) AS open_cases,
+           count(*) FILTER (WHERE ${OWING_CONDITION}) AS cases_owing,
+           SUM(f.workers_owed)::bigint AS workers_owed,
+           SUM(f.owed_fen - f.paid_fen)::bigint AS unpaid_fen,
+           count(*) FILTER (WHERE ${UNVERIFIED_CONDITION}) AS cases_unverified
+      FROM case_facts f
+     WHERE f.status NOT IN ${FINAL_STATUSES_SQL} AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')
+     GROUP BY f.organisation_id
+  )
   SELECT o.group_id::text AS key, grp.name AS label, grp.code AS detail,
-         count(*)::int AS open_cases,
-         count(*) FILTER (WHERE ${OWING_CONDITION})::int AS cases_owing,
-         COALESCE(SUM(f.workers_owed), 0)::int AS workers_owed,
-         COALESCE(SUM(f.owed_fen - f.paid_fen), 0)::text AS unpaid_fen,
-         count(*) FILTER (WHERE ${UNVERIFIED_CONDITION})::int AS cases_unverified
-    FROM case_facts f
-    JOIN ${SCOPE_GROUPED} o ON o.id = f.organisation_id
+         SUM(b.open_cases)::int AS open_cases,
+         SUM(b.cases_owing)::int AS cases_owing,
+         COALESCE(SUM(b.workers_owed), 0)::int AS workers_owed,
+         COALESCE(SUM(b.unpaid_fen), 0)::text AS unpaid_fen,
+         SUM(b.cases_unverified)::int AS cases_unverified
+    FROM open_by_organisation b
+    JOIN ${SCOPE_GROUPED} o ON o.id = b.organisation_id
     JOIN organisations grp ON grp.id = o.group_id
-   WHERE f.status NOT IN ${FINAL_STATUSES_SQL}
    GROUP BY o.group_id, grp.name, grp.code, grp.path
-   ORDER BY SUM(f.owed_fen - f.paid_fen) DESC, grp.path`;
+   ORDER BY SUM(b.unpaid_fen) DESC, grp.path`;
+
+/**
+ * Whether the organisation in `column` is in the scope, for rows read from a range that is not in
+ * organisation order and added up by organisation before they are grouped. For the city's own scope,
+ * which is every organisation, it is true at once, without a lookup per row; for a district, the lookup
+ * sets aside the rest of the city before anything is added up (festival as of its eve: the city 80 ms
+ * with it, 98 ms with the lookup; a district 63 ms with it, 78 ms without the lookup).
+ */
+function inScopeUnlessEverything(column: string): string {
+  return `((SELECT s.parent_id IS NULL FROM organisations s WHERE s.id = $2::uuid) OR ${column} IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%'))`;
+}
 
 /**
  * Before a festival whose eve has passed: what was still owed as it stood at the end of the eve, per
@@ -675,8 +700,8 @@ export const FESTIVAL_SQL = `
  * stand, which carry no history. The two halves are added up apart, each by organisation: the cases
  * from two ranges of the index on the day concluded, and the pay days after the eve of the cases open
  * on it from the index on the day paid, which carries the case's days (migrations/1767400000000), with
- * no join between them. Each row is added up by its organisation first and the few organisations then
- * by their groups: a lookup of each case's group cost a fifth of the statement. $3: the eve.
+ * no join between them. Each is added up by organisation first, as FESTIVAL_SQL is (the city: 99 -> 80 ms
+ * on the bench city; a district: 61 -> 63 ms). $3: the eve.
  */
 export const FESTIVAL_AS_OF_SQL = `
   WITH now_owed_by_organisation AS (
@@ -692,6 +717,7 @@ export const FESTIVAL_AS_OF_SQL = `
         SELECT f.organisation_id, f.owed_fen - f.paid_fen, f.workers_owed, f.unconfirmed, f.last_paid_on
           FROM case_facts f WHERE f.closed_on > $3::date AND f.intake_date <= $3::date
       ) f
+     WHERE ${inScopeUnlessEverything('f.organisation_id')}
      GROUP BY f.organisation_id
   ), now_owed AS (
     SELECT o.group_id, SUM(n.open_cases) AS open_cases, SUM(n.cases_owing) AS cases_owing, SUM(n.owed_now_fen) AS owed_now_fen,
@@ -703,6 +729,7 @@ export const FESTIVAL_AS_OF_SQL = `
     SELECT d.organisation_id, SUM(d.fen)::bigint AS fen, SUM(d.claims_settled)::bigint AS claims_settled
       FROM case_pay_days d
      WHERE d.paid_on > $3::date AND d.intake_date <= $3::date AND (d.closed_on IS NULL OR d.closed_on > $3::date)
+       AND ${inScopeUnlessEverything('d.organisation_id')}
      GROUP BY d.organisation_id
   ), paid_after AS (
     SELECT o.group_id, SUM(p.fen) AS fen, SUM(p.claims_settled) AS claims_settled
