@@ -279,14 +279,25 @@ export const REFERENCE_FESTIVAL_SQL = `
      WHERE c.status NOT IN ${FINAL}
   )${FESTIVAL_OF_CASES}`;
 
-/** The same from case_facts: its open cases (case_facts_open_idx carries what they owe). */
+/** The same from case_facts: its open cases (case_facts_open_idx, in organisation order, carries what they owe), added up by organisation, then by group. */
 export const REFERENCE_FESTIVAL_FACTS_SQL = `
-  WITH ${SCOPE_ORGANISATIONS}, per_case AS (
-    SELECT o.group_id, f.owed_fen - f.paid_fen AS unpaid_fen, f.workers_owed, f.unconfirmed
+  WITH ${SCOPE_ORGANISATIONS}, by_organisation AS (
+    SELECT f.organisation_id, count(*) AS open_cases, count(*) FILTER (WHERE f.workers_owed > 0) AS cases_owing,
+           SUM(f.workers_owed) AS workers_owed, SUM(f.owed_fen - f.paid_fen) AS unpaid_fen,
+           count(*) FILTER (WHERE f.unconfirmed > 0) AS cases_unverified
       FROM case_facts f
-      JOIN scope_organisations o ON o.id = f.organisation_id
-     WHERE f.status NOT IN ${FINAL}
-  )${FESTIVAL_OF_CASES}`;
+     WHERE f.status NOT IN ${FINAL} AND f.organisation_id IN (SELECT id FROM scope_organisations)
+     GROUP BY f.organisation_id
+  )
+  SELECT o.group_id::text AS key,
+         SUM(b.open_cases)::int AS open_cases,
+         SUM(b.cases_owing)::int AS cases_owing,
+         SUM(b.workers_owed)::int AS workers_owed,
+         SUM(b.unpaid_fen)::text AS unpaid_fen,
+         SUM(b.cases_unverified)::int AS cases_unverified
+    FROM by_organisation b
+    JOIN scope_organisations o ON o.id = b.organisation_id
+   GROUP BY o.group_id`;
 
 /**
  * What was still owed per group at the end of a past day (a season's eve, $3): the cases of the scope
