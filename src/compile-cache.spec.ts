@@ -82,9 +82,13 @@ describe('the compile cache of the modules loaded at start-up', () => {
     expect(start()).toMatchObject({ greeting: 'one', answer: 42, counts: { fromCache: 0, compiled: 3 } });
   });
 
-  it('is off with COMPILE_CACHE=off', () => {
+  it('is off with COMPILE_CACHE=off, and when Node maps stack traces to the sources', () => {
     const off = start('off');
     expect(off).toMatchObject({ greeting: 'one', sum: 5, shouted: 'OK', answer: 42, counts: null });
+    expect(existsSync(cacheDir)).toBe(false);
+
+    const mapped = JSON.parse(execFileSync(process.execPath, ['--enable-source-maps', 'main.js'], { cwd: dir, env: { ...process.env, COMPILE_CACHE: cacheDir }, encoding: 'utf8' }));
+    expect(mapped).toMatchObject({ greeting: 'one', answer: 42, counts: null });
     expect(existsSync(cacheDir)).toBe(false);
   });
 });

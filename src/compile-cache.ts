@@ -15,8 +15,8 @@
  * listens, the code of the modules it loaded is written to one file, once, when anything in it changed.
  * A cache that cannot be read or written is no cache: the service starts as it would without.
  *
- * `COMPILE_CACHE=off` turns it off; `COMPILE_CACHE=<directory>` puts it elsewhere than
- * node_modules/.cache/wage-arrears-tracker.
+ * `COMPILE_CACHE=off` turns it off, as `--enable-source-maps` does; `COMPILE_CACHE=<directory>` puts it
+ * elsewhere than node_modules/.cache/wage-arrears-tracker.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -93,7 +93,8 @@ function readSaved(file: string): SavedCode {
 /** Installs the cache for every CommonJS module required from now on, once per process. */
 function installCompileCache(setting: string | undefined): void {
   const file = cacheFile(setting);
-  if (installed || !file) return;
+  // Node maps the stack traces of the modules it compiles itself (--enable-source-maps), not of these
+  if (installed || !file || process.sourceMapsEnabled) return;
   const loader = Module as unknown as CommonJsLoader;
   const nodeCompile = loader.prototype._compile;
   const state: Installed = { file, nodeCompile, saved: readSaved(file), loaded: new Map(), counts: { fromCache: 0, compiled: 0, leftToNode: 0 } };
