@@ -10,6 +10,9 @@ const transformIgnorePatterns = ['/node_modules/(?!content-disposition/|@faker-j
 module.exports = {
   // Suites start a database and the whole service in beforeAll; that is slower than a unit test.
   testTimeout: 120000,
+  // A worker per core: Jest's default leaves one core to itself, which on a machine of two runs the suites
+  // one by one while the main process does next to nothing. Each suite has a database of its own.
+  maxWorkers: '100%',
   projects: [
     {
       displayName: 'unit',
