@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const personalDataKey = loadPersonalDataKey(config);
   const logger = new Logger('Main');
-  // The embedded database starts in a thread of its own (open-database.ts) while the service's modules
+  // The embedded database starts in a process of its own (open-database.ts) while the service's modules
   // load here: on two cores, about half a second of the start-up is then taken in parallel.
   const opening = openDatabase(config);
   opening.catch(() => {}); // awaited below; its failure must not count as unhandled while the modules load

@@ -71,14 +71,28 @@ export class ServiceProcess {
 
   /** Resident memory now and at its peak since the last reset, in MB (Linux /proc). */
   memory(): { rssMb: number; peakMb: number } {
-    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
-    return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+    return memoryOf(this.child.pid!);
   }
 
-  /** Starts measuring the peak afresh (writing 5 to clear_refs resets VmHWM, Linux 4.0+). */
+  /**
+   * The embedded database's own process (src/database/open-database.ts), which holds PGlite and its
+   * memory as a server's processes would; null on a PostgreSQL server.
+   */
+  get databasePid(): number | null {
+    const pid = this.child.pid!;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return children.find((child) => readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('embeddedDatabaseProcess')) ?? null;
+  }
+
+  /** The embedded database process's memory as memory() gives the service's; null on a server. */
+  databaseMemory(): { rssMb: number; peakMb: number } | null {
+    const pid = this.databasePid;
+    return pid === null ? null : memoryOf(pid);
+  }
+
+  /** Starts measuring the peak afresh, the embedded database's too (writing 5 to clear_refs resets VmHWM, Linux 4.0+). */
   resetPeak(): void {
-    writeFileSync(`/proc/${this.child.pid}/clear_refs`, '5');
+    for (const pid of [this.child.pid!, this.databasePid]) if (pid !== null) writeFileSync(`/proc/${pid}/clear_refs`, '5');
   }
 
   async stop(): Promise<void> {
@@ -86,6 +100,12 @@ export class ServiceProcess {
     this.child.kill('SIGTERM');
     await this.exited;
   }
+}
+
+function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
 
 /** A logged-in client of the service; logs in again before the 15-minute access token runs out. */

@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { types } from 'pg';
 import type { AppConfig } from '../config/app-config';
-import { EmbeddedDatabaseOptions, EmbeddedDatabaseStarted, embeddedDatabaseThread } from './embedded-database-thread';
+import { EmbeddedDatabaseOptions, EmbeddedDatabaseStarted, embeddedDatabaseProcess } from './embedded-database-process';
 
 // A SQL `date` is a calendar day in Asia/Shanghai, not an instant: keep it as the 'YYYY-MM-DD' text
 // instead of letting pg turn it into a JavaScript Date at UTC midnight (which shifts it by a day).
@@ -13,6 +12,8 @@ const DATE_OID = 1082;
 types.setTypeParser(DATE_OID, (value) => value);
 
 const EMBEDDED_SHARED_BUFFERS = '16MB';
+/** How long a new service waits for the processes of one that has just ended to let go of the files. */
+const LOCK_WAIT_MS = 5_000;
 
 /** Where the service's database is, and how to let go of it. */
 export interface DatabaseHandle {
@@ -35,20 +36,22 @@ export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
   const inMemory = config.embeddedDataDir.startsWith('memory://');
   const dataDir = inMemory ? config.embeddedDataDir : resolve(config.embeddedDataDir);
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const releaseLock = inMemory ? () => {} : lockDataDir(dataDir);
-  // PostgreSQL's buffer cache lives in the service's own memory here (PGlite's default is 128 MB): 16 MB
-  // keeps the service with its database under 500 MB while it takes the largest roster (test/faults),
-  // and the operating system still caches the data files.
+  const lock = inMemory ? null : await lockDataDir(dataDir);
+  const releaseLock = () => lock?.release();
+  // PostgreSQL's buffer cache is in PGlite's WebAssembly memory, which never shrinks (PGlite's default is
+  // 128 MB): 16 MB keeps the service and its database together under 500 MB while it takes the largest
+  // roster (test/faults), and the operating system still caches the data files.
   const startParams = ['-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`];
   try {
     if (!inMemory && !existsSync(resolve(dataDir, 'PG_VERSION'))) createClusterApart(dataDir, startParams);
-    const thread = await startEmbeddedThread({ dataDir, startParams });
+    const database = await startEmbeddedProcess({ dataDir, startParams });
+    lock?.shareWith(database.pid);
     return {
-      url: `postgres://postgres@${thread.address}/postgres`,
+      url: `postgres://postgres@${database.address}/postgres`,
       poolSize: 1,
       embedded: true,
       close: async () => {
-        await thread.stop();
+        await database.stop();
         releaseLock();
       },
     };
@@ -60,11 +63,13 @@ export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
 
 /**
  * PGlite runs PostgreSQL inside WebAssembly on the thread that calls it, so in the service's own thread
- * every query would stop the service from parsing, validating and answering meanwhile. In a thread of
- * its own (embedded-database-thread.ts) the database works on the machine's other core, and it starts
- * while the service's modules load. Its socket server is reached through loopback as before.
+ * every query would stop the service from parsing, validating and answering meanwhile. In a process of
+ * its own (embedded-database-process.ts) the database works on the machine's other core, it starts
+ * while the service's modules load, and its memory (a WebAssembly memory of 128 MB or more, which never
+ * shrinks) is its own, as a server's is: the service's stays what it is on a server. Its socket server
+ * is reached through loopback as a server's would be.
  */
-async function startEmbeddedThread(database: Omit<EmbeddedDatabaseOptions, 'modules'>): Promise<{ address: string; stop(): Promise<void> }> {
+async function startEmbeddedProcess(database: Omit<EmbeddedDatabaseOptions, 'modules'>): Promise<{ address: string; pid: number; stop(): Promise<void> }> {
   const resolveModule = createRequire(__filename).resolve;
   const options: EmbeddedDatabaseOptions = {
     ...database,
@@ -74,20 +79,19 @@ async function startEmbeddedThread(database: Omit<EmbeddedDatabaseOptions, 'modu
       pgTrgm: resolveModule('@electric-sql/pglite/contrib/pg_trgm'),
     },
   };
-  // A thread's young generation is 16 MB or more by default; the socket server's short-lived buffers of a
-  // large roster then held some 40 MB more at the peak (test/faults/largest-upload), 4 MB about 20.
-  const resourceLimits = { maxYoungGenerationSizeMb: 4 };
-  const thread = new Worker(`(${embeddedDatabaseThread.toString()})()`, { eval: true, workerData: options, resourceLimits });
-  const exited = new Promise<number>((done) => thread.once('exit', done));
-  let threadError: Error | null = null;
-  thread.on('error', (error) => (threadError = error));
+  // A young generation of 16 MB or more (the default) held some 40 MB more at the peak of the largest
+  // roster (test/faults/largest-upload), in the socket server's short-lived buffers; 1 MB semi-spaces about 20.
+  const child = spawn(process.execPath, ['--max-semi-space-size=1', '-e', `(${embeddedDatabaseProcess.toString()})()`, JSON.stringify(options)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<number | string>((done) => child.once('exit', (code, signal) => done(code ?? signal ?? 'unknown')));
   const started = await new Promise<EmbeddedDatabaseStarted>((done, failed) => {
-    thread.once('message', done);
-    thread.once('error', failed);
-    void exited.then((code) => failed(new Error(`The embedded database's thread ended (exit ${code}) before it started`)));
+    child.once('message', (message) => done(message as EmbeddedDatabaseStarted));
+    child.once('error', failed);
+    void exited.then((code) => failed(new Error(`The embedded database's process ended (exit ${code}) before it started`)));
   });
   if (!started.started) {
-    await thread.terminate();
+    child.kill('SIGKILL');
     throw new Error(`The embedded database did not start: ${started.error}`);
   }
   let stopping = false;
@@ -95,14 +99,15 @@ async function startEmbeddedThread(database: Omit<EmbeddedDatabaseOptions, 'modu
   // whatever runs the service starts it again (PGlite keeps what committed).
   void exited.then((code) => {
     if (stopping) return;
-    console.error(`The embedded database's thread ended unexpectedly (exit ${code}): stopping the service`, threadError ?? '');
+    console.error(`The embedded database's process ended unexpectedly (exit ${code}): stopping the service`);
     process.exit(1);
   });
   return {
     address: started.address,
+    pid: child.pid!,
     stop: async () => {
       stopping = true;
-      thread.postMessage('stop');
+      if (child.connected) child.send('stop');
       await exited;
     },
   };
@@ -124,24 +129,36 @@ function createClusterApart(dataDir: string, startParams: string[]): void {
 
 /**
  * PGlite's files must have one process at a time: a second service, or the set-up command run while
- * the service is up, would corrupt them. A lock file with the owner's pid keeps them apart; a lock
- * left by a process that died is taken over.
+ * the service is up, would corrupt them. A lock file with the owners' pids (the service's, then its
+ * database process's) keeps them apart. A service killed outright leaves its database process closing
+ * the files for a moment after: that is waited for, a few seconds at most. A lock left by processes that
+ * all died is taken over.
  */
-function lockDataDir(dataDir: string): () => void {
+async function lockDataDir(dataDir: string): Promise<{ shareWith(pid: number): void; release(): void }> {
   const lockFile = `${dataDir}.lock`;
+  const ownersRunning = () =>
+    readFileSync(lockFile, 'utf8')
+      .split(/\s+/)
+      .map(Number)
+      .filter((pid) => pid && pid !== process.pid && isRunning(pid));
   try {
     writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
   } catch {
-    const owner = Number(readFileSync(lockFile, 'utf8'));
-    if (owner && owner !== process.pid && isRunning(owner)) {
-      throw new Error(
-        `The embedded database in ${dataDir} is in use by process ${owner}. Stop that service first, ` +
-          'or set DATABASE_URL to use a PostgreSQL server, which any number of processes can share.',
-      );
+    for (let waited = 0; ownersRunning().length > 0; waited += 100) {
+      if (waited >= LOCK_WAIT_MS) {
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by process ${ownersRunning().join(' and ')}. Stop that service first, ` +
+            'or set DATABASE_URL to use a PostgreSQL server, which any number of processes can share.',
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
     writeFileSync(lockFile, String(process.pid));
   }
-  return () => rmSync(lockFile, { force: true });
+  return {
+    shareWith: (pid) => writeFileSync(lockFile, `${process.pid} ${pid}`),
+    release: () => rmSync(lockFile, { force: true }),
+  };
 }
 
 function isRunning(pid: number): boolean {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { shanghaiDate } from '../../src/common/time/shanghai';
 import { CSV, rosterCsv } from '../factories/roster-files';
@@ -6,9 +6,10 @@ import { Desk, makeDesk, makeRoster, openCase } from '../factories/scenario';
 import { SpawnedService, spawnService } from './support/spawned-city';
 
 /**
- * Issue 16, item 3: on the embedded database (PGlite in the service's own process, `npm start`'s
+ * Issue 16, item 3: on the embedded database (PGlite in a process the service starts, `npm start`'s
  * default), what the service answered 201 for is on disk: killed right after the answer, it is there
- * when the service starts again; and a kill never leaves the data directory unusable.
+ * when the service starts again; and a kill never leaves the data directory unusable, nor the
+ * database's process running without its service.
  */
 describe('The embedded database killed right after a 201', () => {
   let directory: string;
@@ -34,6 +35,20 @@ describe('The embedded database killed right after a 201', () => {
     const again = async (staff: Desk['lawyer']) => ({ ...staff, api: await spawned.city.login(staff.username) });
     desk = { ...desk, lawyer: await again(desk.lawyer), mediator: await again(desk.mediator) };
   }
+
+  it("ends the database's process with its service, which a service started again waits for", async () => {
+    const database = spawned.service.databasePid!;
+    expect(database).not.toBeNull();
+    expect(isRunning(database)).toBe(true);
+    spawned.service.signal('SIGKILL');
+    await spawned.service.exited;
+    const started = Date.now();
+    while (isRunning(database) && Date.now() - started < 5_000) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(isRunning(database)).toBe(false);
+    spawned = await spawnService('embedded-crash', spawned.env);
+    desk = { ...desk, lawyer: { ...desk.lawyer, api: await spawned.city.login(desk.lawyer.username) }, mediator: { ...desk.mediator, api: await spawned.city.login(desk.mediator.username) } };
+    expect(spawned.service.databasePid).not.toBe(database);
+  });
 
   it('keeps a case opened, a roster imported and a pay day recorded, each killed right after its 201', async () => {
     const roster = makeRoster(3, 3n * 500_000n);
@@ -71,3 +86,12 @@ describe('The embedded database killed right after a 201', () => {
     expect(payouts.items.map((payout: { claimId: string }) => payout.claimId).sort()).toEqual(claims.map((claim) => claim.id).sort());
   });
 });
+
+/** Whether the process is there and not a zombie (a killed process's child may linger as one until reaped by init). */
+function isRunning(pid: number): boolean {
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
