@@ -89,8 +89,8 @@ async function healthy(): Promise<boolean> {
 }
 
 /**
- * The resident memory of the process serving (npm's child when started through npm: the one running
- * main.js) and of its embedded database's own process.
+ * The resident memory of the process serving (npm's child when started through npm) and of its
+ * embedded database's own process.
  */
 function residentMemory(child: ChildProcess): { rssMb: number; databaseRssMb: number } {
   const rssOf = (pid: number | undefined) => {
@@ -105,10 +105,10 @@ function residentMemory(child: ChildProcess): { rssMb: number; databaseRssMb: nu
     }
   };
   const pids = [child.pid!, ...descendants(child.pid!)];
-  return {
-    rssMb: rssOf(pids.find((pid) => commandLine(pid).includes('main.js'))),
-    databaseRssMb: rssOf(pids.find((pid) => commandLine(pid).includes('embeddedDatabaseProcess'))),
-  };
+  const database = pids.find((pid) => commandLine(pid).includes('embeddedDatabaseProcess'));
+  // the service is the database's parent: `npm start` runs it in scripts/start.mjs's own process
+  const service = database === undefined ? undefined : Number(readFileSync(`/proc/${database}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+  return { rssMb: rssOf(service), databaseRssMb: rssOf(database) };
 }
 
 function descendants(pid: number): number[] {
