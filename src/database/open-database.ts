@@ -39,8 +39,8 @@ export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
   const lock = inMemory ? null : await lockDataDir(dataDir);
   const releaseLock = () => lock?.release();
   // PostgreSQL's buffer cache is in PGlite's WebAssembly memory, which never shrinks (PGlite's default is
-  // 128 MB): 16 MB keeps the service and its database together under 500 MB while it takes the largest
-  // roster (test/faults), and the operating system still caches the data files.
+  // 128 MB): with 16 MB the database's process stays about 250-275 MB through the largest roster
+  // (test/faults/largest-upload), and the operating system still caches the data files.
   const startParams = ['-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`];
   try {
     if (!inMemory && !existsSync(resolve(dataDir, 'PG_VERSION'))) createClusterApart(dataDir, startParams);
@@ -79,8 +79,9 @@ async function startEmbeddedProcess(database: Omit<EmbeddedDatabaseOptions, 'mod
       pgTrgm: resolveModule('@electric-sql/pglite/contrib/pg_trgm'),
     },
   };
-  // A young generation of 16 MB or more (the default) held some 40 MB more at the peak of the largest
-  // roster (test/faults/largest-upload), in the socket server's short-lived buffers; 1 MB semi-spaces about 20.
+  // Small semi-spaces (a young generation of 3 MB): in the thread this process replaced, the default 16 MB or
+  // more held some 40 MB more at the peak of the largest roster (test/faults/largest-upload), in the socket
+  // server's short-lived buffers, and 4 MB about 20.
   const child = spawn(process.execPath, ['--max-semi-space-size=1', '-e', `(${embeddedDatabaseProcess.toString()})()`, JSON.stringify(options)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -136,24 +137,37 @@ function createClusterApart(dataDir: string, startParams: string[]): void {
  */
 async function lockDataDir(dataDir: string): Promise<{ shareWith(pid: number): void; release(): void }> {
   const lockFile = `${dataDir}.lock`;
-  const ownersRunning = () =>
-    readFileSync(lockFile, 'utf8')
-      .split(/\s+/)
-      .map(Number)
-      .filter((pid) => pid && pid !== process.pid && isRunning(pid));
-  try {
-    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-  } catch {
-    for (let waited = 0; ownersRunning().length > 0; waited += 100) {
-      if (waited >= LOCK_WAIT_MS) {
-        throw new Error(
-          `The embedded database in ${dataDir} is in use by process ${ownersRunning().join(' and ')}. Stop that service first, ` +
-            'or set DATABASE_URL to use a PostgreSQL server, which any number of processes can share.',
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
+  // the lock's owners still running; null when there is no lock (released since)
+  const ownersRunning = (): number[] | null => {
+    try {
+      return readFileSync(lockFile, 'utf8')
+        .split(/\s+/)
+        .map(Number)
+        .filter((pid) => pid && pid !== process.pid && isRunning(pid));
+    } catch {
+      return null;
     }
-    writeFileSync(lockFile, String(process.pid));
+  };
+  for (let waited = 0; ; waited += 100) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      // locked (by processes still running, or left by processes that died), or not ours to write
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owners = ownersRunning();
+    if (owners?.length === 0) {
+      writeFileSync(lockFile, String(process.pid));
+      break;
+    }
+    if (waited >= LOCK_WAIT_MS) {
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${owners?.join(' and ') ?? '(unknown)'}. Stop that service first, ` +
+          'or set DATABASE_URL to use a PostgreSQL server, which any number of processes can share.',
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
     shareWith: (pid) => writeFileSync(lockFile, `${process.pid} ${pid}`),
