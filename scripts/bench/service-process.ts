@@ -81,7 +81,7 @@ export class ServiceProcess {
   get databasePid(): number | null {
     const pid = this.child.pid!;
     const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    return children.find((child) => readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('embeddedDatabaseProcess')) ?? null;
+    return children.find(isEmbeddedDatabase) ?? null;
   }
 
   /** The embedded database process's memory as memory() gives the service's; null on a server. */
@@ -102,7 +102,26 @@ export class ServiceProcess {
   }
 }
 
-function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+/** Whether the process is an embedded database's (src/database/embedded-database-process.ts). */
+export function isEmbeddedDatabase(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('embeddedDatabaseProcess');
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the process is there and not a zombie (a killed process's child lingers as one until reaped). */
+export function isRunning(pid: number): boolean {
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** A process's resident memory now and at its peak since the last reset, in MB (Linux /proc). */
+export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };

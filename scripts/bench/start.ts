@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ms, percentile, table } from './measure';
+import { isEmbeddedDatabase, memoryOf } from './service-process';
 
 const ROOT = join(__dirname, '..', '..');
 const PORT = 3961;
@@ -93,22 +94,11 @@ async function healthy(): Promise<boolean> {
  * embedded database's own process.
  */
 function residentMemory(child: ChildProcess): { rssMb: number; databaseRssMb: number } {
-  const rssOf = (pid: number | undefined) => {
-    if (pid === undefined) return 0;
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  };
-  const commandLine = (pid: number) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    } catch {
-      return '';
-    }
-  };
-  const pids = [child.pid!, ...descendants(child.pid!)];
-  const database = pids.find((pid) => commandLine(pid).includes('embeddedDatabaseProcess'));
+  const database = [child.pid!, ...descendants(child.pid!)].find(isEmbeddedDatabase);
+  if (database === undefined) return { rssMb: 0, databaseRssMb: 0 };
   // the service is the database's parent: `npm start` runs it in scripts/start.mjs's own process
-  const service = database === undefined ? undefined : Number(readFileSync(`/proc/${database}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
-  return { rssMb: rssOf(service), databaseRssMb: rssOf(database) };
+  const service = Number(readFileSync(`/proc/${database}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+  return { rssMb: memoryOf(service).rssMb, databaseRssMb: memoryOf(database).rssMb };
 }
 
 function descendants(pid: number): number[] {

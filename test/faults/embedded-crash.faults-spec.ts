@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { shanghaiDate } from '../../src/common/time/shanghai';
 import { CSV, rosterCsv } from '../factories/roster-files';
 import { Desk, makeDesk, makeRoster, openCase } from '../factories/scenario';
+import { isRunning } from '../../scripts/bench/service-process';
 import { SpawnedService, spawnService } from './support/spawned-city';
 
 /**
@@ -86,12 +87,3 @@ describe('The embedded database killed right after a 201', () => {
     expect(payouts.items.map((payout: { claimId: string }) => payout.claimId).sort()).toEqual(claims.map((claim) => claim.id).sort());
   });
 });
-
-/** Whether the process is there and not a zombie (a killed process's child may linger as one until reaped by init). */
-function isRunning(pid: number): boolean {
-  try {
-    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
