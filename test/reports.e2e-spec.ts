@@ -3,6 +3,7 @@ import { creditCode, residentId, workerName } from './factories/identities';
 import { Desk, makeDesk, makeEmployer, makeOrganisation, makeStaff, openCase } from './factories/scenario';
 import { ReportsDatabase } from '../src/database/reports-database';
 import { AddYearRollups1767300000000 } from '../migrations/1767300000000-AddYearRollups';
+import { AddNoProjectSpeedRollups1767500000000 } from '../migrations/1767500000000-AddNoProjectSpeedRollups';
 import { RollupCompaction } from '../src/reports/rollup-compaction';
 import { summaryDrift } from './support/summary-drift';
 import { Api, TestApp, startTestApp } from './support/test-app';
@@ -421,6 +422,35 @@ describe('Reports for union leaders', () => {
     const after = await read();
     const opened = (items: any[]) => items.reduce((sum: number, row: any) => sum + row.casesOpened, 0);
     expect(opened(after)).toBe(opened(before) + 1);
+  });
+
+  it('rolls up the speed of payment of the cases without a project when first migrated', async () => {
+    const read = () => cityLeader.get(`/reports/breakdowns/project?${period}`).then((response) => response.body.items);
+    const migrate = async (step: 'up' | 'down') => {
+      const runner = t.dataSource.createQueryRunner();
+      try {
+        await new AddNoProjectSpeedRollups1767500000000()[step](runner);
+      } finally {
+        await runner.release();
+      }
+    };
+    const rolledUpRows = async () => {
+      const [{ rows }] = await t.dataSource.query(
+        `SELECT count(*)::int AS rows FROM report_rollups WHERE dimension IN ('project', 'project_year') AND key IS NULL AND days IS NOT NULL`,
+      );
+      return rows;
+    };
+    await migrate('down');
+    expect(await rolledUpRows()).toBe(0);
+    // the report reads that group's histogram from the rollups alone: without the rows, it has none
+    expect((await read())[0]).toMatchObject({ key: null, casesPaidInFull: 2, medianDaysToFullPayment: null });
+    await migrate('up');
+    expect(await rolledUpRows()).toBeGreaterThan(0);
+    expect(await summaryDrift((sql) => t.dataSource.query(sql))).toEqual([]);
+    // none of the city's cases has a project: S1 took 10 days to be paid in full, H1 20, read from the rollups
+    const items = await read();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ key: null, casesPaidInFull: 2, medianDaysToFullPayment: 15 });
   });
 
   it('moves what a service center counted to its new district when it is moved', async () => {

@@ -17,6 +17,7 @@ import {
   SpeedRow,
   SummaryRow,
   breakdownSpeedSql,
+  keylessSpeedSql,
   breakdownSql,
   isRolledUp,
   readsWholeYears,
@@ -103,13 +104,20 @@ export class ReportsRepository {
     const reading = isRolledUp(dimension)
       ? this.database.serialQuery<BreakdownRow>(breakdownSql(dimension), [...params, ...limits])
       : this.database.query<BreakdownRow>(breakdownSql(dimension, everyRow), [...params, ...limits]);
-    // a histogram of every group from the rollups needs nothing from the page: both are read at once
-    // (on a server; the embedded database runs one after the other); the service keeps the page's groups
-    const [rows, everyGroupsSpeed] = await Promise.all([
+    // a histogram from the rollups needs nothing from the page, of every group or of the group without a
+    // key (on the first page, as a rule): both are read at once (on a server; the embedded database runs
+    // one after the other); the service keeps the page's groups
+    const keyless = keylessSpeedSql(dimension);
+    const [rows, rolledUpSpeed] = await Promise.all([
       reading,
-      facts ? null : this.database.serialQuery<SpeedRow>(breakdownSpeedSql(dimension), rollups),
+      facts && !keyless ? null : this.database.serialQuery<SpeedRow>(keyless ?? breakdownSpeedSql(dimension), rollups),
     ]);
-    const speed = everyGroupsSpeed ?? (rows.length === 0 ? [] : await this.speedOfPage(dimension, rows, facts!));
+    const speed = !facts
+      ? rolledUpSpeed!
+      : [
+          ...(rows.length === 0 ? [] : await this.speedOfPage(dimension, rows, facts, !keyless)),
+          ...(keyless && rows.some((row) => row.group_key === null) ? rolledUpSpeed! : []),
+        ];
     const total = rows[0]?.total_groups ?? (await this.groupCount(dimension, params));
     return { rows, speed, total };
   }
@@ -154,13 +162,16 @@ export class ReportsRepository {
     return folded;
   }
 
-  /** The speed of payment of a page's groups, where there are many groups, from case_facts. */
-  private speedOfPage(dimension: DimensionName, rows: BreakdownRow[], facts: unknown[]): Promise<SpeedRow[]> {
+  /**
+   * The speed of payment of a page's groups, where there are many groups, from case_facts; the group
+   * without a key too if it is on the page and `keyless`.
+   */
+  private speedOfPage(dimension: DimensionName, rows: BreakdownRow[], facts: unknown[], keyless: boolean): Promise<SpeedRow[]> {
     const keys = rows.map((row) => row.group_key).filter((key): key is string => key !== null);
     return this.database.query<SpeedRow>(breakdownSpeedSql(dimension), [
       ...facts,
       keys,
-      rows.some((row) => row.group_key === null),
+      keyless && rows.some((row) => row.group_key === null),
     ]);
   }
 

@@ -347,11 +347,14 @@ function rolledUpGroupsSql(source: RolledUpSource, order: string): string {
      GROUP BY page.key, page.total_groups`;
 }
 
-/** The speed-of-payment histogram per group key from the rollups and case_facts (as rolledUpPartsSql). */
-function rolledUpSpeedSql(source: RolledUpSource): string {
+/**
+ * The speed-of-payment histogram per group key from the rollups and case_facts (as rolledUpPartsSql);
+ * with `keyless`, of the group without a key alone.
+ */
+function rolledUpSpeedSql(source: RolledUpSource, keyless = false): string {
   const rolledUp = `SELECT ${source.rollupKey} AS key, r.days, SUM(r.sign * r.paid_in_full) AS cases
           FROM ${rollupRows(source)} r
-         WHERE r.days IS NOT NULL
+         WHERE r.days IS NOT NULL${keyless ? ' AND r.key IS NULL' : ''}
          GROUP BY 1, 2`;
   if (typeof source.edgeDays === 'string') return speedOfParts(rolledUp);
   const { factsKey } = source.edgeDays;
@@ -359,7 +362,7 @@ function rolledUpSpeedSql(source: RolledUpSource): string {
           FROM ${piecesOf('day')} p
           JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last
           JOIN ${SCOPE} o ON o.id = f.organisation_id
-         WHERE ${PAID_IN_FULL}
+         WHERE ${PAID_IN_FULL}${keyless ? ` AND ${factsKey} IS NULL` : ''}
          GROUP BY 1, 2, p.sign`;
   return speedOfParts(`${rolledUp}\n        UNION ALL\n        ${edgeDays}`);
 }
@@ -420,6 +423,11 @@ export interface Dimension {
   source: RolledUpSource | { factsColumn: string };
   /** Speed of payment: from the rollups for every group, or from case_facts for the page's keys by this column. */
   speedByColumn?: string;
+  /**
+   * With speedByColumn, the group without a key is read from the rollups, which keep its histogram
+   * (migrations/1767500000000): it is most of the cases.
+   */
+  keylessSpeedRolledUp?: boolean;
   /** The key's label and any detail, from the grouped key `g.key` (text). */
   label: string;
   labelJoin: string;
@@ -474,6 +482,7 @@ export const DIMENSIONS = {
       paidByKeyColumn: 'project_id',
     },
     speedByColumn: 'project_id',
+    keylessSpeedRolledUp: true,
     label: `g.key AS key, p.name AS label, p.site AS detail`,
     labelJoin: `LEFT JOIN projects p ON p.id = g.key::uuid`,
     order: `g.opened DESC, g.key`,
@@ -611,7 +620,7 @@ export function breakdownSql(name: DimensionName, everyRow = false): string {
  * The speed-of-payment histogram of a breakdown's groups. Rolled-up dimensions without their own
  * column read it from the rollups for every group (rollup parameters); the others from case_facts,
  * through an index on the column, for the page's groups only (period parameters, then $4 the keys and
- * $5 whether the group without a key is on the page).
+ * $5 whether the group without a key is to be read: on the page, and not read by keylessSpeedSql).
  */
 export function breakdownSpeedSql(name: DimensionName): string {
   const dimension: Dimension = DIMENSIONS[name];
@@ -631,6 +640,15 @@ export function breakdownSpeedSql(name: DimensionName): string {
       FROM case_facts f
      WHERE $5 AND ${column} IS NULL AND ${paidInPeriod}
      GROUP BY 2`;
+}
+
+/**
+ * The speed-of-payment histogram of the group without a key, from the rollups (rollup parameters), for
+ * the breakdowns whose rollups keep it (keylessSpeedRolledUp); null for the others.
+ */
+export function keylessSpeedSql(name: DimensionName): string | null {
+  const dimension: Dimension = DIMENSIONS[name];
+  return dimension.keylessSpeedRolledUp && 'dimension' in dimension.source ? rolledUpSpeedSql(dimension.source, true) : null;
 }
 
 /** Whether a breakdown's speed histogram is asked for by the page's keys (period parameters). */
