@@ -14,11 +14,13 @@
  *     through `pg`, at the same concurrency.
  *   - start-up on the embedded database (scripts/bench/start.ts): `npm start` and the built service;
  *   - the case list's search (scripts/bench/search.ts): names, id numbers, case numbers, employers;
+ *     and the same on an embedded city of as many cases (scripts/bench/search-embedded.ts; seeding it
+ *     the first time takes an hour or more);
  *   - the daily reminder sweep and GET /deadlines (scripts/bench/sweep.ts);
  *   - a 700-worker roster and pay day on both databases (scripts/bench/roster-payday.ts).
  * These are measurements, not pass/fail tests; the targets are printed beside them. `--only TEXT`
  * measures just the reports whose name contains TEXT (and nothing after them), to check one change;
- * `--sections` names the parts to run (start, reports, search, sweep, roster, export, intake; all by default).
+ * `--sections` names the parts to run (start, reports, search, search-embedded, sweep, roster, export, intake; all by default).
  */
 import { ensureDatabase } from './bench/ensure-database';
 import 'reflect-metadata';
@@ -55,18 +57,16 @@ import {
 } from '../test/support/reference-figures';
 import { festivalEve, seasonFestivalYear } from '../src/campaign/domain/spring-festival';
 import { Timing, median, ms, table, throughput, timeSideBySide } from './bench/measure';
-import { benchSearch } from './bench/search';
+import { benchSearch, searchTexts } from './bench/search';
+import { benchSearchEmbedded } from './bench/search-embedded';
 import { benchStart } from './bench/start';
 import { benchSweep, waitForRunningDeadlines } from './bench/sweep';
 import { benchRosterAndPayDay } from './bench/roster-payday';
 import { Client, ServiceProcess } from './bench/service-process';
+import { BENCH_CLERK, BENCH_LAWYER, BENCH_PASSWORD, BENCH_USER, createAdministrator, ensureDistrictLawyer } from './bench/bench-users';
 
-const BENCH_USER = 'bench-admin';
-const BENCH_CLERK = 'bench-clerk';
-const BENCH_PASSWORD = 'Bench-ledger-Shunyi-2027';
 /** What `--sections` may name, in the order they run. */
-const SECTIONS = ['start', 'reports', 'search', 'sweep', 'roster', 'export', 'intake'] as const;
-const BENCH_LAWYER = 'bench-district-lawyer';
+const SECTIONS = ['start', 'reports', 'search', 'search-embedded', 'sweep', 'roster', 'export', 'intake'] as const;
 
 /** Rounds of the intake benchmark, each the service then the bare inserts. */
 const INTAKE_ROUNDS = 6;
@@ -149,8 +149,13 @@ async function main(): Promise<void> {
     }
     if (sections.has('search')) {
       console.log('\n## Searching the case list (and the workers and employers lists)\n');
-      const lawyer = await ensureDistrictLawyer(admin, pool, service.baseUrl, facts.districtId);
-      console.log(await benchSearch(pool, cipher, admin, { client: lawyer, path: facts.districtPath }, runs));
+      const { rowCount: lawyerExists } = await pool.query(`SELECT 1 FROM users WHERE username = $1`, [BENCH_LAWYER]);
+      const lawyer = await ensureDistrictLawyer(admin, Boolean(lawyerExists), service.baseUrl, facts.districtId);
+      console.log(await benchSearch(await searchTexts(pool, cipher, facts.districtPath), admin, lawyer, runs));
+    }
+    if (sections.has('search-embedded')) {
+      console.log('\n## Searching the case list on the embedded database\n');
+      console.log(await benchSearchEmbedded(wanted, runs, 3952, progressPrinter()));
     }
     if (sections.has('sweep')) {
       console.log('\n## The daily reminder sweep and what is due\n');
@@ -558,11 +563,7 @@ function ensureUser(url: string, env: Record<string, string>): void {
   const exists = execFileSync('psql', [url, '-tAc', `SELECT count(*) FROM users WHERE username = '${BENCH_USER}'`]).toString().trim();
   if (exists !== '0') return;
   const root = execFileSync('psql', [url, '-tAc', `SELECT code FROM organisations WHERE parent_id IS NULL ORDER BY created_at LIMIT 1`]).toString().trim();
-  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'cli.ts'), 'create-admin', '--username', BENCH_USER, '--organisation-code', root || 'BJ'], {
-    env: { ...process.env, ...env, ADMIN_PASSWORD: BENCH_PASSWORD, TS_NODE_TRANSPILE_ONLY: 'true' },
-    // its message goes with the progress on stderr; stdout is the report
-    stdio: ['ignore', process.stderr, 'inherit'],
-  });
+  createAdministrator(env, root || 'BJ');
 }
 
 /** An intake clerk of the city federation, who may open cases anywhere below it. */
@@ -579,22 +580,6 @@ async function ensureClerk(admin: Client, pool: Pool, baseUrl: string): Promise<
     });
   }
   return new Client(baseUrl, BENCH_CLERK, BENCH_PASSWORD);
-}
-
-/** A lawyer of the district with the most cases: searches in a district's scope. */
-async function ensureDistrictLawyer(admin: Client, pool: Pool, baseUrl: string, districtId: string): Promise<Client> {
-  const { rowCount } = await pool.query(`SELECT 1 FROM users WHERE username = $1`, [BENCH_LAWYER]);
-  if (!rowCount) {
-    await admin.post('/users', {
-      organisationId: districtId,
-      username: BENCH_LAWYER,
-      displayName: '基准律师',
-      roles: ['lawyer'],
-      password: BENCH_PASSWORD,
-      lawyerProfile: { licenceNumber: '11101201910199999', firm: '北京市基准律师事务所' },
-    });
-  }
-  return new Client(baseUrl, BENCH_LAWYER, BENCH_PASSWORD);
 }
 
 function benchEmployerCode(): string {

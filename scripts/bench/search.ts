@@ -22,14 +22,10 @@ interface Search {
   list?: '/cases' | '/workers' | '/employers';
 }
 
-export async function benchSearch(
-  pool: Pool,
-  cipher: PersonalDataCipher,
-  city: Client,
-  district: { client: Client; path: string },
-  runs: number,
-): Promise<string> {
-  const texts = await searchTexts(pool, cipher, district.path);
+export type SearchTexts = Awaited<ReturnType<typeof searchTexts>>;
+
+/** Each search over HTTP: `city` an administrator of the whole city, `district` a lawyer of the district the texts come from. */
+export async function benchSearch(texts: SearchTexts, city: Client, district: Client, runs: number): Promise<string> {
   const searches: Search[] = [
     { what: "a worker's name (the district's latest case)", text: texts.recentName, as: 'city' },
     { what: 'the commonest full name', text: texts.commonName, as: 'city' },
@@ -47,7 +43,7 @@ export async function benchSearch(
   ];
   const rows: (string | number)[][] = [];
   for (const search of searches) {
-    const client = search.as === 'city' ? city : district.client;
+    const client = search.as === 'city' ? city : district;
     await client.logInIfOlderThan(5 * 60_000);
     const path = `${search.list ?? '/cases'}?q=${encodeURIComponent(search.text)}&pageSize=20${search.filters ? `&${search.filters}` : ''}`;
     // found: how many, or the refusal of a search too broad to list (a given name as common as 志强)
@@ -77,7 +73,7 @@ export async function benchSearch(
 }
 
 /** Search texts from the data itself; sampled rows, so finding them never scans the city. */
-async function searchTexts(pool: Pool, cipher: PersonalDataCipher, districtPath: string) {
+export async function searchTexts(pool: Pool, cipher: PersonalDataCipher, districtPath: string) {
   const { rows: [recent] } = await pool.query(
     `SELECT w.name, w.id_number_sealed, c.case_number
        FROM cases c JOIN organisations o ON o.id = c.organisation_id
