@@ -32,6 +32,7 @@ import { AddCaseNamePieces1767200000000 } from './1767200000000-AddCaseNamePiece
 import { AddYearRollups1767300000000 } from './1767300000000-AddYearRollups';
 import { AddPayDayCaseDates1767400000000 } from './1767400000000-AddPayDayCaseDates';
 import { AddNoProjectSpeedRollups1767500000000 } from './1767500000000-AddNoProjectSpeedRollups';
+import { AddProjectRollupKeyIndex1767600000000 } from './1767600000000-AddProjectRollupKeyIndex';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   AddYearRollups1767300000000,
   AddPayDayCaseDates1767400000000,
   AddNoProjectSpeedRollups1767500000000,
+  AddProjectRollupKeyIndex1767600000000,
 ];

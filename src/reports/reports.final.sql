@@ -190,7 +190,8 @@ SELECT r.organisation_id::text AS key, (r.sign * (r.opened))::bigint AS opened, 
         FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS MATERIALIZED (
+    ),
+    page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST
@@ -250,7 +251,8 @@ SELECT r.organisation_id::text AS key, (r.sign * (r.opened))::bigint AS opened, 
         FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS MATERIALIZED (
+    ),
+    page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST
@@ -306,7 +308,8 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
         FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS MATERIALIZED (
+    ),
+    page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
@@ -362,7 +365,8 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
         FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS MATERIALIZED (
+    ),
+    page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
@@ -520,14 +524,16 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
              $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
     SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups
       FROM (
-    WITH ranking AS MATERIALIZED (
-SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+    WITH ranked AS (
+      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
+        FROM (
+SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen
        FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.sign * (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected'))))::bigint AS concluded, (p.sign * (count(*) FILTER (WHERE f.status = 'closed')))::bigint AS closed, (p.sign * (SUM(f.workers)))::bigint AS workers, (p.sign * (SUM(f.claimed_fen)))::bigint AS claimed_fen, (p.sign * (SUM(f.confirmed_fen)))::bigint AS confirmed_fen, (p.sign * (SUM(f.owed_fen)))::bigint AS owed_fen, (p.sign * (SUM(f.paid_fen)))::bigint AS recovered_fen, (p.sign * (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_fen, (p.sign * (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0))))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (p.sign * (SUM(f.owed_wages_fen)))::bigint AS owed_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen)))::bigint AS owed_labour_fees_fen, (p.sign * (SUM(f.paid_wages_fen)))::bigint AS recovered_wages_fen, (p.sign * (SUM(f.paid_labour_fees_fen)))::bigint AS recovered_labour_fees_fen, (p.sign * (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
        JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last
        JOIN (
@@ -536,7 +542,7 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.si
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
       GROUP BY 1, p.sign
  UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (p.sign * (SUM(f.fen)))::bigint AS paid_in_period_fen, (p.sign * (SUM(f.wages_fen)))::bigint AS paid_in_period_wages_fen, (p.sign * (SUM(f.labour_fees_fen)))::bigint AS paid_in_period_labour_fees_fen
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (p.sign * (SUM(f.fen)))::bigint AS paid_in_period_fen
        FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
        JOIN case_pay_days f ON f.paid_on BETWEEN p.first AND p.last
        JOIN (
@@ -545,18 +551,45 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
       WHERE f.project_id IS NULL
       GROUP BY 1, p.sign
-),
-    ranked AS (
-      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM ranking p
+) p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS MATERIALIZED (
+    ),
+    page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
        LIMIT $9 OFFSET $10
-    )
+    ),
+    page_parts AS MATERIALIZED (
+SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)) r
+      WHERE r.days IS NULL
+ UNION ALL
+SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.sign * (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected'))))::bigint AS concluded, (p.sign * (count(*) FILTER (WHERE f.status = 'closed')))::bigint AS closed, (p.sign * (SUM(f.workers)))::bigint AS workers, (p.sign * (SUM(f.claimed_fen)))::bigint AS claimed_fen, (p.sign * (SUM(f.confirmed_fen)))::bigint AS confirmed_fen, (p.sign * (SUM(f.owed_fen)))::bigint AS owed_fen, (p.sign * (SUM(f.paid_fen)))::bigint AS recovered_fen, (p.sign * (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_fen, (p.sign * (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0))))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (p.sign * (SUM(f.owed_wages_fen)))::bigint AS owed_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen)))::bigint AS owed_labour_fees_fen, (p.sign * (SUM(f.paid_wages_fen)))::bigint AS recovered_wages_fen, (p.sign * (SUM(f.paid_labour_fees_fen)))::bigint AS recovered_labour_fees_fen, (p.sign * (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
+       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND ((f.project_id::text = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))) OR (f.project_id::text IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)))
+       JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      GROUP BY 1, p.sign
+ UNION ALL
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (p.sign * (SUM(f.fen)))::bigint AS paid_in_period_fen, (p.sign * (SUM(f.wages_fen)))::bigint AS paid_in_period_wages_fen, (p.sign * (SUM(f.labour_fees_fen)))::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
+       JOIN case_pay_days f ON f.paid_on BETWEEN p.first AND p.last AND ((f.project_id::text = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))) OR (f.project_id::text IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)))
+       JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.project_id IS NULL
+      GROUP BY 1, p.sign
+)
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,
   COALESCE(SUM(p.closed), 0)::int AS closed,
@@ -579,7 +612,7 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM ranking p
+      FROM page_parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups) g
@@ -602,14 +635,16 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
              $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
     SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups
       FROM (
-    WITH ranking AS MATERIALIZED (
-SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+    WITH ranked AS (
+      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
+        FROM (
+SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen
        FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.sign * (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected'))))::bigint AS concluded, (p.sign * (count(*) FILTER (WHERE f.status = 'closed')))::bigint AS closed, (p.sign * (SUM(f.workers)))::bigint AS workers, (p.sign * (SUM(f.claimed_fen)))::bigint AS claimed_fen, (p.sign * (SUM(f.confirmed_fen)))::bigint AS confirmed_fen, (p.sign * (SUM(f.owed_fen)))::bigint AS owed_fen, (p.sign * (SUM(f.paid_fen)))::bigint AS recovered_fen, (p.sign * (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_fen, (p.sign * (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0))))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (p.sign * (SUM(f.owed_wages_fen)))::bigint AS owed_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen)))::bigint AS owed_labour_fees_fen, (p.sign * (SUM(f.paid_wages_fen)))::bigint AS recovered_wages_fen, (p.sign * (SUM(f.paid_labour_fees_fen)))::bigint AS recovered_labour_fees_fen, (p.sign * (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
        JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last
        JOIN (
@@ -618,7 +653,7 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.si
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
       GROUP BY 1, p.sign
  UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (p.sign * (SUM(f.fen)))::bigint AS paid_in_period_fen, (p.sign * (SUM(f.wages_fen)))::bigint AS paid_in_period_wages_fen, (p.sign * (SUM(f.labour_fees_fen)))::bigint AS paid_in_period_labour_fees_fen
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (p.sign * (SUM(f.fen)))::bigint AS paid_in_period_fen
        FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
        JOIN case_pay_days f ON f.paid_on BETWEEN p.first AND p.last
        JOIN (
@@ -627,18 +662,45 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
       WHERE f.project_id IS NULL
       GROUP BY 1, p.sign
-),
-    ranked AS (
-      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM ranking p
+) p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS MATERIALIZED (
+    ),
+    page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
        LIMIT $9 OFFSET $10
-    )
+    ),
+    page_parts AS MATERIALIZED (
+SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)) r
+      WHERE r.days IS NULL
+ UNION ALL
+SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.sign * (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected'))))::bigint AS concluded, (p.sign * (count(*) FILTER (WHERE f.status = 'closed')))::bigint AS closed, (p.sign * (SUM(f.workers)))::bigint AS workers, (p.sign * (SUM(f.claimed_fen)))::bigint AS claimed_fen, (p.sign * (SUM(f.confirmed_fen)))::bigint AS confirmed_fen, (p.sign * (SUM(f.owed_fen)))::bigint AS owed_fen, (p.sign * (SUM(f.paid_fen)))::bigint AS recovered_fen, (p.sign * (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_fen, (p.sign * (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0))))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (p.sign * (SUM(f.owed_wages_fen)))::bigint AS owed_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen)))::bigint AS owed_labour_fees_fen, (p.sign * (SUM(f.paid_wages_fen)))::bigint AS recovered_wages_fen, (p.sign * (SUM(f.paid_labour_fees_fen)))::bigint AS recovered_labour_fees_fen, (p.sign * (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
+       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND ((f.project_id::text = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))) OR (f.project_id::text IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)))
+       JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      GROUP BY 1, p.sign
+ UNION ALL
+SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (p.sign * (SUM(f.fen)))::bigint AS paid_in_period_fen, (p.sign * (SUM(f.wages_fen)))::bigint AS paid_in_period_wages_fen, (p.sign * (SUM(f.labour_fees_fen)))::bigint AS paid_in_period_labour_fees_fen
+       FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
+       JOIN case_pay_days f ON f.paid_on BETWEEN p.first AND p.last AND ((f.project_id::text = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))) OR (f.project_id::text IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)))
+       JOIN (
+  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
+    FROM organisations o
+   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
+      WHERE f.project_id IS NULL
+      GROUP BY 1, p.sign
+)
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
   COALESCE(SUM(p.concluded), 0)::int AS concluded,
   COALESCE(SUM(p.closed), 0)::int AS closed,
@@ -661,7 +723,7 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
   COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
-      FROM ranking p
+      FROM page_parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
      GROUP BY page.key, page.total_groups) g
@@ -706,7 +768,8 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
         FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS MATERIALIZED (
+    ),
+    page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
@@ -762,7 +825,8 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
         FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS MATERIALIZED (
+    ),
+    page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
@@ -829,7 +893,8 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
         FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS MATERIALIZED (
+    ),
+    page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
@@ -885,7 +950,8 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
         FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS MATERIALIZED (
+    ),
+    page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
@@ -952,7 +1018,8 @@ SELECT date_trunc('month', r.month::timestamp)::date::text AS key, (r.sign * (r.
         FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS MATERIALIZED (
+    ),
+    page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.key NULLS LAST
@@ -1008,7 +1075,8 @@ SELECT date_trunc('month', r.month::timestamp)::date::text AS key, (r.sign * (r.
         FROM ranking p
        GROUP BY p.key
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ), page AS MATERIALIZED (
+    ),
+    page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.key NULLS LAST
