@@ -12,6 +12,12 @@ const DATE_OID = 1082;
 types.setTypeParser(DATE_OID, (value) => value);
 
 const EMBEDDED_SHARED_BUFFERS = '16MB';
+/**
+ * The write-ahead log a checkpoint leaves for reuse at most (PostgreSQL's default is 1 GB): the embedded
+ * database has no checkpointer, and the service makes a checkpoint every few minutes
+ * (embedded-checkpoints.ts), so the log on disk stays about this size whatever the data's.
+ */
+const EMBEDDED_MAX_WAL_SIZE = '256MB';
 /** How long a new service waits for the processes of one that has just ended to let go of the files. */
 const LOCK_WAIT_MS = 5_000;
 
@@ -41,7 +47,7 @@ export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
   // PostgreSQL's buffer cache is in PGlite's WebAssembly memory, which never shrinks (PGlite's default is
   // 128 MB): with 16 MB the database's process stays about 250-275 MB through the largest roster
   // (test/faults/largest-upload), and the operating system still caches the data files.
-  const startParams = ['-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`];
+  const startParams = ['-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`, '-c', `max_wal_size=${EMBEDDED_MAX_WAL_SIZE}`];
   try {
     if (!inMemory && !existsSync(resolve(dataDir, 'PG_VERSION'))) createClusterApart(dataDir, startParams);
     const database = await startEmbeddedProcess({ dataDir, startParams });

@@ -583,6 +583,9 @@ class Loader {
     await this.writeWorkers(batch);
     await this.writeCounters(batch.counters);
     await this.runner.commitTransaction();
+    // PGlite has no checkpointer: without a checkpoint its write-ahead log keeps every chunk written
+    // (21 GB for a million cases), where a server recycles it (src/database/embedded-checkpoints.ts)
+    if (this.bulk === 'unnest') await this.runner.query(`CHECKPOINT`);
   }
 
   private async write(buffer: RowBuffer): Promise<number> {
