@@ -31,7 +31,7 @@ import { AddDayRollups1767100000000 } from './1767100000000-AddDayRollups';
 import { AddCaseNamePieces1767200000000 } from './1767200000000-AddCaseNamePieces';
 import { AddYearRollups1767300000000 } from './1767300000000-AddYearRollups';
 import { AddPayDayCaseDates1767400000000 } from './1767400000000-AddPayDayCaseDates';
-import { AddNoProjectSpeedRollups1767500000000 } from './1767500000000-AddNoProjectSpeedRollups';
+import { AddNoProjectRollups1767500000000 } from './1767500000000-AddNoProjectRollups';
 import { AddProjectRollupKeyIndex1767600000000 } from './1767600000000-AddProjectRollupKeyIndex';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
@@ -69,6 +69,6 @@ export const MIGRATIONS = [
   AddCaseNamePieces1767200000000,
   AddYearRollups1767300000000,
   AddPayDayCaseDates1767400000000,
-  AddNoProjectSpeedRollups1767500000000,
+  AddNoProjectRollups1767500000000,
   AddProjectRollupKeyIndex1767600000000,
 ];

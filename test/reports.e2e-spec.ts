@@ -3,7 +3,7 @@ import { creditCode, residentId, workerName } from './factories/identities';
 import { Desk, makeDesk, makeEmployer, makeOrganisation, makeStaff, openCase } from './factories/scenario';
 import { ReportsDatabase } from '../src/database/reports-database';
 import { AddYearRollups1767300000000 } from '../migrations/1767300000000-AddYearRollups';
-import { AddNoProjectSpeedRollups1767500000000 } from '../migrations/1767500000000-AddNoProjectSpeedRollups';
+import { AddNoProjectRollups1767500000000 } from '../migrations/1767500000000-AddNoProjectRollups';
 import { RollupCompaction } from '../src/reports/rollup-compaction';
 import { summaryDrift } from './support/summary-drift';
 import { Api, TestApp, startTestApp } from './support/test-app';
@@ -424,19 +424,20 @@ describe('Reports for union leaders', () => {
     expect(opened(after)).toBe(opened(before) + 1);
   });
 
-  it('rolls up the speed of payment of the cases without a project when first migrated', async () => {
+  it('rolls up the cases without a project, their days and their speed of payment, when first migrated', async () => {
     const read = () => cityLeader.get(`/reports/breakdowns/project?${period}`).then((response) => response.body.items);
     const migrate = async (step: 'up' | 'down') => {
       const runner = t.dataSource.createQueryRunner();
       try {
-        await new AddNoProjectSpeedRollups1767500000000()[step](runner);
+        await new AddNoProjectRollups1767500000000()[step](runner);
       } finally {
         await runner.release();
       }
     };
     const rolledUpRows = async () => {
       const [{ rows }] = await t.dataSource.query(
-        `SELECT count(*)::int AS rows FROM report_rollups WHERE dimension IN ('project', 'project_year') AND key IS NULL AND days IS NOT NULL`,
+        `SELECT count(*)::int AS rows FROM report_rollups
+          WHERE (dimension IN ('project', 'project_year') AND key IS NULL AND days IS NOT NULL) OR dimension = 'project_day'`,
       );
       return rows;
     };

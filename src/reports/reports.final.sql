@@ -530,26 +530,17 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
 SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen
        FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last) r
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_day' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
  UNION ALL
 SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
-       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last
+       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND f.project_id::text IS NOT NULL
        JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      GROUP BY 1, p.sign
- UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (p.sign * (SUM(f.fen)))::bigint AS paid_in_period_fen
-       FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
-       JOIN case_pay_days f ON f.paid_on BETWEEN p.first AND p.last
-       JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.project_id IS NULL
       GROUP BY 1, p.sign
 ) p
        GROUP BY p.key
@@ -568,26 +559,18 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)) r
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_day' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_day' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)) r
       WHERE r.days IS NULL
  UNION ALL
 SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.sign * (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected'))))::bigint AS concluded, (p.sign * (count(*) FILTER (WHERE f.status = 'closed')))::bigint AS closed, (p.sign * (SUM(f.workers)))::bigint AS workers, (p.sign * (SUM(f.claimed_fen)))::bigint AS claimed_fen, (p.sign * (SUM(f.confirmed_fen)))::bigint AS confirmed_fen, (p.sign * (SUM(f.owed_fen)))::bigint AS owed_fen, (p.sign * (SUM(f.paid_fen)))::bigint AS recovered_fen, (p.sign * (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_fen, (p.sign * (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0))))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (p.sign * (SUM(f.owed_wages_fen)))::bigint AS owed_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen)))::bigint AS owed_labour_fees_fen, (p.sign * (SUM(f.paid_wages_fen)))::bigint AS recovered_wages_fen, (p.sign * (SUM(f.paid_labour_fees_fen)))::bigint AS recovered_labour_fees_fen, (p.sign * (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
-       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND ((f.project_id::text = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))) OR (f.project_id::text IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)))
+       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND f.project_id::text IS NOT NULL AND ((f.project_id::text = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))) OR (f.project_id::text IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)))
        JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      GROUP BY 1, p.sign
- UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (p.sign * (SUM(f.fen)))::bigint AS paid_in_period_fen, (p.sign * (SUM(f.wages_fen)))::bigint AS paid_in_period_wages_fen, (p.sign * (SUM(f.labour_fees_fen)))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
-       JOIN case_pay_days f ON f.paid_on BETWEEN p.first AND p.last AND ((f.project_id::text = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))) OR (f.project_id::text IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)))
-       JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.project_id IS NULL
       GROUP BY 1, p.sign
 )
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
@@ -641,26 +624,17 @@ SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0
 SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen
        FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last) r
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_day' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
  UNION ALL
 SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
        FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
-       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last
+       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND f.project_id::text IS NOT NULL
        JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      GROUP BY 1, p.sign
- UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, (p.sign * (SUM(f.fen)))::bigint AS paid_in_period_fen
-       FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
-       JOIN case_pay_days f ON f.paid_on BETWEEN p.first AND p.last
-       JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.project_id IS NULL
       GROUP BY 1, p.sign
 ) p
        GROUP BY p.key
@@ -679,26 +653,18 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)) r
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_day' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
+ UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_day' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)) r
       WHERE r.days IS NULL
  UNION ALL
 SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.sign * (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected'))))::bigint AS concluded, (p.sign * (count(*) FILTER (WHERE f.status = 'closed')))::bigint AS closed, (p.sign * (SUM(f.workers)))::bigint AS workers, (p.sign * (SUM(f.claimed_fen)))::bigint AS claimed_fen, (p.sign * (SUM(f.confirmed_fen)))::bigint AS confirmed_fen, (p.sign * (SUM(f.owed_fen)))::bigint AS owed_fen, (p.sign * (SUM(f.paid_fen)))::bigint AS recovered_fen, (p.sign * (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_fen, (p.sign * (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0))))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (p.sign * (SUM(f.owed_wages_fen)))::bigint AS owed_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen)))::bigint AS owed_labour_fees_fen, (p.sign * (SUM(f.paid_wages_fen)))::bigint AS recovered_wages_fen, (p.sign * (SUM(f.paid_labour_fees_fen)))::bigint AS recovered_labour_fees_fen, (p.sign * (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
-       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND ((f.project_id::text = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))) OR (f.project_id::text IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)))
+       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND f.project_id::text IS NOT NULL AND ((f.project_id::text = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))) OR (f.project_id::text IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)))
        JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
    WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      GROUP BY 1, p.sign
- UNION ALL
-SELECT f.project_id::text AS key, 0::bigint AS opened, 0::bigint AS concluded, 0::bigint AS closed, 0::bigint AS workers, 0::bigint AS claimed_fen, 0::bigint AS confirmed_fen, 0::bigint AS owed_fen, 0::bigint AS recovered_fen, 0::bigint AS unpaid_fen, 0::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS owed_wages_fen, 0::bigint AS owed_labour_fees_fen, 0::bigint AS recovered_wages_fen, 0::bigint AS recovered_labour_fees_fen, 0::bigint AS unpaid_wages_fen, 0::bigint AS unpaid_labour_fees_fen, (p.sign * (SUM(f.fen)))::bigint AS paid_in_period_fen, (p.sign * (SUM(f.wages_fen)))::bigint AS paid_in_period_wages_fen, (p.sign * (SUM(f.labour_fees_fen)))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
-       JOIN case_pay_days f ON f.paid_on BETWEEN p.first AND p.last AND ((f.project_id::text = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))) OR (f.project_id::text IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)))
-       JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      WHERE f.project_id IS NULL
       GROUP BY 1, p.sign
 )
     SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,

@@ -246,6 +246,11 @@ interface RolledUpSource {
 /** The key of a dimension read case by case: of case_facts `f`, and of case_pay_days `f` (which carries the same dimensions). */
 interface CaseByCaseKeys {
   factsKey: string;
+  /**
+   * The group without a key has day rows (the `_day` dimension, kept as months): its days at the edges
+   * are read from them, and only the keys' case by case (projects: migrations/1767500000000).
+   */
+  keylessDayRows?: true;
 }
 
 /**
@@ -268,6 +273,8 @@ function rollupRows(source: RolledUpSource, keys?: PageKeys): string {
   if (source.edgeDays === 'day rows' || source.edgeDays === 'own day rows') {
     const dayRows = source.edgeDays === 'day rows' ? rows : [SCOPE_OWN_ROWS];
     scans.push(...dayRows.map((row) => scan(ROLLUPS, row, 'day', `${dimension}_day`)));
+  } else if (source.edgeDays.keylessDayRows) {
+    scans.push(...rows.map((row) => scan(ROLLUPS, row, 'day', `${dimension}_day`)));
   }
   const ofKeys = keys ? scans.flatMap((rowsScanned) => keys.conditions('r.key').map((condition) => `${rowsScanned} AND ${condition}`)) : scans;
   return `(${ofKeys.join('\n UNION ALL ')})`;
@@ -302,15 +309,19 @@ function rolledUpPartsSql(source: RolledUpSource, figures: readonly Figure[] = F
 }
 
 /** The parts of the days of the period, read case by case: for the sources without day rows (projects). */
-function edgeDaysCaseByCase(source: RolledUpSource, { factsKey }: CaseByCaseKeys, figures: readonly Figure[], keys?: PageKeys): string[] {
+function edgeDaysCaseByCase(source: RolledUpSource, { factsKey, keylessDayRows }: CaseByCaseKeys, figures: readonly Figure[], keys?: PageKeys): string[] {
   const sums = (values: Partial<Record<Figure, string>>) => figuresWith(values, figures, 'p.sign');
-  const ofKeys = keys ? ` AND ((${keys.conditions(factsKey).join(') OR (')}))` : '';
-  return [
-    `SELECT ${factsKey} AS key, ${sums(CASE_SUM_EXPRESSIONS)}
+  // the group without a key from its day rows, if it has them
+  const ofKeys = `${keylessDayRows ? ` AND ${factsKey} IS NOT NULL` : ''}${keys ? ` AND ((${keys.conditions(factsKey).join(') OR (')}))` : ''}`;
+  const cases = `SELECT ${factsKey} AS key, ${sums(CASE_SUM_EXPRESSIONS)}
        FROM ${piecesOf('day')} p
        JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last${ofKeys}
        JOIN ${SCOPE} o ON o.id = f.organisation_id
-      GROUP BY 1, p.sign`,
+      GROUP BY 1, p.sign`;
+  // the money paid to the keys is read for the page's keys by paidByKeyColumn, that of the group without a key here
+  if (source.paidByKeyColumn && keylessDayRows) return [cases];
+  return [
+    cases,
     `SELECT ${factsKey} AS key, ${sums(PAID_SUM_EXPRESSIONS)}
        FROM ${piecesOf('day')} p
        JOIN case_pay_days f ON f.paid_on BETWEEN p.first AND p.last${ofKeys}
@@ -392,7 +403,7 @@ function rolledUpSpeedSql(source: RolledUpSource, keyless = false): string {
           FROM ${rollupRows(source)} r
          WHERE r.days IS NOT NULL${keyless ? ' AND r.key IS NULL' : ''}
          GROUP BY 1, 2`;
-  if (typeof source.edgeDays === 'string') return speedOfParts(rolledUp);
+  if (typeof source.edgeDays === 'string' || (keyless && source.edgeDays.keylessDayRows)) return speedOfParts(rolledUp);
   const { factsKey } = source.edgeDays;
   const edgeDays = `SELECT ${factsKey} AS key, ${DAYS_TO_FULL_PAYMENT} AS days, p.sign * count(*) AS cases
           FROM ${piecesOf('day')} p
@@ -514,7 +525,7 @@ export const DIMENSIONS = {
     source: {
       dimension: 'project',
       rollupKey: 'r.key',
-      edgeDays: { factsKey: 'f.project_id::text' },
+      edgeDays: { factsKey: 'f.project_id::text', keylessDayRows: true },
       paidByKeyColumn: 'project_id',
       pageByKey: true,
     },

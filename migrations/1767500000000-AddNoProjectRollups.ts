@@ -1,22 +1,20 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The speed of payment of the cases without a project, rolled up (issue 17).
+ * The cases without a project, rolled up as the city's are (issue 17).
  *
- * The breakdown by project reads each page's projects' speed-of-payment histograms case by case
- * (case_facts_paid_by_project_idx): a project has a few cases. The group of cases without a project is
- * on its first page and is most of the city's cases (62 % of a year's at the bench's million, 89,513 of
- * them paid in full), and reading it took 20-23 ms of the report's 130-140, after the page. Now the
- * rollups keep the histogram of that group as they keep the organisations' and the industries' (the
- * `project` rows with no key and `days` set, and their years), written only when a case without a
- * project is paid in full: a month has about 190 of them at the city's top, and the bench's four
- * seasons 212,000 at every level. It needs nothing from the page, so the report reads it beside the
- * page. A project's own histogram is still read case by case: rolled up, each of the 23,000 projects
- * of a year would have rows for each length of time its cases took.
+ * Projects have no day rows, and no speed-of-payment histogram in the rollups: a project has a case or
+ * two a day, as many rows as cases, and reading a page's twenty projects case by case is cheap. But the
+ * group of cases without a project is on the breakdown's first page and is most of the city's cases (62 %
+ * of a year's at the bench's million, 89,513 of them paid in full): its histogram was counted case by
+ * case (20-23 ms of the report's 130-140), and so were its days at the edges of the period. Now the
+ * rollups keep that group's histogram (the `project` rows with no key and `days` set, and their years)
+ * and its day rows (`project_day`, every one without a key), as they keep the organisations': a day has a
+ * few hundred of them whatever the number of cases, written only for the cases without a project.
  *
  * Self-contained: case_rollup_rows is written out as AddDayRollups1767100000000 left it (with day rows),
- * with only the project's `histogram` changed; down() writes it back. The rows this adds are made from
- * the function itself, for the cases it now gives them for.
+ * with only the project's `histogram` and `day_rows` changed; down() writes it back. The rows this adds
+ * are made from the function itself, for the cases it now gives them for.
  */
 const FINAL = `('closed', 'withdrawn', 'rejected')`;
 const BUCKET = ['organisation_id', 'subtree', 'dimension', 'month', 'key', 'days'] as const;
@@ -30,21 +28,22 @@ const ALL_COLUMNS = [...BUCKET, ...SUMS].join(', ');
 const BUCKET_COLUMNS = BUCKET.map((column) => `r.${column}`).join(', ');
 const SUMMED = SUMS.map((column) => `NULLIF(SUM(r.${column}), 0) AS ${column}`).join(', ');
 const NON_ZERO = SUMS.map((column) => `SUM(r.${column}) <> 0`).join(' OR ');
-/** The rows this adds: the histogram of the cases without a project, by month. */
+/** The month rows this adds: the histogram of the cases without a project. */
 const NO_PROJECT_HISTOGRAM = `r.dimension = 'project' AND r.key IS NULL AND r.days IS NOT NULL`;
+/** And their day rows: every figure. */
+const NO_PROJECT_DAYS = `r.dimension = 'project_day'`;
 
-export class AddNoProjectSpeedRollups1767500000000 implements MigrationInterface {
-  name = 'AddNoProjectSpeedRollups1767500000000';
+export class AddNoProjectRollups1767500000000 implements MigrationInterface {
+  name = 'AddNoProjectRollups1767500000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(caseRollupRows(`f.project_id IS NULL`));
-    // the cases the function now gives the rows for: without a project, paid in full (the function decides
-    // which are; the condition before it only spares it the others)
+    await queryRunner.query(caseRollupRows(true));
+    // the cases the function now gives the rows for: those without a project
     await queryRunner.query(`
       INSERT INTO report_rollups (${ALL_COLUMNS})
       SELECT ${BUCKET_COLUMNS}, ${SUMMED}
         FROM case_facts f JOIN organisations o ON o.id = f.organisation_id, case_rollup_rows(f, o.path) r
-       WHERE f.project_id IS NULL AND f.paid_fen > 0 AND ${NO_PROJECT_HISTOGRAM}
+       WHERE f.project_id IS NULL AND (${NO_PROJECT_HISTOGRAM} OR ${NO_PROJECT_DAYS})
        GROUP BY ${BUCKET_COLUMNS}
       HAVING ${NON_ZERO}`);
     // and their years, as AddYearRollups1767300000000 makes a year from its months
@@ -58,9 +57,11 @@ export class AddNoProjectSpeedRollups1767500000000 implements MigrationInterface
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(caseRollupRows('false'));
+    await queryRunner.query(caseRollupRows(false));
     for (const table of ['report_rollups', 'report_rollup_changes']) {
-      await queryRunner.query(`DELETE FROM ${table} WHERE dimension IN ('project', 'project_year') AND key IS NULL AND days IS NOT NULL`);
+      await queryRunner.query(
+        `DELETE FROM ${table} WHERE (dimension IN ('project', 'project_year') AND key IS NULL AND days IS NOT NULL) OR dimension = 'project_day'`,
+      );
     }
   }
 }
@@ -89,10 +90,10 @@ const KEPT_AT_LEVEL = `CASE WHEN NOT g.by_day THEN l.subtree OR k.own
 /**
  * What one case adds to the buckets: every organisation on its path (the subtree rows) and its own
  * organisation (the own rows), under the month (and day) it was opened in, concluded in, and each of its
- * payments was made in (AddPaidInPeriod1765800000000 says why a project's payments are left out). The
- * speed histogram of the `project` dimension is kept for the cases where `projectHistogram` holds.
+ * payments was made in (AddPaidInPeriod1765800000000 says why a project's payments are left out). With
+ * `withoutProject`, the cases without a project have the project's histogram and day rows too.
  */
-function caseRollupRows(projectHistogram: string): string {
+function caseRollupRows(withoutProject: boolean): string {
   return `
     CREATE OR REPLACE FUNCTION case_rollup_rows(f case_facts, path text)
     RETURNS ${RETURNS}
@@ -115,7 +116,7 @@ function caseRollupRows(projectHistogram: string): string {
         UNION ALL SELECT 'industry', COALESCE(f.industry, 'other'), false, true, 'as months'
         UNION ALL SELECT 'lawyer', f.lawyer_id::text, false, false, 'own organisation'
         UNION ALL SELECT 'mediator', f.mediator_id::text, false, false, 'own organisation'
-        UNION ALL SELECT 'project', f.project_id::text, false, ${projectHistogram}, NULL
+        UNION ALL SELECT 'project', f.project_id::text, false, ${withoutProject ? `f.project_id IS NULL, CASE WHEN f.project_id IS NULL THEN 'as months' END` : 'false, NULL'}
       ),
       paid AS (
         SELECT d.day, SUM(d.fen)::bigint AS fen,
