@@ -37,7 +37,7 @@ import { PersonalDataCipher } from '../../src/personal-data/personal-data-cipher
 import { creditCode, licenceNumber, mobile, workerName } from '../../test/factories/identities';
 import { seedDatabase } from '../../tools/seed/seed-database';
 import { percentile, table } from './measure';
-import { ServiceProcess } from './service-process';
+import { ServiceProcess, cpuMs } from './service-process';
 
 const WORKERS = 700;
 const PASSWORD = 'Bench-ledger-Shunyi-2027';
@@ -422,13 +422,6 @@ function serverKey(): Buffer {
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
   }
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-}
-
-/** User and system CPU time of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  // the fields after the command's closing parenthesis: utime and stime are the 12th and 13th
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 /** A port nothing listens on now: a fixed one may be another benchmark's service, answering /health for ours. */
