@@ -38,7 +38,6 @@ import { fenFromDb, formatYuan } from '../src/common/money/money';
 import { shanghaiDate } from '../src/common/time/shanghai';
 import { dataSourceOptions } from '../src/database/typeorm-options';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
-import { seedDatabase } from '../tools/seed/seed-database';
 import {
   REFERENCE_COUNTS_FACTS_SQL,
   REFERENCE_COUNTS_SQL,
@@ -59,6 +58,7 @@ import { festivalEve, seasonFestivalYear } from '../src/campaign/domain/spring-f
 import { Timing, median, ms, table, throughput, timeSideBySide } from './bench/measure';
 import { benchSearch, searchTexts } from './bench/search';
 import { benchSearchEmbedded } from './bench/search-embedded';
+import { seedUpTo } from './bench/seed-up-to';
 import { benchStart } from './bench/start';
 import { benchSweep, waitForRunningDeadlines } from './bench/sweep';
 import { benchRosterAndPayDay } from './bench/roster-payday';
@@ -99,25 +99,7 @@ async function main(): Promise<void> {
   await ensureDatabase(url);
   const dataSource = await new DataSource(dataSourceOptions({ url, poolSize: 2, embedded: false, close: async () => {} })).initialize();
   await dataSource.runMigrations({ transaction: 'each' });
-  const [{ cases: present }] = await dataSource.query(`SELECT count(*)::int AS cases FROM cases`);
-  if (present < wanted) {
-    console.error(`Seeding ${wanted - present} cases (the database has ${present})…`);
-    const runner = dataSource.createQueryRunner();
-    const started = Date.now();
-    try {
-      await seedDatabase(runner, {
-        cases: wanted - present,
-        seed: present + 1,
-        today: shanghaiDate(new Date()),
-        cipher,
-        personalDataKey: key,
-        onProgress: progressPrinter(),
-      });
-    } finally {
-      await runner.release();
-    }
-    console.error(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  }
+  await seedUpTo(dataSource, wanted, key, 'the PostgreSQL server', progressPrinter());
   await dataSource.destroy();
 
   // The session settings the service has (src/database/typeorm-options.ts): the lower bound is PostgreSQL at its best.

@@ -10,13 +10,13 @@ import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/app-config';
-import { shanghaiDate } from '../../src/common/time/shanghai';
 import { openDatabase } from '../../src/database/open-database';
 import { dataSourceOptions } from '../../src/database/typeorm-options';
 import { PersonalDataCipher } from '../../src/personal-data/personal-data-cipher';
-import { SeedProgress, seedDatabase } from '../../tools/seed/seed-database';
+import type { SeedProgress } from '../../tools/seed/seed-database';
 import { BENCH_LAWYER, BENCH_PASSWORD, BENCH_USER, createAdministrator, ensureDistrictLawyer } from './bench-users';
 import { benchSearch, Rows, searchTexts, SearchTexts } from './search';
+import { seedUpTo } from './seed-up-to';
 import { Client, ServiceProcess, cpuMs } from './service-process';
 
 const DATA_DIR = resolve(process.env.BENCH_EMBEDDED_DIR ?? 'data/bench-embedded');
@@ -71,25 +71,7 @@ async function prepareCity(env: Record<string, string>, key: Buffer, wanted: num
   try {
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
-    const [{ cases: present }] = await dataSource.query(`SELECT count(*)::int AS cases FROM cases`);
-    if (present < wanted) {
-      console.error(`Seeding ${wanted - present} cases into the embedded database in ${DATA_DIR} (about an hour for a million)…`);
-      const runner = dataSource.createQueryRunner();
-      const started = Date.now();
-      try {
-        await seedDatabase(runner, {
-          cases: wanted - present,
-          seed: present + 1,
-          today: shanghaiDate(new Date()),
-          cipher: new PersonalDataCipher(key),
-          personalDataKey: key,
-          onProgress,
-        });
-      } finally {
-        await runner.release();
-      }
-      console.error(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    }
+    await seedUpTo(dataSource, wanted, key, `the embedded database in ${DATA_DIR} (about an hour for a million)`, onProgress);
 
     // on the same connection: PGlite's socket server takes one at a time
     const pool: Rows = { query: async (sql, params) => ({ rows: await dataSource.query(sql, params) }) };
