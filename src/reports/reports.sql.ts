@@ -247,8 +247,9 @@ interface RolledUpSource {
 interface CaseByCaseKeys {
   factsKey: string;
   /**
-   * The group without a key has day rows (the `_day` dimension, kept as months): its days at the edges
-   * are read from them, and only the keys' case by case (projects: migrations/1767500000000).
+   * The rollups keep the group without a key as they keep the city's: its day rows (the `_day`
+   * dimension, kept as months) and its speed histogram. Its days at the edges are read from them, and
+   * only the keys' case by case (projects: migrations/1767500000000).
    */
   keylessDayRows?: true;
 }
@@ -358,8 +359,8 @@ function rolledUpPageSql(source: RolledUpSource, order: string): string {
  * ranked by cases opened, and only the page's keys have every figure added up: from the same parts,
  * read once with every figure; or, where the source reads its page by key (`pageByKey`: projects, some
  * 23,000 a year), ranked from parts with the ranking figures alone, and the page's keys' parts then
- * read again by key (the city's year: 100-135 -> 60-85 ms; a district's 17 -> 23 ms). `order` may use
- * only `g.key` and `g.opened`.
+ * read again by key (the city's year at a million cases: 79-115 -> 55-83 ms; a district's 13 -> 18 ms).
+ * `order` may use only `g.key` and `g.opened`.
  */
 function rolledUpGroupsSql(source: RolledUpSource, order: string): string {
   const page = `page AS MATERIALIZED (
@@ -396,20 +397,20 @@ const RANKING_FIGURES: Figure[] = ['opened', 'consultations', 'outreach_visits',
 
 /**
  * The speed-of-payment histogram per group key from the rollups and case_facts (as rolledUpPartsSql);
- * with `keyless`, of the group without a key alone.
+ * with `keyless`, of the group without a key alone, whose rollups have it all (keylessDayRows).
  */
 function rolledUpSpeedSql(source: RolledUpSource, keyless = false): string {
   const rolledUp = `SELECT ${source.rollupKey} AS key, r.days, SUM(r.sign * r.paid_in_full) AS cases
           FROM ${rollupRows(source)} r
          WHERE r.days IS NOT NULL${keyless ? ' AND r.key IS NULL' : ''}
          GROUP BY 1, 2`;
-  if (typeof source.edgeDays === 'string' || (keyless && source.edgeDays.keylessDayRows)) return speedOfParts(rolledUp);
+  if (typeof source.edgeDays === 'string' || keyless) return speedOfParts(rolledUp);
   const { factsKey } = source.edgeDays;
   const edgeDays = `SELECT ${factsKey} AS key, ${DAYS_TO_FULL_PAYMENT} AS days, p.sign * count(*) AS cases
           FROM ${piecesOf('day')} p
           JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last
           JOIN ${SCOPE} o ON o.id = f.organisation_id
-         WHERE ${PAID_IN_FULL}${keyless ? ` AND ${factsKey} IS NULL` : ''}
+         WHERE ${PAID_IN_FULL}
          GROUP BY 1, 2, p.sign`;
   return speedOfParts(`${rolledUp}\n        UNION ALL\n        ${edgeDays}`);
 }
@@ -470,11 +471,6 @@ export interface Dimension {
   source: RolledUpSource | { factsColumn: string };
   /** Speed of payment: from the rollups for every group, or from case_facts for the page's keys by this column. */
   speedByColumn?: string;
-  /**
-   * With speedByColumn, the group without a key is read from the rollups, which keep its histogram
-   * (migrations/1767500000000): it is most of the cases.
-   */
-  keylessSpeedRolledUp?: boolean;
   /** The key's label and any detail, from the grouped key `g.key` (text). */
   label: string;
   labelJoin: string;
@@ -530,7 +526,6 @@ export const DIMENSIONS = {
       pageByKey: true,
     },
     speedByColumn: 'project_id',
-    keylessSpeedRolledUp: true,
     label: `g.key AS key, p.name AS label, p.site AS detail`,
     labelJoin: `LEFT JOIN projects p ON p.id = g.key::uuid`,
     order: `g.opened DESC, g.key`,
@@ -692,11 +687,12 @@ export function breakdownSpeedSql(name: DimensionName): string {
 
 /**
  * The speed-of-payment histogram of the group without a key, from the rollups (rollup parameters), for
- * the breakdowns whose rollups keep it (keylessSpeedRolledUp); null for the others.
+ * the breakdowns read by key whose rollups keep that group (keylessDayRows); null for the others.
  */
 export function keylessSpeedSql(name: DimensionName): string | null {
-  const dimension: Dimension = DIMENSIONS[name];
-  return dimension.keylessSpeedRolledUp && 'dimension' in dimension.source ? rolledUpSpeedSql(dimension.source, true) : null;
+  const { source } = DIMENSIONS[name] as Dimension;
+  const kept = 'dimension' in source && typeof source.edgeDays !== 'string' && source.edgeDays.keylessDayRows;
+  return kept ? rolledUpSpeedSql(source, true) : null;
 }
 
 /** Whether a breakdown's speed histogram is asked for by the page's keys (period parameters). */
