@@ -7,7 +7,7 @@ import { isDatabaseUnavailable } from './database-errors';
 import { databaseOutages } from './outage-log';
 
 /** As often as a server's checkpointer makes one by default (checkpoint_timeout). */
-export const EMBEDDED_CHECKPOINT_INTERVAL_MS = 5 * 60_000;
+const EMBEDDED_CHECKPOINT_INTERVAL_MS = 5 * 60_000;
 
 /**
  * Checkpoints of the embedded database. PGlite is PostgreSQL as a single backend, without a server's

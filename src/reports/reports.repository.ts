@@ -108,15 +108,16 @@ export class ReportsRepository {
     // key (on the first page, as a rule): both are read at once (on a server; the embedded database runs
     // one after the other); the service keeps the page's groups
     const keyless = keylessSpeedSql(dimension);
-    const [rows, rolledUpSpeed] = await Promise.all([
+    const besidePage = facts ? keyless : breakdownSpeedSql(dimension);
+    const [rows, speedBeside] = await Promise.all([
       reading,
-      facts && !keyless ? null : this.database.serialQuery<SpeedRow>(keyless ?? breakdownSpeedSql(dimension), rollups),
+      besidePage === null ? [] : this.database.serialQuery<SpeedRow>(besidePage, rollups),
     ]);
     const speed = !facts
-      ? rolledUpSpeed!
+      ? speedBeside
       : [
-          ...(rows.length === 0 ? [] : await this.speedOfPage(dimension, rows, facts, !keyless)),
-          ...(keyless && rows.some((row) => row.group_key === null) ? rolledUpSpeed! : []),
+          ...(rows.length === 0 ? [] : await this.speedOfPage(dimension, rows, facts, keyless === null)),
+          ...(rows.some((row) => row.group_key === null) ? speedBeside : []),
         ];
     const total = rows[0]?.total_groups ?? (await this.groupCount(dimension, params));
     return { rows, speed, total };
@@ -163,15 +164,15 @@ export class ReportsRepository {
   }
 
   /**
-   * The speed of payment of a page's groups, where there are many groups, from case_facts; the group
-   * without a key too if it is on the page and `keyless`.
+   * The speed of payment of a page's groups, where there are many groups, from case_facts; with
+   * `withoutKey`, the group without a key too if it is on the page.
    */
-  private speedOfPage(dimension: DimensionName, rows: BreakdownRow[], facts: unknown[], keyless: boolean): Promise<SpeedRow[]> {
+  private speedOfPage(dimension: DimensionName, rows: BreakdownRow[], facts: unknown[], withoutKey: boolean): Promise<SpeedRow[]> {
     const keys = rows.map((row) => row.group_key).filter((key): key is string => key !== null);
     return this.database.query<SpeedRow>(breakdownSpeedSql(dimension), [
       ...facts,
       keys,
-      keyless && rows.some((row) => row.group_key === null),
+      withoutKey && rows.some((row) => row.group_key === null),
     ]);
   }
 

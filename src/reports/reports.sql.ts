@@ -271,12 +271,9 @@ function rollupRows(source: RolledUpSource, keys?: PageKeys): string {
     scan('report_rollup_changes', row, 'year', dimension, `(p.last + interval '1 year' - interval '1 day')::date`),
     scan(ROLLUPS, row, 'month', dimension),
   ]);
-  if (source.edgeDays === 'day rows' || source.edgeDays === 'own day rows') {
-    const dayRows = source.edgeDays === 'day rows' ? rows : [SCOPE_OWN_ROWS];
-    scans.push(...dayRows.map((row) => scan(ROLLUPS, row, 'day', `${dimension}_day`)));
-  } else if (source.edgeDays.keylessDayRows) {
-    scans.push(...rows.map((row) => scan(ROLLUPS, row, 'day', `${dimension}_day`)));
-  }
+  const { edgeDays } = source;
+  const dayRows = edgeDays === 'own day rows' ? [SCOPE_OWN_ROWS] : edgeDays === 'day rows' || edgeDays.keylessDayRows ? rows : [];
+  scans.push(...dayRows.map((row) => scan(ROLLUPS, row, 'day', `${dimension}_day`)));
   const ofKeys = keys ? scans.flatMap((rowsScanned) => keys.conditions('r.key').map((condition) => `${rowsScanned} AND ${condition}`)) : scans;
   return `(${ofKeys.join('\n UNION ALL ')})`;
 }

@@ -43,10 +43,10 @@ export async function startSeededCity(options: { cases: number; seed: number }):
 }
 
 /** Every item of a paged list (`path` already has a query string), 200 at a time. */
-export async function allPages(api: Api, path: string): Promise<any[]> {
+export async function allPages(api: Api, path: string, pageSize = 200): Promise<any[]> {
   const items: any[] = [];
   for (let page = 1; ; page++) {
-    const response = await api.get(`${path}&page=${page}&pageSize=200`);
+    const response = await api.get(`${path}&page=${page}&pageSize=${pageSize}`);
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
     items.push(...response.body.items);
     if (items.length >= response.body.total || response.body.items.length === 0) return items;
