@@ -3,6 +3,7 @@ import { mobile, residentId } from './factories/identities';
 import { CSV, csvText, xlsxRoster, XLSX } from './factories/roster-files';
 import { Desk, makeDesk, nextNumber, openCase } from './factories/scenario';
 import { itWhereConcurrent } from './support/concurrency';
+import { runOneMigration } from './support/one-migration';
 import { Api, TestApp, startTestApp } from './support/test-app';
 
 // Starting the service on a fresh database takes a few seconds: more than Jest's default 5 s for a hook.
@@ -139,14 +140,8 @@ describe("Claims in the roster's order", () => {
     const auditedBefore = await claimAuditRows();
 
     // the migration as it runs on a database whose claims have no place yet
-    const migration = new AddClaimRosterOrder1765500000000();
-    const runner = t.dataSource.createQueryRunner();
-    try {
-      await migration.down(runner);
-      await migration.up(runner);
-    } finally {
-      await runner.release();
-    }
+    await runOneMigration(t.dataSource, new AddClaimRosterOrder1765500000000(), 'down');
+    await runOneMigration(t.dataSource, new AddClaimRosterOrder1765500000000(), 'up');
 
     // the first three came in one statement (one created_at): the database's own order of their names
     const byName: { name: string }[] = await t.dataSource.query(

@@ -4,6 +4,7 @@ import { caseTotalsSql } from '../src/claims/claim-money.sql';
 import { FESTIVAL_AS_OF_SQL } from '../src/reports/reports.sql';
 import { RollupCompaction } from '../src/reports/rollup-compaction';
 import { AddPayDayCaseDates1767400000000 } from '../migrations/1767400000000-AddPayDayCaseDates';
+import { runOneMigration } from './support/one-migration';
 import { summaryDrift } from './support/summary-drift';
 import { Api, TestApp, startTestApp } from './support/test-app';
 
@@ -264,14 +265,7 @@ describe('Reports of money by the day it was paid, by kind, and of past seasons'
   });
 
   it('gives the pay days their cases\' days when first migrated, and keeps them as cases close', async () => {
-    const migrate = async (step: 'up' | 'down') => {
-      const runner = t.dataSource.createQueryRunner();
-      try {
-        await new AddPayDayCaseDates1767400000000()[step](runner);
-      } finally {
-        await runner.release();
-      }
-    };
+    const migrate = (step: 'up' | 'down') => runOneMigration(t.dataSource, new AddPayDayCaseDates1767400000000(), step);
     await migrate('down');
     // paid after the 2019 eve while the pay days carried no dates, and closed once they did
     const late = await openCase(shunyi, { intakeDate: '2019-01-28', claims: [claim('wages', '700.00')] });

@@ -5,6 +5,7 @@ import { ReportsDatabase } from '../src/database/reports-database';
 import { AddYearRollups1767300000000 } from '../migrations/1767300000000-AddYearRollups';
 import { AddNoProjectRollups1767500000000 } from '../migrations/1767500000000-AddNoProjectRollups';
 import { RollupCompaction } from '../src/reports/rollup-compaction';
+import { runOneMigration } from './support/one-migration';
 import { summaryDrift } from './support/summary-drift';
 import { Api, TestApp, startTestApp } from './support/test-app';
 
@@ -398,14 +399,7 @@ describe('Reports for union leaders', () => {
   it('makes the year rows from the months when first migrated, with changes still to fold', async () => {
     const yearPeriod = 'from=2025-12-15&to=2026-11-22';
     const read = () => cityLeader.get(`/reports/breakdowns/lawyer?${yearPeriod}`).then((response) => response.body.items);
-    const migrate = async (step: 'up' | 'down') => {
-      const runner = t.dataSource.createQueryRunner();
-      try {
-        await new AddYearRollups1767300000000()[step](runner);
-      } finally {
-        await runner.release();
-      }
-    };
+    const migrate = (step: 'up' | 'down') => runOneMigration(t.dataSource, new AddYearRollups1767300000000(), step);
     await migrate('down');
     // a case after the rollups were last folded: its changes are pending when the migration runs
     await openCase(shunyi, { intakeDate: '2026-03-03', claims: claims([1500]) });
@@ -426,14 +420,7 @@ describe('Reports for union leaders', () => {
 
   it('rolls up the cases without a project, their days and their speed of payment, when first migrated', async () => {
     const read = () => cityLeader.get(`/reports/breakdowns/project?${period}`).then((response) => response.body.items);
-    const migrate = async (step: 'up' | 'down') => {
-      const runner = t.dataSource.createQueryRunner();
-      try {
-        await new AddNoProjectRollups1767500000000()[step](runner);
-      } finally {
-        await runner.release();
-      }
-    };
+    const migrate = (step: 'up' | 'down') => runOneMigration(t.dataSource, new AddNoProjectRollups1767500000000(), step);
     const rolledUpRows = async () => {
       const [{ rows }] = await t.dataSource.query(
         `SELECT count(*)::int AS rows FROM report_rollups
