@@ -255,6 +255,15 @@ describe('Case list and case view', () => {
     expect(await found('q=2027-00001')).toEqual(sorted(N3, N5, N7));
   });
 
+  // The trigram index is asked for a whole number without its year (cases.sql.ts, caseNumberIndexPattern):
+  // SY-2026-00001 and SY-2027-00001 both hold SY-…-00001, and the year tells them apart after.
+  it('finds a whole case number as it is written, not the same number of another year', async () => {
+    expect(await found('q=SY-2026-00001')).toEqual([N2]);
+    expect(await found('q=sy-2027-00001')).toEqual([N3]);
+    expect(await found('q=YJD-2027-00001')).toEqual([N5]);
+    expect(await found('q=BJB-2026-00002')).toEqual([]);
+  });
+
   it("finds cases by part of a worker's name, on every case the worker is on", async () => {
     expect(await found(`q=${encodeURIComponent('欧阳')}`)).toEqual([N3]);
     expect(await found(`q=${encodeURIComponent('司马建国')}`)).toEqual(sorted(N2, N6));

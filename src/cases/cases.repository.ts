@@ -23,6 +23,7 @@ import {
   CASE_LIST_EMPLOYERS,
   CaseListPageRow,
   CASE_LIST_FROM,
+  CASE_SCOPE_FROM,
   CASE_MONEY_COLUMNS,
   CASE_SORT_COLUMNS,
   CASE_VISIBLE_SQL,
@@ -230,18 +231,26 @@ export class CasesRepository {
       );
       return this.countedSearchPage(tx, rows, search, where, params);
     }
-    const pageSql = (columns: string) =>
-      `${search} SELECT ${CASE_LIST_COLUMNS}, ${CASE_LIST_EMPLOYERS}${columns} ${CASE_LIST_FROM} ${where}
-        ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`;
     if (!search) {
-      const [{ total }] = await tx.query(`SELECT count(*)::int AS total ${CASE_LIST_FROM} ${where}`, params);
-      return { total, rows: await tx.query(pageSql(''), params) };
+      const [{ total }] = await tx.query(`SELECT count(*)::int AS total ${CASE_SCOPE_FROM} ${where}`, params);
+      const rows = await tx.query(
+        `SELECT ${CASE_LIST_COLUMNS}, ${CASE_LIST_EMPLOYERS} ${CASE_LIST_FROM} ${where}
+          ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offsetOf(query)}`,
+        params,
+      );
+      return { total, rows };
     }
-    // A search's cases are found once: counted with the page's rows (a common name is on thousands of
-    // cases, and finding them is the whole cost), the page's own columns computed for its rows only,
-    // and the matches counted too: a search too broad is refused (SEARCH_MATCHES_MAX).
+    // A search's cases are found once: counted as the page is cut from them (a common name is on
+    // thousands of cases, and finding them is the whole cost), by the columns the filters and the order
+    // read; the page's own columns, its people's names among them, are looked up for its rows only.
+    // The matches are counted too: a search too broad is refused (SEARCH_MATCHES_MAX).
     const rows: (CaseListPageRow & { total: number; matches: number })[] = await tx.query(
-      pageSql(`, count(*) OVER ()::int AS total, ${SEARCH_MATCHES_COUNT} AS matches`),
+      `${search}, listed AS (
+         SELECT c.id, count(*) OVER ()::int AS total ${CASE_SCOPE_FROM} ${where}
+          ORDER BY ${order}, c.id LIMIT ${query.pageSize} OFFSET ${offsetOf(query)})
+       SELECT ${CASE_LIST_COLUMNS}, ${CASE_LIST_EMPLOYERS}, listed.total, ${SEARCH_MATCHES_COUNT} AS matches
+         ${CASE_LIST_FROM} JOIN listed ON listed.id = c.id
+        ORDER BY ${order}, c.id`,
       params,
     );
     return this.countedSearchPage(tx, rows, search, where, params);
@@ -256,7 +265,7 @@ export class CasesRepository {
     params: unknown[],
   ): Promise<{ rows: CaseListPageRow[]; total: number }> {
     // a page past the last has no row to carry the counts
-    const [counts] = rows.length > 0 ? rows : await tx.query(`${search} SELECT count(*)::int AS total, ${SEARCH_MATCHES_COUNT} AS matches ${CASE_LIST_FROM} ${where}`, params);
+    const [counts] = rows.length > 0 ? rows : await tx.query(`${search} SELECT count(*)::int AS total, ${SEARCH_MATCHES_COUNT} AS matches ${CASE_SCOPE_FROM} ${where}`, params);
     assertFewEnoughMatches(counts.matches);
     return { rows: rows.map(({ total: _total, matches: _matches, ...row }) => row), total: counts.total };
   }
