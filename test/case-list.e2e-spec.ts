@@ -296,6 +296,16 @@ describe('Case list and case view', () => {
     expect(await names('employers', '宏建')).toEqual([]);
   });
 
+  // A scope of the whole tree is known to see every worker without checking each one's cases (workers.repository.ts)
+  it("lists every worker to a scope of the whole tree, and to another only those on its cases", async () => {
+    const names = async (api: Api, q: string) =>
+      ((await api.get(`/workers?q=${encodeURIComponent(q)}`)).body.items as { name: string }[]).map((item) => item.name);
+    expect(await names(reader, '欧阳春花')).toEqual(['欧阳春花']);
+    expect(await names(people.lawyerA.api, '欧阳春花')).toEqual(['欧阳春花']);
+    expect(await names(people.clerkHD.api, '欧阳春花')).toEqual([]);
+    expect(await names(people.clerkHD.api, '司马建国')).toEqual(['司马建国']);
+  });
+
   it("counts a search's cases on every page, past the last one too", async () => {
     const page = async (n: number) => (await reader.get(`/cases?q=00001&pageSize=4&page=${n}`)).body;
     expect((await page(1)).items).toHaveLength(4);

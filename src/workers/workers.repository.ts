@@ -13,9 +13,13 @@ const WORKER_COLUMNS = `worker.id, worker.name, worker.id_number_sealed AS "idNu
 /**
  * Workers a user may see: those with a claim in a case of their scope, and those registered but not
  * yet on any case (a lawyer registers the worker before opening the case). $1: the scope's path.
+ * A scope holding every organisation (the city's) sees every worker, and is known to once per
+ * statement: otherwise each worker found is checked case by case (issue 17: the workers list's
+ * commonest name, 7,880 workers, took 219 ms at a million cases checked, 50 ms not).
  */
 const WORKER_IN_SCOPE = `(
-  EXISTS (SELECT 1 FROM claims cl JOIN cases c ON c.id = cl.case_id JOIN organisations o ON o.id = c.organisation_id
+  NOT EXISTS (SELECT 1 FROM organisations WHERE path NOT LIKE $1 || '%')
+  OR EXISTS (SELECT 1 FROM claims cl JOIN cases c ON c.id = cl.case_id JOIN organisations o ON o.id = c.organisation_id
            WHERE cl.worker_id = worker.id AND o.path LIKE $1 || '%')
   OR NOT EXISTS (SELECT 1 FROM claims cl WHERE cl.worker_id = worker.id))`;
 
