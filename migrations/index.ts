@@ -33,6 +33,7 @@ import { AddYearRollups1767300000000 } from './1767300000000-AddYearRollups';
 import { AddPayDayCaseDates1767400000000 } from './1767400000000-AddPayDayCaseDates';
 import { AddNoProjectRollups1767500000000 } from './1767500000000-AddNoProjectRollups';
 import { AddProjectRollupKeyIndex1767600000000 } from './1767600000000-AddProjectRollupKeyIndex';
+import { SearchIndexesWithoutPendingLists1767700000000 } from './1767700000000-SearchIndexesWithoutPendingLists';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   AddPayDayCaseDates1767400000000,
   AddNoProjectRollups1767500000000,
   AddProjectRollupKeyIndex1767600000000,
+  SearchIndexesWithoutPendingLists1767700000000,
 ];

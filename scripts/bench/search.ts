@@ -48,10 +48,14 @@ export async function benchSearch(texts: SearchTexts, city: Client, district: Cl
     // found: how many, or the refusal of a search too broad to list (a given name as common as 志强)
     let found = '';
     const samples: number[] = [];
+    // the first request of a text in this run, before the warm-ups: the embedded database's service starts
+    // afresh each run, so its rows are not in the database's own cache yet unless an earlier search read them
+    let first = 0;
     for (let run = -2; run < runs; run++) {
       const started = process.hrtime.bigint();
       const answer = await client.answer<{ total?: number; errors?: { code: string }[] }>(path);
       const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+      if (run === -2) first = elapsed;
       if (run >= 0) samples.push(elapsed);
       found = answer.status === 200 ? answer.body.total!.toLocaleString('en') : `${answer.status} ${answer.body.errors?.[0]?.code ?? ''}`.trim();
     }
@@ -62,13 +66,14 @@ export async function benchSearch(texts: SearchTexts, city: Client, district: Cl
       search.as === 'city' ? 'city' : 'district lawyer',
       search.filters ?? '—',
       found,
+      ms(first),
       ms(percentile(samples, 0.5)),
       ms(p95),
       p95 < 100 ? 'yes' : 'NO',
     ]);
     console.error(`  search ${search.what} (${search.as}): ${found} found, p95 ${ms(p95)}`);
   }
-  return table(['search', 'list', 'scope', 'filters', 'found', 'p50', 'p95', 'p95 < 100 ms'], rows);
+  return table(['search', 'list', 'scope', 'filters', 'found', 'first request', 'p50', 'p95', 'p95 < 100 ms'], rows);
 }
 
 /** What the texts are read through: a `pg` pool, or anything that answers as one. */
