@@ -94,7 +94,8 @@ export function searchMatchesSql(text: string, pattern: string, scopePath: strin
 /**
  * What the case numbers' trigram index is asked for, for a text that may be part of a case number: the
  * text anywhere, except a year between hyphens ("-2027-" of a whole number), which may be anything.
- * Each case found is then checked against the whole text (SEARCH_MATCHES). A year is in a quarter of a
+ * Each case found is then checked against the whole text (SEARCH_MATCHES), with strpos rather than
+ * ILIKE: the planner would hand an ILIKE of the whole text to the index too. A year is in a quarter of a
  * city's case numbers, and its trigrams made two thirds of what the index read for a whole number at a
  * million cases (1,659 pages, 594 without them).
  */
