@@ -37,7 +37,7 @@ import { creditCodeCheckCharacter } from '../src/common/identifiers/credit-code'
 import { residentIdCheckDigit } from '../src/common/identifiers/resident-id';
 import { fenFromDb, formatYuan } from '../src/common/money/money';
 import { shanghaiDate } from '../src/common/time/shanghai';
-import { dataSourceOptions } from '../src/database/typeorm-options';
+import { dataSourceOptions, serverSessionOptions } from '../src/database/typeorm-options';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
 import {
   REFERENCE_COUNTS_FACTS_SQL,
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   await dataSource.destroy();
 
   // The session settings the service has (src/database/typeorm-options.ts): the lower bound is PostgreSQL at its best.
-  const pool = new Pool({ connectionString: url, max: Number(values.concurrency), options: '-c jit=off -c work_mem=32MB' });
+  const pool = new Pool({ connectionString: url, max: Number(values.concurrency), options: serverSessionOptions(false).options });
   const vacuumed = await vacuumIfAutovacuumIsOff(pool);
   const facts = await describeData(pool);
   const env = { DATABASE_URL: url, PII_KEY: key.toString('base64'), DATABASE_POOL_SIZE: String(Math.max(10, Number(values.concurrency) + 2)) };

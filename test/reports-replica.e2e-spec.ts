@@ -70,12 +70,16 @@ describe('Reports on their own connection', () => {
       expect(fromReplica).not.toContain(primaryOnly.caseNumber);
       expect(await exportOf(direct)).toContain(primaryOnly.caseNumber);
 
-      // 4. The replica's pool has the primary's time limits (issue 16): a frozen replica gives leaders a
-      //    quick 503 rather than holding their requests, and the replica URL's own options still hold.
+      // 4. The replica's pool has the primary's time limits (issue 16) and session settings: a frozen replica
+      //    gives leaders a quick 503 rather than holding their requests, and the replica URL's own options still hold.
       const reports = reporting.app.get(ReportsDatabase);
       const setting = async (name: string) => (await reports.query<Record<string, string>>(`SHOW ${name}`, []))[0][name];
       expect(await setting('statement_timeout')).toBe('30s');
       expect(await setting('jit')).toBe('off');
+      // no helpers within a statement, on either connection (typeorm-options.ts says why)
+      expect(await setting('max_parallel_workers_per_gather')).toBe('0');
+      const [primaryParallel] = await reporting.dataSource.query(`SHOW max_parallel_workers_per_gather`);
+      expect(primaryParallel.max_parallel_workers_per_gather).toBe('0');
       expect(await setting('default_transaction_read_only')).toBe('on');
       const replicaPool = (reports as unknown as { replica: { driver: { master: { options: Record<string, unknown> } } } }).replica.driver
         .master;

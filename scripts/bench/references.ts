@@ -9,7 +9,7 @@
  * top node, what it scans and how much it wrote to temporary files; then the two kinds run `--runs` times
  * each, interleaved (base, summary, base, summary, …), so a busy spell of the shared machine slows both
  * alike. Prints a Markdown table: rows returned, p50/p95 of each, which is faster, whether the two gave the
- * same rows, and the plans. The session has the service's settings (jit off, work_mem 32MB). It only reads.
+ * same rows, and the plans. The session has the service's settings (serverSessionOptions: JIT off, work_mem 32MB, no parallel workers). It only reads.
  *
  * scripts/bench.ts times the same references beside the reports, pairing them itself (see the note on issue 17).
  */
@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
 import { festivalEve, seasonFestivalYear } from '../../src/campaign/domain/spring-festival';
 import { shanghaiDate } from '../../src/common/time/shanghai';
+import { serverSessionOptions } from '../../src/database/typeorm-options';
 import {
   REFERENCE_COUNTS_FACTS_SQL,
   REFERENCE_COUNTS_SQL,
@@ -259,7 +260,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, only: { type: 'string' } } });
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wages_bench';
   // the service's session settings (src/database/typeorm-options.ts)
-  const pool = new Pool({ connectionString: url, max: 1, options: '-c jit=off -c work_mem=32MB' });
+  const pool = new Pool({ connectionString: url, max: 1, options: serverSessionOptions(false).options });
   try {
     const { rows: [size] } = await pool.query(
       `SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM claims)::int AS claims, (SELECT count(*) FROM payouts)::int AS payouts`,
@@ -268,7 +269,7 @@ async function main(): Promise<void> {
     console.log(`## References: base tables vs. per-case summary (${new Date().toISOString()})\n`);
     console.log(
       `${size.cases.toLocaleString('en')} cases, ${size.claims.toLocaleString('en')} claims, ${size.payouts.toLocaleString('en')} payouts; ` +
-        `${runs} runs of each kind, interleaved, after one EXPLAIN ANALYZE run each; jit off, work_mem 32MB.\n`,
+        `${runs} runs of each kind, interleaved, after one EXPLAIN ANALYZE run each; the service's session settings.\n`,
     );
     console.log(await benchReferences(pool, await describe(pool), runs, values.only));
   } finally {

@@ -24,14 +24,20 @@ export function dataSourceOptions(database: DatabaseHandle): DataSourceOptions {
 }
 
 /**
- * JIT compilation off: PostgreSQL compiles a query when its estimated cost is high, which for a report
- * over a million cases costs half a second and never pays back on queries that run in tens of
- * milliseconds. 32 MB of working memory per sort or grouping (the default is 4 MB): a breakdown by
- * employer groups a hundred thousand employers, which at 4 MB spills to disk or sorts instead of
- * hashing. (The embedded database has no JIT and takes no startup options.)
+ * - JIT compilation off: PostgreSQL compiles a query when its estimated cost is high, which for a report
+ *   over a million cases costs half a second and never pays back on queries that run in tens of
+ *   milliseconds.
+ * - 32 MB of working memory per sort or grouping (the default is 4 MB): a breakdown by employer groups a
+ *   hundred thousand employers, which at 4 MB spills to disk or sorts instead of hashing.
+ * - No parallel workers within a statement: the service's statements are short and many users' run side
+ *   by side, so the cores are better spent on them than on helpers for one. Starting a statement's
+ *   helpers cost 26-33 ms each time on a CI machine (a count of 64 rows took 30 ms with one, 0.2 ms
+ *   without), and the festival as of its eve took 283-334 ms with two against 62-64 ms alone
+ *   (BENCHMARKS.md, "parallel workers", 2026-12-07).
+ * (The embedded database has no JIT or parallel workers and takes no startup options.)
  */
 export function serverSessionOptions(embedded: boolean): { options?: string } {
-  return embedded ? {} : { options: '-c jit=off -c work_mem=32MB' };
+  return embedded ? {} : { options: '-c jit=off -c work_mem=32MB -c max_parallel_workers_per_gather=0' };
 }
 
 /**
