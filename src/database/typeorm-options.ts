@@ -33,7 +33,7 @@ export function dataSourceOptions(database: DatabaseHandle): DataSourceOptions {
  *   by side, so the cores are better spent on them than on helpers for one. Starting a statement's
  *   helpers cost 26-33 ms each time on a CI machine (a count of 64 rows took 30 ms with one, 0.2 ms
  *   without), and the festival as of its eve took 283-334 ms with two against 62-64 ms alone
- *   (BENCHMARKS.md, "parallel workers", 2026-12-07).
+ *   (BENCHMARKS.md, "no parallel workers within a statement", 2026-12-07).
  * (The embedded database has no JIT or parallel workers and takes no startup options.)
  */
 export function serverSessionOptions(embedded: boolean): { options?: string } {
