@@ -37,7 +37,8 @@ import { WorkersModule } from './workers/workers.module';
 
 export interface AppOptions {
   config: AppConfig;
-  database: DatabaseHandle;
+  /** Still opening, perhaps: the modules that need no database are made meanwhile (main.ts). */
+  database: DatabaseHandle | Promise<DatabaseHandle>;
   /** The master key for workers' id numbers and phone numbers (personal-data-key.ts). */
   personalDataKey: Buffer;
   clock?: Clock;
@@ -53,9 +54,9 @@ export class AppModule {
         PersonalDataModule.forRoot(personalDataKey),
         ScheduleModule.forRoot(),
         TypeOrmModule.forRootAsync({
-          useFactory: () => typeOrmModuleOptions(config, database),
+          useFactory: async () => typeOrmModuleOptions(config, await database),
           dataSourceFactory: async (options) => {
-            if (config.runMigrationsOnStart) await runMigrationsOnStart(database);
+            if (config.runMigrationsOnStart) await runMigrationsOnStart(await database);
             return new DataSource(options!).initialize();
           },
         }),

@@ -23,8 +23,9 @@ async function main(): Promise<void> {
   opening.catch(() => {}); // awaited below; its failure must not count as unhandled while the modules load
   const { createApp } = await import('./app');
   const { hasNoUsers } = await import('./admin/create-admin');
-  const database = await opening;
-  const app = await createApp({ config, database, personalDataKey });
+  // Nest makes the modules that need no database while it is still opening; should it fail to open,
+  // its error is the one reported (rather than the database module's after its retries)
+  const [database, app] = await Promise.all([opening, createApp({ config, database: opening, personalDataKey })]);
 
   const stop = async (signal: string) => {
     logger.log(`${signal} received, shutting down`);

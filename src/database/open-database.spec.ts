@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '../config/app-config';
-import { openDatabase } from './open-database';
+import { embeddedSharedBuffers, openDatabase } from './open-database';
 
 /** Whether the process is there and not a zombie. */
 function isRunning(pid: number): boolean {
@@ -12,6 +12,16 @@ function isRunning(pid: number): boolean {
     return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
   } catch {
     return false;
+  }
+}
+
+async function query<Row>(url: string, sql: string): Promise<Row[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<Row & object>(sql)).rows;
+  } finally {
+    await client.end();
   }
 }
 
@@ -80,4 +90,39 @@ describe('The embedded database', () => {
       await database.close();
     }
   }, 120_000);
+
+  it('sizes its buffer cache to the database at each start: a new one small, one past 128 MB the whole 128 MB', async () => {
+    const sharedBuffers = async (url: string) => (await query<{ shared_buffers: string }>(url, 'SHOW shared_buffers'))[0].shared_buffers;
+    const small = await openDatabase(config());
+    try {
+      // PGlite's new cluster is three databases of some 7.5 MB
+      expect(await sharedBuffers(small.url)).toBe('32MB');
+      // a table of some 160 MB: 500,000 integers at 25 a page
+      await query(small.url, 'CREATE TABLE filler (n int) WITH (fillfactor = 10); INSERT INTO filler SELECT generate_series(1, 500000)');
+      expect(Number((await query<{ bytes: string }>(small.url, "SELECT pg_total_relation_size('filler') AS bytes"))[0].bytes)).toBeGreaterThan(128 * 1024 * 1024);
+      // the cache is what it was at the start
+      expect(await sharedBuffers(small.url)).toBe('32MB');
+    } finally {
+      await small.close();
+    }
+    const grown = await openDatabase(config());
+    try {
+      expect(await sharedBuffers(grown.url)).toBe('128MB');
+    } finally {
+      await grown.close();
+    }
+  }, 180_000);
+});
+
+describe('The embedded buffer cache for a database of', () => {
+  const MB = 1024 * 1024;
+  it.each([
+    [0, '16MB'],
+    [10 * MB, '16MB'],
+    [16 * MB, '16MB'],
+    [16 * MB + 1, '32MB'],
+    [40 * MB, '48MB'],
+    [127 * MB, '128MB'],
+    [11 * 1024 * MB, '128MB'],
+  ])('%d bytes is %s', (bytes, expected) => expect(embeddedSharedBuffers(bytes)).toBe(expected));
 });

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { types } from 'pg';
 import type { AppConfig } from '../config/app-config';
 import { EmbeddedDatabaseOptions, EmbeddedDatabaseStarted, embeddedDatabaseProcess } from './embedded-database-process';
@@ -12,11 +12,13 @@ const DATE_OID = 1082;
 types.setTypeParser(DATE_OID, (value) => value);
 
 /**
- * PGlite's default and a server's: the embedded database runs in a process of its own, so its buffer
- * cache is not the service's memory. With 16 MB a search at a million cases read its rows through the
- * file layer again on every request (a worker's name: 236 ms against 69 ms; issue 17).
+ * The buffer cache at most: PGlite's default and a server's. The embedded database runs in a process of
+ * its own, so its cache is not the service's memory. With 16 MB a search at a million cases read its rows
+ * through the file layer again on every request (a worker's name: 236 ms against 69 ms; issue 17).
  */
-const EMBEDDED_SHARED_BUFFERS = '128MB';
+const EMBEDDED_SHARED_BUFFERS_MAX_MB = 128;
+/** The cache's step and least size. */
+const EMBEDDED_SHARED_BUFFERS_STEP_MB = 16;
 /**
  * The write-ahead log a checkpoint leaves for reuse at most (PostgreSQL's default is 1 GB): the embedded
  * database has no checkpointer, and the service makes a checkpoint every few minutes
@@ -25,6 +27,35 @@ const EMBEDDED_SHARED_BUFFERS = '128MB';
 const EMBEDDED_MAX_WAL_SIZE = '256MB';
 /** How long a new service waits for the processes of one that has just ended to let go of the files. */
 const LOCK_WAIT_MS = 5_000;
+
+const MB = 1024 * 1024;
+
+/**
+ * The embedded database's buffer cache for tables and indexes of `databaseBytes`: as large as they are,
+ * in steps of 16 MB, from 16 MB to 128 MB. PGlite clears its whole cache as it starts, in WebAssembly
+ * code not optimised yet: its process took 1.06-1.10 s to start with 128 MB and 0.70-0.88 s with the
+ * 32 MB a new installation's 22 MB of files get (issue 17), and a cache larger than the database is
+ * never filled. Sized at each start, so a database that has grown gets its larger cache from the next.
+ */
+export function embeddedSharedBuffers(databaseBytes: number): string {
+  const steps = Math.max(1, Math.ceil(databaseBytes / (EMBEDDED_SHARED_BUFFERS_STEP_MB * MB)));
+  return `${Math.min(EMBEDDED_SHARED_BUFFERS_MAX_MB, steps * EMBEDDED_SHARED_BUFFERS_STEP_MB)}MB`;
+}
+
+/** The bytes of the files under `directory`, counted until they reach `enough` (a million cases' are thousands of files). */
+function filesBytes(directory: string, enough: number): number {
+  let bytes = 0;
+  const directories = [directory];
+  while (directories.length > 0 && bytes < enough) {
+    for (const entry of readdirSync(directories.pop()!, { withFileTypes: true })) {
+      const path = join(entry.parentPath, entry.name);
+      if (entry.isDirectory()) directories.push(path);
+      else if (entry.isFile()) bytes += statSync(path).size;
+      if (bytes >= enough) break;
+    }
+  }
+  return bytes;
+}
 
 /** Where the service's database is, and how to let go of it. */
 export interface DatabaseHandle {
@@ -49,12 +80,13 @@ export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const lock = inMemory ? null : await lockDataDir(dataDir);
   const releaseLock = () => lock?.release();
-  // PostgreSQL's buffer cache is in PGlite's WebAssembly memory, which never shrinks: the database's
-  // process takes about 390 MB through the largest roster (test/faults/largest-upload).
-  const startParams = ['-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`, '-c', `max_wal_size=${EMBEDDED_MAX_WAL_SIZE}`];
+  // PostgreSQL's buffer cache is in PGlite's WebAssembly memory, which never shrinks: with the whole
+  // 128 MB the database's process takes about 390 MB through the largest roster (test/faults/largest-upload).
+  const startParams = (sharedBuffers: string) => ['-c', `shared_buffers=${sharedBuffers}`, '-c', `max_wal_size=${EMBEDDED_MAX_WAL_SIZE}`];
   try {
-    if (!inMemory && !existsSync(resolve(dataDir, 'PG_VERSION'))) createClusterApart(dataDir, startParams);
-    const database = await startEmbeddedProcess({ dataDir, startParams });
+    if (!inMemory && !existsSync(resolve(dataDir, 'PG_VERSION'))) createClusterApart(dataDir, startParams(embeddedSharedBuffers(0)));
+    const sharedBuffers = embeddedSharedBuffers(inMemory ? 0 : filesBytes(resolve(dataDir, 'base'), EMBEDDED_SHARED_BUFFERS_MAX_MB * MB));
+    const database = await startEmbeddedProcess({ dataDir, startParams: startParams(sharedBuffers) });
     lock?.shareWith(database.pid);
     return {
       url: `postgres://postgres@${database.address}/postgres`,
@@ -75,7 +107,7 @@ export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
  * PGlite runs PostgreSQL inside WebAssembly on the thread that calls it, so in the service's own thread
  * every query would stop the service from parsing, validating and answering meanwhile. In a process of
  * its own (embedded-database-process.ts) the database works on the machine's other core, it starts
- * while the service's modules load, and its memory (a WebAssembly memory of 128 MB or more, which never
+ * while the service's modules load, and its memory (a WebAssembly memory of its buffer cache and more, which never
  * shrinks) is its own, as a server's is: the service's stays what it is on a server. Its socket server
  * is reached through loopback as a server's would be.
  */
