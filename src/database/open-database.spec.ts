@@ -26,13 +26,7 @@ async function query<Row>(url: string, sql: string): Promise<Row[]> {
 }
 
 async function answers(url: string): Promise<number> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<{ one: number }>('SELECT 1 AS one')).rows[0].one;
-  } finally {
-    await client.end();
-  }
+  return (await query<{ one: number }>(url, 'SELECT 1 AS one'))[0].one;
 }
 
 /**
