@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { shanghaiDate } from '../../src/common/time/shanghai';
 import { CSV, rosterCsv } from '../factories/roster-files';
 import { Desk, makeDesk, makeRoster, openCase } from '../factories/scenario';
 import { isRunning } from '../../scripts/bench/service-process';
+import { freePort } from './support/ports';
 import { SpawnedService, spawnService } from './support/spawned-city';
 
 /**
@@ -50,6 +52,22 @@ describe('The embedded database killed right after a 201', () => {
     desk = { ...desk, lawyer: { ...desk.lawyer, api: await spawned.city.login(desk.lawyer.username) }, mediator: { ...desk.mediator, api: await spawned.city.login(desk.mediator.username) } };
     expect(spawned.service.databasePid).not.toBe(database);
   });
+
+  it('refuses a second service on the same files, saying which process holds them, and the first serves on', async () => {
+    // the database opens while Nest makes the service's modules (main.ts): its refusal must still be what is reported
+    const root = join(__dirname, '..', '..');
+    const second = spawnSync(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, ...spawned.env, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    });
+    expect(second.signal).toBeNull();
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain('is in use by process');
+    expect(second.stderr).toContain(String(spawned.service.databasePid));
+    expect((await fetch(`${spawned.service.baseUrl}/health`)).status).toBe(200);
+  }, 90_000);
 
   it('keeps a case opened, a roster imported and a pay day recorded, each killed right after its 201', async () => {
     const roster = makeRoster(3, 3n * 500_000n);
