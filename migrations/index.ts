@@ -34,6 +34,7 @@ import { AddPayDayCaseDates1767400000000 } from './1767400000000-AddPayDayCaseDa
 import { AddNoProjectRollups1767500000000 } from './1767500000000-AddNoProjectRollups';
 import { AddProjectRollupKeyIndex1767600000000 } from './1767600000000-AddProjectRollupKeyIndex';
 import { SearchIndexesWithoutPendingLists1767700000000 } from './1767700000000-SearchIndexesWithoutPendingLists';
+import { AddEmployerCaseCounts1767800000000 } from './1767800000000-AddEmployerCaseCounts';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   AddNoProjectRollups1767500000000,
   AddProjectRollupKeyIndex1767600000000,
   SearchIndexesWithoutPendingLists1767700000000,
+  AddEmployerCaseCounts1767800000000,
 ];

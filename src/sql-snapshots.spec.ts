@@ -16,12 +16,14 @@ const SQL_STATEMENT = /^\s*(WITH|SELECT|INSERT|UPDATE|DELETE)\b/i;
 function builtStatements(exports: Record<string, unknown>): [string, string][] {
   const names = exports.DIMENSION_NAMES as string[] | undefined;
   if (!names) return [];
-  const breakdown = exports.breakdownSql as (name: string, everyRow?: boolean) => string;
+  const breakdown = exports.breakdownSql as (name: string, reading?: string) => string;
   const speed = exports.breakdownSpeedSql as (name: string) => string;
   const speedByKeys = exports.speedByKeys as (name: string) => boolean;
+  const isRolledUp = exports.isRolledUp as (name: string) => boolean;
   return names.flatMap((name): [string, string][] => [
     [`breakdownSql('${name}')`, breakdown(name)],
-    [`breakdownSql('${name}', everyRow)`, breakdown(name, true)],
+    [`breakdownSql('${name}', 'every row')`, breakdown(name, 'every row')],
+    ...(isRolledUp(name) ? [] : [[`breakdownSql('${name}', 'page of candidates')`, breakdown(name, 'page of candidates')] as [string, string]]),
     ...(speedByKeys(name) ? [[`breakdownSpeedSql('${name}')`, speed(name)] as [string, string]] : []),
   ]);
 }

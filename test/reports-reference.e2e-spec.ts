@@ -18,6 +18,7 @@ import {
   referencePaidInPeriodSql,
 } from './support/reference-figures';
 import { Api, TestApp } from './support/test-app';
+import { EMPLOYER_CANDIDATES_SQL, breakdownSql } from '../src/reports/reports.sql';
 
 jest.setTimeout(300_000);
 
@@ -198,6 +199,29 @@ describe('Reports agree with plain SQL over the base tables and over the per-cas
         }
       }
     });
+  });
+
+  it('by employer: a page read among its candidates is the page read among every employer, with or without more after it', async () => {
+    let leftOut = 0;
+    for (const { from, to } of periods) {
+      for (const scope of [root, district]) {
+        const [{ ids }] = await t.dataSource.query(`SELECT array_agg(id)::text[] AS ids FROM organisations WHERE path LIKE $1 || '%'`, [scope.path]);
+        const period = [from, to, ids];
+        const groups = (await t.dataSource.query(breakdownSql('employer', 'every row'), [...period, null, 0])).length;
+        for (const [limit, offset] of [[1, 0], [7, 0], [7, 7], [7, 35], [20, 0], [20, 20], [200, 0], [7, Math.max(0, groups - 3)], [7, groups]]) {
+          const through = offset + limit;
+          const [{ fewest_cases, candidates }] = await t.dataSource.query(EMPLOYER_CANDIDATES_SQL, [...period, 4 * through, through, 100_000]);
+          const amongEvery = await t.dataSource.query(breakdownSql('employer'), [...period, limit, offset]);
+          const amongCandidates = await t.dataSource.query(breakdownSql('employer', 'page of candidates'), [...period, limit, offset, fewest_cases]);
+          expect({ from, to, limit, offset, rows: amongCandidates }).toEqual({ from, to, limit, offset, rows: amongEvery });
+          expect(amongEvery.every((row: any) => row.more === (through < groups))).toBe(true);
+          const [{ employers }] = await t.dataSource.query(`SELECT count(*)::int AS employers FROM employer_case_counts`);
+          leftOut = Math.max(leftOut, employers - candidates);
+        }
+      }
+    }
+    // the candidates were fewer than every employer on some pages: the bound was put to the test
+    expect(leftOut).toBeGreaterThan(0);
   });
 
   it('before the festival: what every group of the scope still owes', async () => {

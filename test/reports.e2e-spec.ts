@@ -177,7 +177,8 @@ describe('Reports for union leaders', () => {
 
   it('breaks the figures down by employer with repeat offenders first, and by industry, lawyer and month', async () => {
     const byEmployer = (await shunyi.leader.api.get(`/reports/breakdowns/employer?${period}`)).body;
-    expect(byEmployer).toMatchObject({ total: 2, page: 1, pageSize: 20 });
+    // employers are not counted: the page says whether another follows
+    expect(byEmployer).toMatchObject({ total: null, more: false, page: 1, pageSize: 20 });
     expect(byEmployer.items.map((row: any) => [row.detail, row.casesOpened])).toEqual([
       [shunyi.employer.creditCode, 2],
       [employerB.creditCode, 1],
@@ -192,9 +193,16 @@ describe('Reports for union leaders', () => {
       ['2026-10', 1, 1],
       ['2026-11', 3, 1],
     ]);
+    const first = (await shunyi.leader.api.get(`/reports/breakdowns/employer?${period}&pageSize=1&page=1`)).body;
+    expect(first).toMatchObject({ total: null, more: true, page: 1, pageSize: 1 });
+    expect(first.items.map((row: any) => row.detail)).toEqual([shunyi.employer.creditCode]);
     const paged = (await shunyi.leader.api.get(`/reports/breakdowns/employer?${period}&pageSize=1&page=2`)).body;
-    expect(paged).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    expect(paged).toMatchObject({ total: null, more: false, page: 2, pageSize: 1 });
     expect(paged.items.map((row: any) => row.detail)).toEqual([employerB.creditCode]);
+    const past = (await shunyi.leader.api.get(`/reports/breakdowns/employer?${period}&pageSize=1&page=3`)).body;
+    expect(past).toMatchObject({ total: null, more: false, items: [] });
+    // the groups that are counted say how many there are, and whether more follow
+    expect((await shunyi.leader.api.get(`/reports/breakdowns/industry?${period}&pageSize=1`)).body).toMatchObject({ total: 2, more: true });
   });
 
   it('shows before the festival what open cases still owe, per organisation, with the days left', async () => {
@@ -482,5 +490,27 @@ describe('Reports for union leaders', () => {
 
     expect((await pay([{ claimId: owedWorker.id, amount: '1000.00' }])).status).toBe(201);
     expect(await flag()).toMatchObject({ met: false, caseNumbers: [] });
+  });
+
+  it("counts each employer's cases ever as a case comes in and moves to another direct employer", async () => {
+    const countsOf = async (...ids: string[]) => {
+      const rows = await t.dataSource.query(`SELECT employer_id, cases FROM employer_case_counts WHERE employer_id = ANY($1::uuid[])`, [ids]);
+      return Object.fromEntries(ids.map((id) => [id, rows.find((row: any) => row.employer_id === id)?.cases ?? 0]));
+    };
+    const contractor = await makeEmployer(shunyi.lawyer.api, { industry: 'construction' });
+    const direct = await makeEmployer(shunyi.lawyer.api, { industry: 'construction' });
+    const opened = await openCase(shunyi, {
+      intakeDate: '2026-11-12',
+      claims: claims([1000]),
+      employers: [{ employerId: contractor.id, role: 'general_contractor' }],
+    });
+    expect(await countsOf(contractor.id, direct.id)).toEqual({ [contractor.id]: 1, [direct.id]: 0 });
+    // the employer who owes directly comes before the contractor: the case moves to it
+    expect((await shunyi.lawyer.api.post(`/cases/${opened.id}/employers`, { employerId: direct.id, role: 'employer' })).status).toBe(201);
+    expect(await countsOf(contractor.id, direct.id)).toEqual({ [contractor.id]: 0, [direct.id]: 1 });
+    expect(await summaryDrift((sql) => t.dataSource.query(sql))).toEqual([]);
+    const byEmployer = (await shunyi.leader.api.get(`/reports/breakdowns/employer?${period}&pageSize=200`)).body.items;
+    expect(byEmployer.find((row: any) => row.key === direct.id)).toMatchObject({ casesOpened: 1, owed: '1000.00' });
+    expect(byEmployer.find((row: any) => row.key === contractor.id)).toBeUndefined();
   });
 });

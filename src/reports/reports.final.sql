@@ -1,5 +1,21 @@
 -- Written by src/sql-snapshots.spec.ts from reports.sql.ts: every statement it exports, whole. Do not edit.
 
+-- EMPLOYER_CANDIDATES_SQL
+WITH first_counted AS (
+  SELECT o.opened
+    FROM (SELECT e.employer_id AS key FROM (SELECT employer_id FROM employer_case_counts ORDER BY cases DESC LIMIT $4::int) e
+          UNION ALL SELECT NULL) c
+   CROSS JOIN LATERAL (SELECT count(*) AS opened FROM (
+  SELECT 1 FROM case_facts f WHERE f.employer_id = c.key AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date
+   UNION ALL
+  SELECT 1 FROM case_facts f WHERE c.key IS NULL AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date) f) o
+), fewest AS (
+  SELECT COALESCE((SELECT opened FROM first_counted ORDER BY opened DESC LIMIT 1 OFFSET $5::int - 1), 0)::int AS cases
+)
+SELECT f.cases AS fewest_cases,
+       (SELECT count(*) FROM (SELECT 1 FROM employer_case_counts e WHERE e.cases >= GREATEST(f.cases, 1) LIMIT $6::int + 1) x)::int AS candidates
+  FROM fewest f;
+
 -- EMPLOYER_CASES_SQL
 WITH employer_cases AS MATERIALIZED (
   SELECT c.id, c.case_number, ce.role, c.intake_date, f.status, f.outcome, f.closed_on,
@@ -225,12 +241,12 @@ SELECT r.organisation_id::text AS key, (r.sign * (r.opened))::bigint AS opened, 
      GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, grp.name AS label, grp.code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
-           g.total_groups
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN organisations grp ON grp.id = g.key::uuid
      ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST;
 
--- breakdownSql('organisation', everyRow)
+-- breakdownSql('organisation', 'every row')
     WITH parameters AS (
       SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
              $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
@@ -286,7 +302,7 @@ SELECT r.organisation_id::text AS key, (r.sign * (r.opened))::bigint AS opened, 
      GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, grp.name AS label, grp.code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
-           g.total_groups
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN organisations grp ON grp.id = g.key::uuid
      ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST;
@@ -343,12 +359,12 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
      GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, g.key AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
-           g.total_groups
+           g.total_groups, NULL::boolean AS more
       FROM page g
       
      ORDER BY g.opened DESC, g.key NULLS LAST;
 
--- breakdownSql('industry', everyRow)
+-- breakdownSql('industry', 'every row')
     WITH parameters AS (
       SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
              $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
@@ -400,7 +416,7 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
      GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, g.key AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
-           g.total_groups
+           g.total_groups, NULL::boolean AS more
       FROM page g
       
      ORDER BY g.opened DESC, g.key NULLS LAST;
@@ -423,13 +439,18 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
   SELECT f.status, f.owed_fen, f.paid_fen FROM case_facts f WHERE c.key IS NULL AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date) f
      ) u
      WHERE c.opened >= COALESCE((SELECT opened FROM cut), 0)
+  ), through_page AS (
+    SELECT g.key, g.opened FROM contenders g ORDER BY g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key NULLS LAST LIMIT $4::bigint + $5::bigint
   ), page AS (
-    SELECT g.key, (SELECT count(*) FROM counted)::int AS total_groups
+    SELECT g.key,
+           NULL::int AS total_groups,
+           EXISTS (SELECT 1 FROM case_facts f
+                    WHERE f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date AND COALESCE(f.employer_id::text, '') <> ALL (SELECT COALESCE(t.key::text, '') FROM through_page t)) AS more
       FROM contenders g
      ORDER BY g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key NULLS LAST
      LIMIT $4 OFFSET $5
   )
-  SELECT page.key::text AS key, sums.*, paid.*, page.total_groups
+  SELECT page.key::text AS key, sums.*, paid.*, page.total_groups, page.more
     FROM page
    CROSS JOIN LATERAL (SELECT COALESCE(count(*), 0)::int AS opened,
 COALESCE(count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')), 0)::int AS concluded,
@@ -464,14 +485,14 @@ COALESCE(SUM(f.labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen
   SELECT f.fen, f.wages_fen, f.labour_fees_fen FROM case_pay_days f WHERE page.key IS NULL AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.paid_on BETWEEN $1::date AND $2::date) f) paid)
   SELECT g.key AS key, e.name AS label, e.credit_code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
          NULL::int AS consultations, NULL::int AS outreach_visits,
-         g.total_groups
+         g.total_groups, g.more
     FROM page g
     LEFT JOIN employers e ON e.id = g.key::uuid
    ORDER BY g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key NULLS LAST;
 
--- breakdownSql('employer', everyRow)
+-- breakdownSql('employer', 'every row')
   WITH  page AS (
-    SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, COALESCE(paid.paid_in_period_fen, '0') AS paid_in_period_fen, COALESCE(paid.paid_in_period_wages_fen, '0') AS paid_in_period_wages_fen, COALESCE(paid.paid_in_period_labour_fees_fen, '0') AS paid_in_period_labour_fees_fen, count(*) OVER ()::int AS total_groups
+    SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, COALESCE(paid.paid_in_period_fen, '0') AS paid_in_period_fen, COALESCE(paid.paid_in_period_wages_fen, '0') AS paid_in_period_wages_fen, COALESCE(paid.paid_in_period_labour_fees_fen, '0') AS paid_in_period_labour_fees_fen, count(*) OVER ()::int AS total_groups, false AS more
       FROM (SELECT f.employer_id::text AS key, COALESCE(count(*), 0)::int AS opened,
 COALESCE(count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')), 0)::int AS concluded,
 COALESCE(count(*) FILTER (WHERE f.status = 'closed'), 0)::int AS closed,
@@ -502,7 +523,82 @@ COALESCE(SUM(f.labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen
      LIMIT $4 OFFSET $5)
   SELECT g.key AS key, e.name AS label, e.credit_code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
          NULL::int AS consultations, NULL::int AS outreach_visits,
-         g.total_groups
+         g.total_groups, g.more
+    FROM page g
+    LEFT JOIN employers e ON e.id = g.key::uuid
+   ORDER BY g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key NULLS LAST;
+
+-- breakdownSql('employer', 'page of candidates')
+  WITH  page AS (
+  WITH counted AS MATERIALIZED (
+    SELECT c.key, o.opened
+         FROM (SELECT e.employer_id AS key FROM employer_case_counts e WHERE e.cases >= GREATEST($6::int, 1) UNION ALL SELECT NULL) c
+        CROSS JOIN LATERAL (SELECT count(*) AS opened FROM (
+  SELECT 1 FROM case_facts f WHERE f.employer_id = c.key AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date
+   UNION ALL
+  SELECT 1 FROM case_facts f WHERE c.key IS NULL AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date) f) o
+        WHERE o.opened > 0
+  ), cut AS (
+    -- the cases of the page's last group: a group with fewer comes after the page
+    SELECT c.opened FROM counted c ORDER BY c.opened DESC LIMIT 1 OFFSET $4::bigint + $5::bigint - 1
+  ), contenders AS (
+    SELECT c.key, c.opened, u.unpaid_fen
+      FROM counted c
+     CROSS JOIN LATERAL (
+       SELECT SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')) AS unpaid_fen
+         FROM (
+  SELECT f.status, f.owed_fen, f.paid_fen FROM case_facts f WHERE f.employer_id = c.key AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date
+   UNION ALL
+  SELECT f.status, f.owed_fen, f.paid_fen FROM case_facts f WHERE c.key IS NULL AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date) f
+     ) u
+     WHERE c.opened >= COALESCE((SELECT opened FROM cut), 0)
+  ), through_page AS (
+    SELECT g.key, g.opened FROM contenders g ORDER BY g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key NULLS LAST LIMIT $4::bigint + $5::bigint
+  ), page AS (
+    SELECT g.key,
+           NULL::int AS total_groups,
+           EXISTS (SELECT 1 FROM case_facts f
+                    WHERE f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date AND COALESCE(f.employer_id::text, '') <> ALL (SELECT COALESCE(t.key::text, '') FROM through_page t)) AS more
+      FROM contenders g
+     ORDER BY g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key NULLS LAST
+     LIMIT $4 OFFSET $5
+  )
+  SELECT page.key::text AS key, sums.*, paid.*, page.total_groups, page.more
+    FROM page
+   CROSS JOIN LATERAL (SELECT COALESCE(count(*), 0)::int AS opened,
+COALESCE(count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')), 0)::int AS concluded,
+COALESCE(count(*) FILTER (WHERE f.status = 'closed'), 0)::int AS closed,
+COALESCE(SUM(f.workers), 0)::int AS workers,
+COALESCE(SUM(f.claimed_fen), 0)::text AS claimed_fen,
+COALESCE(SUM(f.confirmed_fen), 0)::text AS confirmed_fen,
+COALESCE(SUM(f.owed_fen), 0)::text AS owed_fen,
+COALESCE(SUM(f.paid_fen), 0)::text AS recovered_fen,
+COALESCE(SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')), 0)::text AS unpaid_fen,
+COALESCE(count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0)), 0)::int AS paid_in_full,
+COALESCE(0, 0)::int AS concluded_in_period,
+COALESCE(0, 0)::int AS consultations,
+COALESCE(0, 0)::int AS outreach_visits,
+COALESCE(SUM(f.owed_wages_fen), 0)::text AS owed_wages_fen,
+COALESCE(SUM(f.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
+COALESCE(SUM(f.paid_wages_fen), 0)::text AS recovered_wages_fen,
+COALESCE(SUM(f.paid_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
+COALESCE(SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')), 0)::text AS unpaid_wages_fen,
+COALESCE(SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected')), 0)::text AS unpaid_labour_fees_fen FROM (
+  SELECT * FROM case_facts f WHERE f.employer_id = page.key AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date
+   UNION ALL
+  SELECT * FROM case_facts f WHERE page.key IS NULL AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date) f) sums
+   -- the days any case of the group in the scope was paid on in the period, whenever it was opened
+   CROSS JOIN LATERAL (
+     SELECT COALESCE(SUM(f.fen), 0)::text AS paid_in_period_fen,
+COALESCE(SUM(f.wages_fen), 0)::text AS paid_in_period_wages_fen,
+COALESCE(SUM(f.labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen
+       FROM (
+  SELECT f.fen, f.wages_fen, f.labour_fees_fen FROM case_pay_days f WHERE f.employer_id = page.key AND f.organisation_id = ANY($3::uuid[]) AND f.paid_on BETWEEN $1::date AND $2::date
+   UNION ALL
+  SELECT f.fen, f.wages_fen, f.labour_fees_fen FROM case_pay_days f WHERE page.key IS NULL AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.paid_on BETWEEN $1::date AND $2::date) f) paid)
+  SELECT g.key AS key, e.name AS label, e.credit_code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
+         NULL::int AS consultations, NULL::int AS outreach_visits,
+         g.total_groups, g.more
     FROM page g
     LEFT JOIN employers e ON e.id = g.key::uuid
    ORDER BY g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key NULLS LAST;
@@ -607,12 +703,12 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.si
           AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')) k)
     SELECT g.key AS key, p.name AS label, p.site AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
-           g.total_groups
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN projects p ON p.id = g.key::uuid
      ORDER BY g.opened DESC, g.key NULLS LAST;
 
--- breakdownSql('project', everyRow)
+-- breakdownSql('project', 'every row')
     WITH parameters AS (
       SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
              $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
@@ -701,7 +797,7 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.si
           AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')) k)
     SELECT g.key AS key, p.name AS label, p.site AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
-           g.total_groups
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN projects p ON p.id = g.key::uuid
      ORDER BY g.opened DESC, g.key NULLS LAST;
@@ -769,12 +865,12 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
      GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
-           g.total_groups
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN users u ON u.id = g.key::uuid
      ORDER BY g.opened DESC, g.key NULLS LAST;
 
--- breakdownSql('lawyer', everyRow)
+-- breakdownSql('lawyer', 'every row')
     WITH parameters AS (
       SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
              $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
@@ -826,7 +922,7 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
      GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
-           g.total_groups
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN users u ON u.id = g.key::uuid
      ORDER BY g.opened DESC, g.key NULLS LAST;
@@ -894,12 +990,12 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
      GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
-           g.total_groups
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN users u ON u.id = g.key::uuid
      ORDER BY g.opened DESC, g.key NULLS LAST;
 
--- breakdownSql('mediator', everyRow)
+-- breakdownSql('mediator', 'every row')
     WITH parameters AS (
       SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
              $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
@@ -951,7 +1047,7 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
      GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
-           g.total_groups
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN users u ON u.id = g.key::uuid
      ORDER BY g.opened DESC, g.key NULLS LAST;
@@ -1019,12 +1115,12 @@ SELECT date_trunc('month', r.month::timestamp)::date::text AS key, (r.sign * (r.
      GROUP BY page.key, page.total_groups)
     SELECT to_char(g.key::date, 'YYYY-MM') AS key, to_char(g.key::date, 'YYYY-MM') AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
-           g.total_groups
+           g.total_groups, NULL::boolean AS more
       FROM page g
       
      ORDER BY g.key NULLS LAST;
 
--- breakdownSql('month', everyRow)
+-- breakdownSql('month', 'every row')
     WITH parameters AS (
       SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
              $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
@@ -1076,7 +1172,7 @@ SELECT date_trunc('month', r.month::timestamp)::date::text AS key, (r.sign * (r.
      GROUP BY page.key, page.total_groups)
     SELECT to_char(g.key::date, 'YYYY-MM') AS key, to_char(g.key::date, 'YYYY-MM') AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
-           g.total_groups
+           g.total_groups, NULL::boolean AS more
       FROM page g
       
      ORDER BY g.key NULLS LAST;

@@ -7,7 +7,9 @@ import { Period, cutPeriod } from './domain/figures';
 import {
   BreakdownRow,
   DimensionName,
+  EMPLOYER_CANDIDATES_SQL,
   EMPLOYER_CASES_SQL,
+  EmployerCandidatesRow,
   EmployerCaseRow,
   FESTIVAL_AS_OF_SQL,
   FESTIVAL_SQL,
@@ -50,6 +52,16 @@ export interface ThresholdsRow {
 export type BreakdownPage = { limit: number; offset: number } | null;
 
 /**
+ * A page of employers: how many pages' worth of the employers with the most cases ever are counted
+ * first, to find the fewest cases a candidate needs; and beyond how many candidates counting every
+ * employer of the period is as quick (BENCHMARKS.md, "the employers on a page").
+ */
+const FIRST_COUNTED_PAGES = 4;
+const MOST_CANDIDATES = 5_000;
+
+const limitsOf = (page: BreakdownPage) => (page === null ? [null, 0] : [page.limit, page.offset]);
+
+/**
  * Every read of the reports, through ReportsDatabase (a replica when configured), and the folding of
  * the rollups on the primary. The SQL and how it is put together live in reports.sql.ts; this decides
  * which statement runs with which parameters. No method takes a unit of work: reports read another
@@ -85,8 +97,8 @@ export class ReportsRepository {
   }
 
   /**
-   * One page of a breakdown's groups (or all of them), the speed histogram of those groups, and how
-   * many groups there are.
+   * One page of a breakdown's groups (or all of them), the speed histogram of those groups, how many
+   * groups there are (null where they are not counted: the employers) and whether any comes after the page.
    */
   async breakdown(
     dimension: DimensionName,
@@ -94,16 +106,13 @@ export class ReportsRepository {
     period: Period,
     page: BreakdownPage,
     today: string,
-  ): Promise<{ rows: BreakdownRow[]; speed: SpeedRow[]; total: number }> {
-    const everyRow = page === null;
+  ): Promise<{ rows: BreakdownRow[]; speed: SpeedRow[]; total: number | null; more: boolean }> {
     const rollups = rollupParams(scope, period, today, readsWholeYears(dimension));
     // case_facts over the period: the employers' figures, and the speed of the page's groups where there are many
     const facts = isRolledUp(dimension) && !speedByKeys(dimension) ? null : await this.periodParams(scope, period);
-    const params = facts && !isRolledUp(dimension) ? facts : rollups;
-    const limits = page === null ? [null, 0] : [page.limit, page.offset];
     const reading = isRolledUp(dimension)
-      ? this.database.serialQuery<BreakdownRow>(breakdownSql(dimension), [...params, ...limits])
-      : this.database.query<BreakdownRow>(breakdownSql(dimension, everyRow), [...params, ...limits]);
+      ? this.database.serialQuery<BreakdownRow>(breakdownSql(dimension), [...rollups, ...limitsOf(page)])
+      : this.factsPage(dimension, facts!, page);
     // a histogram from the rollups needs nothing from the page, of every group or of the group without a
     // key (on the first page, as a rule): both are read at once (on a server; the embedded database runs
     // one after the other); the service keeps the page's groups
@@ -119,8 +128,27 @@ export class ReportsRepository {
           ...(rows.length === 0 ? [] : await this.speedOfPage(dimension, rows, facts, keyless === null)),
           ...(rows.some((row) => row.group_key === null) ? speedBeside : []),
         ];
-    const total = rows[0]?.total_groups ?? (await this.groupCount(dimension, params));
-    return { rows, speed, total };
+    if (!isRolledUp(dimension)) return { rows, speed, total: page === null ? rows.length : null, more: rows[0]?.more ?? false };
+    const total = rows[0]?.total_groups ?? (await this.groupCount(dimension, rollups));
+    return { rows, speed, total, more: page !== null && page.offset + rows.length < total };
+  }
+
+  /**
+   * A page of a breakdown counted from case_facts (the employers): among its candidates when they are
+   * few enough (EMPLOYER_CANDIDATES_SQL), else among every group of the period; every row for an export.
+   */
+  private async factsPage(dimension: DimensionName, params: unknown[], page: BreakdownPage): Promise<BreakdownRow[]> {
+    if (page === null) return this.database.query<BreakdownRow>(breakdownSql(dimension, 'every row'), [...params, ...limitsOf(page)]);
+    const through = page.offset + page.limit;
+    const [{ fewest_cases, candidates }] = await this.database.query<EmployerCandidatesRow>(EMPLOYER_CANDIDATES_SQL, [
+      ...params,
+      FIRST_COUNTED_PAGES * through,
+      through,
+      MOST_CANDIDATES,
+    ]);
+    return candidates <= MOST_CANDIDATES
+      ? this.database.query<BreakdownRow>(breakdownSql(dimension, 'page of candidates'), [...params, page.limit, page.offset, fewest_cases])
+      : this.database.query<BreakdownRow>(breakdownSql(dimension, 'page'), [...params, page.limit, page.offset]);
   }
 
   /**
@@ -188,7 +216,7 @@ export class ReportsRepository {
     return [period.from, period.to, ids];
   }
 
-  /** A page past the last one has no rows to carry the count; ask for it separately. */
+  /** A page past the last one has no rows to carry the count; ask for it separately (the rolled-up breakdowns). */
   private async groupCount(dimension: DimensionName, params: unknown[]): Promise<number> {
     const rows = await this.database.query<BreakdownRow>(breakdownSql(dimension), [...params, 1, 0]);
     return rows[0]?.total_groups ?? 0;

@@ -137,7 +137,7 @@ export class ReportsService {
     query: BreakdownQuery,
     scope: Scope,
     everyRow = false,
-  ): Promise<{ dimension: DimensionName; scope: ReportScope; period: Period; items: BreakdownItem[]; total: number }> {
+  ): Promise<{ dimension: DimensionName; scope: ReportScope; period: Period; items: BreakdownItem[]; total: number | null; more: boolean }> {
     if (!(DIMENSION_NAMES as string[]).includes(requested)) {
       throw AppError.invalidField('dimension', 'NOT_ONE_OF', { allowed: DIMENSION_NAMES.join(', ') });
     }
@@ -146,7 +146,7 @@ export class ReportsService {
     const today = shanghaiDate(this.clock.now());
     const period = await this.periodOf(query, today);
     const page = everyRow ? null : { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
-    const { rows, speed, total } = await this.repository.breakdown(dimension, reportScope, period, page, today);
+    const { rows, speed, total, more } = await this.repository.breakdown(dimension, reportScope, period, page, today);
     const speedByKey = new Map<string | null, SpeedRow[]>();
     for (const entry of speed) {
       const list = speedByKey.get(entry.key);
@@ -166,6 +166,7 @@ export class ReportsService {
         outreachVisits: row.outreach_visits,
       })),
       total,
+      more,
     };
   }
 

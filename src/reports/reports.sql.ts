@@ -572,24 +572,77 @@ export function isRolledUp(name: DimensionName): boolean {
   return 'dimension' in DIMENSIONS[name].source;
 }
 
+/** A case_facts row \`f\` of a case opened in the period and scope (period parameters, factsBreakdownSql). */
+const FACTS_IN_PERIOD = `f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date`;
+
 /**
- * A breakdown counted from case_facts over the period. Period parameters: $1 and $2 the first and
- * last day, $3 the ids of the scope's organisations (a constant list, cheaper per case than a join),
- * then the limit (NULL: every row) and the offset. A page counts every group's cases from a narrow
- * index; only the groups with as many cases as the page's last one or more can be on the page, so only
- * they have their unpaid amount added up (the order's second key, from the key's covering index); the
- * page's groups then have every figure added up. `order` must begin with `g.opened DESC`. Every row
- * (an export) adds up everything at once. The groups are those with cases opened in the period; each
- * has the money paid in the period on any of its cases in the scope, whenever opened.
+ * The rows of group \`key\` by \`column\` (a NULL key: the cases without one) of case_facts in the
+ * period and scope, or of \`table\` where \`where\`: through the index that leads with the column.
  */
-function factsBreakdownSql(column: string, order: string, everyRow: boolean): string {
-  const inScope = `f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date`;
+function factsOfGroup(column: string, key: string, columns: string, where = FACTS_IN_PERIOD, table = 'case_facts'): string {
+  return `(
+    SELECT ${columns} FROM ${table} f WHERE f.${column} = ${key} AND ${where}
+     UNION ALL
+    SELECT ${columns} FROM ${table} f WHERE ${key} IS NULL AND f.${column} IS NULL AND ${where}) f`;
+}
+
+/**
+ * Who can be on a page of the breakdown by employer (factsBreakdownSql's candidates). Period
+ * parameters, then $4 how many employers to count first, those with the most cases ever; $5 how many
+ * groups there are through the page (its offset and limit); $6 how many candidates are enough.
+ *
+ * \`fewest_cases\`: the $5-th most cases opened in the period among the employers counted first and the
+ * cases without one (0 when fewer than $5 have any). The true page's last group has at least as many,
+ * since that many groups have them; so does every group on the page or before it, and an employer with
+ * fewer cases ever than that cannot be one of them. \`candidates\`: how many employers have at least
+ * that many cases ever (and 1), counted up to $6 + 1.
+ */
+export const EMPLOYER_CANDIDATES_SQL = `
+  WITH first_counted AS (
+    SELECT o.opened
+      FROM (SELECT e.employer_id AS key FROM (SELECT employer_id FROM employer_case_counts ORDER BY cases DESC LIMIT $4::int) e
+            UNION ALL SELECT NULL) c
+     CROSS JOIN LATERAL (SELECT count(*) AS opened FROM ${factsOfGroup('employer_id', 'c.key', '1')}) o
+  ), fewest AS (
+    SELECT COALESCE((SELECT opened FROM first_counted ORDER BY opened DESC LIMIT 1 OFFSET $5::int - 1), 0)::int AS cases
+  )
+  SELECT f.cases AS fewest_cases,
+         (SELECT count(*) FROM (SELECT 1 FROM employer_case_counts e WHERE e.cases >= GREATEST(f.cases, 1) LIMIT $6::int + 1) x)::int AS candidates
+    FROM fewest f`;
+
+export interface EmployerCandidatesRow {
+  fewest_cases: number;
+  candidates: number;
+}
+
+/** How a breakdown counted from case_facts is read: every row (exports), or one page, ranked among every group or among candidates. */
+export type FactsReading = 'every row' | 'page' | 'page of candidates';
+
+/**
+ * A breakdown counted from case_facts over the period (the employers). Period parameters: $1 and $2
+ * the first and last day, $3 the ids of the scope's organisations (a constant list, cheaper per case
+ * than a join), then the limit (NULL: every row) and the offset; for a page of candidates then $6, the
+ * fewest cases ever a candidate has (EMPLOYER_CANDIDATES_SQL).
+ *
+ * A page counts its groups' cases from a narrow index: every group of the period ('page'), or only the
+ * candidates ('page of candidates'): the employers with at least $6 cases ever (employer_case_counts,
+ * migrations/1767800000000-AddEmployerCaseCounts.ts), and the cases without one. Only the groups with
+ * as many cases as the page's last one or more can be on the page, so only they have their unpaid
+ * amount added up (the order's second key, from the key's covering index); the page's groups then have
+ * every figure added up. \`order\` must begin with \`g.opened DESC\`. \`more\`: whether a group comes
+ * after the page (a case of the period whose group is not on this page or one before it). How many
+ * groups there are is not counted (NULL \`total_groups\`): that alone takes every group's count. Every
+ * row (an export) adds up everything at once. The groups are those with cases opened in the period;
+ * each has the money paid in the period on any of its cases in the scope, whenever opened.
+ */
+function factsBreakdownSql(column: string, order: string, reading: FactsReading): string {
+  const inScope = FACTS_IN_PERIOD;
   const paidInScope = `f.organisation_id = ANY($3::uuid[]) AND f.paid_on BETWEEN $1::date AND $2::date`;
   const sumsOf = (alias: string) => CASE_FIGURES.map((figure) => `${alias}.${figure}`).join(', ');
   const paidOf = (alias: string) => PAID_IN_PERIOD.map((figure) => `COALESCE(${alias}.${figure}, '0') AS ${figure}`).join(', ');
-  if (everyRow) {
+  if (reading === 'every row') {
     return `
-      SELECT g.key, ${sumsOf('g')}, ${paidOf('paid')}, count(*) OVER ()::int AS total_groups
+      SELECT g.key, ${sumsOf('g')}, ${paidOf('paid')}, count(*) OVER ()::int AS total_groups, false AS more
         FROM (SELECT f.${column}::text AS key, ${asRead(CASE_SUM_EXPRESSIONS, CASE_FIGURES)}
                 FROM case_facts f WHERE ${inScope} GROUP BY f.${column}) g
         LEFT JOIN (SELECT f.${column}::text AS key, ${asRead(PAID_SUM_EXPRESSIONS, PAID_IN_PERIOD)}
@@ -599,14 +652,17 @@ function factsBreakdownSql(column: string, order: string, everyRow: boolean): st
        ORDER BY ${order} NULLS LAST
        LIMIT $4 OFFSET $5`;
   }
-  // the rows of group \`key\` (a NULL key: the cases without one) of case_facts in the period and scope, or of \`table\` where \`where\`
-  const ofGroup = (key: string, columns: string, where = inScope, table = 'case_facts') => `(
-    SELECT ${columns} FROM ${table} f WHERE f.${column} = ${key} AND ${where}
-     UNION ALL
-    SELECT ${columns} FROM ${table} f WHERE ${key} IS NULL AND f.${column} IS NULL AND ${where}) f`;
+  const ofGroup = (key: string, columns: string, where = inScope, table = 'case_facts') => factsOfGroup(column, key, columns, where, table);
+  const counted =
+    reading === 'page'
+      ? `SELECT f.${column} AS key, count(*) AS opened FROM case_facts f WHERE ${inScope} GROUP BY f.${column}`
+      : `SELECT c.key, o.opened
+           FROM (SELECT e.employer_id AS key FROM employer_case_counts e WHERE e.cases >= GREATEST($6::int, 1) UNION ALL SELECT NULL) c
+          CROSS JOIN LATERAL (SELECT count(*) AS opened FROM ${ofGroup('c.key', '1')}) o
+          WHERE o.opened > 0`;
   return `
     WITH counted AS MATERIALIZED (
-      SELECT f.${column} AS key, count(*) AS opened FROM case_facts f WHERE ${inScope} GROUP BY f.${column}
+      ${counted}
     ), cut AS (
       -- the cases of the page's last group: a group with fewer comes after the page
       SELECT c.opened FROM counted c ORDER BY c.opened DESC LIMIT 1 OFFSET $4::bigint + $5::bigint - 1
@@ -618,13 +674,18 @@ function factsBreakdownSql(column: string, order: string, everyRow: boolean): st
            FROM ${ofGroup('c.key', 'f.status, f.owed_fen, f.paid_fen')}
        ) u
        WHERE c.opened >= COALESCE((SELECT opened FROM cut), 0)
+    ), through_page AS (
+      SELECT g.key, g.opened FROM contenders g ORDER BY ${order} NULLS LAST LIMIT $4::bigint + $5::bigint
     ), page AS (
-      SELECT g.key, (SELECT count(*) FROM counted)::int AS total_groups
+      SELECT g.key,
+             NULL::int AS total_groups,
+             EXISTS (SELECT 1 FROM case_facts f
+                      WHERE ${inScope} AND COALESCE(f.${column}::text, '') <> ALL (SELECT COALESCE(t.key::text, '') FROM through_page t)) AS more
         FROM contenders g
        ORDER BY ${order} NULLS LAST
        LIMIT $4 OFFSET $5
     )
-    SELECT page.key::text AS key, sums.*, paid.*, page.total_groups
+    SELECT page.key::text AS key, sums.*, paid.*, page.total_groups, page.more
       FROM page
      CROSS JOIN LATERAL (SELECT ${asRead(CASE_SUM_EXPRESSIONS, CASE_FIGURES)} FROM ${ofGroup('page.key', '*')}) sums
      -- the days any case of the group in the scope was paid on in the period, whenever it was opened
@@ -634,14 +695,16 @@ function factsBreakdownSql(column: string, order: string, everyRow: boolean): st
 }
 
 /**
- * One page of a breakdown (or with `everyRow` all of it), every group with `total_groups` so a page
- * knows how many there are. The parameters after the source's: the limit and the offset.
+ * One page of a breakdown (or with 'every row' all of it), every group with `total_groups` so a page
+ * knows how many there are (NULL where they are not counted: the employers) and `more` (whether a
+ * group comes after the page; NULL where `total_groups` says it). The parameters after the source's:
+ * the limit and the offset; for a page of candidates then the fewest cases ever (factsBreakdownSql).
  */
-export function breakdownSql(name: DimensionName, everyRow = false): string {
+export function breakdownSql(name: DimensionName, reading: FactsReading = 'page'): string {
   const dimension: Dimension = DIMENSIONS[name];
   const source = dimension.source;
   const page =
-    'dimension' in source ? rolledUpPageSql(source, dimension.order) : factsBreakdownSql(source.factsColumn, dimension.order, everyRow);
+    'dimension' in source ? rolledUpPageSql(source, dimension.order) : factsBreakdownSql(source.factsColumn, dimension.order, reading);
   // the rollups' page takes the rollup parameters, so its limit and offset come after them
   const desk = 'dimension' in source && source.deskWork;
   return `
@@ -650,7 +713,7 @@ export function breakdownSql(name: DimensionName, everyRow = false): string {
       .map((figure) => `g.${figure}`)
       .join(', ')},
            ${desk ? 'g.consultations, g.outreach_visits' : 'NULL::int AS consultations, NULL::int AS outreach_visits'},
-           g.total_groups
+           g.total_groups, ${'dimension' in source ? 'NULL::boolean AS more' : 'g.more'}
       FROM page g
       ${dimension.labelJoin}
      ORDER BY ${dimension.order} NULLS LAST`;
@@ -705,7 +768,10 @@ export interface BreakdownRow extends CaseFiguresRow {
   detail: string | null;
   consultations: number | null;
   outreach_visits: number | null;
-  total_groups: number;
+  /** How many groups there are; null where they are not counted (the employers). */
+  total_groups: number | null;
+  /** Whether a group comes after the page, where the groups are not counted. */
+  more: boolean | null;
 }
 
 /**

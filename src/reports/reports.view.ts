@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CHAIN_ROLES, ChainRole } from '../cases/case-employer.record';
 import { CASE_STATUSES, CLOSING_OUTCOMES, CaseStatus, ClosingOutcome } from '../cases/domain/case-status';
-import { PageMetaView } from '../common/http/api-responses';
 import { chineseLabel } from '../common/labels/labels';
 import { formatYuan } from '../common/money/money';
 import { ExportColumn } from '../common/export/tabular-export';
@@ -164,7 +163,25 @@ export class BreakdownItemView extends ReportFiguresView {
   outreachVisits: number | null;
 }
 
-export class BreakdownView extends PageMetaView {
+/** A page of groups. The employers are not counted (that alone takes longer than the page): `more` says whether a page follows. */
+export class BreakdownView {
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 137,
+    description: 'Groups in the period, over all pages; null for employers, who are not counted (see `more`)',
+  })
+  total: number | null;
+
+  @ApiProperty({ description: 'Whether a group comes after this page' })
+  more: boolean;
+
+  @ApiProperty({ example: 1 })
+  page: number;
+
+  @ApiProperty({ example: 20 })
+  pageSize: number;
+
   @ApiProperty({ type: ReportScopeView })
   scope: ReportScopeView;
 
@@ -447,7 +464,7 @@ export function toBreakdownItemView(item: BreakdownItem): BreakdownItemView {
 }
 
 export function toBreakdownView(
-  report: { scope: ReportScope; period: Period; items: BreakdownItem[]; total: number },
+  report: { scope: ReportScope; period: Period; items: BreakdownItem[]; total: number | null; more: boolean },
   page: { page: number; pageSize: number },
 ): BreakdownView {
   return {
@@ -455,6 +472,7 @@ export function toBreakdownView(
     period: report.period,
     items: report.items.map(toBreakdownItemView),
     total: report.total,
+    more: report.more,
     page: page.page,
     pageSize: page.pageSize,
   };

@@ -146,6 +146,8 @@ test.describe('the leaders’ dashboard and the breakdowns', () => {
     const employer = paid.employers[0];
     const row = page.getByRole('row', { name: new RegExp(employer.name) });
     await expect(row).toContainText('¥20,000.50');
+    // employers are not counted: the pager says which rows these are and that none follow (each case has its own employer)
+    await expect(page.getByText('第 1–2 家，已到最后')).toBeVisible();
     await expectNoAxeViolations(page);
     await screenshots(page, 'breakdowns-employer');
 

@@ -79,10 +79,11 @@ export default function BreakdownsPage() {
         pagination={{
           current: page,
           pageSize,
-          total: data?.total ?? 0,
+          // employers are not counted: the pager knows the pages so far, and the next one if more follow
+          total: !data ? 0 : (data.total ?? (page - 1) * pageSize + data.items.length + (data.more ? 1 : 0)),
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
-          showTotal: t.breakdowns.total,
+          showTotal: (total, [from, to]) => (!data || data.total !== null ? t.breakdowns.total(total) : t.breakdowns.shown(from, to, data.more)),
         }}
       />
     </div>

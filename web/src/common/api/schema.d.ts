@@ -4720,10 +4720,12 @@ export type components = {
         };
         BreakdownView: {
             /**
-             * @description Rows matching the filters, over all pages
+             * @description Groups in the period, over all pages; null for employers, who are not counted (see `more`)
              * @example 137
              */
-            total: number;
+            total: number | null;
+            /** @description Whether a group comes after this page */
+            more: boolean;
             /** @example 1 */
             page: number;
             /** @example 20 */
