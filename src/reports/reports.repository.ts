@@ -54,7 +54,7 @@ export type BreakdownPage = { limit: number; offset: number } | null;
 /**
  * A page of employers: how many pages' worth of the employers with the most cases ever are counted
  * first, to find the fewest cases a candidate needs; and beyond how many candidates counting every
- * employer of the period is as quick (BENCHMARKS.md, "the employers on a page").
+ * employer of the period is as quick (BENCHMARKS.md, "a page of employers counts its candidates only").
  */
 const FIRST_COUNTED_PAGES = 4;
 const MOST_CANDIDATES = 5_000;

@@ -589,7 +589,7 @@ function factsOfGroup(column: string, key: string, columns: string, where = FACT
 /**
  * Who can be on a page of the breakdown by employer (factsBreakdownSql's candidates). Period
  * parameters, then $4 how many employers to count first, those with the most cases ever; $5 how many
- * groups there are through the page (its offset and limit); $6 how many candidates are enough.
+ * groups there are through the page (its offset and limit); $6 the most candidates worth counting one by one.
  *
  * \`fewest_cases\`: the $5-th most cases opened in the period among the employers counted first and the
  * cases without one (0 when fewer than $5 have any). The true page's last group has at least as many,
