@@ -492,7 +492,7 @@ COALESCE(SUM(f.labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen
 
 -- breakdownSql('employer', 'every row')
   WITH  page AS (
-    SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, COALESCE(paid.paid_in_period_fen, '0') AS paid_in_period_fen, COALESCE(paid.paid_in_period_wages_fen, '0') AS paid_in_period_wages_fen, COALESCE(paid.paid_in_period_labour_fees_fen, '0') AS paid_in_period_labour_fees_fen, count(*) OVER ()::int AS total_groups, false AS more
+    SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, COALESCE(paid.paid_in_period_fen, '0') AS paid_in_period_fen, COALESCE(paid.paid_in_period_wages_fen, '0') AS paid_in_period_wages_fen, COALESCE(paid.paid_in_period_labour_fees_fen, '0') AS paid_in_period_labour_fees_fen, NULL::int AS total_groups, false AS more
       FROM (SELECT f.employer_id::text AS key, COALESCE(count(*), 0)::int AS opened,
 COALESCE(count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected')), 0)::int AS concluded,
 COALESCE(count(*) FILTER (WHERE f.status = 'closed'), 0)::int AS closed,

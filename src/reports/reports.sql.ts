@@ -642,7 +642,7 @@ function factsBreakdownSql(column: string, order: string, reading: FactsReading)
   const paidOf = (alias: string) => PAID_IN_PERIOD.map((figure) => `COALESCE(${alias}.${figure}, '0') AS ${figure}`).join(', ');
   if (reading === 'every row') {
     return `
-      SELECT g.key, ${sumsOf('g')}, ${paidOf('paid')}, count(*) OVER ()::int AS total_groups, false AS more
+      SELECT g.key, ${sumsOf('g')}, ${paidOf('paid')}, NULL::int AS total_groups, false AS more
         FROM (SELECT f.${column}::text AS key, ${asRead(CASE_SUM_EXPRESSIONS, CASE_FIGURES)}
                 FROM case_facts f WHERE ${inScope} GROUP BY f.${column}) g
         LEFT JOIN (SELECT f.${column}::text AS key, ${asRead(PAID_SUM_EXPRESSIONS, PAID_IN_PERIOD)}
