@@ -35,7 +35,6 @@ import { AddNoProjectRollups1767500000000 } from './1767500000000-AddNoProjectRo
 import { AddProjectRollupKeyIndex1767600000000 } from './1767600000000-AddProjectRollupKeyIndex';
 import { SearchIndexesWithoutPendingLists1767700000000 } from './1767700000000-SearchIndexesWithoutPendingLists';
 import { AddEmployerCaseCounts1767800000000 } from './1767800000000-AddEmployerCaseCounts';
-import { AddGroupCaseCounts1767900000000 } from './1767900000000-AddGroupCaseCounts';
 
 /** Every migration, oldest first. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -76,5 +75,4 @@ export const MIGRATIONS = [
   AddProjectRollupKeyIndex1767600000000,
   SearchIndexesWithoutPendingLists1767700000000,
   AddEmployerCaseCounts1767800000000,
-  AddGroupCaseCounts1767900000000,
 ];

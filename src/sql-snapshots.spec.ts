@@ -19,16 +19,11 @@ function builtStatements(exports: Record<string, unknown>): [string, string][] {
   const breakdown = exports.breakdownSql as (name: string, reading?: string) => string;
   const speed = exports.breakdownSpeedSql as (name: string) => string;
   const speedByKeys = exports.speedByKeys as (name: string) => boolean;
-  const candidates = exports.breakdownCandidatesSql as (name: string) => string | null;
+  const isRolledUp = exports.isRolledUp as (name: string) => boolean;
   return names.flatMap((name): [string, string][] => [
     [`breakdownSql('${name}')`, breakdown(name)],
     [`breakdownSql('${name}', 'every row')`, breakdown(name, 'every row')],
-    ...(candidates(name) === null
-      ? []
-      : ([
-          [`breakdownCandidatesSql('${name}')`, candidates(name)!],
-          [`breakdownSql('${name}', 'page of candidates')`, breakdown(name, 'page of candidates')],
-        ] as [string, string][])),
+    ...(isRolledUp(name) ? [] : [[`breakdownSql('${name}', 'page of candidates')`, breakdown(name, 'page of candidates')] as [string, string]]),
     ...(speedByKeys(name) ? [[`breakdownSpeedSql('${name}')`, speed(name)] as [string, string]] : []),
   ]);
 }

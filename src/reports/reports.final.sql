@@ -1,5 +1,21 @@
 -- Written by src/sql-snapshots.spec.ts from reports.sql.ts: every statement it exports, whole. Do not edit.
 
+-- EMPLOYER_CANDIDATES_SQL
+WITH first_counted AS (
+  SELECT o.opened
+    FROM (SELECT e.employer_id AS key FROM (SELECT employer_id FROM employer_case_counts ORDER BY cases DESC LIMIT $4::int) e
+          UNION ALL SELECT NULL) c
+   CROSS JOIN LATERAL (SELECT count(*) AS opened FROM (
+  SELECT 1 FROM case_facts f WHERE f.employer_id = c.key AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date
+   UNION ALL
+  SELECT 1 FROM case_facts f WHERE c.key IS NULL AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date) f) o
+), fewest AS (
+  SELECT COALESCE((SELECT opened FROM first_counted ORDER BY opened DESC LIMIT 1 OFFSET $5::int - 1), 0)::int AS cases
+)
+SELECT f.cases AS fewest_cases,
+       (SELECT count(*) FROM (SELECT 1 FROM employer_case_counts e WHERE e.cases >= GREATEST(f.cases, 1) LIMIT $6::int + 1) x)::int AS candidates
+  FROM fewest f;
+
 -- EMPLOYER_CASES_SQL
 WITH employer_cases AS MATERIALIZED (
   SELECT c.id, c.case_number, ce.role, c.intake_date, f.status, f.outcome, f.closed_on,
@@ -192,7 +208,7 @@ SELECT r.organisation_id::text AS key, (r.sign * (r.opened))::bigint AS opened, 
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
-      SELECT g.key, count(*) OVER ()::int AS total_groups, NULL::boolean AS more
+      SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST
        LIMIT $9 OFFSET $10
@@ -218,14 +234,14 @@ SELECT r.organisation_id::text AS key, (r.sign * (r.opened))::bigint AS opened, 
   COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
-  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups, page.more
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups, page.more)
+     GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, grp.name AS label, grp.code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
-           g.total_groups, g.more
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN organisations grp ON grp.id = g.key::uuid
      ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST;
@@ -253,7 +269,7 @@ SELECT r.organisation_id::text AS key, (r.sign * (r.opened))::bigint AS opened, 
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
-      SELECT g.key, count(*) OVER ()::int AS total_groups, NULL::boolean AS more
+      SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST
        LIMIT $9 OFFSET $10
@@ -279,14 +295,14 @@ SELECT r.organisation_id::text AS key, (r.sign * (r.opened))::bigint AS opened, 
   COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
-  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups, page.more
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups, page.more)
+     GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, grp.name AS label, grp.code AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
-           g.total_groups, g.more
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN organisations grp ON grp.id = g.key::uuid
      ORDER BY (SELECT path FROM organisations WHERE id = g.key::uuid), g.key NULLS LAST;
@@ -310,7 +326,7 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
-      SELECT g.key, count(*) OVER ()::int AS total_groups, NULL::boolean AS more
+      SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
        LIMIT $9 OFFSET $10
@@ -336,14 +352,14 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
   COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
-  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups, page.more
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups, page.more)
+     GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, g.key AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
-           g.total_groups, g.more
+           g.total_groups, NULL::boolean AS more
       FROM page g
       
      ORDER BY g.opened DESC, g.key NULLS LAST;
@@ -367,7 +383,7 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
-      SELECT g.key, count(*) OVER ()::int AS total_groups, NULL::boolean AS more
+      SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
        LIMIT $9 OFFSET $10
@@ -393,14 +409,14 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
   COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
-  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups, page.more
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups, page.more)
+     GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, g.key AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
-           g.total_groups, g.more
+           g.total_groups, NULL::boolean AS more
       FROM page g
       
      ORDER BY g.opened DESC, g.key NULLS LAST;
@@ -512,27 +528,11 @@ COALESCE(SUM(f.labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen
     LEFT JOIN employers e ON e.id = g.key::uuid
    ORDER BY g.opened DESC, COALESCE(g.unpaid_fen::bigint, 0) DESC, g.key NULLS LAST;
 
--- breakdownCandidatesSql('employer')
-WITH first_counted AS (
-  SELECT o.opened
-    FROM ((SELECT c.key::text FROM group_case_counts c WHERE c.dimension = 'employer' ORDER BY c.cases DESC LIMIT $4::int) UNION ALL SELECT NULL) c(key)
-   CROSS JOIN LATERAL (SELECT count(*) AS opened FROM (
-  SELECT 1 FROM case_facts f WHERE f.employer_id = c.key::uuid AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date
-   UNION ALL
-  SELECT 1 FROM case_facts f WHERE c.key::uuid IS NULL AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date) f) o
-), fewest AS (
-  SELECT COALESCE((SELECT opened FROM first_counted ORDER BY opened DESC LIMIT 1 OFFSET $5::int - 1), 0)::int AS cases
-)
-SELECT f.cases AS fewest_cases,
-       (SELECT count(*) FROM (SELECT 1 FROM group_case_counts c
-                               WHERE c.dimension = 'employer' AND c.cases >= GREATEST(f.cases, 1) LIMIT $6::int + 1) x)::int AS candidates
-  FROM fewest f;
-
 -- breakdownSql('employer', 'page of candidates')
   WITH  page AS (
   WITH counted AS MATERIALIZED (
     SELECT c.key, o.opened
-         FROM (SELECT key::uuid FROM (SELECT c.key::text FROM group_case_counts c WHERE c.dimension = 'employer' AND c.cases >= GREATEST($6::int, 1)) e UNION ALL SELECT NULL) c(key)
+         FROM (SELECT e.employer_id AS key FROM employer_case_counts e WHERE e.cases >= GREATEST($6::int, 1) UNION ALL SELECT NULL) c
         CROSS JOIN LATERAL (SELECT count(*) AS opened FROM (
   SELECT 1 FROM case_facts f WHERE f.employer_id = c.key AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date
    UNION ALL
@@ -618,7 +618,7 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
     WITH parameters AS (
       SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
              $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
-    SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups, g.more
+    SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups
       FROM (
     WITH ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
@@ -643,7 +643,7 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, 0::bi
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
-      SELECT g.key, count(*) OVER ()::int AS total_groups, NULL::boolean AS more
+      SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
        LIMIT $9 OFFSET $10
@@ -662,7 +662,7 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
  UNION ALL
 SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.sign * (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected'))))::bigint AS concluded, (p.sign * (count(*) FILTER (WHERE f.status = 'closed')))::bigint AS closed, (p.sign * (SUM(f.workers)))::bigint AS workers, (p.sign * (SUM(f.claimed_fen)))::bigint AS claimed_fen, (p.sign * (SUM(f.confirmed_fen)))::bigint AS confirmed_fen, (p.sign * (SUM(f.owed_fen)))::bigint AS owed_fen, (p.sign * (SUM(f.paid_fen)))::bigint AS recovered_fen, (p.sign * (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_fen, (p.sign * (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0))))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (p.sign * (SUM(f.owed_wages_fen)))::bigint AS owed_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen)))::bigint AS owed_labour_fees_fen, (p.sign * (SUM(f.paid_wages_fen)))::bigint AS recovered_wages_fen, (p.sign * (SUM(f.paid_labour_fees_fen)))::bigint AS recovered_labour_fees_fen, (p.sign * (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
-       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND f.project_id::text IS NOT NULL AND (f.project_id::text IN (SELECT key FROM page WHERE key IS NOT NULL) OR (f.project_id::text IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)))
+       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND f.project_id::text IS NOT NULL AND ((f.project_id::text = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))) OR (f.project_id::text IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)))
        JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -690,11 +690,11 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.si
   COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
-  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups, page.more
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM page_parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups, page.more) g
+     GROUP BY page.key, page.total_groups) g
      -- what the key's cases in the scope were paid in the period, whenever opened
      CROSS JOIN LATERAL (
        SELECT SUM(f.fen) AS paid_in_period_fen, SUM(f.wages_fen) AS paid_in_period_wages_fen, SUM(f.labour_fees_fen) AS paid_in_period_labour_fees_fen
@@ -703,7 +703,7 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.si
           AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')) k)
     SELECT g.key AS key, p.name AS label, p.site AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
-           g.total_groups, g.more
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN projects p ON p.id = g.key::uuid
      ORDER BY g.opened DESC, g.key NULLS LAST;
@@ -712,7 +712,7 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.si
     WITH parameters AS (
       SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
              $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
-    SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups, g.more
+    SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups
       FROM (
     WITH ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
@@ -737,7 +737,7 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, 0::bi
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
-      SELECT g.key, count(*) OVER ()::int AS total_groups, NULL::boolean AS more
+      SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
        LIMIT $9 OFFSET $10
@@ -756,7 +756,7 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
  UNION ALL
 SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.sign * (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected'))))::bigint AS concluded, (p.sign * (count(*) FILTER (WHERE f.status = 'closed')))::bigint AS closed, (p.sign * (SUM(f.workers)))::bigint AS workers, (p.sign * (SUM(f.claimed_fen)))::bigint AS claimed_fen, (p.sign * (SUM(f.confirmed_fen)))::bigint AS confirmed_fen, (p.sign * (SUM(f.owed_fen)))::bigint AS owed_fen, (p.sign * (SUM(f.paid_fen)))::bigint AS recovered_fen, (p.sign * (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_fen, (p.sign * (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0))))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (p.sign * (SUM(f.owed_wages_fen)))::bigint AS owed_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen)))::bigint AS owed_labour_fees_fen, (p.sign * (SUM(f.paid_wages_fen)))::bigint AS recovered_wages_fen, (p.sign * (SUM(f.paid_labour_fees_fen)))::bigint AS recovered_labour_fees_fen, (p.sign * (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
        FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
-       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND f.project_id::text IS NOT NULL AND (f.project_id::text IN (SELECT key FROM page WHERE key IS NOT NULL) OR (f.project_id::text IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)))
+       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND f.project_id::text IS NOT NULL AND ((f.project_id::text = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))) OR (f.project_id::text IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)))
        JOIN (
   SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
     FROM organisations o
@@ -784,11 +784,11 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.si
   COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
-  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups, page.more
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM page_parts p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups, page.more) g
+     GROUP BY page.key, page.total_groups) g
      -- what the key's cases in the scope were paid in the period, whenever opened
      CROSS JOIN LATERAL (
        SELECT SUM(f.fen) AS paid_in_period_fen, SUM(f.wages_fen) AS paid_in_period_wages_fen, SUM(f.labour_fees_fen) AS paid_in_period_labour_fees_fen
@@ -797,147 +797,7 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.si
           AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')) k)
     SELECT g.key AS key, p.name AS label, p.site AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
-           g.total_groups, g.more
-      FROM page g
-      LEFT JOIN projects p ON p.id = g.key::uuid
-     ORDER BY g.opened DESC, g.key NULLS LAST;
-
--- breakdownCandidatesSql('project')
-  WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
-             $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to),
-  first_counted AS (
-    SELECT SUM(p.opened) AS opened FROM (
-SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened
-       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT c.key::text FROM group_case_counts c WHERE c.dimension = 'project' ORDER BY c.cases DESC LIMIT $9::int))
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND true
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date AND r.key = ANY(ARRAY(SELECT c.key::text FROM group_case_counts c WHERE c.dimension = 'project' ORDER BY c.cases DESC LIMIT $9::int))
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date AND r.key IS NULL AND true
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT c.key::text FROM group_case_counts c WHERE c.dimension = 'project' ORDER BY c.cases DESC LIMIT $9::int))
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND true
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_day' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT c.key::text FROM group_case_counts c WHERE c.dimension = 'project' ORDER BY c.cases DESC LIMIT $9::int))
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_day' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND true) r
-      WHERE r.days IS NULL
- UNION ALL
-SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened
-       FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
-       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND f.project_id::text IS NOT NULL AND (f.project_id::text IN (SELECT c.key::text FROM group_case_counts c WHERE c.dimension = 'project' ORDER BY c.cases DESC LIMIT $9::int) OR (f.project_id::text IS NULL AND true))
-       JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      GROUP BY 1, p.sign
-) p GROUP BY p.key
-  ), fewest AS (
-    SELECT COALESCE((SELECT opened FROM first_counted ORDER BY opened DESC LIMIT 1 OFFSET $10::int - 1), 0)::int AS cases
-  )
-  SELECT f.cases AS fewest_cases,
-         (SELECT count(*) FROM (SELECT 1 FROM group_case_counts c
-                                 WHERE c.dimension = 'project' AND c.cases >= GREATEST(f.cases, 1) LIMIT $11::int + 1) x)::int AS candidates
-    FROM fewest f;
-
--- breakdownSql('project', 'page of candidates')
-    WITH parameters AS (
-      SELECT $1::text AS scope_path, $2::uuid AS scope_id, $3::text[] AS grains, $4::date[] AS firsts, $5::date[] AS lasts,
-             $6::int[] AS signs, $7::date AS period_from, $8::date AS period_to), page AS (
-    SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups, g.more
-      FROM (
-    WITH ranked AS (
-      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
-        FROM (
-SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen
-       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT c.key::text FROM group_case_counts c WHERE c.dimension = 'project' AND c.cases >= GREATEST($11::int, 1)))
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND true
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date AND r.key = ANY(ARRAY(SELECT c.key::text FROM group_case_counts c WHERE c.dimension = 'project' AND c.cases >= GREATEST($11::int, 1)))
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date AND r.key IS NULL AND true
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT c.key::text FROM group_case_counts c WHERE c.dimension = 'project' AND c.cases >= GREATEST($11::int, 1)))
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND true
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_day' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT c.key::text FROM group_case_counts c WHERE c.dimension = 'project' AND c.cases >= GREATEST($11::int, 1)))
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_day' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND true) r
-      WHERE r.days IS NULL
- UNION ALL
-SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
-       FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
-       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND f.project_id::text IS NOT NULL AND (f.project_id::text IN (SELECT c.key::text FROM group_case_counts c WHERE c.dimension = 'project' AND c.cases >= GREATEST($11::int, 1)) OR (f.project_id::text IS NULL AND true))
-       JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      GROUP BY 1, p.sign
-) p
-       GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
-    ),
-    through_page AS MATERIALIZED (
-      SELECT g.key, g.opened FROM ranked g ORDER BY g.opened DESC, g.key NULLS LAST LIMIT $9::bigint + $10::bigint
-    ),
-    page AS MATERIALIZED (
-      SELECT g.key, NULL::int AS total_groups,
-             EXISTS (SELECT 1 FROM ranked r WHERE COALESCE(r.key, '') NOT IN (SELECT COALESCE(t.key, '') FROM through_page t))
-             OR EXISTS (SELECT 1 FROM case_facts f
-                         WHERE f.intake_date BETWEEN $7::date AND $8::date
-                           AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')
-                           AND COALESCE(f.project_id::text, '') <> ALL (ARRAY(SELECT COALESCE(t.key, '') FROM through_page t))) AS more
-        FROM through_page g
-       ORDER BY g.opened DESC, g.key NULLS LAST
-       OFFSET $10
-    ),
-    page_parts AS MATERIALIZED (
-SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concluded))::bigint AS concluded, (r.sign * (r.closed))::bigint AS closed, (r.sign * (r.workers))::bigint AS workers, (r.sign * (r.claimed_fen))::bigint AS claimed_fen, (r.sign * (r.confirmed_fen))::bigint AS confirmed_fen, (r.sign * (r.owed_fen))::bigint AS owed_fen, (r.sign * (r.paid_fen))::bigint AS recovered_fen, (r.sign * (r.unpaid_fen))::bigint AS unpaid_fen, (r.sign * (r.paid_in_full))::bigint AS paid_in_full, (r.sign * (r.concluded_in_month))::bigint AS concluded_in_period, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.owed_wages_fen))::bigint AS owed_wages_fen, (r.sign * (r.owed_labour_fees_fen))::bigint AS owed_labour_fees_fen, (r.sign * (r.paid_wages_fen))::bigint AS recovered_wages_fen, (r.sign * (r.paid_labour_fees_fen))::bigint AS recovered_labour_fees_fen, (r.sign * (r.unpaid_wages_fen))::bigint AS unpaid_wages_fen, (r.sign * (r.unpaid_labour_fees_fen))::bigint AS unpaid_labour_fees_fen, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen, (r.sign * (r.paid_in_month_wages_fen))::bigint AS paid_in_period_wages_fen, (r.sign * (r.paid_in_month_labour_fees_fen))::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_day' AND r.month BETWEEN p.first AND p.last AND r.key = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))
- UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_day' AND r.month BETWEEN p.first AND p.last AND r.key IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)) r
-      WHERE r.days IS NULL
- UNION ALL
-SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.sign * (count(*) FILTER (WHERE f.status IN ('closed', 'withdrawn', 'rejected'))))::bigint AS concluded, (p.sign * (count(*) FILTER (WHERE f.status = 'closed')))::bigint AS closed, (p.sign * (SUM(f.workers)))::bigint AS workers, (p.sign * (SUM(f.claimed_fen)))::bigint AS claimed_fen, (p.sign * (SUM(f.confirmed_fen)))::bigint AS confirmed_fen, (p.sign * (SUM(f.owed_fen)))::bigint AS owed_fen, (p.sign * (SUM(f.paid_fen)))::bigint AS recovered_fen, (p.sign * (SUM(f.owed_fen - f.paid_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_fen, (p.sign * (count(*) FILTER (WHERE (f.workers > 0 AND f.unconfirmed = 0 AND f.workers_owed = 0 AND f.paid_fen > 0))))::bigint AS paid_in_full, 0::bigint AS concluded_in_period, 0::bigint AS consultations, 0::bigint AS outreach_visits, (p.sign * (SUM(f.owed_wages_fen)))::bigint AS owed_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen)))::bigint AS owed_labour_fees_fen, (p.sign * (SUM(f.paid_wages_fen)))::bigint AS recovered_wages_fen, (p.sign * (SUM(f.paid_labour_fees_fen)))::bigint AS recovered_labour_fees_fen, (p.sign * (SUM(f.owed_wages_fen - f.paid_wages_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_wages_fen, (p.sign * (SUM(f.owed_labour_fees_fen - f.paid_labour_fees_fen) FILTER (WHERE f.status NOT IN ('closed', 'withdrawn', 'rejected'))))::bigint AS unpaid_labour_fees_fen, 0::bigint AS paid_in_period_fen, 0::bigint AS paid_in_period_wages_fen, 0::bigint AS paid_in_period_labour_fees_fen
-       FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
-       JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND f.project_id::text IS NOT NULL AND (f.project_id::text IN (SELECT key FROM page WHERE key IS NOT NULL) OR (f.project_id::text IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)))
-       JOIN (
-  SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
-    FROM organisations o
-   WHERE o.path LIKE $1::text || '%') o ON o.id = f.organisation_id
-      GROUP BY 1, p.sign
-)
-    SELECT page.key, COALESCE(SUM(p.opened), 0)::int AS opened,
-  COALESCE(SUM(p.concluded), 0)::int AS concluded,
-  COALESCE(SUM(p.closed), 0)::int AS closed,
-  COALESCE(SUM(p.workers), 0)::int AS workers,
-  COALESCE(SUM(p.claimed_fen), 0)::text AS claimed_fen,
-  COALESCE(SUM(p.confirmed_fen), 0)::text AS confirmed_fen,
-  COALESCE(SUM(p.owed_fen), 0)::text AS owed_fen,
-  COALESCE(SUM(p.recovered_fen), 0)::text AS recovered_fen,
-  COALESCE(SUM(p.unpaid_fen), 0)::text AS unpaid_fen,
-  COALESCE(SUM(p.paid_in_full), 0)::int AS paid_in_full,
-  COALESCE(SUM(p.concluded_in_period), 0)::int AS concluded_in_period,
-  COALESCE(SUM(p.consultations), 0)::int AS consultations,
-  COALESCE(SUM(p.outreach_visits), 0)::int AS outreach_visits,
-  COALESCE(SUM(p.owed_wages_fen), 0)::text AS owed_wages_fen,
-  COALESCE(SUM(p.owed_labour_fees_fen), 0)::text AS owed_labour_fees_fen,
-  COALESCE(SUM(p.recovered_wages_fen), 0)::text AS recovered_wages_fen,
-  COALESCE(SUM(p.recovered_labour_fees_fen), 0)::text AS recovered_labour_fees_fen,
-  COALESCE(SUM(p.unpaid_wages_fen), 0)::text AS unpaid_wages_fen,
-  COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
-  COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
-  COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
-  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups, page.more
-      FROM page_parts p
-      -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
-      JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups, page.more) g
-     -- what the key's cases in the scope were paid in the period, whenever opened
-     CROSS JOIN LATERAL (
-       SELECT SUM(f.fen) AS paid_in_period_fen, SUM(f.wages_fen) AS paid_in_period_wages_fen, SUM(f.labour_fees_fen) AS paid_in_period_labour_fees_fen
-         FROM case_pay_days f
-        WHERE f.project_id = g.key::uuid AND f.paid_on BETWEEN $7::date AND $8::date
-          AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')) k)
-    SELECT g.key AS key, p.name AS label, p.site AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
-           NULL::int AS consultations, NULL::int AS outreach_visits,
-           g.total_groups, g.more
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN projects p ON p.id = g.key::uuid
      ORDER BY g.opened DESC, g.key NULLS LAST;
@@ -972,7 +832,7 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
-      SELECT g.key, count(*) OVER ()::int AS total_groups, NULL::boolean AS more
+      SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
        LIMIT $9 OFFSET $10
@@ -998,14 +858,14 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
   COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
-  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups, page.more
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups, page.more)
+     GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
-           g.total_groups, g.more
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN users u ON u.id = g.key::uuid
      ORDER BY g.opened DESC, g.key NULLS LAST;
@@ -1029,7 +889,7 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
-      SELECT g.key, count(*) OVER ()::int AS total_groups, NULL::boolean AS more
+      SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
        LIMIT $9 OFFSET $10
@@ -1055,14 +915,14 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
   COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
-  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups, page.more
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups, page.more)
+     GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
-           g.total_groups, g.more
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN users u ON u.id = g.key::uuid
      ORDER BY g.opened DESC, g.key NULLS LAST;
@@ -1097,7 +957,7 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
-      SELECT g.key, count(*) OVER ()::int AS total_groups, NULL::boolean AS more
+      SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
        LIMIT $9 OFFSET $10
@@ -1123,14 +983,14 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
   COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
-  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups, page.more
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups, page.more)
+     GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
-           g.total_groups, g.more
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN users u ON u.id = g.key::uuid
      ORDER BY g.opened DESC, g.key NULLS LAST;
@@ -1154,7 +1014,7 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
-      SELECT g.key, count(*) OVER ()::int AS total_groups, NULL::boolean AS more
+      SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.opened DESC, g.key NULLS LAST
        LIMIT $9 OFFSET $10
@@ -1180,14 +1040,14 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
   COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
-  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups, page.more
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups, page.more)
+     GROUP BY page.key, page.total_groups)
     SELECT g.key AS key, u.display_name AS label, u.username AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            NULL::int AS consultations, NULL::int AS outreach_visits,
-           g.total_groups, g.more
+           g.total_groups, NULL::boolean AS more
       FROM page g
       LEFT JOIN users u ON u.id = g.key::uuid
      ORDER BY g.opened DESC, g.key NULLS LAST;
@@ -1222,7 +1082,7 @@ SELECT date_trunc('month', r.month::timestamp)::date::text AS key, (r.sign * (r.
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
-      SELECT g.key, count(*) OVER ()::int AS total_groups, NULL::boolean AS more
+      SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.key NULLS LAST
        LIMIT $9 OFFSET $10
@@ -1248,14 +1108,14 @@ SELECT date_trunc('month', r.month::timestamp)::date::text AS key, (r.sign * (r.
   COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
-  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups, page.more
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups, page.more)
+     GROUP BY page.key, page.total_groups)
     SELECT to_char(g.key::date, 'YYYY-MM') AS key, to_char(g.key::date, 'YYYY-MM') AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
-           g.total_groups, g.more
+           g.total_groups, NULL::boolean AS more
       FROM page g
       
      ORDER BY g.key NULLS LAST;
@@ -1279,7 +1139,7 @@ SELECT date_trunc('month', r.month::timestamp)::date::text AS key, (r.sign * (r.
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
-      SELECT g.key, count(*) OVER ()::int AS total_groups, NULL::boolean AS more
+      SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY g.key NULLS LAST
        LIMIT $9 OFFSET $10
@@ -1305,14 +1165,14 @@ SELECT date_trunc('month', r.month::timestamp)::date::text AS key, (r.sign * (r.
   COALESCE(SUM(p.unpaid_labour_fees_fen), 0)::text AS unpaid_labour_fees_fen,
   COALESCE(SUM(p.paid_in_period_fen), 0)::text AS paid_in_period_fen,
   COALESCE(SUM(p.paid_in_period_wages_fen), 0)::text AS paid_in_period_wages_fen,
-  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups, page.more
+  COALESCE(SUM(p.paid_in_period_labour_fees_fen), 0)::text AS paid_in_period_labour_fees_fen, page.total_groups
       FROM ranking p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups, page.more)
+     GROUP BY page.key, page.total_groups)
     SELECT to_char(g.key::date, 'YYYY-MM') AS key, to_char(g.key::date, 'YYYY-MM') AS label, NULL::text AS detail, g.key AS group_key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, g.paid_in_period_fen, g.paid_in_period_wages_fen, g.paid_in_period_labour_fees_fen,
            g.consultations, g.outreach_visits,
-           g.total_groups, g.more
+           g.total_groups, NULL::boolean AS more
       FROM page g
       
      ORDER BY g.key NULLS LAST;

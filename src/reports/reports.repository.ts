@@ -5,11 +5,11 @@ import { ReportsDatabase } from '../database/reports-database';
 import type { EmployerKind, Industry } from '../employers/employer.record';
 import { Period, cutPeriod } from './domain/figures';
 import {
-  BreakdownReading,
   BreakdownRow,
   DimensionName,
-  CandidatesRow,
+  EMPLOYER_CANDIDATES_SQL,
   EMPLOYER_CASES_SQL,
+  EmployerCandidatesRow,
   EmployerCaseRow,
   FESTIVAL_AS_OF_SQL,
   FESTIVAL_SQL,
@@ -18,7 +18,6 @@ import {
   SUMMARY_SQL,
   SpeedRow,
   SummaryRow,
-  breakdownCandidatesSql,
   breakdownSpeedSql,
   keylessSpeedSql,
   breakdownSql,
@@ -53,10 +52,9 @@ export interface ThresholdsRow {
 export type BreakdownPage = { limit: number; offset: number } | null;
 
 /**
- * A page of employers or projects: how many pages' worth of the groups with the most cases ever are
- * counted first, to find the fewest cases a candidate needs; and beyond how many candidates counting
- * every group of the period is as quick (BENCHMARKS.md, "a page of employers counts its candidates
- * only" and "a page of projects ranks its candidates only").
+ * A page of employers: how many pages' worth of the employers with the most cases ever are counted
+ * first, to find the fewest cases a candidate needs; and beyond how many candidates counting every
+ * employer of the period is as quick (BENCHMARKS.md, "a page of employers counts its candidates only").
  */
 const FIRST_COUNTED_PAGES = 4;
 const MOST_CANDIDATES = 5_000;
@@ -112,13 +110,15 @@ export class ReportsRepository {
     const rollups = rollupParams(scope, period, today, readsWholeYears(dimension));
     // case_facts over the period: the employers' figures, and the speed of the page's groups where there are many
     const facts = isRolledUp(dimension) && !speedByKeys(dimension) ? null : await this.periodParams(scope, period);
-    const reading = this.page(dimension, isRolledUp(dimension) ? rollups : facts!, page);
+    const reading = isRolledUp(dimension)
+      ? this.database.serialQuery<BreakdownRow>(breakdownSql(dimension), [...rollups, ...limitsOf(page)])
+      : this.factsPage(dimension, facts!, page);
     // a histogram from the rollups needs nothing from the page, of every group or of the group without a
     // key (on the first page, as a rule): both are read at once (on a server; the embedded database runs
     // one after the other); the service keeps the page's groups
     const keyless = keylessSpeedSql(dimension);
     const besidePage = facts ? keyless : breakdownSpeedSql(dimension);
-    const [{ rows, counted }, speedBeside] = await Promise.all([
+    const [rows, speedBeside] = await Promise.all([
       reading,
       besidePage === null ? [] : this.database.serialQuery<SpeedRow>(besidePage, rollups),
     ]);
@@ -128,35 +128,27 @@ export class ReportsRepository {
           ...(rows.length === 0 ? [] : await this.speedOfPage(dimension, rows, facts, keyless === null)),
           ...(rows.some((row) => row.group_key === null) ? speedBeside : []),
         ];
-    if (page === null) return { rows, speed, total: rows.length, more: false };
-    if (!counted) return { rows, speed, total: null, more: rows[0]?.more ?? false };
+    if (!isRolledUp(dimension)) return { rows, speed, total: page === null ? rows.length : null, more: rows[0]?.more ?? false };
     const total = rows[0]?.total_groups ?? (await this.groupCount(dimension, rollups));
-    return { rows, speed, total, more: page.offset + rows.length < total };
+    return { rows, speed, total, more: page !== null && page.offset + rows.length < total };
   }
 
   /**
-   * A page of a breakdown's groups, or every group (exports): among its candidates where the breakdown
-   * has them (breakdownCandidatesSql) and they are few enough, else among every group of the period.
-   * `counted`: whether the groups were counted (every row of a rolled-up breakdown's page carries how
-   * many); a page of candidates, and every page of employers, does not count them.
+   * A page of a breakdown counted from case_facts (the employers): among its candidates when they are
+   * few enough (EMPLOYER_CANDIDATES_SQL), else among every group of the period; every row for an export.
    */
-  private async page(dimension: DimensionName, params: unknown[], page: BreakdownPage): Promise<{ rows: BreakdownRow[]; counted: boolean }> {
-    // the rollups by one process (see summary); case_facts over a period may be read in parallel
-    const query = <Row>(sql: string, values: unknown[]) =>
-      isRolledUp(dimension) ? this.database.serialQuery<Row>(sql, values) : this.database.query<Row>(sql, values);
-    const read = (reading: BreakdownReading, ...more: unknown[]) =>
-      query<BreakdownRow>(breakdownSql(dimension, reading), [...params, ...limitsOf(page), ...more]);
-    const amongEvery = async () => ({ rows: await read(page === null ? 'every row' : 'page'), counted: isRolledUp(dimension) });
-    const candidatesSql = breakdownCandidatesSql(dimension);
-    if (page === null || candidatesSql === null) return amongEvery();
+  private async factsPage(dimension: DimensionName, params: unknown[], page: BreakdownPage): Promise<BreakdownRow[]> {
+    if (page === null) return this.database.query<BreakdownRow>(breakdownSql(dimension, 'every row'), [...params, ...limitsOf(page)]);
     const through = page.offset + page.limit;
-    const [{ fewest_cases, candidates }] = await query<CandidatesRow>(candidatesSql, [
+    const [{ fewest_cases, candidates }] = await this.database.query<EmployerCandidatesRow>(EMPLOYER_CANDIDATES_SQL, [
       ...params,
       FIRST_COUNTED_PAGES * through,
       through,
       MOST_CANDIDATES,
     ]);
-    return candidates <= MOST_CANDIDATES ? { rows: await read('page of candidates', fewest_cases), counted: false } : amongEvery();
+    return candidates <= MOST_CANDIDATES
+      ? this.database.query<BreakdownRow>(breakdownSql(dimension, 'page of candidates'), [...params, page.limit, page.offset, fewest_cases])
+      : this.database.query<BreakdownRow>(breakdownSql(dimension, 'page'), [...params, page.limit, page.offset]);
   }
 
   /**
@@ -232,7 +224,7 @@ export class ReportsRepository {
 }
 
 /** The parameters of a query over the rollups: the pieces of the period, and the period. */
-export function rollupParams(scope: ReportScope, period: Period, today: string, wholeYears = true): unknown[] {
+function rollupParams(scope: ReportScope, period: Period, today: string, wholeYears = true): unknown[] {
   const pieces = cutPeriod(period, today, { wholeYears });
   return [
     scope.path,

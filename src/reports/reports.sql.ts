@@ -236,11 +236,6 @@ interface RolledUpSource {
   /** Whether whole years are read from the year rows: not where the key is the month. */
   wholeYears?: false;
   /**
-   * group_case_counts keeps each group's cases ever under this name, so a page may be ranked among its
-   * candidates only (rolledUpGroupsSql).
-   */
-  casesEver?: CountedDimension;
-  /**
    * Ranked from the ranking figures alone, and the page's keys then read again by key from
    * report_rollups_project_key_idx (migrations/1767600000000), which holds this dimension's rows: for
    * the dimension with tens of thousands of keys, of which a page has every figure added up.
@@ -266,7 +261,7 @@ interface CaseByCaseKeys {
  * condition names the organisation and whether it is the subtree row, so each piece is one range of the
  * rollups' index (the own rows of the scope's organisations, one range each).
  */
-function rollupRows(source: RolledUpSource, keys?: GroupKeys): string {
+function rollupRows(source: RolledUpSource, keys?: PageKeys): string {
   const rows = source.rollupRows ?? [SCOPE_SUBTREE];
   const { dimension } = source;
   const scan = (table: string, row: string, grain: PeriodPiece['grain'], rowDimension: string, last = 'p.last') =>
@@ -279,52 +274,31 @@ function rollupRows(source: RolledUpSource, keys?: GroupKeys): string {
   const { edgeDays } = source;
   const dayRows = edgeDays === 'own day rows' ? [SCOPE_OWN_ROWS] : edgeDays === 'day rows' || edgeDays.keylessDayRows ? rows : [];
   scans.push(...dayRows.map((row) => scan(ROLLUPS, row, 'day', `${dimension}_day`)));
-  const ofKeys = keys ? scans.flatMap((rowsScanned) => soughtBy(keys, 'r.key').map((condition) => `${rowsScanned} AND ${condition}`)) : scans;
+  const ofKeys = keys ? scans.flatMap((rowsScanned) => keys.conditions('r.key').map((condition) => `${rowsScanned} AND ${condition}`)) : scans;
   return `(${ofKeys.join('\n UNION ALL ')})`;
 }
 
 /**
- * A set of groups' keys: `list`, a query of the keys other than NULL (text), and `keyless`, a condition
- * that holds where the group without a key (NULL) is one of them.
+ * The keys of a page (the CTE `page`, column `key`), as conditions on a key column, each read by a scan
+ * of its own: the keys as an array, so that an index on the key seeks each, and apart the group without
+ * a key (NULL), if it is on the page. (Joined by OR, they are no index's condition.)
  */
-interface GroupKeys {
-  list: string;
-  keyless: string;
+interface PageKeys {
+  conditions(column: string): string[];
 }
-/** The keys of a page (the CTE `page`, column `key`). */
-const PAGE_KEYS: GroupKeys = {
-  list: `SELECT key FROM page WHERE key IS NOT NULL`,
-  keyless: `EXISTS (SELECT 1 FROM page WHERE key IS NULL)`,
+const PAGE_KEYS: PageKeys = {
+  conditions: (column) => [
+    `${column} = ANY(ARRAY(SELECT key FROM page WHERE key IS NOT NULL))`,
+    `${column} IS NULL AND EXISTS (SELECT 1 FROM page WHERE key IS NULL)`,
+  ],
 };
-/**
- * The keys as conditions on a key column, each read by a scan of its own: the keys as an array, so that
- * an index on the key seeks each, and apart the group without a key. (Joined by OR, they are no index's
- * condition.)
- */
-const soughtBy = (keys: GroupKeys, column: string) => [`${column} = ANY(ARRAY(${keys.list}))`, `${column} IS NULL AND ${keys.keyless}`];
-/** The keys as one condition on the rows of a scan read for another reason (the days at the edges): hashed, not sought. */
-const filteredBy = (keys: GroupKeys, column: string) => `(${column} IN (${keys.list}) OR (${column} IS NULL AND ${keys.keyless}))`;
-
-/**
- * The groups of a dimension with the most cases ever, or with at least so many (group_case_counts,
- * migrations/1767900000000-AddGroupCaseCounts.ts), and the group without a key: those counted first to
- * find the fewest cases a page's groups need, and a page's candidates (GROUP_CANDIDATES).
- */
-const mostCasesEver = (dimension: CountedDimension, howMany: string): GroupKeys => ({
-  list: `SELECT c.key::text FROM group_case_counts c WHERE c.dimension = '${dimension}' ORDER BY c.cases DESC LIMIT ${howMany}`,
-  keyless: 'true',
-});
-const casesEverAtLeast = (dimension: CountedDimension, fewest: string): GroupKeys => ({
-  list: `SELECT c.key::text FROM group_case_counts c WHERE c.dimension = '${dimension}' AND c.cases >= GREATEST(${fewest}, 1)`,
-  keyless: 'true',
-});
 
 /**
  * The parts that add up to the figures, one row per key and source: years and months read whole from the
  * rollups, and the days from the rollups' day rows, or where the source has none from case_facts and
  * case_pay_days, each with its piece's sign. Added up by key for a breakdown, in all for the summary.
  */
-function rolledUpPartsSql(source: RolledUpSource, figures: readonly Figure[] = FIGURES, keys?: GroupKeys): string {
+function rolledUpPartsSql(source: RolledUpSource, figures: readonly Figure[] = FIGURES, keys?: PageKeys): string {
   const rolledUp = `SELECT ${source.rollupKey} AS key, ${figuresWith(ROLLUP_EXPRESSIONS, figures, 'r.sign')}
        FROM ${rollupRows(source, keys)} r
       WHERE r.days IS NULL`;
@@ -333,10 +307,10 @@ function rolledUpPartsSql(source: RolledUpSource, figures: readonly Figure[] = F
 }
 
 /** The parts of the days of the period, read case by case: for the sources without day rows (projects). */
-function edgeDaysCaseByCase(source: RolledUpSource, { factsKey, keylessDayRows }: CaseByCaseKeys, figures: readonly Figure[], keys?: GroupKeys): string[] {
+function edgeDaysCaseByCase(source: RolledUpSource, { factsKey, keylessDayRows }: CaseByCaseKeys, figures: readonly Figure[], keys?: PageKeys): string[] {
   const sums = (values: Partial<Record<Figure, string>>) => figuresWith(values, figures, 'p.sign');
   // the group without a key from its day rows, if it has them
-  const ofKeys = `${keylessDayRows ? ` AND ${factsKey} IS NOT NULL` : ''}${keys ? ` AND ${filteredBy(keys, factsKey)}` : ''}`;
+  const ofKeys = `${keylessDayRows ? ` AND ${factsKey} IS NOT NULL` : ''}${keys ? ` AND ((${keys.conditions(factsKey).join(') OR (')}))` : ''}`;
   const cases = `SELECT ${factsKey} AS key, ${sums(CASE_SUM_EXPRESSIONS)}
        FROM ${piecesOf('day')} p
        JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last${ofKeys}
@@ -359,13 +333,13 @@ function edgeDaysCaseByCase(source: RolledUpSource, { factsKey, keylessDayRows }
  * One page of a rolled-up breakdown (rolledUpGroupsSql), with the money paid to the page's keys read
  * from case_pay_days where the source says so (paidByKeyColumn).
  */
-function rolledUpPageSql(source: RolledUpSource, order: string, reading: BreakdownReading): string {
+function rolledUpPageSql(source: RolledUpSource, order: string): string {
   const column = source.paidByKeyColumn;
-  const grouped = rolledUpGroupsSql(source, order, reading);
+  const grouped = rolledUpGroupsSql(source, order);
   if (!column) return grouped;
   const paid = (figure: Figure) => `(g.${figure}::bigint + COALESCE(k.${figure}, 0))::text AS ${figure}`;
   return `
-    SELECT g.key, ${FIGURES.map((figure) => (PAID_IN_PERIOD.includes(figure) ? paid(figure) : `g.${figure}`)).join(', ')}, g.total_groups, g.more
+    SELECT g.key, ${FIGURES.map((figure) => (PAID_IN_PERIOD.includes(figure) ? paid(figure) : `g.${figure}`)).join(', ')}, g.total_groups
       FROM (${grouped}) g
      -- what the key's cases in the scope were paid in the period, whenever opened
      CROSS JOIN LATERAL (
@@ -375,6 +349,7 @@ function rolledUpPageSql(source: RolledUpSource, order: string, reading: Breakdo
           AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')) k`;
 }
 
+
 /**
  * One page of a rolled-up breakdown's groups and their figures. A group is listed when it has cases
  * opened, desk work or money paid in the period (as far as the rollups carry it). The groups are
@@ -382,37 +357,11 @@ function rolledUpPageSql(source: RolledUpSource, order: string, reading: Breakdo
  * read once with every figure; or, where the source reads its page by key (`pageByKey`: projects, some
  * 23,000 a year), ranked from parts with the ranking figures alone, and the page's keys' parts then
  * read again by key (the city's year at a million cases: 79-115 -> 55-83 ms; a district's 13 -> 18 ms).
- * `order` may use only `g.key` and `g.opened`, and must begin with `g.opened DESC` for a page of candidates.
- *
- * A page of candidates (a source counted in group_case_counts: projects) ranks only the groups with at
- * least $11 cases ever and the group without a key (GROUP_CANDIDATES), each sought by key; a group
- * listed is one with cases opened in the period, but the group without a key, which may be listed for
- * the money paid to it alone. The groups are then not counted (NULL `total_groups`), and `more` says
- * whether a group comes after the page: a candidate ranked after it, or a case of the period whose group
- * is not on this page or one before it (one look, which stops at the first).
+ * `order` may use only `g.key` and `g.opened`.
  */
-function rolledUpGroupsSql(source: RolledUpSource, order: string, reading: BreakdownReading): string {
-  const candidates = reading === 'page of candidates';
-  if (candidates && !(source.casesEver && source.pageByKey && typeof source.edgeDays !== 'string')) {
-    throw new Error(`the ${source.dimension} breakdown has no candidates`);
-  }
-  const page = candidates
-    ? `through_page AS MATERIALIZED (
-      SELECT g.key, g.opened FROM ranked g ORDER BY ${order} NULLS LAST LIMIT ${PAGE_LIMIT}::bigint + ${PAGE_OFFSET}::bigint
-    ),
-    page AS MATERIALIZED (
-      SELECT g.key, NULL::int AS total_groups,
-             EXISTS (SELECT 1 FROM ranked r WHERE COALESCE(r.key, '') NOT IN (SELECT COALESCE(t.key, '') FROM through_page t))
-             OR EXISTS (SELECT 1 FROM case_facts f
-                         WHERE f.intake_date BETWEEN ${PERIOD_FROM} AND ${PERIOD_TO}
-                           AND f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%')
-                           AND COALESCE(${(source.edgeDays as CaseByCaseKeys).factsKey}, '') <> ALL (ARRAY(SELECT COALESCE(t.key, '') FROM through_page t))) AS more
-        FROM through_page g
-       ORDER BY ${order} NULLS LAST
-       OFFSET ${PAGE_OFFSET}
-    )`
-    : `page AS MATERIALIZED (
-      SELECT g.key, count(*) OVER ()::int AS total_groups, NULL::boolean AS more
+function rolledUpGroupsSql(source: RolledUpSource, order: string): string {
+  const page = `page AS MATERIALIZED (
+      SELECT g.key, count(*) OVER ()::int AS total_groups
         FROM ranked g
        ORDER BY ${order} NULLS LAST
        LIMIT ${PAGE_LIMIT} OFFSET ${PAGE_OFFSET}
@@ -424,15 +373,14 @@ function rolledUpGroupsSql(source: RolledUpSource, order: string, reading: Break
       HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     )`;
   const addedUp = (parts: string) => `
-    SELECT page.key, ${FIGURES_ADDED_UP}, page.total_groups, page.more
+    SELECT page.key, ${FIGURES_ADDED_UP}, page.total_groups
       FROM ${parts} p
       -- the key is NULL for cases without one (no project, no lawyer); no key is ever ''
       JOIN page ON COALESCE(page.key, '') = COALESCE(p.key, '')
-     GROUP BY page.key, page.total_groups, page.more`;
+     GROUP BY page.key, page.total_groups`;
   if (source.pageByKey) {
-    const ranking = candidates ? casesEverAtLeast(source.casesEver!, '$11::int') : undefined;
     return `
-    WITH ${ranked(rolledUpPartsSql(source, RANKING_FIGURES, ranking))},
+    WITH ${ranked(rolledUpPartsSql(source, RANKING_FIGURES))},
     ${page},
     page_parts AS MATERIALIZED ${rolledUpPartsSql(source, FIGURES, PAGE_KEYS)}${addedUp('page_parts')}`;
   }
@@ -515,15 +463,9 @@ export interface SpeedRow {
  * roll up usefully (most have a case or two a month), so they are counted from case_facts.
  * Consultations and outreach visits are counted where they carry the same dimension.
  */
-/** A breakdown counted from case_facts by this column, whose groups' cases ever group_case_counts keeps under `casesEver`. */
-interface FactsSource {
-  factsColumn: string;
-  casesEver: CountedDimension;
-}
-
 export interface Dimension {
-  /** Rolled up, or counted from case_facts by a column. */
-  source: RolledUpSource | FactsSource;
+  /** Rolled up, or counted from case_facts by this key. */
+  source: RolledUpSource | { factsColumn: string };
   /** Speed of payment: from the rollups for every group, or from case_facts for the page's keys by this column. */
   speedByColumn?: string;
   /** The key's label and any detail, from the grouped key `g.key` (text). */
@@ -565,7 +507,7 @@ export const DIMENSIONS = {
   },
   // repeat offenders first: the employers with the most cases, then the most still owed
   employer: {
-    source: { factsColumn: 'employer_id', casesEver: 'employer' },
+    source: { factsColumn: 'employer_id' },
     speedByColumn: 'employer_id',
     label: `g.key AS key, e.name AS label, e.credit_code AS detail`,
     labelJoin: `LEFT JOIN employers e ON e.id = g.key::uuid`,
@@ -579,7 +521,6 @@ export const DIMENSIONS = {
       edgeDays: { factsKey: 'f.project_id::text', keylessDayRows: true },
       paidByKeyColumn: 'project_id',
       pageByKey: true,
-      casesEver: 'project',
     },
     speedByColumn: 'project_id',
     label: `g.key AS key, p.name AS label, p.site AS detail`,
@@ -645,98 +586,47 @@ function factsOfGroup(column: string, key: string, columns: string, where = FACT
     SELECT ${columns} FROM ${table} f WHERE ${key} IS NULL AND f.${column} IS NULL AND ${where}) f`;
 }
 
-/** The dimensions whose groups' cases ever are kept (group_case_counts, migrations/1767900000000-AddGroupCaseCounts.ts). */
-type CountedDimension = 'employer' | 'project';
-
 /**
- * Who can be on a page of a breakdown whose groups' cases ever are counted, ranked by cases opened in
- * the period: `firstCounted` counts those opened (column `opened`) for the groups with the most cases
- * ever and the group without a key; `through` is how many groups there are through the page (its
- * offset and limit), `most` the most candidates worth counting one by one.
+ * Who can be on a page of the breakdown by employer (factsBreakdownSql's candidates). Period
+ * parameters, then $4 how many employers to count first, those with the most cases ever; $5 how many
+ * groups there are through the page (its offset and limit); $6 the most candidates worth counting one by one.
  *
- * `fewest_cases`: the `through`-th most cases opened in the period among the groups counted first (0
- * when fewer than that have any). The true page's last group has at least as many, since that many
- * groups have them; so does every group on the page or before it, and a group with fewer cases ever
- * than that cannot be one of them. `candidates`: how many groups have at least that many cases ever
- * (and 1), counted up to `most` + 1.
+ * \`fewest_cases\`: the $5-th most cases opened in the period among the employers counted first and the
+ * cases without one (0 when fewer than $5 have any). The true page's last group has at least as many,
+ * since that many groups have them; so does every group on the page or before it, and an employer with
+ * fewer cases ever than that cannot be one of them. \`candidates\`: how many employers have at least
+ * that many cases ever (and 1), counted up to $6 + 1.
  */
-function candidatesSql(dimension: CountedDimension, firstCounted: string, through: string, most: string, parameters = ''): string {
-  return `
-  WITH ${parameters}first_counted AS (${firstCounted}
+export const EMPLOYER_CANDIDATES_SQL = `
+  WITH first_counted AS (
+    SELECT o.opened
+      FROM (SELECT e.employer_id AS key FROM (SELECT employer_id FROM employer_case_counts ORDER BY cases DESC LIMIT $4::int) e
+            UNION ALL SELECT NULL) c
+     CROSS JOIN LATERAL (SELECT count(*) AS opened FROM ${factsOfGroup('employer_id', 'c.key', '1')}) o
   ), fewest AS (
-    SELECT COALESCE((SELECT opened FROM first_counted ORDER BY opened DESC LIMIT 1 OFFSET ${through} - 1), 0)::int AS cases
+    SELECT COALESCE((SELECT opened FROM first_counted ORDER BY opened DESC LIMIT 1 OFFSET $5::int - 1), 0)::int AS cases
   )
   SELECT f.cases AS fewest_cases,
-         (SELECT count(*) FROM (SELECT 1 FROM group_case_counts c
-                                 WHERE c.dimension = '${dimension}' AND c.cases >= GREATEST(f.cases, 1) LIMIT ${most} + 1) x)::int AS candidates
+         (SELECT count(*) FROM (SELECT 1 FROM employer_case_counts e WHERE e.cases >= GREATEST(f.cases, 1) LIMIT $6::int + 1) x)::int AS candidates
     FROM fewest f`;
-}
 
-/**
- * Who can be on a page of a breakdown counted from case_facts (factsBreakdownSql's candidates: the
- * employers), each group's cases counted through the index that leads with its column. Period
- * parameters, then $4 how many groups to count first, $5 how many groups there are through the page,
- * $6 the most candidates worth counting one by one.
- */
-const factsCandidatesSql = ({ factsColumn, casesEver }: FactsSource) =>
-  candidatesSql(
-    casesEver,
-    `
-    SELECT o.opened
-      FROM ((${mostCasesEver(casesEver, '$4::int').list}) UNION ALL SELECT NULL) c(key)
-     CROSS JOIN LATERAL (SELECT count(*) AS opened FROM ${factsOfGroup(factsColumn, 'c.key::uuid', '1')}) o`,
-    '$5::int',
-    '$6::int',
-  );
-
-/**
- * Who can be on a page of projects (rolledUpGroupsSql's candidates): their cases opened in the period
- * from their rollup rows and days at the edges, sought by key. Rollup parameters, then $9 how many
- * projects to count first, $10 how many groups there are through the page, $11 the most candidates
- * worth counting one by one.
- */
-const projectCandidatesSql = (source: RolledUpSource) =>
-  candidatesSql(
-    'project',
-    `
-    SELECT SUM(p.opened) AS opened FROM ${rolledUpPartsSql(source, ['opened'], mostCasesEver('project', '$9::int'))} p GROUP BY p.key`,
-    '$10::int',
-    '$11::int',
-    `${ROLLUP_PARAMETERS},
-  `,
-  );
-
-/**
- * Who can be on a page of a breakdown (candidatesSql), for the breakdowns that may rank among
- * candidates: employers (period parameters, then how many to count first, how many groups through the
- * page, the most candidates) and projects (rollup parameters, then the same three); null for the others.
- */
-export function breakdownCandidatesSql(name: DimensionName): string | null {
-  const source = DIMENSIONS[name].source as Dimension['source'];
-  if (!('dimension' in source)) return factsCandidatesSql(source);
-  return source.casesEver ? projectCandidatesSql(source) : null;
-}
-
-export interface CandidatesRow {
+export interface EmployerCandidatesRow {
   fewest_cases: number;
   candidates: number;
 }
 
-/**
- * How a breakdown is read: every row (exports), or one page, ranked among every group or among
- * candidates (breakdownCandidatesSql). The rolled-up breakdowns read every row as a page without a limit.
- */
-export type BreakdownReading = 'every row' | 'page' | 'page of candidates';
+/** How a breakdown counted from case_facts is read: every row (exports), or one page, ranked among every group or among candidates. */
+export type FactsReading = 'every row' | 'page' | 'page of candidates';
 
 /**
  * A breakdown counted from case_facts over the period (the employers). Period parameters: $1 and $2
  * the first and last day, $3 the ids of the scope's organisations (a constant list, cheaper per case
  * than a join), then the limit (NULL: every row) and the offset; for a page of candidates then $6, the
- * fewest cases ever a candidate has (factsCandidatesSql).
+ * fewest cases ever a candidate has (EMPLOYER_CANDIDATES_SQL).
  *
  * A page counts its groups' cases from a narrow index: every group of the period ('page'), or only the
- * candidates ('page of candidates'): the groups with at least $6 cases ever (group_case_counts,
- * migrations/1767900000000-AddGroupCaseCounts.ts), and the cases without one. Only the groups with
+ * candidates ('page of candidates'): the employers with at least $6 cases ever (employer_case_counts,
+ * migrations/1767800000000-AddEmployerCaseCounts.ts), and the cases without one. Only the groups with
  * as many cases as the page's last one or more can be on the page, so only they have their unpaid
  * amount added up (the order's second key, from the key's covering index); the page's groups then have
  * every figure added up. \`order\` must begin with \`g.opened DESC\`. \`more\`: whether a group comes
@@ -745,7 +635,7 @@ export type BreakdownReading = 'every row' | 'page' | 'page of candidates';
  * row (an export) adds up everything at once. The groups are those with cases opened in the period;
  * each has the money paid in the period on any of its cases in the scope, whenever opened.
  */
-function factsBreakdownSql({ factsColumn: column, casesEver }: FactsSource, order: string, reading: BreakdownReading): string {
+function factsBreakdownSql(column: string, order: string, reading: FactsReading): string {
   const inScope = FACTS_IN_PERIOD;
   const paidInScope = `f.organisation_id = ANY($3::uuid[]) AND f.paid_on BETWEEN $1::date AND $2::date`;
   const sumsOf = (alias: string) => CASE_FIGURES.map((figure) => `${alias}.${figure}`).join(', ');
@@ -767,7 +657,7 @@ function factsBreakdownSql({ factsColumn: column, casesEver }: FactsSource, orde
     reading === 'page'
       ? `SELECT f.${column} AS key, count(*) AS opened FROM case_facts f WHERE ${inScope} GROUP BY f.${column}`
       : `SELECT c.key, o.opened
-           FROM (SELECT key::uuid FROM (${casesEverAtLeast(casesEver, '$6::int').list}) e UNION ALL SELECT NULL) c(key)
+           FROM (SELECT e.employer_id AS key FROM employer_case_counts e WHERE e.cases >= GREATEST($6::int, 1) UNION ALL SELECT NULL) c
           CROSS JOIN LATERAL (SELECT count(*) AS opened FROM ${ofGroup('c.key', '1')}) o
           WHERE o.opened > 0`;
   return `
@@ -806,16 +696,15 @@ function factsBreakdownSql({ factsColumn: column, casesEver }: FactsSource, orde
 
 /**
  * One page of a breakdown (or with 'every row' all of it), every group with `total_groups` so a page
- * knows how many there are (NULL where they are not counted: a page of candidates, and every page of
- * employers) and `more` (whether a group comes after the page; NULL where `total_groups` says it). The
- * parameters after the source's: the limit and the offset; for a page of candidates then the fewest
- * cases ever (breakdownCandidatesSql).
+ * knows how many there are (NULL where they are not counted: the employers) and `more` (whether a
+ * group comes after the page; NULL where `total_groups` says it). The parameters after the source's:
+ * the limit and the offset; for a page of candidates then the fewest cases ever (factsBreakdownSql).
  */
-export function breakdownSql(name: DimensionName, reading: BreakdownReading = 'page'): string {
+export function breakdownSql(name: DimensionName, reading: FactsReading = 'page'): string {
   const dimension: Dimension = DIMENSIONS[name];
   const source = dimension.source;
   const page =
-    'dimension' in source ? rolledUpPageSql(source, dimension.order, reading) : factsBreakdownSql(source, dimension.order, reading);
+    'dimension' in source ? rolledUpPageSql(source, dimension.order) : factsBreakdownSql(source.factsColumn, dimension.order, reading);
   // the rollups' page takes the rollup parameters, so its limit and offset come after them
   const desk = 'dimension' in source && source.deskWork;
   return `
@@ -824,7 +713,7 @@ export function breakdownSql(name: DimensionName, reading: BreakdownReading = 'p
       .map((figure) => `g.${figure}`)
       .join(', ')},
            ${desk ? 'g.consultations, g.outreach_visits' : 'NULL::int AS consultations, NULL::int AS outreach_visits'},
-           g.total_groups, g.more
+           g.total_groups, ${'dimension' in source ? 'NULL::boolean AS more' : 'g.more'}
       FROM page g
       ${dimension.labelJoin}
      ORDER BY ${dimension.order} NULLS LAST`;
@@ -879,7 +768,7 @@ export interface BreakdownRow extends CaseFiguresRow {
   detail: string | null;
   consultations: number | null;
   outreach_visits: number | null;
-  /** How many groups there are; null where they are not counted (a page of candidates, every page of employers). */
+  /** How many groups there are; null where they are not counted (the employers). */
   total_groups: number | null;
   /** Whether a group comes after the page, where the groups are not counted. */
   more: boolean | null;

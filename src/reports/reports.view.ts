@@ -163,17 +163,13 @@ export class BreakdownItemView extends ReportFiguresView {
   outreachVisits: number | null;
 }
 
-/**
- * A page of groups. The employers, and the projects where a page is read among its candidates, are not
- * counted (that alone takes longer than the page): `more` says whether a page follows.
- */
+/** A page of groups. The employers are not counted (that alone takes longer than the page): `more` says whether a page follows. */
 export class BreakdownView {
   @ApiProperty({
     type: 'integer',
     nullable: true,
     example: 137,
-    description:
-      'Groups in the period, over all pages; null where they are not counted (see `more`): employers always, projects as a rule (a page read among the projects with the most cases)',
+    description: 'Groups in the period, over all pages; null for employers, who are not counted (see `more`)',
   })
   total: number | null;
 

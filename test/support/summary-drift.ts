@@ -1,7 +1,7 @@
 /**
  * Where the reports' summary tables differ from what they summarise: case_facts from its source view,
  * the days each case was paid on, the rollups (months, days and years) with the changes not yet folded into them, each
- * employer's and project's cases ever, and the cases by the pieces of their workers' names (not a report's, but kept the same way).
+ * employer's cases ever, and the cases by the pieces of their workers' names (not a report's, but kept the same way).
  * Empty when they agree. Every e2e suite checks this when it closes; the fault suites after a crash.
  */
 export async function summaryDrift(query: (sql: string) => Promise<object[]>): Promise<string[]> {
@@ -9,14 +9,14 @@ export async function summaryDrift(query: (sql: string) => Promise<object[]>): P
   const driftedRollups = await query(ROLLUPS_DRIFT_SQL);
   const driftedPayDays = await query(PAY_DAYS_DRIFT_SQL);
   const driftedNamePieces = await query(NAME_PIECES_DRIFT_SQL);
-  const driftedGroupCounts = await query(GROUP_COUNTS_DRIFT_SQL);
+  const driftedEmployerCounts = await query(EMPLOYER_COUNTS_DRIFT_SQL);
   return [
     ...(drifted.length ? [`case_facts differ from case_facts_source for cases ${drifted.map((row) => row.case_id).join(', ')}`] : []),
     ...(driftedRollups.length ? [`report_rollups (with their changes) differ from report_rollups_source: ${JSON.stringify(driftedRollups.slice(0, 5))}`] : []),
     ...(driftedPayDays.length ? [`case_pay_days differ from case_pay_days_source: ${JSON.stringify(driftedPayDays.slice(0, 5))}`] : []),
     ...(driftedNamePieces.length ? [`case_name_pieces differ from case_name_pieces_source: ${JSON.stringify(driftedNamePieces.slice(0, 5))}`] : []),
-    ...(driftedGroupCounts.length
-      ? [`group_case_counts differ from group_case_counts_source: ${JSON.stringify(driftedGroupCounts.slice(0, 5))}`]
+    ...(driftedEmployerCounts.length
+      ? [`employer_case_counts differ from employer_case_counts_source: ${JSON.stringify(driftedEmployerCounts.slice(0, 5))}`]
       : []),
   ];
 }
@@ -58,12 +58,12 @@ const NAME_PIECES_DRIFT_SQL = `
   (SELECT * FROM case_name_pieces EXCEPT SELECT * FROM case_name_pieces_source)
   UNION ALL
   (SELECT * FROM case_name_pieces_source EXCEPT SELECT * FROM case_name_pieces)`;
-// each employer's and project's cases ever, from which a page of the breakdowns by employer and by project takes
-// its candidates (migrations/1767900000000-AddGroupCaseCounts.ts)
-const GROUP_COUNTS_DRIFT_SQL = `
-  (SELECT * FROM group_case_counts EXCEPT SELECT * FROM group_case_counts_source)
+// each employer's cases ever, from which a page of the breakdown by employer takes its candidates
+// (migrations/1767800000000-AddEmployerCaseCounts.ts)
+const EMPLOYER_COUNTS_DRIFT_SQL = `
+  (SELECT * FROM employer_case_counts EXCEPT SELECT * FROM employer_case_counts_source)
   UNION ALL
-  (SELECT * FROM group_case_counts_source EXCEPT SELECT * FROM group_case_counts)`;
+  (SELECT * FROM employer_case_counts_source EXCEPT SELECT * FROM employer_case_counts)`;
 const ROLLUPS_DRIFT_SQL = `
   (${ROLLUPS_ADDED_UP} EXCEPT SELECT * FROM report_rollups_source)
   UNION ALL

@@ -307,9 +307,9 @@ class Loader {
       // The rebuild leaves every earlier row dead and the visibility map empty; the reports read
       // through index-only scans, which need it set.
       await this.runner.query(`VACUUM (ANALYZE) case_facts`);
-      // the employers' and projects' counts (a later migration), rebuilt with it, are read from their index alone too
-      const [{ counts }] = await this.runner.query(`SELECT to_regclass('group_case_counts') IS NOT NULL AS counts`);
-      if (counts) await this.runner.query(`VACUUM (ANALYZE) group_case_counts`);
+      // the employers' counts (a later migration), rebuilt with it, are read from their index alone too
+      const [{ counts }] = await this.runner.query(`SELECT to_regclass('employer_case_counts') IS NOT NULL AS counts`);
+      if (counts) await this.runner.query(`VACUUM (ANALYZE) employer_case_counts`);
       progress('case_facts', 1, 1);
     }
     // The case list's pieces of names (a later migration) are kept by triggers too.

@@ -79,7 +79,7 @@ export default function BreakdownsPage() {
         pagination={{
           current: page,
           pageSize,
-          // employers and projects are not counted: the pager knows the pages so far, and the next one if more follow
+          // employers are not counted: the pager knows the pages so far, and the next one if more follow
           total: !data ? 0 : (data.total ?? (page - 1) * pageSize + data.items.length + (data.more ? 1 : 0)),
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],

@@ -87,8 +87,8 @@ const zh = {
   breakdowns: {
     sortNote: '点击列标题可在本页内排序；翻页按系统默认顺序（用人单位按案件数、尚欠金额从多到少）。',
     total: (n: number) => `共 ${n} 项`,
-    /** Where the groups are not counted (the API sends no total: employers, projects): the rows shown, and whether more follow. */
-    shown: (from: number, to: number, more: boolean) => (more ? `第 ${from}–${to} 项，后面还有` : `第 ${from}–${to} 项，已到最后`),
+    /** Employers are not counted (the API sends no total): the rows shown, and whether more follow. */
+    shown: (from: number, to: number, more: boolean) => (more ? `第 ${from}–${to} 家，后面还有` : `第 ${from}–${to} 家，已到最后`),
     export: '导出 Excel（全部）',
   },
   /** The case list's tags for filters set by a drill-down (筛选：…). */

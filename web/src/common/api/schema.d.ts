@@ -4720,7 +4720,7 @@ export type components = {
         };
         BreakdownView: {
             /**
-             * @description Groups in the period, over all pages; null where they are not counted (see `more`): employers always, projects as a rule (a page read among the projects with the most cases)
+             * @description Groups in the period, over all pages; null for employers, who are not counted (see `more`)
              * @example 137
              */
             total: number | null;
