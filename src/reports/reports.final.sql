@@ -9,7 +9,8 @@ WITH first_counted AS (
   SELECT 1 FROM case_facts f WHERE f.employer_id = c.key AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date
    UNION ALL
   SELECT 1 FROM case_facts f WHERE c.key IS NULL AND f.employer_id IS NULL AND f.organisation_id = ANY($3::uuid[]) AND f.intake_date BETWEEN $1::date AND $2::date) f) o
-), fewest AS (
+), fewest AS MATERIALIZED (
+  -- once: the statement reads it twice, and inlined it would count the employers counted first twice
   SELECT COALESCE((SELECT opened FROM first_counted ORDER BY opened DESC LIMIT 1 OFFSET $5::int - 1), 0)::int AS cases
 )
 SELECT f.cases AS fewest_cases,
@@ -202,10 +203,10 @@ SELECT r.organisation_id::text AS key, (r.sign * (r.opened))::bigint AS opened, 
       WHERE r.days IS NULL
 ),
     ranked AS (
-      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM ranking p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -263,10 +264,10 @@ SELECT r.organisation_id::text AS key, (r.sign * (r.opened))::bigint AS opened, 
       WHERE r.days IS NULL
 ),
     ranked AS (
-      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM ranking p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -320,10 +321,10 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       WHERE r.days IS NULL
 ),
     ranked AS (
-      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM ranking p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -377,10 +378,10 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       WHERE r.days IS NULL
 ),
     ranked AS (
-      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM ranking p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -621,7 +622,7 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
     SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups
       FROM (
     WITH ranked AS (
-      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM (
 SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen
        FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last
@@ -640,7 +641,7 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, 0::bi
       GROUP BY 1, p.sign
 ) p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -715,7 +716,7 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.si
     SELECT g.key, g.opened, g.concluded, g.closed, g.workers, g.claimed_fen, g.confirmed_fen, g.owed_fen, g.recovered_fen, g.unpaid_fen, g.paid_in_full, g.concluded_in_period, g.consultations, g.outreach_visits, g.owed_wages_fen, g.owed_labour_fees_fen, g.recovered_wages_fen, g.recovered_labour_fees_fen, g.unpaid_wages_fen, g.unpaid_labour_fees_fen, (g.paid_in_period_fen::bigint + COALESCE(k.paid_in_period_fen, 0))::text AS paid_in_period_fen, (g.paid_in_period_wages_fen::bigint + COALESCE(k.paid_in_period_wages_fen, 0))::text AS paid_in_period_wages_fen, (g.paid_in_period_labour_fees_fen::bigint + COALESCE(k.paid_in_period_labour_fees_fen, 0))::text AS paid_in_period_labour_fees_fen, g.total_groups
       FROM (
     WITH ranked AS (
-      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM (
 SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen
        FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last
@@ -734,7 +735,7 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, 0::bi
       GROUP BY 1, p.sign
 ) p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -826,10 +827,10 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       WHERE r.days IS NULL
 ),
     ranked AS (
-      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM ranking p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -883,10 +884,10 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       WHERE r.days IS NULL
 ),
     ranked AS (
-      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM ranking p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -951,10 +952,10 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       WHERE r.days IS NULL
 ),
     ranked AS (
-      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM ranking p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -1008,10 +1009,10 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       WHERE r.days IS NULL
 ),
     ranked AS (
-      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM ranking p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -1076,10 +1077,10 @@ SELECT date_trunc('month', r.month::timestamp)::date::text AS key, (r.sign * (r.
       WHERE r.days IS NULL
 ),
     ranked AS (
-      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM ranking p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -1133,10 +1134,10 @@ SELECT date_trunc('month', r.month::timestamp)::date::text AS key, (r.sign * (r.
       WHERE r.days IS NULL
 ),
     ranked AS (
-      SELECT p.key, COALESCE(SUM(p.opened), 0) AS opened
+      SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM ranking p
        GROUP BY p.key
-      HAVING SUM(p.opened) <> 0 OR SUM(p.consultations) <> 0 OR SUM(p.outreach_visits) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
