@@ -150,6 +150,13 @@ test.describe('the leaders’ dashboard and the breakdowns', () => {
     await expect(page.getByText('第 1–2 家，已到最后')).toBeVisible();
     await expectNoAxeViolations(page);
     await screenshots(page, 'breakdowns-employer');
+    // a page of one: the pager offers the next page because more follow, and the last says so
+    await page.goto('/app/breakdowns/employer?pageSize=1');
+    await expect(page.getByText('第 1–1 家，后面还有')).toBeVisible();
+    await page.getByTitle('下一页').click();
+    await expect(page.getByText('第 2–2 家，已到最后')).toBeVisible();
+    await expect(page.getByTitle('下一页')).toHaveAttribute('aria-disabled', 'true');
+    await page.goto('/app/breakdowns/employer');
 
     // the period and organisation travel with the tabs; the number opens that employer's cases
     await row.getByRole('link', { name: '1', exact: true }).first().click();
