@@ -46,27 +46,6 @@ export class ReportsDatabase implements OnModuleInit, OnApplicationShutdown {
     return this.source.query(sql, params);
   }
 
-  /**
-   * A query run by one process. PostgreSQL splits a grouping of a few tens of thousands of summary
-   * rows across parallel workers when its estimates say so, and gathering their partial groups back
-   * costs more than it saves (a breakdown by project: 270 ms in parallel, 180 ms alone, on the bench).
-   */
-  async serialQuery<Row>(sql: string, params: unknown[]): Promise<Row[]> {
-    const runner = this.source.createQueryRunner();
-    try {
-      await runner.startTransaction();
-      await runner.query(`SET LOCAL max_parallel_workers_per_gather = 0`);
-      const rows: Row[] = await runner.query(sql, params);
-      await runner.commitTransaction();
-      return rows;
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
-  }
-
   /** Exports running now; each holds a connection for as long as its client takes to download. */
   private streaming = 0;
 

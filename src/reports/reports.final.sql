@@ -324,7 +324,7 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM ranking p
        GROUP BY p.key
-      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -381,7 +381,7 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM ranking p
        GROUP BY p.key
-      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -624,14 +624,14 @@ SELECT NULL, GREATEST(f.last_paid_on - f.intake_date, 0), count(*)::int
     WITH ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM (
-SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen
+SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen
        FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_day' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, 0::bigint AS paid_in_period_fen
        FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
        JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND f.project_id::text IS NOT NULL
        JOIN (
@@ -641,7 +641,7 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, 0::bi
       GROUP BY 1, p.sign
 ) p
        GROUP BY p.key
-      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.paid_in_period_fen) FILTER (WHERE p.key IS NULL) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -718,14 +718,14 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, (p.si
     WITH ranked AS (
       SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM (
-SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.consultations))::bigint AS consultations, (r.sign * (r.outreach_visits))::bigint AS outreach_visits, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen
+SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.paid_in_month_fen))::bigint AS paid_in_period_fen
        FROM (SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollups r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_year' AND r.month BETWEEN p.first AND p.last
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'year') p JOIN report_rollup_changes r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND (p.last + interval '1 year' - interval '1 day')::date
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'month') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project' AND r.month BETWEEN p.first AND p.last
  UNION ALL SELECT r.*, p.sign FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p JOIN (SELECT * FROM report_rollups UNION ALL SELECT * FROM report_rollup_changes) r ON r.organisation_id = $2::uuid AND r.subtree AND r.dimension = 'project_day' AND r.month BETWEEN p.first AND p.last) r
       WHERE r.days IS NULL
  UNION ALL
-SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, 0::bigint AS consultations, 0::bigint AS outreach_visits, 0::bigint AS paid_in_period_fen
+SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, 0::bigint AS paid_in_period_fen
        FROM (SELECT * FROM unnest($3::text[], $4::date[], $5::date[], $6::int[]) AS p(grain, first, last, sign) WHERE p.grain = 'day') p
        JOIN case_facts f ON f.intake_date BETWEEN p.first AND p.last AND f.project_id::text IS NOT NULL
        JOIN (
@@ -735,7 +735,7 @@ SELECT f.project_id::text AS key, (p.sign * (count(*)))::bigint AS opened, 0::bi
       GROUP BY 1, p.sign
 ) p
        GROUP BY p.key
-      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.paid_in_period_fen) FILTER (WHERE p.key IS NULL) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -955,7 +955,7 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM ranking p
        GROUP BY p.key
-      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups
@@ -1012,7 +1012,7 @@ SELECT r.key AS key, (r.sign * (r.opened))::bigint AS opened, (r.sign * (r.concl
       SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM ranking p
        GROUP BY p.key
-      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING SUM(p.opened::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
     ),
     page AS MATERIALIZED (
       SELECT g.key, count(*) OVER ()::int AS total_groups

@@ -372,7 +372,7 @@ function rolledUpGroupsSql(source: RolledUpSource, order: string): string {
       SELECT p.key, COALESCE(SUM(p.opened::int), 0) AS opened
         FROM ${ranking} p
        GROUP BY p.key
-      HAVING SUM(p.opened::int) <> 0 OR SUM(p.consultations::int) <> 0 OR SUM(p.outreach_visits::int) <> 0 OR SUM(p.paid_in_period_fen) <> 0
+      HAVING ${listedWhen(source)}
     )`;
   const addedUp = (parts: string) => `
     SELECT page.key, ${FIGURES_ADDED_UP}, page.total_groups
@@ -382,7 +382,7 @@ function rolledUpGroupsSql(source: RolledUpSource, order: string): string {
      GROUP BY page.key, page.total_groups`;
   if (source.pageByKey) {
     return `
-    WITH ${ranked(rolledUpPartsSql(source, RANKING_FIGURES))},
+    WITH ${ranked(rolledUpPartsSql(source, rankingFigures(source)))},
     ${page},
     page_parts AS MATERIALIZED ${rolledUpPartsSql(source, FIGURES, PAGE_KEYS)}${addedUp('page_parts')}`;
   }
@@ -391,8 +391,22 @@ function rolledUpGroupsSql(source: RolledUpSource, order: string): string {
     ${ranked('ranking')},
     ${page}${addedUp('ranking')}`;
 }
-/** The figures a rolled-up breakdown's groups are listed and ranked by. */
-const RANKING_FIGURES: Figure[] = ['opened', 'consultations', 'outreach_visits', 'paid_in_period_fen'];
+/**
+ * The figures a rolled-up breakdown's groups are listed and ranked by, of those its rollups carry: desk
+ * work only where the source counts it, and the money paid only for the group without a key where the
+ * keys' payments are read apart (paidByKeyColumn). A figure the rollups never carry would be added up as
+ * zero for each of some 30,000 parts (by project, the city's year: 56 -> 53 ms).
+ */
+function rankingFigures(source: RolledUpSource): Figure[] {
+  return ['opened', ...(source.deskWork ? (['consultations', 'outreach_visits'] as const) : []), 'paid_in_period_fen'];
+}
+
+/** When a group is listed: it has cases opened, desk work or money paid in the period (rankingFigures). */
+function listedWhen(source: RolledUpSource): string {
+  const paid = source.paidByKeyColumn ? `SUM(p.paid_in_period_fen) FILTER (WHERE p.key IS NULL)` : `SUM(p.paid_in_period_fen)`;
+  const desk = source.deskWork ? ['SUM(p.consultations::int)', 'SUM(p.outreach_visits::int)'] : [];
+  return ['SUM(p.opened::int)', ...desk, paid].map((sum) => `${sum} <> 0`).join(' OR ');
+}
 
 /**
  * The speed-of-payment histogram per group key from the rollups and case_facts (as rolledUpPartsSql);
