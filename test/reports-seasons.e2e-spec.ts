@@ -1,7 +1,7 @@
 import { residentId, workerName } from './factories/identities';
 import { Desk, makeDesk, makeStaff, openCase } from './factories/scenario';
 import { caseTotalsSql } from '../src/claims/claim-money.sql';
-import { FESTIVAL_AS_OF_SQL } from '../src/reports/reports.sql';
+import { ReportsRepository } from '../src/reports/reports.repository';
 import { RollupCompaction } from '../src/reports/rollup-compaction';
 import { AddPayDayCaseDates1767400000000 } from '../migrations/1767400000000-AddPayDayCaseDates';
 import { runOneMigration } from './support/one-migration';
@@ -222,11 +222,13 @@ describe('Reports of money by the day it was paid, by kind, and of past seasons'
 
   const rootPath = async () => (await t.dataSource.query(`SELECT path FROM organisations WHERE id = $1`, [t.rootOrganisationId]))[0].path as string;
 
-  /** FESTIVAL_AS_OF_SQL at the end of each day, against every claim of the cases open then with its payouts up to then. */
+  /** What the festival reads as of a day (its two statements read together), for the whole city. */
+  const asOf = async (day: string) => t.app.get(ReportsRepository).festival({ path: await rootPath(), organisationId: t.rootOrganisationId }, day);
+
+  /** The festival as of the end of each day, against every claim of the cases open then with its payouts up to then. */
   async function expectAsOfLikeClaimByClaim(days: string[]) {
-    const path = await rootPath();
     for (const day of days) {
-      const fromPayDays = await t.dataSource.query(FESTIVAL_AS_OF_SQL, [path, t.rootOrganisationId, day]);
+      const fromPayDays = await asOf(day);
       // the plain way: every claim of the cases open at the end of the day, with its payouts up to then
       const [oneByOne] = await t.dataSource.query(
         `WITH open_then AS (SELECT id FROM cases WHERE intake_date <= $1::date AND (closed_on IS NULL OR closed_on > $1::date)),
@@ -260,7 +262,7 @@ describe('Reports of money by the day it was paid, by kind, and of past seasons'
     await expectAsOfLikeClaimByClaim(['2018-12-31', '2019-01-31', '2019-02-01', '2019-02-02', '2019-02-03', '2019-02-04', '2019-02-28', '2019-03-01', '2019-03-10', '2026-11-30']);
     // at the end of the 2nd: A owed three workers, B one, E two; the new case 2,500.00 to its first worker, and
     // nothing to the second, who had been paid the 600.00 confirmed since (the amounts as they stand)
-    const [second] = await t.dataSource.query(FESTIVAL_AS_OF_SQL, [await rootPath(), t.rootOrganisationId, '2019-02-02']);
+    const [second] = await asOf('2019-02-02');
     expect(second).toMatchObject({ open_cases: 4, workers_owed: 7 });
   });
 

@@ -59,7 +59,7 @@ SELECT ec.id, ec.case_number, ec.role, ec.intake_date::text, ec.status, ec.outco
   LEFT JOIN owed_workers w ON w.case_id = ec.id
  ORDER BY ec.intake_date DESC, ec.case_number DESC;
 
--- FESTIVAL_AS_OF_SQL
+-- FESTIVAL_OWED_NOW_SQL
 WITH now_owed_by_organisation AS (
   SELECT f.organisation_id, count(*) AS open_cases,
          count(*) FILTER (WHERE f.owed_now_fen > 0 OR f.last_paid_on > $3::date) AS cases_owing,
@@ -75,39 +75,33 @@ WITH now_owed_by_organisation AS (
     ) f
    WHERE ((SELECT s.parent_id IS NULL FROM organisations s WHERE s.id = $2::uuid) OR f.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%'))
    GROUP BY f.organisation_id
-), now_owed AS (
-  SELECT o.group_id, SUM(n.open_cases) AS open_cases, SUM(n.cases_owing) AS cases_owing, SUM(n.owed_now_fen) AS owed_now_fen,
-         SUM(n.workers_owed) AS workers_owed, SUM(n.cases_unverified) AS cases_unverified
-    FROM now_owed_by_organisation n JOIN (
+)
+SELECT o.group_id::text AS key, grp.name AS label, grp.code AS detail, grp.path,
+       SUM(n.open_cases)::int AS open_cases, SUM(n.cases_owing)::int AS cases_owing,
+       SUM(n.workers_owed)::int AS workers_owed, SUM(n.owed_now_fen)::text AS unpaid_fen,
+       SUM(n.cases_unverified)::int AS cases_unverified
+  FROM now_owed_by_organisation n
+  JOIN (
 SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
   FROM organisations o
  WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = n.organisation_id
-   GROUP BY o.group_id
-), paid_after_by_organisation AS (
-  -- what was paid on those cases after the eve, and the workers it paid in full
+  JOIN organisations grp ON grp.id = o.group_id
+ GROUP BY o.group_id, grp.id;
+
+-- FESTIVAL_PAID_AFTER_SQL
+WITH paid_after_by_organisation AS (
   SELECT d.organisation_id, SUM(d.fen)::bigint AS fen, SUM(d.claims_settled)::bigint AS claims_settled
     FROM case_pay_days d
    WHERE d.paid_on > $3::date AND d.intake_date <= $3::date AND (d.closed_on IS NULL OR d.closed_on > $3::date)
      AND ((SELECT s.parent_id IS NULL FROM organisations s WHERE s.id = $2::uuid) OR d.organisation_id IN (SELECT id FROM organisations WHERE path LIKE $1::text || '%'))
    GROUP BY d.organisation_id
-), paid_after AS (
-  SELECT o.group_id, SUM(p.fen) AS fen, SUM(p.claims_settled) AS claims_settled
-    FROM paid_after_by_organisation p JOIN (
+)
+SELECT o.group_id::text AS key, SUM(p.fen)::text AS fen, SUM(p.claims_settled)::int AS claims_settled
+  FROM paid_after_by_organisation p JOIN (
 SELECT o.id, o.path, COALESCE(NULLIF(split_part(substr(o.path, length($1::text) + 1), '/', 1), '')::uuid, $2::uuid) AS group_id
   FROM organisations o
  WHERE o.path LIKE $1::text || '%' OFFSET 0) o ON o.id = p.organisation_id
-   GROUP BY o.group_id
-)
-SELECT n.group_id::text AS key, grp.name AS label, grp.code AS detail,
-       n.open_cases::int,
-       n.cases_owing::int,
-       (n.workers_owed + COALESCE(pa.claims_settled, 0))::int AS workers_owed,
-       (n.owed_now_fen + COALESCE(pa.fen, 0))::text AS unpaid_fen,
-       n.cases_unverified::int
-  FROM now_owed n
-  JOIN organisations grp ON grp.id = n.group_id
-  LEFT JOIN paid_after pa ON pa.group_id = n.group_id
- ORDER BY n.owed_now_fen + COALESCE(pa.fen, 0) DESC, grp.path;
+ GROUP BY o.group_id;
 
 -- FESTIVAL_SQL
 WITH open_by_organisation AS (

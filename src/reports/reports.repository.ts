@@ -11,8 +11,11 @@ import {
   EMPLOYER_CASES_SQL,
   EmployerCandidatesRow,
   EmployerCaseRow,
-  FESTIVAL_AS_OF_SQL,
+  FESTIVAL_OWED_NOW_SQL,
+  FESTIVAL_PAID_AFTER_SQL,
   FESTIVAL_SQL,
+  FestivalOwedNowRow,
+  FestivalPaidAfterRow,
   FestivalRow,
   SUMMARY_SPEED_SQL,
   SUMMARY_SQL,
@@ -153,10 +156,14 @@ export class ReportsRepository {
    * Before the festival: the open cases of the scope and what they still owe, per group; now, or with
    * `asOf` (a past eve) as it stood at the end of that day.
    */
-  festival(scope: ReportScope, asOf: string | null): Promise<FestivalRow[]> {
-    return asOf === null
-      ? this.database.query<FestivalRow>(FESTIVAL_SQL, [scope.path, scope.organisationId])
-      : this.database.query<FestivalRow>(FESTIVAL_AS_OF_SQL, [scope.path, scope.organisationId, asOf]);
+  async festival(scope: Pick<ReportScope, 'path' | 'organisationId'>, asOf: string | null): Promise<FestivalRow[]> {
+    if (asOf === null) return this.database.query<FestivalRow>(FESTIVAL_SQL, [scope.path, scope.organisationId]);
+    const params = [scope.path, scope.organisationId, asOf];
+    const [owedNow, paidAfter] = await this.database.readTogether<FestivalOwedNowRow, FestivalPaidAfterRow>(
+      { sql: FESTIVAL_OWED_NOW_SQL, params },
+      { sql: FESTIVAL_PAID_AFTER_SQL, params },
+    );
+    return asOfTheEve(owedNow, paidAfter);
   }
 
   async employerByCreditCode(creditCode: string): Promise<EmployerRow | undefined> {
@@ -234,4 +241,20 @@ function rollupParams(scope: ReportScope, period: Period, today: string, wholeYe
     period.from,
     period.to,
   ];
+}
+
+/**
+ * The groups as they stood at the end of the eve (FESTIVAL_OWED_NOW_SQL): what the cases open on it owe
+ * now, plus what was paid on them since and the workers that paid in full; the most still owed first,
+ * then in the order of the organisations' tree.
+ */
+function asOfTheEve(owedNow: FestivalOwedNowRow[], paidAfter: FestivalPaidAfterRow[]): FestivalRow[] {
+  const paid = new Map(paidAfter.map((row) => [row.key, row]));
+  const groups = owedNow.map(({ path, ...row }) => {
+    const since = paid.get(row.key);
+    const unpaid = BigInt(row.unpaid_fen) + BigInt(since?.fen ?? 0);
+    return { path, unpaid, row: { ...row, workers_owed: row.workers_owed + (since?.claims_settled ?? 0), unpaid_fen: unpaid.toString() } };
+  });
+  groups.sort((a, b) => (a.unpaid === b.unpaid ? (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) : a.unpaid > b.unpaid ? -1 : 1));
+  return groups.map((group) => group.row);
 }
