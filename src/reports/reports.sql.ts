@@ -842,7 +842,7 @@ function inScopeUnlessEverything(column: string): string {
  * stand, which carry no history.
  *
  * Two statements, read at once from one snapshot (ReportsDatabase.readTogether) and put together by
- * festivalAsOf (reports.repository.ts): what the cases open on the eve owe now, from two ranges of the
+ * asOfTheEve (reports.repository.ts): what the cases open on the eve owe now, from two ranges of the
  * index on the day concluded (FESTIVAL_OWED_NOW_SQL), and what was paid on them after the eve, from
  * the index on the day paid, which carries the case's days (migrations/1767400000000;
  * FESTIVAL_PAID_AFTER_SQL). Neither needs the other, and each is added up by organisation first, as
