@@ -40,10 +40,27 @@ describe('Two report statements read together', () => {
     expect(new Set(await isolationOfEveryConnection())).toEqual(new Set(['read committed']));
   });
 
-  itOnDatabaseServer('reads each on a connection of its own', 'the embedded database has one connection', async () => {
-    const PID = { sql: `SELECT pg_backend_pid() AS pid`, params: [] };
-    const [[first], [second]] = await reports.readTogether<{ pid: number }, { pid: number }>(PID, PID);
-    expect(first.pid).not.toBe(second.pid);
+  itOnDatabaseServer('reads each on a connection of its own, the second from the first one\'s snapshot', 'the embedded database has one connection', async () => {
+    // transactions committing all the while, each taking a transaction id: two snapshots taken apart
+    // (not the one shared) would differ at least once in twenty reads
+    const pool = (t.dataSource.driver as PostgresDriver).master as Pool;
+    const committer = await pool.connect();
+    let committing = true;
+    const commits = (async () => {
+      while (committing) await committer.query(`SELECT txid_current()`);
+    })();
+    try {
+      const READ = { sql: `SELECT pg_backend_pid() AS pid, pg_current_snapshot()::text AS snapshot`, params: [] };
+      for (let i = 0; i < 20; i++) {
+        const [[first], [second]] = await reports.readTogether<{ pid: number; snapshot: string }, { pid: number; snapshot: string }>(READ, READ);
+        expect(first.pid).not.toBe(second.pid);
+        expect(second.snapshot).toBe(first.snapshot);
+      }
+    } finally {
+      committing = false;
+      await commits;
+      committer.release();
+    }
   });
 
   itOnDatabaseServer(

@@ -81,7 +81,6 @@ export class ReportsDatabase implements OnModuleInit, OnApplicationShutdown {
       // transaction (one that cannot even roll back is closed rather than reused)
       await Promise.all(clients.map((client) => client.query('ROLLBACK').catch((error: unknown) => (broken = error))));
       clients.forEach((client) => client.release(broken instanceof Error ? broken : undefined));
-      if (connecting && clients.length === 1) void connecting.then((two) => two.release(), () => undefined);
     }
   }
 

@@ -401,11 +401,13 @@ function rankingFigures(source: RolledUpSource): Figure[] {
   return ['opened', ...(source.deskWork ? (['consultations', 'outreach_visits'] as const) : []), 'paid_in_period_fen'];
 }
 
-/** When a group is listed: it has cases opened, desk work or money paid in the period (rankingFigures). */
+/** When a group is listed: any of its ranking figures is not zero (rankingFigures). */
 function listedWhen(source: RolledUpSource): string {
-  const paid = source.paidByKeyColumn ? `SUM(p.paid_in_period_fen) FILTER (WHERE p.key IS NULL)` : `SUM(p.paid_in_period_fen)`;
-  const desk = source.deskWork ? ['SUM(p.consultations::int)', 'SUM(p.outreach_visits::int)'] : [];
-  return ['SUM(p.opened::int)', ...desk, paid].map((sum) => `${sum} <> 0`).join(' OR ');
+  const sumOf = (figure: Figure) =>
+    figure === 'paid_in_period_fen' && source.paidByKeyColumn
+      ? `SUM(p.${figure}) FILTER (WHERE p.key IS NULL)`
+      : `SUM(p.${figure}${figure.endsWith('_fen') ? '' : '::int'})`;
+  return rankingFigures(source).map((figure) => `${sumOf(figure)} <> 0`).join(' OR ');
 }
 
 /**
